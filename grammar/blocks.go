@@ -1,0 +1,180 @@
+package grammar
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var reInlineSub = regexp.MustCompile(`[。；;：:]\s*([（(][一二三四五六七八九十]{1,2}[）)])`)
+
+// findOtherHeadingsAndParagraphs walks every line outside the tables: sub-item
+// headings （一） 1. #, other numbered headings, and prose.
+func (p *parser) findOtherHeadingsAndParagraphs() {
+	heads := p.sectionHead
+	hi := 0
+	for _, ln := range p.lines {
+		a, b := trimSpan(p.text, ln.start, ln.end)
+		if a == b || p.isResidueLine(ln) {
+			continue
+		}
+		// section headings on this line: the text after them is content
+		segStart := a
+		for hi < len(heads) && heads[hi].vStart < b {
+			h := heads[hi]
+			if h.vStart >= a {
+				if h.vStart > segStart {
+					p.content(segStart, h.vStart)
+				}
+				p.r.Headings = append(p.r.Headings, h)
+				segStart = h.vEnd
+			}
+			hi++
+		}
+		p.content(segStart, b)
+	}
+	// sub-items belong to the section that holds them
+	for _, h := range p.r.Headings {
+		if h.Level != 2 {
+			continue
+		}
+		for _, s := range p.r.Sections {
+			if s.Span.Start <= h.Span.Start && h.Span.Start < s.Span.End {
+				s.SubItems = append(s.SubItems, h)
+				break
+			}
+		}
+	}
+}
+
+// content handles view range [a, b) of one line that is not a section heading.
+func (p *parser) content(a, b int) {
+	a, b = trimSpan(p.text, a, b)
+	// drop what the tables and the residue already claimed
+	for _, r := range p.tableRanges {
+		if r.Start <= a && b <= r.End {
+			return
+		}
+		if a < r.Start && r.Start < b {
+			p.content(a, r.Start)
+			p.content(r.End, b)
+			return
+		}
+	}
+	for _, r := range p.residue {
+		if r.Start <= a && b <= r.End {
+			return
+		}
+		if a <= r.Start && r.End <= b && r.End > r.Start {
+			p.content(a, r.Start)
+			p.content(r.End, b)
+			return
+		}
+	}
+	if a >= b {
+		return
+	}
+	s := p.text[a:b]
+	if h, rest := p.subHeading(s, a); h != nil {
+		p.r.Headings = append(p.r.Headings, h)
+		if rest < b {
+			p.content(rest, b)
+		}
+		return
+	}
+	// long crawler lines carry their sub-items inline after a full stop
+	if b-a > 200 {
+		if m := reInlineSub.FindStringSubmatchIndex(s); m != nil {
+			cut := a + m[2]
+			p.paragraph(a, cut)
+			p.content(cut, b)
+			return
+		}
+	}
+	p.paragraph(a, b)
+}
+
+func (p *parser) paragraph(a, b int) {
+	a, b = trimSpan(p.text, a, b)
+	if a >= b {
+		return
+	}
+	sp := p.span(a, b)
+	key := SectionKey("")
+	for _, s := range p.r.Sections {
+		if s.Span.Start <= sp.Start && sp.Start < s.Span.End {
+			key = s.Key
+		}
+	}
+	p.r.Paragraphs = append(p.r.Paragraphs, &Paragraph{Span: sp, Section: key})
+}
+
+// subHeading recognises （一）…, 1. …, # … and other 一、 headings at the start
+// of s. The heading text runs to the first full stop when the line goes on
+// ("（一）主动公开情况。修订完善了…"). It returns the view offset where the
+// content after the heading starts.
+func (p *parser) subHeading(s string, base int) (*Heading, int) {
+	md := 0
+	if m := reMarkdown.FindStringSubmatchIndex(s); m != nil {
+		md = m[3] - m[2]
+	}
+	var m []int
+	style, level := "", 0
+	switch {
+	case reParenHeading.MatchString(s):
+		m, style, level = reParenHeading.FindStringSubmatchIndex(s), "paren", 2
+	case reCNHeading.MatchString(s):
+		m, style, level = reCNHeading.FindStringSubmatchIndex(s), "cn", 1
+	case reArabicHeading.MatchString(s):
+		m, style, level = reArabicHeading.FindStringSubmatchIndex(s), "arabic", 3
+	case md > 0:
+		h := &Heading{Style: "markdown", Level: md, Markdown: md}
+		ts := md
+		for ts < len(s) && (s[ts] == ' ' || s[ts] == '\t') {
+			ts++
+		}
+		h.Text = strings.TrimSpace(s[ts:])
+		h.Span, h.TextSpan = p.span(base+ts, base+len(s)), p.span(base+ts, base+len(s))
+		h.vStart, h.vEnd = base+ts, base+len(s)
+		return h, base + len(s)
+	default:
+		return nil, 0
+	}
+	numStart := m[0]
+	if m[2] >= 0 {
+		numStart = m[3]
+	}
+	rest := s[m[1]:]
+	end := len(rest)
+	for _, stop := range []string{"。", "：", ":", "；"} {
+		if i := strings.Index(rest, stop); i >= 0 && i < end {
+			end = i
+		}
+	}
+	textEnd := m[1] + end
+	// a numbered sentence is a paragraph, not a heading
+	if utf8.RuneCountInString(rest[:end]) > 40 || end == 0 {
+		return nil, 0
+	}
+	if style == "arabic" && end == len(rest) && utf8.RuneCountInString(rest) > 25 {
+		return nil, 0
+	}
+	h := &Heading{
+		Span:       p.span(base+numStart, base+textEnd),
+		NumberSpan: p.span(base+numStart, base+m[1]),
+		Number:     cnValue(strings.TrimSpace(s[m[4]:m[5]])),
+		Style:      style,
+		Level:      level,
+		Text:       rest[:end],
+		TextSpan:   p.span(base+m[1], base+textEnd),
+		Markdown:   md,
+		vStart:     base + numStart,
+		vEnd:       base + textEnd,
+	}
+	after := base + textEnd
+	if after < base+len(s) {
+		_, n := utf8.DecodeRuneInString(s[textEnd:])
+		after += n
+	}
+	return h, after
+}

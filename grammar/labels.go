@@ -1,0 +1,329 @@
+package grammar
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ignorable runes are skipped when labels are compared: spacing, bracket and
+// punctuation width differ between renderings but not the label.
+func ignorable(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', 0xA0, 0x3000, 0xFEFF, 0x200B,
+		'(', ')', '（', '）', '、', ',', '，', ':', '：', '.', '．', '“', '”', '"', '\'', '‘', '’',
+		';', '；', '《', '》', '<', '>', '〈', '〉', '【', '】', '[', ']', '·', '﹒', '。':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// foldRune maps full-width digits and letters to ASCII.
+func foldRune(r rune) rune {
+	if r >= '０' && r <= '９' {
+		return r - '０' + '0'
+	}
+	if r >= 'Ａ' && r <= 'Ｚ' {
+		return r - 'Ａ' + 'A'
+	}
+	if r >= 'ａ' && r <= 'ｚ' {
+		return r - 'ａ' + 'a'
+	}
+	return r
+}
+
+// LabelKey is the comparison form of a label: no spacing or punctuation,
+// full-width digits folded.
+func LabelKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if !ignorable(r) {
+			b.WriteRune(foldRune(r))
+		}
+	}
+	return b.String()
+}
+
+// labelEntry is one spelling of a label the matcher looks for.
+type labelEntry struct {
+	key       []rune
+	label     string // canonical label
+	kind      LabelKind
+	row       *RowDef
+	col       *ColDef
+	variant   bool // a known non-canonical spelling
+	unnumered bool // the row label without its numbering (一、 （一） 1.)
+}
+
+// matcher finds the labels of one table in text, longest first.
+type matcher struct {
+	byFirst map[rune][]*labelEntry
+}
+
+func newMatcher(def *TableDef) *matcher {
+	m := &matcher{byFirst: map[rune][]*labelEntry{}}
+	add := func(e *labelEntry, text string) {
+		k := []rune(LabelKey(text))
+		if len(k) == 0 {
+			return
+		}
+		e.key = k
+		m.byFirst[k[0]] = append(m.byFirst[k[0]], e)
+	}
+	seenCol := map[*ColDef]bool{}
+	for _, r := range def.Rows {
+		if !def.Positional {
+			add(&labelEntry{label: r.Label, kind: LabelRow, row: r}, r.Label)
+			for _, v := range r.Variants {
+				add(&labelEntry{label: r.Label, kind: LabelRow, row: r, variant: true}, v)
+			}
+			if body := stripNumbering(r.Label); body != r.Label && utf8.RuneCountInString(LabelKey(body)) >= 4 {
+				add(&labelEntry{label: r.Label, kind: LabelRow, row: r, unnumered: true}, body)
+				for _, v := range r.Variants {
+					if vb := stripNumbering(v); vb != v && utf8.RuneCountInString(LabelKey(vb)) >= 4 {
+						add(&labelEntry{label: r.Label, kind: LabelRow, row: r, unnumered: true, variant: true}, vb)
+					}
+				}
+			}
+		}
+		for _, c := range r.Cols {
+			if seenCol[c] {
+				continue
+			}
+			seenCol[c] = true
+			add(&labelEntry{label: c.Label, kind: LabelColumn, col: c}, c.Label)
+			for _, v := range c.Variants {
+				add(&labelEntry{label: c.Label, kind: LabelColumn, col: c, variant: true}, v)
+			}
+		}
+	}
+	for _, h := range def.Headers {
+		add(&labelEntry{label: h, kind: LabelHeader}, h)
+	}
+	for _, es := range m.byFirst {
+		// longest first, canonical before variant on ties
+		for i := 1; i < len(es); i++ {
+			for j := i; j > 0 && better(es[j], es[j-1]); j-- {
+				es[j], es[j-1] = es[j-1], es[j]
+			}
+		}
+	}
+	return m
+}
+
+func better(a, b *labelEntry) bool {
+	if len(a.key) != len(b.key) {
+		return len(a.key) > len(b.key)
+	}
+	return !a.variant && b.variant
+}
+
+// match tries every label at byte offset i of s; it returns the entry and the
+// end offset of the longest match, skipping ignorable runes inside the text.
+func (m *matcher) match(s string, i, limit int) (*labelEntry, int) {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, e := range m.byFirst[foldRune(r)] {
+		if end := matchKey(s, i, limit, e.key); end > 0 {
+			return e, end
+		}
+	}
+	return nil, 0
+}
+
+// matchKey matches key at s[i:limit] ignoring ignorable runes between key
+// runes; it returns the end offset or -1.
+func matchKey(s string, i, limit int, key []rune) int {
+	k := 0
+	for i < limit && k < len(key) {
+		r, n := utf8.DecodeRuneInString(s[i:limit])
+		if k > 0 && ignorable(r) {
+			i += n
+			continue
+		}
+		if foldRune(r) != key[k] {
+			return -1
+		}
+		k++
+		i += n
+	}
+	if k < len(key) {
+		return -1
+	}
+	return i
+}
+
+// stripNumbering removes a leading 一、 （一） 1. from a label.
+func stripNumbering(s string) string {
+	_, rest := splitNumbering(s)
+	return rest
+}
+
+// splitNumbering splits a leading numbering from s.
+func splitNumbering(s string) (num, rest string) {
+	t := strings.TrimLeft(s, " \t\u3000")
+	lead := len(s) - len(t)
+	i := 0
+	if strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") {
+		_, n := utf8.DecodeRuneInString(t)
+		j := n
+		for j < len(t) {
+			r, m := utf8.DecodeRuneInString(t[j:])
+			if !isCNNumeralRune(r) && !(r >= '0' && r <= '9') {
+				break
+			}
+			j += m
+		}
+		if j > n && j < len(t) {
+			r, m := utf8.DecodeRuneInString(t[j:])
+			if r == '）' || r == ')' {
+				i = j + m
+			}
+		}
+	} else {
+		j := 0
+		for j < len(t) {
+			r, m := utf8.DecodeRuneInString(t[j:])
+			if !isCNNumeralRune(r) && !(r >= '0' && r <= '9') && !(r >= '０' && r <= '９') {
+				break
+			}
+			j += m
+		}
+		if j > 0 && j < len(t) {
+			r, m := utf8.DecodeRuneInString(t[j:])
+			if r == '、' || r == '.' || r == '．' {
+				i = j + m
+			}
+		}
+	}
+	if i == 0 {
+		return "", s
+	}
+	return s[:lead+i], strings.TrimLeft(s[lead+i:], " \t\u3000")
+}
+
+func isCNNumeralRune(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十", r)
+}
+
+// cnValue parses 一..九十九 and ASCII or full-width digits.
+func cnValue(s string) int {
+	if s == "" {
+		return 0
+	}
+	n := 0
+	digits := true
+	for _, r := range s {
+		r = foldRune(r)
+		if r < '0' || r > '9' {
+			digits = false
+			break
+		}
+		n = n*10 + int(r-'0')
+	}
+	if digits {
+		return n
+	}
+	vals := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return vals[rs[0]]
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + vals[rs[1]]
+	case len(rs) == 2 && rs[1] == '十':
+		return vals[rs[0]] * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return vals[rs[0]]*10 + vals[rs[2]]
+	}
+	return 0
+}
+
+// editDistance is the Levenshtein distance between two rune slices, or a
+// value above max as soon as it is certain to exceed it.
+func editDistance(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			if v := prev[j] + 1; v < c {
+				c = v
+			}
+			if v := cur[j-1] + 1; v < c {
+				c = v
+			}
+			cur[j] = c
+			if c < best {
+				best = c
+			}
+		}
+		if best > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// fuzzy finds the label a whole cell most likely means when no exact
+// spelling matched: a truncation (a long prefix) or a typo (small edit
+// distance). It returns nil when nothing is close enough.
+func (m *matcher) fuzzy(text string) (*labelEntry, string) {
+	k := []rune(LabelKey(text))
+	if len(k) < 3 {
+		return nil, ""
+	}
+	var best *labelEntry
+	bestHow, bestScore := "", 1<<30
+	for _, es := range m.byFirst {
+		for _, e := range es {
+			if e.unnumered {
+				continue
+			}
+			key := e.key
+			if len(k) >= 6 && len(k) < len(key) && len(k)*10 >= len(key)*6 && runesHasPrefix(key, k) {
+				if s := len(key) - len(k); s < bestScore {
+					best, bestHow, bestScore = e, "truncated", s
+				}
+				continue
+			}
+			max := len(key) / 6
+			if max > 3 {
+				max = 3
+			}
+			if max == 0 {
+				continue
+			}
+			if d := editDistance(k, key, max); d <= max && d < bestScore {
+				best, bestHow, bestScore = e, "typo", d
+			}
+		}
+	}
+	return best, bestHow
+}
+
+func runesHasPrefix(s, p []rune) bool {
+	if len(p) > len(s) {
+		return false
+	}
+	for i := range p {
+		if s[i] != p[i] {
+			return false
+		}
+	}
+	return true
+}

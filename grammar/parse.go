@@ -1,0 +1,604 @@
+package grammar
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Parse reads a decoded plain-text or Markdown source.
+func Parse(src *Source) *Report {
+	rendering := "text"
+	if strings.HasSuffix(strings.ToLower(src.Path), ".md") || strings.HasSuffix(strings.ToLower(src.Path), ".markdown") {
+		rendering = "markdown"
+	}
+	return ParseView(src, IdentityView(src.Text), rendering)
+}
+
+// ParseView reads a view of src (plain text, or what a container extracted).
+func ParseView(src *Source, v *View, rendering string) *Report {
+	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering}}
+	p.run()
+	return p.r
+}
+
+type line struct {
+	start, end int // view offsets, without the line break
+}
+
+type parser struct {
+	src   *Source
+	v     *View
+	text  string
+	lines []line
+	r     *Report
+	// masked marks view ranges already claimed (residue, headings, tables).
+	tableRanges []Span
+	residue     []Span
+	sectionHead []*Heading
+}
+
+func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
+
+func (p *parser) run() {
+	p.splitLines()
+	p.findResidue()
+	p.detectFormat()
+	p.findSectionHeadings()
+	p.buildSections()
+	p.findTitle()
+	p.findPeriod()
+	p.findPublication()
+	p.findTables()
+	p.findOtherHeadingsAndParagraphs()
+	p.findSignature()
+}
+
+func (p *parser) splitLines() {
+	t := p.text
+	start := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] == '\n' {
+			end := i
+			if end > start && t[end-1] == '\r' {
+				end--
+			}
+			p.lines = append(p.lines, line{start, end})
+			start = i + 1
+		}
+	}
+	if start < len(t) {
+		end := len(t)
+		if t[end-1] == '\r' {
+			end--
+		}
+		p.lines = append(p.lines, line{start, end})
+	}
+}
+
+// trimSpan narrows [s, e) to exclude surrounding whitespace (incl. U+00A0,
+// U+3000) and returns the new bounds.
+func trimSpan(t string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(t[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(t[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\r' || r == '\n' || r == 0xA0 || r == 0x3000 || r == 0xFEFF || r == 0x200B
+}
+
+var (
+	rePageNumber = regexp.MustCompile(`^[\s\x{3000}]*[—–-]{1,2}\s*\d{1,3}\s*[—–-]{1,2}[\s\x{3000}]*$`)
+	reBookmark   = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
+)
+
+func (p *parser) findResidue() {
+	for _, ln := range p.lines {
+		s := p.text[ln.start:ln.end]
+		if rePageNumber.MatchString(s) {
+			a, b := trimSpan(p.text, ln.start, ln.end)
+			p.addResidue(a, b, "page-number")
+			continue
+		}
+		for _, m := range reBookmark.FindAllStringIndex(s, -1) {
+			p.addResidue(ln.start+m[0], ln.start+m[1], "bookmark")
+		}
+		for _, pat := range ResiduePatterns {
+			if pat == "[bookmark:" {
+				continue
+			}
+			if strings.Contains(s, pat) {
+				a, b := trimSpan(p.text, ln.start, ln.end)
+				kind := "web"
+				if strings.HasPrefix(pat, "==") || strings.HasSuffix(pat, ":") && (pat == "本地目录:" || pat == "原文链接:") || pat == "页面链接与图片详见" {
+					kind = "crawler"
+				}
+				// a crawler body is one long line: claim only the residue phrase
+				if b-a > 300 {
+					i := strings.Index(s, pat)
+					a, b = ln.start+i, ln.start+i+len(pat)
+				}
+				p.addResidue(a, b, kind)
+				break
+			}
+		}
+	}
+}
+
+func (p *parser) addResidue(a, b int, kind string) {
+	p.residue = append(p.residue, Span{a, b})
+	p.r.Residue = append(p.r.Residue, &Residue{Span: p.span(a, b), Kind: kind, Text: p.text[a:b]})
+}
+
+func (p *parser) isResidueLine(ln line) bool {
+	a, b := trimSpan(p.text, ln.start, ln.end)
+	if a == b {
+		return false
+	}
+	for _, r := range p.residue {
+		if r.Start <= a && b <= r.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) detectFormat() {
+	p.r.Format = Format2021
+	for _, fp := range Fingerprints2019 {
+		if i := strings.Index(p.text, fp); i >= 0 {
+			p.r.Format = Format2019
+			sp := p.span(i, i+len(fp))
+			p.r.FormatEvidence = &sp
+			return
+		}
+	}
+}
+
+// ---- headings ----
+
+// numbering at the start of a heading; group 1 is the Markdown marker.
+var (
+	reCNHeading     = regexp.MustCompile(`^(#{1,6}\s*)?([一二三四五六七八九十]{1,3})\s*[、．.，,]\s*`)
+	reParenHeading  = regexp.MustCompile(`^(#{1,6}\s*)?[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*`)
+	reArabicHeading = regexp.MustCompile(`^(#{1,6}\s*)?([0-9０-９]{1,2})\s*[.．、]\s*`)
+	reMarkdown      = regexp.MustCompile(`^(#{1,6})\s+`)
+	reInlineSection = regexp.MustCompile(`[一二三四五六]\s*、`)
+)
+
+// sectionFor matches the text after a numbering against the six parts:
+// exact canonical name, a known variant, or (for a whole heading line) a
+// near miss.
+func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
+	key := LabelKey(text)
+	for _, d := range Sections {
+		if strings.HasPrefix(key, LabelKey(d.Name)) {
+			return d, true, len(LabelKey(d.Name))
+		}
+	}
+	for _, d := range Sections {
+		for _, v := range d.Variants {
+			if strings.HasPrefix(key, LabelKey(v)) {
+				return d, false, len(LabelKey(v))
+			}
+		}
+	}
+	if wholeLine {
+		k := []rune(key)
+		for _, d := range Sections {
+			name := []rune(LabelKey(d.Name))
+			max := len(name) / 6
+			if max < 1 {
+				max = 1
+			}
+			if editDistance(k, name, max) <= max {
+				return d, false, len(string(k))
+			}
+		}
+	}
+	return nil, false, 0
+}
+
+// keyPrefixEnd returns the offset in s after the first n bytes of its LabelKey.
+func keyPrefixEnd(s string, n int) int {
+	seen := 0
+	for i, r := range s {
+		if seen >= n {
+			return i
+		}
+		if !ignorable(r) {
+			seen += len(string(foldRune(r)))
+		}
+	}
+	return len(s)
+}
+
+func (p *parser) findSectionHeadings() {
+	for _, ln := range p.lines {
+		if p.isResidueLine(ln) {
+			continue
+		}
+		a, b := trimSpan(p.text, ln.start, ln.end)
+		if a == b {
+			continue
+		}
+		s := p.text[a:b]
+		if h := p.sectionHeadingAt(s, a, true); h != nil {
+			p.sectionHead = append(p.sectionHead, h)
+		}
+		// crawler text: the body is one long line with the headings inside
+		if b-a > 200 {
+			for _, m := range reInlineSection.FindAllStringIndex(s, -1) {
+				if m[0] == 0 {
+					continue
+				}
+				if h := p.sectionHeadingAt(s[m[0]:], a+m[0], false); h != nil && h.Canonical || h != nil && h.Section != "" && strictVariant(s[m[0]:]) {
+					h.Inline = true
+					p.sectionHead = append(p.sectionHead, h)
+				}
+			}
+		}
+	}
+}
+
+func strictVariant(s string) bool {
+	_, rest := splitNumbering(s)
+	d, _, _ := sectionFor(rest, false)
+	return d != nil
+}
+
+// sectionHeadingAt recognises a level-1 heading naming one of the six parts
+// at the start of s (view offset base).
+func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
+	md := 0
+	if m := reMarkdown.FindStringSubmatch(s); m != nil && lineStart {
+		md = len(m[1])
+	}
+	m := reCNHeading.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil
+	}
+	numStart := m[4]
+	numText := s[m[4]:m[5]]
+	rest := s[m[1]:]
+	whole := lineStart && utf8.RuneCountInString(rest) <= 40
+	d, canonical, keyLen := sectionFor(rest, whole)
+	if d == nil {
+		return nil
+	}
+	textEnd := m[1] + keyPrefixEnd(rest, keyLen)
+	// a closing bracket or the rest of a short heading line belongs to it
+	if whole {
+		_, e := trimSpan(s, 0, len(s))
+		textEnd = e
+		for _, suf := range []string{"。", "：", ":"} {
+			if strings.HasSuffix(s[:textEnd], suf) {
+				textEnd -= len(suf)
+			}
+		}
+	}
+	if canonical && LabelKey(s[m[1]:textEnd]) != LabelKey(d.Name) {
+		canonical = false
+	}
+	h := &Heading{
+		Span:       p.span(base+numStart, base+textEnd),
+		NumberSpan: p.span(base+numStart, base+m[1]),
+		Number:     cnValue(numText),
+		Style:      "cn",
+		Level:      1,
+		Text:       s[m[1]:textEnd],
+		TextSpan:   p.span(base+m[1], base+textEnd),
+		Section:    d.Key,
+		Canonical:  canonical && s[m[1]:textEnd] == d.Name,
+		Markdown:   md,
+		vStart:     base + numStart,
+		vEnd:       base + textEnd,
+	}
+	return h
+}
+
+func (p *parser) buildSections() {
+	for i, h := range p.sectionHead {
+		d := SectionByKey(h.Section)
+		sec := &Section{Key: h.Section, Def: d, Heading: h}
+		end := len(p.src.Text)
+		if i+1 < len(p.sectionHead) {
+			end = p.sectionHead[i+1].Span.Start
+		}
+		sec.Span = Span{h.Span.Start, end}
+		p.r.Sections = append(p.r.Sections, sec)
+	}
+}
+
+// sectionViewRange returns the view range of section i's body.
+func (p *parser) sectionBody(i int) (int, int) {
+	h := p.sectionHead[i]
+	start := h.vEnd
+	end := len(p.text)
+	if i+1 < len(p.sectionHead) {
+		end = p.sectionHead[i+1].viewStart()
+	}
+	return start, end
+}
+
+// ---- title, period, dates ----
+
+var (
+	reYear      = regexp.MustCompile(`(\d{4})\s*年`)
+	reTitleHint = regexp.MustCompile(`报告|年报`)
+	rePeriod    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	rePubDate   = regexp.MustCompile(`(发布时间|发布日期|公开日期|成文日期|发文日期)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+	reDateLine  = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$`)
+	reMetaTitle = regexp.MustCompile(`^标题\s*[:：]\s*`)
+)
+
+func (p *parser) firstSectionView() int {
+	if len(p.sectionHead) > 0 {
+		return p.sectionHead[0].viewStart()
+	}
+	return len(p.text)
+}
+
+func (p *parser) findTitle() {
+	limit := p.firstSectionView()
+	var cand []line
+	for _, ln := range p.lines {
+		if ln.start >= limit || len(cand) >= 12 {
+			break
+		}
+		a, b := trimSpan(p.text, ln.start, ln.end)
+		if a == b || p.isResidueLine(ln) {
+			cand = append(cand, line{a, a}) // keeps blank lines as separators
+			continue
+		}
+		cand = append(cand, line{a, b})
+	}
+	for i, ln := range cand {
+		if ln.start == ln.end {
+			continue
+		}
+		s := p.text[ln.start:ln.end]
+		if m := reMetaTitle.FindStringIndex(s); m != nil {
+			p.setTitle([]line{{ln.start + m[1], ln.end}})
+			return
+		}
+		if !reTitleHint.MatchString(s) || !strings.Contains(s, "信息公开") && !strings.Contains(s, "年度报告") || utf8.RuneCountInString(s) > 80 {
+			continue
+		}
+		// a crawler body line may start with the title and go on
+		if len(s) > 200 {
+			continue
+		}
+		lines := []line{ln}
+		if !reYear.MatchString(s) || !startsWithBody(s) {
+			// the title began on an earlier line: "大通区人民政府办公室2023年政府" /
+			// "信息公开工作年度报告", or the body name alone above "2023 年…报告"
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				prev := cand[j]
+				if prev.start == prev.end {
+					if j == i-1 && reYear.MatchString(s) {
+						continue // a blank line between body and "2023 年…" is common
+					}
+					break
+				}
+				ps := p.text[prev.start:prev.end]
+				if utf8.RuneCountInString(ps) > 40 || strings.ContainsAny(ps, "。：:，,") || reTitleHint.MatchString(ps) {
+					break
+				}
+				lines = append([]line{prev}, lines...)
+				joined := p.joinLines(lines)
+				if reYear.MatchString(joined) && startsWithBody(joined) {
+					break
+				}
+			}
+		}
+		p.setTitle(lines)
+		return
+	}
+	// crawler text: "平潭综合实验区2020年政府信息公开工作年度报告 根据…"
+	for _, ln := range p.lines {
+		if ln.start >= limit {
+			break
+		}
+		s := p.text[ln.start:ln.end]
+		if i := strings.Index(s, "年度报告"); i > 0 && i < 240 {
+			a, _ := trimSpan(p.text, ln.start, ln.end)
+			if m := reYear.FindStringIndex(s); m != nil && m[0] < i {
+				p.setTitle([]line{{a, ln.start + i + len("年度报告")}})
+				return
+			}
+		}
+	}
+}
+
+func startsWithBody(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "# "))
+	return !(r >= '0' && r <= '9')
+}
+
+func (p *parser) joinLines(ls []line) string {
+	var b strings.Builder
+	for _, l := range ls {
+		b.WriteString(p.text[l.start:l.end])
+	}
+	return b.String()
+}
+
+func (p *parser) setTitle(ls []line) {
+	first, last := ls[0], ls[len(ls)-1]
+	// strip Markdown heading markers
+	if m := reMarkdown.FindStringIndex(p.text[first.start:first.end]); m != nil {
+		first.start += m[1]
+		ls[0] = first
+	}
+	t := &Title{Span: p.span(first.start, last.end), Lines: len(ls)}
+	var b strings.Builder
+	for _, l := range ls {
+		for _, r := range p.text[l.start:l.end] {
+			if !isSpace(r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	t.Text = b.String()
+	// year and body, with spans in the source
+	for _, l := range ls {
+		s := p.text[l.start:l.end]
+		if m := reYear.FindStringSubmatchIndex(s); m != nil {
+			t.Year, _ = strconv.Atoi(s[m[2]:m[3]])
+			t.YearSpan = p.span(l.start+m[2], l.start+m[3])
+			break
+		}
+	}
+	// body: the text before the year, or after it when the title starts with it
+	for _, l := range ls {
+		s := p.text[l.start:l.end]
+		m := reYear.FindStringIndex(s)
+		if m == nil {
+			a, e := trimSpan(p.text, l.start, l.end)
+			if a < e && !strings.Contains(s, "信息公开") && !strings.Contains(s, "报告") {
+				t.Body, t.BodySpan = p.text[a:e], p.span(a, e)
+				continue
+			}
+			break
+		}
+		if t.Body != "" {
+			break
+		}
+		if a, e := trimSpan(p.text, l.start, l.start+m[0]); a < e {
+			t.Body, t.BodySpan = stripSpaces(p.text[a:e]), p.span(a, e)
+		} else {
+			after := s[m[1]:]
+			for _, stop := range []string{"政府信息公开", "政务公开", "信息公开"} {
+				if i := strings.Index(after, stop); i > 0 {
+					after = after[:i]
+					break
+				}
+			}
+			after = strings.TrimPrefix(strings.TrimSpace(after), "度")
+			if after != "" {
+				off := l.start + m[1] + strings.Index(s[m[1]:], after)
+				a, e := trimSpan(p.text, off, off+len(after))
+				t.Body, t.BodySpan = stripSpaces(p.text[a:e]), p.span(a, e)
+			}
+		}
+		break
+	}
+	p.r.Title = t
+}
+
+func stripSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+func (p *parser) findPeriod() {
+	// the statistics sentence: prefer one that names 统计, in the text before
+	// the first section or in 总体情况's first paragraphs
+	best := []int(nil)
+	for _, m := range rePeriod.FindAllStringSubmatchIndex(p.text, -1) {
+		ctxStart := m[0] - 120
+		if ctxStart < 0 {
+			ctxStart = 0
+		}
+		for ctxStart > 0 && !utf8.RuneStart(p.text[ctxStart]) {
+			ctxStart--
+		}
+		ctxEnd := m[1] + 60
+		if ctxEnd > len(p.text) {
+			ctxEnd = len(p.text)
+		}
+		for ctxEnd < len(p.text) && !utf8.RuneStart(p.text[ctxEnd]) {
+			ctxEnd++
+		}
+		if strings.Contains(p.text[ctxStart:ctxEnd], "统计") {
+			best = m
+			break
+		}
+		if best == nil {
+			best = m
+		}
+	}
+	if best == nil {
+		return
+	}
+	m := best
+	per := &Period{Span: p.span(m[0], m[1])}
+	per.Start = DateRef{Date: Date{atoi(p.text[m[2]:m[3]]), atoi(p.text[m[4]:m[5]]), atoi(p.text[m[6]:m[7]])}, Span: p.span(m[2], m[7])}
+	endStart := m[10]
+	end := Date{Month: atoi(p.text[m[10]:m[11]]), Day: atoi(p.text[m[12]:m[13]])}
+	if m[8] >= 0 {
+		end.Year = atoi(p.text[m[8]:m[9]])
+		endStart = m[8]
+	}
+	per.End = DateRef{Date: end, Span: p.span(endStart, m[13])}
+	p.r.Period = per
+}
+
+func (p *parser) findPublication() {
+	m := rePubDate.FindStringSubmatchIndex(p.text)
+	if m == nil {
+		return
+	}
+	p.r.Publication = &DateRef{
+		Date:  Date{atoi(p.text[m[4]:m[5]]), atoi(p.text[m[6]:m[7]]), atoi(p.text[m[8]:m[9]])},
+		Span:  p.span(m[4], m[9]),
+		Label: p.text[m[2]:m[3]],
+	}
+}
+
+func (p *parser) findSignature() {
+	// from the end: skip residue and blank lines, a date line, then the body
+	n := 0
+	var dateLn *line
+	for i := len(p.lines) - 1; i >= 0 && n < 8; i-- {
+		ln := p.lines[i]
+		a, b := trimSpan(p.text, ln.start, ln.end)
+		if a == b || p.isResidueLine(ln) {
+			continue
+		}
+		if len(p.sectionHead) > 0 && a < p.sectionHead[len(p.sectionHead)-1].viewStart() {
+			break
+		}
+		n++
+		s := p.text[a:b]
+		if dateLn == nil {
+			if m := reDateLine.FindStringSubmatchIndex(s); m != nil {
+				dateLn = &line{a, b}
+				p.r.Signature = &Signature{Date: &DateRef{
+					Date: Date{atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])},
+					Span: p.span(a+m[2], a+m[7]),
+				}}
+				continue
+			}
+			if n >= 3 {
+				return
+			}
+			continue
+		}
+		if utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "。，,；;") {
+			p.r.Signature.Body, p.r.Signature.BodySpan = stripSpaces(s), p.span(a, b)
+		}
+		return
+	}
+}
