@@ -121,9 +121,15 @@ func better(a, b *labelEntry) bool {
 
 // match tries every label at byte offset i of s; it returns the entry and the
 // end offset of the longest match, skipping ignorable runes inside the text.
-func (m *matcher) match(s string, i, limit int) (*labelEntry, int) {
+//
+// Inside running text only long row labels count: a column heading such as
+// 其他 inside "不计其他情形" is not a label.
+func (m *matcher) match(s string, i, limit int, inText bool) (*labelEntry, int) {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	for _, e := range m.byFirst[foldRune(r)] {
+		if inText && (e.kind != LabelRow || len(e.key) < 6) {
+			continue
+		}
 		if end := matchKey(s, i, limit, e.key); end > 0 {
 			return e, end
 		}

@@ -109,6 +109,11 @@ var (
 func (p *parser) findResidue() {
 	for _, ln := range p.lines {
 		s := p.text[ln.start:ln.end]
+		if strings.TrimSpace(s) == "正文" {
+			a, b := trimSpan(p.text, ln.start, ln.end)
+			p.addResidue(a, b, "export")
+			continue
+		}
 		if rePageNumber.MatchString(s) {
 			a, b := trimSpan(p.text, ln.start, ln.end)
 			p.addResidue(a, b, "page-number")

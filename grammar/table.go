@@ -224,7 +224,7 @@ func trimKeepTabs(t string, s, e int) (int, int) {
 }
 
 func (lx *lexer) startsWithLabel(s, e int) bool {
-	en, _ := lx.m.match(lx.p.text, s, e)
+	en, _ := lx.m.match(lx.p.text, s, e, false)
 	return en != nil
 }
 
@@ -305,7 +305,7 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	}
 	before := len(lx.toks)
 	// a label cut short or misspelt, alone in its cell or line
-	if en, _ := lx.m.match(t, s, e); en == nil && labelLike(cellText) {
+	if en, _ := lx.m.match(t, s, e, false); en == nil && labelLike(cellText) {
 		if en, how := lx.m.fuzzy(cellText); en != nil {
 			lx.add(token{kind: tokLabel, start: s, end: e, text: cellText, entry: en, how: how, line: li, whole: true})
 			return
@@ -330,17 +330,21 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 			i += n
 			continue
 		}
-		if en, end := lx.m.match(t, i, e); en != nil {
+		inText := textStart >= 0 && strings.TrimLeft(t[textStart:i], "（( ") != ""
+		if en, end := lx.m.match(t, i, e, inText); en != nil {
 			ls, le := i, end
 			// the opening bracket of （一） and a closing one belong to the label
 			if pr, pn := utf8.DecodeLastRuneInString(t[s:ls]); pr == '（' || pr == '(' {
 				ls -= pn
 			}
 			flushText(ls)
-			if strings.HasSuffix(en.label, "）") {
-				if nr, nn := utf8.DecodeRuneInString(t[le:e]); nr == '）' || nr == ')' {
-					le += nn
+			// closing brackets and quotes right after it belong to it too
+			for le < e {
+				nr, nn := utf8.DecodeRuneInString(t[le:e])
+				if nr != '）' && nr != ')' && nr != '”' && nr != '"' && nr != '’' && nr != '」' {
+					break
 				}
+				le += nn
 			}
 			lx.add(token{kind: tokLabel, start: ls, end: le, text: t[ls:le], entry: en, line: li})
 			labels++
@@ -348,12 +352,22 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 			continue
 		}
 		if isDigit(r) || (r == '-' || r == '－') && i+n < e && isDigitAt(t, i+n) {
-			// a number directly after text (数据1) is part of the text
-			if textStart >= 0 {
+			// a number directly after words (数据1) is part of the text
+			if textStart >= 0 && hasLetters(t[textStart:i]) {
 				i += n
 				continue
 			}
 			end, digitsOnly := lx.scanNumber(i, e)
+			// "1.申请人…" whose label did not match: numbering, not a value
+			if digitsOnly && end-i <= 2 {
+				if r1, n1 := utf8.DecodeRuneInString(t[end:e]); r1 == '.' || r1 == '．' || r1 == '、' {
+					if r2, _ := utf8.DecodeRuneInString(t[end+n1 : e]); unicode.Is(unicode.Han, r2) {
+						textStart = i
+						i = end
+						continue
+					}
+				}
+			}
 			// a count followed by a unit of narrative (16 件) is prose
 			rest := t[end:e]
 			if u := narrativeUnit(rest); u > 0 {
@@ -402,6 +416,10 @@ func labelLike(s string) bool {
 	return strings.IndexFunc(rest, isDigit) < 0
 }
 
+func hasLetters(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) }) >= 0
+}
+
 func isDigitAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return isDigit(r)
@@ -421,7 +439,7 @@ func (lx *lexer) scanNumber(i, e int) (int, bool) {
 		r, n := utf8.DecodeRuneInString(t[j:e])
 		if isDigit(r) {
 			if j > i {
-				if en, _ := lx.m.match(t, j, e); en != nil {
+				if en, _ := lx.m.match(t, j, e, false); en != nil && en.key[0] >= '0' && en.key[0] <= '9' {
 					break
 				}
 			}
@@ -430,7 +448,7 @@ func (lx *lexer) scanNumber(i, e int) (int, bool) {
 		}
 		if (r == '.' || r == '．') && !dot && j+n < e && isDigitAt(t, j+n) && j > i {
 			// "1.属于" is a label, handled above; here a decimal point
-			if en, _ := lx.m.match(t, j+n, e); en != nil {
+			if en, _ := lx.m.match(t, j+n, e, false); en != nil && en.row != nil {
 				break
 			}
 			dot = true
@@ -456,9 +474,10 @@ func narrativeUnit(s string) int {
 // ---- alignment ----
 
 type segment struct {
-	label  *token
-	values []*token
-	order  int // index of the row in the template, -1 for an unknown label
+	label      *token // nil for values with no label before them
+	values     []*token
+	order      int // index of the row in the template, -1 when unknown
+	byPosition bool
 }
 
 func (p *parser) readTable(def *TableDef, a, b int) *Table {
@@ -538,6 +557,8 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 	for i, r := range def.Rows {
 		order[r] = i
 	}
+	// 1. cut the stream into segments: a row label (or an unknown label, or
+	// nothing: orphan values) and the values after it
 	var segs []*segment
 	var cur *segment
 	seenRow := false
@@ -551,44 +572,46 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 		case tk.kind == tokLabel:
 			cur = nil // a group or header label ends the row before it
 		case tk.kind == tokText:
-			if cur != nil && len(cur.values) > 0 && tk.whole && shortValueText(tk.text) {
+			switch {
+			case cur != nil && len(cur.values) > 0 && tk.whole && shortValueText(tk.text):
 				cur.values = append(cur.values, tk) // 减4: a value that is not a number
-				continue
-			}
-			if tk.whole && seenRow && hasCJK(tk.text) {
-				// an unrecognised row label: its values are kept apart
+			case cur != nil && len(cur.values) == 0 && strings.IndexFunc(tk.text, isDigit) < 0:
+				// a label broken over two cells or lines: the rest of it
+			case tk.whole && seenRow && hasCJK(tk.text):
 				cur = &segment{label: tk, order: -1}
 				segs = append(segs, cur)
-				continue
+			default:
+				if strings.IndexFunc(tk.text, isDigit) >= 0 || seenRow {
+					p.unplaced(t, tk, "表格中的文字不是模板的标签")
+				}
+				cur = nil
 			}
-			if cur != nil && len(cur.values) == 0 {
-				continue // a label broken over two cells: the rest of it
-			}
-			if strings.IndexFunc(tk.text, isDigit) >= 0 || seenRow {
-				p.unplaced(t, tk, "表格中的文字不是模板的标签")
-			}
-			cur = nil
 		default:
 			if cur == nil {
-				if tk.kind == tokNumber {
-					p.unplaced(t, tk, "数值前没有可识别的行标签")
+				if tk.kind == tokEmpty {
+					continue
 				}
-				continue
+				cur = &segment{order: -1}
+				segs = append(segs, cur)
 			}
 			cur.values = append(cur.values, tk)
 		}
 	}
-	// an unknown label between two found rows with exactly one row missing
-	// between them takes that row, with doubt
-	found := map[int]*segment{}
+	// 2. a segment holding several lines of exactly one row each is several
+	// rows: the ones after the first lost their labels
+	var split []*segment
 	for _, sg := range segs {
-		if sg.order < 0 {
+		split = append(split, splitByLine(sg, len(def.Rows[max(sg.order, 0)].Cols))...)
+	}
+	segs = split
+	// 3. labelled rows with values; a later repetition wins
+	found := map[int]*segment{}
+	var labelled []*segment
+	for _, sg := range segs {
+		if sg.order < 0 || nonEmpty(sg.values) == 0 {
 			continue
 		}
-		if prev, ok := found[sg.order]; ok && len(prev.values) > 0 && nonEmpty(sg.values) == 0 {
-			continue // a repeated label (a heading above the row) without values
-		}
-		if prev, ok := found[sg.order]; ok && nonEmpty(prev.values) > 0 {
+		if prev := found[sg.order]; prev != nil {
 			for _, v := range prev.values {
 				if v.kind != tokEmpty {
 					p.unplaced(t, v, "同一行标签重复出现，采用后一处的数值")
@@ -596,68 +619,122 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 			}
 		}
 		found[sg.order] = sg
+		labelled = append(labelled, sg)
 	}
+	// 4. between two labelled rows in template order, values without a label
+	// take the rows missing there, in order, when their counts agree and
+	// each holds exactly one row of values
+	byPos := map[*segment]int{}
 	for i, sg := range segs {
-		if sg.order >= 0 {
-			continue
-		}
-		lo, hi := -1, len(def.Rows)
-		for j := i - 1; j >= 0; j-- {
-			if segs[j].order >= 0 {
-				lo = segs[j].order
-				break
-			}
-		}
-		for j := i + 1; j < len(segs); j++ {
-			if segs[j].order >= 0 {
-				hi = segs[j].order
-				break
-			}
-		}
-		missing := -1
-		for k := lo + 1; k < hi; k++ {
-			if _, ok := found[k]; !ok {
-				if missing >= 0 {
-					missing = -2
-					break
-				}
-				missing = k
-			}
-		}
-		if missing >= 0 && nonEmpty(sg.values) > 0 {
-			sg.order = missing
-			sg.label.kind = tokLabel
-			sg.label.entry = &labelEntry{label: def.Rows[missing].Label, kind: LabelRow, row: def.Rows[missing]}
-			sg.label.how = "position"
-			lbl := p.makeLabel(sg.label)
-			t.Labels = append(t.Labels, lbl)
-			found[missing] = sg
-			continue
-		}
-		for _, v := range sg.values {
-			if v.kind != tokEmpty {
-				p.unplaced(t, v, fmt.Sprintf("行标签“%s”不是模板中的行", sg.label.text))
-			}
-		}
-		t.Problems = append(t.Problems, &Problem{Kind: "unknown-label", Span: p.span(sg.label.start, sg.label.end),
-			Message: fmt.Sprintf("无法识别的行标签“%s”", sg.label.text)})
+		byPos[sg] = i
 	}
+	for ai := 0; ai <= len(labelled); ai++ {
+		lo, loPos := -1, -1
+		if ai > 0 {
+			lo, loPos = labelled[ai-1].order, byPos[labelled[ai-1]]
+		}
+		hi, hiPos := len(def.Rows), len(segs)
+		if ai < len(labelled) {
+			hi, hiPos = labelled[ai].order, byPos[labelled[ai]]
+		}
+		var orphans []*segment
+		for _, sg := range segs[loPos+1 : hiPos] {
+			if sg.order < 0 && nonEmpty(sg.values) > 0 {
+				orphans = append(orphans, sg)
+			}
+		}
+		var missing []int
+		for k := lo + 1; k < hi; k++ {
+			if found[k] == nil {
+				missing = append(missing, k)
+			}
+		}
+		fits := len(orphans) > 0 && len(orphans) == len(missing) && lo < hi
+		for k := 0; fits && k < len(orphans); k++ {
+			n := len(def.Rows[missing[k]].Cols)
+			fits = nonEmpty(orphans[k].values) == n || len(orphans[k].values) == n
+		}
+		if fits {
+			for k, sg := range orphans {
+				row := def.Rows[missing[k]]
+				sg.order = missing[k]
+				sg.byPosition = true
+				if sg.label != nil {
+					sg.label.kind = tokLabel
+					sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row}
+					sg.label.how = "position"
+					t.Labels = append(t.Labels, p.makeLabel(sg.label))
+				}
+				found[missing[k]] = sg
+			}
+			continue
+		}
+		for _, sg := range orphans {
+			reason := "数值前没有可识别的行标签"
+			if sg.label != nil {
+				reason = fmt.Sprintf("行标签“%s”不是模板中的行", sg.label.text)
+				t.Problems = append(t.Problems, &Problem{Kind: "unknown-label", Span: p.span(sg.label.start, sg.label.end),
+					Message: fmt.Sprintf("无法识别的行标签“%s”", sg.label.text)})
+			}
+			for _, v := range sg.values {
+				if v.kind != tokEmpty {
+					p.unplaced(t, v, reason)
+				}
+			}
+		}
+	}
+	// 5. fill the rows
 	prevEnd := lx.first
 	for i, row := range t.Rows {
 		sg, ok := found[i]
 		if !ok {
 			t.Problems = append(t.Problems, &Problem{Kind: "missing-row", Row: row.Def, Span: p.span(prevEnd, prevEnd),
-				Message: fmt.Sprintf("缺少“%s”行", row.Def.Label)})
+				Message: fmt.Sprintf("缺少“%s”行，或其数值无法确定", row.Def.Label)})
 			continue
 		}
-		row.Label = p.labelFor(t, sg.label)
+		if sg.label != nil {
+			row.Label = p.labelFor(t, sg.label)
+		}
 		p.fillRow(t, []*Row{row}, sg.values, sg.label)
+		if sg.byPosition {
+			for _, c := range row.Cells {
+				if c != nil && c.Doubt == "" {
+					c.Doubt = "行标签未能识别，按行的位置对应"
+				}
+			}
+		}
 		if n := len(sg.values); n > 0 {
 			prevEnd = sg.values[n-1].end
-		} else {
-			prevEnd = sg.label.end
 		}
 	}
+}
+
+// splitByLine cuts a segment whose values run over several lines, each line
+// holding exactly n values, into one segment per line.
+func splitByLine(sg *segment, n int) []*segment {
+	if nonEmpty(sg.values) <= n {
+		return []*segment{sg}
+	}
+	var groups [][]*token
+	for _, v := range sg.values {
+		if len(groups) == 0 || groups[len(groups)-1][0].line != v.line {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], v)
+	}
+	if len(groups) < 2 {
+		return []*segment{sg}
+	}
+	for _, g := range groups {
+		if nonEmpty(g) != n {
+			return []*segment{sg}
+		}
+	}
+	out := []*segment{{label: sg.label, order: sg.order, values: groups[0]}}
+	for _, g := range groups[1:] {
+		out = append(out, &segment{order: -1, values: g})
+	}
+	return out
 }
 
 func (p *parser) labelFor(t *Table, tk *token) *Label {
@@ -694,44 +771,87 @@ func nonEmpty(vs []*token) int {
 }
 
 func (p *parser) alignPositional(t *Table, lx *lexer) {
-	// the data row is the last run of values after the header labels
-	lastHeader := -1
-	for i := range lx.toks {
-		if !lx.toks[i].isValue() && lx.toks[i].kind != tokText || lx.toks[i].kind == tokText && !shortValueText(lx.toks[i].text) {
-			lastHeader = i
-		}
+	// runs of consecutive values; header text separates them
+	type run struct {
+		vals   []*token
+		before int // index of the token before the run
 	}
-	var vals []*token
-	for i := lastHeader + 1; i < len(lx.toks); i++ {
+	var runs []run
+	var cur *run
+	for i := range lx.toks {
 		tk := &lx.toks[i]
-		if tk.kind == tokText {
-			if shortValueText(tk.text) {
-				vals = append(vals, tk)
+		if tk.isValue() || tk.kind == tokText && tk.whole && shortValueText(tk.text) {
+			if cur == nil {
+				runs = append(runs, run{before: i - 1})
+				cur = &runs[len(runs)-1]
 			}
+			cur.vals = append(cur.vals, tk)
 			continue
 		}
-		vals = append(vals, tk)
+		cur = nil
 	}
-	// empty cells trailing on the header's own line are layout
-	if lastHeader >= 0 {
-		hl := lx.toks[lastHeader].line
-		for len(vals) > 0 && vals[0].kind == tokEmpty && vals[0].line == hl {
-			vals = vals[1:]
+	// empty cells trailing on a header's own line are layout
+	for k := range runs {
+		r := &runs[k]
+		if r.before >= 0 {
+			hl := lx.toks[r.before].line
+			for len(r.vals) > 0 && r.vals[0].kind == tokEmpty && r.vals[0].line == hl {
+				r.vals = r.vals[1:]
+			}
 		}
 	}
-	for i := 0; i <= lastHeader; i++ {
-		if tk := &lx.toks[i]; tk.kind == tokNumber {
-			p.unplaced(t, tk, "数值出现在表头中，不在数据行")
+	n := 0
+	for _, r := range t.Rows {
+		n += len(r.Def.Cols)
+	}
+	// one run that fills the whole table (the usual single data row), else
+	// one run per group (a table split into three small ones)
+	best := -1
+	for k, r := range runs {
+		if nonEmpty(r.vals) == 0 {
+			continue
+		}
+		if best < 0 || nonEmpty(r.vals) >= nonEmpty(runs[best].vals) {
+			best = k
 		}
 	}
-	if len(vals) == 0 {
+	if best < 0 {
 		return
 	}
-	var anchor *token
-	if lastHeader >= 0 {
-		anchor = &lx.toks[lastHeader]
+	var groups []int
+	for k, r := range runs {
+		if nonEmpty(r.vals) > 0 && len(r.vals) == len(t.Rows[0].Def.Cols) {
+			groups = append(groups, k)
+		}
 	}
-	p.fillRow(t, t.Rows, vals, anchor)
+	used := map[int]bool{}
+	if len(runs[best].vals) < n && len(groups) == len(t.Rows) {
+		for gi, k := range groups {
+			var anchor *token
+			if runs[k].before >= 0 {
+				anchor = &lx.toks[runs[k].before]
+			}
+			p.fillRow(t, t.Rows[gi:gi+1], runs[k].vals, anchor)
+			used[k] = true
+		}
+	} else {
+		var anchor *token
+		if runs[best].before >= 0 {
+			anchor = &lx.toks[runs[best].before]
+		}
+		p.fillRow(t, t.Rows, runs[best].vals, anchor)
+		used[best] = true
+	}
+	for k, r := range runs {
+		if used[k] {
+			continue
+		}
+		for _, v := range r.vals {
+			if v.kind == tokNumber {
+				p.unplaced(t, v, "数值不在表格的数据行中")
+			}
+		}
+	}
 }
 
 // fillRow places values into rows (one row, or all rows of a positional table).

@@ -291,7 +291,7 @@ func t2rows(format Format) []*RowDef {
 // Table2 is 三、收到和处理政府信息公开申请情况 (2021 format).
 var Table2 = &TableDef{ID: TableRequests, Format: Format2021, Name: "收到和处理政府信息公开申请情况",
 	Rows:    t2rows(Format2021),
-	Headers: []string{noteT2, "申请人情况", "法人或其他组织", group3, groupNo, groupNA, groupNP, groupOt},
+	Headers: []string{noteT2, "申请人情况", "法人或其他组织", group3, groupNo, groupNA, groupNP, groupOt, "（六）其他"},
 }
 
 // Table3 is 四、政府信息公开行政复议、行政诉讼情况 (same in both formats).
