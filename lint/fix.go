@@ -1,0 +1,96 @@
+package lint
+
+import (
+	"sort"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// ApplyEdits applies non-overlapping edits to text. Edits that overlap an
+// edit already taken (in order of start) are skipped; the count of applied
+// edits is returned.
+func ApplyEdits(text string, edits []Edit) (string, int) {
+	es := append([]Edit(nil), edits...)
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Span.Start != es[j].Span.Start {
+			return es[i].Span.Start < es[j].Span.Start
+		}
+		return es[i].Span.End < es[j].Span.End
+	})
+	var out []byte
+	pos, n, lastInsert := 0, 0, -1
+	for _, e := range es {
+		if e.Span.Start < pos || e.Span.End > len(text) || e.Span.Start > e.Span.End {
+			continue
+		}
+		// two insertions at one point would be ambiguous; keep the first
+		if e.Span.Len() == 0 && e.Span.Start == lastInsert {
+			continue
+		}
+		if e.Span.Len() == 0 {
+			lastInsert = e.Span.Start
+		}
+		out = append(out, text[pos:e.Span.Start]...)
+		out = append(out, e.NewText...)
+		pos = e.Span.End
+		n++
+	}
+	out = append(out, text[pos:]...)
+	return string(out), n
+}
+
+// FixEdits collects the edits of the fixes of diags that may be applied:
+// safe ones, and unsafe ones too when unsafe is set. A diagnostic whose fix
+// overlaps one already taken is left for the next round.
+func FixEdits(diags []Diagnostic, unsafe bool) []Edit {
+	var edits []Edit
+	taken := []grammar.Span{}
+	for _, d := range diags {
+		for _, f := range d.Fixes {
+			if f.Applicability == Unsafe && !unsafe {
+				continue
+			}
+			if overlapsAny(f.Edits, taken) {
+				break
+			}
+			for _, e := range f.Edits {
+				edits = append(edits, e)
+				taken = append(taken, e.Span)
+			}
+			break // one fix per diagnostic
+		}
+	}
+	return edits
+}
+
+func overlapsAny(edits []Edit, taken []grammar.Span) bool {
+	for _, e := range edits {
+		for _, t := range taken {
+			if e.Span.Start < t.End && t.Start < e.Span.End || e.Span.Start == t.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// FixText lints and fixes text until nothing changes (at most 10 rounds) and
+// returns the fixed text and the number of edits applied. parse turns text
+// into a report (the caller knows the file's name and kind).
+func FixText(text string, parse func(string) *grammar.Report, rules []*Rule, opts *Options, unsafe bool) (string, int) {
+	total := 0
+	for round := 0; round < 10; round++ {
+		rep := parse(text)
+		edits := FixEdits(Run(rep, rules, opts), unsafe)
+		if len(edits) == 0 {
+			break
+		}
+		next, n := ApplyEdits(text, edits)
+		total += n
+		if next == text {
+			break
+		}
+		text = next
+	}
+	return text, total
+}

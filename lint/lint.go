@@ -1,0 +1,238 @@
+// Package lint checks a parsed report against the template and the 条例.
+// It knows nothing of editors or protocols: it reads a *grammar.Report and
+// returns diagnostics whose spans are byte ranges of the report's source.
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// Severity of a diagnostic.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "info"
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return Info, fmt.Errorf("unknown severity %q (error, warning or info)", s)
+}
+
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Applicability says whether a fix may be applied without a human.
+type Applicability int
+
+const (
+	// Safe fixes are applied by --fix and by fix-all in editors.
+	Safe Applicability = iota
+	// Unsafe fixes are offered, and applied only with --unsafe-fixes: when
+	// two numbers disagree, which one is wrong is the author's call.
+	Unsafe
+)
+
+func (a Applicability) String() string {
+	if a == Unsafe {
+		return "unsafe"
+	}
+	return "safe"
+}
+
+func (a Applicability) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// Edit replaces the source bytes of Span with NewText.
+type Edit struct {
+	Span    grammar.Span
+	NewText string
+}
+
+// Fix is a set of non-overlapping edits that resolves one diagnostic.
+type Fix struct {
+	Title         string // Chinese, shown in editors
+	TitleEN       string
+	Edits         []Edit
+	Applicability Applicability
+}
+
+// Related points at another place that takes part in the finding (the other
+// cells of a failed balance).
+type Related struct {
+	Span    grammar.Span
+	Message string
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Rule      string
+	Severity  Severity
+	Span      grammar.Span
+	Message   string // Chinese, with the numbers involved
+	MessageEN string
+	Fixes     []Fix
+	Related   []Related
+}
+
+// Text returns the message in lang ("zh" or "en").
+func (d *Diagnostic) Text(lang string) string {
+	if lang == "en" && d.MessageEN != "" {
+		return d.MessageEN
+	}
+	return d.Message
+}
+
+// Family groups rules by what they check.
+type Family string
+
+const (
+	FamilyStructure  Family = "structure"  // GD-S
+	FamilyTables     Family = "tables"     // GD-T
+	FamilyArithmetic Family = "arithmetic" // GD-A
+	FamilyDates      Family = "dates"      // GD-D
+	FamilyNarrative  Family = "narrative"  // GD-C
+	FamilyWriting    Family = "writing"    // GD-W
+)
+
+// FamilyPrefix maps a family to its rule ID prefix.
+var FamilyPrefix = map[Family]string{
+	FamilyStructure: "GD-S", FamilyTables: "GD-T", FamilyArithmetic: "GD-A",
+	FamilyDates: "GD-D", FamilyNarrative: "GD-C", FamilyWriting: "GD-W",
+}
+
+// Rule is one check with a stable ID.
+type Rule struct {
+	ID        string // GD-A001
+	Name      string // kebab-case English name: row-total
+	Family    Family
+	Severity  Severity
+	Summary   string // one line, Chinese
+	SummaryEN string
+	// Explanation is the longer text with the basis: the 条例 article or the
+	// template's requirement. Markdown.
+	Explanation string
+	Check       func(*Context)
+}
+
+var registry []*Rule
+
+// Register adds a rule to the catalogue; rule files call it from init.
+func Register(r *Rule) {
+	for _, o := range registry {
+		if o.ID == r.ID {
+			panic("lint: duplicate rule " + r.ID)
+		}
+	}
+	registry = append(registry, r)
+	sort.Slice(registry, func(i, j int) bool { return registry[i].ID < registry[j].ID })
+}
+
+// Rules returns the catalogue in ID order.
+func Rules() []*Rule { return append([]*Rule(nil), registry...) }
+
+// RuleByID finds a rule by ID (case-insensitive) or by name.
+func RuleByID(id string) *Rule {
+	for _, r := range registry {
+		if strings.EqualFold(r.ID, id) || r.Name == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// Options are the settings a run needs beyond the report.
+type Options struct {
+	// Now is today's date for "in the future" checks; zero means time.Now().
+	Now time.Time
+	// Deadline is the publication deadline profile: "department" (1月31日),
+	// "government" (3月31日), "local:MM-DD", or "" to detect from the body.
+	Deadline string
+}
+
+// Context is what a rule's Check receives.
+type Context struct {
+	Report  *grammar.Report
+	Options *Options
+	rule    *Rule
+	diags   []Diagnostic
+}
+
+// Source is the report's source.
+func (c *Context) Source() *grammar.Source { return c.Report.Source }
+
+// Now returns the configured date of today.
+func (c *Context) Now() time.Time {
+	if c.Options != nil && !c.Options.Now.IsZero() {
+		return c.Options.Now
+	}
+	return time.Now()
+}
+
+// Emit records a finding of the running rule at its default severity.
+func (c *Context) Emit(d Diagnostic) {
+	d.Rule = c.rule.ID
+	d.Severity = c.rule.Severity
+	c.diags = append(c.diags, d)
+}
+
+// Emitf is Emit with a message in both languages and optional fixes.
+func (c *Context) Emitf(span grammar.Span, zh, en string, fixes ...Fix) {
+	c.Emit(Diagnostic{Span: span, Message: zh, MessageEN: en, Fixes: fixes})
+}
+
+// Run applies the given rules (all registered rules when nil) to the report
+// and returns the findings ordered by position then rule.
+func Run(rep *grammar.Report, rules []*Rule, opts *Options) []Diagnostic {
+	if rules == nil {
+		rules = registry
+	}
+	if opts == nil {
+		opts = &Options{}
+	}
+	var out []Diagnostic
+	for _, r := range rules {
+		ctx := &Context{Report: rep, Options: opts, rule: r}
+		r.Check(ctx)
+		out = append(out, ctx.diags...)
+	}
+	SortDiagnostics(out)
+	return out
+}
+
+// SortDiagnostics orders findings by start, end, then rule ID.
+func SortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End < b.Span.End
+		}
+		return a.Rule < b.Rule
+	})
+}
