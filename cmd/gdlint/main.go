@@ -2,83 +2,55 @@
 package main
 
 import (
-	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/gdlint/gdlint/grammar"
+	"sort"
 )
+
+// command is one subcommand; each lives in its own file and registers itself.
+type command struct {
+	summary string
+	run     func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+var commands = map[string]command{}
+
+// defaultCommand runs when the first argument is not a subcommand.
+const defaultCommand = "check"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "dump" {
-		return runDump(args[1:], stdin, stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "help", "-h", "--help":
+			usage(stdout)
+			return 0
+		}
+		if c, ok := commands[args[0]]; ok {
+			return c.run(args[1:], stdin, stdout, stderr)
+		}
 	}
-	fmt.Fprintln(stderr, "usage: gdlint dump [--format json|csv] FILE...")
+	if c, ok := commands[defaultCommand]; ok {
+		return c.run(args, stdin, stdout, stderr)
+	}
+	usage(stderr)
 	return 2
 }
 
-func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json or csv")
-	if err := fs.Parse(args); err != nil {
-		return 2
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: gdlint [command] [flags] PATH...")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "commands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "gdlint dump: no input files")
-		return 2
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
-	if *format != "json" && *format != "csv" {
-		fmt.Fprintf(stderr, "gdlint dump: unknown format %q (json or csv)\n", *format)
-		return 2
-	}
-	status := 0
-	var dumps []*grammar.Dump
-	for i, path := range fs.Args() {
-		var rep *grammar.Report
-		var err error
-		if path == "-" {
-			var raw []byte
-			raw, err = io.ReadAll(stdin)
-			if err == nil {
-				rep, err = grammar.ParseBytes("<stdin>", raw)
-			}
-		} else {
-			rep, err = grammar.ParseFile(path)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "gdlint: %s: %v\n", path, err)
-			status = 2
-			continue
-		}
-		d := rep.Dump()
-		if *format == "csv" {
-			if err := d.WriteCSV(stdout, i == 0); err != nil {
-				fmt.Fprintf(stderr, "gdlint: %v\n", err)
-				return 2
-			}
-			continue
-		}
-		dumps = append(dumps, d)
-	}
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		var v any = dumps
-		if len(fs.Args()) == 1 && len(dumps) == 1 {
-			v = dumps[0]
-		}
-		if err := enc.Encode(v); err != nil {
-			fmt.Fprintf(stderr, "gdlint: %v\n", err)
-			return 2
-		}
-	}
-	return status
 }

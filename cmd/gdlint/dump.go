@@ -1,0 +1,74 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+func init() {
+	commands["dump"] = command{summary: "print the parsed report as JSON (or CSV: one line per table cell)", run: runDump}
+}
+
+func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "json", "output format: json or csv")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "gdlint dump: no input files")
+		return 2
+	}
+	if *format != "json" && *format != "csv" {
+		fmt.Fprintf(stderr, "gdlint dump: unknown format %q (json or csv)\n", *format)
+		return 2
+	}
+	status := 0
+	var dumps []*grammar.Dump
+	for i, path := range fs.Args() {
+		var rep *grammar.Report
+		var err error
+		if path == "-" {
+			var raw []byte
+			raw, err = io.ReadAll(stdin)
+			if err == nil {
+				rep, err = grammar.ParseBytes("<stdin>", raw)
+			}
+		} else {
+			rep, err = grammar.ParseFile(path)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "gdlint: %s: %v\n", path, err)
+			status = 2
+			continue
+		}
+		d := rep.Dump()
+		if *format == "csv" {
+			if err := d.WriteCSV(stdout, i == 0); err != nil {
+				fmt.Fprintf(stderr, "gdlint: %v\n", err)
+				return 2
+			}
+			continue
+		}
+		dumps = append(dumps, d)
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		var v any = dumps
+		if len(fs.Args()) == 1 && len(dumps) == 1 {
+			v = dumps[0]
+		}
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(stderr, "gdlint: %v\n", err)
+			return 2
+		}
+	}
+	return status
+}

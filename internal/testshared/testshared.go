@@ -1,0 +1,44 @@
+// Package testshared locates ../shared (the real reports and the spec) for
+// tests. Locally a missing ../shared skips the test; in CI (CI=true) it fails.
+package testshared
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Dir returns the absolute path of the shared directory beside the clone.
+func Dir(t testing.TB) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared")
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("../shared not found at %s (required in CI)", dir)
+		}
+		t.Skipf("../shared not found at %s", dir)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// Seeds returns the paths of the five seed reports.
+func Seeds(t testing.TB) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(Dir(t), "seeds", "*.txt"))
+	if err != nil || len(m) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	return m
+}
+
+// Corpus returns the path of one corpus file (e.g. "004.html").
+func Corpus(t testing.TB, name string) string {
+	t.Helper()
+	return filepath.Join(Dir(t), "corpus", name)
+}
