@@ -146,8 +146,12 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	}
 	rest := s[m[1]:]
 	end := len(rest)
-	for _, stop := range []string{"。", "：", ":", "；"} {
-		if i := strings.Index(rest, stop); i >= 0 && i < end {
+	probe := rest
+	if len(probe) > 200 {
+		probe = probe[:200]
+	}
+	for _, stop := range []string{"。", "：", ":", "；", " ", "\u3000"} {
+		if i := strings.Index(probe, stop); i >= 0 && i < end && (i > 0 || stop != " ") {
 			end = i
 		}
 	}

@@ -37,6 +37,9 @@ type parser struct {
 	tableRanges []Span
 	residue     []Span
 	sectionHead []*Heading
+	// glued rows of the table being aligned that split several ways
+	cands   [][]*token
+	pending []*pendingRow
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
@@ -280,6 +283,15 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 	numStart := m[4]
 	numText := s[m[4]:m[5]]
 	rest := s[m[1]:]
+	if len(rest) > 240 { // a heading is short; do not scan a whole crawler line
+		rest = rest[:240]
+		for len(rest) > 0 && !utf8.RuneStart(rest[len(rest)-1]) {
+			rest = rest[:len(rest)-1]
+		}
+		if r, _ := utf8.DecodeLastRuneInString(rest); r == utf8.RuneError {
+			rest = rest[:len(rest)-1]
+		}
+	}
 	whole := lineStart && utf8.RuneCountInString(rest) <= 40
 	d, canonical, keyLen := sectionFor(rest, whole)
 	if d == nil {

@@ -683,7 +683,8 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 			}
 		}
 	}
-	// 5. fill the rows
+	// 5. fill the rows; rows whose glued digits split several ways wait for
+	// the table's balances
 	prevEnd := lx.first
 	for i, row := range t.Rows {
 		sg, ok := found[i]
@@ -707,6 +708,7 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 			prevEnd = sg.values[n-1].end
 		}
 	}
+	p.resolvePending(t)
 }
 
 // splitByLine cuts a segment whose values run over several lines, each line
@@ -881,9 +883,16 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 		kind := "missing-values"
 		if strings.HasPrefix(msg, "ambiguous") {
 			kind = "ambiguous-split"
+			// the table's own balances may still tell which split is right
+			if t.ID == TableRequests && len(rows) == 1 && p.cands != nil {
+				p.pending = append(p.pending, &pendingRow{row: rows[0], vals: vals, label: label, cands: p.cands})
+				p.cands = nil
+				return
+			}
 		} else if len(vals) > n {
 			kind = "extra-values"
 		}
+		p.cands = nil
 		t.Problems = append(t.Problems, &Problem{Kind: kind, Row: rows[0].Def, Span: spanOf(vals), Message: problemMessage(kind, name, n, vals, msg)})
 		for _, v := range vals {
 			if v.kind != tokEmpty {
@@ -893,6 +902,9 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 		return
 	}
 	doubt := ""
+	if split {
+		doubt = "数字粘连，按本行合计关系唯一拆分"
+	}
 	if len(extra) > 0 {
 		doubt = fmt.Sprintf("该行有%d个数值，应为%d个", nonEmpty(vals), n)
 		t.Problems = append(t.Problems, &Problem{Kind: "extra-values", Row: rows[0].Def, Span: spanOf(extra),
@@ -903,6 +915,11 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 			}
 		}
 	}
+	p.placeCells(t, rows, placed, split, doubt)
+}
+
+// placeCells turns the chosen tokens into the cells of rows.
+func (p *parser) placeCells(t *Table, rows []*Row, placed []*token, split bool, doubt string) {
 	i := 0
 	for _, r := range rows {
 		r.Split = split
@@ -910,9 +927,6 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 			pv := placed[i]
 			i++
 			c := &Cell{Table: t.ID, Row: r.Def, Col: col, Text: pv.text, Span: p.span(pv.start, pv.end), Doubt: doubt}
-			if split {
-				c.Doubt = "数字粘连，按本行合计关系唯一拆分"
-			}
 			switch pv.kind {
 			case tokEmpty:
 				c.Kind = CellEmpty
@@ -1008,6 +1022,7 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) (placed, 
 			case len(sols) == 1:
 				return sols[0], nil, true, ""
 			case len(sols) > 1:
+				p.cands, _ = splitDigits(p.text, atoms, n, check, maxCandidates)
 				return nil, nil, false, "ambiguous"
 			default:
 				if check != nil {
