@@ -54,7 +54,7 @@ var Sections = []*SectionDef{
 	{Key: SecProactive, Number: 2, Name: "主动公开政府信息情况", Table: 1,
 		Variants: []string{"主动公开情况", "主动公开政府信息", "主动公开政府信息的情况"}},
 	{Key: SecRequests, Number: 3, Name: "收到和处理政府信息公开申请情况", Table: 2,
-		Variants: []string{"收到和处理政府信息公开申请的情况", "依申请公开政府信息情况", "政府信息公开申请情况", "收到和处理政府信息公开申请"}},
+		Variants: []string{"收到和处理政府信息公开申请的情况", "依申请公开政府信息情况", "收到和处理政府信息公开申请"}},
 	{Key: SecReview, Number: 4, Name: "政府信息公开行政复议、行政诉讼情况", Table: 3,
 		Variants: []string{
 			"因政府信息公开工作被申请行政复议、提起行政诉讼情况",
