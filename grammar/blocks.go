@@ -19,6 +19,7 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 			continue
 		}
 		// section headings on this line: the text after them is content
+		p.crawlerLine = b-a > crawlerLine
 		segStart := a
 		for hi < len(heads) && heads[hi].vStart < b {
 			h := heads[hi]
@@ -75,7 +76,9 @@ func (p *parser) content(a, b int) {
 		return
 	}
 	s := p.text[a:b]
-	if h, rest := p.subHeading(s, a); h != nil {
+	if !startsLikeHeading(s) {
+		// not a heading
+	} else if h, rest := p.subHeading(s, a); h != nil {
 		p.r.Headings = append(p.r.Headings, h)
 		if rest < b {
 			p.content(rest, b)
@@ -83,7 +86,7 @@ func (p *parser) content(a, b int) {
 		return
 	}
 	// long crawler lines carry their sub-items inline after a full stop
-	if b-a > 200 {
+	if p.crawlerLine {
 		if m := reInlineSub.FindStringSubmatchIndex(s); m != nil {
 			cut := a + m[2]
 			p.paragraph(a, cut)

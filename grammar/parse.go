@@ -2,8 +2,10 @@ package grammar
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -40,6 +42,8 @@ type parser struct {
 	// glued rows of the table being aligned that split several ways
 	cands   [][]*token
 	pending []*pendingRow
+	// crawlerLine: the line being split into blocks is a flattened page
+	crawlerLine bool
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
@@ -110,41 +114,61 @@ var (
 )
 
 func (p *parser) findResidue() {
-	for _, ln := range p.lines {
+	// which lines hold a residue phrase: one fast scan of the text per phrase
+	hit := map[int]string{}
+	residuePhrases.scan(p.text, func(off int, pat string) bool {
+		if li := p.lineAt(off); hit[li] == "" {
+			hit[li] = pat
+		}
+		return true
+	})
+	for li, ln := range p.lines {
 		s := p.text[ln.start:ln.end]
-		if strings.TrimSpace(s) == "正文" {
-			a, b := trimSpan(p.text, ln.start, ln.end)
-			p.addResidue(a, b, "export")
-			continue
-		}
-		if rePageNumber.MatchString(s) {
-			a, b := trimSpan(p.text, ln.start, ln.end)
-			p.addResidue(a, b, "page-number")
-			continue
-		}
-		for _, m := range reBookmark.FindAllStringIndex(s, -1) {
-			p.addResidue(ln.start+m[0], ln.start+m[1], "bookmark")
-		}
-		for _, pat := range ResiduePatterns {
-			if pat == "[bookmark:" {
+		if len(s) <= 40 {
+			if strings.TrimSpace(s) == "正文" {
+				a, b := trimSpan(p.text, ln.start, ln.end)
+				p.addResidue(a, b, "export")
 				continue
 			}
-			if strings.Contains(s, pat) {
+			if rePageNumber.MatchString(s) {
 				a, b := trimSpan(p.text, ln.start, ln.end)
-				kind := "web"
-				if strings.HasPrefix(pat, "==") || strings.HasSuffix(pat, ":") && (pat == "本地目录:" || pat == "原文链接:") || pat == "页面链接与图片详见" {
-					kind = "crawler"
-				}
-				// a crawler body is one long line: claim only the residue phrase
-				if b-a > 300 {
-					i := strings.Index(s, pat)
-					a, b = ln.start+i, ln.start+i+len(pat)
-				}
-				p.addResidue(a, b, kind)
-				break
+				p.addResidue(a, b, "page-number")
+				continue
 			}
 		}
+		pat := hit[li]
+		if pat == "" {
+			continue
+		}
+		if pat == "[bookmark:" {
+			for _, m := range reBookmark.FindAllStringIndex(s, -1) {
+				p.addResidue(ln.start+m[0], ln.start+m[1], "bookmark")
+			}
+			continue
+		}
+		a, b := trimSpan(p.text, ln.start, ln.end)
+		kind := "web"
+		if strings.HasPrefix(pat, "==") || pat == "本地目录:" || pat == "原文链接:" || pat == "页面链接与图片详见" {
+			kind = "crawler"
+		}
+		// a crawler body is one long line: claim only the residue phrase
+		if b-a > 300 {
+			i := strings.Index(s, pat)
+			a, b = ln.start+i, ln.start+i+len(pat)
+		}
+		p.addResidue(a, b, kind)
 	}
+}
+
+var (
+	residuePhrases  = newPhraseSet(ResiduePatterns)
+	fingerprints    = newPhraseSet(Fingerprints2019)
+	periodSeparator = newPhraseSet([]string{"至", "到", "—", "－", "-", "~", "～"})
+)
+
+// lineAt returns the index of the line holding view offset off.
+func (p *parser) lineAt(off int) int {
+	return sort.Search(len(p.lines), func(i int) bool { return p.lines[i].start > off }) - 1
 }
 
 func (p *parser) addResidue(a, b int, kind string) {
@@ -167,14 +191,12 @@ func (p *parser) isResidueLine(ln line) bool {
 
 func (p *parser) detectFormat() {
 	p.r.Format = Format2021
-	for _, fp := range Fingerprints2019 {
-		if i := strings.Index(p.text, fp); i >= 0 {
-			p.r.Format = Format2019
-			sp := p.span(i, i+len(fp))
-			p.r.FormatEvidence = &sp
-			return
-		}
-	}
+	fingerprints.scan(p.text, func(i int, fp string) bool {
+		p.r.Format = Format2019
+		sp := p.span(i, i+len(fp))
+		p.r.FormatEvidence = &sp
+		return false
+	})
 }
 
 // ---- headings ----
@@ -185,7 +207,6 @@ var (
 	reParenHeading  = regexp.MustCompile(`^(#{1,6}\s*)?[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*`)
 	reArabicHeading = regexp.MustCompile(`^(#{1,6}\s*)?([0-9０-９]{1,2})\s*[.．、]\s*`)
 	reMarkdown      = regexp.MustCompile(`^(#{1,6})\s+`)
-	reInlineSection = regexp.MustCompile(`[一二三四五六]\s*、`)
 )
 
 // sectionFor matches the text after a numbering against the six parts:
@@ -193,22 +214,23 @@ var (
 // near miss.
 func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
 	key := LabelKey(text)
-	for _, d := range Sections {
-		if strings.HasPrefix(key, LabelKey(d.Name)) {
-			return d, true, len(LabelKey(d.Name))
+	keys := sectionKeys()
+	for i, d := range Sections {
+		if strings.HasPrefix(key, keys[i].name) {
+			return d, true, len(keys[i].name)
 		}
 	}
-	for _, d := range Sections {
-		for _, v := range d.Variants {
-			if strings.HasPrefix(key, LabelKey(v)) {
-				return d, false, len(LabelKey(v))
+	for i, d := range Sections {
+		for _, v := range keys[i].variants {
+			if strings.HasPrefix(key, v) {
+				return d, false, len(v)
 			}
 		}
 	}
 	if wholeLine {
 		k := []rune(key)
-		for _, d := range Sections {
-			name := []rune(LabelKey(d.Name))
+		for i, d := range Sections {
+			name := keys[i].nameRunes
 			max := len(name) / 6
 			if max < 1 {
 				max = 1
@@ -219,6 +241,32 @@ func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
 		}
 	}
 	return nil, false, 0
+}
+
+type sectionKey struct {
+	name      string
+	nameRunes []rune
+	variants  []string
+}
+
+var (
+	sectionKeysOnce sync.Once
+	sectionKeyList  []sectionKey
+)
+
+// sectionKeys are the comparison forms of the section names, computed once.
+func sectionKeys() []sectionKey {
+	sectionKeysOnce.Do(func() {
+		for _, d := range Sections {
+			k := sectionKey{name: LabelKey(d.Name)}
+			k.nameRunes = []rune(k.name)
+			for _, v := range d.Variants {
+				k.variants = append(k.variants, LabelKey(v))
+			}
+			sectionKeyList = append(sectionKeyList, k)
+		}
+	})
+	return sectionKeyList
 }
 
 // keyPrefixEnd returns the offset in s after the first n bytes of its LabelKey.
@@ -245,22 +293,49 @@ func (p *parser) findSectionHeadings() {
 			continue
 		}
 		s := p.text[a:b]
+		if !startsLikeHeading(s) && b-a <= 200 {
+			continue
+		}
 		if h := p.sectionHeadingAt(s, a, true); h != nil {
 			p.sectionHead = append(p.sectionHead, h)
 		}
 		// crawler text: the body is one long line with the headings inside
-		if b-a > 200 {
-			for _, m := range reInlineSection.FindAllStringIndex(s, -1) {
-				if m[0] == 0 {
+		if b-a > crawlerLine {
+			for i := 0; i < len(s); {
+				j := strings.Index(s[i:], "、")
+				if j < 0 {
+					break
+				}
+				at := i + j
+				i = at + len("、")
+				// back over spaces to the numeral
+				k := at
+				for k > 0 && s[k-1] == ' ' {
+					k--
+				}
+				r, n := utf8.DecodeLastRuneInString(s[:k])
+				if !strings.ContainsRune("一二三四五六", r) || k-n == 0 {
 					continue
 				}
-				if h := p.sectionHeadingAt(s[m[0]:], a+m[0], false); h != nil && h.Canonical || h != nil && h.Section != "" && strictVariant(s[m[0]:]) {
+				start := k - n
+				if h := p.sectionHeadingAt(s[start:], a+start, false); h != nil && (h.Canonical || h.Section != "" && strictVariant(s[start:])) {
 					h.Inline = true
 					p.sectionHead = append(p.sectionHead, h)
 				}
 			}
 		}
 	}
+}
+
+// crawlerLine: a line this long is a whole page flattened by a crawler, with
+// headings inside it.
+const crawlerLine = 1500
+
+// startsLikeHeading is a cheap filter before the heading regexps: a heading
+// starts with #, a bracket, a Chinese numeral or a digit.
+func startsLikeHeading(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '#' || r == '（' || r == '(' || isCNNumeralRune(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９'
 }
 
 func strictVariant(s string) bool {
@@ -529,26 +604,58 @@ func stripSpaces(s string) string {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
+// periodMatches finds the period sentences; the regexp runs only on small
+// windows around 至 / 到, so the scan stays linear and fast on long texts.
+func (p *parser) periodMatches() [][]int {
+	var out [][]int
+	last := -1
+	periodSeparator.scan(p.text, func(at int, sep string) bool {
+		// a period needs 日 just before the separator (allowing 起 and spaces)
+		if pre := p.text[max(0, at-12):at]; !strings.Contains(pre, "日") {
+			return true
+		}
+		a, b := runeWindow(p.text, at, 40, 40)
+		if m := rePeriod.FindStringSubmatchIndex(p.text[a:b]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += a
+				}
+			}
+			if m[0] != last {
+				out = append(out, m)
+				last = m[0]
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// runeWindow returns [off-before, off+after] moved to rune boundaries.
+func runeWindow(t string, off, before, after int) (int, int) {
+	a, b := off-before, off+after
+	if a < 0 {
+		a = 0
+	}
+	if b > len(t) {
+		b = len(t)
+	}
+	for a > 0 && !utf8.RuneStart(t[a]) {
+		a--
+	}
+	for b < len(t) && !utf8.RuneStart(t[b]) {
+		b++
+	}
+	return a, b
+}
+
 func (p *parser) findPeriod() {
-	// the statistics sentence: prefer one that names 统计, in the text before
-	// the first section or in 总体情况's first paragraphs
-	best := []int(nil)
-	for _, m := range rePeriod.FindAllStringSubmatchIndex(p.text, -1) {
-		ctxStart := m[0] - 120
-		if ctxStart < 0 {
-			ctxStart = 0
-		}
-		for ctxStart > 0 && !utf8.RuneStart(p.text[ctxStart]) {
-			ctxStart--
-		}
-		ctxEnd := m[1] + 60
-		if ctxEnd > len(p.text) {
-			ctxEnd = len(p.text)
-		}
-		for ctxEnd < len(p.text) && !utf8.RuneStart(p.text[ctxEnd]) {
-			ctxEnd++
-		}
-		if strings.Contains(p.text[ctxStart:ctxEnd], "统计") {
+	// the statistics sentence: prefer one that names 统计
+	var best []int
+	for _, m := range p.periodMatches() {
+		ca, cb := runeWindow(p.text, m[0], 120, 0)
+		_, cb = runeWindow(p.text, m[1], 0, 60)
+		if strings.Contains(p.text[ca:cb], "统计") {
 			best = m
 			break
 		}
@@ -573,7 +680,22 @@ func (p *parser) findPeriod() {
 }
 
 func (p *parser) findPublication() {
-	m := rePubDate.FindStringSubmatchIndex(p.text)
+	var m []int
+	for _, label := range []string{"发布时间", "发布日期", "公开日期", "成文日期", "发文日期"} {
+		i := strings.Index(p.text, label)
+		if i < 0 {
+			continue
+		}
+		a, b := runeWindow(p.text, i, 0, 60)
+		if mm := rePubDate.FindStringSubmatchIndex(p.text[a:b]); mm != nil && (m == nil || a+mm[0] < m[0]) {
+			for k := range mm {
+				if mm[k] >= 0 {
+					mm[k] += a
+				}
+			}
+			m = mm
+		}
+	}
 	if m == nil {
 		return
 	}

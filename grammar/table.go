@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -51,8 +52,8 @@ var placeholders = map[string]bool{"/": true, "／": true, "—": true, "——"
 
 // anchors say where a table is when its section heading is missing.
 var tableAnchors = [3][]string{
-	{"第二十条第（一）项", "第二十条第（五）项"},
-	{"本年新收政府信息公开申请数量", "本列数据的勾稽关系"},
+	{"第二十条"},
+	{"本年新收政府信息公开申请数量", "勾稽关系"},
 	{"未经复议直接起诉", "复议后起诉"},
 }
 
@@ -86,20 +87,18 @@ func (p *parser) tableRegion(id int) (int, int, bool) {
 	// no section holds it: search the whole text outside the other tables
 	best := -1
 	for _, anc := range tableAnchors[id-1] {
-		k := []rune(LabelKey(anc))
 		for i := 0; i < len(p.text); {
-			j := strings.IndexRune(p.text[i:], k[0])
+			j := strings.Index(p.text[i:], anc)
 			if j < 0 {
 				break
 			}
-			i += j
-			if matchKey(p.text, i, len(p.text), k) > 0 && !p.inTable(i) {
-				if best < 0 || i < best {
-					best = i
+			if !p.inTable(i + j) {
+				if best < 0 || i+j < best {
+					best = i + j
 				}
 				break
 			}
-			i += utf8.RuneLen(k[0])
+			i += j + len(anc)
 		}
 	}
 	if best < 0 {
@@ -134,17 +133,8 @@ func (p *parser) inTable(off int) bool {
 
 func (p *parser) hasAnchor(id, a, b int) bool {
 	for _, anc := range tableAnchors[id-1] {
-		k := []rune(LabelKey(anc))
-		for i := a; i < b; {
-			j := strings.IndexRune(p.text[i:b], k[0])
-			if j < 0 {
-				break
-			}
-			i += j
-			if matchKey(p.text, i, b, k) > 0 {
-				return true
-			}
-			i += utf8.RuneLen(k[0])
+		if strings.Contains(p.text[a:b], anc) {
+			return true
 		}
 	}
 	// table 1 in a report that lost its block titles still has its rows
@@ -152,6 +142,23 @@ func (p *parser) hasAnchor(id, a, b int) bool {
 		return strings.Contains(p.text[a:b], "信息内容")
 	}
 	return false
+}
+
+var (
+	matchersMu sync.Mutex
+	matchers   = map[*TableDef]*matcher{}
+)
+
+// matcherFor builds a table's label matcher once.
+func matcherFor(def *TableDef) *matcher {
+	matchersMu.Lock()
+	defer matchersMu.Unlock()
+	m := matchers[def]
+	if m == nil {
+		m = newMatcher(def)
+		matchers[def] = m
+	}
+	return m
 }
 
 // ---- lexing ----
@@ -170,7 +177,7 @@ type lexer struct {
 }
 
 func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
-	lx := &lexer{p: p, m: newMatcher(def), first: -1}
+	lx := &lexer{p: p, m: matcherFor(def), first: -1}
 	for li, ln := range p.lines {
 		if ln.end <= a || ln.start >= b {
 			continue
@@ -187,14 +194,15 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 			continue
 		}
 		text := p.text[s:e]
-		if reMDSeparator.MatchString(text) {
+		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
 			continue
 		}
 		// prose inside the region stays prose
 		if strings.Contains(text, "。") && utf8.RuneCountInString(text) > 25 && !strings.ContainsAny(text, "\t|") && !lx.startsWithLabel(s, e) {
 			continue
 		}
-		if m := reMDHeading.FindStringIndex(text); m != nil {
+		if text[0] == '#' {
+			m := reMDHeading.FindStringIndex(text)
 			s += m[1]
 		}
 		lx.lexLine(li, s, e)
