@@ -137,6 +137,7 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 			ts++
 		}
 		h.Text = strings.TrimSpace(s[ts:])
+		h.Full = h.Text
 		h.Span, h.TextSpan = p.span(base+ts, base+len(s)), p.span(base+ts, base+len(s))
 		h.vStart, h.vEnd = base+ts, base+len(s)
 		return h, base + len(s)
@@ -175,6 +176,7 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 		Text:       rest[:end],
 		TextSpan:   p.span(base+m[1], base+textEnd),
 		Markdown:   md,
+		Full:       s[numStart:textEnd],
 		vStart:     base + numStart,
 		vEnd:       base + textEnd,
 	}

@@ -146,10 +146,10 @@ func (r *Report) Dump() *Dump {
 		d.Signature = &DumpSignature{Body: s.Body, Date: r.date(s.Date), DumpPos: r.pos(s.BodySpan.Start)}
 	}
 	for _, s := range r.Sections {
-		ds := DumpSection{Key: string(s.Key), Number: s.Heading.Number, Heading: src.Slice(s.Heading.Span),
+		ds := DumpSection{Key: string(s.Key), Number: s.Heading.Number, Heading: s.Heading.Full,
 			Canonical: s.Heading.Canonical, DumpPos: r.pos(s.Heading.Span.Start), EndLine: r.pos(s.Span.End).Line}
 		for _, h := range s.SubItems {
-			ds.SubItems = append(ds.SubItems, src.Slice(h.Span))
+			ds.SubItems = append(ds.SubItems, h.Full)
 		}
 		d.Sections = append(d.Sections, ds)
 	}

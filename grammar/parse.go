@@ -397,6 +397,7 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 		Section:    d.Key,
 		Canonical:  canonical && s[m[1]:textEnd] == d.Name,
 		Markdown:   md,
+		Full:       s[numStart:textEnd],
 		vStart:     base + numStart,
 		vEnd:       base + textEnd,
 	}

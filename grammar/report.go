@@ -141,6 +141,8 @@ type Heading struct {
 	Level      int    // 1 for 一、 and #/##, 2 for （一）, 3 for 1.
 	Text       string // the heading text without its numbering
 	TextSpan   Span
+	// Full is the heading as read (numbering and text), without markup.
+	Full string
 	// Section is set when the heading names one of the six parts.
 	Section SectionKey
 	// Canonical is true when Text is exactly the template wording.
