@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -51,24 +52,18 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 // content handles view range [a, b) of one line that is not a section heading.
 func (p *parser) content(a, b int) {
 	a, b = trimSpan(p.text, a, b)
-	// drop what the tables and the residue already claimed
-	for _, r := range p.tableRanges {
-		if r.Start <= a && b <= r.End {
-			return
-		}
-		if a < r.Start && r.Start < b {
-			p.content(a, r.Start)
-			p.content(r.End, b)
-			return
-		}
+	if a >= b {
+		return
 	}
-	for _, r := range p.residue {
-		if r.Start <= a && b <= r.End {
-			return
-		}
-		if a <= r.Start && r.End <= b && r.End > r.Start {
-			p.content(a, r.Start)
-			p.content(r.End, b)
+	// drop what the tables and the residue already claimed
+	for _, claimed := range [][]Span{p.tableRanges, p.residue} {
+		if r, ok := firstOverlap(claimed, a, b); ok {
+			if a < r.Start {
+				p.content(a, r.Start)
+			}
+			if r.End < b {
+				p.content(r.End, b)
+			}
 			return
 		}
 	}
@@ -186,4 +181,14 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 		after += n
 	}
 	return h, after
+}
+
+// firstOverlap returns the first of the sorted, disjoint ranges that overlaps
+// [a, b) (a zero-width range overlaps when it lies inside).
+func firstOverlap(ranges []Span, a, b int) (Span, bool) {
+	i := sort.Search(len(ranges), func(i int) bool { return ranges[i].End > a })
+	if i < len(ranges) && ranges[i].Start < b && ranges[i].End > ranges[i].Start {
+		return ranges[i], true
+	}
+	return Span{}, false
 }

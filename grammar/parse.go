@@ -64,6 +64,7 @@ func (p *parser) run() {
 
 func (p *parser) splitLines() {
 	t := p.text
+	p.lines = make([]line, 0, strings.Count(t, "\n")+1)
 	start := 0
 	for i := 0; i < len(t); i++ {
 		if t[i] == '\n' {

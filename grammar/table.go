@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -123,12 +124,8 @@ func (p *parser) tableRegion(id int) (int, int, bool) {
 }
 
 func (p *parser) inTable(off int) bool {
-	for _, r := range p.tableRanges {
-		if r.Start <= off && off < r.End {
-			return true
-		}
-	}
-	return false
+	_, ok := firstOverlap(p.tableRanges, off, off+1)
+	return ok
 }
 
 func (p *parser) hasAnchor(id, a, b int) bool {
@@ -495,6 +492,7 @@ func (p *parser) readTable(def *TableDef, a, b int) *Table {
 	}
 	t := &Table{ID: def.ID, Def: def, Span: p.span(lx.first, lx.last)}
 	p.tableRanges = append(p.tableRanges, lx.lexed...)
+	sort.Slice(p.tableRanges, func(i, j int) bool { return p.tableRanges[i].Start < p.tableRanges[j].Start })
 	switch {
 	case p.r.Rendering == "html" || p.r.Rendering == "docx":
 		t.Layout = p.r.Rendering
