@@ -1,0 +1,298 @@
+package lint
+
+// Helpers shared by the date, narrative and writing rules: prose blocks (the
+// paragraphs of one run of text with PDF line wraps joined), character
+// classes, and names of table cells as users know them.
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// proseBlock is a run of paragraphs on consecutive lines of one section with
+// no heading or table between them, joined without the line breaks (a PDF
+// export wraps sentences at arbitrary characters: "予以公开及部\n分公开").
+type proseBlock struct {
+	Text    string
+	Section grammar.SectionKey
+	Paras   []*grammar.Paragraph
+	pieces  []blockPiece
+}
+
+// blockPiece maps Text[at:at+n] to source bytes [src, src+n).
+type blockPiece struct{ at, src, n int }
+
+// Span maps a byte range of the joined text back to the source.
+func (b *proseBlock) Span(start, end int) grammar.Span {
+	return grammar.Span{Start: b.offset(start, false), End: b.offset(end, true)}
+}
+
+func (b *proseBlock) offset(off int, isEnd bool) int {
+	ps := b.pieces
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].at > off }) - 1
+	if isEnd && i > 0 && off == ps[i].at {
+		i-- // an end offset belongs to the piece before
+	}
+	if i < 0 {
+		i = 0
+	}
+	p := ps[i]
+	rel := off - p.at
+	if rel > p.n {
+		rel = p.n
+	}
+	return p.src + rel
+}
+
+// proseBlocks groups the report's paragraphs into blocks.
+func proseBlocks(r *grammar.Report) []*proseBlock {
+	src := r.Source
+	var out []*proseBlock
+	var cur *proseBlock
+	hi := 0
+	heads := r.Headings
+	prevEnd := -1
+	for _, p := range r.Paragraphs {
+		join := cur != nil && p.Section == cur.Section &&
+			src.Line(p.Span.Start) == src.Line(prevEnd)+1 &&
+			!blockBreakBetween(r, heads, &hi, prevEnd, p.Span.Start)
+		if !join {
+			cur = &proseBlock{Section: p.Section}
+			out = append(out, cur)
+		}
+		cur.pieces = append(cur.pieces, blockPiece{at: len(cur.Text), src: p.Span.Start, n: p.Span.Len()})
+		cur.Text += src.Slice(p.Span)
+		cur.Paras = append(cur.Paras, p)
+		prevEnd = p.Span.End
+	}
+	return out
+}
+
+// blockBreakBetween reports whether a heading or a table lies in [a, b).
+func blockBreakBetween(r *grammar.Report, heads []*grammar.Heading, hi *int, a, b int) bool {
+	for *hi < len(heads) && heads[*hi].Span.End <= a {
+		*hi++
+	}
+	if *hi < len(heads) && heads[*hi].Span.Start < b {
+		return true
+	}
+	for _, t := range r.Tables {
+		if t != nil && t.Span.Start < b && a < t.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// sentences splits text at sentence-final punctuation; each item is the byte
+// range of one sentence including its final mark.
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range text {
+		switch r {
+		case '。', '；', ';', '！', '？', '!', '?':
+			end := i + utf8.RuneLen(r)
+			out = append(out, [2]int{start, end})
+			start = end
+		}
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// isHan reports a CJK ideograph (including the extension planes: 𠀀).
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isCJKPunct reports full-width punctuation that belongs to Chinese text.
+func isCJKPunct(r rune) bool {
+	switch {
+	case r >= 0x3000 && r <= 0x303F: // 、。〈〉《》「」『』【】〔〕
+		return r != 0x3000
+	case r >= 0xFF01 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20, r >= 0xFF3B && r <= 0xFF40, r >= 0xFF5B && r <= 0xFF65:
+		return true
+	}
+	switch r {
+	case '“', '”', '‘', '’', '…', '—', '·':
+		return true
+	}
+	return false
+}
+
+// isCJK is a Han character or Chinese punctuation.
+func isCJK(r rune) bool { return isHan(r) || isCJKPunct(r) }
+
+// runeBefore returns the rune ending at byte i of s, or -1.
+func runeBefore(s string, i int) rune {
+	if i <= 0 {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// runeAt returns the rune starting at byte i of s, or -1.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// cnDigits maps 一..十 (and 两) to their value; numerals up to 99.
+func cnNumber(s string) int {
+	digit := map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(s)
+	switch len(rs) {
+	case 1:
+		if rs[0] == '十' {
+			return 10
+		}
+		return digit[rs[0]]
+	case 2:
+		if rs[0] == '十' {
+			return 10 + digit[rs[1]]
+		}
+		if rs[1] == '十' {
+			return digit[rs[0]] * 10
+		}
+	case 3:
+		if rs[1] == '十' {
+			return digit[rs[0]]*10 + digit[rs[2]]
+		}
+	}
+	return 0
+}
+
+// cnNumeral writes 1..99 in Chinese numerals.
+func cnNumeral(n int) string {
+	if n <= 10 {
+		return grammar.CNNumeral(n)
+	}
+	tens, ones := n/10, n%10
+	s := "十"
+	if tens > 1 {
+		s = grammar.CNNumeral(tens) + s
+	}
+	if ones > 0 {
+		s += grammar.CNNumeral(ones)
+	}
+	return s
+}
+
+// tableName is how users name a table: by the section that holds it (表三 is
+// the table of 三、收到和处理政府信息公开申请情况).
+func tableName(id int) string {
+	for _, d := range grammar.Sections {
+		if d.Table == id {
+			return "表" + grammar.CNNumeral(d.Number)
+		}
+	}
+	return fmt.Sprintf("表%d", id)
+}
+
+func tableNameEN(id int) string {
+	for _, d := range grammar.Sections {
+		if d.Table == id {
+			return fmt.Sprintf("the table of section %d", d.Number)
+		}
+	}
+	return fmt.Sprintf("table %d", id)
+}
+
+// cellName names a cell: 表三“一、本年新收政府信息公开申请数量”总计.
+func cellName(c *grammar.Cell) string {
+	name := tableName(c.Table) + "“" + c.Row.Label + "”"
+	if len(c.Row.Cols) > 1 {
+		name += c.Col.Label
+	}
+	return name
+}
+
+func cellNameEN(c *grammar.Cell) string {
+	name := tableNameEN(c.Table) + ", row “" + c.Row.Label + "”"
+	if len(c.Row.Cols) > 1 {
+		name += ", column “" + c.Col.Label + "”"
+	}
+	return name
+}
+
+// trustedNumber returns a cell's value when the parser placed it without
+// doubt; rules comparing against the tables skip anything less.
+func trustedNumber(t *grammar.Table, row, col string) (*grammar.Cell, float64, bool) {
+	if t == nil || t.Unreadable {
+		return nil, 0, false
+	}
+	c := t.Cell(row, col)
+	v, ok := c.Number()
+	if !ok || c.Doubt != "" {
+		return nil, 0, false
+	}
+	return c, v, true
+}
+
+// formatNumber prints a table value without a spurious ".0".
+func formatNumber(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// atoiDigits parses ASCII or full-width digits.
+func atoiDigits(s string) (int, bool) {
+	n := 0
+	if s == "" {
+		return 0, false
+	}
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			n = n*10 + int(r-'０')
+		default:
+			return 0, false
+		}
+		if n > 1e9 {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// lineSpanOf returns the span of the whole source line holding off, with its
+// line break, for deleting a line that becomes empty.
+func lineSpanOf(src *grammar.Source, off int) grammar.Span {
+	l := src.Line(off)
+	return grammar.Span{Start: src.LineStart(l), End: src.LineStart(l + 1)}
+}
+
+// onlySpaceOutside reports whether the line holding sp has nothing but
+// whitespace outside sp.
+func onlySpaceOutside(src *grammar.Source, sp grammar.Span) bool {
+	l := src.Line(sp.Start)
+	if src.Line(sp.End) != l && !(sp.End == src.LineStart(l+1)) {
+		// the span runs over several lines: check the last one's tail too
+		if strings.TrimSpace(strings.Map(spaceToSpace, src.Text[sp.End:src.LineEnd(src.Line(sp.End))])) != "" {
+			return false
+		}
+	} else if strings.TrimSpace(strings.Map(spaceToSpace, src.Text[sp.End:src.LineEnd(l)])) != "" {
+		return false
+	}
+	return strings.TrimSpace(strings.Map(spaceToSpace, src.Text[src.LineStart(l):sp.Start])) == ""
+}
+
+func spaceToSpace(r rune) rune {
+	switch r {
+	case 0xA0, 0x3000, 0xFEFF, 0x200B:
+		return ' '
+	}
+	return r
+}
