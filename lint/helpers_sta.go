@@ -1,0 +1,496 @@
+package lint
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// Shared helpers of the structure, table and arithmetic rules.
+
+// tableNames are the ordinal names of the three tables in messages.
+var (
+	tableNameZH = [...]string{"", "表一", "表二", "表三"}
+	tableNameEN = [...]string{"", "table 1", "table 2", "table 3"}
+)
+
+// fmtNum prints a cell value as the report would write it.
+func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// shortRow names a row briefly: the numbering of a long label (一, （七）),
+// else the label itself.
+func shortRow(r *grammar.RowDef) string {
+	l := r.Label
+	if utf8.RuneCountInString(l) <= 8 {
+		return l
+	}
+	if i := strings.Index(l, "、"); i > 0 && utf8.RuneCountInString(l[:i]) <= 3 {
+		return l[:i]
+	}
+	if strings.HasPrefix(l, "（") {
+		if i := strings.Index(l, "）"); i > 0 {
+			return l[:i+len("）")]
+		}
+	}
+	return l
+}
+
+// cellName names a cell for messages: “row”“col”.
+func cellName(c *grammar.Cell) string {
+	return fmt.Sprintf("“%s”“%s”", c.Row.Label, c.Col.Label)
+}
+
+// kindZH and kindEN say what a cell that is not a number holds.
+func kindZH(c *grammar.Cell) string {
+	switch c.Kind {
+	case grammar.CellEmpty:
+		return "空白"
+	case grammar.CellPlaceholder:
+		return "占位符“" + c.Text + "”"
+	case grammar.CellText:
+		return "文字“" + c.Text + "”"
+	}
+	return "位置不确定（" + c.Doubt + "）"
+}
+
+func kindEN(c *grammar.Cell) string {
+	switch c.Kind {
+	case grammar.CellEmpty:
+		return "blank"
+	case grammar.CellPlaceholder:
+		return "placeholder \"" + c.Text + "\""
+	case grammar.CellText:
+		return "text \"" + c.Text + "\""
+	}
+	return "placement uncertain"
+}
+
+// rowOf returns the parsed row of a cell.
+func rowOf(t *grammar.Table, c *grammar.Cell) *grammar.Row {
+	if t == nil || c == nil {
+		return nil
+	}
+	return t.Row(c.Row.Key)
+}
+
+// ---- arithmetic analysis ----
+
+// relStatus is the outcome of checking one balance.
+type relStatus int
+
+const (
+	relOK relStatus = iota
+	relFail
+	relBlocked // a cell is missing, not a number, or placed with doubt
+)
+
+// relation is one balance of the template evaluated on a report.
+type relation struct {
+	b      grammar.Balance
+	left   []*grammar.Cell
+	right  []*grammar.Cell
+	status relStatus
+	// lsum and rsum are the two sides; delta = lsum - rsum.
+	lsum, rsum float64
+	// blockers are the placed cells that prevent judging (missing cells are
+	// reported by the table rules and are not listed).
+	blockers []*grammar.Cell
+	missing  bool
+	// split is set when a cell's value came from splitting glued digits.
+	split bool
+}
+
+func (r *relation) cells() []*grammar.Cell {
+	return append(append([]*grammar.Cell(nil), r.left...), r.right...)
+}
+
+func (r *relation) contains(c *grammar.Cell) bool {
+	for _, x := range r.cells() {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// total is the single cell on the right that a fix may rewrite.
+func (r *relation) total() *grammar.Cell {
+	if len(r.right) == 1 {
+		return r.right[0]
+	}
+	return nil
+}
+
+// required is the value cell c must take for the relation to hold.
+func (r *relation) required(c *grammar.Cell) float64 {
+	d := r.lsum - r.rsum
+	for _, x := range r.right {
+		if x == c {
+			return c.Value + d
+		}
+	}
+	return c.Value - d
+}
+
+// arithFinding is what the arithmetic rules report: one or more failed
+// relations explained by one cell (Culprit), or a single failed relation
+// whose wrong cell cannot be told (Culprit nil).
+type arithFinding struct {
+	Kind    grammar.BalanceKind // the rule that reports it
+	Rels    []*relation
+	Culprit *grammar.Cell
+	Value   float64 // the value that makes every relation in Rels hold
+	Fix     bool
+	Safe    bool
+}
+
+// analysis is the evaluation of every balance of one table.
+type analysis struct {
+	table    *grammar.Table
+	rels     []*relation
+	findings []*arithFinding
+}
+
+// analyzeTable evaluates the balances of table id (2 or 3) and explains the
+// failures: a cell that belongs to every failed relation it is part of, to
+// no relation that holds, and whose one corrected value repairs all of them
+// is the culprit, reported once at that cell.
+func analyzeTable(rep *grammar.Report, id int) *analysis {
+	t := rep.Table(id)
+	if t == nil || t.Unreadable {
+		return nil
+	}
+	a := &analysis{table: t}
+	for _, b := range grammar.Balances(rep.Format) {
+		if len(b.Right) == 0 || b.Right[0].Table != id {
+			continue
+		}
+		a.rels = append(a.rels, evalRelation(t, b))
+	}
+	a.explain()
+	return a
+}
+
+func evalRelation(t *grammar.Table, b grammar.Balance) *relation {
+	r := &relation{b: b}
+	side := func(refs []grammar.CellRef) ([]*grammar.Cell, float64) {
+		var cs []*grammar.Cell
+		sum := 0.0
+		for _, ref := range refs {
+			c := t.Cell(ref.Row, ref.Col)
+			cs = append(cs, c)
+			switch {
+			case c == nil:
+				r.missing = true
+			case c.Kind != grammar.CellNumber:
+				r.blockers = append(r.blockers, c)
+			case c.Doubt != "":
+				if row := rowOf(t, c); row != nil && row.Split {
+					r.split = true
+					sum += c.Value
+				} else {
+					r.blockers = append(r.blockers, c)
+				}
+			default:
+				sum += c.Value
+			}
+		}
+		return cs, sum
+	}
+	r.left, r.lsum = side(b.Left)
+	r.right, r.rsum = side(b.Right)
+	switch {
+	case r.missing || len(r.blockers) > 0:
+		r.status = relBlocked
+	case r.lsum != r.rsum:
+		r.status = relFail
+	}
+	return r
+}
+
+// kindOrder ranks the relation kinds: a finding explained by one cell is
+// reported by the rule of the relation whose total it is, else the first.
+var kindOrder = map[grammar.BalanceKind]int{
+	grammar.BalanceRowTotal: 0, grammar.BalanceOutcomeTotal: 1, grammar.BalanceColumn: 2, grammar.BalanceReviewTotal: 3,
+}
+
+func (a *analysis) explain() {
+	var failed []*relation
+	for _, r := range a.rels {
+		if r.status == relFail {
+			failed = append(failed, r)
+		}
+	}
+	if len(failed) == 0 {
+		return
+	}
+	// candidates: cells of failed relations that no holding relation uses
+	type cand struct {
+		c     *grammar.Cell
+		rels  []*relation
+		value float64
+	}
+	var cands []*cand
+	seen := map[*grammar.Cell]bool{}
+	for _, f := range failed {
+		for _, c := range f.cells() {
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			cd := &cand{c: c}
+			ok := true
+			for _, r := range a.rels {
+				if !r.contains(c) {
+					continue
+				}
+				switch r.status {
+				case relOK:
+					ok = false
+				case relFail:
+					v := r.required(c)
+					if len(cd.rels) > 0 && v != cd.value {
+						ok = false
+					}
+					cd.rels, cd.value = append(cd.rels, r), v
+				}
+			}
+			if ok && cd.value >= 0 {
+				cands = append(cands, cd)
+			}
+		}
+	}
+	covered := map[*relation]bool{}
+	sameSet := func(x, y []*relation) bool {
+		if len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if x[i] != y[i] {
+				return false
+			}
+		}
+		return true
+	}
+	// largest explanations first
+	for n := len(a.rels); n >= 1; n-- {
+		for i, cd := range cands {
+			if len(cd.rels) != n || anyCovered(cd.rels, covered) {
+				continue
+			}
+			unique := true
+			for j, o := range cands {
+				if j != i && sameSet(o.rels, cd.rels) {
+					unique = false
+				}
+			}
+			if !unique {
+				continue
+			}
+			a.addCulprit(cd.c, cd.rels, cd.value)
+			for _, r := range cd.rels {
+				covered[r] = true
+			}
+		}
+	}
+	// the rest: one finding per relation, at its total
+	for _, f := range failed {
+		if covered[f] {
+			continue
+		}
+		fd := &arithFinding{Kind: f.b.Kind, Rels: []*relation{f}}
+		if tot := f.total(); tot != nil {
+			// rewriting the total is offered only when no holding relation
+			// uses it (it would break that one)
+			for _, cd := range cands {
+				if cd.c == tot {
+					fd.Fix, fd.Value = true, f.required(tot)
+				}
+			}
+		}
+		a.findings = append(a.findings, fd)
+	}
+}
+
+func anyCovered(rs []*relation, covered map[*relation]bool) bool {
+	for _, r := range rs {
+		if covered[r] {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) addCulprit(c *grammar.Cell, rels []*relation, value float64) {
+	fd := &arithFinding{Culprit: c, Rels: rels, Value: value, Fix: true}
+	// the reporting rule: the relation whose total c is, else the first kind
+	isTotal := false
+	best := rels[0]
+	for _, r := range rels {
+		if r.total() == c {
+			best, isTotal = r, true
+			break
+		}
+		if kindOrder[r.b.Kind] < kindOrder[best.b.Kind] {
+			best = r
+		}
+	}
+	fd.Kind = best.b.Kind
+	// safe: a total, corroborated by a second relation, all values read
+	// without doubt, and no relation it is part of left unjudged
+	fd.Safe = isTotal && len(rels) >= 2
+	for _, r := range rels {
+		if r.split {
+			fd.Safe = false
+		}
+	}
+	for _, r := range a.rels {
+		if r.status == relBlocked && r.contains(c) {
+			fd.Safe = false
+		}
+	}
+	// keep the primary relation first in messages
+	ordered := []*relation{best}
+	for _, r := range rels {
+		if r != best {
+			ordered = append(ordered, r)
+		}
+	}
+	fd.Rels = ordered
+	a.findings = append(a.findings, fd)
+}
+
+// ---- messages ----
+
+// sumText writes the parts of a sum: nonzero values with their names, the
+// zeros summarised. named says whether parts carry their column/row name.
+func sumText(parts []*grammar.Cell, name func(*grammar.Cell) string, en bool) string {
+	var terms []string
+	zeros := 0
+	sum := 0.0
+	for _, c := range parts {
+		if c.Value == 0 && len(parts) > 2 {
+			zeros++
+			continue
+		}
+		sum += c.Value
+		terms = append(terms, name(c)+" "+fmtNum(c.Value))
+	}
+	s := strings.Join(terms, " + ")
+	if s == "" {
+		s = "0"
+	}
+	if zeros > 0 {
+		if en {
+			if len(terms) == 0 {
+				s = fmt.Sprintf("all %d are 0", zeros)
+			} else {
+				s += fmt.Sprintf(" (the other %d are 0)", zeros)
+			}
+		} else {
+			if len(terms) == 0 {
+				s = fmt.Sprintf("%d 项均为 0", zeros)
+			} else {
+				s += fmt.Sprintf("（其余 %d 项为 0）", zeros)
+			}
+		}
+	}
+	return s + " = " + fmtNum(sum)
+}
+
+func colName(c *grammar.Cell) string { return c.Col.Label }
+func rowName(c *grammar.Cell) string { return shortRow(c.Row) }
+
+// relText describes a failed relation in Chinese and English.
+func relText(r *relation) (zh, en string) {
+	switch r.b.Kind {
+	case grammar.BalanceRowTotal:
+		tot := r.right[0]
+		zh = fmt.Sprintf("“%s”行的总计 %s ≠ 各申请人之和 %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, false))
+		en = fmt.Sprintf("row “%s”: total %s ≠ sum of the applicant columns %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, true))
+	case grammar.BalanceOutcomeTotal:
+		tot := r.right[0]
+		zh = fmt.Sprintf("“%s”的“%s” %s ≠ 各办理结果之和 %s", tot.Row.Label, tot.Col.Label, fmtNum(tot.Value), sumText(r.left, rowName, false))
+		en = fmt.Sprintf("“%s”, column “%s”: %s ≠ sum of the outcome rows %s", tot.Row.Label, tot.Col.Label, fmtNum(tot.Value), sumText(r.left, rowName, true))
+	case grammar.BalanceColumn:
+		side := func(cs []*grammar.Cell, sum float64) string {
+			var ts []string
+			for _, c := range cs {
+				ts = append(ts, "“"+shortRow(c.Row)+"” "+fmtNum(c.Value))
+			}
+			return strings.Join(ts, " + ") + " = " + fmtNum(sum)
+		}
+		col := r.left[0].Col.Label
+		zh = fmt.Sprintf("“%s”列：%s ≠ %s", col, side(r.left, r.lsum), side(r.right, r.rsum))
+		en = fmt.Sprintf("column “%s”: %s ≠ %s", col, side(r.left, r.lsum), side(r.right, r.rsum))
+	case grammar.BalanceReviewTotal:
+		tot := r.right[0]
+		zh = fmt.Sprintf("“%s”的总计 %s ≠ %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, false))
+		en = fmt.Sprintf("“%s”: total %s ≠ %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, true))
+	}
+	if r.split {
+		zh += "（部分数值由粘连的数字按行合计拆分得出）"
+		en += " (some values were split from glued digits)"
+	}
+	return zh, en
+}
+
+// emitArith reports the findings of kind k on table id.
+func emitArith(ctx *Context, id int, k grammar.BalanceKind) {
+	a := analyzeTable(ctx.Report, id)
+	if a == nil {
+		return
+	}
+	for _, fd := range a.findings {
+		if fd.Kind != k {
+			continue
+		}
+		ctx.Emit(a.diagnostic(fd))
+	}
+}
+
+func (a *analysis) diagnostic(fd *arithFinding) Diagnostic {
+	var zhs, ens []string
+	for _, r := range fd.Rels {
+		zh, en := relText(r)
+		zhs, ens = append(zhs, zh), append(ens, en)
+	}
+	zh := strings.Join(zhs, "；")
+	en := strings.Join(ens, "; ")
+	target := fd.Culprit
+	if target == nil {
+		target = fd.Rels[0].total()
+	}
+	if fd.Culprit != nil && len(fd.Rels) > 1 {
+		zh += fmt.Sprintf("。以上%d处不平衡都涉及%s（%s），改为 %s 可使其全部成立", len(fd.Rels), cellName(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
+		en += fmt.Sprintf(". All %d imbalances involve %s (%s); %s would make them all hold", len(fd.Rels), cellName(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
+	}
+	d := Diagnostic{Span: target.Span, Message: zh, MessageEN: en}
+	seen := map[*grammar.Cell]bool{target: true}
+	for _, r := range fd.Rels {
+		for _, c := range r.cells() {
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			d.Related = append(d.Related, Related{Span: c.Span, Message: fmt.Sprintf("%s %s", cellName(c), fmtNum(c.Value))})
+		}
+	}
+	if fd.Fix {
+		app := Unsafe
+		if fd.Safe {
+			app = Safe
+		}
+		v := fmtNum(fd.Value)
+		d.Fixes = []Fix{{
+			Title:         fmt.Sprintf("将%s改为 %s", cellName(target), v),
+			TitleEN:       fmt.Sprintf("Change %s to %s", cellName(target), v),
+			Edits:         []Edit{{Span: target.Span, NewText: v}},
+			Applicability: app,
+		}}
+	}
+	return d
+}
