@@ -1,0 +1,508 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// Table rules (GD-T): the shape and the cells of the three tables. The parser
+// already found every shape problem (Table.Problems, Report.Unplaced) and
+// classified every cell (Cell.Kind); these rules turn that into findings at
+// the exact place, without reading the table text again.
+
+const cellKinds = `
+模板的每个数据单元格都应是数字。“/”“—”“不适用”、空白和 0 是不同的东西：0 是“没有”，空白是“没填”，
+占位符是“不适用”。gdlint 不把空白或占位符当作 0，含有它们的勾稽关系不判为不平衡（见 GD-A005）。`
+
+func init() {
+	Register(&Rule{
+		ID: "GD-T001", Name: "missing-row", Family: FamilyTables, Severity: Error,
+		Summary:   "表格缺少模板规定的行",
+		SummaryEN: "A table lacks a row of the template",
+		Explanation: `表一、表二、表三的行由国办公开办函〔2021〕30号所附表格规定，不能删减：没有发生的事项填 0。
+本规则报告找不到的行（行标签缺失，或其数值无法确定）。位置指向上一行数值之后，即该行应在之处。
+
+依据：国办公开办函〔2021〕30号（报告内容“不能遗漏”）；规范 §3、§4.2、§5.1。`,
+		Check: func(ctx *Context) { emitProblems(ctx, "missing-row") },
+	})
+	Register(&Rule{
+		ID: "GD-T002", Name: "row-values", Family: FamilyTables, Severity: Error,
+		Summary:   "一行的数值个数不对，或粘连的数字无法唯一拆分",
+		SummaryEN: "A row has too few values, or glued digits cannot be split one way",
+		Explanation: `每一行应有模板规定个数的数值（表二每行 7 个，表三共 15 个）。数值少于模板时，无法确定缺少哪一个；
+网页抓取常把一行数字连在一起（如“640020470”），若按本行合计关系有不止一种拆分，也无法确定各单元格的值。
+这些数值不会被猜测，而是作为本规则的发现报告，相关的勾稽关系不核对。
+
+依据：国办公开办函〔2021〕30号表格结构；规范 §4.2、§5.1。`,
+		Check: func(ctx *Context) { emitProblems(ctx, "missing-values", "ambiguous-split") },
+	})
+	Register(&Rule{
+		ID: "GD-T003", Name: "extra-cells", Family: FamilyTables, Severity: Warning,
+		Summary:   "一行的单元格多于模板",
+		SummaryEN: "A row has more cells than the template",
+		Explanation: `一行的单元格多于模板时，解析器选用满足本行合计关系的那几个（没有则取最左边的），多出的不采用；
+该行数值的位置因此存疑，涉及该行的勾稽关系不核对（GD-A005）。常见原因是多余的分隔符或多出的列。
+
+依据：国办公开办函〔2021〕30号表格结构。`,
+		Check: func(ctx *Context) { emitProblems(ctx, "extra-values") },
+	})
+	Register(&Rule{
+		ID: "GD-T004", Name: "blank-cell", Family: FamilyTables, Severity: Warning,
+		Summary:   "应填数字的单元格为空白（不按 0 计）",
+		SummaryEN: "A cell that takes a number is blank (not read as 0)",
+		Explanation: `模板要求每个单元格填写数字，没有发生的事项填 0。空白单元格不按 0 计：它可能是漏填，
+也可能是网页或 Word 导出丢失了内容。含空白单元格的勾稽关系不核对（GD-A005）。
+修复（仅作建议）：填入 0——只有确认该项确为“没有”时才应采用。
+` + cellKinds + `
+
+依据：国办公开办函〔2021〕30号表格；规范 §4.3 第 5 条（空白总计列应视为“未填”而非 0）。`,
+		Check: checkBlankCells,
+	})
+	Register(&Rule{
+		ID: "GD-T005", Name: "placeholder-cell", Family: FamilyTables, Severity: Warning,
+		Summary:   "应填数字的单元格填了“/”“—”“不适用”等占位符",
+		SummaryEN: "A cell that takes a number holds a placeholder (/, —, 不适用)",
+		Explanation: `表格中的数字单元格应填数字，没有发生的事项填 0。“/”“—”“不适用”“无”等占位符常见于
+无权制定规章的机关的“规章”行，但模板并未规定占位符：它让读者无法区分“没有”与“不适用”，也让勾稽关系无法核对。
+因此默认级别为 warning（而不是 info）；对确属不适用的情形，可在配置中把本规则降为 info 或按文本忽略。
+修复（仅作建议）：改为 0。
+` + cellKinds + `
+
+依据：国办公开办函〔2021〕30号表格；规范 §9（real reports use “/” for inapplicable rows）。`,
+		Check: checkPlaceholderCells,
+	})
+	Register(&Rule{
+		ID: "GD-T006", Name: "invalid-number", Family: FamilyTables, Severity: Error,
+		Summary:   "单元格不是非负整数（收费金额除外，可为万元小数）",
+		SummaryEN: "A cell is not a non-negative integer (the fee amount may be a decimal in 万元)",
+		Explanation: `件数、决定数量、申请数和案件数都是非负整数；只有表一“行政事业性收费”的“本年收费金额”
+（单位：万元）可以是小数。负数、带小数的件数、在件数中写金额单位、或在数字单元格中写文字（如“减4”）都是错误。
+2019 年试行格式的“本年增/减”一列可以为负数。
+
+依据：国办公开办函〔2021〕30号表格（单位：件、万元）；规范 §3、§4.3 第 5 条、§5.2。`,
+		Check: checkInvalidNumbers,
+	})
+	Register(&Rule{
+		ID: "GD-T007", Name: "amount-unit", Family: FamilyTables, Severity: Warning,
+		Summary:   "以“万元”为单位的金额栏中写了“元”",
+		SummaryEN: "An amount in a 万元 column is written in 元",
+		Explanation: `表一“本年收费金额（单位：万元）”的单位已在表头写明为万元。单元格中写“元”（如“251000元”）
+与表头单位矛盾，读者无法判断数值是元还是万元。修复（仅作建议）：换算为万元并去掉单位。
+
+依据：国办公开办函〔2021〕30号表一表头；规范 §3、§9。`,
+		Check: checkAmountUnits,
+	})
+	Register(&Rule{
+		ID: "GD-T008", Name: "label-wording", Family: FamilyTables, Severity: Warning,
+		Summary:   "表格标签与模板措辞不一致",
+		SummaryEN: "A table label is worded differently from the template",
+		Explanation: `表格的行标签、列标签和表头应与模板一致。本规则报告已知的变体（如“社会组织”之于“社会公益组织”、
+“未审结”之于“尚未审结”、“规范性文件”之于“行政规范性文件”）、错字（“本年度止件数”）、被截断的标签和括号残缺的标签。
+只是空格、全角/半角标点不同的不报告；被排版拆成两行或两个单元格的标签（“结果”“维持”）也不报告。
+行标签未能识别、按位置对应的行，只报告不修复。
+
+修复：改为模板标签。对已知变体、错字、截断和缺编号的标签，这一修复是安全的。
+
+依据：国办公开办函〔2021〕30号所附表格的标签；规范 §3、§4、§5、§7、§9。`,
+		Check: checkLabels,
+	})
+	Register(&Rule{
+		ID: "GD-T009", Name: "unplaced-value", Family: FamilyTables, Severity: Warning,
+		Summary:   "表格中的数值无法对应到模板的单元格",
+		SummaryEN: "A value in a table cannot be placed in a template cell",
+		Explanation: `表格区域里有数值，但解析器无法把它对应到模板的某个单元格：前面没有可识别的行标签、
+行标签不是模板中的行、同一行重复出现等。原因写在消息中。这些数值不参与任何核对。
+已由 GD-T002、GD-T003 报告的整行问题不再重复。
+
+依据：设计约定“规则不静默猜测”：无法放置的内容本身就是一个发现。`,
+		Check: checkUnplaced,
+	})
+	Register(&Rule{
+		ID: "GD-T010", Name: "unreadable-table", Family: FamilyTables, Severity: Error,
+		Summary:   "找到了表格，但没有一个数值能对应到模板",
+		SummaryEN: "A table was found but no value could be placed",
+		Explanation: `表格的位置已找到（有其标题或锚点标签），但其中没有一个数值能对应到模板的单元格，
+通常是表格被转成了图片、被拆散，或数字全部连在一起。整张表的核对因此无法进行。
+
+依据：国办公开办函〔2021〕30号（报告应以表格形式报告三张表）；规范 §2.4–§2.6。`,
+		Check: func(ctx *Context) { emitProblems(ctx, "unreadable") },
+	})
+	Register(&Rule{
+		ID: "GD-T011", Name: "unknown-row-label", Family: FamilyTables, Severity: Warning,
+		Summary:   "表格中的行标签不是模板中的行",
+		SummaryEN: "A row label in a table is not a row of the template",
+		Explanation: `表格中有一行的标签与模板的任何一行都不对应（也不是已知变体、错字或截断），其数值因此无法放置。
+可能是自拟的行、合并后的小计行，或标签被严重截断。
+
+依据：国办公开办函〔2021〕30号表格的行结构；规范 §4.2。`,
+		Check: func(ctx *Context) { emitProblems(ctx, "unknown-label") },
+	})
+	Register(&Rule{
+		ID: "GD-T012", Name: "missing-column-label", Family: FamilyTables, Severity: Warning,
+		Summary:   "表格的列标题中缺少模板的某一列",
+		SummaryEN: "A column heading of the template is missing from a table",
+		Explanation: `数值按模板的列顺序对应，但列标题缺失或残缺时（例如表三的“结果纠正”被截成“结果”），
+读者无法确认各列的含义，也可能意味着列被删减或移位。本规则列出在表格中找不到的列标题。
+
+依据：国办公开办函〔2021〕30号所附表格的列结构；规范 §3、§4.1、§5.1。`,
+		Check: checkColumnLabels,
+	})
+}
+
+// tables lists the tables that were found.
+func tables(rep *grammar.Report) []*grammar.Table {
+	var out []*grammar.Table
+	for _, t := range rep.Tables {
+		if t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// emitProblems reports the parser's table problems of the given kinds.
+func emitProblems(ctx *Context, kinds ...string) {
+	for _, t := range tables(ctx.Report) {
+		for _, p := range t.Problems {
+			for _, k := range kinds {
+				if p.Kind == k {
+					ctx.Emitf(p.Span, tableNameZH[t.ID]+"："+p.Message, problemEN(t, p))
+				}
+			}
+		}
+	}
+}
+
+// problemEN is the English text of a parser problem (the parser writes Chinese).
+func problemEN(t *grammar.Table, p *grammar.Problem) string {
+	row := ""
+	if p.Row != nil {
+		row = p.Row.Label
+	}
+	name := tableNameEN[t.ID]
+	switch p.Kind {
+	case "missing-row":
+		return fmt.Sprintf("%s: row “%s” is missing, or its values cannot be told", name, row)
+	case "missing-values":
+		return fmt.Sprintf("%s: row “%s” has fewer values than the template; which one is missing cannot be told", name, row)
+	case "ambiguous-split":
+		return fmt.Sprintf("%s: the digits of row “%s” are glued together and split more than one way", name, row)
+	case "extra-values":
+		return fmt.Sprintf("%s: row “%s” has more cells than the template; the extra ones were not used", name, row)
+	case "unknown-label":
+		return fmt.Sprintf("%s: a row label that is not in the template", name)
+	case "unreadable":
+		return fmt.Sprintf("%s: the table was found but none of its values could be placed", name)
+	}
+	return fmt.Sprintf("%s: %s", name, p.Kind)
+}
+
+func zeroFix(c *grammar.Cell) Fix {
+	return Fix{Title: "填入 0", TitleEN: "Fill in 0", Applicability: Unsafe,
+		Edits: []Edit{{Span: c.Span, NewText: "0"}}}
+}
+
+func checkBlankCells(ctx *Context) {
+	for _, t := range tables(ctx.Report) {
+		for _, c := range t.Cells() {
+			if c.Kind != grammar.CellEmpty {
+				continue
+			}
+			ctx.Emitf(c.Span,
+				fmt.Sprintf("%s%s为空白单元格；空白不按 0 计，请填写数字（没有则填 0）", tableNameZH[t.ID], cellName(c)),
+				fmt.Sprintf("%s %s is blank; a blank is not read as 0, fill in a number (0 if none)", tableNameEN[t.ID], cellName(c)),
+				zeroFix(c))
+		}
+	}
+}
+
+func checkPlaceholderCells(ctx *Context) {
+	for _, t := range tables(ctx.Report) {
+		for _, c := range t.Cells() {
+			if c.Kind != grammar.CellPlaceholder {
+				continue
+			}
+			ctx.Emitf(c.Span,
+				fmt.Sprintf("%s%s填的是占位符“%s”，模板要求填写数字（没有则填 0）", tableNameZH[t.ID], cellName(c), c.Text),
+				fmt.Sprintf("%s %s holds the placeholder “%s”; the template asks for a number (0 if none)", tableNameEN[t.ID], cellName(c), c.Text),
+				zeroFix(c))
+		}
+	}
+}
+
+// colSigned: the 2019 format's 本年增/减 column may be negative.
+const colSigned = "change"
+
+func checkInvalidNumbers(ctx *Context) {
+	for _, t := range tables(ctx.Report) {
+		for _, c := range t.Cells() {
+			name := tableNameZH[t.ID] + cellName(c)
+			nameEN := tableNameEN[t.ID] + " " + cellName(c)
+			switch {
+			case c.Kind == grammar.CellText:
+				ctx.Emitf(c.Span, fmt.Sprintf("%s填的是“%s”，不是数字", name, c.Text),
+					fmt.Sprintf("%s holds “%s”, not a number", nameEN, c.Text))
+			case c.Kind != grammar.CellNumber:
+			case c.Value < 0 && c.Col.Key != colSigned:
+				ctx.Emitf(c.Span, fmt.Sprintf("%s为负数 %s", name, c.Text),
+					fmt.Sprintf("%s is negative: %s", nameEN, c.Text))
+			case c.Row.Decimal && isAmountCol(c.Col):
+				// amounts may be decimals; the unit is GD-T007's
+			case !c.Integer:
+				ctx.Emitf(c.Span, fmt.Sprintf("%s是件数，应为整数，实际为 %s", name, c.Text),
+					fmt.Sprintf("%s is a count and must be a whole number, not %s", nameEN, c.Text))
+			case c.Unit != "":
+				ctx.Emitf(c.Span, fmt.Sprintf("%s是件数，却带有金额单位“%s”", name, c.Unit),
+					fmt.Sprintf("%s is a count but carries the money unit “%s”", nameEN, c.Unit))
+			}
+		}
+	}
+}
+
+// isAmountCol tells the money column of a decimal row (万元, 采购总金额).
+func isAmountCol(c *grammar.ColDef) bool { return c.Key == grammar.ColAmount }
+
+// unitWan is the unit the template's amount heading names.
+const unitWan = "万元"
+
+func checkAmountUnits(ctx *Context) {
+	for _, t := range tables(ctx.Report) {
+		for _, c := range t.Cells() {
+			if c.Kind != grammar.CellNumber || !isAmountCol(c.Col) || c.Unit == "" || c.Unit == unitWan ||
+				!strings.Contains(c.Col.Label, unitWan) {
+				continue
+			}
+			v := fmtNum(c.Value / 10000)
+			ctx.Emitf(c.Span,
+				fmt.Sprintf("%s%s写作“%s”，但该栏单位为%s（应为 %s）", tableNameZH[t.ID], cellName(c), c.Text, unitWan, v),
+				fmt.Sprintf("%s %s is written “%s” but the column is in %s (%s)", tableNameEN[t.ID], cellName(c), c.Text, unitWan, v),
+				Fix{Title: "换算为万元：" + v, TitleEN: "Convert to 万元: " + v, Applicability: Unsafe,
+					Edits: []Edit{{Span: c.Span, NewText: v}}})
+		}
+	}
+}
+
+// ---- labels ----
+
+// brackets counts opening and closing brackets of either width.
+func brackets(s string) (open, close int) {
+	for _, r := range s {
+		switch r {
+		case '（', '(':
+			open++
+		case '）', ')':
+			close++
+		}
+	}
+	return
+}
+
+// sameLabel: the text differs from the canonical label only in spacing and
+// punctuation width, and its brackets are all there.
+func sameLabel(text, canonical string) bool {
+	if grammar.LabelKey(text) != grammar.LabelKey(canonical) {
+		return false
+	}
+	o1, c1 := brackets(text)
+	o2, c2 := brackets(canonical)
+	return o1 == o2 && c1 == c2
+}
+
+// skippable runes sit between the pieces of a label broken by the layout.
+func skippable(r rune) bool {
+	return unicode.IsSpace(r) || r == '|' || r == 0x3000 || r == 0xA0 || grammar.LabelKey(string(r)) == ""
+}
+
+// keyBefore returns up to n label-key runes of the source right before off.
+func keyBefore(src string, off, n int) []rune {
+	var out []rune
+	for i := off; i > 0 && len(out) < n && off-i < 200; {
+		r, w := utf8.DecodeLastRuneInString(src[:i])
+		i -= w
+		if skippable(r) {
+			continue
+		}
+		out = append([]rune{r}, out...)
+	}
+	return out
+}
+
+// keyAfter returns up to n label-key runes of the source from off on.
+func keyAfter(src string, off, n int) []rune {
+	var out []rune
+	for i := off; i < len(src) && len(out) < n && i-off < 200; {
+		r, w := utf8.DecodeRuneInString(src[i:])
+		i += w
+		if skippable(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// brokenByLayout: the label is a piece of the canonical label whose other
+// piece stands right before it (结果 | 维持) or right after it (只计这一情 /
+// 形，不计其他情形）) — the layout broke it, the wording is right.
+func brokenByLayout(src string, l *grammar.Label) bool {
+	text := []rune(grammar.LabelKey(l.Text))
+	canon := []rune(grammar.LabelKey(l.Canonical))
+	if len(text) == 0 || len(text) >= len(canon) {
+		return false
+	}
+	if string(canon[len(canon)-len(text):]) == string(text) {
+		missing := canon[:len(canon)-len(text)]
+		if string(keyBefore(src, l.Span.Start, len(missing))) == string(missing) {
+			return true
+		}
+	}
+	if string(canon[:len(text)]) == string(text) {
+		missing := canon[len(text):]
+		n := min(len(missing), 4)
+		if string(keyAfter(src, l.Span.End, n)) == string(missing[:n]) {
+			return true
+		}
+	}
+	return false
+}
+
+var howZH = map[string]string{
+	"variant": "已知变体", "typo": "错字", "truncated": "被截断", "unnumbered": "缺少编号", "position": "未能识别", "brackets": "括号残缺",
+}
+
+func checkLabels(ctx *Context) {
+	src := ctx.Source().Text
+	for _, t := range tables(ctx.Report) {
+		used := map[*grammar.Label]bool{}
+		for _, r := range t.Rows {
+			if r.Label != nil {
+				used[r.Label] = true
+			}
+		}
+		for _, l := range t.Labels {
+			if sameLabel(l.Text, l.Canonical) {
+				continue
+			}
+			// a row label that does not head a row is a stray mention
+			if l.Kind == grammar.LabelRow && !used[l] {
+				continue
+			}
+			how := l.How
+			if how == "" || grammar.LabelKey(l.Text) == grammar.LabelKey(l.Canonical) {
+				how = "brackets"
+			}
+			if l.Kind == grammar.LabelHeader && how == "truncated" {
+				continue // a long note wrapped by a PDF export
+			}
+			if how != "position" && brokenByLayout(src, l) {
+				continue
+			}
+			zhHow := howZH[how]
+			if how == "position" {
+				ctx.Emitf(l.Span,
+					fmt.Sprintf("%s的行标签“%s”未能识别，按位置视为“%s”，请核对", tableNameZH[t.ID], l.Text, l.Canonical),
+					fmt.Sprintf("%s: row label “%s” was not recognised and was taken as “%s” by its position; please check", tableNameEN[t.ID], l.Text, l.Canonical))
+				continue
+			}
+			ctx.Emitf(l.Span,
+				fmt.Sprintf("%s的标签“%s”与模板不一致（%s），应为“%s”", tableNameZH[t.ID], l.Text, zhHow, l.Canonical),
+				fmt.Sprintf("%s: label “%s” differs from the template (%s); the template has “%s”", tableNameEN[t.ID], l.Text, how, l.Canonical),
+				Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
+					Applicability: Safe, Edits: []Edit{{Span: l.Span, NewText: l.Canonical}}})
+		}
+	}
+}
+
+func checkUnplaced(ctx *Context) {
+	rep := ctx.Report
+	inProblem := func(u *grammar.Unplaced) bool {
+		t := rep.Table(u.Table)
+		if t == nil {
+			return false
+		}
+		for _, p := range t.Problems {
+			if p.Kind != "missing-row" && p.Kind != "unknown-label" && p.Span.Start <= u.Span.Start && u.Span.End <= p.Span.End {
+				return true
+			}
+		}
+		return false
+	}
+	// one finding per reason and line: a row of values shares its reason
+	type key struct {
+		table  int
+		line   int
+		reason string
+	}
+	var groups []key
+	byKey := map[key][]*grammar.Unplaced{}
+	for _, u := range rep.Unplaced {
+		if inProblem(u) {
+			continue
+		}
+		k := key{u.Table, rep.Source.Line(u.Span.Start), u.Reason}
+		if byKey[k] == nil {
+			groups = append(groups, k)
+		}
+		byKey[k] = append(byKey[k], u)
+	}
+	for _, k := range groups {
+		us := byKey[k]
+		var texts []string
+		for _, u := range us {
+			texts = append(texts, u.Text)
+		}
+		d := Diagnostic{Span: us[0].Span,
+			Message:   fmt.Sprintf("%s中的“%s”无法对应到模板的单元格：%s", tableNameZH[k.table], strings.Join(texts, " "), k.reason),
+			MessageEN: fmt.Sprintf("%s: “%s” cannot be placed in a template cell (%s)", tableNameEN[k.table], strings.Join(texts, " "), k.reason),
+		}
+		for _, u := range us[1:] {
+			d.Related = append(d.Related, Related{Span: u.Span, Message: u.Text})
+		}
+		ctx.Emit(d)
+	}
+}
+
+func checkColumnLabels(ctx *Context) {
+	src := ctx.Source()
+	for _, t := range tables(ctx.Report) {
+		if t.Unreadable || t.Layout == "glued" {
+			continue // a crawler's flattened table lost its header layout
+		}
+		// a heading broken over lines or cells (商业 / 企业) is still there:
+		// look for it in the table's text with the layout removed
+		region := strings.ReplaceAll(grammar.LabelKey(src.Slice(t.Span)), "|", "")
+		var missing []string
+		seen := map[string]bool{}
+		for _, r := range t.Def.Rows {
+			for _, c := range r.Cols {
+				if seen[c.Key] {
+					continue
+				}
+				seen[c.Key] = true
+				found := false
+				for _, s := range append([]string{c.Label}, c.Variants...) {
+					if strings.Contains(region, grammar.LabelKey(s)) {
+						found = true
+					}
+				}
+				if !found {
+					missing = append(missing, c.Label)
+				}
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		sp := grammar.Span{Start: t.Span.Start, End: t.Span.Start}
+		if len(t.Labels) > 0 {
+			sp = t.Labels[0].Span
+		}
+		ctx.Emitf(sp,
+			fmt.Sprintf("%s的列标题中找不到“%s”（缺失或残缺）", tableNameZH[t.ID], strings.Join(missing, "”“")),
+			fmt.Sprintf("%s: no column heading “%s” (missing or broken)", tableNameEN[t.ID], strings.Join(missing, "”, “")))
+	}
+}
