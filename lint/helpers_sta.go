@@ -11,12 +11,6 @@ import (
 
 // Shared helpers of the structure, table and arithmetic rules.
 
-// tableNames are the ordinal names of the three tables in messages.
-var (
-	tableNameZH = [...]string{"", "表一", "表二", "表三"}
-	tableNameEN = [...]string{"", "table 1", "table 2", "table 3"}
-)
-
 // fmtNum prints a cell value as the report would write it.
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
@@ -39,7 +33,7 @@ func shortRow(r *grammar.RowDef) string {
 }
 
 // cellName names a cell for messages: “row”“col”.
-func cellName(c *grammar.Cell) string {
+func cellLabel(c *grammar.Cell) string {
 	return fmt.Sprintf("“%s”“%s”", c.Row.Label, c.Col.Label)
 }
 
@@ -458,15 +452,15 @@ func (a *analysis) diagnostic(fd *arithFinding) Diagnostic {
 		zh, en := relText(r)
 		zhs, ens = append(zhs, zh), append(ens, en)
 	}
-	zh := strings.Join(zhs, "；")
-	en := strings.Join(ens, "; ")
+	zh := tableName(a.table.ID) + "：" + strings.Join(zhs, "；")
+	en := tableNameEN(a.table.ID) + ": " + strings.Join(ens, "; ")
 	target := fd.Culprit
 	if target == nil {
 		target = fd.Rels[0].total()
 	}
 	if fd.Culprit != nil && len(fd.Rels) > 1 {
-		zh += fmt.Sprintf("。以上%d处不平衡都涉及%s（%s），改为 %s 可使其全部成立", len(fd.Rels), cellName(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
-		en += fmt.Sprintf(". All %d imbalances involve %s (%s); %s would make them all hold", len(fd.Rels), cellName(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
+		zh += fmt.Sprintf("。以上%d处不平衡都涉及%s（%s），改为 %s 可使其全部成立", len(fd.Rels), cellLabel(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
+		en += fmt.Sprintf(". All %d imbalances involve %s (%s); %s would make them all hold", len(fd.Rels), cellLabel(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
 	}
 	d := Diagnostic{Span: target.Span, Message: zh, MessageEN: en}
 	seen := map[*grammar.Cell]bool{target: true}
@@ -476,7 +470,7 @@ func (a *analysis) diagnostic(fd *arithFinding) Diagnostic {
 				continue
 			}
 			seen[c] = true
-			d.Related = append(d.Related, Related{Span: c.Span, Message: fmt.Sprintf("%s %s", cellName(c), fmtNum(c.Value))})
+			d.Related = append(d.Related, Related{Span: c.Span, Message: fmt.Sprintf("%s %s", cellLabel(c), fmtNum(c.Value))})
 		}
 	}
 	if fd.Fix {
@@ -486,8 +480,8 @@ func (a *analysis) diagnostic(fd *arithFinding) Diagnostic {
 		}
 		v := fmtNum(fd.Value)
 		d.Fixes = []Fix{{
-			Title:         fmt.Sprintf("将%s改为 %s", cellName(target), v),
-			TitleEN:       fmt.Sprintf("Change %s to %s", cellName(target), v),
+			Title:         fmt.Sprintf("将%s改为 %s", cellLabel(target), v),
+			TitleEN:       fmt.Sprintf("Change %s to %s", cellLabel(target), v),
 			Edits:         []Edit{{Span: target.Span, NewText: v}},
 			Applicability: app,
 		}}

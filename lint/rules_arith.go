@@ -135,7 +135,7 @@ func checkUnchecked(ctx *Context) {
 			g := groups[k]
 			sortCells(a.table, g.cells)
 			relZH, relEN := relSummary(a.table.Def, g.rels)
-			tn, te := tableNameZH[id], tableNameEN[id]
+			tn, te := tableName(id), tableNameEN(id)
 			var zh, en string
 			switch {
 			case g.doubt != "" && a.table.Def.Positional:
@@ -151,7 +151,7 @@ func checkUnchecked(ctx *Context) {
 			}
 			d := Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
 			for _, c := range g.cells[1:] {
-				d.Related = append(d.Related, Related{Span: c.Span, Message: cellName(c) + " " + kindZH(c)})
+				d.Related = append(d.Related, Related{Span: c.Span, Message: cellLabel(c) + " " + kindZH(c)})
 			}
 			ctx.Emit(d)
 		}

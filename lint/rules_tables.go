@@ -170,7 +170,7 @@ func emitProblems(ctx *Context, kinds ...string) {
 		for _, p := range t.Problems {
 			for _, k := range kinds {
 				if p.Kind == k {
-					ctx.Emitf(p.Span, tableNameZH[t.ID]+"："+p.Message, problemEN(t, p))
+					ctx.Emitf(p.Span, tableName(t.ID)+"："+p.Message, problemEN(t, p))
 				}
 			}
 		}
@@ -183,7 +183,7 @@ func problemEN(t *grammar.Table, p *grammar.Problem) string {
 	if p.Row != nil {
 		row = p.Row.Label
 	}
-	name := tableNameEN[t.ID]
+	name := tableNameEN(t.ID)
 	switch p.Kind {
 	case "missing-row":
 		return fmt.Sprintf("%s: row “%s” is missing, or its values cannot be told", name, row)
@@ -213,8 +213,8 @@ func checkBlankCells(ctx *Context) {
 				continue
 			}
 			ctx.Emitf(c.Span,
-				fmt.Sprintf("%s%s为空白单元格；空白不按 0 计，请填写数字（没有则填 0）", tableNameZH[t.ID], cellName(c)),
-				fmt.Sprintf("%s %s is blank; a blank is not read as 0, fill in a number (0 if none)", tableNameEN[t.ID], cellName(c)),
+				fmt.Sprintf("%s%s为空白单元格；空白不按 0 计，请填写数字（没有则填 0）", tableName(t.ID), cellLabel(c)),
+				fmt.Sprintf("%s %s is blank; a blank is not read as 0, fill in a number (0 if none)", tableNameEN(t.ID), cellLabel(c)),
 				zeroFix(c))
 		}
 	}
@@ -227,8 +227,8 @@ func checkPlaceholderCells(ctx *Context) {
 				continue
 			}
 			ctx.Emitf(c.Span,
-				fmt.Sprintf("%s%s填的是占位符“%s”，模板要求填写数字（没有则填 0）", tableNameZH[t.ID], cellName(c), c.Text),
-				fmt.Sprintf("%s %s holds the placeholder “%s”; the template asks for a number (0 if none)", tableNameEN[t.ID], cellName(c), c.Text),
+				fmt.Sprintf("%s%s填的是占位符“%s”，模板要求填写数字（没有则填 0）", tableName(t.ID), cellLabel(c), c.Text),
+				fmt.Sprintf("%s %s holds the placeholder “%s”; the template asks for a number (0 if none)", tableNameEN(t.ID), cellLabel(c), c.Text),
 				zeroFix(c))
 		}
 	}
@@ -240,8 +240,8 @@ const colSigned = "change"
 func checkInvalidNumbers(ctx *Context) {
 	for _, t := range tables(ctx.Report) {
 		for _, c := range t.Cells() {
-			name := tableNameZH[t.ID] + cellName(c)
-			nameEN := tableNameEN[t.ID] + " " + cellName(c)
+			name := tableName(t.ID) + cellLabel(c)
+			nameEN := tableNameEN(t.ID) + " " + cellLabel(c)
 			switch {
 			case c.Kind == grammar.CellText:
 				ctx.Emitf(c.Span, fmt.Sprintf("%s填的是“%s”，不是数字", name, c.Text),
@@ -278,8 +278,8 @@ func checkAmountUnits(ctx *Context) {
 			}
 			v := fmtNum(c.Value / 10000)
 			ctx.Emitf(c.Span,
-				fmt.Sprintf("%s%s写作“%s”，但该栏单位为%s（应为 %s）", tableNameZH[t.ID], cellName(c), c.Text, unitWan, v),
-				fmt.Sprintf("%s %s is written “%s” but the column is in %s (%s)", tableNameEN[t.ID], cellName(c), c.Text, unitWan, v),
+				fmt.Sprintf("%s%s写作“%s”，但该栏单位为%s（应为 %s）", tableName(t.ID), cellLabel(c), c.Text, unitWan, v),
+				fmt.Sprintf("%s %s is written “%s” but the column is in %s (%s)", tableNameEN(t.ID), cellLabel(c), c.Text, unitWan, v),
 				Fix{Title: "换算为万元：" + v, TitleEN: "Convert to 万元: " + v, Applicability: Unsafe,
 					Edits: []Edit{{Span: c.Span, NewText: v}}})
 		}
@@ -404,13 +404,13 @@ func checkLabels(ctx *Context) {
 			zhHow := howZH[how]
 			if how == "position" {
 				ctx.Emitf(l.Span,
-					fmt.Sprintf("%s的行标签“%s”未能识别，按位置视为“%s”，请核对", tableNameZH[t.ID], l.Text, l.Canonical),
-					fmt.Sprintf("%s: row label “%s” was not recognised and was taken as “%s” by its position; please check", tableNameEN[t.ID], l.Text, l.Canonical))
+					fmt.Sprintf("%s的行标签“%s”未能识别，按位置视为“%s”，请核对", tableName(t.ID), l.Text, l.Canonical),
+					fmt.Sprintf("%s: row label “%s” was not recognised and was taken as “%s” by its position; please check", tableNameEN(t.ID), l.Text, l.Canonical))
 				continue
 			}
 			ctx.Emitf(l.Span,
-				fmt.Sprintf("%s的标签“%s”与模板不一致（%s），应为“%s”", tableNameZH[t.ID], l.Text, zhHow, l.Canonical),
-				fmt.Sprintf("%s: label “%s” differs from the template (%s); the template has “%s”", tableNameEN[t.ID], l.Text, how, l.Canonical),
+				fmt.Sprintf("%s的标签“%s”与模板不一致（%s），应为“%s”", tableName(t.ID), l.Text, zhHow, l.Canonical),
+				fmt.Sprintf("%s: label “%s” differs from the template (%s); the template has “%s”", tableNameEN(t.ID), l.Text, how, l.Canonical),
 				Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
 					Applicability: Safe, Edits: []Edit{{Span: l.Span, NewText: l.Canonical}}})
 		}
@@ -456,8 +456,8 @@ func checkUnplaced(ctx *Context) {
 			texts = append(texts, u.Text)
 		}
 		d := Diagnostic{Span: us[0].Span,
-			Message:   fmt.Sprintf("%s中的“%s”无法对应到模板的单元格：%s", tableNameZH[k.table], strings.Join(texts, " "), k.reason),
-			MessageEN: fmt.Sprintf("%s: “%s” cannot be placed in a template cell (%s)", tableNameEN[k.table], strings.Join(texts, " "), k.reason),
+			Message:   fmt.Sprintf("%s中的“%s”无法对应到模板的单元格：%s", tableName(k.table), strings.Join(texts, " "), k.reason),
+			MessageEN: fmt.Sprintf("%s: “%s” cannot be placed in a template cell (%s)", tableNameEN(k.table), strings.Join(texts, " "), k.reason),
 		}
 		for _, u := range us[1:] {
 			d.Related = append(d.Related, Related{Span: u.Span, Message: u.Text})
@@ -502,7 +502,7 @@ func checkColumnLabels(ctx *Context) {
 			sp = t.Labels[0].Span
 		}
 		ctx.Emitf(sp,
-			fmt.Sprintf("%s的列标题中找不到“%s”（缺失或残缺）", tableNameZH[t.ID], strings.Join(missing, "”“")),
-			fmt.Sprintf("%s: no column heading “%s” (missing or broken)", tableNameEN[t.ID], strings.Join(missing, "”, “")))
+			fmt.Sprintf("%s的列标题中找不到“%s”（缺失或残缺）", tableName(t.ID), strings.Join(missing, "”“")),
+			fmt.Sprintf("%s: no column heading “%s” (missing or broken)", tableNameEN(t.ID), strings.Join(missing, "”, “")))
 	}
 }
