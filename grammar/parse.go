@@ -438,6 +438,8 @@ var (
 	rePubDate   = regexp.MustCompile(`(发布时间|发布日期|公开日期|成文日期|发文日期)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	reDateLine  = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$`)
 	reMetaTitle = regexp.MustCompile(`^标题\s*[:：]\s*`)
+	// a page title ends with the site's name: "…年度报告-沭阳县发改局"
+	reSiteSuffix = regexp.MustCompile(`报告(\s*[-_|－—–｜]\s*[^-_|－—–｜]{1,30})$`)
 )
 
 func (p *parser) firstSectionView() int {
@@ -467,7 +469,11 @@ func (p *parser) findTitle() {
 		}
 		s := p.text[ln.start:ln.end]
 		if m := reMetaTitle.FindStringIndex(s); m != nil {
-			p.setTitle([]line{{ln.start + m[1], ln.end}})
+			end := ln.end
+			if x := reSiteSuffix.FindStringSubmatchIndex(s); x != nil && x[2] > m[1] {
+				end = ln.start + x[2]
+			}
+			p.setTitle([]line{{ln.start + m[1], end}})
 			return
 		}
 		if !reTitleHint.MatchString(s) || !strings.Contains(s, "信息公开") && !strings.Contains(s, "年度报告") || utf8.RuneCountInString(s) > 80 {
