@@ -85,6 +85,9 @@ type Fix struct {
 type Related struct {
 	Span    grammar.Span
 	Message string
+	// Path names another document when the finding spans several reports
+	// (the batch's cross-year checks); "" means the diagnostic's own.
+	Path string
 }
 
 // Diagnostic is one finding.
@@ -116,12 +119,16 @@ const (
 	FamilyDates      Family = "dates"      // GD-D
 	FamilyNarrative  Family = "narrative"  // GD-C
 	FamilyWriting    Family = "writing"    // GD-W
+	// FamilyYears compares one body's reports of consecutive years; its rules
+	// need several reports and run only in batch mode (package lint/batch).
+	FamilyYears Family = "years" // GD-Y
 )
 
 // FamilyPrefix maps a family to its rule ID prefix.
 var FamilyPrefix = map[Family]string{
 	FamilyStructure: "GD-S", FamilyTables: "GD-T", FamilyArithmetic: "GD-A",
 	FamilyDates: "GD-D", FamilyNarrative: "GD-C", FamilyWriting: "GD-W",
+	FamilyYears: "GD-Y",
 }
 
 // Rule is one check with a stable ID.
