@@ -8,3 +8,9 @@ require (
 )
 
 require golang.org/x/net v0.62.0
+
+require (
+	github.com/sourcegraph/conc v0.3.0
+	go.uber.org/atomic v1.7.0 // indirect
+	go.uber.org/multierr v1.9.0 // indirect
+)

@@ -1,0 +1,371 @@
+// Package batch checks many reports at once, as the supervising office does
+// (政务公开办 checking every body's annual report): it walks directories,
+// parses and lints each file on a bounded worker pool, compares one body's
+// reports of consecutive years (the GD-Y rules), and writes the result as
+// JSON, a self-contained HTML page and an XLSX workbook.
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sourcegraph/conc/pool"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+// Extensions are the file kinds a directory walk picks up. Files named
+// explicitly on the command line are read whatever their extension.
+var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
+
+// Options configure a batch run. The zero value is usable.
+type Options struct {
+	// Workers bounds the number of files parsed at once; 0 means GOMAXPROCS.
+	Workers int
+	// Rules to run on each report; nil runs every registered rule. The GD-Y
+	// cross-year rules run when Rules is nil or lists them.
+	Rules []*lint.Rule
+	// Lint options passed to lint.Run (today's date, deadline profile).
+	Lint *lint.Options
+	// Lang is the language of the HTML and XLSX labels: "zh" (default) or "en".
+	Lang string
+	// SimilarShare is the share of a report's prose (by characters) found
+	// near-identical in the previous year's report above which GD-Y003 warns;
+	// 0 means DefaultSimilarShare.
+	SimilarShare float64
+	// ParagraphJaccard is the Jaccard similarity of shingles from which two
+	// paragraphs count as near-identical; 0 means DefaultParagraphJaccard.
+	ParagraphJaccard float64
+	// parse replaces grammar.ParseFile in tests (to exercise panics).
+	parse func(path string) (*grammar.Report, error)
+}
+
+func (o *Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (o *Options) lang() string {
+	if o.Lang == "en" {
+		return "en"
+	}
+	return "zh"
+}
+
+// Result is everything a batch run found. Its JSON form is documented in
+// json.go (schema version SchemaVersion).
+type Result struct {
+	Inputs  []string
+	Now     time.Time
+	Lang    string
+	Reports []*Report // sorted by path
+	Bodies  []*Body   // sorted by normalised name
+	Checks  []*Check  // cross-year checks, by body, year, rule
+	opts    Options
+}
+
+// Report is one input file and what the batch learned from it.
+type Report struct {
+	Path string
+	// Err is set when the file could not be read, decoded or parsed; the
+	// other fields are then empty.
+	Err error
+
+	Encoding  string
+	Rendering string
+	Format    string
+	// Body is the reporting body as written; BodyKey its normalised form,
+	// which groups reports of one body; BodyFrom says where it was read
+	// ("title", "signature", or "" when none was found).
+	Body     string
+	BodyKey  string
+	BodyFrom string
+	Year     int
+	YearFrom string // "title", "period" or ""
+	Period   *[2]grammar.Date
+	// Published is the web page's 发布时间 / 公开日期; Signed the signature date.
+	Published *grammar.Date
+	Signed    *grammar.Date
+
+	Stats       Stats
+	Diagnostics []lint.Diagnostic
+	// Counts are per severity, and per family and severity.
+	Counts Counts
+
+	rep *grammar.Report
+}
+
+// Source returns the parsed document (nil for a file that failed).
+func (r *Report) Source() *grammar.Source {
+	if r.rep == nil {
+		return nil
+	}
+	return r.rep.Source
+}
+
+// Parsed returns the parsed report (nil for a file that failed).
+func (r *Report) Parsed() *grammar.Report { return r.rep }
+
+// Counts of findings.
+type Counts struct {
+	Errors, Warnings, Infos int
+	ByFamily                map[string]*SeverityCounts
+}
+
+// SeverityCounts are the findings of one family.
+type SeverityCounts struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+func (c *Counts) add(d *lint.Diagnostic) {
+	fam := familyOf(d.Rule)
+	if c.ByFamily == nil {
+		c.ByFamily = map[string]*SeverityCounts{}
+	}
+	f := c.ByFamily[fam]
+	if f == nil {
+		f = &SeverityCounts{}
+		c.ByFamily[fam] = f
+	}
+	switch d.Severity {
+	case lint.Error:
+		c.Errors++
+		f.Errors++
+	case lint.Warning:
+		c.Warnings++
+		f.Warnings++
+	default:
+		c.Infos++
+		f.Infos++
+	}
+}
+
+// familyOf names a rule's family; unknown IDs fall back to their prefix.
+func familyOf(id string) string {
+	if r := lint.RuleByID(id); r != nil {
+		return string(r.Family)
+	}
+	for fam, p := range lint.FamilyPrefix {
+		if strings.HasPrefix(id, p) {
+			return string(fam)
+		}
+	}
+	if i := strings.LastIndexAny(id, "0123456789"); i > 0 {
+		return strings.TrimRight(id, "0123456789")
+	}
+	return id
+}
+
+// Body groups the reports of one reporting body.
+type Body struct {
+	Key     string
+	Name    string // the most frequent spelling
+	Years   []int  // distinct years, ascending
+	Reports []*Report
+}
+
+// Run walks paths (files, or directories searched recursively for
+// Extensions), parses and lints every file on a bounded pool, then runs the
+// cross-year checks. A file that cannot be read or parsed gets a Report with
+// Err set; the run goes on. The error result is reserved for unusable options.
+func Run(paths []string, opts *Options) (*Result, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	if o.SimilarShare < 0 || o.SimilarShare > 1 || o.ParagraphJaccard < 0 || o.ParagraphJaccard > 1 {
+		return nil, errors.New("batch: similarity thresholds must lie between 0 and 1")
+	}
+	if o.Lint == nil {
+		o.Lint = &lint.Options{}
+	}
+	now := o.Lint.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	res := &Result{Inputs: append([]string(nil), paths...), Now: now, Lang: o.lang(), opts: o}
+
+	files, walkErrs := collect(paths)
+	res.Reports = make([]*Report, len(files))
+	p := pool.New().WithMaxGoroutines(o.workers())
+	for i, f := range files {
+		p.Go(func() { res.Reports[i] = checkFile(f, &o) })
+	}
+	p.Wait()
+	res.Reports = append(res.Reports, walkErrs...)
+	sort.SliceStable(res.Reports, func(i, j int) bool { return res.Reports[i].Path < res.Reports[j].Path })
+
+	res.group()
+	res.crossYear()
+	for _, r := range res.Reports {
+		lint.SortDiagnostics(r.Diagnostics)
+		r.Counts = Counts{}
+		for i := range r.Diagnostics {
+			r.Counts.add(&r.Diagnostics[i])
+		}
+	}
+	return res, nil
+}
+
+// collect expands paths into the sorted, de-duplicated list of files to
+// check, and error entries for paths that cannot be walked.
+func collect(paths []string) ([]string, []*Report) {
+	seen := map[string]bool{}
+	var files []string
+	var bad []*Report
+	add := func(p string) {
+		p = filepath.Clean(p)
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			bad = append(bad, &Report{Path: filepath.Clean(root), Err: err})
+			continue
+		}
+		if !st.IsDir() {
+			add(root)
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				bad = append(bad, &Report{Path: filepath.Clean(p), Err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				// .git, .vscode and the like hold no reports
+				if p != root && strings.HasPrefix(name, ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") { // Word lock files
+				return nil
+			}
+			if hasExt(name) {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			bad = append(bad, &Report{Path: filepath.Clean(root), Err: err})
+		}
+	}
+	sort.Strings(files)
+	return files, bad
+}
+
+func hasExt(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// checkFile parses and lints one file. A panic in the parser or a rule is
+// turned into an error entry for this file: one bad report must not take the
+// batch down.
+func checkFile(path string, o *Options) (r *Report) {
+	r = &Report{Path: path}
+	defer func() {
+		if v := recover(); v != nil {
+			*r = Report{Path: path, Err: fmt.Errorf("internal error while checking this file (please report it): %v", v)}
+		}
+	}()
+	parse := grammar.ParseFile
+	if o.parse != nil {
+		parse = o.parse
+	}
+	rep, err := parse(path)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	if rep == nil || rep.Source == nil {
+		r.Err = errors.New("the reader returned no document")
+		return r
+	}
+	r.rep = rep
+	r.Encoding = rep.Source.Encoding.String()
+	r.Rendering = rep.Rendering
+	r.Format = string(rep.Format)
+	if rep.Title != nil && rep.Title.Body != "" {
+		r.Body, r.BodyFrom = rep.Title.Body, "title"
+	} else if rep.Signature != nil && rep.Signature.Body != "" {
+		r.Body, r.BodyFrom = rep.Signature.Body, "signature"
+	}
+	r.BodyKey = NormalizeBody(r.Body)
+	if rep.Title != nil && rep.Title.Year > 0 {
+		r.Year, r.YearFrom = rep.Title.Year, "title"
+	} else if rep.Period != nil && rep.Period.Start.Year > 0 {
+		r.Year, r.YearFrom = rep.Period.Start.Year, "period"
+	}
+	if rep.Period != nil {
+		r.Period = &[2]grammar.Date{rep.Period.Start.Date, rep.Period.End.Date}
+	}
+	if rep.Publication != nil {
+		d := rep.Publication.Date
+		r.Published = &d
+	}
+	if rep.Signature != nil && rep.Signature.Date != nil {
+		d := rep.Signature.Date.Date
+		r.Signed = &d
+	}
+	r.Stats = readStats(rep)
+	r.Diagnostics = lint.Run(rep, o.Rules, o.Lint)
+	return r
+}
+
+// Failed returns the reports that could not be read or parsed.
+func (res *Result) Failed() []*Report {
+	var out []*Report
+	for _, r := range res.Reports {
+		if r.Err != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Totals sums the findings of every report.
+func (res *Result) Totals() Counts {
+	var c Counts
+	for _, r := range res.Reports {
+		for i := range r.Diagnostics {
+			c.add(&r.Diagnostics[i])
+		}
+	}
+	return c
+}
+
+// ByPath returns the report with the given path, or nil.
+func (res *Result) ByPath(path string) *Report {
+	for _, r := range res.Reports {
+		if r.Path == path {
+			return r
+		}
+	}
+	return nil
+}

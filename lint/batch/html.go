@@ -1,0 +1,250 @@
+package batch
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed report.html.tmpl
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"num": func(v *jsonValue) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(v.Value, 'f', -1, 64)
+	},
+	"sortnum": func(v *jsonValue) string {
+		if v == nil {
+			return "-1"
+		}
+		return strconv.FormatFloat(v.Value, 'f', -1, 64)
+	},
+	"pct": func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) },
+	"add": func(a, b int) int { return a + b },
+}).Parse(htmlSource))
+
+// htmlView is what the page template reads.
+type htmlView struct {
+	Lang     string
+	L        map[string]string
+	Doc      *jsonDoc
+	Stats    []string      // column headings of the key statistics
+	Rows     []*htmlRow    // the overview, by body then year
+	Failed   []*htmlRow    // files that could not be checked
+	Groups   []*htmlGroup  // cross-year checks per body
+	Loose    []*jsonCheck  // reports left out of the cross-year checks
+	Details  []*htmlRow    // per-report findings, in path order
+	Families []string      // families with findings, for the summary
+	Totals   []familyTotal // per family, over all reports
+}
+
+type htmlRow struct {
+	ID      string
+	Display string // the path without the directory every report shares
+	R       *jsonReport
+	Status  string // localized cross-year status
+	Checks  []*jsonCheck
+}
+
+type htmlGroup struct {
+	Name   string
+	Years  string
+	Checks []*jsonCheck
+}
+
+type familyTotal struct {
+	Family string
+	SeverityCounts
+}
+
+// StatsList is the report's key statistics in StatDefs order (nil entries
+// for values not read).
+func (r *jsonReport) StatsList() []*jsonValue { return r.statsList }
+
+// Path is the file the finding is in.
+func (f jsonFinding) Path() string { return f.path }
+
+// Msg is the finding's message in the page's language.
+func (f jsonFinding) Msg() string {
+	if f.lang == "en" {
+		return f.MessageEN
+	}
+	return f.Message
+}
+
+// Msg is the check's message in the page's language.
+func (c *jsonCheck) Msg() string {
+	if c.lang == "en" {
+		return c.MessageEN
+	}
+	return c.Message
+}
+
+// Label is the column's label in the page's language.
+func (c *jsonCheck) Label(k jsonColumn) string {
+	if c.lang == "en" {
+		return k.LabelEN
+	}
+	return k.Label
+}
+
+var htmlLabels = map[string]map[string]string{
+	"zh": {
+		"title": "政府信息公开工作年度报告 批量检查结果", "generated": "生成时间", "inputs": "检查范围",
+		"files": "文件", "parsed": "已检查", "failed": "无法检查", "errors": "错误", "warnings": "警告", "infos": "提示",
+		"bodies": "机关", "overview": "总览", "overview_note": "按机关、年度排列；点击表头可排序。统计数字取自报告表格，空白表示未能识别。",
+		"body": "机关", "year": "年度", "format": "格式", "file": "文件", "crossyear": "跨年度",
+		"failed_files": "无法检查的文件", "reason": "原因", "checks": "跨年度检查",
+		"checks_note": "同一机关相邻年度报告之间的核对（GD-Y 规则）。“无法判断”表示有数字未能识别或其位置是推断的，不是错误。",
+		"rule":        "规则", "check": "检查", "status": "结果", "message": "说明", "years": "年度",
+		"ok": "一致", "finding": "有问题", "cannot-judge": "无法判断", "none": "—",
+		"details": "各报告的问题", "location": "位置", "severity": "级别", "related": "相关位置",
+		"no_findings": "未发现问题。", "ungrouped": "未参加跨年度比较的报告",
+		"carry-over": "结转衔接", "normative-in-force": "规范性文件现行有效", "similar-text": "内容雷同",
+		"duplicate-year": "同年重复", "missing-year": "年度缺失", "family": "类别",
+		"error": "错误", "warning": "警告", "info": "提示", "similar_detail": "雷同段落", "prev": "上年", "cur": "本年",
+		"short-carry-over": "结转", "short-normative-in-force": "规范性文件", "short-similar-text": "雷同",
+		"short-duplicate-year": "同年重复", "short-missing-year": "缺年度", "short-ungrouped": "未分组",
+		"mark-ok": "✓", "mark-finding": "✗", "mark-cannot-judge": "?",
+		"period": "统计期限", "published": "发布", "signed": "落款", "encoding": "编码",
+	},
+	"en": {
+		"title": "Annual disclosure reports: batch check", "generated": "Generated", "inputs": "Inputs",
+		"files": "files", "parsed": "checked", "failed": "failed", "errors": "errors", "warnings": "warnings", "infos": "infos",
+		"bodies": "bodies", "overview": "Overview", "overview_note": "By body and year; click a heading to sort. Statistics come from the report's tables; blank means not read.",
+		"body": "Body", "year": "Year", "format": "Format", "file": "File", "crossyear": "Cross-year",
+		"failed_files": "Files that could not be checked", "reason": "Reason", "checks": "Cross-year checks",
+		"checks_note": "Checks between one body's reports of consecutive years (GD-Y rules). “Cannot judge” means a value was not read or its cell was placed by inference; it is not an error.",
+		"rule":        "Rule", "check": "Check", "status": "Result", "message": "Details", "years": "Years",
+		"ok": "ok", "finding": "finding", "cannot-judge": "cannot judge", "none": "—",
+		"details": "Findings per report", "location": "Location", "severity": "Severity", "related": "Related",
+		"no_findings": "No findings.", "ungrouped": "Reports left out of the cross-year checks",
+		"carry-over": "carry-over", "normative-in-force": "normative docs in force", "similar-text": "similar text",
+		"duplicate-year": "duplicate year", "missing-year": "missing year", "family": "Family",
+		"error": "error", "warning": "warning", "info": "info", "similar_detail": "repeated segments", "prev": "prev", "cur": "this",
+		"short-carry-over": "carry-over", "short-normative-in-force": "normative", "short-similar-text": "similar",
+		"short-duplicate-year": "duplicate", "short-missing-year": "gap", "short-ungrouped": "ungrouped",
+		"mark-ok": "✓", "mark-finding": "✗", "mark-cannot-judge": "?",
+		"period": "period", "published": "published", "signed": "signed", "encoding": "encoding",
+	},
+}
+
+// WriteHTML writes one self-contained page (inline CSS and a few lines of
+// inline script for sorting; no external assets).
+func (res *Result) WriteHTML(w io.Writer) error {
+	d := res.document()
+	lang := res.Lang
+	if lang != "en" {
+		lang = "zh"
+	}
+	L := htmlLabels[lang]
+	v := &htmlView{Lang: lang, L: L, Doc: d}
+	if lang == "en" {
+		v.Lang = "en"
+	} else {
+		v.Lang = "zh-CN"
+	}
+	for _, s := range StatDefs {
+		if lang == "en" {
+			v.Stats = append(v.Stats, s.LabelEN)
+		} else {
+			v.Stats = append(v.Stats, s.Label)
+		}
+	}
+	totals := map[string]*SeverityCounts{}
+	var paths []string
+	for _, r := range d.Reports {
+		paths = append(paths, r.Path)
+	}
+	prefix := commonDir(paths)
+	for i := range d.Reports {
+		r := &d.Reports[i]
+		row := &htmlRow{ID: "r" + strconv.Itoa(i+1), Display: strings.TrimPrefix(r.Path, prefix), R: r, Checks: r.checks}
+		if r.CrossYear != "" {
+			row.Status = L[string(r.CrossYear)]
+		}
+		v.Details = append(v.Details, row)
+		if r.Error != "" {
+			v.Failed = append(v.Failed, row)
+			continue
+		}
+		v.Rows = append(v.Rows, row)
+		for fam, c := range r.Counts.ByFamily {
+			t := totals[fam]
+			if t == nil {
+				t = &SeverityCounts{}
+				totals[fam] = t
+			}
+			t.Errors += c.Errors
+			t.Warnings += c.Warnings
+			t.Infos += c.Infos
+		}
+	}
+	for _, fam := range familyNames(totals) {
+		v.Totals = append(v.Totals, familyTotal{fam, *totals[fam]})
+	}
+	sort.SliceStable(v.Rows, func(i, j int) bool {
+		a, b := v.Rows[i].R, v.Rows[j].R
+		if a.BodyKey != b.BodyKey {
+			// reports without a body go last
+			if a.BodyKey == "" || b.BodyKey == "" {
+				return b.BodyKey == ""
+			}
+			return a.BodyKey < b.BodyKey
+		}
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		return a.Path < b.Path
+	})
+	groups := map[string]*htmlGroup{}
+	for i := range d.Checks {
+		c := &d.Checks[i]
+		if c.Kind == KindUngrouped {
+			v.Loose = append(v.Loose, c)
+			continue
+		}
+		g := groups[c.BodyKey]
+		if g == nil {
+			g = &htmlGroup{Name: c.Body}
+			groups[c.BodyKey] = g
+			v.Groups = append(v.Groups, g)
+			for _, b := range d.Bodies {
+				if b.Key == c.BodyKey {
+					var ys []string
+					for _, y := range b.Years {
+						ys = append(ys, strconv.Itoa(y))
+					}
+					g.Years = strings.Join(ys, "、")
+				}
+			}
+		}
+		g.Checks = append(g.Checks, c)
+	}
+	return htmlTemplate.Execute(w, v)
+}
+
+// commonDir is the directory prefix (with its trailing separator) that all
+// paths share, or "".
+func commonDir(paths []string) string {
+	if len(paths) < 2 {
+		if len(paths) == 1 {
+			return paths[0][:strings.LastIndexAny(paths[0], `/\`)+1]
+		}
+		return ""
+	}
+	p := paths[0]
+	for _, q := range paths[1:] {
+		for !strings.HasPrefix(q, p) {
+			p = p[:len(p)-1]
+		}
+	}
+	return p[:strings.LastIndexAny(p, `/\`)+1]
+}

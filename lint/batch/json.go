@@ -1,0 +1,406 @@
+package batch
+
+import (
+	"encoding/json"
+	"io"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+// SchemaVersion is the version of the JSON document WriteJSON produces. It
+// changes only when a field is removed or changes meaning; new fields may be
+// added within a version.
+//
+// The document (every key always present unless marked optional):
+//
+//	{
+//	  "schema": 1, "tool": "gdlint", "generated": "2026-03-01T00:00:00Z",
+//	  "inputs": ["reports/"],
+//	  "summary": {"files", "parsed", "failed", "errors", "warnings", "infos", "bodies",
+//	              "cross_year": {"ok", "finding", "cannot_judge"}},
+//	  "reports": [{                          // sorted by path
+//	    "path", "error" (optional: why the file could not be checked; nothing below then),
+//	    "encoding" (utf-8 | utf-8-bom | gb18030), "rendering", "format" (2021 | 2019 | ""),
+//	    "body", "body_key" (normalised, groups a body's reports), "body_from" (title | signature | ""),
+//	    "year" (0 when unknown), "year_from" (title | period | ""),
+//	    "period": {"start", "end"} (optional), "published", "signed" (optional, YYYY-MM-DD),
+//	    "counts": {"errors", "warnings", "infos", "by_family": {"tables": {"errors", "warnings", "infos"}, …}},
+//	    "stats": {"requests_new": Value, …}     // keys of StatDefs; absent when not read
+//	    "cross_year": "ok" | "finding" | "cannot-judge" | ""   // worst status of the checks on it
+//	    "diagnostics": [Finding]
+//	  }],
+//	  "bodies": [{"key", "name", "years": [2021, 2022], "reports": [path]}],
+//	  "checks": [{                           // by body, year, rule
+//	    "kind" (carry-over | normative-in-force | similar-text | duplicate-year | missing-year | ungrouped),
+//	    "rule" (GD-Y…, "" for ungrouped), "body", "body_key", "year", "prev_year", "path", "prev_path",
+//	    "status" (ok | finding | cannot-judge), "message", "message_en",
+//	    "columns": [{"key", "label", "label_en", "prev": Value, "cur": Value, "status"}] (optional),
+//	    "similarity": {"share", "segments", "identical", "chars", "identical_chars", "threshold",
+//	                   "jaccard", "matches": [{"line", "column", "prev_line", "prev_column", "jaccard"}]} (optional),
+//	    "missing": [2022] (optional)
+//	  }]
+//	}
+//
+//	Value:   {"value": 3, "text": "3", "line", "column", "doubt" (optional)}
+//	Finding: {"rule", "family", "severity" (error | warning | info), "message", "message_en",
+//	          "line", "column", "end_line", "end_column", "offset", "end_offset", "text",
+//	          "fixes" (number of fixes offered), "related": [{"path", "line", "column", "message"}]}
+//
+// Lines and columns are 1-based; columns count Unicode characters (code
+// points), as the CLI prints them; offsets are bytes of the decoded UTF-8 text.
+const SchemaVersion = 1
+
+type jsonDoc struct {
+	Schema    int          `json:"schema"`
+	Tool      string       `json:"tool"`
+	Generated time.Time    `json:"generated"`
+	Inputs    []string     `json:"inputs"`
+	Summary   jsonSummary  `json:"summary"`
+	Reports   []jsonReport `json:"reports"`
+	Bodies    []jsonBody   `json:"bodies"`
+	Checks    []jsonCheck  `json:"checks"`
+}
+
+type jsonSummary struct {
+	Files     int            `json:"files"`
+	Parsed    int            `json:"parsed"`
+	Failed    int            `json:"failed"`
+	Errors    int            `json:"errors"`
+	Warnings  int            `json:"warnings"`
+	Infos     int            `json:"infos"`
+	Bodies    int            `json:"bodies"`
+	CrossYear map[string]int `json:"cross_year"`
+}
+
+type jsonReport struct {
+	Path        string                     `json:"path"`
+	Error       string                     `json:"error,omitempty"`
+	Encoding    string                     `json:"encoding,omitempty"`
+	Rendering   string                     `json:"rendering,omitempty"`
+	Format      string                     `json:"format"`
+	Body        string                     `json:"body"`
+	BodyKey     string                     `json:"body_key"`
+	BodyFrom    string                     `json:"body_from"`
+	Year        int                        `json:"year"`
+	YearFrom    string                     `json:"year_from"`
+	Period      *jsonPeriod                `json:"period,omitempty"`
+	Published   string                     `json:"published,omitempty"`
+	Signed      string                     `json:"signed,omitempty"`
+	Counts      jsonCounts                 `json:"counts"`
+	Stats       map[string]*jsonValue      `json:"stats"`
+	CrossYear   Status                     `json:"cross_year"`
+	Diagnostics []jsonFinding              `json:"diagnostics"`
+	statsList   []*jsonValue               // in StatDefs order, for HTML and XLSX
+	checks      []*jsonCheck               // the checks on this report
+	families    map[string]*SeverityCounts // alias of Counts.ByFamily
+}
+
+type jsonPeriod struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+type jsonCounts struct {
+	Errors   int                        `json:"errors"`
+	Warnings int                        `json:"warnings"`
+	Infos    int                        `json:"infos"`
+	ByFamily map[string]*SeverityCounts `json:"by_family"`
+}
+
+type jsonValue struct {
+	Value  float64 `json:"value"`
+	Text   string  `json:"text"`
+	Line   int     `json:"line"`
+	Column int     `json:"column"`
+	Doubt  string  `json:"doubt,omitempty"`
+}
+
+type jsonFinding struct {
+	Rule      string        `json:"rule"`
+	Family    string        `json:"family"`
+	Severity  lint.Severity `json:"severity"`
+	Message   string        `json:"message"`
+	MessageEN string        `json:"message_en"`
+	Line      int           `json:"line"`
+	Column    int           `json:"column"`
+	EndLine   int           `json:"end_line"`
+	EndColumn int           `json:"end_column"`
+	Offset    int           `json:"offset"`
+	EndOffset int           `json:"end_offset"`
+	Text      string        `json:"text"`
+	Fixes     int           `json:"fixes"`
+	Related   []jsonRelated `json:"related"`
+	path      string
+	lang      string
+}
+
+type jsonRelated struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+type jsonBody struct {
+	Key     string   `json:"key"`
+	Name    string   `json:"name"`
+	Years   []int    `json:"years"`
+	Reports []string `json:"reports"`
+}
+
+type jsonCheck struct {
+	Kind       string          `json:"kind"`
+	Rule       string          `json:"rule"`
+	Body       string          `json:"body"`
+	BodyKey    string          `json:"body_key"`
+	Year       int             `json:"year"`
+	PrevYear   int             `json:"prev_year"`
+	Path       string          `json:"path"`
+	PrevPath   string          `json:"prev_path"`
+	Status     Status          `json:"status"`
+	Message    string          `json:"message"`
+	MessageEN  string          `json:"message_en"`
+	Columns    []jsonColumn    `json:"columns,omitempty"`
+	Similarity *jsonSimilarity `json:"similarity,omitempty"`
+	Missing    []int           `json:"missing,omitempty"`
+	lang       string
+}
+
+type jsonColumn struct {
+	Key     string     `json:"key"`
+	Label   string     `json:"label"`
+	LabelEN string     `json:"label_en"`
+	Prev    *jsonValue `json:"prev"`
+	Cur     *jsonValue `json:"cur"`
+	Status  Status     `json:"status"`
+}
+
+type jsonSimilarity struct {
+	Share          float64     `json:"share"`
+	Segments       int         `json:"segments"`
+	Identical      int         `json:"identical"`
+	Chars          int         `json:"chars"`
+	IdenticalChars int         `json:"identical_chars"`
+	Threshold      float64     `json:"threshold"`
+	Jaccard        float64     `json:"jaccard"`
+	Matches        []jsonMatch `json:"matches"`
+}
+
+type jsonMatch struct {
+	Line       int     `json:"line"`
+	Column     int     `json:"column"`
+	PrevLine   int     `json:"prev_line"`
+	PrevColumn int     `json:"prev_column"`
+	Jaccard    float64 `json:"jaccard"`
+}
+
+// pos converts a byte offset to a 1-based line and character column.
+func pos(src *grammar.Source, off int) (int, int) {
+	if src == nil {
+		return 0, 0
+	}
+	p := src.CharPos(off)
+	return p.Line + 1, p.Col + 1
+}
+
+// excerpt is the text of a span, shortened for tables.
+func excerpt(src *grammar.Source, sp grammar.Span, limit int) string {
+	if src == nil || sp.Start < 0 || sp.End > len(src.Text) || sp.Start >= sp.End {
+		return ""
+	}
+	s := strings.Join(strings.Fields(src.Slice(sp)), " ")
+	if utf8.RuneCountInString(s) > limit {
+		r := []rune(s)
+		s = string(r[:limit]) + "…"
+	}
+	return s
+}
+
+func jvalue(src *grammar.Source, v *Value) *jsonValue {
+	if v == nil {
+		return nil
+	}
+	l, c := pos(src, v.Span.Start)
+	return &jsonValue{Value: v.Value, Text: v.Text, Line: l, Column: c, Doubt: v.Doubt}
+}
+
+// document builds the serialisable view of the result that every writer
+// (JSON, HTML, XLSX) reads, with positions resolved once.
+func (res *Result) document() *jsonDoc {
+	d := &jsonDoc{Schema: SchemaVersion, Tool: "gdlint", Generated: res.Now.UTC().Truncate(time.Second), Inputs: res.Inputs,
+		Summary: jsonSummary{CrossYear: map[string]int{"ok": 0, "finding": 0, "cannot_judge": 0}},
+		Reports: []jsonReport{}, Bodies: []jsonBody{}, Checks: []jsonCheck{}}
+	if d.Inputs == nil {
+		d.Inputs = []string{}
+	}
+	sources := map[string]*grammar.Source{}
+	for _, r := range res.Reports {
+		if src := r.Source(); src != nil {
+			sources[r.Path] = src
+		}
+	}
+	index := map[*Report]int{}
+	for _, r := range res.Reports {
+		index[r] = len(d.Reports)
+		d.Reports = append(d.Reports, res.jreport(r, sources))
+		d.Summary.Files++
+		if r.Err != nil {
+			d.Summary.Failed++
+			continue
+		}
+		d.Summary.Parsed++
+		d.Summary.Errors += r.Counts.Errors
+		d.Summary.Warnings += r.Counts.Warnings
+		d.Summary.Infos += r.Counts.Infos
+	}
+	for _, b := range res.Bodies {
+		jb := jsonBody{Key: b.Key, Name: b.Name, Years: b.Years}
+		for _, r := range b.Reports {
+			jb.Reports = append(jb.Reports, r.Path)
+		}
+		d.Bodies = append(d.Bodies, jb)
+	}
+	d.Summary.Bodies = len(d.Bodies)
+	for _, c := range res.Checks {
+		jc := jsonCheck{Kind: c.Kind, Rule: c.Rule, Body: c.Body, BodyKey: c.BodyKey, Year: c.Year, PrevYear: c.PrevYear,
+			Status: c.Status, Message: c.Message, MessageEN: c.MessageEN, Missing: c.Missing, lang: res.Lang}
+		var src, prevSrc *grammar.Source
+		if c.Report != nil {
+			jc.Path, src = c.Report.Path, c.Report.Source()
+		}
+		if c.Prev != nil {
+			jc.PrevPath, prevSrc = c.Prev.Path, c.Prev.Source()
+		}
+		for _, k := range c.Columns {
+			jc.Columns = append(jc.Columns, jsonColumn{Key: k.Key, Label: k.Label, LabelEN: k.LabelEN,
+				Prev: jvalue(prevSrc, k.Prev), Cur: jvalue(src, k.Cur), Status: k.Status})
+		}
+		if s := c.Similar; s != nil {
+			js := &jsonSimilarity{Share: round(s.Share, 4), Segments: s.Segments, Identical: s.Identical, Chars: s.Chars,
+				IdenticalChars: s.IdenticalChars, Threshold: s.Threshold, Jaccard: s.Jaccard, Matches: []jsonMatch{}}
+			for _, m := range s.Matches {
+				l, col := pos(src, m.Span.Start)
+				pl, pc := pos(prevSrc, m.PrevSpan.Start)
+				js.Matches = append(js.Matches, jsonMatch{Line: l, Column: col, PrevLine: pl, PrevColumn: pc, Jaccard: round(m.Jaccard, 4)})
+			}
+			jc.Similarity = js
+		}
+		switch c.Status {
+		case StatusOK:
+			d.Summary.CrossYear["ok"]++
+		case StatusFinding:
+			d.Summary.CrossYear["finding"]++
+		default:
+			d.Summary.CrossYear["cannot_judge"]++
+		}
+		d.Checks = append(d.Checks, jc)
+	}
+	for i := range d.Checks {
+		c := &d.Checks[i]
+		if r := res.ByPath(c.Path); r != nil && c.Path != "" {
+			jr := &d.Reports[index[r]]
+			jr.checks = append(jr.checks, c)
+			jr.CrossYear = worse(jr.CrossYear, c.Status)
+		}
+	}
+	return d
+}
+
+// worse orders statuses finding > cannot-judge > ok > "".
+func worse(a, b Status) Status {
+	rank := map[Status]int{"": 0, StatusOK: 1, StatusCannotJudge: 2, StatusFinding: 3}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
+func round(v float64, digits int) float64 {
+	p := 1.0
+	for range digits {
+		p *= 10
+	}
+	if v < 0 {
+		return -float64(int64(-v*p+0.5)) / p
+	}
+	return float64(int64(v*p+0.5)) / p
+}
+
+func (res *Result) jreport(r *Report, sources map[string]*grammar.Source) jsonReport {
+	jr := jsonReport{Path: r.Path, Stats: map[string]*jsonValue{}, Diagnostics: []jsonFinding{},
+		Counts: jsonCounts{ByFamily: map[string]*SeverityCounts{}}}
+	if r.Err != nil {
+		jr.Error = r.Err.Error()
+		jr.statsList = make([]*jsonValue, len(StatDefs))
+		return jr
+	}
+	src := r.Source()
+	jr.Encoding, jr.Rendering, jr.Format = r.Encoding, r.Rendering, r.Format
+	jr.Body, jr.BodyKey, jr.BodyFrom, jr.Year, jr.YearFrom = r.Body, r.BodyKey, r.BodyFrom, r.Year, r.YearFrom
+	if r.Period != nil {
+		jr.Period = &jsonPeriod{Start: r.Period[0].String(), End: r.Period[1].String()}
+	}
+	if r.Published != nil {
+		jr.Published = r.Published.String()
+	}
+	if r.Signed != nil {
+		jr.Signed = r.Signed.String()
+	}
+	jr.Counts.Errors, jr.Counts.Warnings, jr.Counts.Infos = r.Counts.Errors, r.Counts.Warnings, r.Counts.Infos
+	if r.Counts.ByFamily != nil {
+		jr.Counts.ByFamily = r.Counts.ByFamily
+	}
+	jr.families = jr.Counts.ByFamily
+	for _, def := range StatDefs {
+		var v *jsonValue
+		if s := r.Stats[def.Key]; s != nil {
+			l, c := pos(src, s.Span.Start)
+			v = &jsonValue{Value: s.Value, Text: s.Text, Line: l, Column: c, Doubt: s.Doubt}
+			jr.Stats[def.Key] = v
+		}
+		jr.statsList = append(jr.statsList, v)
+	}
+	for _, dg := range r.Diagnostics {
+		f := jsonFinding{Rule: dg.Rule, Family: familyOf(dg.Rule), Severity: dg.Severity, Message: dg.Message, MessageEN: dg.MessageEN,
+			Offset: dg.Span.Start, EndOffset: dg.Span.End, Text: excerpt(src, dg.Span, 40), Fixes: len(dg.Fixes),
+			Related: []jsonRelated{}, path: r.Path, lang: res.Lang}
+		if f.MessageEN == "" {
+			f.MessageEN = f.Message
+		}
+		f.Line, f.Column = pos(src, dg.Span.Start)
+		f.EndLine, f.EndColumn = pos(src, dg.Span.End)
+		for _, rel := range dg.Related {
+			p := rel.Path
+			if p == "" {
+				p = r.Path
+			}
+			l, c := pos(sources[p], rel.Span.Start)
+			f.Related = append(f.Related, jsonRelated{Path: p, Line: l, Column: c, Message: rel.Message})
+		}
+		jr.Diagnostics = append(jr.Diagnostics, f)
+	}
+	return jr
+}
+
+// WriteJSON writes the result as one JSON document (see SchemaVersion).
+func (res *Result) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(res.document())
+}
+
+// familyNames lists the families present in a set of counts, in a fixed order.
+func familyNames(m map[string]*SeverityCounts) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

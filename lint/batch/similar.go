@@ -1,0 +1,333 @@
+package batch
+
+import (
+	"fmt"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+// Thresholds of GD-Y003 (see RuleSimilarText.Explanation for the reasons).
+const (
+	// DefaultParagraphJaccard: two text segments whose 4-character shingle
+	// sets overlap this much are the same text with a few words changed.
+	DefaultParagraphJaccard = 0.8
+	// DefaultSimilarShare: warn when more than half of a report's prose
+	// repeats the previous year's.
+	DefaultSimilarShare = 0.5
+
+	shingleSize = 4
+	// minSegment is the shortest segment (in significant characters) that is
+	// compared on its own; shorter sentences join the next one, so that
+	// "无。" or "特此报告。" never count as copied text.
+	minSegment = 20
+	// minProse: with less prose than this the comparison says nothing.
+	minProse = 100
+	// maxRelated bounds the related locations of one GD-Y003 diagnostic.
+	maxRelated = 10
+)
+
+// Similarity is the outcome of comparing a report's prose with the previous
+// year's.
+type Similarity struct {
+	// Share is IdenticalChars / Chars: the part of the prose, by significant
+	// characters, found near-identical in the previous report.
+	Share          float64
+	Segments       int
+	Identical      int
+	Chars          int
+	IdenticalChars int
+	Threshold      float64 // the share above which GD-Y003 warns
+	Jaccard        float64 // the segment similarity used
+	Matches        []Match // the near-identical segments, in document order
+}
+
+// Match pairs a segment of the later report with the most similar segment of
+// the earlier one.
+type Match struct {
+	Span, PrevSpan grammar.Span
+	Jaccard        float64
+}
+
+// segment is a piece of prose compared as a whole: a paragraph, or a run of
+// sentences of a long paragraph.
+type segment struct {
+	span     grammar.Span
+	chars    int
+	shingles []uint64 // sorted, distinct
+}
+
+// segments cuts a report's prose (paragraphs minus tables and web residue)
+// into sentence runs of at least minSegment significant characters. Crawler
+// renderings flatten a whole report into one paragraph, so paragraphs alone
+// would compare the report as a single block.
+func segments(rep *grammar.Report) []segment {
+	var skip []grammar.Span
+	for _, t := range rep.Tables {
+		if t != nil {
+			skip = append(skip, t.Span)
+		}
+	}
+	for _, r := range rep.Residue {
+		skip = append(skip, r.Span)
+	}
+	for _, h := range rep.Headings {
+		skip = append(skip, h.Span)
+	}
+	// the title and the page's metadata are not prose ("标题: …" in crawler text)
+	if rep.Title != nil {
+		skip = append(skip, lineOf(rep.Source, rep.Title.Span))
+	}
+	if rep.Publication != nil {
+		skip = append(skip, lineOf(rep.Source, rep.Publication.Span))
+	}
+	sort.Slice(skip, func(i, j int) bool { return skip[i].Start < skip[j].Start })
+	text := rep.Source.Text
+	var out []segment
+	var cur []rune // normalised significant characters of the pending segment
+	start, end := -1, -1
+	para, lastPara := 0, -1 // the paragraph of the pending and of the last segment
+	flush := func(force bool) {
+		if start < 0 || (!force && len(cur) < minSegment) {
+			return
+		}
+		switch {
+		case len(cur) >= minSegment:
+			out = append(out, segment{span: grammar.Span{Start: start, End: end}, chars: len(cur), shingles: shingles(cur)})
+			lastPara = para
+		case lastPara == para && len(out) > 0:
+			// a short tail joins the previous segment of its paragraph
+			last := &out[len(out)-1]
+			last.span.End = end
+			last.chars += len(cur)
+			last.shingles = mergeSorted(last.shingles, shingles(cur))
+		}
+		cur, start, end = cur[:0], -1, -1
+	}
+	for pi, p := range rep.Paragraphs {
+		para = pi
+		for off := p.Span.Start; off < p.Span.End; {
+			if s, ok := inside(skip, off); ok {
+				flush(true)
+				off = max(s.End, off+1)
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[off:])
+			if k, ok := significant(r); ok {
+				if start < 0 {
+					start = off
+				}
+				cur = append(cur, k)
+			}
+			if start >= 0 {
+				end = off + n
+			}
+			off += n
+			if isStop(r) {
+				flush(false)
+			}
+		}
+		flush(true)
+	}
+	return out
+}
+
+// lineOf widens a span to its whole lines, unless it sits on a long line (a
+// crawler's flattened body) where only the span itself is metadata.
+func lineOf(src *grammar.Source, sp grammar.Span) grammar.Span {
+	a, b := src.LineStart(src.Line(sp.Start)), src.LineEnd(src.Line(max(sp.Start, sp.End-1)))
+	if b-a > 3*sp.Len()+60 {
+		return sp
+	}
+	return grammar.Span{Start: a, End: b}
+}
+
+// inside returns the skipped span holding off, if any (skip is sorted).
+func inside(skip []grammar.Span, off int) (grammar.Span, bool) {
+	i := sort.Search(len(skip), func(i int) bool { return skip[i].End > off })
+	for ; i < len(skip) && skip[i].Start <= off; i++ {
+		if skip[i].Contains(off) {
+			return skip[i], true
+		}
+	}
+	return grammar.Span{}, false
+}
+
+func isStop(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';', '\n':
+		return true
+	}
+	return false
+}
+
+// significant folds a rune for comparison: letters and digits only, width
+// folded, every digit the same (a copied sentence with this year's numbers
+// is still copied).
+func significant(r rune) (rune, bool) {
+	if r < utf8.RuneSelf {
+		switch {
+		case r >= '0' && r <= '9':
+			return '0', true
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A', true
+		case r >= 'a' && r <= 'z':
+			return r, true
+		}
+		return 0, false
+	}
+	if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
+		return significant(r - 0xFEE0)
+	}
+	switch {
+	case unicode.IsDigit(r):
+		return '0', true
+	case unicode.IsLetter(r):
+		return unicode.ToLower(r), true
+	}
+	return 0, false
+}
+
+// shingles hashes every shingleSize-rune window (runs of digits count once).
+func shingles(rs []rune) []uint64 {
+	// collapse digit runs: 2023 and 154 are the same "number"
+	k := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		if r == '0' && i > 0 && rs[i-1] == '0' {
+			continue
+		}
+		k = append(k, r)
+	}
+	n := shingleSize
+	if len(k) < n {
+		n = len(k)
+	}
+	set := make([]uint64, 0, len(k))
+	for i := 0; i+n <= len(k); i++ {
+		h := uint64(14695981039346656037)
+		for _, r := range k[i : i+n] {
+			h ^= uint64(r)
+			h *= 1099511628211
+		}
+		set = append(set, h)
+	}
+	sort.Slice(set, func(i, j int) bool { return set[i] < set[j] })
+	return dedup(set)
+}
+
+func dedup(s []uint64) []uint64 {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func mergeSorted(a, b []uint64) []uint64 {
+	out := make([]uint64, 0, len(a)+len(b))
+	out = append(out, a...)
+	out = append(out, b...)
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return dedup(out)
+}
+
+// compare finds, for each segment of cur, the most similar segment of prev
+// through an inverted index of prev's shingles (linear in the postings).
+func compare(prev, cur []segment, jaccard float64) *Similarity {
+	index := map[uint64][]int32{}
+	for i, s := range prev {
+		for _, h := range s.shingles {
+			index[h] = append(index[h], int32(i))
+		}
+	}
+	sim := &Similarity{Jaccard: jaccard}
+	common := make([]int, len(prev))
+	var touched []int32
+	for _, s := range cur {
+		sim.Segments++
+		sim.Chars += s.chars
+		touched = touched[:0]
+		for _, h := range s.shingles {
+			for _, i := range index[h] {
+				if common[i] == 0 {
+					touched = append(touched, i)
+				}
+				common[i]++
+			}
+		}
+		best, bestJ := -1, 0.0
+		for _, i := range touched {
+			inter := common[i]
+			j := float64(inter) / float64(len(s.shingles)+len(prev[i].shingles)-inter)
+			if j > bestJ || (j == bestJ && int(i) < best) {
+				best, bestJ = int(i), j
+			}
+			common[i] = 0
+		}
+		if best >= 0 && bestJ >= jaccard {
+			sim.Identical++
+			sim.IdenticalChars += s.chars
+			sim.Matches = append(sim.Matches, Match{Span: s.span, PrevSpan: prev[best].span, Jaccard: bestJ})
+		}
+	}
+	if sim.Chars > 0 {
+		sim.Share = float64(sim.IdenticalChars) / float64(sim.Chars)
+	}
+	return sim
+}
+
+func (res *Result) similar(b *Body, prev, cur *Report) {
+	c := &Check{Kind: KindSimilar, Rule: RuleSimilarText.ID, Body: b.Name, BodyKey: b.Key, Year: cur.Year, PrevYear: prev.Year,
+		Report: cur, Prev: prev}
+	res.Checks = append(res.Checks, c)
+	jac := res.opts.ParagraphJaccard
+	if jac == 0 {
+		jac = DefaultParagraphJaccard
+	}
+	limit := res.opts.SimilarShare
+	if limit == 0 {
+		limit = DefaultSimilarShare
+	}
+	ps, cs := segments(prev.rep), segments(cur.rep)
+	sim := compare(ps, cs, jac)
+	sim.Threshold = limit
+	c.Similar = sim
+	prevChars := 0
+	for _, s := range ps {
+		prevChars += s.chars
+	}
+	pct := func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }
+	switch {
+	case sim.Chars < minProse || prevChars < minProse:
+		c.Status = StatusCannotJudge
+		c.Message = fmt.Sprintf("无法判断：正文过短（本年 %d 字，上年 %d 字）", sim.Chars, prevChars)
+		c.MessageEN = fmt.Sprintf("cannot judge: too little prose (%d characters this year, %d last year)", sim.Chars, prevChars)
+	case sim.Share > limit:
+		c.Status = StatusFinding
+		c.Message = fmt.Sprintf("%s 的正文（%d/%d 段）与 %d 年度报告雷同", pct(sim.Share), sim.Identical, sim.Segments, prev.Year)
+		c.MessageEN = fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report", pct(sim.Share), sim.Identical, sim.Segments, prev.Year)
+		var rel []lint.Related
+		for i, m := range sim.Matches {
+			if i == maxRelated {
+				break
+			}
+			rel = append(rel, lint.Related{Path: prev.Path, Span: m.PrevSpan,
+				Message: fmt.Sprintf("%d 年度报告中的相同段落（相似度 %.2f）", prev.Year, m.Jaccard)})
+		}
+		emit(cur, RuleSimilarText, RuleSimilarText.Severity, sim.Matches[0].Span,
+			fmt.Sprintf("正文有 %s（%d/%d 段）与 %d 年度报告雷同（逐段相似度 ≥ %.2f，警告阈值 %s）；这是第一段雷同的文字",
+				pct(sim.Share), sim.Identical, sim.Segments, prev.Year, jac, pct(limit)),
+			fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report (segment similarity ≥ %.2f, threshold %s); this is the first repeated segment",
+				pct(sim.Share), sim.Identical, sim.Segments, prev.Year, jac, pct(limit)),
+			rel...)
+	default:
+		c.Status = StatusOK
+		c.Message = fmt.Sprintf("%s 的正文（%d/%d 段）与 %d 年度报告相同，未超过 %s", pct(sim.Share), sim.Identical, sim.Segments, prev.Year, pct(limit))
+		c.MessageEN = fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report, within %s", pct(sim.Share), sim.Identical, sim.Segments, prev.Year, pct(limit))
+	}
+}
