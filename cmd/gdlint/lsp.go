@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/gdlint/gdlint/lsp"
+)
+
+func init() {
+	commands["lsp"] = command{summary: "run the language server on stdin/stdout (for editors)", run: runLSP}
+}
+
+func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lsp", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Bool("stdio", true, "talk LSP over stdin/stdout (the only transport; accepted for editors that pass it)")
+	verbose := fs.Bool("v", false, "log every message to stderr")
+	logFile := fs.String("log", "", "append the server log to this file instead of stderr")
+	debounce := fs.Duration("debounce", 0, "wait this long after a change before relinting (changes during a lint are always folded)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gdlint lsp: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	logw := stderr
+	if *logFile != "" {
+		f, err := os.OpenFile(*logFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		if err != nil {
+			fmt.Fprintf(stderr, "gdlint lsp: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		logw = f
+	}
+	return lsp.Serve(context.Background(), stdin, stdout, lsp.Options{
+		Log: logw, Verbose: *verbose, Debounce: *debounce, Version: buildVersion(),
+	})
+}
+
+// buildVersion is the module version stamped by the Go toolchain.
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

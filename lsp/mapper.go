@@ -1,0 +1,140 @@
+package lsp
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// Encoding is the unit of Position.Character agreed at initialize.
+type Encoding string
+
+const (
+	UTF16 Encoding = "utf-16" // the LSP default; what every client supports
+	UTF8  Encoding = "utf-8"
+	UTF32 Encoding = "utf-32"
+)
+
+// mapper converts between byte offsets of a document's text and LSP
+// positions. It is the one place where columns are counted. LSP line breaks
+// are "\n", "\r\n" and a lone "\r"; grammar.Source knows only "\n", so the
+// mapper keeps its own line index (identical whenever the text has no lone
+// CR, which the tests check).
+type mapper struct {
+	text  string
+	lines []int // byte offset where each line starts
+	enc   Encoding
+}
+
+func newMapper(text string, enc Encoding) *mapper {
+	lines := make([]int, 1, 1+len(text)/32)
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			lines = append(lines, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				continue
+			}
+			lines = append(lines, i+1)
+		}
+	}
+	return &mapper{text: text, lines: lines, enc: enc}
+}
+
+// lineEnd is the offset of the end of line n, before its line break.
+func (m *mapper) lineEnd(n int) int {
+	end := len(m.text)
+	if n+1 < len(m.lines) {
+		end = m.lines[n+1] - 1
+		if m.text[end] == '\n' && end > m.lines[n] && m.text[end-1] == '\r' {
+			end--
+		}
+	}
+	return end
+}
+
+// position converts a byte offset to an LSP position.
+func (m *mapper) position(off int) protocol.Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(m.text) {
+		off = len(m.text)
+	}
+	line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > off }) - 1
+	start := m.lines[line]
+	// an offset inside a line break belongs to the end of that line
+	if end := m.lineEnd(line); off > end {
+		off = end
+	}
+	return protocol.Position{Line: uint32(line), Character: uint32(m.units(m.text[start:off]))}
+}
+
+// units counts s in the mapper's encoding. An invalid byte counts as one
+// unit: the client shows U+FFFD for it.
+func (m *mapper) units(s string) int {
+	switch m.enc {
+	case UTF8:
+		return len(s)
+	case UTF32:
+		return utf8.RuneCountInString(s)
+	}
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// offset converts an LSP position to a byte offset. A character past the end
+// of the line clamps to the line end and a line past the end to the end of
+// the text (as the specification asks); a character inside a multi-unit
+// character clamps to its start.
+func (m *mapper) offset(p protocol.Position) int {
+	line := int(p.Line)
+	if line >= len(m.lines) {
+		return len(m.text)
+	}
+	start, end := m.lines[line], m.lineEnd(line)
+	want := int(p.Character)
+	col := 0
+	for i := start; i < end; {
+		if col >= want {
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(m.text[i:end])
+		switch {
+		case m.enc == UTF8:
+			col += size
+		case m.enc == UTF32 || r < 0x10000:
+			col++
+		default:
+			col += 2
+		}
+		if col > want {
+			return i
+		}
+		i += size
+	}
+	return end
+}
+
+func (m *mapper) rng(sp grammar.Span) protocol.Range {
+	return protocol.Range{Start: m.position(sp.Start), End: m.position(sp.End)}
+}
+
+func (m *mapper) span(r protocol.Range) grammar.Span {
+	s, e := m.offset(r.Start), m.offset(r.End)
+	if e < s {
+		s, e = e, s
+	}
+	return grammar.Span{Start: s, End: e}
+}

@@ -1,0 +1,23 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) { return nil, nil }
+func (s *Server) documentSymbol(ctx context.Context, raw json.RawMessage) (any, error) {
+	return []protocol.DocumentSymbol{}, nil
+}
+func (s *Server) foldingRange(ctx context.Context, raw json.RawMessage) (any, error) {
+	return []protocol.FoldingRange{}, nil
+}
+func (s *Server) inlayHint(ctx context.Context, raw json.RawMessage) (any, error) { return []any{}, nil }
+func (s *Server) formatting(ctx context.Context, raw json.RawMessage) (any, error) {
+	return []protocol.TextEdit{}, nil
+}
+func (s *Server) skeletonActions(snap *snapshot, at grammar.Span) []protocol.CodeAction { return nil }
