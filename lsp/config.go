@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/gdlint/gdlint/lint"
@@ -195,7 +196,8 @@ func (s *Server) setSettings(ctx context.Context, change func(*Settings) error) 
 	next := s.settings
 	next.Severity = copyMap(next.Severity)
 	err := change(&next)
-	if err == nil {
+	changed := err == nil && !reflect.DeepEqual(next, s.settings)
+	if changed {
 		s.settings = next
 		s.cfgGen++
 	}
@@ -206,6 +208,9 @@ func (s *Server) setSettings(ctx context.Context, change func(*Settings) error) 
 	s.mu.Unlock()
 	if err != nil {
 		s.showError(ctx, "gdlint: "+err.Error())
+		return
+	}
+	if !changed {
 		return
 	}
 	for _, d := range docs {

@@ -9,13 +9,6 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 )
 
-func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) { return nil, nil }
-func (s *Server) documentSymbol(ctx context.Context, raw json.RawMessage) (any, error) {
-	return []protocol.DocumentSymbol{}, nil
-}
-func (s *Server) foldingRange(ctx context.Context, raw json.RawMessage) (any, error) {
-	return []protocol.FoldingRange{}, nil
-}
 func (s *Server) inlayHint(ctx context.Context, raw json.RawMessage) (any, error) { return []any{}, nil }
 func (s *Server) formatting(ctx context.Context, raw json.RawMessage) (any, error) {
 	return []protocol.TextEdit{}, nil
