@@ -301,7 +301,7 @@ type serverCapabilities struct {
 }
 
 type initializeResult struct {
-	Capabilities serverCapabilities `json:"capabilities"`
+	Capabilities serverCapabilities   `json:"capabilities"`
 	ServerInfo   *protocol.ServerInfo `json:"serverInfo,omitempty"`
 	// OffsetEncoding answers clangd-style clients.
 	OffsetEncoding Encoding `json:"offsetEncoding,omitempty"`

@@ -9,7 +9,9 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 )
 
-func (s *Server) inlayHint(ctx context.Context, raw json.RawMessage) (any, error) { return []any{}, nil }
+func (s *Server) inlayHint(ctx context.Context, raw json.RawMessage) (any, error) {
+	return []any{}, nil
+}
 func (s *Server) formatting(ctx context.Context, raw json.RawMessage) (any, error) {
 	return []protocol.TextEdit{}, nil
 }
