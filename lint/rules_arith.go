@@ -7,7 +7,8 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 )
 
-// Arithmetic rules (GD-A): the balances of tables 二 and 三 (spec §4.3, §5.2).
+// Arithmetic rules (GD-A): the balances of the tables of sections 三 and 四
+// (spec tables 2 and 3, §4.3, §5.2); users call them 表三 and 表四.
 // The four balance rules share one analysis per table (helpers_sta.go), so a
 // single wrong number gives one finding at that number, not one per relation
 // it breaks.
@@ -28,9 +29,9 @@ const arithCommon = `
 func init() {
 	Register(&Rule{
 		ID: "GD-A001", Name: "row-total", Family: FamilyArithmetic, Severity: Error,
-		Summary:   "表二每行的“总计”应等于六类申请人之和",
+		Summary:   "表三每行的“总计”应等于六类申请人之和",
 		SummaryEN: "In table 2 each row's total equals the sum of the six applicant columns",
-		Explanation: `表二（收到和处理政府信息公开申请情况）每一行的“总计”列，应等于“自然人”与“法人或其他组织”五类
+		Explanation: `表三（收到和处理政府信息公开申请情况）每一行的“总计”列，应等于“自然人”与“法人或其他组织”五类
 （商业企业、科研机构、社会公益组织、法律服务机构、其他）之和。模板没有“法人或其他组织”小计列。
 
 依据：国办公开办函〔2021〕30号所附表格的列结构（总计为各申请人类别之和）；规范 §4.3 第 3 条。
@@ -39,9 +40,9 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-A002", Name: "outcome-total", Family: FamilyArithmetic, Severity: Error,
-		Summary:   "表二“（七）总计”应等于各项办理结果之和",
+		Summary:   "表三“（七）总计”应等于各项办理结果之和",
 		SummaryEN: "In table 2 “(七) total” equals the sum of every outcome row, per column",
-		Explanation: `表二“三、本年度办理结果”下，“（七）总计”每一列应等于（一）予以公开、（二）部分公开、（三）不予公开 1–8、
+		Explanation: `表三“三、本年度办理结果”下，“（七）总计”每一列应等于（一）予以公开、（二）部分公开、（三）不予公开 1–8、
 （四）无法提供 1–3、（五）不予处理 1–5、（六）其他处理（2021 年格式为 1–3 三项，2019 年试行格式为一行）各项之和。
 （三）至（六）在模板中只是合并的分组标签，没有自己的小计行。
 
@@ -51,9 +52,9 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-A003", Name: "column-balance", Family: FamilyArithmetic, Severity: Error,
-		Summary:   "表二每列：一 + 二 = （七）总计 + 四",
+		Summary:   "表三每列：一 + 二 = （七）总计 + 四",
 		SummaryEN: "In table 2, per column: new + carried = (七) total + carried over",
-		Explanation: `表二左上角的说明写明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
+		Explanation: `表三左上角的说明写明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
 即每一列：一、本年新收 + 二、上年结转 = 三、本年度办理结果（其合计为“（七）总计”）+ 四、结转下年度继续办理。
 
 依据：国办公开办函〔2021〕30号表格中的勾稽关系说明（规范 §4.1、§4.3 第 1 条）。
@@ -62,12 +63,12 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-A004", Name: "review-total", Family: FamilyArithmetic, Severity: Error,
-		Summary:   "表三每组“总计”应等于结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+		Summary:   "表四每组“总计”应等于结果维持 + 结果纠正 + 其他结果 + 尚未审结",
 		SummaryEN: "In table 3 each group's total equals upheld + corrected + other + pending",
-		Explanation: `表三（政府信息公开行政复议、行政诉讼情况）的行政复议、未经复议直接起诉、复议后起诉三组，
+		Explanation: `表四（政府信息公开行政复议、行政诉讼情况）的行政复议、未经复议直接起诉、复议后起诉三组，
 每组的“总计”应等于“结果维持”“结果纠正”“其他结果”“尚未审结”四项之和。
 
-表三每个数只属于一个关系，无从判断是总计还是某一项有误，因此改写总计的修复只作为建议提供。
+表四每个数只属于一个关系，无从判断是总计还是某一项有误，因此改写总计的修复只作为建议提供。
 
 依据：国办公开办函〔2021〕30号表格结构；规范 §5.2。
 ` + arithCommon,
@@ -77,7 +78,7 @@ func init() {
 		ID: "GD-A005", Name: "balance-unchecked", Family: FamilyArithmetic, Severity: Info,
 		Summary:   "勾稽关系因单元格无法读取而未核对",
 		SummaryEN: "A balance could not be checked because a cell is not a readable number",
-		Explanation: `表二、表三的勾稽关系（GD-A001–GD-A004）只在所涉单元格都是能确定位置的数字时才核对。
+		Explanation: `表三、表四（第三、四部分的表格）的勾稽关系（GD-A001–GD-A004）只在所涉单元格都是能确定位置的数字时才核对。
 空白、“/”“—”“不适用”等占位符、文字，或位置不确定的单元格（数字粘连且无法唯一拆分、一行的单元格多于模板、
 行标签未识别而按位置对应）都不会被当作 0，也不会被猜测；本规则按行指出这些单元格以及因此未核对的关系，
 让读者知道“没有报错”并不等于“已核对无误”。整行或整表缺失由 GD-T 与 GD-S 规则报告，这里不再重复。

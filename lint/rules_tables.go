@@ -23,7 +23,7 @@ func init() {
 		ID: "GD-T001", Name: "missing-row", Family: FamilyTables, Severity: Error,
 		Summary:   "表格缺少模板规定的行",
 		SummaryEN: "A table lacks a row of the template",
-		Explanation: `表一、表二、表三的行由国办公开办函〔2021〕30号所附表格规定，不能删减：没有发生的事项填 0。
+		Explanation: `表二、表三、表四（第二、三、四部分的表格）的行由国办公开办函〔2021〕30号所附表格规定，不能删减：没有发生的事项填 0。
 本规则报告找不到的行（行标签缺失，或其数值无法确定）。位置指向上一行数值之后，即该行应在之处。
 
 依据：国办公开办函〔2021〕30号（报告内容“不能遗漏”）；规范 §3、§4.2、§5.1。`,
@@ -33,7 +33,7 @@ func init() {
 		ID: "GD-T002", Name: "row-values", Family: FamilyTables, Severity: Error,
 		Summary:   "一行的数值个数不对，或粘连的数字无法唯一拆分",
 		SummaryEN: "A row has too few values, or glued digits cannot be split one way",
-		Explanation: `每一行应有模板规定个数的数值（表二每行 7 个，表三共 15 个）。数值少于模板时，无法确定缺少哪一个；
+		Explanation: `每一行应有模板规定个数的数值（表三每行 7 个，表四共 15 个）。数值少于模板时，无法确定缺少哪一个；
 网页抓取常把一行数字连在一起（如“640020470”），若按本行合计关系有不止一种拆分，也无法确定各单元格的值。
 这些数值不会被猜测，而是作为本规则的发现报告，相关的勾稽关系不核对。
 
@@ -79,7 +79,7 @@ func init() {
 		ID: "GD-T006", Name: "invalid-number", Family: FamilyTables, Severity: Error,
 		Summary:   "单元格不是非负整数（收费金额除外，可为万元小数）",
 		SummaryEN: "A cell is not a non-negative integer (the fee amount may be a decimal in 万元)",
-		Explanation: `件数、决定数量、申请数和案件数都是非负整数；只有表一“行政事业性收费”的“本年收费金额”
+		Explanation: `件数、决定数量、申请数和案件数都是非负整数；只有表二“行政事业性收费”的“本年收费金额”
 （单位：万元）可以是小数。负数、带小数的件数、在件数中写金额单位、或在数字单元格中写文字（如“减4”）都是错误。
 2019 年试行格式的“本年增/减”一列可以为负数。
 
@@ -90,10 +90,10 @@ func init() {
 		ID: "GD-T007", Name: "amount-unit", Family: FamilyTables, Severity: Warning,
 		Summary:   "以“万元”为单位的金额栏中写了“元”",
 		SummaryEN: "An amount in a 万元 column is written in 元",
-		Explanation: `表一“本年收费金额（单位：万元）”的单位已在表头写明为万元。单元格中写“元”（如“251000元”）
+		Explanation: `表二“本年收费金额（单位：万元）”的单位已在表头写明为万元。单元格中写“元”（如“251000元”）
 与表头单位矛盾，读者无法判断数值是元还是万元。修复（仅作建议）：换算为万元并去掉单位。
 
-依据：国办公开办函〔2021〕30号表一表头；规范 §3、§9。`,
+依据：国办公开办函〔2021〕30号表二表头；规范 §3、§9。`,
 		Check: checkAmountUnits,
 	})
 	Register(&Rule{
@@ -145,7 +145,7 @@ func init() {
 		ID: "GD-T012", Name: "missing-column-label", Family: FamilyTables, Severity: Warning,
 		Summary:   "表格的列标题中缺少模板的某一列",
 		SummaryEN: "A column heading of the template is missing from a table",
-		Explanation: `数值按模板的列顺序对应，但列标题缺失或残缺时（例如表三的“结果纠正”被截成“结果”），
+		Explanation: `数值按模板的列顺序对应，但列标题缺失或残缺时（例如表四的“结果纠正”被截成“结果”），
 读者无法确认各列的含义，也可能意味着列被删减或移位。本规则列出在表格中找不到的列标题。
 
 依据：国办公开办函〔2021〕30号所附表格的列结构；规范 §3、§4.1、§5.1。`,
