@@ -315,7 +315,12 @@ func (m *matcher) fuzzy(text string) (*labelEntry, string) {
 				continue
 			}
 			if d := editDistance(k, key, max); d <= max && d < bestScore {
+				// distance 0: the same label behind a leading bracket the
+				// exact matcher skipped, not a typo
 				best, bestHow, bestScore = e, "typo", d
+				if d == 0 {
+					bestHow = ""
+				}
 			}
 		}
 	}

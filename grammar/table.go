@@ -613,9 +613,22 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 	// 3. labelled rows with values; a later repetition wins
 	found := map[int]*segment{}
 	var labelled []*segment
+	// a row whose cells are all explicitly blank (| 规章 | | | |) is a blank
+	// row, not a missing one, unless its label also has values elsewhere
+	hasValues := map[int]bool{}
 	for _, sg := range segs {
-		if sg.order < 0 || nonEmpty(sg.values) == 0 {
+		if sg.order >= 0 && nonEmpty(sg.values) > 0 {
+			hasValues[sg.order] = true
+		}
+	}
+	for _, sg := range segs {
+		if sg.order < 0 {
 			continue
+		}
+		if nonEmpty(sg.values) == 0 {
+			if hasValues[sg.order] || found[sg.order] != nil || len(sg.values) != len(def.Rows[sg.order].Cols) {
+				continue
+			}
 		}
 		if prev := found[sg.order]; prev != nil {
 			for _, v := range prev.values {
