@@ -15,7 +15,7 @@ func Parse(src *Source) *Report {
 	if strings.HasSuffix(strings.ToLower(src.Path), ".md") || strings.HasSuffix(strings.ToLower(src.Path), ".markdown") {
 		rendering = "markdown"
 	}
-	return ParseView(src, IdentityView(src.Text), rendering)
+	return ParseView(src, IdentityView(maskComments(src.Text)), rendering)
 }
 
 // ParseView reads a view of src (plain text, or what a container extracted).
