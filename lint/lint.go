@@ -142,8 +142,21 @@ type Rule struct {
 	// Explanation is the longer text with the basis: the 条例 article or the
 	// template's requirement. Markdown.
 	Explanation string
-	Check       func(*Context)
+	// Fixable says which fixes the rule offers, for the catalogue (gdlint
+	// rules): FixNone, FixSafe, FixUnsafe or FixSometimes.
+	Fixable Fixability
+	Check   func(*Context)
 }
+
+// Fixability is what kind of fix a rule offers.
+type Fixability string
+
+const (
+	FixNone      Fixability = ""
+	FixSafe      Fixability = "safe"      // every finding has a safe fix
+	FixUnsafe    Fixability = "unsafe"    // fixes need --unsafe-fixes
+	FixSometimes Fixability = "sometimes" // some findings have a fix
+)
 
 var registry []*Rule
 
@@ -178,6 +191,9 @@ type Options struct {
 	// Deadline is the publication deadline profile: "department" (1月31日),
 	// "government" (3月31日), "local:MM-DD", or "" to detect from the body.
 	Deadline string
+	// Severity overrides the default severity of rules by ID (from the
+	// config's [severity] table).
+	Severity map[string]Severity
 }
 
 // Context is what a rule's Check receives.
@@ -203,6 +219,11 @@ func (c *Context) Now() time.Time {
 func (c *Context) Emit(d Diagnostic) {
 	d.Rule = c.rule.ID
 	d.Severity = c.rule.Severity
+	if c.Options != nil {
+		if s, ok := c.Options.Severity[c.rule.ID]; ok {
+			d.Severity = s
+		}
+	}
 	c.diags = append(c.diags, d)
 }
 

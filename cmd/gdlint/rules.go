@@ -1,0 +1,81 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	commands["rules"] = command{summary: "list the rules (ID, family, severity, fixable, summary)", run: runRules}
+	commands["explain"] = command{summary: "explain a rule and its legal basis: gdlint explain GD-A001", run: runExplain}
+}
+
+func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	lang := fs.String("lang", "zh", "language: zh or en")
+	if _, err := parseInterleaved(fs, args); err != nil {
+		return exitError
+	}
+	var err error
+	switch *format {
+	case "text":
+		err = lint.WriteRulesTable(stdout, lint.Rules(), lint.OutputOptions{Lang: *lang})
+	case "json":
+		err = lint.WriteRulesJSON(stdout, lint.Rules())
+	default:
+		return usageError(stderr, "unknown --format %q (text or json)", *format)
+	}
+	if err != nil {
+		return usageError(stderr, "%v", err)
+	}
+	return exitClean
+}
+
+func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lang := fs.String("lang", "zh", "language: zh or en")
+	ids, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitError
+	}
+	if len(ids) == 0 {
+		return usageError(stderr, "usage: gdlint explain RULE...   (gdlint rules lists them)")
+	}
+	for i, id := range ids {
+		r := lint.RuleByID(id)
+		if r == nil {
+			return usageError(stderr, "unknown rule %q%s", id, suggest(id))
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if err := lint.WriteExplanation(stdout, r, lint.OutputOptions{Lang: *lang}); err != nil {
+			return usageError(stderr, "%v", err)
+		}
+	}
+	return exitClean
+}
+
+// suggest names the rules whose ID starts like id (a typo's neighbours).
+func suggest(id string) string {
+	u := strings.ToUpper(id)
+	var near []string
+	for _, r := range lint.Rules() {
+		if len(u) >= 4 && strings.HasPrefix(r.ID, u[:4]) {
+			near = append(near, r.ID)
+		}
+	}
+	sort.Strings(near)
+	if len(near) == 0 || len(near) > 8 {
+		return " (gdlint rules lists them)"
+	}
+	return " (did you mean " + strings.Join(near, ", ") + "?)"
+}

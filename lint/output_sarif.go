@@ -1,0 +1,150 @@
+package lint
+
+import (
+	"errors"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+)
+
+// SARIFInfo is what the SARIF log says about the tool.
+type SARIFInfo struct {
+	Version        string
+	InformationURI string
+}
+
+// sarifLevel maps a severity to SARIF's level.
+func sarifLevel(s Severity) string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// sarifURI turns a path as printed into a relative URI reference: slashes,
+// percent-encoded where needed (CJK file names are common).
+func sarifURI(path string) string {
+	p := filepath.ToSlash(path)
+	u := url.URL{Path: p}
+	s := u.EscapedPath()
+	if filepath.IsAbs(path) {
+		return "file://" + s
+	}
+	return strings.TrimPrefix(s, "./")
+}
+
+// WriteSARIF prints the results as one SARIF 2.1.0 log with one run. Columns
+// are counted in Unicode code points and the run says so (columnKind). Files
+// that could not be checked become tool execution notifications.
+func WriteSARIF(w io.Writer, results []*FileResult, rules []*Rule, info SARIFInfo, o OutputOptions) error {
+	log, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
+	}
+	uri := info.InformationURI
+	if uri == "" {
+		uri = "https://github.com/gdlint/gdlint"
+	}
+	run := sarif.NewRunWithInformationURI("gdlint", uri)
+	if info.Version != "" {
+		run.Tool.Driver.WithVersion(info.Version)
+	}
+	run.ColumnKind = "unicodeCodePoints"
+	if o.en() {
+		run.WithLanguage("en")
+	} else {
+		run.WithLanguage("zh-CN")
+	}
+	index := map[string]int{}
+	for _, r := range rules {
+		summary := r.Summary
+		if o.en() && r.SummaryEN != "" {
+			summary = r.SummaryEN
+		}
+		d := run.AddRule(r.ID).WithName(r.Name).WithDescription(summary).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
+		if r.Explanation != "" {
+			d.WithMarkdownHelp(r.Explanation)
+		}
+		props := sarif.NewPropertyBag()
+		props.Add("family", string(r.Family))
+		if r.Fixable != FixNone {
+			props.Add("fixable", string(r.Fixable))
+		}
+		d.AttachPropertyBag(props)
+		index[r.ID] = len(run.Tool.Driver.Rules) - 1
+	}
+	inv := run.AddInvocation(true)
+	for _, r := range results {
+		if r.Err != nil {
+			loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+				WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(r.Path))))
+			n := sarif.NewNotification().WithLevel("error").
+				WithMessage(sarif.NewTextMessage(r.Path + ": " + r.Err.Error())).
+				WithLocations([]*sarif.Location{loc})
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+			inv.WithExecutionSuccess(false)
+			continue
+		}
+		for i := range r.Diagnostics {
+			d := &r.Diagnostics[i]
+			art := sarif.NewSimpleArtifactLocation(sarifURI(r.Path))
+			loc := LocationOf(r.Source, d.Span)
+			res := sarif.NewRuleResult(d.Rule).WithLevel(sarifLevel(d.Severity)).
+				WithMessage(sarif.NewTextMessage(d.Text(o.Lang))).
+				WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+					sarif.NewPhysicalLocation().WithArtifactLocation(art).WithRegion(sarifRegion(loc)))})
+			if idx, ok := index[d.Rule]; ok {
+				res.WithRuleIndex(idx)
+			}
+			for _, rel := range d.Related {
+				rl := LocationOf(r.Source, rel.Span)
+				l := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+					WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(r.Path))).WithRegion(sarifRegion(rl)))
+				if rel.Message != "" {
+					l.WithMessage(sarif.NewTextMessage(rel.Message))
+				}
+				res.RelatedLocations = append(res.RelatedLocations, l)
+			}
+			for _, f := range d.Fixes {
+				title := f.Title
+				if o.en() && f.TitleEN != "" {
+					title = f.TitleEN
+				}
+				change := sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(sarifURI(r.Path)))
+				for _, e := range f.Edits {
+					el := LocationOf(r.Source, e.Span)
+					change.WithReplacement(sarif.NewReplacement(sarifRegion(el)).
+						WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
+				}
+				fix := sarif.NewFix().WithDescriptionText(title).WithArtifactChanges([]*sarif.ArtifactChange{change})
+				fp := sarif.NewPropertyBag()
+				fp.Add("applicability", f.Applicability.String())
+				fix.AttachPropertyBag(fp)
+				res.Fixes = append(res.Fixes, fix)
+			}
+			run.AddResult(res)
+		}
+	}
+	if run.Results == nil {
+		run.Results = []*sarif.Result{}
+	}
+	log.AddRun(run)
+	if err := log.PrettyWrite(w); err != nil {
+		return errors.Join(errors.New("writing SARIF"), err)
+	}
+	return nil
+}
+
+// sarifRegion: SARIF lines and columns are 1-based and the end column is the
+// one after the region, as in Location.
+func sarifRegion(l Location) *sarif.Region {
+	return sarif.NewRegion().WithStartLine(l.Line).WithStartColumn(l.Column).
+		WithEndLine(l.EndLine).WithEndColumn(l.EndColumn)
+}
