@@ -110,10 +110,10 @@ func oneLine(s string) string {
 
 // Counts summarises a run.
 type Counts struct {
-	Files, Unreadable                int
-	Errors, Warnings, Infos          int
+	Files, Unreadable                 int
+	Errors, Warnings, Infos           int
 	Fixable, UnsafeOnly, FixesApplied int
-	FilesFixed                       int
+	FilesFixed                        int
 }
 
 // Total is the number of findings.
