@@ -65,7 +65,7 @@ func BlankReport(year int, body, format string) (string, error) {
 		}
 	}
 	para(body)
-	b.WriteString(fmt.Sprintf("%d年  月  日\n", year+1))
+	b.WriteString(fmt.Sprintf("%d年××月××日\n", year+1))
 	return b.String(), nil
 }
 
