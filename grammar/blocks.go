@@ -104,7 +104,7 @@ func (p *parser) paragraph(a, b int) {
 			key = s.Key
 		}
 	}
-	p.r.Paragraphs = append(p.r.Paragraphs, &Paragraph{Span: sp, Section: key})
+	p.r.Paragraphs = append(p.r.Paragraphs, &Paragraph{Span: sp, Section: key, ViewSpan: Span{a, b}})
 }
 
 // subHeading recognises （一）…, 1. …, # … and other 一、 headings at the start

@@ -20,7 +20,7 @@ func Parse(src *Source) *Report {
 
 // ParseView reads a view of src (plain text, or what a container extracted).
 func ParseView(src *Source, v *View, rendering string) *Report {
-	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering}}
+	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering, View: v}}
 	p.run()
 	return p.r
 }

@@ -24,6 +24,11 @@ type Report struct {
 	Tables     [3]*Table // index TableID-1
 	Residue    []*Residue
 	Unplaced   []*Unplaced
+
+	// View is the text the parser read: the source itself for plain text and
+	// Markdown, the visible text for HTML and .docx. Rules that read prose
+	// read it here and map offsets back with View.ToSource.
+	View *View
 }
 
 // Table returns table id (1, 2 or 3), or nil if it was not found.
@@ -168,6 +173,9 @@ type Section struct {
 type Paragraph struct {
 	Span    Span
 	Section SectionKey
+	// ViewSpan is the paragraph in Report.View.Text: for HTML and .docx the
+	// visible text without markup (map back with Report.View.ToSource).
+	ViewSpan Span
 }
 
 // Residue is text that came from a web page or an export, not the report.
