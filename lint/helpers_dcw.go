@@ -15,6 +15,39 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 )
 
+// viewOf returns the text the parser read (HTML and .docx: without markup).
+func viewOf(r *grammar.Report) *grammar.View {
+	if r.View != nil {
+		return r.View
+	}
+	return grammar.IdentityView(r.Source.Text)
+}
+
+// identityView reports whether view offsets are source offsets (plain text
+// and Markdown).
+func identityView(r *grammar.Report) bool {
+	return r.View == nil || r.View.Text == r.Source.Text
+}
+
+// paraText returns a paragraph's text as read and its offset in the view.
+func paraText(r *grammar.Report, p *grammar.Paragraph) (string, int) {
+	v := viewOf(r)
+	sp := p.ViewSpan
+	if sp.End > len(v.Text) || sp.Start > sp.End || sp.IsZero() && !p.Span.IsZero() {
+		// a report built without a view: read the source
+		return r.Source.Slice(p.Span), p.Span.Start
+	}
+	return v.Text[sp.Start:sp.End], sp.Start
+}
+
+// srcSpan maps a view range to the source.
+func srcSpan(r *grammar.Report, a, b int) grammar.Span {
+	if r.View == nil {
+		return grammar.Span{Start: a, End: b}
+	}
+	return r.View.ToSource(grammar.Span{Start: a, End: b})
+}
+
 // proseBlock is a run of paragraphs on consecutive lines of one section with
 // no heading or table between them, joined without the line breaks (a PDF
 // export wraps sentences at arbitrary characters: "予以公开及部\n分公开").
@@ -23,14 +56,15 @@ type proseBlock struct {
 	Section grammar.SectionKey
 	Paras   []*grammar.Paragraph
 	pieces  []blockPiece
+	report  *grammar.Report
 }
 
-// blockPiece maps Text[at:at+n] to source bytes [src, src+n).
-type blockPiece struct{ at, src, n int }
+// blockPiece maps Text[at:at+n] to view bytes [view, view+n).
+type blockPiece struct{ at, view, n int }
 
 // Span maps a byte range of the joined text back to the source.
 func (b *proseBlock) Span(start, end int) grammar.Span {
-	return grammar.Span{Start: b.offset(start, false), End: b.offset(end, true)}
+	return srcSpan(b.report, b.offset(start, false), b.offset(end, true))
 }
 
 func (b *proseBlock) offset(off int, isEnd bool) int {
@@ -47,31 +81,41 @@ func (b *proseBlock) offset(off int, isEnd bool) int {
 	if rel > p.n {
 		rel = p.n
 	}
-	return p.src + rel
+	return p.view + rel
 }
 
 // proseBlocks groups the report's paragraphs into blocks.
 func proseBlocks(r *grammar.Report) []*proseBlock {
-	src := r.Source
+	v := viewOf(r)
 	var out []*proseBlock
 	var cur *proseBlock
 	hi := 0
 	heads := r.Headings
-	prevEnd := -1
+	prevEnd, prevSrcEnd := -1, -1
 	for _, p := range r.Paragraphs {
-		join := cur != nil && p.Section == cur.Section &&
-			src.Line(p.Span.Start) == src.Line(prevEnd)+1 &&
-			!blockBreakBetween(r, heads, &hi, prevEnd, p.Span.Start)
+		text, at := paraText(r, p)
+		join := cur != nil && p.Section == cur.Section && nextLine(v.Text, prevEnd, at) &&
+			!blockBreakBetween(r, heads, &hi, prevSrcEnd, p.Span.Start)
 		if !join {
-			cur = &proseBlock{Section: p.Section}
+			cur = &proseBlock{Section: p.Section, report: r}
 			out = append(out, cur)
 		}
-		cur.pieces = append(cur.pieces, blockPiece{at: len(cur.Text), src: p.Span.Start, n: p.Span.Len()})
-		cur.Text += src.Slice(p.Span)
+		cur.pieces = append(cur.pieces, blockPiece{at: len(cur.Text), view: at, n: len(text)})
+		cur.Text += text
 		cur.Paras = append(cur.Paras, p)
-		prevEnd = p.Span.End
+		prevEnd, prevSrcEnd = at+len(text), p.Span.End
 	}
 	return out
+}
+
+// nextLine reports whether [a, b) of text is one line break with only
+// spaces around it.
+func nextLine(text string, a, b int) bool {
+	if a < 0 || b < a || b > len(text) {
+		return false
+	}
+	gap := text[a:b]
+	return strings.Count(gap, "\n") == 1 && strings.TrimFunc(gap, isSpaceRune) == ""
 }
 
 // blockBreakBetween reports whether a heading or a table lies in [a, b).

@@ -137,7 +137,7 @@ func checkFeeStatement(c *Context) {
 	if sec == nil {
 		return
 	}
-	text := c.Source().Slice(sec.Span)
+	text := sectionText(r, sec)
 	for _, w := range feeWords {
 		if strings.Contains(text, w) {
 			return
@@ -229,10 +229,9 @@ var doubledExceptions = []string{
 var reDoubledWord = regexp.MustCompile(`\p{Han}{2}`)
 
 func checkDoubled(c *Context) {
-	src := c.Source()
 	for _, p := range c.Report.Paragraphs {
-		text := src.Slice(p.Span)
-		checkDoubledIn(c, text, p.Span.Start)
+		text, at := paraText(c.Report, p)
+		checkDoubledIn(c, text, at)
 	}
 }
 
@@ -262,13 +261,18 @@ func checkDoubledIn(c *Context, text string, base int) {
 	}
 	for _, h := range hits {
 		word := string(rs[h.start : h.start+h.n])
-		sp := grammar.Span{Start: base + offs[h.start], End: base + offs[h.end]}
-		del := grammar.Span{Start: base + offs[h.start+h.n], End: base + offs[h.end]}
+		r := c.Report
+		sp := srcSpan(r, base+offs[h.start], base+offs[h.end])
+		del := srcSpan(r, base+offs[h.start+h.n], base+offs[h.end])
+		var fixes []Fix
+		if r.Source.Slice(del) == word {
+			fixes = append(fixes, Fix{Title: "删除重复的“" + word + "”", TitleEN: "delete the repeated “" + word + "”",
+				Edits: []Edit{{Span: del}}, Applicability: Safe})
+		}
 		c.Emitf(sp,
 			fmt.Sprintf("“%s”重复：“%s%s”应为“%s”", word, word, word, word),
 			fmt.Sprintf("“%s” is doubled: “%s%s” should be “%s”", word, word, word, word),
-			Fix{Title: "删除重复的“" + word + "”", TitleEN: "delete the repeated “" + word + "”",
-				Edits: []Edit{{Span: del}}, Applicability: Safe})
+			fixes...)
 	}
 }
 
@@ -315,16 +319,19 @@ func doubledException(rs []rune, i int) bool {
 var fullWidth = map[byte]string{',': "，", ':': "：", ';': "；", '?': "？", '!': "！", '(': "（", ')': "）"}
 
 func checkHalfwidth(c *Context) {
+	r := c.Report
 	src := c.Source()
-	for _, p := range c.Report.Paragraphs {
-		text := src.Slice(p.Span)
-		base := p.Span.Start
+	for _, p := range r.Paragraphs {
+		text, base := paraText(r, p)
 		for i := 0; i < len(text); i++ {
 			ch := text[i]
 			switch ch {
 			case ',', ':', ';', '?', '!':
 				if isCJK(runeBefore(text, i)) && isCJK(runeAt(text, i+1)) {
-					sp := grammar.Span{Start: base + i, End: base + i + 1}
+					sp := srcSpan(r, base+i, base+i+1)
+					if src.Slice(sp) != string(ch) {
+						continue
+					}
 					fw := fullWidth[ch]
 					c.Emitf(sp,
 						fmt.Sprintf("中文文本中使用了半角“%c”，应为全角“%s”", ch, fw),
@@ -345,8 +352,10 @@ func checkHalfwidth(c *Context) {
 				if !isCJK(runeBefore(text, i)) && !isCJK(runeAt(text, j+1)) && !isCJK(runeAt(text, i+1)) {
 					continue
 				}
-				open := grammar.Span{Start: base + i, End: base + i + 1}
-				closing := grammar.Span{Start: base + j, End: base + j + 1}
+				open, closing := srcSpan(r, base+i, base+i+1), srcSpan(r, base+j, base+j+1)
+				if src.Slice(open) != "(" || src.Slice(closing) != ")" {
+					continue
+				}
 				c.Emitf(open,
 					"中文文本中使用了半角括号“("+quote(inner, 12)+")”，应为全角“（）”",
 					"half-width parentheses “("+quote(inner, 12)+")” inside Chinese text; use full-width “（）”",
@@ -361,22 +370,27 @@ func checkHalfwidth(c *Context) {
 // ---- GD-W005 ----
 
 func checkStraySpace(c *Context) {
+	rep := c.Report
 	src := c.Source()
-	for _, p := range c.Report.Paragraphs {
-		text := src.Slice(p.Span)
-		base := p.Span.Start
-		l := src.Line(p.Span.Start)
-		flattened := utf8.RuneCountInString(src.Text[src.LineStart(l):src.LineEnd(l)]) > 300
+	v := viewOf(rep)
+	for _, p := range rep.Paragraphs {
+		text, base := paraText(rep, p)
+		ls := strings.LastIndexByte(v.Text[:base], '\n') + 1
+		le := strings.IndexByte(v.Text[base:], '\n')
+		if le < 0 {
+			le = len(v.Text) - base
+		}
+		flattened := utf8.RuneCountInString(v.Text[ls:base+le]) > 300
 		for i := 0; i < len(text); {
 			r, n := utf8.DecodeRuneInString(text[i:])
-			if !(r == ' ' || r == 0x3000 || r == 0xA0 || r == '\t') {
+			if !(r == ' ' || r == 0x3000 || r == 0xA0) {
 				i += n
 				continue
 			}
 			j := i
 			for j < len(text) {
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if r2 != ' ' && r2 != 0x3000 && r2 != 0xA0 && r2 != '\t' {
+				if r2 != ' ' && r2 != 0x3000 && r2 != 0xA0 {
 					break
 				}
 				j += n2
@@ -390,8 +404,12 @@ func checkStraySpace(c *Context) {
 				continue
 			}
 			if isCJK(before) && isCJK(after) && !strings.ContainsRune("。！？!?", before) && !openingMark(after) {
-				sp := grammar.Span{Start: base + i, End: base + j}
-				ctx := string(before) + src.Slice(sp) + string(after)
+				sp := srcSpan(rep, base+i, base+j)
+				if sp.Len() == 0 || strings.ContainsAny(src.Slice(sp), "<>\n\t") {
+					i = j
+					continue // a separator the reader made up, markup or HTML layout
+				}
+				ctx := string(before) + text[i:j] + string(after)
 				c.Emitf(sp,
 					"中文字符之间有多余的空格：“"+ctx+"”",
 					"stray space between Chinese characters: “"+ctx+"”",
@@ -426,15 +444,23 @@ func checkEnumeration(c *Context) {
 	// 一是 sequences: paragraphs and heading texts in document order, reset at
 	// every heading that is not itself an item.
 	type piece struct {
-		span    grammar.Span
+		span    grammar.Span // in the source, for ordering
+		text    string       // as read
+		at      int          // view offset of text; -1 when it cannot be mapped
 		heading *grammar.Heading
 	}
 	var pieces []piece
 	for _, p := range r.Paragraphs {
-		pieces = append(pieces, piece{span: p.Span})
+		text, at := paraText(r, p)
+		pieces = append(pieces, piece{span: p.Span, text: text, at: at})
 	}
+	identity := identityView(r)
 	for _, h := range r.Headings {
-		pieces = append(pieces, piece{span: h.TextSpan, heading: h})
+		pc := piece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
+		if identity {
+			pc.text, pc.at = src.Slice(h.TextSpan), h.TextSpan.Start
+		}
+		pieces = append(pieces, pc)
 	}
 	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].span.Start < pieces[j].span.Start })
 	var seq []enumItem
@@ -448,9 +474,9 @@ func checkEnumeration(c *Context) {
 			flush()
 		}
 		prevEnd = pc.span.End
-		text := src.Slice(pc.span)
+		text := pc.text
 		ms := reEnumerator.FindAllStringSubmatchIndex(text, -1)
-		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3) {
+		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3 || pc.at < 0) {
 			flush()
 			continue
 		}
@@ -463,8 +489,8 @@ func checkEnumeration(c *Context) {
 				flush()
 			}
 			seq = append(seq, enumItem{value: v,
-				span: grammar.Span{Start: pc.span.Start + m[4], End: pc.span.Start + m[1]},
-				num:  grammar.Span{Start: pc.span.Start + m[4], End: pc.span.Start + m[5]}})
+				span: srcSpan(r, pc.at+m[4], pc.at+m[1]),
+				num:  srcSpan(r, pc.at+m[4], pc.at+m[5])})
 		}
 	}
 	flush()
@@ -582,6 +608,9 @@ var reItemStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}�
 func checkBrokenParagraph(c *Context) {
 	r := c.Report
 	src := c.Source()
+	if !identityView(r) {
+		return // HTML and .docx paragraphs are elements, not lines
+	}
 	ps := r.Paragraphs
 	hi := 0
 	for i := 0; i+1 < len(ps); i++ {
@@ -636,6 +665,23 @@ func inSignature(r *grammar.Report, off int) bool {
 	return sig.Date != nil && off >= sig.Date.Span.Start
 }
 
+// sectionText is the prose and sub-heading text of a section as read.
+func sectionText(r *grammar.Report, sec *grammar.Section) string {
+	var text strings.Builder
+	for _, p := range r.Paragraphs {
+		if p.Span.Start >= sec.Span.Start && p.Span.Start < sec.Span.End {
+			t, _ := paraText(r, p)
+			text.WriteString(t)
+		}
+	}
+	for _, h := range r.Headings {
+		if h != sec.Heading && h.Span.Start >= sec.Span.Start && h.Span.Start < sec.Span.End {
+			text.WriteString(h.Text)
+		}
+	}
+	return text.String()
+}
+
 // ---- GD-W008 ----
 
 func checkProblemsEmpty(c *Context) {
@@ -644,16 +690,7 @@ func checkProblemsEmpty(c *Context) {
 	if sec == nil {
 		return
 	}
-	var text strings.Builder
-	for _, p := range r.Paragraphs {
-		if p.Span.Start >= sec.Span.Start && p.Span.Start < sec.Span.End {
-			text.WriteString(c.Source().Slice(p.Span))
-		}
-	}
-	for _, h := range sec.SubItems {
-		text.WriteString(h.Text)
-	}
-	body := strings.TrimRight(strings.TrimSpace(text.String()), "。.")
+	body := strings.TrimRight(strings.TrimSpace(sectionText(r, sec)), "。.")
 	switch body {
 	case "":
 		c.Emitf(sec.Heading.Span,
