@@ -244,10 +244,10 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-D009", Name: "invalid-date", Family: FamilyDates, Severity: Error,
-		Summary:   "日期不存在（如2月30日、13月）",
-		SummaryEN: "a date that does not exist (30 February, month 13)",
+		Summary:     "日期不存在（如2月30日、13月）",
+		SummaryEN:   "a date that does not exist (30 February, month 13)",
 		Explanation: `统计期限、发布日期和落款日期必须是存在的日期。依据：spec §6。`,
-		Check: checkInvalidDates,
+		Check:       checkInvalidDates,
 	})
 }
 
