@@ -37,9 +37,10 @@ type Deadline struct {
 	Configured bool   // set by Options.Deadline rather than detected
 }
 
-// ParseDeadline reads the Options.Deadline setting: "" (detect),
+// parseDeadlineProfile reads the Options.Deadline setting (validated by
+// ParseDeadline in config.go): "" (detect),
 // "department", "government", "local" or "local:MM-DD".
-func ParseDeadline(s string) (Deadline, error) {
+func parseDeadlineProfile(s string) (Deadline, error) {
 	s = strings.TrimSpace(s)
 	switch s {
 	case "", "auto":
@@ -106,7 +107,7 @@ func deadlineOf(c *Context) Deadline {
 		body = r.Signature.Body
 	}
 	if c.Options != nil && c.Options.Deadline != "" {
-		if d, err := ParseDeadline(c.Options.Deadline); err == nil && d.Kind != "" {
+		if d, err := parseDeadlineProfile(c.Options.Deadline); err == nil && d.Kind != "" {
 			d.Body = body
 			return d
 		}

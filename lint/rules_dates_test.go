@@ -39,7 +39,7 @@ func TestDetectDeadline(t *testing.T) {
 	}
 }
 
-func TestParseDeadline(t *testing.T) {
+func TestParseDeadlineProfile(t *testing.T) {
 	for in, want := range map[string]Deadline{
 		"":               {},
 		"department":     {Kind: DeadlineDepartment, Month: 1, Day: 31, Configured: true},
@@ -48,14 +48,14 @@ func TestParseDeadline(t *testing.T) {
 		"local:02-20":    {Kind: DeadlineLocal, Month: 2, Day: 20, Configured: true},
 		" local:12-01  ": {Kind: DeadlineLocal, Month: 12, Day: 1, Configured: true},
 	} {
-		got, err := ParseDeadline(in)
+		got, err := parseDeadlineProfile(in)
 		if err != nil || got != want {
-			t.Errorf("ParseDeadline(%q) = %+v, %v; want %+v", in, got, err, want)
+			t.Errorf("parseDeadlineProfile(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
 	}
 	for _, bad := range []string{"county", "local:2-30", "local:13-01", "local:", "Department"} {
-		if _, err := ParseDeadline(bad); err == nil {
-			t.Errorf("ParseDeadline(%q) accepted a bad setting", bad)
+		if _, err := parseDeadlineProfile(bad); err == nil {
+			t.Errorf("parseDeadlineProfile(%q) accepted a bad setting", bad)
 		}
 	}
 }
