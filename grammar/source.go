@@ -261,7 +261,7 @@ func (s *Source) OffsetUTF8(p Position) int {
 	if off > end {
 		off = end
 	}
-	for off > start && !utf8.RuneStart(s.Text[off]) {
+	for off > start && off < len(s.Text) && !utf8.RuneStart(s.Text[off]) {
 		off--
 	}
 	return off
