@@ -1,0 +1,119 @@
+package grammar_test
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// The crawler golden has a BOM and its body's name starts with 𠀀 (U+20000,
+// four bytes in UTF-8, two UTF-16 units), twice before the first cell of
+// table 三 on the body line. The columns below were counted by hand (and by
+// a script outside Go) on line 7 of the archived report:
+//
+//	before the cell "64": 493 characters = 1403 bytes = 495 UTF-16 units
+//	(488 other characters, CJK ones 3 bytes, plus two 𠀀 of 4 bytes / 2 units).
+func TestPositionsAfterAstralCharacter(t *testing.T) {
+	_, in, _, _ := readGolden(t, "../testdata/grammar/crawler_bom_astral.txtar")
+	src := in.decode(t)
+	rep := grammar.Parse(src)
+	t2 := rep.Table(grammar.TableRequests)
+	if t2 == nil {
+		t.Fatal("table 三 not found")
+	}
+	c := t2.Cell(grammar.RowNew, grammar.ColNatural)
+	if c == nil {
+		t.Fatal("一、本年新收 / 自然人 not placed")
+	}
+	if c.Text != "64" || c.Span != (grammar.Span{Start: 1927, End: 1929}) {
+		t.Fatalf("cell = %q at %v, want \"64\" at {1927 1929}", c.Text, c.Span)
+	}
+	off := c.Span.Start
+	if got, want := src.CharPos(off), (grammar.Position{Line: 6, Col: 493}); got != want {
+		t.Errorf("CharPos = %v, want %v", got, want)
+	}
+	if got, want := src.UTF8Pos(off), (grammar.Position{Line: 6, Col: 1403}); got != want {
+		t.Errorf("UTF8Pos = %v, want %v", got, want)
+	}
+	if got, want := src.UTF16Pos(off), (grammar.Position{Line: 6, Col: 495}); got != want {
+		t.Errorf("UTF16Pos = %v, want %v", got, want)
+	}
+	if got := src.OffsetUTF16(grammar.Position{Line: 6, Col: 495}); got != off {
+		t.Errorf("OffsetUTF16(6:495) = %d, want %d", got, off)
+	}
+	if got := src.OffsetUTF8(grammar.Position{Line: 6, Col: 1403}); got != off {
+		t.Errorf("OffsetUTF8(6:1403) = %d, want %d", got, off)
+	}
+	// the BOM is not part of Text: the title starts after "标题: " (4
+	// characters, 8 bytes) on line 1, and 𠀀 is its first character
+	title := rep.Title
+	if title == nil || src.Text[title.Span.Start:title.Span.Start+4] != "𠀀" {
+		t.Fatalf("title = %+v", title)
+	}
+	if got, want := src.UTF8Pos(title.Span.Start), (grammar.Position{Line: 0, Col: 8}); got != want {
+		t.Errorf("title UTF8Pos = %v, want %v", got, want)
+	}
+	// the character after 𠀀: one more character, four more bytes, two more units
+	after := title.Span.Start + 4
+	if got, want := src.CharPos(after), (grammar.Position{Line: 0, Col: 5}); got != want {
+		t.Errorf("CharPos after 𠀀 = %v, want %v", got, want)
+	}
+	if got, want := src.UTF16Pos(after), (grammar.Position{Line: 0, Col: 6}); got != want {
+		t.Errorf("UTF16Pos after 𠀀 = %v, want %v", got, want)
+	}
+	// a UTF-16 column between the two halves of 𠀀 is no offset of the
+	// text: it must come back as a character boundary next to 𠀀
+	if got := src.OffsetUTF16(grammar.Position{Line: 0, Col: 5}); got != title.Span.Start && got != after {
+		t.Errorf("OffsetUTF16 inside a surrogate pair = %d, want %d or %d", got, title.Span.Start, after)
+	}
+}
+
+// Every character boundary of every line survives the trip to UTF-16 and
+// UTF-8 positions and back; columns past the end clamp to the line end.
+func TestPositionRoundTrip(t *testing.T) {
+	texts := map[string]string{
+		"crlf":    "标题：𠀀溪镇\r\n一、总体情况\r\n\r\n行政许可\t215\r\n",
+		"lf":      "a𠀀b\n\n𠀀\n中文 mixed 𠀀𠀀 end",
+		"no-eol":  "一行",
+		"only-nl": "\n\n",
+	}
+	for name, text := range texts {
+		t.Run(name, func(t *testing.T) {
+			src := grammar.NewSource("x.txt", text)
+			for off := 0; off <= len(text); off++ {
+				if off < len(text) && !utf8.RuneStart(text[off]) {
+					continue
+				}
+				p16 := src.UTF16Pos(off)
+				p8 := src.UTF8Pos(off)
+				pc := src.CharPos(off)
+				if p16.Line != p8.Line || p8.Line != pc.Line {
+					t.Fatalf("offset %d: lines differ: %v %v %v", off, p16, p8, pc)
+				}
+				// the \r\n of a line end is no column an editor can point at
+				if off > src.LineEnd(pc.Line) {
+					continue
+				}
+				if back := src.OffsetUTF16(p16); back != off {
+					t.Errorf("offset %d → UTF-16 %v → %d", off, p16, back)
+				}
+				if back := src.OffsetUTF8(p8); back != off {
+					t.Errorf("offset %d → UTF-8 %v → %d", off, p8, back)
+				}
+			}
+			for l := 0; l < src.LineCount(); l++ {
+				end := src.LineEnd(l)
+				if got := src.OffsetUTF16(grammar.Position{Line: l, Col: 1 << 20}); got != end {
+					t.Errorf("line %d: column past the end → %d, want line end %d", l, got, end)
+				}
+				if end > 0 && text[end-1] == '\r' {
+					t.Errorf("line %d: LineEnd %d includes the \\r", l, end)
+				}
+			}
+			if got := src.OffsetUTF16(grammar.Position{Line: src.LineCount() + 3}); got != len(text) {
+				t.Errorf("line past the end → %d, want %d", got, len(text))
+			}
+		})
+	}
+}
