@@ -145,10 +145,7 @@ func fixAllEdits(snap *snapshot) []protocol.TextEdit {
 		return nil
 	}
 	text := snap.m.text
-	path := snap.src.Path
-	fixed, n := lint.FixText(text, func(t string) *grammar.Report {
-		return grammar.Parse(grammar.NewSource(path, t))
-	}, snap.rules, snap.opts, false)
+	fixed, n := snap.cfg.FixText(snap.src.Path, text, snap.opts, false)
 	if n == 0 || fixed == text {
 		return nil
 	}

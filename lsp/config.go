@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"path/filepath"
 	"strings"
+
+	"go.lsp.dev/protocol"
 
 	"github.com/gdlint/gdlint/lint"
 )
@@ -82,62 +85,83 @@ func (st *Settings) merge(raw json.RawMessage) error {
 	return nil
 }
 
-// effective is the configuration one document is linted with.
+// effective is the configuration one document is linted with: the
+// workspace's .gdlint.toml (found from the document's directory upward, or
+// from the first workspace folder for unsaved buffers) with the editor's
+// settings on top.
 type effective struct {
 	Settings
+	cfg *lint.Config
 }
 
 // config returns the configuration for the document at path.
 func (s *Server) config(path string) *effective {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	return &effective{Settings: s.settings}
-}
-
-func (c *effective) rules() []*lint.Rule {
-	all := lint.Rules()
-	match := func(list []string, r *lint.Rule) bool {
-		for _, id := range list {
-			if strings.EqualFold(id, r.ID) || id == r.Name {
-				return true
+	settings, resolver, roots := s.settings, s.resolver, s.roots
+	s.mu.Unlock()
+	lookup := path
+	if !filepath.IsAbs(lookup) {
+		lookup = ""
+		if len(roots) > 0 {
+			lookup = filepath.Join(roots[0], filepath.Base(path))
+		}
+	}
+	cfg := lint.DefaultConfig()
+	if lookup != "" {
+		c, err := resolver.For(lookup)
+		if err != nil {
+			s.configError(err)
+		} else {
+			cfg = c
+		}
+	}
+	cfg = cfg.WithSelection(settings.Enable, settings.Disable)
+	if len(settings.Severity) > 0 {
+		sev := map[string]lint.Severity{}
+		for k, v := range cfg.Severity {
+			sev[k] = v
+		}
+		for k, v := range settings.Severity {
+			if parsed, err := lint.ParseSeverity(v); err == nil {
+				sev[k] = parsed
 			}
 		}
-		return false
+		cfg.Severity = sev
 	}
-	out := make([]*lint.Rule, 0, len(all))
-	for _, r := range all {
-		if len(c.Enable) > 0 && !match(c.Enable, r) {
-			continue
-		}
-		if match(c.Disable, r) {
-			continue
-		}
-		out = append(out, r)
+	return &effective{Settings: settings, cfg: cfg}
+}
+
+// configError reports a broken .gdlint.toml once per distinct message.
+func (s *Server) configError(err error) {
+	s.mu.Lock()
+	seen := s.configErrs[err.Error()]
+	s.configErrs[err.Error()] = true
+	s.mu.Unlock()
+	if !seen {
+		msg := "gdlint: " + err.Error()
+		s.logf("%s", msg)
+		s.notify(context.Background(), "window/showMessage", &protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: msg})
 	}
-	return out
+}
+
+// reloadConfig forgets the .gdlint.toml files read so far and relints.
+func (s *Server) reloadConfig() {
+	s.mu.Lock()
+	s.resolver = &lint.ConfigResolver{}
+	s.configErrs = map[string]bool{}
+	s.cfgGen++
+	docs := make([]*document, 0, len(s.docs))
+	for _, d := range s.docs {
+		docs = append(docs, d)
+	}
+	s.mu.Unlock()
+	for _, d := range docs {
+		d.markDirty()
+	}
 }
 
 func (c *effective) lintOptions() *lint.Options {
 	return &lint.Options{Deadline: c.Deadline}
-}
-
-// apply rewrites severities the settings override.
-func (c *effective) apply(diags []lint.Diagnostic) []lint.Diagnostic {
-	if len(c.Severity) == 0 {
-		return diags
-	}
-	for i := range diags {
-		for id, sev := range c.Severity {
-			r := lint.RuleByID(id)
-			if r == nil || r.ID != diags[i].Rule {
-				continue
-			}
-			if v, err := lint.ParseSeverity(sev); err == nil {
-				diags[i].Severity = v
-			}
-		}
-	}
-	return diags
 }
 
 func (c *effective) docsURL(rule string) string {

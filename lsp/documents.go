@@ -45,10 +45,9 @@ type snapshot struct {
 	diags   []lint.Diagnostic
 	lsp     []protocol.Diagnostic // diags converted, same order
 	lang    string
-	rules   []*lint.Rule
+	cfg     *lint.Config
 	opts    *lint.Options
 	err     error // analysis failed (a rule panicked): diagnostics are empty
-	cfgDocs string
 }
 
 func (d *document) close() {
@@ -145,6 +144,18 @@ func applyChange(text string, c contentChange, enc Encoding) string {
 	b.WriteString(c.Text)
 	b.WriteString(text[sp.End:])
 	return b.String()
+}
+
+// didSave reloads the configuration when a .gdlint.toml was saved.
+func (s *Server) didSave(ctx context.Context, raw json.RawMessage) {
+	var p struct {
+		TextDocument struct {
+			URI string `json:"uri"`
+		} `json:"textDocument"`
+	}
+	if decode(raw, &p) == nil && strings.HasSuffix(p.TextDocument.URI, "/"+lint.ConfigFileName) {
+		s.reloadConfig()
+	}
 }
 
 func (s *Server) didClose(ctx context.Context, raw json.RawMessage) {
@@ -251,7 +262,7 @@ func (s *Server) snapshot(d *document) *snapshot {
 func (s *Server) analyze(d *document, version int32, text string, gen int, enc Encoding) *snapshot {
 	cfg := s.config(d.path)
 	snap := &snapshot{uri: d.uri, version: version, cfgGen: gen, m: newMapper(text, enc),
-		lang: cfg.Lang, rules: cfg.rules(), opts: cfg.lintOptions()}
+		lang: cfg.Lang, cfg: cfg.cfg, opts: cfg.lintOptions()}
 	snap.err = recovered("gdlint: linting "+d.path, func() {
 		snap.src = grammar.NewSource(d.path, text)
 		snap.report = grammar.Parse(snap.src)
@@ -259,7 +270,7 @@ func (s *Server) analyze(d *document, version int32, text string, gen int, enc E
 		if !snap.annual {
 			return
 		}
-		snap.diags = cfg.apply(lint.Run(snap.report, snap.rules, snap.opts))
+		snap.diags = cfg.cfg.Check(snap.report, snap.opts)
 	})
 	if snap.err != nil {
 		snap.diags = nil

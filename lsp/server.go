@@ -18,6 +18,8 @@ import (
 	"github.com/sourcegraph/conc/panics"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/gdlint/gdlint/lint"
 )
 
 type lifecycle int
@@ -42,6 +44,9 @@ type Server struct {
 	settings Settings
 	cfgGen   int // bumped on every configuration change
 	docs     map[string]*document
+	// resolver caches the .gdlint.toml files; replaced when one changes
+	resolver   *lint.ConfigResolver
+	configErrs map[string]bool
 
 	workers conc.WaitGroup
 	logMu   sync.Mutex
@@ -49,7 +54,8 @@ type Server struct {
 
 func newServer(conn jsonrpc2.Conn, opts Options) *Server {
 	return &Server{conn: conn, opts: opts, exitCh: make(chan int, 1), enc: UTF16,
-		docs: map[string]*document{}, settings: defaultSettings()}
+		docs: map[string]*document{}, settings: defaultSettings(),
+		resolver: &lint.ConfigResolver{}, configErrs: map[string]bool{}}
 }
 
 func (s *Server) isShutdown() bool {
@@ -117,7 +123,8 @@ var notifications = map[string]notificationFunc{
 	"textDocument/didOpen":             (*Server).didOpen,
 	"textDocument/didChange":           (*Server).didChange,
 	"textDocument/didClose":            (*Server).didClose,
-	"textDocument/didSave":             func(*Server, context.Context, json.RawMessage) {},
+	"textDocument/didSave":             (*Server).didSave,
+	"workspace/didChangeWatchedFiles":  func(s *Server, _ context.Context, _ json.RawMessage) { s.reloadConfig() },
 	"workspace/didChangeConfiguration": (*Server).didChangeConfiguration,
 }
 

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -302,5 +304,50 @@ func TestExitWithoutShutdown(t *testing.T) {
 	c.notify("exit", nil)
 	if got := <-code; got != 1 {
 		t.Fatalf("exit code %d without shutdown, want 1", got)
+	}
+}
+
+func TestWorkspaceConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(".gdlint.toml", "[severity]\n\""+testRuleID+"\" = \"warning\"\n")
+	c, _ := inProcess(t, Options{})
+	c.initialize(nil)
+	uri := "file://" + filepath.ToSlash(filepath.Join(dir, "report.txt"))
+	c.open(uri, "plaintext", 1, readTestdata(t, wrongFixture))
+	pub := c.waitPublish(uri, 1, 0)
+	if ds := diagsWithCode(pub.Diagnostics, testRuleID); len(ds) != 1 || ds[0].Severity != protocol.DiagnosticSeverityWarning {
+		t.Fatalf("severity from .gdlint.toml: %+v", ds)
+	}
+
+	// the file changes on disk; the editor says so
+	writeFile(".gdlint.toml", "[rules]\nignore = [\""+testRuleID+"\"]\n")
+	before := len(c.publications())
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{
+		map[string]any{"uri": "file://" + filepath.ToSlash(filepath.Join(dir, ".gdlint.toml")), "type": 2}}})
+	pub = c.waitPublish(uri, 1, before)
+	if ds := diagsWithCode(pub.Diagnostics, testRuleID); len(ds) != 0 {
+		t.Fatalf("rule ignored by .gdlint.toml still reported: %+v", ds)
+	}
+
+	// a broken file is reported to the user, and linting goes on with defaults
+	writeFile(".gdlint.toml", "[rules\n")
+	before = len(c.publications())
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{
+		"uri": "file://" + filepath.ToSlash(filepath.Join(dir, ".gdlint.toml"))}})
+	pub = c.waitPublish(uri, 1, before)
+	if ds := diagsWithCode(pub.Diagnostics, testRuleID); len(ds) != 1 {
+		t.Fatalf("defaults after a broken config: %+v", pub.Diagnostics)
+	}
+	c.mu.Lock()
+	logs := strings.Join(c.logs, "\n")
+	c.mu.Unlock()
+	if !strings.Contains(logs, ".gdlint.toml") {
+		t.Errorf("config error not shown: %q", logs)
 	}
 }
