@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"go.lsp.dev/protocol"
