@@ -100,7 +100,7 @@ var GeneralAspects = []GeneralAspect{
 	{Key: "proactive", Name: "主动公开", Keywords: []string{"主动公开"}},
 	{Key: "request", Name: "依申请公开", Keywords: []string{"依申请公开", "依申请"}},
 	{Key: "management", Name: "政府信息管理", Keywords: []string{"政府信息管理", "信息管理"}},
-	{Key: "platform", Name: "政府信息公开平台建设", Keywords: []string{"平台建设", "公开平台"}},
+	{Key: "platform", Name: "政府信息公开平台建设", Keywords: []string{"平台建设", "公开平台", "平台载体"}},
 	{Key: "oversight", Name: "监督保障", Keywords: []string{"监督保障", "监督管理", "监督"}},
 }
 
