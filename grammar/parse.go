@@ -648,7 +648,7 @@ func runeWindow(t string, off, before, after int) (int, int) {
 	if b > len(t) {
 		b = len(t)
 	}
-	for a > 0 && !utf8.RuneStart(t[a]) {
+	for a > 0 && a < len(t) && !utf8.RuneStart(t[a]) {
 		a--
 	}
 	for b < len(t) && !utf8.RuneStart(t[b]) {
