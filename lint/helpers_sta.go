@@ -290,9 +290,20 @@ func (a *analysis) explain() {
 			}
 		}
 	}
-	// the rest: one finding per relation, at its total
+	// the rest: one finding per relation at its total; relations whose
+	// totals are the same cell make one finding
+	byTarget := map[*grammar.Cell]*arithFinding{}
 	for _, f := range failed {
 		if covered[f] {
+			continue
+		}
+		target := f.right[0]
+		if fd := byTarget[target]; fd != nil {
+			fd.Rels = append(fd.Rels, f)
+			if kindOrder[f.b.Kind] < kindOrder[fd.Kind] {
+				fd.Kind = f.b.Kind
+			}
+			fd.Fix = false // no one value repairs them all, or it would be a culprit
 			continue
 		}
 		fd := &arithFinding{Kind: f.b.Kind, Rels: []*relation{f}}
@@ -305,6 +316,7 @@ func (a *analysis) explain() {
 				}
 			}
 		}
+		byTarget[target] = fd
 		a.findings = append(a.findings, fd)
 	}
 }
@@ -456,7 +468,8 @@ func (a *analysis) diagnostic(fd *arithFinding) Diagnostic {
 	en := tableNameEN(a.table.ID) + ": " + strings.Join(ens, "; ")
 	target := fd.Culprit
 	if target == nil {
-		target = fd.Rels[0].total()
+		// the total; for 一 + 二 = （七）+ 四, the （七）总计 cell
+		target = fd.Rels[0].right[0]
 	}
 	if fd.Culprit != nil && len(fd.Rels) > 1 {
 		zh += fmt.Sprintf("。以上%d处不平衡都涉及%s（%s），改为 %s 可使其全部成立", len(fd.Rels), cellLabel(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
