@@ -1,0 +1,562 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// Structure rules (GD-S): the title, the six parts of 国办公开办函〔2021〕30号
+// in their order and wording, the five aspects of 总体情况, the three tables,
+// and the format version.
+
+const sectionsBasis = `
+依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应当包括的五项内容，并由国务院政府信息公开工作主管部门
+制定统一格式）；国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》（内容“不能遗漏，也不宜泛化”）；
+规范 §2.1。六个部分依次为：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
+四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。`
+
+func init() {
+	Register(&Rule{
+		ID: "GD-S001", Name: "missing-section", Family: FamilyStructure, Severity: Error,
+		Summary:   "缺少模板规定的部分",
+		SummaryEN: "A part required by the template is missing",
+		Explanation: `年度报告应包含模板规定的全部六个部分，每部分以模板的标题开头。本规则报告找不到标题的部分，
+位置指向它应在其前（或其后）的那个部分标题。
+
+修复（仅作建议）：在应在的位置插入模板标题；该部分的内容仍需作者填写。
+` + sectionsBasis,
+		Check: checkMissingSections,
+	})
+	Register(&Rule{
+		ID: "GD-S002", Name: "section-order", Family: FamilyStructure, Severity: Error,
+		Summary:   "部分的顺序与模板不一致",
+		SummaryEN: "The parts are not in the template's order",
+		Explanation: `六个部分应按模板的顺序排列。本规则找出与模板顺序一致的最长序列，报告其余的部分标题。
+移动整个部分牵涉大段文字，不提供自动修复。
+` + sectionsBasis,
+		Check: checkSectionOrder,
+	})
+	Register(&Rule{
+		ID: "GD-S003", Name: "duplicate-section", Family: FamilyStructure, Severity: Error,
+		Summary:   "同一部分的标题出现了两次",
+		SummaryEN: "A part's heading appears twice",
+		Explanation: `每个部分只应出现一次。若同一部分的标题出现多次，保留的是含有该部分表格的一处（没有表格的部分取与模板措辞一致的一处，
+否则取第一处），其余各处报告为重复。常见原因：总体情况下的小标题用了“一、二、三”编号，与正式部分标题混淆。
+` + sectionsBasis,
+		Check: checkDuplicateSections,
+	})
+	Register(&Rule{
+		ID: "GD-S004", Name: "heading-wording", Family: FamilyStructure, Severity: Warning,
+		Summary:   "部分标题的措辞与模板不一致",
+		SummaryEN: "A part's heading is worded differently from the template",
+		Explanation: `六个部分的标题应采用模板的措辞。本规则报告已知的变体（如“存在的主要问题和改进措施”、
+“因政府信息公开工作被申请行政复议、提起行政诉讼情况”）和错字（如“政府信息公开行政法复议、行政诉讼情况”）。
+只是空格、全角/半角标点不同的不在此报告。
+
+修复：改为模板标题。对已知变体和错字是安全的；标题在模板措辞之外还有其他文字时只作建议。
+` + sectionsBasis,
+		Check: checkHeadingWording,
+	})
+	Register(&Rule{
+		ID: "GD-S005", Name: "heading-number", Family: FamilyStructure, Severity: Error,
+		Summary:   "部分标题的序号与模板不一致",
+		SummaryEN: "A part's heading carries the wrong numeral",
+		Explanation: `六个部分依次编号为一至六。本规则报告序号与其部分不符的标题（例如“三、政府信息公开行政复议、行政诉讼情况”
+应为“四、”）。
+
+修复：改为模板序号。当各部分齐全、顺序正确且不重复时，这一修复是安全的；否则只作建议。
+` + sectionsBasis,
+		Check: checkHeadingNumbers,
+	})
+	Register(&Rule{
+		ID: "GD-S006", Name: "general-aspects", Family: FamilyStructure, Severity: Warning,
+		Summary:   "“总体情况”缺少模板要求的五个方面之一",
+		SummaryEN: "“总体情况” lacks one of the five aspects the template asks for",
+		Explanation: `模板要求“总体情况”主要从五个方面概述贯彻落实条例的情况：主动公开、依申请公开、政府信息管理、
+政府信息公开平台建设、监督保障。本规则在“总体情况”的小标题和正文中查找这五个方面的关键词，报告完全没有提到的方面。
+五个方面来自 2021 年格式，2019、2020 年度报告不检查。
+
+依据：国办公开办函〔2021〕30号“（一）总体情况”；规范 §2.3。`,
+		Check: checkGeneralAspects,
+	})
+	Register(&Rule{
+		ID: "GD-S007", Name: "title", Family: FamilyStructure, Severity: Error,
+		Summary:   "缺少报告标题，或标题中没有年份",
+		SummaryEN: "The report has no title, or its title has no year",
+		Explanation: `报告应以标题开头，写明机关名称、报告年度和“政府信息公开工作年度报告”，如
+“××市××局2024年政府信息公开工作年度报告”。年份决定统计期限、发布期限和应采用的格式版本，缺少年份时这些检查都无法进行。
+
+依据：《中华人民共和国政府信息公开条例》第四十九条、第五十条；规范 §6。`,
+		Check: checkTitle,
+	})
+	Register(&Rule{
+		ID: "GD-S008", Name: "old-format", Family: FamilyStructure, Severity: Warning,
+		Summary:   "2021 年及以后的报告仍使用 2019 年试行格式",
+		SummaryEN: "A report for 2021 or later uses the 2019 trial format",
+		Explanation: `国办公开办函〔2021〕30号的格式自 2021 年度报告起适用，取代国办公开办函〔2019〕60号的试行格式。
+试行格式的表格（“本年新制作数量”“上一年项目数量”“第二十条第（九）项 政府集中采购”等）只适用于 2019、2020 年度报告。
+本规则报告年份为 2021 年或以后、但出现试行格式特征的报告，位置指向第一个特征。
+
+依据：国办公开办函〔2021〕30号；规范 §6（适用年度）、§8.1（试行格式特征）。`,
+		Check: checkOldFormat,
+	})
+	Register(&Rule{
+		ID: "GD-S009", Name: "missing-table", Family: FamilyStructure, Severity: Error,
+		Summary:   "部分中缺少模板规定的表格",
+		SummaryEN: "A part lacks the table the template requires",
+		Explanation: `“二、主动公开政府信息情况”“三、收到和处理政府信息公开申请情况”“四、政府信息公开行政复议、行政诉讼情况”
+三个部分以表格形式报告。本规则报告找得到部分标题、却找不到其表格的情形（表格被转成图片、被删去，或标签全部缺失）。
+
+修复（仅作建议）：在部分标题之后插入模板的空白表格，格式与文档中其他表格一致（制表符分隔、Markdown 表格或每格一行；
+默认制表符分隔）。插入后数值仍需填写，在填写之前表格规则会报告空白或缺失的数值。
+
+依据：国办公开办函〔2021〕30号所附表格；规范 §2.4–§2.6。`,
+		Check: checkMissingTables,
+	})
+}
+
+// keptSections returns the sections after dropping duplicates (the ones
+// GD-S003 reports), in document order.
+func keptSections(rep *grammar.Report) (kept, dups []*grammar.Section) {
+	byKey := map[grammar.SectionKey][]*grammar.Section{}
+	for _, s := range rep.Sections {
+		if s.Key != "" {
+			byKey[s.Key] = append(byKey[s.Key], s)
+		}
+	}
+	keep := map[*grammar.Section]bool{}
+	for k, ss := range byKey {
+		best := ss[0]
+		d := grammar.SectionByKey(k)
+		found := false
+		if d != nil && d.Table > 0 {
+			if t := rep.Table(d.Table); t != nil {
+				for _, s := range ss {
+					if s.Span.Start <= t.Span.Start && t.Span.Start < s.Span.End {
+						best, found = s, true
+						break
+					}
+				}
+			}
+		}
+		if !found {
+			for _, s := range ss {
+				if s.Heading.Canonical {
+					best = s
+					break
+				}
+			}
+		}
+		keep[best] = true
+	}
+	for _, s := range rep.Sections {
+		if s.Key == "" {
+			continue
+		}
+		if keep[s] {
+			kept = append(kept, s)
+		} else {
+			dups = append(dups, s)
+		}
+	}
+	return kept, dups
+}
+
+// inOrder marks the sections that belong to the longest run in template
+// order; the others are out of place.
+func inOrder(ss []*grammar.Section) []bool {
+	n := len(ss)
+	best := make([]int, n)
+	prev := make([]int, n)
+	end := -1
+	for i := range ss {
+		best[i], prev[i] = 1, -1
+		for j := 0; j < i; j++ {
+			if ss[j].Def.Number < ss[i].Def.Number && best[j]+1 > best[i] {
+				best[i], prev[i] = best[j]+1, j
+			}
+		}
+		if end < 0 || best[i] > best[end] {
+			end = i
+		}
+	}
+	ok := make([]bool, n)
+	for i := end; i >= 0; i = prev[i] {
+		ok[i] = true
+	}
+	return ok
+}
+
+func headingText(rep *grammar.Report, h *grammar.Heading) string {
+	if h.Full != "" {
+		return h.Full
+	}
+	return rep.Source.Slice(h.Span)
+}
+
+func checkMissingSections(ctx *Context) {
+	rep := ctx.Report
+	kept, _ := keptSections(rep)
+	if len(kept) == 0 {
+		if rep.Title != nil && rep.IsAnnualReport() {
+			ctx.Emitf(rep.Title.Span, "找不到模板规定的六个部分标题（一、总体情况 … 六、其他需要报告的事项）",
+				"none of the six part headings of the template was found")
+		}
+		return
+	}
+	have := map[grammar.SectionKey]*grammar.Section{}
+	for _, s := range kept {
+		have[s.Key] = s
+	}
+	eol := "\n"
+	if rep.Source.CRLF {
+		eol = "\r\n"
+	}
+	for _, d := range grammar.Sections {
+		if have[d.Key] != nil {
+			continue
+		}
+		// the next part present in the document, else the previous one
+		var next, prevSec *grammar.Section
+		for _, d2 := range grammar.Sections {
+			if d2.Number > d.Number && next == nil && have[d2.Key] != nil {
+				next = have[d2.Key]
+			}
+			if d2.Number < d.Number && have[d2.Key] != nil {
+				prevSec = have[d2.Key]
+			}
+		}
+		fix := Fix{Title: "插入标题“" + d.Canonical() + "”", TitleEN: "Insert the heading “" + d.Canonical() + "”", Applicability: Unsafe}
+		var anchor *grammar.Heading
+		var zh, en string
+		if next != nil {
+			anchor = next.Heading
+			zh = fmt.Sprintf("缺少“%s”（应在“%s”之前）", d.Canonical(), headingText(rep, anchor))
+			en = fmt.Sprintf("part “%s” is missing (it belongs before “%s”)", d.Canonical(), headingText(rep, anchor))
+			fix.Edits = []Edit{insertHeadingBefore(rep, anchor, d, eol)}
+		} else {
+			anchor = prevSec.Heading
+			zh = fmt.Sprintf("缺少“%s”（应在“%s”之后）", d.Canonical(), headingText(rep, anchor))
+			en = fmt.Sprintf("part “%s” is missing (it belongs after “%s”)", d.Canonical(), headingText(rep, anchor))
+			fix.Edits = []Edit{insertHeadingAtEnd(rep, anchor, d, eol)}
+		}
+		ctx.Emitf(anchor.Span, zh, en, fix)
+	}
+}
+
+// headingLine renders a part heading the way the anchor heading is written.
+func headingLine(anchor *grammar.Heading, d *grammar.SectionDef) string {
+	if anchor.Markdown > 0 {
+		return strings.Repeat("#", anchor.Markdown) + " " + d.Canonical()
+	}
+	return d.Canonical()
+}
+
+// insertHeadingBefore inserts the heading of d on its own line before the
+// line of anchor (inside a crawler's one-line body: right before anchor).
+func insertHeadingBefore(rep *grammar.Report, anchor *grammar.Heading, d *grammar.SectionDef, eol string) Edit {
+	src := rep.Source
+	if anchor.Inline {
+		return Edit{Span: grammar.Span{Start: anchor.Span.Start, End: anchor.Span.Start}, NewText: d.Canonical() + " "}
+	}
+	at := src.LineStart(src.Line(anchor.Span.Start))
+	return Edit{Span: grammar.Span{Start: at, End: at}, NewText: headingLine(anchor, d) + eol}
+}
+
+// insertHeadingAtEnd puts the heading of the last part before the closing
+// signature, or at the end of the text.
+func insertHeadingAtEnd(rep *grammar.Report, anchor *grammar.Heading, d *grammar.SectionDef, eol string) Edit {
+	src := rep.Source
+	if s := rep.Signature; s != nil && s.Body != "" && s.BodySpan.Start > anchor.Span.Start {
+		at := src.LineStart(src.Line(s.BodySpan.Start))
+		return Edit{Span: grammar.Span{Start: at, End: at}, NewText: headingLine(anchor, d) + eol}
+	}
+	end := len(src.Text)
+	text := headingLine(anchor, d) + eol
+	if end > 0 && src.Text[end-1] != '\n' {
+		text = eol + text
+	}
+	return Edit{Span: grammar.Span{Start: end, End: end}, NewText: text}
+}
+
+func checkSectionOrder(ctx *Context) {
+	rep := ctx.Report
+	kept, _ := keptSections(rep)
+	ok := inOrder(kept)
+	for i, s := range kept {
+		if ok[i] {
+			continue
+		}
+		// the first earlier part that should come after it
+		var after *grammar.Section
+		for _, o := range kept[:i] {
+			if o.Def.Number > s.Def.Number {
+				after = o
+				break
+			}
+		}
+		if after == nil {
+			for _, o := range kept[i+1:] {
+				if o.Def.Number < s.Def.Number {
+					after = o
+					break
+				}
+			}
+			if after == nil {
+				continue
+			}
+			ctx.Emitf(s.Heading.Span,
+				fmt.Sprintf("“%s”应在“%s”之后（模板顺序为一至六）", headingText(rep, s.Heading), headingText(rep, after.Heading)),
+				fmt.Sprintf("“%s” belongs after “%s” (the template's order is 一 to 六)", headingText(rep, s.Heading), headingText(rep, after.Heading)))
+			continue
+		}
+		ctx.Emitf(s.Heading.Span,
+			fmt.Sprintf("“%s”应在“%s”之前（模板顺序为一至六）", headingText(rep, s.Heading), headingText(rep, after.Heading)),
+			fmt.Sprintf("“%s” belongs before “%s” (the template's order is 一 to 六)", headingText(rep, s.Heading), headingText(rep, after.Heading)))
+	}
+}
+
+func checkDuplicateSections(ctx *Context) {
+	rep := ctx.Report
+	kept, dups := keptSections(rep)
+	for _, s := range dups {
+		var first *grammar.Section
+		for _, k := range kept {
+			if k.Key == s.Key {
+				first = k
+			}
+		}
+		p := rep.Source.CharPos(first.Heading.Span.Start)
+		ctx.Emit(Diagnostic{Span: s.Heading.Span,
+			Message: fmt.Sprintf("“%s”与第 %d 行的“%s”是同一部分，重复出现", headingText(rep, s.Heading), p.Line+1,
+				headingText(rep, first.Heading)),
+			MessageEN: fmt.Sprintf("“%s” is the same part as “%s” on line %d", headingText(rep, s.Heading),
+				headingText(rep, first.Heading), p.Line+1),
+			Related: []Related{{Span: first.Heading.Span, Message: "该部分的标题"}},
+		})
+	}
+}
+
+func checkHeadingWording(ctx *Context) {
+	rep := ctx.Report
+	for _, s := range rep.Sections {
+		h := s.Heading
+		if s.Def == nil || h.Canonical {
+			continue
+		}
+		key := grammar.LabelKey(h.Text)
+		name := grammar.LabelKey(s.Def.Name)
+		if key == name {
+			continue // spacing or punctuation width only
+		}
+		how, howEN, app := "错字", "a typo", Safe
+		for _, v := range s.Def.Variants {
+			if key == grammar.LabelKey(v) {
+				how, howEN = "已知变体", "a known variant"
+			}
+		}
+		if how == "错字" {
+			for _, v := range append([]string{s.Def.Name}, s.Def.Variants...) {
+				if k := grammar.LabelKey(v); strings.HasPrefix(key, k) && len(key) > len(k) {
+					how, howEN, app = "另有其他文字", "with words beyond it", Unsafe
+					break
+				}
+			}
+		}
+		ctx.Emitf(h.TextSpan,
+			fmt.Sprintf("部分标题“%s”与模板不一致（%s），应为“%s”", h.Text, how, s.Def.Name),
+			fmt.Sprintf("heading “%s” differs from the template (%s); the template has “%s”", h.Text, howEN, s.Def.Name),
+			Fix{Title: "改为“" + s.Def.Name + "”", TitleEN: "Use “" + s.Def.Name + "”", Applicability: app,
+				Edits: []Edit{{Span: h.TextSpan, NewText: s.Def.Name}}})
+	}
+}
+
+func checkHeadingNumbers(ctx *Context) {
+	rep := ctx.Report
+	kept, dups := keptSections(rep)
+	ok := inOrder(kept)
+	clean := len(dups) == 0 && len(kept) == len(grammar.Sections)
+	for _, o := range ok {
+		clean = clean && o
+	}
+	src := rep.Source.Text
+	for _, s := range kept {
+		h := s.Heading
+		if h.Number == s.Def.Number || h.Style != "cn" {
+			continue
+		}
+		// the numeral itself, without the 、 after it
+		end := h.NumberSpan.Start
+		for end < h.NumberSpan.End {
+			r, n := utf8.DecodeRuneInString(src[end:])
+			if !strings.ContainsRune("一二三四五六七八九十", r) {
+				break
+			}
+			end += n
+		}
+		if end == h.NumberSpan.Start {
+			continue
+		}
+		want := grammar.CNNumeral(s.Def.Number)
+		app := Unsafe
+		if clean {
+			app = Safe
+		}
+		sp := grammar.Span{Start: h.NumberSpan.Start, End: end}
+		ctx.Emitf(sp,
+			fmt.Sprintf("“%s”的序号应为“%s”（模板第%s部分），实为“%s”", s.Def.Name, want, want, src[sp.Start:sp.End]),
+			fmt.Sprintf("“%s” is part %d of the template and is numbered “%s”, not “%s”", s.Def.Name, s.Def.Number, want, src[sp.Start:sp.End]),
+			Fix{Title: "改为“" + want + "”", TitleEN: "Number it “" + want + "”", Applicability: app,
+				Edits: []Edit{{Span: sp, NewText: want}}})
+	}
+}
+
+func checkGeneralAspects(ctx *Context) {
+	rep := ctx.Report
+	if y := reportYear(rep); y > 0 && y < firstFormat2021 {
+		return // the five aspects are the 2021 template's
+	}
+	kept, _ := keptSections(rep)
+	var gen *grammar.Section
+	for _, s := range kept {
+		if s.Key == grammar.SecGeneral {
+			gen = s
+		}
+	}
+	if gen == nil {
+		return
+	}
+	// the part runs to the next part that is not a duplicate (GD-S003's)
+	span := gen.Span
+	for _, s := range kept {
+		if s.Heading.Span.Start > gen.Heading.Span.Start {
+			span.End = s.Heading.Span.Start
+			break
+		}
+	}
+	var subs []*grammar.Heading
+	for _, h := range rep.Headings {
+		if h.Level == 2 && span.Start <= h.Span.Start && h.Span.Start < span.End {
+			subs = append(subs, h)
+		}
+	}
+	// an aspect counts when a sub-heading names it or, failing that, when
+	// the section's text speaks of it
+	body := grammar.LabelKey(rep.Source.Slice(span))
+	var missing []string
+	for _, a := range grammar.GeneralAspects {
+		found := false
+		for _, k := range a.Keywords {
+			for _, h := range subs {
+				if strings.Contains(grammar.LabelKey(h.Text), k) {
+					found = true
+				}
+			}
+			if strings.Contains(body, k) {
+				found = true
+			}
+		}
+		if !found {
+			missing = append(missing, a.Name)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	ctx.Emitf(gen.Heading.Span,
+		fmt.Sprintf("“总体情况”中找不到“%s”方面（模板要求概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）",
+			strings.Join(missing, "”“")),
+		fmt.Sprintf("“总体情况” does not cover “%s” (the template asks for five aspects)", strings.Join(missing, "”, “")))
+}
+
+func checkTitle(ctx *Context) {
+	rep := ctx.Report
+	if t := rep.Title; t != nil {
+		if t.Year == 0 {
+			ctx.Emitf(t.Span, fmt.Sprintf("标题“%s”中没有报告年份", t.Text),
+				fmt.Sprintf("the title “%s” has no year", t.Text))
+		}
+		return
+	}
+	if !rep.IsAnnualReport() {
+		return
+	}
+	// point at the first line of text
+	src := rep.Source
+	for l := 0; l < src.LineCount(); l++ {
+		a, b := src.LineStart(l), src.LineEnd(l)
+		line := src.Text[a:b]
+		trimmed := strings.TrimLeft(line, " \t\u3000")
+		if trimmed == "" {
+			continue
+		}
+		a += len(line) - len(trimmed)
+		b = a + len(strings.TrimRight(trimmed, " \t\u3000"))
+		ctx.Emitf(grammar.Span{Start: a, End: b}, "找不到报告标题（如“××局2024年政府信息公开工作年度报告”）",
+			"the report has no title (such as “××局2024年政府信息公开工作年度报告”)")
+		return
+	}
+}
+
+// firstFormat2021 is the first report year of the 2021 format.
+const firstFormat2021 = 2021
+
+func checkOldFormat(ctx *Context) {
+	rep := ctx.Report
+	y := reportYear(rep)
+	if rep.Format != grammar.Format2019 || rep.FormatEvidence == nil || y < firstFormat2021 {
+		return
+	}
+	ev := rep.Source.Slice(*rep.FormatEvidence)
+	ctx.Emitf(*rep.FormatEvidence,
+		fmt.Sprintf("%d年度报告应采用国办公开办函〔2021〕30号的格式，但“%s”是 2019 年试行格式的表格内容", y, ev),
+		fmt.Sprintf("a report for %d must use the 2021 format, but “%s” belongs to the 2019 trial format", y, ev))
+}
+
+func checkMissingTables(ctx *Context) {
+	rep := ctx.Report
+	kept, _ := keptSections(rep)
+	// the layout the document's other tables use
+	layout := "tab"
+	for _, t := range rep.Tables {
+		if t != nil && (t.Layout == "pipe" || t.Layout == "lines" || t.Layout == "tab") {
+			layout = t.Layout
+			break
+		}
+	}
+	if layout == "tab" && rep.Rendering == "markdown" {
+		layout = "pipe"
+	}
+	eol := "\n"
+	if rep.Source.CRLF {
+		eol = "\r\n"
+	}
+	defs := grammar.Tables(rep.Format)
+	for _, s := range kept {
+		if s.Def.Table == 0 || rep.Table(s.Def.Table) != nil {
+			continue
+		}
+		def := defs[s.Def.Table-1]
+		h := s.Heading
+		fix := Fix{Title: "插入空白的模板表格", TitleEN: "Insert the blank template table", Applicability: Unsafe}
+		if !h.Inline {
+			src := rep.Source
+			l := src.Line(h.Span.End)
+			at := src.LineEnd(l)
+			text := eol + grammar.RenderTable(def, layout, eol)
+			text = strings.TrimSuffix(text, eol)
+			fix.Edits = []Edit{{Span: grammar.Span{Start: at, End: at}, NewText: text}}
+		}
+		d := Diagnostic{Span: h.Span,
+			Message:   fmt.Sprintf("“%s”中找不到%s（%s）", headingText(rep, h), tableName(def.ID), def.Name),
+			MessageEN: fmt.Sprintf("“%s” has no table (%s)", headingText(rep, h), def.Name),
+		}
+		if len(fix.Edits) > 0 {
+			d.Fixes = []Fix{fix}
+		}
+		ctx.Emit(d)
+	}
+}
