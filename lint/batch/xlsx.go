@@ -1,0 +1,273 @@
+package batch
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the workbook, per language.
+var xlsxSheets = map[string][3]string{
+	"zh": {"报告", "问题", "跨年度"},
+	"en": {"Reports", "Findings", "Cross-year"},
+}
+
+// XLSXSheets returns the names of the reports, findings and cross-year
+// sheets for a language.
+func XLSXSheets(lang string) [3]string {
+	if lang == "en" {
+		return xlsxSheets["en"]
+	}
+	return xlsxSheets["zh"]
+}
+
+var xlsxHeads = map[string]map[string]string{
+	"zh": {
+		"path": "文件", "body": "机关", "year": "年度", "format": "格式", "encoding": "编码", "period_start": "统计期限起",
+		"period_end": "统计期限止", "published": "发布日期", "signed": "落款日期", "errors": "错误", "warnings": "警告", "infos": "提示",
+		"crossyear": "跨年度", "error": "无法检查的原因", "line": "行", "column": "列", "rule": "规则", "family": "类别",
+		"severity": "级别", "message": "消息", "text": "原文", "related": "相关位置", "prev_year": "上年", "cur_year": "本年",
+		"check": "检查", "status": "结果", "detail": "明细", "share": "雷同比例", "prev_path": "上年文件",
+	},
+	"en": {
+		"path": "File", "body": "Body", "year": "Year", "format": "Format", "encoding": "Encoding", "period_start": "Period start",
+		"period_end": "Period end", "published": "Published", "signed": "Signed", "errors": "Errors", "warnings": "Warnings", "infos": "Infos",
+		"crossyear": "Cross-year", "error": "Why it could not be checked", "line": "Line", "column": "Column", "rule": "Rule", "family": "Family",
+		"severity": "Severity", "message": "Message", "text": "Text", "related": "Related", "prev_year": "Previous year", "cur_year": "Year",
+		"check": "Check", "status": "Result", "detail": "Details", "share": "Similar share", "prev_path": "Previous file",
+	},
+}
+
+// WriteXLSX writes a workbook with three sheets: one row per report (the key
+// statistics as numbers), one row per finding, one row per cross-year check.
+func (res *Result) WriteXLSX(w io.Writer) error {
+	d := res.document()
+	lang := res.Lang
+	if lang != "en" {
+		lang = "zh"
+	}
+	H := xlsxHeads[lang]
+	L := htmlLabels[lang]
+	names := XLSXSheets(lang)
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
+		return err
+	}
+	for _, n := range names[1:] {
+		if _, err := f.NewSheet(n); err != nil {
+			return err
+		}
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"F3F5F8"}, Pattern: 1}})
+	if err != nil {
+		return err
+	}
+	x := &xlsxWriter{f: f, bold: bold}
+
+	// reports
+	fams := map[string]bool{}
+	for _, r := range d.Reports {
+		for k := range r.Counts.ByFamily {
+			fams[k] = true
+		}
+	}
+	var famList []string
+	for k := range fams {
+		famList = append(famList, k)
+	}
+	sort.Strings(famList)
+	head := []string{H["path"], H["body"], H["year"], H["format"], H["encoding"], H["period_start"], H["period_end"],
+		H["published"], H["signed"], H["errors"], H["warnings"], H["infos"]}
+	for _, fam := range famList {
+		head = append(head, fam+" "+H["errors"], fam+" "+H["warnings"], fam+" "+H["infos"])
+	}
+	for _, s := range StatDefs {
+		if lang == "en" {
+			head = append(head, s.LabelEN)
+		} else {
+			head = append(head, s.Label)
+		}
+	}
+	head = append(head, H["crossyear"], H["error"])
+	x.header(names[0], head)
+	for i, r := range d.Reports {
+		row := []any{r.Path, str(r.Body), num(r.Year), str(r.Format), str(r.Encoding)}
+		if r.Period != nil {
+			row = append(row, r.Period.Start, r.Period.End)
+		} else {
+			row = append(row, nil, nil)
+		}
+		row = append(row, str(r.Published), str(r.Signed))
+		if r.Error != "" {
+			row = append(row, nil, nil, nil)
+			for range famList {
+				row = append(row, nil, nil, nil)
+			}
+			for range StatDefs {
+				row = append(row, nil)
+			}
+			row = append(row, nil, r.Error)
+		} else {
+			row = append(row, r.Counts.Errors, r.Counts.Warnings, r.Counts.Infos)
+			for _, fam := range famList {
+				c := r.Counts.ByFamily[fam]
+				if c == nil {
+					c = &SeverityCounts{}
+				}
+				row = append(row, c.Errors, c.Warnings, c.Infos)
+			}
+			for _, v := range r.statsList {
+				if v == nil {
+					row = append(row, nil)
+				} else {
+					row = append(row, v.Value)
+				}
+			}
+			var st any
+			if r.CrossYear != "" {
+				st = L[string(r.CrossYear)]
+			}
+			row = append(row, st, nil)
+		}
+		if err := x.row(names[0], i+2, row); err != nil {
+			return err
+		}
+	}
+	x.finish(names[0], len(head), len(d.Reports)+1, map[int]float64{1: 40, 2: 24})
+
+	// findings
+	head = []string{H["path"], H["line"], H["column"], H["rule"], H["family"], H["severity"], H["message"], H["text"], H["related"]}
+	x.header(names[1], head)
+	n := 2
+	for _, r := range d.Reports {
+		for _, g := range r.Diagnostics {
+			var rel []string
+			for _, o := range g.Related {
+				rel = append(rel, fmt.Sprintf("%s:%d:%d %s", o.Path, o.Line, o.Column, o.Message))
+			}
+			row := []any{r.Path, g.Line, g.Column, g.Rule, g.Family, L[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n"))}
+			if err := x.row(names[1], n, row); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	x.finish(names[1], len(head), n-1, map[int]float64{1: 40, 7: 70, 8: 24, 9: 50})
+
+	// cross-year checks
+	head = []string{H["body"], H["prev_year"], H["cur_year"], H["rule"], H["check"], H["status"], H["message"], H["detail"], H["share"], H["path"], H["prev_path"]}
+	x.header(names[2], head)
+	for i := range d.Checks {
+		c := &d.Checks[i]
+		var detail []string
+		for _, k := range c.Columns {
+			s := c.Label(k) + " "
+			if k.Prev != nil {
+				s += k.Prev.Text + "→"
+			}
+			if k.Cur != nil {
+				s += k.Cur.Text
+			} else {
+				s += "?"
+			}
+			detail = append(detail, s)
+		}
+		var share any
+		if c.Similarity != nil {
+			share = c.Similarity.Share
+		}
+		row := []any{str(c.Body), num(c.PrevYear), num(c.Year), str(c.Rule), L[c.Kind], L[string(c.Status)], c.Msg(),
+			str(strings.Join(detail, "; ")), share, str(c.Path), str(c.PrevPath)}
+		if err := x.row(names[2], i+2, row); err != nil {
+			return err
+		}
+	}
+	x.finish(names[2], len(head), len(d.Checks)+1, map[int]float64{1: 24, 7: 60, 8: 60, 10: 40, 11: 40})
+	if x.err != nil {
+		return x.err
+	}
+	f.SetActiveSheet(0)
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// str and num leave a cell empty instead of writing "" or 0.
+func str(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func num(v int) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+type xlsxWriter struct {
+	f    *excelize.File
+	bold int
+	err  error
+}
+
+func (x *xlsxWriter) header(sheet string, head []string) {
+	row := make([]any, len(head))
+	for i, h := range head {
+		row[i] = h
+	}
+	if err := x.row(sheet, 1, row); err != nil {
+		x.err = err
+		return
+	}
+	end, _ := excelize.CoordinatesToCellName(len(head), 1)
+	if err := x.f.SetCellStyle(sheet, "A1", end, x.bold); err != nil {
+		x.err = err
+	}
+}
+
+// row writes the non-nil values of one row; nil leaves the cell absent, so
+// "not read" stays distinguishable from 0.
+func (x *xlsxWriter) row(sheet string, n int, vals []any) error {
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		cell, err := excelize.CoordinatesToCellName(i+1, n)
+		if err != nil {
+			return err
+		}
+		if err := x.f.SetCellValue(sheet, cell, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish freezes the header, adds a filter and sets column widths.
+func (x *xlsxWriter) finish(sheet string, cols, rows int, widths map[int]float64) {
+	if x.err != nil {
+		return
+	}
+	if err := x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		x.err = err
+		return
+	}
+	end, _ := excelize.CoordinatesToCellName(cols, max(rows, 1))
+	if err := x.f.AutoFilter(sheet, "A1:"+end, nil); err != nil {
+		x.err = err
+		return
+	}
+	for c, w := range widths {
+		name, _ := excelize.ColumnNumberToName(c)
+		if err := x.f.SetColWidth(sheet, name, name, w); err != nil {
+			x.err = err
+			return
+		}
+	}
+}
