@@ -1,0 +1,448 @@
+package batch
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+const (
+	bodyA = "甲市交通运输局"
+	bodyB = "丙县人民政府"
+)
+
+// copiedProse is 甲's 总体情况 of 2023, copied into 2024; its first
+// paragraph starts with 𠀀 (outside the BMP) so that character and UTF-16
+// columns differ after it.
+func copiedProse() []string {
+	p := prose(2)
+	p[1] = "𠀀" + p[1]
+	return p
+}
+
+// fixture writes the batch the tests run on, under dir:
+//
+//	甲/2022.txt       carry-over 2
+//	甲/2023.md        二、上年结转 3 (≠ 2: GD-Y001), 现行有效 50+5−2 = 53 ✓
+//	甲/2024-gb.txt    GB18030; 结转 0 = 0 ✓; 现行有效 60 ≠ 53+4−1 (GD-Y002); prose copied from 2023 (GD-Y003)
+//	丙/2021.txt, 丙/2023.txt (no 2022: GD-Y005), 丙/copy/2023.txt (GD-Y004)
+//	broken.txt (binary), broken.docx (not a zip), empty.md: error entries
+//	notes.csv, .git/x.txt: not picked up
+func fixture(t testing.TB, dir string) {
+	write(t, dir, "甲/2022.txt", render(t, spec{Body: bodyA, Year: 2022, New: 10, Public: 8, Issued: 3, InForce: 50, Seed: 1}))
+	write(t, dir, "甲/2023.md", render(t, spec{Body: bodyA, Year: 2023, New: 12, Carried: 3, Public: 15, Issued: 5, Repealed: 2, InForce: 53, Prose: copiedProse()}))
+	write(t, dir, "甲/2024-gb.txt", render(t, spec{Body: bodyA, Year: 2024, New: 7, Public: 7, Issued: 4, Repealed: 1, InForce: 60, Prose: copiedProse(), GB18030: true}))
+	write(t, dir, "丙/2021.txt", render(t, spec{Body: bodyB, Year: 2021, New: 3, Public: 3, Issued: 1, InForce: 9, Seed: 21}))
+	write(t, dir, "丙/2023.txt", render(t, spec{Body: bodyB, Year: 2023, New: 4, Public: 4, Issued: 1, InForce: 10, Seed: 23}))
+	write(t, dir, "丙/copy/2023.txt", render(t, spec{Body: bodyB, Year: 2023, New: 4, Public: 4, Issued: 1, InForce: 10, Seed: 23}))
+	write(t, dir, "broken.txt", []byte("\x00\x01\x02 not a report"))
+	write(t, dir, "broken.docx", []byte("this is not a zip archive"))
+	write(t, dir, "empty.md", nil)
+	write(t, dir, "notes.csv", []byte("a,b\n"))
+	write(t, dir, ".git/x.txt", []byte("ignored"))
+}
+
+var fixedNow = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+
+// runFixture builds the fixture in a temporary directory, makes it the
+// working directory (so paths in the outputs are stable) and runs the batch.
+func runFixture(t *testing.T, opts *Options) *Result {
+	t.Helper()
+	dir := t.TempDir()
+	fixture(t, dir)
+	t.Chdir(dir)
+	if opts == nil {
+		opts = &Options{}
+	}
+	if opts.Lint == nil {
+		opts.Lint = &lint.Options{Now: fixedNow}
+	}
+	res, err := Run([]string{"."}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func checkOf(t *testing.T, res *Result, rule string, year int, body string) *Check {
+	t.Helper()
+	for _, c := range res.Checks {
+		if c.Rule == rule && c.Year == year && c.Body == body {
+			return c
+		}
+	}
+	t.Fatalf("no %s check for %s %d", rule, body, year)
+	return nil
+}
+
+func diagsOf(r *Report, rule string) []lint.Diagnostic {
+	var out []lint.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.Rule == rule {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func TestRunFilesAndErrors(t *testing.T) {
+	res := runFixture(t, nil)
+	var paths []string
+	for _, r := range res.Reports {
+		paths = append(paths, r.Path)
+	}
+	want := []string{"broken.docx", "broken.txt", "empty.md", "丙/2021.txt", "丙/2023.txt", "丙/copy/2023.txt", "甲/2022.txt", "甲/2023.md", "甲/2024-gb.txt"}
+	if strings.Join(paths, " ") != strings.Join(want, " ") {
+		t.Fatalf("reports:\n got %q\nwant %q", paths, want)
+	}
+	failed := res.Failed()
+	if len(failed) != 3 {
+		t.Fatalf("failed = %d, want 3", len(failed))
+	}
+	if !errors.Is(res.ByPath("broken.txt").Err, grammar.ErrBinary) {
+		t.Errorf("broken.txt: %v, want ErrBinary", res.ByPath("broken.txt").Err)
+	}
+	if !errors.Is(res.ByPath("empty.md").Err, grammar.ErrEmpty) {
+		t.Errorf("empty.md: %v, want ErrEmpty", res.ByPath("empty.md").Err)
+	}
+	if res.ByPath("broken.docx").Err == nil {
+		t.Error("broken.docx: no error")
+	}
+	gb := res.ByPath("甲/2024-gb.txt")
+	if gb.Err != nil || gb.Encoding != "gb18030" || gb.Body != bodyA || gb.Year != 2024 {
+		t.Fatalf("GB18030 report: err %v, encoding %q, body %q, year %d", gb.Err, gb.Encoding, gb.Body, gb.Year)
+	}
+	if s := gb.Stats["normative_in_force"]; s == nil || s.Value != 60 {
+		t.Errorf("GB18030 report: 现行有效 = %+v, want 60", s)
+	}
+	if s := gb.Stats["fees_amount"]; s == nil || s.Value != 12.5 {
+		t.Errorf("fees = %+v, want 12.5", s)
+	}
+	if len(res.Bodies) != 2 || res.Bodies[0].Name != bodyB || res.Bodies[1].Name != bodyA {
+		t.Fatalf("bodies: %+v", res.Bodies)
+	}
+	if got := res.Bodies[0].Years; len(got) != 2 || got[0] != 2021 || got[1] != 2023 {
+		t.Errorf("丙 years = %v", got)
+	}
+}
+
+func TestCarryOverMismatch(t *testing.T) {
+	res := runFixture(t, nil)
+	c := checkOf(t, res, "GD-Y001", 2023, bodyA)
+	if c.Status != StatusFinding {
+		t.Fatalf("2022→2023 carry-over: %s %s", c.Status, c.Message)
+	}
+	cur, prev := res.ByPath("甲/2023.md"), res.ByPath("甲/2022.txt")
+	ds := diagsOf(cur, "GD-Y001")
+	if len(ds) != 2 {
+		t.Fatalf("GD-Y001 diagnostics = %d, want 2 (自然人 and 总计): %+v", len(ds), ds)
+	}
+	for i, col := range []string{grammar.ColNatural, grammar.ColTotal} {
+		d := ds[i]
+		cell := cur.Parsed().Table(grammar.TableRequests).Cell(grammar.RowCarried, col)
+		if d.Span != cell.Span || cur.Source().Slice(d.Span) != "3" {
+			t.Errorf("%s: span %v %q, want the 二、上年结转 cell %v", col, d.Span, cur.Source().Slice(d.Span), cell.Span)
+		}
+		if d.Severity != lint.Warning {
+			t.Errorf("%s: severity %v", col, d.Severity)
+		}
+		prevCell := prev.Parsed().Table(grammar.TableRequests).Cell(grammar.RowCarryOver, col)
+		if len(d.Related) != 1 || d.Related[0].Path != prev.Path || d.Related[0].Span != prevCell.Span {
+			t.Errorf("%s: related %+v, want %s %v", col, d.Related, prev.Path, prevCell.Span)
+		}
+		if !strings.Contains(d.Message, "3") || !strings.Contains(d.Message, "2") || !strings.Contains(d.MessageEN, "2022") {
+			t.Errorf("%s: message %q / %q", col, d.Message, d.MessageEN)
+		}
+	}
+	// the other columns agree (0 = 0), and 2023→2024 holds in every column
+	for _, k := range c.Columns {
+		want := StatusOK
+		if k.Key == grammar.ColNatural || k.Key == grammar.ColTotal {
+			want = StatusFinding
+		}
+		if k.Status != want {
+			t.Errorf("column %s: %s, want %s", k.Key, k.Status, want)
+		}
+	}
+	if c := checkOf(t, res, "GD-Y001", 2024, bodyA); c.Status != StatusOK {
+		t.Errorf("2023→2024 carry-over: %s %s", c.Status, c.Message)
+	}
+}
+
+func TestNormativeContinuity(t *testing.T) {
+	res := runFixture(t, nil)
+	if c := checkOf(t, res, "GD-Y002", 2023, bodyA); c.Status != StatusOK {
+		t.Errorf("2023: %s %s", c.Status, c.Message)
+	}
+	c := checkOf(t, res, "GD-Y002", 2024, bodyA)
+	if c.Status != StatusFinding {
+		t.Fatalf("2024: %s %s", c.Status, c.Message)
+	}
+	r := res.ByPath("甲/2024-gb.txt")
+	ds := diagsOf(r, "GD-Y002")
+	if len(ds) != 1 {
+		t.Fatalf("GD-Y002 diagnostics: %+v", ds)
+	}
+	d := ds[0]
+	cell := r.Parsed().Table(grammar.TableProactive).Cell(grammar.RowNormative, grammar.ColInForce)
+	if d.Span != cell.Span || r.Source().Slice(d.Span) != "60" {
+		t.Errorf("span %v %q, want the 现行有效 cell", d.Span, r.Source().Slice(d.Span))
+	}
+	if !strings.Contains(d.Message, "53 + 本年制发 4 − 本年废止 1 = 56") || !strings.Contains(d.Message, "+4") {
+		t.Errorf("message %q", d.Message)
+	}
+	if len(d.Related) != 3 || d.Related[0].Path != "甲/2023.md" || d.Related[1].Path != "" {
+		t.Errorf("related %+v", d.Related)
+	}
+}
+
+func TestSimilarText(t *testing.T) {
+	res := runFixture(t, nil)
+	if c := checkOf(t, res, "GD-Y003", 2023, bodyA); c.Status != StatusOK || c.Similar.Share > 0.3 {
+		t.Errorf("2022→2023 (different prose): %s %s", c.Status, c.Message)
+	}
+	c := checkOf(t, res, "GD-Y003", 2024, bodyA)
+	if c.Status != StatusFinding || c.Similar.Share < 0.9 {
+		t.Fatalf("2023→2024 (copied prose): %s %s", c.Status, c.Message)
+	}
+	r := res.ByPath("甲/2024-gb.txt")
+	ds := diagsOf(r, "GD-Y003")
+	if len(ds) != 1 {
+		t.Fatalf("GD-Y003 diagnostics: %+v", ds)
+	}
+	d := ds[0]
+	// the diagnostic points at the first copied segment (here the template's
+	// opening sentence, numbers aside); related locations are the matching
+	// segments of 2023, in the same order as the matches
+	if d.Span != c.Similar.Matches[0].Span || !strings.HasPrefix(r.Source().Slice(d.Span), "本报告依据") {
+		t.Errorf("span %q", r.Source().Slice(d.Span))
+	}
+	prev := res.ByPath("甲/2023.md")
+	found := false
+	for i, rel := range d.Related {
+		if rel.Path != "甲/2023.md" {
+			t.Fatalf("related %+v", rel)
+		}
+		m := c.Similar.Matches[i]
+		if rel.Span != m.PrevSpan {
+			t.Errorf("related %d: %v, want %v", i, rel.Span, m.PrevSpan)
+		}
+		if got := r.Source().Slice(m.Span); strings.HasPrefix(got, "𠀀") {
+			found = true
+			if prev.Source().Slice(rel.Span) != got {
+				t.Errorf("𠀀 sentence: related %q, want %q", prev.Source().Slice(rel.Span), got)
+			}
+		}
+	}
+	if !found {
+		t.Error("the copied sentence starting with 𠀀 is not among the related locations")
+	}
+}
+
+func TestDuplicateAndMissingYear(t *testing.T) {
+	res := runFixture(t, nil)
+	dup := res.ByPath("丙/copy/2023.txt")
+	ds := diagsOf(dup, "GD-Y004")
+	if len(ds) != 1 || dup.Source().Slice(ds[0].Span) != "2023" || ds[0].Related[0].Path != "丙/2023.txt" {
+		t.Fatalf("GD-Y004: %+v", ds)
+	}
+	gap := res.ByPath("丙/2023.txt")
+	ds = diagsOf(gap, "GD-Y005")
+	if len(ds) != 1 || gap.Source().Slice(ds[0].Span) != "2023" || !strings.Contains(ds[0].Message, "2022") {
+		t.Fatalf("GD-Y005: %+v", ds)
+	}
+	if ds[0].Related[0].Path != "丙/2021.txt" {
+		t.Errorf("related %+v", ds[0].Related)
+	}
+	c := checkOf(t, res, "GD-Y005", 2023, bodyB)
+	if len(c.Missing) != 1 || c.Missing[0] != 2022 {
+		t.Errorf("missing = %v", c.Missing)
+	}
+	// no pair of consecutive years for 丙: no carry-over check
+	for _, c := range res.Checks {
+		if c.BodyKey == NormalizeBody(bodyB) && c.Rule == "GD-Y001" {
+			t.Errorf("unexpected carry-over check %+v", c)
+		}
+	}
+	// the duplicate is counted on the report
+	if dup.Counts.Warnings != 1 || dup.Counts.ByFamily["years"].Warnings != 1 {
+		t.Errorf("counts %+v", dup.Counts)
+	}
+}
+
+func TestRuleSelection(t *testing.T) {
+	res := runFixture(t, &Options{Rules: []*lint.Rule{RuleCarryOver}})
+	for _, c := range res.Checks {
+		if c.Rule != "GD-Y001" {
+			t.Errorf("unselected rule ran: %s", c.Rule)
+		}
+	}
+	if len(res.Checks) != 2 {
+		t.Errorf("checks = %d, want the two carry-over pairs of 甲", len(res.Checks))
+	}
+}
+
+func TestCannotJudge(t *testing.T) {
+	dir := t.TempDir()
+	a := render(t, spec{Body: bodyA, Year: 2022, New: 10, Public: 8, InForce: 1, Seed: 1})
+	b := render(t, spec{Body: bodyA, Year: 2023, New: 5, Carried: 2, Public: 7, InForce: 1, Seed: 2})
+	// drop the 二、上年结转 row of 2023: the parser reports it missing
+	var kept []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(l, "二、上年结转") {
+			kept = append(kept, l)
+		}
+	}
+	write(t, dir, "a.txt", a)
+	write(t, dir, "b.txt", []byte(strings.Join(kept, "\n")))
+	res, err := Run([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := checkOf(t, res, "GD-Y001", 2023, bodyA)
+	if c.Status != StatusCannotJudge || !strings.Contains(c.Message, "无法判断") {
+		t.Fatalf("%s %s", c.Status, c.Message)
+	}
+	ds := diagsOf(res.Reports[1], "GD-Y001")
+	if len(ds) != 1 || ds[0].Severity != lint.Info || !strings.Contains(ds[0].Message, "无法核对") {
+		t.Fatalf("diagnostics %+v", ds)
+	}
+}
+
+func TestDoubtfulMismatchIsNotAFinding(t *testing.T) {
+	prev := &Value{Value: 2, Text: "2", Firm: true}
+	cur := &Value{Value: 3, Text: "3", Firm: false, Doubt: "行标签未能识别，按行的位置对应"}
+	cols := []Column{{Key: "natural", Prev: prev, Cur: cur, Status: StatusCannotJudge}}
+	why := cannotJudgeReason(cols)
+	if !strings.Contains(why[0], "推断") || !strings.Contains(why[1], "inference") {
+		t.Errorf("reason %q", why)
+	}
+}
+
+func TestPanicBecomesErrorEntry(t *testing.T) {
+	dir := t.TempDir()
+	good := write(t, dir, "good.txt", render(t, spec{Body: bodyA, Year: 2022, Seed: 1}))
+	bad := write(t, dir, "bad.txt", []byte("x"))
+	res, err := Run([]string{dir}, &Options{Workers: 2, parse: func(p string) (*grammar.Report, error) {
+		if p == bad {
+			panic("boom")
+		}
+		return grammar.ParseFile(p)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := res.ByPath(bad); r == nil || r.Err == nil || !strings.Contains(r.Err.Error(), "boom") {
+		t.Fatalf("bad: %+v", r)
+	}
+	if r := res.ByPath(good); r == nil || r.Err != nil || r.Year != 2022 {
+		t.Fatalf("good: %+v", r)
+	}
+}
+
+func TestMissingPathIsAnEntry(t *testing.T) {
+	res, err := Run([]string{"/nonexistent/gdlint/reports"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Reports) != 1 || !errors.Is(res.Reports[0].Err, os.ErrNotExist) {
+		t.Fatalf("%+v", res.Reports)
+	}
+	if _, err := Run(nil, &Options{SimilarShare: 2}); err == nil {
+		t.Error("a share of 2 was accepted")
+	}
+}
+
+func TestExplicitFileAnyExtension(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "report.text", render(t, spec{Body: bodyA, Year: 2022, Seed: 1}))
+	res, err := Run([]string{p, p, filepath.Join(dir, ".", "report.text")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Reports) != 1 || res.Reports[0].Err != nil {
+		t.Fatalf("%+v", res.Reports)
+	}
+}
+
+func TestNormalizeBody(t *testing.T) {
+	for _, c := range [][2]string{
+		{"甲市 交通运输局", "甲市交通运输局"},
+		{"甲市（交通）运输局", "甲市交通运输局"},
+		{"ＡＢ市・局", "AB市局"},
+		{"", ""},
+	} {
+		if got := NormalizeBody(c[0]); got != c[1] {
+			t.Errorf("NormalizeBody(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+func TestCompareSegments(t *testing.T) {
+	seg := func(s string) segment {
+		var rs []rune
+		for _, r := range s {
+			if k, ok := significant(r); ok {
+				rs = append(rs, k)
+			}
+		}
+		return segment{chars: len(rs), shingles: shingles(rs)}
+	}
+	prev := []segment{seg("本机关严格落实主动公开目录，全年累计完成12项，群众获取信息更加便捷。"), seg("门户网站编辑部及时更新政策解读和回应关切。")}
+	cur := []segment{
+		seg("本机关严格落实主动公开目录，全年累计完成345项，群众获取信息更加便捷。"), // numbers changed: the same text
+		seg("档案室系统整理历史文件清理工作，基础数据更加准确，工作责任层层压实。"),
+	}
+	s := compare(prev, cur, DefaultParagraphJaccard)
+	if s.Identical != 1 || s.Segments != 2 || len(s.Matches) != 1 || s.Matches[0].Jaccard != 1 {
+		t.Fatalf("%+v", s)
+	}
+	if s.Share <= 0.4 || s.Share >= 0.6 {
+		t.Errorf("share %v", s.Share)
+	}
+}
+
+// TestColumnsAfterAstralCharacter checks that JSON columns count characters:
+// the copied sentence after the one starting with 𠀀 sits at a column where
+// bytes, characters and UTF-16 units all differ.
+func TestColumnsAfterAstralCharacter(t *testing.T) {
+	res := runFixture(t, nil)
+	d := res.document()
+	var sim *jsonSimilarity
+	for _, c := range d.Checks {
+		if c.Rule == "GD-Y003" && c.Year == 2024 {
+			sim = c.Similarity
+		}
+	}
+	if sim == nil || len(sim.Matches) < 2 {
+		t.Fatalf("similarity %+v", sim)
+	}
+	r := res.ByPath("甲/2024-gb.txt")
+	c := checkOf(t, res, "GD-Y003", 2024, bodyA)
+	k := -1
+	for i, m := range c.Similar.Matches {
+		if strings.HasPrefix(r.Source().Slice(m.Span), "𠀀") {
+			k = i + 1 // the next sentence, on the same line
+		}
+	}
+	if k < 0 || k >= len(c.Similar.Matches) {
+		t.Fatalf("no match after the 𠀀 sentence")
+	}
+	m := c.Similar.Matches[k].Span
+	line := r.Source().Text[r.Source().LineStart(r.Source().Line(m.Start)):m.Start]
+	chars, units := utf8.RuneCountInString(line), len(utf16.Encode([]rune(line)))
+	if chars == units || chars == len(line) {
+		t.Fatalf("fixture does not separate the column kinds: %q", line)
+	}
+	if sim.Matches[k].Column != chars+1 {
+		t.Errorf("column %d, want %d characters + 1 (UTF-16 would give %d, bytes %d)", sim.Matches[k].Column, chars+1, units+1, len(line)+1)
+	}
+}
