@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -302,14 +303,15 @@ func brackets(s string) (open, close int) {
 }
 
 // sameLabel: the text differs from the canonical label only in spacing and
-// punctuation width, and its brackets are all there.
+// punctuation width, and its brackets are all there (balanced brackets
+// around it, “(自然人)”, do not matter).
 func sameLabel(text, canonical string) bool {
 	if grammar.LabelKey(text) != grammar.LabelKey(canonical) {
 		return false
 	}
 	o1, c1 := brackets(text)
 	o2, c2 := brackets(canonical)
-	return o1 == o2 && c1 == c2
+	return o1 == c1 && o1 >= o2 && c1 >= c2
 }
 
 // skippable runes sit between the pieces of a label broken by the layout.
@@ -370,6 +372,36 @@ func brokenByLayout(src string, l *grammar.Label) bool {
 	return false
 }
 
+// shreddedHeading: a column label that is the tail of its heading (维持 of
+// 结果维持) in a table whose text holds the missing head as a loose piece
+// — a PDF export cut the headings into pieces, the wording is right.
+func shreddedHeading(rep *grammar.Report, t *grammar.Table, l *grammar.Label) bool {
+	if l.Kind != grammar.LabelColumn {
+		return false
+	}
+	text, canon := grammar.LabelKey(l.Text), grammar.LabelKey(l.Canonical)
+	if len(text) >= len(canon) || !strings.HasSuffix(canon, text) {
+		return false
+	}
+	head := strings.TrimSuffix(canon, text)
+	region := tableKey(rep, t)
+	for _, r := range t.Def.Rows {
+		for _, c := range r.Cols {
+			region = strings.ReplaceAll(region, grammar.LabelKey(c.Label), "\x00")
+		}
+	}
+	return strings.Contains(region, head)
+}
+
+// tableKey is the label key of a table's text, without markup.
+func tableKey(rep *grammar.Report, t *grammar.Table) string {
+	text := rep.Source.Slice(t.Span)
+	if rep.Rendering == "html" || rep.Rendering == "docx" {
+		text = reMarkup.ReplaceAllString(text, "")
+	}
+	return strings.ReplaceAll(grammar.LabelKey(text), "|", "")
+}
+
 var howZH = map[string]string{
 	"variant": "已知变体", "typo": "错字", "truncated": "被截断", "unnumbered": "缺少编号", "position": "未能识别", "brackets": "括号残缺",
 }
@@ -398,7 +430,7 @@ func checkLabels(ctx *Context) {
 			if l.Kind == grammar.LabelHeader && how == "truncated" {
 				continue // a long note wrapped by a PDF export
 			}
-			if how != "position" && brokenByLayout(src, l) {
+			if how != "position" && (brokenByLayout(src, l) || shreddedHeading(ctx.Report, t, l)) {
 				continue
 			}
 			zhHow := howZH[how]
@@ -466,15 +498,22 @@ func checkUnplaced(ctx *Context) {
 	}
 }
 
+// reMarkup matches tags and entities of an HTML or WordprocessingML source.
+var reMarkup = regexp.MustCompile(`<[^>]*>|&[#0-9a-zA-Z]+;`)
+
 func checkColumnLabels(ctx *Context) {
-	src := ctx.Source()
 	for _, t := range tables(ctx.Report) {
 		if t.Unreadable || t.Layout == "glued" {
 			continue // a crawler's flattened table lost its header layout
 		}
 		// a heading broken over lines or cells (商业 / 企业) is still there:
 		// look for it in the table's text with the layout removed
-		region := strings.ReplaceAll(grammar.LabelKey(src.Slice(t.Span)), "|", "")
+		region := tableKey(ctx.Report, t)
+		for _, l := range t.Labels {
+			if l.Kind == grammar.LabelColumn {
+				region += "\x00" + grammar.LabelKey(l.Canonical)
+			}
+		}
 		var missing []string
 		seen := map[string]bool{}
 		for _, r := range t.Def.Rows {
