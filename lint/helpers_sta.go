@@ -24,8 +24,14 @@ func shortRow(r *grammar.RowDef) string {
 	if i := strings.Index(l, "、"); i > 0 && utf8.RuneCountInString(l[:i]) <= 3 {
 		return l[:i]
 	}
+	// （二）部分公开（区分处理的，…）: the numbering and the words before
+	// the bracketed note
 	if strings.HasPrefix(l, "（") {
 		if i := strings.Index(l, "）"); i > 0 {
+			rest := l[i+len("）"):]
+			if j := strings.Index(rest, "（"); j > 0 {
+				return l[:i+len("）")+j]
+			}
 			return l[:i+len("）")]
 		}
 	}
