@@ -271,17 +271,36 @@ func cellNameEN(c *grammar.Cell) string {
 }
 
 // trustedNumber returns a cell's value when the parser placed it without
-// doubt; rules comparing against the tables skip anything less.
+// doubt, or split glued digits the only way the row balances; rules comparing
+// against the tables skip anything less.
 func trustedNumber(t *grammar.Table, row, col string) (*grammar.Cell, float64, bool) {
 	if t == nil || t.Unreadable {
 		return nil, 0, false
 	}
 	c := t.Cell(row, col)
 	v, ok := c.Number()
-	if !ok || c.Doubt != "" {
+	if !ok {
+		return nil, 0, false
+	}
+	if c.Doubt != "" && !uniqueSplit(t, row) {
 		return nil, 0, false
 	}
 	return c, v, true
+}
+
+// uniqueSplit reports whether a row's values were glued and separated by the
+// row's arithmetic (the only split that balances), with nothing left over.
+func uniqueSplit(t *grammar.Table, row string) bool {
+	r := t.Row(row)
+	if r == nil || !r.Split {
+		return false
+	}
+	for _, p := range t.Problems {
+		if p.Row == r.Def {
+			return false
+		}
+	}
+	return true
 }
 
 // formatNumber prints a table value without a spurious ".0".
