@@ -70,7 +70,8 @@ func WriteSARIF(w io.Writer, results []*FileResult, rules []*Rule, info SARIFInf
 		d := run.AddRule(r.ID).WithName(r.Name).WithDescription(summary).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
 		if r.Explanation != "" {
-			d.WithMarkdownHelp(r.Explanation)
+			// the schema requires text beside markdown
+			d.WithHelp(sarif.NewMultiformatMessageString(r.Explanation).WithMarkdown(r.Explanation))
 		}
 		props := sarif.NewPropertyBag()
 		props.Add("family", string(r.Family))
