@@ -371,7 +371,7 @@ func useColor(mode string, stdout io.Writer) (bool, error) {
 // writeDiff prints a unified diff of the decoded text before and after.
 func writeDiff(w io.Writer, r *lint.FileResult) {
 	d := difflib.UnifiedDiff{
-		A: difflib.SplitLines(r.Original), B: difflib.SplitLines(r.Fixed),
+		A: splitLines(r.Original), B: splitLines(r.Fixed),
 		FromFile: r.Path, ToFile: r.Path, Context: 3,
 	}
 	text, err := difflib.GetUnifiedDiffString(d)
@@ -382,6 +382,17 @@ func writeDiff(w io.Writer, r *lint.FileResult) {
 	if text != "" && !strings.HasSuffix(text, "\n") {
 		io.WriteString(w, "\n")
 	}
+}
+
+// splitLines splits after each line break; difflib.SplitLines would add an
+// empty last line to every text that ends with one.
+func splitLines(s string) []string {
+	lines := strings.SplitAfter(s, "\n")
+	if lines[len(lines)-1] == "" {
+		return lines[:len(lines)-1]
+	}
+	lines[len(lines)-1] += "\n"
+	return lines
 }
 
 // relPath shows a path relative to the working directory when it is below it.

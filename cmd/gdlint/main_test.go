@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"gdlint": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// The command line's behaviour as scripts in testdata/script: exit codes,
+// stdout and stderr, files before and after --fix. $EXAMPLES holds a copy
+// of the bundled example reports.
+func TestScripts(t *testing.T) {
+	examples, err := filepath.Abs("../../testdata/examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := filepath.Abs("../../lint/testdata/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NO_COLOR", "")
+			dst := filepath.Join(env.WorkDir, "examples")
+			if err := os.MkdirAll(dst, 0o755); err != nil {
+				return err
+			}
+			entries, err := os.ReadDir(examples)
+			if err != nil {
+				return err
+			}
+			for _, e := range entries {
+				b, err := os.ReadFile(filepath.Join(examples, e.Name()))
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// exits N cmd args...: run cmd and require exit status N
+			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: exits N command [args...]")
+				}
+				want, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				err = ts.Exec(args[1], args[2:]...)
+				got := 0
+				var ee *exec.ExitError
+				if errors.As(err, &ee) {
+					got = ee.ExitCode()
+				} else if err != nil {
+					ts.Fatalf("%v", err)
+				}
+				if got != want {
+					ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+				}
+			},
+			// gb18030 [-crlf] SRC DST: write SRC (UTF-8) as GB18030
+			"gb18030": func(ts *testscript.TestScript, neg bool, args []string) {
+				crlf := len(args) > 0 && args[0] == "-crlf"
+				if crlf {
+					args = args[1:]
+				}
+				if len(args) != 2 {
+					ts.Fatalf("usage: gb18030 [-crlf] src dst")
+				}
+				text := ts.ReadFile(args[0])
+				if crlf {
+					text = strings.ReplaceAll(text, "\n", "\r\n")
+				}
+				b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), b, 0o644))
+			},
+			// bytesdiff A B N: files A and B differ in exactly N byte runs
+			"bytesdiff": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: bytesdiff a b runs")
+				}
+				a, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				b, err := os.ReadFile(ts.MkAbs(args[1]))
+				ts.Check(err)
+				want, _ := strconv.Atoi(args[2])
+				if got := diffRuns(a, b); got != want {
+					ts.Fatalf("%s and %s differ in %d places, want %d", args[0], args[1], got, want)
+				}
+			},
+			// sarifvalid FILE: FILE validates against the SARIF 2.1.0 schema
+			"sarifvalid": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: sarifvalid file")
+				}
+				f, err := os.Open(schema)
+				ts.Check(err)
+				defer f.Close()
+				doc, err := jsonschema.UnmarshalJSON(f)
+				ts.Check(err)
+				c := jsonschema.NewCompiler()
+				ts.Check(c.AddResource("sarif.json", doc))
+				sch, err := c.Compile("sarif.json")
+				ts.Check(err)
+				inst, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
+				ts.Check(err)
+				err = sch.Validate(inst)
+				if neg && err == nil {
+					ts.Fatalf("%s validates", args[0])
+				}
+				if !neg && err != nil {
+					ts.Fatalf("%s does not validate: %v", args[0], err)
+				}
+			},
+		},
+	})
+}
+
+// diffRuns counts the maximal runs where a and b differ, aligning them on
+// their common prefix and suffix recursively (enough for a few small edits).
+func diffRuns(a, b []byte) int {
+	if bytes.Equal(a, b) {
+		return 0
+	}
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	a, b = a[p:], b[p:]
+	// the next point where the rest of both agree for 16 bytes
+	for i := 0; i <= len(a); i++ {
+		for j := 0; j <= len(b) && j <= i+8; j++ {
+			k := 0
+			for i+k < len(a) && j+k < len(b) && a[i+k] == b[j+k] && k < 16 {
+				k++
+			}
+			if k == 16 || i+k == len(a) && j+k == len(b) {
+				return 1 + diffRuns(a[i:], b[j:])
+			}
+		}
+	}
+	return 1
+}

@@ -1,0 +1,176 @@
+package lint_test
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExpandPaths(t *testing.T) {
+	root := t.TempDir()
+	for _, p := range []string{"b.txt", "a.md", "sub/c.docx", "sub/d.HTML", "sub/skip.pdf", ".hidden/e.txt", "sub/.f.txt", "notes.csv"} {
+		writeFile(t, filepath.Join(root, p), "x")
+	}
+	files, errs := lint.ExpandPaths([]string{root, filepath.Join(root, "notes.csv"), filepath.Join(root, "b.txt"), filepath.Join(root, "missing.txt")})
+	var rel []string
+	for _, f := range files {
+		r, _ := filepath.Rel(root, f)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	// walk in lexical order, hidden and other kinds skipped; a named file is
+	// taken whatever its kind; a file named twice is checked once
+	if got, want := strings.Join(rel, " "), "a.md b.txt sub/c.docx sub/d.HTML notes.csv"; got != want {
+		t.Errorf("files = %s, want %s", got, want)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], fs.ErrNotExist) || !strings.Contains(errs[0].Error(), "missing.txt") {
+		t.Errorf("errs = %v", errs)
+	}
+}
+
+func TestEncodeTextKeepsEncodingBOMAndCRLF(t *testing.T) {
+	text := "标题，正文\r\n第二行\r\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]byte{
+		"utf-8":     []byte(text),
+		"utf-8-bom": append([]byte("\xef\xbb\xbf"), text...),
+		"gb18030":   gb,
+	}
+	for name, raw := range cases {
+		src, err := grammar.Decode("r.txt", raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if src.Encoding.String() != name || !src.CRLF {
+			t.Fatalf("%s: decoded as %s, CRLF %v", name, src.Encoding, src.CRLF)
+		}
+		out, err := lint.EncodeText(src, strings.Replace(src.Text, "，", "、", 1))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		back, err := grammar.Decode("r.txt", out)
+		if err != nil || back.Encoding != src.Encoding || back.Text != strings.Replace(text, "，", "、", 1) {
+			t.Errorf("%s: round trip gave %v %q", name, back.Encoding, back.Text)
+		}
+		if len(out) != len(raw) {
+			t.Errorf("%s: %d bytes, want %d (one character for another of the same width)", name, len(out), len(raw))
+		}
+		// a fix that brings bare LF into a CRLF file is refused
+		if _, err := lint.EncodeText(src, src.Text+"追加\n"); err == nil {
+			t.Errorf("%s: bare LF accepted in a CRLF file", name)
+		}
+	}
+}
+
+func TestWriteFileAtomicKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "报告.txt")
+	writeFile(t, p, "old")
+	if err := os.Chmod(p, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := lint.WriteFileAtomic(p, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(p)
+	st, _ := os.Stat(p)
+	if string(got) != "new" || st.Mode().Perm() != 0o640 {
+		t.Errorf("content %q mode %v", got, st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	// a directory that cannot be written: an error, the file untouched
+	if os.Geteuid() != 0 {
+		os.Chmod(dir, 0o500)
+		defer os.Chmod(dir, 0o700)
+		if err := lint.WriteFileAtomic(p, []byte("newer")); err == nil {
+			t.Errorf("write into a read-only directory succeeded")
+		}
+	}
+}
+
+// --fix on a GB18030 file with CRLF line endings changes the fixed bytes
+// and nothing else.
+func TestCheckFileFixGB18030CRLF(t *testing.T) {
+	text := strings.ReplaceAll(doubled(t), "\n", "\r\n")
+	raw, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := lint.CheckFile("r.txt", raw, lint.DefaultConfig(), lint.CheckOptions{Fix: true})
+	if res.Err != nil || res.FixCount != 1 || len(res.Diagnostics) != 0 {
+		t.Fatalf("err %v, %d fixes, remaining %v", res.Err, res.FixCount, res.Diagnostics)
+	}
+	want, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(strings.ReplaceAll(cleanReport(t), "\n", "\r\n")))
+	if !bytes.Equal(res.FixedBytes, want) {
+		t.Errorf("fixed bytes differ from the clean report beyond the fix")
+	}
+	if res.Source.Encoding != grammar.GB18030 {
+		t.Errorf("source of the fixed text says %s", res.Source.Encoding)
+	}
+	// positions of what remains point into the fixed text
+	if !res.Changed() || res.Source.Text != res.Fixed {
+		t.Errorf("result does not describe the fixed text")
+	}
+}
+
+func TestFixTextWritesCRLFInCRLFFiles(t *testing.T) {
+	// the unused-suppression fix deletes a whole line; with CRLF the line
+	// break it removes is "\r\n", and nothing is left half
+	text := strings.ReplaceAll(withEdit(t, cleanReport(t), "完成2015年", "<!-- gdlint-disable-next-line GD-W003 -->\n完成2015年"), "\n", "\r\n")
+	fixed, n := lint.DefaultConfig().FixText("r.txt", text, nil, false)
+	if n != 1 || fixed != strings.ReplaceAll(cleanReport(t), "\n", "\r\n") {
+		t.Errorf("%d edits; fixed text differs from the clean CRLF report", n)
+	}
+}
+
+func TestCheckFileBadInput(t *testing.T) {
+	cases := map[string][]byte{
+		"empty":  []byte("  \n"),
+		"binary": []byte("abc\x00def"),
+		"bad":    {0xff, 0xfe, 0x81, 0x20, 0xff},
+	}
+	for name, raw := range cases {
+		res := lint.CheckFile(name+".txt", raw, lint.DefaultConfig(), lint.CheckOptions{Fix: true})
+		if res.Err == nil || res.Source != nil || res.FixedBytes != nil {
+			t.Errorf("%s: %+v", name, res)
+		}
+		if lint.ErrorText(res.Err, "zh") == res.Err.Error() && name != "bad" {
+			t.Errorf("%s: error not translated: %v", name, res.Err)
+		}
+	}
+}
+
+func TestContainersAreNotRewritten(t *testing.T) {
+	html := "<html><body><p>" + strings.ReplaceAll(doubled(t), "\n", "</p><p>") + "</p></body></html>"
+	res := lint.CheckFile("r.html", []byte(html), lint.DefaultConfig(), lint.CheckOptions{Fix: true})
+	if res.Err != nil {
+		t.Fatalf("html reader: %v", res.Err)
+	}
+	if res.Changed() || res.FixedBytes != nil || !strings.Contains(res.NotRewritten, ".docx and .html") {
+		t.Errorf("html rewritten: changed %v, reason %q", res.Changed(), res.NotRewritten)
+	}
+}
