@@ -476,7 +476,7 @@ func (p *parser) findTitle() {
 			p.setTitle([]line{{ln.start + m[1], end}})
 			return
 		}
-		if !reTitleHint.MatchString(s) || !strings.Contains(s, "信息公开") && !strings.Contains(s, "年度报告") || utf8.RuneCountInString(s) > 80 {
+		if !reTitleHint.MatchString(s) || !strings.Contains(s, "信息公开") && !strings.Contains(s, "年度报告") || utf8.RuneCountInString(s) > 80 || isSentence(s) {
 			continue
 		}
 		// a crawler body line may start with the title and go on
@@ -517,12 +517,25 @@ func (p *parser) findTitle() {
 		s := p.text[ln.start:ln.end]
 		if i := strings.Index(s, "年度报告"); i > 0 && i < 240 {
 			a, _ := trimSpan(p.text, ln.start, ln.end)
-			if m := reYear.FindStringIndex(s); m != nil && m[0] < i {
+			if m := reYear.FindStringIndex(s); m != nil && m[0] < i && !isSentence(strings.TrimSpace(s[:i])) {
 				p.setTitle([]line{{a, ln.start + i + len("年度报告")}})
 				return
 			}
 		}
 	}
+}
+
+// isSentence: an opening sentence ("本报告依据…编制。") is not a title.
+func isSentence(s string) bool {
+	if strings.ContainsAny(s, "。；，,") {
+		return true
+	}
+	for _, p := range []string{"本报告", "本年度报告", "根据", "依据", "按照"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func startsWithBody(s string) bool {
