@@ -89,6 +89,7 @@ func proseBlocks(r *grammar.Report) []*proseBlock {
 	v := viewOf(r)
 	var out []*proseBlock
 	var cur *proseBlock
+	var buf strings.Builder // the text of cur, built without re-copying
 	hi := 0
 	heads := r.Headings
 	prevEnd, prevSrcEnd := -1, -1
@@ -97,15 +98,49 @@ func proseBlocks(r *grammar.Report) []*proseBlock {
 		join := cur != nil && p.Section == cur.Section && nextLine(v.Text, prevEnd, at) &&
 			!blockBreakBetween(r, heads, &hi, prevSrcEnd, p.Span.Start)
 		if !join {
+			if cur != nil {
+				cur.Text = buf.String()
+			}
+			buf.Reset()
 			cur = &proseBlock{Section: p.Section, report: r}
 			out = append(out, cur)
 		}
-		cur.pieces = append(cur.pieces, blockPiece{at: len(cur.Text), view: at, n: len(text)})
-		cur.Text += text
+		cur.pieces = append(cur.pieces, blockPiece{at: buf.Len(), view: at, n: len(text)})
+		buf.WriteString(text)
 		cur.Paras = append(cur.Paras, p)
 		prevEnd, prevSrcEnd = at+len(text), p.Span.End
 	}
+	if cur != nil {
+		cur.Text = buf.String()
+	}
 	return out
+}
+
+// viewLines indexes the line starts of the view once, for rules that ask
+// how long the line holding a paragraph is.
+type viewLines struct {
+	text   string
+	starts []int
+}
+
+func newViewLines(text string) *viewLines {
+	vl := &viewLines{text: text, starts: []int{0}}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			vl.starts = append(vl.starts, i+1)
+		}
+	}
+	return vl
+}
+
+// line returns the bounds of the line holding off, without its break.
+func (vl *viewLines) line(off int) (int, int) {
+	i := sort.Search(len(vl.starts), func(i int) bool { return vl.starts[i] > off }) - 1
+	start, end := vl.starts[i], len(vl.text)
+	if i+1 < len(vl.starts) {
+		end = vl.starts[i+1] - 1
+	}
+	return start, end
 }
 
 // nextLine reports whether [a, b) of text is one line break with only

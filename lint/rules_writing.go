@@ -216,11 +216,11 @@ const doubledFunctionChars = "的了在和与及并或被于而也都就还又�
 var doubledExceptions = []string{
 	"的的确确", "目的的", "有的的", "不了了之", "一了了之", "了了解", "了了分明", "实实在在", "存在在", "现在在", "所在在",
 	"和和美美", "和和气气", "总和和", "缓和和", "平和和", "与与会", "参与与", "给与与", "以及及", "危及及", "涉及及", "普及及",
-	"合并并", "兼并并", "或或", "由于于", "对于于", "关于于", "至于于", "属于于", "在于于", "等于于", "终于于", "敢于于", "善于于",
-	"进而而", "从而而", "因而而", "然而而", "反而而", "继而而", "也也", "就就", "还还", "已已", "把把关", "一把把",
+	"合并并", "兼并并", "由于于", "对于于", "关于于", "至于于", "属于于", "在于于", "等于于", "终于于", "敢于于", "善于于",
+	"进而而", "从而而", "因而而", "然而而", "反而而", "继而而", "把把关", "一把把",
 	"即将将", "必将将", "终将将", "行为为", "作为为", "认为为", "成为为", "称为为", "视为为", "以为为", "因为为", "分为为",
 	"改为为", "更为为", "较为为", "最为为", "极为为", "尤为为", "可以以", "所以以", "得以以", "予以以", "加以以", "难以以",
-	"足以以", "用以以", "借以以", "从从容容", "自从从", "服从从", "听从从", "向向", "方向向", "导向向", "面向向", "指向向",
+	"足以以", "用以以", "借以以", "从从容容", "自从从", "服从从", "听从从", "方向向", "导向向", "面向向", "指向向",
 	"趋向向", "转向向", "走向向", "理由由", "自由由", "经由由", "缘由由", "交给给", "供给给", "发给给", "对对方", "对对象",
 	"对对接", "对对口", "对对比", "对对照", "对对外", "对对应", "针对对", "面对对", "应对对", "核对对", "比对对", "相对对",
 	"绝对对", "反对对", "校对对", "配对对",
@@ -293,11 +293,29 @@ func legitABAB(rs []rune, i int) bool {
 	return false
 }
 
+// doubledExceptionRunes indexes the exceptions by the doubled rune.
+var doubledExceptionRunes = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, ex := range doubledExceptions {
+		er := []rune(ex)
+		seen := map[rune]bool{}
+		for k := 0; k+1 < len(er); k++ {
+			if er[k] == er[k+1] && !seen[er[k]] {
+				seen[er[k]] = true
+				m[er[k]] = append(m[er[k]], er)
+			}
+		}
+	}
+	return m
+}()
+
 // doubledException reports whether the pair at rs[i], rs[i+1] lies inside
 // one of the legitimate strings.
 func doubledException(rs []rune, i int) bool {
-	for _, ex := range doubledExceptions {
-		er := []rune(ex)
+	for _, er := range doubledExceptionRunes[rs[i]] {
+		if len(er) <= 2 {
+			continue
+		}
 		for k := 0; k+1 < len(er); k++ {
 			if er[k] != rs[i] || er[k+1] != rs[i+1] {
 				continue
@@ -306,7 +324,14 @@ func doubledException(rs []rune, i int) bool {
 			if start < 0 || start+len(er) > len(rs) {
 				continue
 			}
-			if string(rs[start:start+len(er)]) == ex && len(er) > 2 {
+			match := true
+			for j, r := range er {
+				if rs[start+j] != r {
+					match = false
+					break
+				}
+			}
+			if match {
 				return true
 			}
 		}
@@ -373,14 +398,13 @@ func checkStraySpace(c *Context) {
 	rep := c.Report
 	src := c.Source()
 	v := viewOf(rep)
+	vl := newViewLines(v.Text)
+	lastLine, flattened := -1, false
 	for _, p := range rep.Paragraphs {
 		text, base := paraText(rep, p)
-		ls := strings.LastIndexByte(v.Text[:base], '\n') + 1
-		le := strings.IndexByte(v.Text[base:], '\n')
-		if le < 0 {
-			le = len(v.Text) - base
+		if ls, le := vl.line(base); ls != lastLine {
+			lastLine, flattened = ls, utf8.RuneCountInString(v.Text[ls:le]) > 300
 		}
-		flattened := utf8.RuneCountInString(v.Text[ls:base+le]) > 300
 		for i := 0; i < len(text); {
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if !(r == ' ' || r == 0x3000 || r == 0xA0) {
