@@ -175,3 +175,30 @@ func TestRealMutations(t *testing.T) {
 		}
 	}
 }
+
+// TestRealFixes applies the safe fixes of the dcw rules to each real text
+// report: afterwards no fixable finding is left and a second pass changes
+// nothing.
+func TestRealFixes(t *testing.T) {
+	dir := testshared.Dir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+	more, _ := filepath.Glob(filepath.Join(dir, "corpus", "0*[td]"))
+	for _, f := range append(files, more...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parse := func(text string) *grammar.Report { return grammar.Parse(grammar.NewSource(f, text)) }
+		opts := &Options{Now: realNow}
+		fixed, n := FixText(string(raw), parse, dcwRules(), opts, false)
+		if n == 0 && len(FixEdits(Run(parse(string(raw)), dcwRules(), opts), false)) > 0 {
+			t.Errorf("%s: fixable findings but no edit applied", filepath.Base(f))
+		}
+		if left := FixEdits(Run(parse(fixed), dcwRules(), opts), false); len(left) > 0 {
+			t.Errorf("%s: %d fixable findings left after fixing", filepath.Base(f), len(left))
+		}
+		if again, _ := FixText(fixed, parse, dcwRules(), opts, false); again != fixed {
+			t.Errorf("%s: a second fix pass changed the text", filepath.Base(f))
+		}
+	}
+}
