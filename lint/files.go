@@ -145,7 +145,10 @@ type FileResult struct {
 	Path string
 	// Source is the document the diagnostics point into: after --fix, the
 	// fixed text. Nil when Err is set.
-	Source      *grammar.Source
+	Source *grammar.Source
+	// Report is the parsed document of Source (for the batch report's
+	// statistics and cross-year checks). Nil when Err is set.
+	Report      *grammar.Report
 	Diagnostics []Diagnostic
 	// Err is set when the file could not be read, decoded or parsed.
 	Err error
@@ -179,7 +182,7 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 	res = &FileResult{Path: path}
 	defer func() {
 		if p := recover(); p != nil {
-			res.Source, res.Diagnostics = nil, nil
+			res.Source, res.Report, res.Diagnostics = nil, nil, nil
 			res.Err = fmt.Errorf("internal error (please report): %v\n%s", p, debug.Stack())
 		}
 	}()
@@ -189,7 +192,7 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 		return res
 	}
 	src := rep.Source
-	res.Source, res.Original, res.Fixed = src, src.Text, src.Text
+	res.Source, res.Report, res.Original, res.Fixed = src, rep, src.Text, src.Text
 	res.Diagnostics = cfg.Check(rep, o.Options)
 	if !o.Fix {
 		return res
@@ -215,7 +218,7 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 	fsrc.Encoding = src.Encoding
 	fsrc.Raw = out
 	frep := grammar.Parse(fsrc)
-	res.Source = fsrc
+	res.Source, res.Report = fsrc, frep
 	res.Diagnostics = cfg.Check(frep, o.Options)
 	return res
 }
