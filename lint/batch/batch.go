@@ -44,6 +44,11 @@ type Options struct {
 	// ParagraphJaccard is the Jaccard similarity of shingles from which two
 	// paragraphs count as near-identical; 0 means DefaultParagraphJaccard.
 	ParagraphJaccard float64
+	// Config, when set, gives the configuration that applies to a file (the
+	// check command's .gdlint.toml and --select/--ignore): a GD-Y rule runs
+	// on a pair of reports when the later report's config selects it, at the
+	// severity that config gives. Nil: Rules decides, at default severities.
+	Config func(path string) *lint.Config
 	// parse replaces grammar.ParseFile in tests (to exercise panics).
 	parse func(path string) (*grammar.Report, error)
 }
@@ -205,8 +210,47 @@ func Run(paths []string, opts *Options) (*Result, error) {
 	}
 	p.Wait()
 	res.Reports = append(res.Reports, walkErrs...)
-	sort.SliceStable(res.Reports, func(i, j int) bool { return res.Reports[i].Path < res.Reports[j].Path })
+	res.finish()
+	return res, nil
+}
 
+// FromFiles builds a batch result from files the check command has already
+// parsed and linted (lint.CheckFile), so that the batch outputs show exactly
+// the findings of that run under its configuration; the cross-year checks
+// are added. Results without a document and without an error (a config
+// file's own findings) are left out.
+func FromFiles(inputs []string, files []*lint.FileResult, opts *Options) (*Result, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	if o.SimilarShare < 0 || o.SimilarShare > 1 || o.ParagraphJaccard < 0 || o.ParagraphJaccard > 1 {
+		return nil, errors.New("batch: similarity thresholds must lie between 0 and 1")
+	}
+	now := time.Now()
+	if o.Lint != nil && !o.Lint.Now.IsZero() {
+		now = o.Lint.Now
+	}
+	res := &Result{Inputs: append([]string(nil), inputs...), Now: now, Lang: o.lang(), opts: o}
+	for _, f := range files {
+		if f == nil || (f.Err == nil && f.Report == nil) {
+			continue
+		}
+		if f.Err != nil {
+			res.Reports = append(res.Reports, &Report{Path: f.Path, Err: f.Err})
+			continue
+		}
+		r := describe(f.Path, f.Report)
+		r.Diagnostics = append([]lint.Diagnostic(nil), f.Diagnostics...)
+		res.Reports = append(res.Reports, r)
+	}
+	res.finish()
+	return res, nil
+}
+
+// finish orders the reports, runs the cross-year checks and counts.
+func (res *Result) finish() {
+	sort.SliceStable(res.Reports, func(i, j int) bool { return res.Reports[i].Path < res.Reports[j].Path })
 	res.group()
 	res.crossYear()
 	for _, r := range res.Reports {
@@ -216,7 +260,6 @@ func Run(paths []string, opts *Options) (*Result, error) {
 			r.Counts.add(&r.Diagnostics[i])
 		}
 	}
-	return res, nil
 }
 
 // collect expands paths into the sorted, de-duplicated list of files to
@@ -307,7 +350,15 @@ func checkFile(path string, o *Options) (r *Report) {
 		r.Err = errors.New("the reader returned no document")
 		return r
 	}
-	r.rep = rep
+	*r = *describe(path, rep)
+	r.Diagnostics = lint.Run(rep, o.Rules, o.Lint)
+	return r
+}
+
+// describe reads what the batch shows of a parsed report: body, year,
+// dates and the key statistics.
+func describe(path string, rep *grammar.Report) *Report {
+	r := &Report{Path: path, rep: rep}
 	r.Encoding = rep.Source.Encoding.String()
 	r.Rendering = rep.Rendering
 	r.Format = string(rep.Format)
@@ -334,7 +385,6 @@ func checkFile(path string, o *Options) (r *Report) {
 		r.Signed = &d
 	}
 	r.Stats = readStats(rep)
-	r.Diagnostics = lint.Run(rep, o.Rules, o.Lint)
 	return r
 }
 

@@ -65,6 +65,11 @@ func runFixture(t *testing.T, opts *Options) *Result {
 	if opts.Lint == nil {
 		opts.Lint = &lint.Options{Now: fixedNow}
 	}
+	if opts.Rules == nil {
+		// only the cross-year rules, so that counts in the assertions do not
+		// move as single-report rules are added (TestAllRules runs them all)
+		opts.Rules = yearRules
+	}
 	res, err := Run([]string{"."}, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -444,5 +449,87 @@ func TestColumnsAfterAstralCharacter(t *testing.T) {
 	}
 	if sim.Matches[k].Column != chars+1 {
 		t.Errorf("column %d, want %d characters + 1 (UTF-16 would give %d, bytes %d)", sim.Matches[k].Column, chars+1, units+1, len(line)+1)
+	}
+}
+
+// TestFromFiles builds the batch from the check command's results: its
+// findings are kept, and the GD-Y rules follow each later report's config.
+func TestFromFiles(t *testing.T) {
+	dir := t.TempDir()
+	fixture(t, dir)
+	t.Chdir(dir)
+	cfg, err := lint.ParseConfig(".gdlint.toml", []byte("[rules]\nignore = [\"GD-Y003\"]\n[severity]\n\"GD-Y001\" = \"error\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, errs := lint.ExpandPaths([]string{"."})
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	var results []*lint.FileResult
+	for _, p := range files {
+		raw, err := lint.ReadFile(p)
+		if err != nil {
+			results = append(results, &lint.FileResult{Path: p, Err: err})
+			continue
+		}
+		results = append(results, lint.CheckFile(p, raw, cfg, lint.CheckOptions{Options: &lint.Options{Now: fixedNow}}))
+	}
+	// a config file's own findings have no document: left out
+	results = append(results, &lint.FileResult{Path: ".gdlint.toml", Source: grammar.NewSource(".gdlint.toml", "")})
+	res, err := FromFiles([]string{"."}, results, &Options{Config: func(string) *lint.Config { return cfg }, Lint: &lint.Options{Now: fixedNow}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Reports) != 9 || len(res.Failed()) != 3 {
+		t.Fatalf("reports %d, failed %d", len(res.Reports), len(res.Failed()))
+	}
+	for _, c := range res.Checks {
+		if c.Rule == "GD-Y003" {
+			t.Errorf("ignored rule ran: %+v", c)
+		}
+	}
+	ds := diagsOf(res.ByPath(filepath.Join("甲", "2023.md")), "GD-Y001")
+	if len(ds) != 2 || ds[0].Severity != lint.Error {
+		t.Fatalf("GD-Y001 under the config: %+v", ds)
+	}
+	// the file's own findings from CheckFile are kept beside the cross-year ones
+	var own int
+	for _, fr := range results {
+		if fr.Path == filepath.Join("甲", "2023.md") {
+			own = len(fr.Diagnostics)
+		}
+	}
+	if got := len(res.ByPath(filepath.Join("甲", "2023.md")).Diagnostics); got != own+2 {
+		t.Errorf("diagnostics %d, want %d own + 2", got, own)
+	}
+}
+
+// TestAllRules runs every registered rule: each report carries exactly what
+// lint.Run finds on it, plus the cross-year findings.
+func TestAllRules(t *testing.T) {
+	res := runFixture(t, &Options{Rules: lint.Rules()})
+	for _, r := range res.Reports {
+		if r.Err != nil {
+			continue
+		}
+		var own, years int
+		for _, d := range r.Diagnostics {
+			if strings.HasPrefix(d.Rule, "GD-Y") {
+				years++
+			} else {
+				own++
+			}
+		}
+		want := lint.Run(r.Parsed(), nil, &lint.Options{Now: fixedNow})
+		if own != len(want) {
+			t.Errorf("%s: %d findings of single-report rules, lint.Run gives %d", r.Path, own, len(want))
+		}
+		if r.Counts.Errors+r.Counts.Warnings+r.Counts.Infos != own+years {
+			t.Errorf("%s: counts %+v", r.Path, r.Counts)
+		}
+	}
+	if len(res.Checks) != 8 {
+		t.Errorf("checks %d", len(res.Checks))
 	}
 }

@@ -319,7 +319,7 @@ func (res *Result) similar(b *Body, prev, cur *Report) {
 			rel = append(rel, lint.Related{Path: prev.Path, Span: m.PrevSpan,
 				Message: fmt.Sprintf("%d 年度报告中的相同段落（相似度 %.2f）", prev.Year, m.Jaccard)})
 		}
-		emit(cur, RuleSimilarText, RuleSimilarText.Severity, sim.Matches[0].Span,
+		emit(cur, RuleSimilarText, res.severity(RuleSimilarText, cur), sim.Matches[0].Span,
 			fmt.Sprintf("正文有 %s（%d/%d 段）与 %d 年度报告雷同（逐段相似度 ≥ %.2f，警告阈值 %s）；这是第一段雷同的文字",
 				pct(sim.Share), sim.Identical, sim.Segments, prev.Year, jac, pct(limit)),
 			fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report (segment similarity ≥ %.2f, threshold %s); this is the first repeated segment",

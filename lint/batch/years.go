@@ -39,7 +39,7 @@ var (
 		Summary:   "报告正文与上一年度报告大量雷同",
 		SummaryEN: "the report's text largely repeats last year's report",
 		Explanation: "年度报告格式的“明确责任”要求对内容“雷同”、敷衍应付的报告追责（格式说明 §2.9、§7）。" +
-			"本规则把报告正文（不含表格与标题）按段落切分（过长的段落按句切分），" +
+			"本规则把报告正文（不含表格、标题和网页残留）按句切分（不足 20 字的短句并入下一句；爬虫文本常把整篇报告压成一段，只按段落比较没有意义），" +
 			"数字统一替换后取 4 字的字符片段（shingle），与同一机关上一年度报告的各段比较 Jaccard 相似度；" +
 			"相似度不低于 0.8 的段落视为雷同。雷同段落的字数超过正文字数的一半时警告。\n\n" +
 			"阈值的依据：模板本身要求的固定表述（开头的编制依据、统计期限等）只占正文的一小部分；" +
@@ -198,9 +198,20 @@ func ungrouped(r *Report) *Check {
 	return c
 }
 
-// enabled tells whether a GD-Y rule runs: every one when no rule selection
-// was given, else those selected.
-func (res *Result) enabled(r *lint.Rule) bool {
+// enabled tells whether a GD-Y rule runs on a pair whose later report is
+// cur: as the later report's config says when there is one, else every
+// rule when no selection was given, else those selected.
+func (res *Result) enabled(r *lint.Rule, cur *Report) bool {
+	if res.opts.Config != nil {
+		if c := res.opts.Config(cur.Path); c != nil {
+			for _, s := range c.RulesFor(cur.Path) {
+				if s.ID == r.ID {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	if res.opts.Rules == nil {
 		return true
 	}
@@ -219,7 +230,7 @@ func (res *Result) crossYear() {
 		var chain []*Report
 		for _, r := range b.Reports {
 			if n := len(chain); n > 0 && chain[n-1].Year == r.Year {
-				if res.enabled(RuleDuplicateYear) {
+				if res.enabled(RuleDuplicateYear, r) {
 					res.duplicate(b, chain[n-1], r)
 				}
 				continue
@@ -229,18 +240,18 @@ func (res *Result) crossYear() {
 		for i := 1; i < len(chain); i++ {
 			prev, cur := chain[i-1], chain[i]
 			if cur.Year != prev.Year+1 {
-				if res.enabled(RuleMissingYear) {
+				if res.enabled(RuleMissingYear, cur) {
 					res.missing(b, prev, cur)
 				}
 				continue
 			}
-			if res.enabled(RuleCarryOver) {
+			if res.enabled(RuleCarryOver, cur) {
 				res.carryOver(b, prev, cur)
 			}
-			if res.enabled(RuleNormativeInForce) {
+			if res.enabled(RuleNormativeInForce, cur) {
 				res.normative(b, prev, cur)
 			}
-			if res.enabled(RuleSimilarText) {
+			if res.enabled(RuleSimilarText, cur) {
 				res.similar(b, prev, cur)
 			}
 		}
@@ -257,8 +268,18 @@ func (res *Result) crossYear() {
 	})
 }
 
-// emit adds a diagnostic of rule to the later report. sev overrides the
-// rule's severity when >= 0 (a check that cannot judge reports an info).
+// severity is the rule's severity under the later report's config.
+func (res *Result) severity(r *lint.Rule, cur *Report) lint.Severity {
+	if res.opts.Config != nil {
+		if c := res.opts.Config(cur.Path); c != nil {
+			return c.SeverityOf(r)
+		}
+	}
+	return r.Severity
+}
+
+// emit adds a diagnostic of rule to the later report at severity sev (a
+// check that cannot judge reports an info).
 func emit(r *Report, rule *lint.Rule, sev lint.Severity, span grammar.Span, zh, en string, related ...lint.Related) {
 	r.Diagnostics = append(r.Diagnostics, lint.Diagnostic{Rule: rule.ID, Severity: sev, Span: span,
 		Message: zh, MessageEN: en, Related: related})
@@ -282,7 +303,7 @@ func (res *Result) duplicate(b *Body, first, dup *Report) {
 	c.Message = fmt.Sprintf("%s %d 年度已有报告 %s；跨年度比较只使用前者", b.Name, dup.Year, first.Path)
 	c.MessageEN = fmt.Sprintf("%s already has a %d report, %s; the cross-year checks use that one", b.Name, dup.Year, first.Path)
 	res.Checks = append(res.Checks, c)
-	emit(dup, RuleDuplicateYear, RuleDuplicateYear.Severity, anchor(dup),
+	emit(dup, RuleDuplicateYear, res.severity(RuleDuplicateYear, dup), anchor(dup),
 		fmt.Sprintf("同一机关 %d 年度有多份报告：另见 %s", dup.Year, first.Path),
 		fmt.Sprintf("the same body has more than one report for %d: see also %s", dup.Year, first.Path),
 		lint.Related{Path: first.Path, Span: anchor(first), Message: fmt.Sprintf("%d 年度的另一份报告", first.Year)})
@@ -300,7 +321,7 @@ func (res *Result) missing(b *Body, prev, cur *Report) {
 	c.Message = fmt.Sprintf("缺少 %s 年度报告（%d 与 %d 之间）", list, prev.Year, cur.Year)
 	c.MessageEN = fmt.Sprintf("no report for %s (between %d and %d)", strings.Join(years, ", "), prev.Year, cur.Year)
 	res.Checks = append(res.Checks, c)
-	emit(cur, RuleMissingYear, RuleMissingYear.Severity, anchor(cur),
+	emit(cur, RuleMissingYear, res.severity(RuleMissingYear, cur), anchor(cur),
 		fmt.Sprintf("该机关缺少 %s 年度报告：上一份是 %d 年度", list, prev.Year),
 		fmt.Sprintf("this body has no report for %s: the previous one is for %d", strings.Join(years, ", "), prev.Year),
 		lint.Related{Path: prev.Path, Span: anchor(prev), Message: fmt.Sprintf("%d 年度报告", prev.Year)})
@@ -359,7 +380,7 @@ func (res *Result) carryOver(b *Body, prev, cur *Report) {
 		default:
 			k.Status = StatusFinding
 			mismatched = append(mismatched, col.Label)
-			emit(cur, RuleCarryOver, RuleCarryOver.Severity, cv.Span,
+			emit(cur, RuleCarryOver, res.severity(RuleCarryOver, cur), cv.Span,
 				fmt.Sprintf("“二、上年结转”（%s）为 %s，但 %d 年度报告“四、结转下年度继续办理”为 %s", col.Label, cv.Text, prev.Year, pv.Text),
 				fmt.Sprintf("二、上年结转 (%s) is %s, but the %d report's 四、结转下年度继续办理 is %s", colEN[col.Key], cv.Text, prev.Year, pv.Text),
 				lint.Related{Path: prev.Path, Span: pv.Span, Message: fmt.Sprintf("%d 年度“四、结转下年度继续办理”（%s）", prev.Year, col.Label)})
@@ -467,7 +488,7 @@ func (res *Result) normative(b *Body, prev, cur *Report) {
 	note(now, "本年现行有效")
 	if len(missing) > 0 {
 		c.Status = StatusCannotJudge
-		c.Message = "无法判断：未能识别" + strings.Join(missing, "、")
+		c.Message = "无法判断：未能识别 " + strings.Join(missing, "、")
 		c.MessageEN = fmt.Sprintf("cannot judge: %d of the 4 values were not read", len(missing))
 		for i := range c.Columns {
 			c.Columns[i].Status = StatusCannotJudge
@@ -498,7 +519,7 @@ func (res *Result) normative(b *Body, prev, cur *Report) {
 	c.Columns[2].Status = StatusFinding
 	c.Message = fmt.Sprintf("%s + %s − %s = %s，报告为 %s（差 %s）", before.Text, issued.Text, repealed.Text, fmtNum(want), now.Text, signed(diff))
 	c.MessageEN = fmt.Sprintf("%s + %s − %s = %s, the report says %s (off by %s)", before.Text, issued.Text, repealed.Text, fmtNum(want), now.Text, signed(diff))
-	emit(cur, RuleNormativeInForce, RuleNormativeInForce.Severity, now.Span,
+	emit(cur, RuleNormativeInForce, res.severity(RuleNormativeInForce, cur), now.Span,
 		fmt.Sprintf("行政规范性文件现行有效件数为 %s，但上年现行有效 %s + 本年制发 %s − 本年废止 %s = %s（差 %s）；如开展了文件清理，请在报告中说明",
 			now.Text, before.Text, issued.Text, repealed.Text, fmtNum(want), signed(diff)),
 		fmt.Sprintf("normative documents in force: %s, but last year's %s + issued %s − repealed %s = %s (off by %s); explain a clean-up in the report if there was one",
