@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/batch" // also registers the GD-Y rules for `rules` and `explain`
+)
+
+// batchFlags are check's batch-report outputs: the supervising office's
+// overview of a whole directory of reports.
+type batchFlags struct {
+	html, xlsx, json string
+	similar          float64
+}
+
+// registerBatchFlags adds the batch-report flags to check's flag set.
+func registerBatchFlags(fs *flag.FlagSet) *batchFlags {
+	b := &batchFlags{}
+	fs.StringVar(&b.html, "report-html", "", "also write a batch report as one self-contained HTML page to this file (overview, findings, cross-year checks)")
+	fs.StringVar(&b.xlsx, "report-xlsx", "", "also write the batch report as an XLSX workbook to this file")
+	fs.StringVar(&b.json, "report-json", "", "also write the batch report as JSON to this file (schema: lint/batch/json.go)")
+	fs.Float64Var(&b.similar, "similar-share", batch.DefaultSimilarShare, "GD-Y003 warns when more than this share of a report's prose repeats the previous year's (0–1)")
+	return b
+}
+
+// wanted tells whether any batch output was asked for.
+func (b *batchFlags) wanted() bool { return b != nil && (b.html != "" || b.xlsx != "" || b.json != "") }
+
+// writeBatchReports runs the cross-year checks over check's results, adds
+// their findings to the results (so that text, JSON and SARIF output and the
+// exit code include them) and writes each requested file atomically. It
+// returns exitError when an output could not be written, else 0.
+func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResult, lang string, opts *lint.Options,
+	resolver *lint.ConfigResolver, adjust func(*lint.Config) *lint.Config, stderr io.Writer) int {
+	if !b.wanted() {
+		return 0
+	}
+	configFor := func(path string) *lint.Config {
+		c, err := resolver.For(path)
+		if err != nil {
+			return nil // already reported for that file
+		}
+		return adjust(c)
+	}
+	if b.similar <= 0 || b.similar > 1 {
+		fmt.Fprintf(stderr, "gdlint: --similar-share %v: want a share between 0 and 1\n", b.similar)
+		return exitError
+	}
+	res, err := batch.FromFiles(inputs, results, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar})
+	if err != nil {
+		fmt.Fprintf(stderr, "gdlint: %v\n", err)
+		return exitError
+	}
+	// the cross-year findings belong to the later report of each pair
+	for _, fr := range results {
+		if r := res.ByPath(fr.Path); r != nil && fr.Err == nil && fr.Report != nil {
+			fr.Diagnostics = r.Diagnostics
+		}
+	}
+	status := 0
+	for _, out := range []struct {
+		path  string
+		write func(io.Writer) error
+	}{{b.html, res.WriteHTML}, {b.xlsx, res.WriteXLSX}, {b.json, res.WriteJSON}} {
+		if out.path == "" {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := out.write(&buf); err != nil {
+			fmt.Fprintf(stderr, "gdlint: %s: %v\n", out.path, err)
+			status = exitError
+			continue
+		}
+		if err := lint.WriteFileAtomic(out.path, buf.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "gdlint: %s: %s\n", out.path, lint.ErrorText(err, lang))
+			status = exitError
+		}
+	}
+	return status
+}
