@@ -38,6 +38,7 @@ type checkFlags struct {
 	selectRules, ignoreRules                string
 	fix, unsafe, diff, quiet                bool
 	jobs                                    int
+	batch                                   *batchFlags
 }
 
 func newCheckFlagSet(stderr io.Writer, f *checkFlags) *flag.FlagSet {
@@ -59,6 +60,7 @@ func newCheckFlagSet(stderr io.Writer, f *checkFlags) *flag.FlagSet {
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only, no summary")
 	fs.BoolVar(&f.quiet, "q", false, "short for --quiet")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "files checked in parallel")
+	f.batch = registerBatchFlags(fs) // --report-html/xlsx/json: batch.go
 	return fs
 }
 
@@ -277,6 +279,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = exitFindings
 		}
 		return status
+	}
+
+	// batch report and cross-year checks (batch.go), when asked for
+	if st := writeBatchReports(f.batch, paths, results, f.lang, opts, resolver, adjust, stderr); st != 0 {
+		status = st
 	}
 
 	// [[ignore]] entries that matched nothing, reported on the config file

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"text/template"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writeReport renders testdata/batch/report.txt.tmpl for one year.
+func writeReport(t *testing.T, path string, year, newReq, carried, public int) {
+	t.Helper()
+	tmpl := template.Must(template.ParseFiles("../../testdata/batch/report.txt.tmpl"))
+	var b bytes.Buffer
+	err := tmpl.Execute(&b, map[string]any{
+		"Body": "甲市交通运输局", "Year": year, "Next": year + 1, "Prose": []string{"（一）主动公开", "全年主动公开政府信息120条。"},
+		"Issued": 0, "Repealed": 0, "InForce": 5,
+		"New": newReq, "Carried": carried, "Public": public, "CarryOver": newReq + carried - public,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckBatchReports(t *testing.T) {
+	dir := t.TempDir()
+	writeReport(t, filepath.Join(dir, "2022.txt"), 2022, 10, 0, 8) // 结转下年 2
+	writeReport(t, filepath.Join(dir, "2023.txt"), 2023, 5, 1, 6)  // 上年结转 1 ≠ 2
+	out := t.TempDir()
+	h, x, j := filepath.Join(out, "r.html"), filepath.Join(out, "r.xlsx"), filepath.Join(out, "r.json")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", dir, "--select", "GD-Y", "--report-html", h, "--report-xlsx", x, "--report-json", j,
+		"--fail-on", "warning", "-q"}, nil, &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, exitFindings, stdout.String(), stderr.String())
+	}
+	// the cross-year findings are in the ordinary output too: 自然人 and 总计 of 二、上年结转
+	want := filepath.Join(dir, "2023.txt") + ":27:18"
+	if !strings.Contains(stdout.String(), want) || strings.Count(stdout.String(), "GD-Y001") != 2 {
+		t.Errorf("stdout lacks %s GD-Y001:\n%s", want, stdout.String())
+	}
+	var doc struct {
+		Schema  int `json:"schema"`
+		Summary struct {
+			Files     int            `json:"files"`
+			CrossYear map[string]int `json:"cross_year"`
+		} `json:"summary"`
+	}
+	raw, err := os.ReadFile(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil || doc.Schema != 1 || doc.Summary.Files != 2 || doc.Summary.CrossYear["finding"] != 1 {
+		t.Errorf("JSON %v: %+v", err, doc)
+	}
+	page, err := os.ReadFile(h)
+	if err != nil || !bytes.Contains(page, []byte(`<table id="overview"`)) {
+		t.Errorf("HTML %v", err)
+	}
+	f, err := excelize.OpenFile(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("跨年度", "F2"); v != "有问题" {
+		t.Errorf("XLSX cross-year result %q", v)
+	}
+	// no temporary files are left beside the outputs
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 3 {
+		t.Errorf("output directory holds %d entries", len(entries))
+	}
+}
+
+func TestCheckBatchReportUnwritable(t *testing.T) {
+	dir := t.TempDir()
+	writeReport(t, filepath.Join(dir, "2022.txt"), 2022, 1, 0, 1)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", dir, "--report-json", filepath.Join(dir, "no", "such", "dir", "r.json"), "-q"}, nil, &stdout, &stderr)
+	if code != exitError || !strings.Contains(stderr.String(), "r.json") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+	code = run([]string{"check", dir, "--report-json", filepath.Join(t.TempDir(), "r.json"), "--similar-share", "3", "-q"}, nil, &stdout, &stderr)
+	if code != exitError || !strings.Contains(stderr.String(), "--similar-share") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
