@@ -88,7 +88,7 @@ func WriteText(w io.Writer, results []*FileResult, o OutputOptions) error {
 				sev = paint(o.Color, ansiBlue, sev)
 			}
 			mark := ""
-			if fixable(d, o.Unsafe) {
+			if fixable(d, o.Unsafe) && !IsContainer(r.Path) {
 				mark = paint(o.Color, ansiCyan, "[*]") + " "
 			}
 			fmt.Fprintf(bw, "%s%s %s %s%s\n",
@@ -142,9 +142,11 @@ func Count(results []*FileResult, unsafe bool) Counts {
 			default:
 				c.Infos++
 			}
-			if fixable(d, unsafe) {
+			switch {
+			case IsContainer(r.Path): // --fix does not rewrite it
+			case fixable(d, unsafe):
 				c.Fixable++
-			} else if fixable(d, true) {
+			case fixable(d, true):
 				c.UnsafeOnly++
 			}
 		}
