@@ -60,7 +60,18 @@ func DOCXText(raw []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ex := &docxExtractor{}
+	// automatic numbering lives beside the document; both parts are optional
+	dir := path.Dir(name)
+	var parts [2][]byte
+	for i, n := range []string{"numbering.xml", "styles.xml"} {
+		if findZipFile(zr, path.Join(dir, n)) == nil {
+			continue
+		}
+		if parts[i], err = readZipPart(zr, path.Join(dir, n)); err != nil {
+			return "", err
+		}
+	}
+	ex := &docxExtractor{num: parseNumbering(parts[0], parts[1])}
 	if err := ex.run(data); err != nil {
 		return "", fmt.Errorf("%w: %s: %v", ErrDOCX, name, err)
 	}
@@ -175,12 +186,16 @@ type docxExtractor struct {
 	para   strings.Builder
 	tables []*docxTable
 
-	skip   int // depth inside content that is not shown
-	inRun  bool
-	inRPr  bool
-	inTcPr bool
-	inText bool
-	hidden bool
+	skip int // depth inside content that is not shown
+	num  *numbering
+	// the open paragraph's properties, for its automatic number
+	inPPr, inNumPr        bool
+	pStyle, numID, numLvl string
+	inRun                 bool
+	inRPr                 bool
+	inTcPr                bool
+	inText                bool
+	hidden                bool
 }
 
 func (ex *docxExtractor) table() *docxTable {
@@ -244,7 +259,26 @@ func (ex *docxExtractor) start(e xml.StartElement) {
 	switch e.Name.Local {
 	case "moveFrom", "del":
 		ex.skip = 1 // tracked deletions are not part of the text
+	case "pPrChange", "rPrChange", "numberingChange", "tblPrChange", "trPrChange", "tcPrChange", "sectPrChange", "tblGridChange":
+		ex.skip = 1 // properties before a tracked change
+	case "pPr":
+		ex.inPPr = true
+	case "pStyle":
+		if ex.inPPr {
+			ex.pStyle, _ = wAttr(e, "val")
+		}
+	case "numPr":
+		ex.inNumPr = ex.inPPr
+	case "ilvl":
+		if ex.inNumPr {
+			ex.numLvl, _ = wAttr(e, "val")
+		}
+	case "numId":
+		if ex.inNumPr {
+			ex.numID, _ = wAttr(e, "val")
+		}
 	case "p":
+		ex.pStyle, ex.numID, ex.numLvl = "", "", ""
 		// a paragraph inside a paragraph (a text box) starts a new line
 		if (t == nil || !t.inCell) && ex.para.Len() > 0 {
 			ex.flushPara()
@@ -322,6 +356,11 @@ func (ex *docxExtractor) end(e xml.EndElement) {
 	}
 	t := ex.table()
 	switch e.Name.Local {
+	case "pPr":
+		ex.inPPr = false
+		ex.write(ex.num.label(ex.numID, ex.numLvl, ex.pStyle))
+	case "numPr":
+		ex.inNumPr = false
 	case "p":
 		if t != nil && t.inCell {
 			if t.cell.Len() > 0 {

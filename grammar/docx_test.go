@@ -370,3 +370,95 @@ func TestDOCXErrors(t *testing.T) {
 		})
 	}
 }
+
+const numberingXML = `<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="7">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="8">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>`
+
+const stylesXML = `<?xml version="1.0" encoding="UTF-8"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="1"/></w:style>
+<w:style w:type="paragraph" w:styleId="2"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>`
+
+func numbered(style, numID, ilvl, text string) string {
+	ppr := `<w:pPr>`
+	if style != "" {
+		ppr += `<w:pStyle w:val="` + style + `"/>`
+	}
+	if numID != "" {
+		ppr += `<w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + numID + `"/></w:numPr>`
+	}
+	ppr += `<w:pPrChange w:id="9"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr></w:pPrChange></w:pPr>`
+	return `<w:p>` + ppr + wRuns(text) + `</w:p>`
+}
+
+// Word's automatic numbering is computed: headings numbered through their
+// style or their own w:numPr read as 一、 （一） 1.
+func TestDOCXAutomaticNumbering(t *testing.T) {
+	body := numbered("1", "", "", "总体情况") +
+		numbered("2", "", "", "主动公开") +
+		numbered("2", "", "", "依申请公开") +
+		numbered("MyHeading", "", "", "主动公开政府信息情况") + // through basedOn
+		numbered("2", "", "", "规章") + // level 1 restarts under a new level 0
+		numbered("", "1", "2", "属于国家秘密") +
+		numbered("", "1", "2", "其他") +
+		numbered("", "2", "0", "要点") + // a bullet: no text
+		numbered("1", "0", "0", "不编号") + // numId 0 removes the style's number
+		wTbl(wTr(`<w:tc>`+numbered("", "3", "2", "属于国家秘密")+`</w:tc>`, wTc("0")))
+	raw := makeZip(t,
+		zipEntry{"word/document.xml", docxHead + body + docxTail},
+		zipEntry{"word/numbering.xml", numberingXML},
+		zipEntry{"word/styles.xml", stylesXML})
+	text, err := DOCXText(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "一、总体情况\n（一）主动公开\n（二）依申请公开\n二、主动公开政府信息情况\n（一）规章\n" +
+		"1.属于国家秘密\n2.其他\n要点\n不编号\n1.属于国家秘密\t0\n" // numId 3: startOverride restarts
+	if text != want {
+		t.Errorf("got\n%s\nwant\n%s", text, want)
+	}
+	// and the parser sees the sections
+	r, err := ParseBytes("n.docx", makeZip(t,
+		zipEntry{"word/document.xml", docxHead + numbered("1", "", "", "总体情况") + wP("正文。") +
+			numbered("1", "", "", "主动公开政府信息情况") + numbered("1", "", "", "收到和处理政府信息公开申请情况") + docxTail},
+		zipEntry{"word/numbering.xml", numberingXML}, zipEntry{"word/styles.xml", stylesXML}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Sections) != 3 || r.Sections[2].Key != SecRequests || r.Sections[2].Heading.Number != 3 {
+		t.Errorf("sections %+v", r.Sections)
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	cases := []struct {
+		v      int
+		format string
+		want   string
+	}{
+		{1, "chineseCounting", "一"}, {10, "chineseCounting", "十"}, {11, "chineseCounting", "十一"},
+		{20, "chineseCounting", "二十"}, {25, "chineseCountingThousand", "二十五"}, {100, "chineseCounting", "一〇〇"},
+		{3, "chineseLegalSimplified", "叁"}, {12, "ideographDigital", "一二"}, {1, "ideographTraditional", "甲"},
+		{3, "decimalEnclosedCircle", "③"}, {7, "decimalFullWidth", "７"}, {4, "upperRoman", "IV"},
+		{27, "lowerLetter", "aa"}, {5, "decimalZero", "05"}, {12, "decimal", "12"}, {3, "unknownFormat", "3"},
+	}
+	for _, c := range cases {
+		if got := formatNumber(c.v, c.format); got != c.want {
+			t.Errorf("formatNumber(%d, %s) = %q, want %q", c.v, c.format, got, c.want)
+		}
+	}
+}

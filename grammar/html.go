@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // ParseHTML reads a saved web page. It does not parse the report itself: it
@@ -152,7 +153,7 @@ func (tb *treeBuilder) tableContext(ti int) {
 	}
 }
 
-func (tb *treeBuilder) start(tag string, attrs []html.Attribute, selfClosing bool, contentOff int) {
+func (tb *treeBuilder) start(tag string, hidden, selfClosing bool, contentOff int) {
 	// leaving <head>
 	if hi := tb.find("head", nil); hi > 0 && !headElements[tag] {
 		tb.popTo(hi)
@@ -202,17 +203,7 @@ func (tb *treeBuilder) start(tag string, attrs []html.Attribute, selfClosing boo
 			tb.popTo(i)
 		}
 	}
-	n := &hnode{tag: tag, off: contentOff}
-	for _, a := range attrs {
-		switch a.Key {
-		case "hidden":
-			n.hidden = true
-		case "style":
-			if reDisplayNone.MatchString(a.Val) {
-				n.hidden = true
-			}
-		}
-	}
+	n := &hnode{tag: tag, off: contentOff, hidden: hidden}
 	tb.add(n)
 	if voidElements[tag] || selfClosing || len(tb.stack) >= maxHTMLDepth {
 		return
@@ -265,15 +256,36 @@ func buildHTMLTree(text string) *hnode {
 			n := &hnode{text: text[off : off+rawLen], off: off, raw: top.tag == "xmp" || top.tag == "plaintext"}
 			tb.add(n)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			tb.start(tok.Data, tok.Attr, tt == html.SelfClosingTagToken, off+rawLen)
+			name, more := z.TagName()
+			tag := atomName(name)
+			hidden := false
+			for more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				switch string(key) {
+				case "hidden":
+					hidden = true
+				case "style":
+					hidden = hidden || reDisplayNone.Match(val)
+				}
+			}
+			tb.start(tag, hidden, tt == html.SelfClosingTagToken, off+rawLen)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			tb.end(string(name))
+			tb.end(atomName(name))
 		}
 		off += rawLen
 	}
 	return root
+}
+
+// atomName interns known tag names, so that the tree does not allocate a
+// string per tag.
+func atomName(name []byte) string {
+	if a := atom.Lookup(name); a != 0 {
+		return a.String()
+	}
+	return string(name)
 }
 
 // ---- rendering ----
@@ -284,6 +296,8 @@ func buildHTMLTree(text string) *hnode {
 // collapsed as a browser does.
 func HTMLView(text string) *View {
 	r := &htmlRenderer{text: text}
+	r.b.buf = make([]byte, 0, len(text)/4)
+	r.b.pieces = make([]piece, 0, len(text)/16)
 	r.node(buildHTMLTree(text))
 	r.boundary()
 	return r.b.View()
@@ -474,10 +488,11 @@ func charRef(s string) (string, int) {
 	j := 1
 	if j < len(s) && s[j] == '#' {
 		j++
-		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
+		hex := j < len(s) && (s[j] == 'x' || s[j] == 'X')
+		if hex {
 			j++
 		}
-		for j < len(s) && j < 16 && isHexDigit(s[j]) {
+		for j < len(s) && j < 16 && (isHexDigit(s[j]) && hex || s[j] >= '0' && s[j] <= '9') {
 			j++
 		}
 	} else {

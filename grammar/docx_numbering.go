@@ -1,0 +1,381 @@
+package grammar
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Word's automatic numbering ("一、" "（一）" "1." typed by Word, not by the
+// author) is not in the document's text: it is computed from numbering.xml
+// (and the paragraph styles that carry a numbering). The parser needs those
+// numbers to see the headings, so the extractor computes them as Word does.
+
+type numLevel struct {
+	start   int
+	format  string // numFmt: decimal, chineseCounting, …
+	text    string // lvlText: "%1、", "（%2）"
+	suffix  string // suff: tab (default), space, nothing
+	isLegal bool
+}
+
+type numbering struct {
+	abstract map[string][]*numLevel // abstractNumId → levels 0..8
+	nums     map[string]numInstance // numId → instance
+	styles   map[string]styleNum    // paragraph styleId → numbering it carries
+	counters map[string][]int       // abstractNumId → current value per level (0 = not started)
+	started  map[string]bool        // numId seen (for startOverride)
+}
+
+type numInstance struct {
+	abstract  string
+	overrides map[int]int // level → startOverride
+}
+
+type styleNum struct {
+	numID, ilvl string
+	basedOn     string
+}
+
+// parseNumbering reads numbering.xml and styles.xml; either may be missing.
+func parseNumbering(numXML, stylesXML []byte) *numbering {
+	n := &numbering{abstract: map[string][]*numLevel{}, nums: map[string]numInstance{}, styles: map[string]styleNum{},
+		counters: map[string][]int{}, started: map[string]bool{}}
+	if len(numXML) > 0 {
+		n.readNumbering(numXML)
+	}
+	if len(stylesXML) > 0 {
+		n.readStyles(stylesXML)
+	}
+	return n
+}
+
+func (n *numbering) readNumbering(data []byte) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var absID, numID string
+	var lvl *numLevel
+	ovLevel := -1
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return // what was read so far still counts
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if !isW(t.Name) {
+				continue
+			}
+			val, _ := wAttr(t, "val")
+			switch t.Name.Local {
+			case "abstractNum":
+				absID, _ = wAttr(t, "abstractNumId")
+				n.abstract[absID] = make([]*numLevel, 9)
+			case "lvl":
+				i, err := strconv.Atoi(attrOr(t, "ilvl", "0"))
+				lvl = nil
+				if err == nil && i >= 0 && i < 9 && absID != "" && numID == "" {
+					lvl = &numLevel{start: 1, format: "decimal"}
+					n.abstract[absID][i] = lvl
+				}
+			case "start":
+				if lvl != nil {
+					if v, err := strconv.Atoi(val); err == nil {
+						lvl.start = v
+					}
+				}
+			case "numFmt":
+				if lvl != nil {
+					lvl.format = val
+				}
+			case "lvlText":
+				if lvl != nil {
+					lvl.text = val
+				}
+			case "suff":
+				if lvl != nil {
+					lvl.suffix = val
+				}
+			case "isLgl":
+				if lvl != nil {
+					lvl.isLegal = onOff(t)
+				}
+			case "num":
+				numID, _ = wAttr(t, "numId")
+				n.nums[numID] = numInstance{overrides: map[int]int{}}
+			case "abstractNumId":
+				if numID != "" {
+					inst := n.nums[numID]
+					inst.abstract = val
+					n.nums[numID] = inst
+				}
+			case "lvlOverride":
+				ovLevel, _ = strconv.Atoi(attrOr(t, "ilvl", "-1"))
+			case "startOverride":
+				if numID != "" && ovLevel >= 0 && ovLevel < 9 {
+					if v, err := strconv.Atoi(val); err == nil {
+						n.nums[numID].overrides[ovLevel] = v
+					}
+				}
+			}
+		case xml.EndElement:
+			if !isW(t.Name) {
+				continue
+			}
+			switch t.Name.Local {
+			case "abstractNum":
+				absID = ""
+			case "lvl":
+				lvl = nil
+			case "num":
+				numID = ""
+			case "lvlOverride":
+				ovLevel = -1
+			}
+		}
+	}
+}
+
+func attrOr(e xml.StartElement, local, def string) string {
+	if v, ok := wAttr(e, local); ok {
+		return v
+	}
+	return def
+}
+
+func (n *numbering) readStyles(data []byte) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var id string
+	var cur styleNum
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if !isW(t.Name) {
+				continue
+			}
+			val, _ := wAttr(t, "val")
+			switch t.Name.Local {
+			case "style":
+				id, cur = "", styleNum{}
+				if typ, _ := wAttr(t, "type"); typ == "paragraph" || typ == "" {
+					id, _ = wAttr(t, "styleId")
+				}
+			case "basedOn":
+				cur.basedOn = val
+			case "numId":
+				cur.numID = val
+			case "ilvl":
+				cur.ilvl = val
+			}
+		case xml.EndElement:
+			if isW(t.Name) && t.Name.Local == "style" && id != "" {
+				n.styles[id] = cur
+				id = ""
+			}
+		}
+	}
+}
+
+// label returns the number Word shows before a paragraph, or "". numID and
+// ilvl come from the paragraph (empty when it has none), style from its
+// w:pStyle.
+func (n *numbering) label(numID, ilvl, style string) string {
+	if n == nil {
+		return ""
+	}
+	// the style chain supplies what the paragraph does not say
+	for depth := 0; style != "" && depth < 16 && (numID == "" || ilvl == ""); depth++ {
+		s, ok := n.styles[style]
+		if !ok {
+			break
+		}
+		if numID == "" {
+			numID = s.numID
+		}
+		if ilvl == "" {
+			ilvl = s.ilvl
+		}
+		style = s.basedOn
+	}
+	if numID == "" || numID == "0" {
+		return ""
+	}
+	inst, ok := n.nums[numID]
+	if !ok {
+		return ""
+	}
+	levels := n.abstract[inst.abstract]
+	lv, err := strconv.Atoi(ilvl)
+	if ilvl == "" {
+		lv, err = 0, nil
+	}
+	if levels == nil || err != nil || lv < 0 || lv >= 9 || levels[lv] == nil {
+		return ""
+	}
+	ctr := n.counters[inst.abstract]
+	if ctr == nil {
+		ctr = make([]int, 9)
+		n.counters[inst.abstract] = ctr
+	}
+	start := func(l int) int {
+		if v, ok := inst.overrides[l]; ok {
+			return v
+		}
+		if levels[l] != nil {
+			return levels[l].start
+		}
+		return 1
+	}
+	// a list instance with a startOverride restarts those levels
+	if !n.started[numID] {
+		n.started[numID] = true
+		for l := range inst.overrides {
+			ctr[l] = 0
+		}
+	}
+	if ctr[lv] == 0 {
+		ctr[lv] = start(lv)
+	} else {
+		ctr[lv]++
+	}
+	for l := lv + 1; l < 9; l++ {
+		ctr[l] = 0
+	}
+	text := levels[lv].text
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		if text[i] == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
+			l := int(text[i+1] - '1')
+			v := ctr[l]
+			if v == 0 {
+				v = start(l)
+			}
+			format := "decimal"
+			if levels[l] != nil {
+				format = levels[l].format
+			}
+			if levels[lv].isLegal {
+				format = "decimal"
+			}
+			b.WriteString(formatNumber(v, format))
+			i++
+			continue
+		}
+		b.WriteByte(text[i])
+	}
+	if levels[lv].format == "bullet" || levels[lv].format == "none" {
+		return "" // bullet glyphs are symbol-font characters, not text
+	}
+	return numberSuffix(b.String(), levels[lv].suffix)
+}
+
+var (
+	cnDigits      = []rune("〇一二三四五六七八九")
+	cnTraditional = []rune("甲乙丙丁戊己庚辛壬癸")
+	cnLegal       = []rune("零壹贰叁肆伍陆柒捌玖")
+	circled       = []rune("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+)
+
+// formatNumber renders v in a WordprocessingML number format.
+func formatNumber(v int, format string) string {
+	switch format {
+	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "koreanCounting":
+		return cnCount(v, cnDigits, "十")
+	case "chineseLegalSimplified":
+		return cnCount(v, cnLegal, "拾")
+	case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
+		var b strings.Builder
+		for _, c := range strconv.Itoa(v) {
+			b.WriteRune(cnDigits[c-'0'])
+		}
+		return b.String()
+	case "ideographTraditional":
+		if v >= 1 && v <= 10 {
+			return string(cnTraditional[v-1])
+		}
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+		if v >= 1 && v <= 20 {
+			return string(circled[v-1])
+		}
+	case "decimalFullWidth", "decimalFullWidth2":
+		return strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.Itoa(v))
+	case "decimalZero":
+		if v < 10 && v >= 0 {
+			return "0" + strconv.Itoa(v)
+		}
+	case "lowerLetter", "upperLetter":
+		if v >= 1 {
+			c := rune('a' + (v-1)%26)
+			if format == "upperLetter" {
+				c = rune('A' + (v-1)%26)
+			}
+			return strings.Repeat(string(c), (v-1)/26+1)
+		}
+	case "lowerRoman", "upperRoman":
+		if v >= 1 && v < 4000 {
+			r := roman(v)
+			if format == "lowerRoman" {
+				r = strings.ToLower(r)
+			}
+			return r
+		}
+	}
+	return strconv.Itoa(v)
+}
+
+// cnCount writes 1..99 as 一 … 十 … 十一 … 九十九; larger numbers digit by digit.
+func cnCount(v int, digits []rune, ten string) string {
+	switch {
+	case v <= 0 || v >= 100:
+		var b strings.Builder
+		for _, c := range strconv.Itoa(v) {
+			if c >= '0' && c <= '9' {
+				b.WriteRune(digits[c-'0'])
+			} else {
+				b.WriteRune(c)
+			}
+		}
+		return b.String()
+	case v < 10:
+		return string(digits[v])
+	}
+	s := ten
+	if v/10 > 1 {
+		s = string(digits[v/10]) + ten
+	}
+	if v%10 != 0 {
+		s += string(digits[v%10])
+	}
+	return s
+}
+
+func roman(v int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, n := range vals {
+		for v >= n {
+			b.WriteString(syms[i])
+			v -= n
+		}
+	}
+	return b.String()
+}
+
+// numberSuffix is what separates a number from the paragraph text: nothing
+// after CJK punctuation ("一、总体情况"), else a space ("1. text").
+func numberSuffix(label, suff string) string {
+	if label == "" || suff == "nothing" {
+		return label
+	}
+	last, _ := utf8.DecodeLastRuneInString(label)
+	if isCJKRune(last) {
+		return label
+	}
+	return label + " "
+}
