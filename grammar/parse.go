@@ -437,7 +437,7 @@ var (
 	rePeriod    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	rePubDate   = regexp.MustCompile(`(发布时间|发布日期|公开日期|成文日期|发文日期)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
 	reDateLine  = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$`)
-	reMetaTitle = regexp.MustCompile(`^标题\s*[:：]\s*`)
+	reMetaTitle = regexp.MustCompile(`^(?:标题|名称)\s*[:：\t]\s*`) // a metadata line or a page's metadata-table row
 	// a page title ends with the site's name: "…年度报告-沭阳县发改局"
 	reSiteSuffix = regexp.MustCompile(`报告(\s*[-_|－—–｜]\s*[^-_|－—–｜]{1,30})$`)
 )
@@ -517,7 +517,11 @@ func (p *parser) findTitle() {
 		s := p.text[ln.start:ln.end]
 		if i := strings.Index(s, "年度报告"); i > 0 && i < 240 {
 			a, _ := trimSpan(p.text, ln.start, ln.end)
-			if m := reYear.FindStringIndex(s); m != nil && m[0] < i && !isSentence(strings.TrimSpace(s[:i])) {
+			// a table row (a page's metadata table): the cell holding it
+			if t := strings.LastIndexByte(s[:i], '\t'); t >= 0 {
+				a = ln.start + t + 1
+			}
+			if m := reYear.FindStringIndex(p.text[a : ln.start+i]); m != nil && !isSentence(strings.TrimSpace(p.text[a:ln.start+i])) {
 				p.setTitle([]line{{a, ln.start + i + len("年度报告")}})
 				return
 			}
