@@ -98,6 +98,8 @@ func TestCharRef(t *testing.T) {
 		{"&#20013;", "中", 8},
 		{"&#x4e2d;", "中", 8},
 		{"&#49", "1", 4},
+		{"&#0A", "\ufffd", 3},
+		{"&#x4e2dz", "中", 7},
 		{"&#0;", "\ufffd", 4},
 		{"&T", "", 0},
 		{"&", "", 0},
@@ -433,5 +435,30 @@ func TestParseHTMLCorpus004(t *testing.T) {
 	}
 	if len(r.Unplaced) != 0 {
 		t.Errorf("unplaced %+v", r.Unplaced[0])
+	}
+}
+
+// Without the collector's wrapper the title is first met in the page's
+// metadata table ("名称\t…"): the title is the cell, not the row.
+func TestParseHTMLCorpus004WithoutWrapper(t *testing.T) {
+	raw, err := os.ReadFile(testshared.Corpus(t, "004.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(raw)
+	i := strings.Index(page, `<div class="meta">`)
+	j := strings.Index(page, `<article>`)
+	if i < 0 || j < i {
+		t.Fatal("004.html changed")
+	}
+	r, err := ParseBytes("004.html", []byte(page[:i]+page[j:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Title == nil || r.Title.Text != "沭阳县发展和改革局2023年政府信息公开年度报告" || r.Title.Body != "沭阳县发展和改革局" {
+		t.Fatalf("title %+v", r.Title)
+	}
+	if got := r.Source.Slice(r.Title.Span); got != r.Title.Text {
+		t.Errorf("title span covers %q", got)
 	}
 }

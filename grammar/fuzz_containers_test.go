@@ -1,0 +1,141 @@
+package grammar
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkSpans fails when any span of r lies outside Source.Text, runs
+// backwards, or cuts a character in two.
+func checkSpans(t *testing.T, r *Report) {
+	t.Helper()
+	text := r.Source.Text
+	check := func(what string, sp Span) {
+		t.Helper()
+		if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+			t.Fatalf("%s: span %v outside the text (%d bytes)", what, sp, len(text))
+		}
+		if sp.Start < len(text) && !utf8.RuneStart(text[sp.Start]) || sp.End < len(text) && !utf8.RuneStart(text[sp.End]) {
+			t.Fatalf("%s: span %v cuts a character", what, sp)
+		}
+	}
+	if r.FormatEvidence != nil {
+		check("format evidence", *r.FormatEvidence)
+	}
+	if ti := r.Title; ti != nil {
+		check("title", ti.Span)
+		check("title body", ti.BodySpan)
+		check("title year", ti.YearSpan)
+	}
+	if p := r.Period; p != nil {
+		check("period", p.Span)
+		check("period start", p.Start.Span)
+		check("period end", p.End.Span)
+	}
+	if p := r.Publication; p != nil {
+		check("publication", p.Span)
+	}
+	if s := r.Signature; s != nil {
+		check("signature body", s.BodySpan)
+		if s.Date != nil {
+			check("signature date", s.Date.Span)
+		}
+	}
+	for _, h := range r.Headings {
+		check("heading", h.Span)
+		check("heading number", h.NumberSpan)
+		check("heading text", h.TextSpan)
+	}
+	for _, s := range r.Sections {
+		check("section", s.Span)
+	}
+	for _, p := range r.Paragraphs {
+		check("paragraph", p.Span)
+	}
+	for _, tb := range r.Tables {
+		if tb == nil {
+			continue
+		}
+		check("table", tb.Span)
+		for _, l := range tb.Labels {
+			check("label", l.Span)
+		}
+		for _, c := range tb.Cells() {
+			check("cell", c.Span)
+		}
+		for _, p := range tb.Problems {
+			check("problem", p.Span)
+		}
+	}
+	for _, x := range r.Residue {
+		check("residue", x.Span)
+	}
+	for _, u := range r.Unplaced {
+		check("unplaced", u.Span)
+	}
+}
+
+func addFixtureSeeds(f *testing.F) {
+	for _, name := range []string{"report.html", "report-gb2312.html"} {
+		if raw, err := os.ReadFile(filepath.Join("..", "testdata", "containers", name)); err == nil {
+			f.Add(raw)
+		}
+	}
+}
+
+func FuzzParseHTML(f *testing.F) {
+	addFixtureSeeds(f)
+	for _, s := range []string{
+		`<p>一、总体情况</p><table><tr><td>规章</td><td>0</td><td></td><td>&#49;2</td></tr></table>`,
+		`<table><tr><td rowspan=2>三<td colspan=2>（一）予以公开<td>5<tr><td>1.<td>&nbsp;</table>`,
+		`<table><tr><td><table><tr><td>a</td></tr></table><p>b<p>c</td></tr></table>`,
+		"<pre>a\tb\n\n c</pre><p>&ampx &notit; &#x1F600; &#0;</p><br></br></p>",
+		`<head><title>x<body><script>1</script><p hidden>2</p><div style="display:none">3</div>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		r, err := ParseHTML("fuzz.html", raw)
+		if err != nil {
+			return
+		}
+		checkSpans(t, r)
+		v := HTMLView(r.Source.Text)
+		for _, p := range v.pieces {
+			if p.S < 0 || p.S+p.SLen > len(r.Source.Text) || p.L+p.LLen > len(v.Text) {
+				t.Fatalf("piece %+v outside the texts", p)
+			}
+			// a collapsed one-byte whitespace ("\n" shown as " ") or an
+			// entity ("&#0" for U+FFFD) can have equal lengths too; any
+			// other piece of equal length is a copy
+			sp := r.Source.Text[p.S : p.S+p.SLen]
+			if p.LLen == p.SLen && v.Text[p.L:p.L+p.LLen] != sp && !strings.Contains(sp, "&") &&
+				!(v.Text[p.L:p.L+p.LLen] == " " && isHTMLSpace(sp[0])) {
+				t.Fatalf("copied piece %+v differs from its source", p)
+			}
+		}
+	})
+}
+
+func FuzzDOCXDocument(f *testing.F) {
+	f.Add([]byte(docxHead + reportDOCX() + docxTail))
+	f.Add([]byte(docxHead + `<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>` + docxTail))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		ex := &docxExtractor{}
+		if ex.run(doc) != nil {
+			return
+		}
+		text := ex.out.String()
+		if !utf8.ValidString(text) {
+			t.Fatalf("extracted text is not UTF-8: %q", text)
+		}
+		if text == "" {
+			return
+		}
+		src := NewSource("fuzz.docx", text)
+		checkSpans(t, ParseView(src, IdentityView(text), "docx"))
+	})
+}
