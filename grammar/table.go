@@ -161,16 +161,18 @@ func matcherFor(def *TableDef) *matcher {
 // ---- lexing ----
 
 type lexer struct {
-	p      *parser
-	m      *matcher
-	toks   []token
-	tabs   bool
-	pipes  bool
-	glued  bool
-	lexed  []Span
-	first  int // view offset of the first token
-	last   int
-	nlines int
+	p     *parser
+	m     *matcher
+	toks  []token
+	tabs  bool
+	pipes bool
+	glued bool
+	lexed []Span
+	// lexedLine is the line index of each lexed span
+	lexedLine []int
+	first     int // view offset of the first token
+	last      int
+	nlines    int
 }
 
 func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
@@ -195,7 +197,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 			continue
 		}
 		// prose inside the region stays prose
-		if strings.Contains(text, "。") && utf8.RuneCountInString(text) > 25 && !strings.ContainsAny(text, "\t|") && !lx.startsWithLabel(s, e) {
+		if isProse(text) && !lx.startsWithLabel(s, e) {
 			continue
 		}
 		if text[0] == '#' {
@@ -204,6 +206,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		}
 		lx.lexLine(li, s, e)
 		lx.lexed = append(lx.lexed, Span{s, e})
+		lx.lexedLine = append(lx.lexedLine, li)
 		lx.nlines++
 	}
 	return lx
@@ -228,7 +231,50 @@ func trimKeepTabs(t string, s, e int) (int, int) {
 	return s, e
 }
 
+// isProse tells a sentence from a table line: full-width sentence
+// punctuation in a longer line without cell separators.
+func isProse(text string) bool {
+	if strings.ContainsAny(text, "\t|") {
+		return false
+	}
+	n := utf8.RuneCountInString(text)
+	if n > 300 {
+		return false // a glued table (crawler text), not a sentence
+	}
+	return strings.Contains(text, "。") && n > 25 || strings.ContainsAny(text, "，；") && n > 20
+}
+
+// releaseTrailingText gives back the lines after the table's last label or
+// value: a region that runs to the next section heading may end in prose
+// broken into short lines (a PDF export) that is not part of the table.
+func (lx *lexer) releaseTrailingText() {
+	last := -1
+	for i := range lx.toks {
+		if lx.toks[i].kind != tokText {
+			last = lx.toks[i].line
+		}
+	}
+	k := len(lx.toks)
+	for k > 0 && lx.toks[k-1].line > last {
+		k--
+	}
+	lx.toks = lx.toks[:k]
+	j := len(lx.lexed)
+	for j > 0 && lx.lexedLine[j-1] > last {
+		j--
+	}
+	lx.lexed, lx.lexedLine = lx.lexed[:j], lx.lexedLine[:j]
+	if k > 0 {
+		lx.last = lx.toks[k-1].end
+	}
+}
+
 func (lx *lexer) startsWithLabel(s, e int) bool {
+	for _, open := range []string{"（", "("} {
+		if strings.HasPrefix(lx.p.text[s:e], open) {
+			s += len(open)
+		}
+	}
 	en, _ := lx.m.match(lx.p.text, s, e, false)
 	return en != nil
 }
@@ -487,6 +533,7 @@ type segment struct {
 
 func (p *parser) readTable(def *TableDef, a, b int) *Table {
 	lx := p.lexRegion(def, a, b)
+	lx.releaseTrailingText()
 	if len(lx.toks) == 0 {
 		return nil
 	}
