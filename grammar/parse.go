@@ -152,10 +152,14 @@ func (p *parser) findResidue() {
 		if strings.HasPrefix(pat, "==") || pat == "本地目录:" || pat == "原文链接:" || pat == "页面链接与图片详见" {
 			kind = "crawler"
 		}
-		// a crawler body is one long line: claim only the residue phrase
+		// a crawler body is one long line: claim only the residue phrase, or
+		// the whole breadcrumb-and-toolbar run it starts
 		if b-a > 300 {
 			i := strings.Index(s, pat)
 			a, b = ln.start+i, ln.start+i+len(pat)
+			if strings.HasPrefix(pat, "当前位置") {
+				b = ln.start + i + chromeEnd(s[i:])
+			}
 		}
 		p.addResidue(a, b, kind)
 	}
@@ -166,6 +170,32 @@ var (
 	fingerprints    = newPhraseSet(Fingerprints2019)
 	periodSeparator = newPhraseSet([]string{"至", "到", "—", "－", "-", "~", "～"})
 )
+
+// chromeEnd returns the length of the page chrome that starts s (当前位置：
+// 首页… 来源… 时间… 微信 微博 QQ空间 … 文件下载 相关链接： -->): the end of the
+// last toolbar phrase within a short window.
+func chromeEnd(s string) int {
+	window := s
+	if len(window) > 600 {
+		window = window[:600]
+	}
+	end := 0
+	for _, marker := range []string{"-->", "相关链接：", "相关链接:", "文件下载", "文字版", "全真版", "QQ空间", "打印", "关闭"} {
+		if i := strings.LastIndex(window, marker); i >= 0 && i+len(marker) > end {
+			end = i + len(marker)
+		}
+	}
+	if end == 0 {
+		_, n := utf8.DecodeRuneInString(s)
+		for _, p := range ResiduePatterns {
+			if strings.HasPrefix(s, p) {
+				return len(p)
+			}
+		}
+		return n
+	}
+	return end
+}
 
 // lineAt returns the index of the line holding view offset off.
 func (p *parser) lineAt(off int) int {
