@@ -24,7 +24,7 @@ const ConfigFileName = ".gdlint.toml"
 
 // Config is a loaded .gdlint.toml (or the defaults when there is none).
 //
-//	deadline = "auto"              # "department", "government", "local:02-20"
+//	deadline = "auto"              # "department", "government", "local:02-20", "local"
 //
 //	[rules]
 //	select = ["GD"]                # rule IDs, ID prefixes ("GD-A") or family names; default: all
@@ -471,13 +471,14 @@ var reLocalDeadline = regexp.MustCompile(`^local:(\d{2})-(\d{2})$`)
 
 // ParseDeadline validates a deadline profile: "auto" (detect from the body
 // name, the default), "department" (1月31日, 条例 第四十九条第一款),
-// "government" (3月31日, 第四十九条第二款) or "local:MM-DD" (a date set
-// locally, for townships and 管委会). It returns the Options.Deadline value.
+// "government" (3月31日, 第四十九条第二款), "local:MM-DD" (a date set
+// locally, for townships and 管委会) or "local" (set locally, date not
+// given: not checked). It returns the Options.Deadline value.
 func ParseDeadline(s string) (string, error) {
 	switch s {
 	case "", "auto":
 		return "", nil
-	case "department", "government":
+	case "department", "government", "local":
 		return s, nil
 	}
 	if m := reLocalDeadline.FindStringSubmatch(s); m != nil {
@@ -489,7 +490,7 @@ func ParseDeadline(s string) (string, error) {
 		}
 		return "", fmt.Errorf("deadline %q: no such date", s)
 	}
-	return "", fmt.Errorf("unknown deadline %q (auto, department, government or local:MM-DD)", s)
+	return "", fmt.Errorf("unknown deadline %q (auto, department, government, local or local:MM-DD)", s)
 }
 
 // FindConfig looks for .gdlint.toml in dir and its parents and returns its

@@ -153,7 +153,7 @@ func TestConfigErrorsNameTheLine(t *testing.T) {
 }
 
 func TestParseDeadline(t *testing.T) {
-	for in, want := range map[string]string{"auto": "", "": "", "department": "department", "government": "government", "local:02-20": "local:02-20", "local:02-29": "local:02-29"} {
+	for in, want := range map[string]string{"auto": "", "": "", "department": "department", "government": "government", "local:02-20": "local:02-20", "local:02-29": "local:02-29", "local": "local"} {
 		got, err := lint.ParseDeadline(in)
 		if err != nil || got != want {
 			t.Errorf("ParseDeadline(%q) = %q, %v", in, got, err)

@@ -55,7 +55,7 @@ func newCheckFlagSet(stderr io.Writer, f *checkFlags) *flag.FlagSet {
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the name of the file read from stdin (for its kind, config and output)")
 	fs.StringVar(&f.selectRules, "select", "", "comma-separated rules, prefixes or families to check (replaces the config's select)")
 	fs.StringVar(&f.ignoreRules, "ignore", "", "comma-separated rules, prefixes or families not to check (added to the config's)")
-	fs.StringVar(&f.deadline, "deadline", "", "publication deadline profile: auto, department, government or local:MM-DD (overrides the config)")
+	fs.StringVar(&f.deadline, "deadline", "", "publication deadline profile: auto, department, government, local:MM-DD or local (overrides the config)")
 	fs.StringVar(&f.today, "today", "", "judge dates as of this day (YYYY-MM-DD) instead of today")
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only, no summary")
 	fs.BoolVar(&f.quiet, "q", false, "short for --quiet")
