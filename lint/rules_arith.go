@@ -29,6 +29,7 @@ const arithCommon = `
 func init() {
 	Register(&Rule{
 		ID: "GD-A001", Name: "row-total", Family: FamilyArithmetic, Severity: Error,
+		Fixable:   FixSometimes,
 		Summary:   "表三每行的“总计”应等于六类申请人之和",
 		SummaryEN: "In table 2 each row's total equals the sum of the six applicant columns",
 		Explanation: `表三（收到和处理政府信息公开申请情况）每一行的“总计”列，应等于“自然人”与“法人或其他组织”五类
@@ -40,6 +41,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-A002", Name: "outcome-total", Family: FamilyArithmetic, Severity: Error,
+		Fixable:   FixSometimes,
 		Summary:   "表三“（七）总计”应等于各项办理结果之和",
 		SummaryEN: "In table 2 “(七) total” equals the sum of every outcome row, per column",
 		Explanation: `表三“三、本年度办理结果”下，“（七）总计”每一列应等于（一）予以公开、（二）部分公开、（三）不予公开 1–8、
@@ -63,6 +65,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-A004", Name: "review-total", Family: FamilyArithmetic, Severity: Error,
+		Fixable:   FixUnsafe,
 		Summary:   "表四每组“总计”应等于结果维持 + 结果纠正 + 其他结果 + 尚未审结",
 		SummaryEN: "In table 3 each group's total equals upheld + corrected + other + pending",
 		Explanation: `表四（政府信息公开行政复议、行政诉讼情况）的行政复议、未经复议直接起诉、复议后起诉三组，

@@ -162,6 +162,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-D002", Name: "period-not-calendar-year", Family: FamilyDates, Severity: Error,
+		Fixable:   FixUnsafe,
 		Summary:   "统计期限不是报告年度的1月1日至12月31日",
 		SummaryEN: "the statistics period is not 1 January to 31 December of one year",
 		Explanation: `统计期限必须是一个完整的自然年：Y年1月1日至Y年12月31日。起止日不对（如“1月1日至11月30日”）、
@@ -183,6 +184,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-D004", Name: "text-year-mismatch", Family: FamilyDates, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "正文以另一年份开头叙述本年度工作（“2022年，我局……”出现在2023年报告中）",
 		SummaryEN: "a sentence narrating the year's work starts with another year",
 		Explanation: `“一、总体情况”至“四、……行政复议、行政诉讼情况”叙述的是报告年度的工作。其中以“YYYY年，”或“YYYY年度，”

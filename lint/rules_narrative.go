@@ -19,6 +19,7 @@ import (
 func init() {
 	Register(&Rule{
 		ID: "GD-C001", Name: "narrative-requests", Family: FamilyNarrative, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "正文中的申请数（收到、上年结转、办结、结转下年）与表三不一致",
 		SummaryEN: "application counts in the text disagree with the table of section 三",
 		Explanation: `正文（多在“一、总体情况（二）依申请公开”）写到的申请数必须与“三、收到和处理政府信息公开申请情况”的表格一致：
@@ -42,6 +43,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-C002", Name: "narrative-review", Family: FamilyNarrative, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "正文中的行政复议、行政诉讼件数与表四不一致",
 		SummaryEN: "administrative review and litigation counts in the text disagree with the table of section 四",
 		Explanation: `正文写到因政府信息公开被申请行政复议、提起行政诉讼的件数（“行政复议1件，行政诉讼0件”“未出现……行政复议和
@@ -54,6 +56,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-C003", Name: "narrative-normative-docs", Family: FamilyNarrative, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "正文中的规章、行政规范性文件制发/废止/现行有效件数与表二不一致",
 		SummaryEN: "rule and normative-document counts in the text disagree with the table of section 二",
 		Explanation: `正文写到本机关制发（印发、出台、发布）、废止（失效）或现行有效的规章、行政规范性文件件数时，必须与
@@ -73,6 +76,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-C005", Name: "percentage-mismatch", Family: FamilyNarrative, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "正文中“N件（P%）”的百分比与件数算不上",
 		SummaryEN: "a stated percentage does not match the count it comes from",
 		Explanation: `“予以公开及部分公开208件（17.46%）”“予以公开42件，占51.85%”这类百分比，应等于件数除以基数。

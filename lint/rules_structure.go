@@ -21,6 +21,7 @@ const sectionsBasis = `
 func init() {
 	Register(&Rule{
 		ID: "GD-S001", Name: "missing-section", Family: FamilyStructure, Severity: Error,
+		Fixable:   FixUnsafe,
 		Summary:   "缺少模板规定的部分",
 		SummaryEN: "A part required by the template is missing",
 		Explanation: `年度报告应包含模板规定的全部六个部分，每部分以模板的标题开头。本规则报告找不到标题的部分，
@@ -50,6 +51,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-S004", Name: "heading-wording", Family: FamilyStructure, Severity: Warning,
+		Fixable:   FixSometimes,
 		Summary:   "部分标题的措辞与模板不一致",
 		SummaryEN: "A part's heading is worded differently from the template",
 		Explanation: `六个部分的标题应采用模板的措辞。本规则报告已知的变体（如“存在的主要问题和改进措施”、
@@ -62,6 +64,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-S005", Name: "heading-number", Family: FamilyStructure, Severity: Error,
+		Fixable:   FixSometimes,
 		Summary:   "部分标题的序号与模板不一致",
 		SummaryEN: "A part's heading carries the wrong numeral",
 		Explanation: `六个部分依次编号为一至六。本规则报告序号与其部分不符的标题（例如“三、政府信息公开行政复议、行政诉讼情况”
@@ -105,6 +108,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-S009", Name: "missing-table", Family: FamilyStructure, Severity: Error,
+		Fixable:   FixUnsafe,
 		Summary:   "部分中缺少模板规定的表格",
 		SummaryEN: "A part lacks the table the template requires",
 		Explanation: `“二、主动公开政府信息情况”“三、收到和处理政府信息公开申请情况”“四、政府信息公开行政复议、行政诉讼情况”

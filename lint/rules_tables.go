@@ -53,6 +53,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-T004", Name: "blank-cell", Family: FamilyTables, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "应填数字的单元格为空白（不按 0 计）",
 		SummaryEN: "A cell that takes a number is blank (not read as 0)",
 		Explanation: `模板要求每个单元格填写数字，没有发生的事项填 0。空白单元格不按 0 计：它可能是漏填，
@@ -65,6 +66,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-T005", Name: "placeholder-cell", Family: FamilyTables, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "应填数字的单元格填了“/”“—”“不适用”等占位符",
 		SummaryEN: "A cell that takes a number holds a placeholder (/, —, 不适用)",
 		Explanation: `表格中的数字单元格应填数字，没有发生的事项填 0。“/”“—”“不适用”“无”等占位符常见于
@@ -89,6 +91,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-T007", Name: "amount-unit", Family: FamilyTables, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "以“万元”为单位的金额栏中写了“元”",
 		SummaryEN: "An amount in a 万元 column is written in 元",
 		Explanation: `表二“本年收费金额（单位：万元）”的单位已在表头写明为万元。单元格中写“元”（如“251000元”）
@@ -99,6 +102,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-T008", Name: "label-wording", Family: FamilyTables, Severity: Warning,
+		Fixable:   FixSometimes,
 		Summary:   "表格标签与模板措辞不一致",
 		SummaryEN: "A table label is worded differently from the template",
 		Explanation: `表格的行标签、列标签和表头应与模板一致。本规则报告已知的变体（如“社会组织”之于“社会公益组织”、

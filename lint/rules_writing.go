@@ -34,6 +34,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-W002", Name: "residue", Family: FamilyWriting, Severity: Warning,
+		Fixable:   FixSometimes,
 		Summary:   "正文中残留网页、书签、页码或抓取工具的文字",
 		SummaryEN: "text left over from a web page, a Word export, page numbers or a crawler",
 		Explanation: `从网页复制、从 Word/PDF 导出或由抓取工具保存的报告常带有不属于报告的文字：导航“当前位置：”、
@@ -48,6 +49,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-W003", Name: "doubled-word", Family: FamilyWriting, Severity: Warning,
+		Fixable:   FixSafe,
 		Summary:   "字或词误重复（的的、审核审核）",
 		SummaryEN: "a character or word doubled by mistake",
 		Explanation: `检查两类重复：
@@ -65,6 +67,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-W004", Name: "halfwidth-punctuation", Family: FamilyWriting, Severity: Warning,
+		Fixable:   FixSafe,
 		Summary:   "中文文本中使用了半角标点",
 		SummaryEN: "half-width punctuation inside Chinese text",
 		Explanation: `两个中文字符（汉字或全角标点）之间的半角“, : ; ? !”，以及内容含汉字、且紧挨中文的半角括号“( )”，
@@ -78,6 +81,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-W005", Name: "stray-space", Family: FamilyWriting, Severity: Warning,
+		Fixable:   FixSafe,
 		Summary:   "中文字符之间有多余的空格",
 		SummaryEN: "stray space between Chinese characters",
 		Explanation: `正文中两个中文字符之间的空格（如“关注关 切”“问题， 细化”）多是排版或复制留下的，读者看到的是断裂的词。
@@ -89,6 +93,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-W006", Name: "enumeration-gap", Family: FamilyWriting, Severity: Warning,
+		Fixable:   FixUnsafe,
 		Summary:   "列举序号跳号或重复（一是…三是，（一）（三））",
 		SummaryEN: "an enumeration skips or repeats a number",
 		Explanation: `“一是、二是、三是……”和小标题“（一）（二）（三）”“1. 2. 3.”应连续编号。
@@ -103,6 +108,7 @@ func init() {
 	})
 	Register(&Rule{
 		ID: "GD-W007", Name: "broken-paragraph", Family: FamilyWriting, Severity: Warning,
+		Fixable:   FixSafe,
 		Summary:   "段落在句子中间被空行断开",
 		SummaryEN: "a paragraph is broken mid-sentence by a blank line",
 		Explanation: `一段文字以汉字结尾（没有句末标点），空一行后下一段又以汉字接续（如“看\n\n得懂”），
