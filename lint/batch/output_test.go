@@ -442,3 +442,20 @@ func TestHTMLEnglish(t *testing.T) {
 		t.Error("English finding message missing")
 	}
 }
+
+func TestHTMLFamilyCounts(t *testing.T) {
+	res := runFixture(t, nil)
+	var buf bytes.Buffer
+	if err := res.WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc := parseHTML(t, buf.Bytes())
+	sec := find(doc, func(n *html.Node) bool { return n.Data == "section" && attr(n, "data-path") == "甲/2024-gb.txt" })
+	if len(sec) != 1 {
+		t.Fatal("no section")
+	}
+	fams := find(sec[0], func(n *html.Node) bool { return n.Data == "p" && strings.Contains(attr(n, "class"), "families") })
+	if len(fams) != 1 || text(fams[0]) != "years: 0 / 2 / 0" {
+		t.Errorf("family counts %q", text(fams[0]))
+	}
+}
