@@ -28,16 +28,23 @@ func registerBatchFlags(fs *flag.FlagSet) *batchFlags {
 }
 
 // wanted tells whether any batch output was asked for.
-func (b *batchFlags) wanted() bool { return b != nil && (b.html != "" || b.xlsx != "" || b.json != "") }
+func (b *batchFlags) wanted() bool { return b.html != "" || b.xlsx != "" || b.json != "" }
 
-// writeBatchReports runs the cross-year checks over check's results, adds
-// their findings to the results (so that text, JSON and SARIF output and the
-// exit code include them) and writes each requested file atomically. It
-// returns exitError when an output could not be written, else 0.
+// writeBatchReports runs the cross-year checks over check's results when
+// there are several reports, adds their findings to the results (so that
+// text, JSON and SARIF output and the exit code include them) and writes
+// each requested file atomically. It returns exitError when an output could
+// not be written, else 0.
 func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResult, lang string, opts *lint.Options,
 	resolver *lint.ConfigResolver, adjust func(*lint.Config) *lint.Config, stderr io.Writer) int {
-	if !b.wanted() {
-		return 0
+	parsed := 0
+	for _, r := range results {
+		if r.Report != nil {
+			parsed++
+		}
+	}
+	if !b.wanted() && parsed < 2 {
+		return 0 // one report: nothing to compare, nothing to write
 	}
 	configFor := func(path string) *lint.Config {
 		c, err := resolver.For(path)

@@ -93,3 +93,21 @@ func TestCheckBatchReportUnwritable(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}
 }
+
+// TestCheckCrossYearWithoutOutputs: checking several reports runs the
+// cross-year rules even when no batch file is asked for.
+func TestCheckCrossYearWithoutOutputs(t *testing.T) {
+	dir := t.TempDir()
+	writeReport(t, filepath.Join(dir, "2022.txt"), 2022, 10, 0, 8)
+	writeReport(t, filepath.Join(dir, "2023.txt"), 2023, 5, 1, 6)
+	var stdout, stderr bytes.Buffer
+	run([]string{"check", dir, "--select", "GD-Y", "-q"}, nil, &stdout, &stderr)
+	if strings.Count(stdout.String(), "GD-Y001") != 2 {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	run([]string{"check", filepath.Join(dir, "2023.txt"), "--select", "GD-Y", "-q"}, nil, &stdout, &stderr)
+	if strings.Contains(stdout.String(), "GD-Y") {
+		t.Errorf("a single report got cross-year findings:\n%s", stdout.String())
+	}
+}

@@ -281,7 +281,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return status
 	}
 
-	// batch report and cross-year checks (batch.go), when asked for
+	// cross-year checks over several reports; --report-* files (batch.go)
 	if st := writeBatchReports(f.batch, paths, results, f.lang, opts, resolver, adjust, stderr); st != 0 {
 		status = st
 	}
