@@ -143,7 +143,8 @@ type Rule struct {
 	// template's requirement. Markdown.
 	Explanation string
 	// Fixable says which fixes the rule offers, for the catalogue (gdlint
-	// rules): FixNone, FixSafe, FixUnsafe or FixSometimes.
+	// rules): FixNone, FixSafe, FixUnsafe or FixSometimes. A test holds it
+	// to the fixes the rule emits on the test reports.
 	Fixable Fixability
 	Check   func(*Context)
 }
@@ -153,9 +154,9 @@ type Fixability string
 
 const (
 	FixNone      Fixability = ""
-	FixSafe      Fixability = "safe"      // every finding has a safe fix
-	FixUnsafe    Fixability = "unsafe"    // fixes need --unsafe-fixes
-	FixSometimes Fixability = "sometimes" // some findings have a fix
+	FixSafe      Fixability = "safe"      // its fixes are safe: --fix applies them
+	FixUnsafe    Fixability = "unsafe"    // its fixes need --unsafe-fixes
+	FixSometimes Fixability = "sometimes" // safe for some findings, unsafe or none for others
 )
 
 var registry []*Rule

@@ -29,7 +29,7 @@ var (
 			" 条目没有抑制任何问题：问题已经改正，或者锚定的文字、规则编号写错了。留着不用的抑制会在以后掩盖真正的问题，应当删除。\n\n" +
 			"注释的修复（删除该注释）是安全修复；`[[ignore]]` 条目请在配置文件中手动删除。" +
 			"只在命名的规则本次运行启用时报告；`[[ignore]]` 只在本次检查了它适用的文件时报告。",
-		Fixable: FixSometimes,
+		Fixable: FixSafe,
 		Check:   func(*Context) {},
 	}
 	invalidSuppression = &Rule{
