@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/gdlint/gdlint/grammar"
 )
 
 // SARIFInfo is what the SARIF log says about the tool.
@@ -82,6 +84,13 @@ func WriteSARIF(w io.Writer, results []*FileResult, rules []*Rule, info SARIFInf
 		index[r.ID] = len(run.Tool.Driver.Rules) - 1
 	}
 	inv := run.AddInvocation(true)
+	// a cross-report finding (the batch's GD-Y rules) relates to another file
+	sources := map[string]*grammar.Source{}
+	for _, r := range results {
+		if r.Err == nil && r.Source != nil {
+			sources[r.Path] = r.Source
+		}
+	}
 	for _, r := range results {
 		if r.Err != nil {
 			loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
@@ -105,9 +114,15 @@ func WriteSARIF(w io.Writer, results []*FileResult, rules []*Rule, info SARIFInf
 				res.WithRuleIndex(idx)
 			}
 			for _, rel := range d.Related {
-				rl := LocationOf(r.Source, rel.Span)
+				relPath, relSrc := r.Path, r.Source
+				if rel.Path != "" {
+					if relPath, relSrc = rel.Path, sources[rel.Path]; relSrc == nil {
+						continue
+					}
+				}
+				rl := LocationOf(relSrc, rel.Span)
 				l := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-					WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(r.Path))).WithRegion(sarifRegion(rl)))
+					WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(relPath))).WithRegion(sarifRegion(rl)))
 				if rel.Message != "" {
 					l.WithMessage(sarif.NewTextMessage(rel.Message))
 				}
