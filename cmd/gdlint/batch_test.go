@@ -111,3 +111,37 @@ func TestCheckCrossYearWithoutOutputs(t *testing.T) {
 		t.Errorf("a single report got cross-year findings:\n%s", stdout.String())
 	}
 }
+
+// TestCheckSARIFRelatedInOtherFile: in SARIF, a cross-year finding's related
+// location names the earlier report's file and its own line.
+func TestCheckSARIFRelatedInOtherFile(t *testing.T) {
+	dir := t.TempDir()
+	writeReport(t, filepath.Join(dir, "2022.txt"), 2022, 10, 0, 8)
+	writeReport(t, filepath.Join(dir, "2023.txt"), 2023, 5, 1, 6)
+	var stdout, stderr bytes.Buffer
+	run([]string{"check", dir, "--select", "GD-Y001", "--format", "sarif"}, nil, &stdout, &stderr)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID           string `json:"ruleId"`
+				RelatedLocations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Region           struct{ StartLine, StartColumn int }
+					} `json:"physicalLocation"`
+				} `json:"relatedLocations"`
+			}
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 2 {
+		t.Fatalf("%v\n%s\n%s", err, stdout.String(), stderr.String())
+	}
+	rel := log.Runs[0].Results[0].RelatedLocations
+	if len(rel) != 1 || !strings.HasSuffix(rel[0].PhysicalLocation.ArtifactLocation.URI, "2022.txt") {
+		t.Fatalf("related %+v", rel)
+	}
+	// 四、结转下年度继续办理<TAB>2: line 50 of the 2022 report, character 13
+	if r := rel[0].PhysicalLocation.Region; r.StartLine != 50 || r.StartColumn != 13 {
+		t.Errorf("region %+v", r)
+	}
+}
