@@ -322,13 +322,30 @@ func TestCannotJudge(t *testing.T) {
 	}
 }
 
+// TestDoubtfulMismatchIsNotAFinding: when the parser placed the 二、上年结转
+// row by its position (label unreadable) and the numbers differ, the check
+// cannot judge; it never reports the mismatch as a finding.
 func TestDoubtfulMismatchIsNotAFinding(t *testing.T) {
-	prev := &Value{Value: 2, Text: "2", Firm: true}
-	cur := &Value{Value: 3, Text: "3", Firm: false, Doubt: "行标签未能识别，按行的位置对应"}
-	cols := []Column{{Key: "natural", Prev: prev, Cur: cur, Status: StatusCannotJudge}}
-	why := cannotJudgeReason(cols)
-	if !strings.Contains(why[0], "推断") || !strings.Contains(why[1], "inference") {
-		t.Errorf("reason %q", why)
+	dir := t.TempDir()
+	write(t, dir, "a.txt", render(t, spec{Body: bodyA, Year: 2022, New: 10, Public: 8, Seed: 1})) // 结转 2
+	b := string(render(t, spec{Body: bodyA, Year: 2023, New: 5, Carried: 3, Public: 8, Seed: 2}))
+	write(t, dir, "b.txt", []byte(strings.Replace(b, "二、上年结转政府信息公开申请数量", "二、上年结转申请", 1)))
+	res, err := Run([]string{dir}, &Options{Rules: yearRules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := res.Reports[1]
+	cell := cur.Parsed().Table(grammar.TableRequests).Cell(grammar.RowCarried, grammar.ColNatural)
+	if cell == nil || cell.Doubt == "" || cell.Value != 3 {
+		t.Fatalf("the fixture no longer gives a positional placement: %+v", cell)
+	}
+	c := checkOf(t, res, "GD-Y001", 2023, bodyA)
+	if c.Status != StatusCannotJudge || !strings.Contains(c.Message, "推断") {
+		t.Fatalf("%s %s", c.Status, c.Message)
+	}
+	ds := diagsOf(cur, "GD-Y001")
+	if len(ds) != 1 || ds[0].Severity != lint.Info || ds[0].Span != cell.Span || !strings.Contains(ds[0].MessageEN, "inference") {
+		t.Fatalf("diagnostics %+v", ds)
 	}
 }
 
