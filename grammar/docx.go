@@ -182,8 +182,10 @@ type docxTable struct {
 }
 
 type docxExtractor struct {
-	out    strings.Builder
-	para   strings.Builder
+	out  strings.Builder
+	para strings.Builder
+	// per open paragraph: it was cut by a paragraph inside it (a text box)
+	split  []bool
 	tables []*docxTable
 
 	skip int // depth inside content that is not shown
@@ -282,7 +284,11 @@ func (ex *docxExtractor) start(e xml.StartElement) {
 		// a paragraph inside a paragraph (a text box) starts a new line
 		if (t == nil || !t.inCell) && ex.para.Len() > 0 {
 			ex.flushPara()
+			if n := len(ex.split); n > 0 {
+				ex.split[n-1] = true
+			}
 		}
+		ex.split = append(ex.split, false)
 	case "r":
 		ex.inRun, ex.hidden = true, false
 	case "rPr":
@@ -362,13 +368,20 @@ func (ex *docxExtractor) end(e xml.EndElement) {
 	case "numPr":
 		ex.inNumPr = false
 	case "p":
+		split := false
+		if n := len(ex.split); n > 0 {
+			split, ex.split = ex.split[n-1], ex.split[:n-1]
+		}
 		if t != nil && t.inCell {
 			if t.cell.Len() > 0 {
 				t.join = true
 			}
 			return
 		}
-		ex.flushPara()
+		// the rest of a paragraph cut by a text box, unless nothing is left
+		if !split || ex.para.Len() > 0 {
+			ex.flushPara()
+		}
 	case "r":
 		ex.inRun, ex.hidden, ex.inText = false, false, false
 	case "rPr":

@@ -190,7 +190,7 @@ func TestDOCXText(t *testing.T) {
 	}
 	for _, want := range []string{
 		"示例县统计局2023年政府信息公开工作年度报告\n\n𠀀本报告",
-		"本局依法公开政府信息。\n文本框\n", // hidden and deleted runs dropped, the text box once
+		"本局依法公开政府信息。\n文本框\n甲", // hidden and deleted runs dropped, the text box once
 		"\n甲\t乙\n丙\n",   // w:tab outside tables is a tab, w:br a line break
 		"\n第二十条第（一）项\n", // a merged row: the cell once
 		"\n行政许可\t45\n",  // gridSpan: once
