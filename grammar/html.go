@@ -134,12 +134,23 @@ func (tb *treeBuilder) add(n *hnode) {
 }
 
 var (
-	tableScope    = set("table", "html", "template")
-	cellStop      = set("table", "template")
-	liStop        = set("ul", "ol", "menu", "td", "th", "table", "template")
-	dlStop        = set("dl", "td", "th", "table", "template")
-	inlineEndStop = set("td", "th", "table", "caption", "template", "html")
+	tableScope   = set("table", "html", "template")
+	cellStop     = set("table", "template")
+	liStop       = set("ul", "ol", "menu", "td", "th", "table", "template")
+	dlStop       = set("dl", "td", "th", "table", "template")
+	blockEndStop = set("td", "th", "table", "caption", "template", "html")
+	optionStop   = set("select", "datalist")
 )
+
+// inlineEndStop: an inline end tag does not close the blocks opened inside
+// it (<b><p>x</b>y</p> keeps x and y in one paragraph, as a browser does).
+var inlineEndStop = func() map[string]bool {
+	m := set("td", "th", "table", "caption", "template", "html")
+	for t := range blockElements {
+		m[t] = true
+	}
+	return m
+}()
 
 // tableContext pops open rows, cells and anything in them until the top is
 // the table (or its row group) at stack index ti.
@@ -194,7 +205,7 @@ func (tb *treeBuilder) start(tag string, hidden, selfClosing bool, contentOff in
 			}
 		}
 	case tag == "option":
-		if i := tb.find("option", set("select", "datalist")); i > 0 {
+		if i := tb.find("option", optionStop); i > 0 {
 			tb.popTo(i)
 		}
 	}
@@ -219,7 +230,10 @@ func (tb *treeBuilder) end(tag string) {
 	case "table", "body", "html":
 		stop = nil
 	default:
-		stop = inlineEndStop
+		stop = blockEndStop
+		if !blockElements[tag] {
+			stop = inlineEndStop
+		}
 	}
 	if tag == "body" || tag == "html" {
 		return // content after </body> is still shown
