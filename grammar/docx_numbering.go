@@ -309,7 +309,7 @@ func formatNumber(v int, format string) string {
 			return "0" + strconv.Itoa(v)
 		}
 	case "lowerLetter", "upperLetter":
-		if v >= 1 {
+		if v >= 1 && v <= 26*8 {
 			c := rune('a' + (v-1)%26)
 			if format == "upperLetter" {
 				c = rune('A' + (v-1)%26)

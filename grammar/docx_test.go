@@ -454,7 +454,7 @@ func TestFormatNumber(t *testing.T) {
 		{20, "chineseCounting", "二十"}, {25, "chineseCountingThousand", "二十五"}, {100, "chineseCounting", "一〇〇"},
 		{3, "chineseLegalSimplified", "叁"}, {12, "ideographDigital", "一二"}, {1, "ideographTraditional", "甲"},
 		{3, "decimalEnclosedCircle", "③"}, {7, "decimalFullWidth", "７"}, {4, "upperRoman", "IV"},
-		{27, "lowerLetter", "aa"}, {5, "decimalZero", "05"}, {12, "decimal", "12"}, {3, "unknownFormat", "3"},
+		{27, "lowerLetter", "aa"}, {1 << 30, "lowerLetter", "1073741824"}, {5, "decimalZero", "05"}, {12, "decimal", "12"}, {3, "unknownFormat", "3"},
 	}
 	for _, c := range cases {
 		if got := formatNumber(c.v, c.format); got != c.want {

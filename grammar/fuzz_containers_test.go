@@ -122,9 +122,14 @@ func FuzzParseHTML(f *testing.F) {
 
 func FuzzDOCXDocument(f *testing.F) {
 	f.Add([]byte(docxHead + reportDOCX() + docxTail))
+	// numbering definitions and numbered paragraphs in one input: the fuzzer
+	// mutates both (the same bytes are read as numbering, styles and document)
+	f.Add([]byte(numberingXML[strings.Index(numberingXML, "<w:numbering"):strings.Index(numberingXML, "</w:numbering>")] +
+		stylesXML[strings.Index(stylesXML, "<w:style "):strings.Index(stylesXML, "</w:styles>")] +
+		numbered("1", "", "", "总体情况") + numbered("2", "", "", "规章") + numbered("", "3", "2", "其他") + "</w:numbering>"))
 	f.Add([]byte(docxHead + `<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>` + docxTail))
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		ex := &docxExtractor{}
+		ex := &docxExtractor{num: parseNumbering(doc, doc)}
 		if ex.run(doc) != nil {
 			return
 		}

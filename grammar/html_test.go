@@ -42,6 +42,7 @@ func TestHTMLView(t *testing.T) {
 		{"pre keeps spacing", "<pre>a  b\n c</pre><p>d</p>", "a  b\n c\nd\n"},
 		{"list items", `<ul><li>一<li>二</ul>`, "一\n二\n"},
 		{"unclosed p closes at block", `<p>甲<div>乙</div>丙`, "甲\n乙\n丙\n"},
+		{"Word list numbering in downlevel-revealed conditionals", `<p class=MsoListParagraph><![if !supportLists]><span>一、<span style='font:7.0pt'>&nbsp;&nbsp; </span></span><![endif]><span>总体情况</span></p><!--[if gte mso 9]><xml><w:WordDocument>9</w:WordDocument></xml><![endif]-->`, "一、\u00a0\u00a0 总体情况\n"},
 		{"misnested inline end tag", `<p><b>粗<p>甲</b>乙</p><p>丙</p>`, "粗\n甲乙\n丙\n"},
 		{"stray end tags", `</span></div><p>甲</p></p></td></tr>乙`, "甲\n乙\n"},
 	}
