@@ -183,7 +183,11 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 	defer func() {
 		if p := recover(); p != nil {
 			res.Source, res.Report, res.Diagnostics = nil, nil, nil
-			res.Err = fmt.Errorf("internal error (please report): %v\n%s", p, debug.Stack())
+			// one line for the batch's stderr; the stack when asked for
+			res.Err = fmt.Errorf("internal error (please report it with the file): %v", p)
+			if os.Getenv("GDLINT_DEBUG") != "" {
+				res.Err = fmt.Errorf("%w\n%s", res.Err, debug.Stack())
+			}
 		}
 	}()
 	rep, err := grammar.ParseBytes(path, raw)

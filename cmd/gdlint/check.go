@@ -248,6 +248,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// write fixes (or show them)
 	changed := 0
 	for i, r := range results {
+		// --fix on stdin always gives the report back on stdout, fixed or
+		// not, so that an editor piping its buffer through keeps it
+		if files[i] == "-" && f.fix && !f.diff && !r.Changed() && r.Source != nil {
+			stdout.Write(r.Source.Raw)
+		}
 		if r.NotRewritten != "" {
 			fmt.Fprintf(stderr, "gdlint: %s: %s\n", r.Path, msg(f.lang, "未写入修复："+notRewrittenZH(r.NotRewritten), "fixes not written: "+r.NotRewritten))
 		}
@@ -303,7 +308,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	// with --fix on stdin the fixed text goes to stdout: findings go to stderr
 	findingsOut := stdout
-	if f.fix && stdinAt >= 0 && changed > 0 {
+	if f.fix && stdinAt >= 0 {
 		findingsOut = stderr
 	}
 	switch f.format {
