@@ -631,6 +631,13 @@ func (r *htmlRenderer) row(tr *hnode) {
 		return
 	}
 	r.boundary()
+	// a row of one cell has nothing to separate: its paragraphs stay lines
+	// (a one-column table laid around a title and an article)
+	if len(cells) == 1 {
+		r.kids(cells[0])
+		r.boundary()
+		return
+	}
 	// the separator after an empty cell maps to the inside of its <td>, so
 	// that the empty cell's zero-width span lands there
 	sep := func(s string, prev *hnode, prevEmpty bool) {
