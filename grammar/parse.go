@@ -540,8 +540,8 @@ func (p *parser) findTitle() {
 		return
 	}
 	// crawler text: "平潭综合实验区2020年政府信息公开工作年度报告 根据…"
-	for _, ln := range p.lines {
-		if ln.start >= limit {
+	for i, ln := range p.lines {
+		if ln.start >= limit || i >= 40 {
 			break
 		}
 		s := p.text[ln.start:ln.end]
@@ -561,10 +561,10 @@ func (p *parser) findTitle() {
 
 // isSentence: an opening sentence ("本报告依据…编制。") is not a title.
 func isSentence(s string) bool {
-	if strings.ContainsAny(s, "。；，,") {
-		return true
+	if strings.ContainsAny(s, "。；，,`|\\") || strings.Contains(s, "http") || strings.Contains(s, ".txt") {
+		return true // a sentence, a path or a table row, not a title
 	}
-	for _, p := range []string{"本报告", "本年度报告", "根据", "依据", "按照"} {
+	for _, p := range []string{"本报告", "本年度报告", "根据", "依据", "按照", "- ", "* ", "> "} {
 		if strings.HasPrefix(s, p) {
 			return true
 		}
