@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-var reInlineSub = regexp.MustCompile(`[。；;：:]\s*([（(][一二三四五六七八九十]{1,2}[）)])`)
+var reInlineSub = regexp.MustCompile(`[。；;：:][\s\x{00A0}\x{3000}]*([（(][一二三四五六七八九十]{1,2}[）)])`)
 
 // findOtherHeadingsAndParagraphs walks every line outside the tables: sub-item
 // headings （一） 1. #, other numbered headings, and prose.

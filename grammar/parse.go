@@ -234,9 +234,9 @@ func (p *parser) detectFormat() {
 
 // numbering at the start of a heading; group 1 is the Markdown marker.
 var (
-	reCNHeading     = regexp.MustCompile(`^(#{1,6}\s*)?([一二三四五六七八九十]{1,3})\s*[、．.，,]\s*`)
-	reParenHeading  = regexp.MustCompile(`^(#{1,6}\s*)?[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*`)
-	reArabicHeading = regexp.MustCompile(`^(#{1,6}\s*)?([0-9０-９]{1,2})\s*[.．、]\s*`)
+	reCNHeading     = regexp.MustCompile(`^(#{1,6}[\s\x{00A0}\x{3000}]*)?([一二三四五六七八九十]{1,3})[\s\x{00A0}\x{3000}]*[、．.，,][\s\x{00A0}\x{3000}]*`)
+	reParenHeading  = regexp.MustCompile(`^(#{1,6}[\s\x{00A0}\x{3000}]*)?[（(][\s\x{00A0}\x{3000}]*([一二三四五六七八九十]{1,3})[\s\x{00A0}\x{3000}]*[）)][\s\x{00A0}\x{3000}]*`)
+	reArabicHeading = regexp.MustCompile(`^(#{1,6}[\s\x{00A0}\x{3000}]*)?([0-9０-９]{1,2})[\s\x{00A0}\x{3000}]*[.．、][\s\x{00A0}\x{3000}]*`)
 	reMarkdown      = regexp.MustCompile(`^(#{1,6})\s+`)
 )
 
@@ -462,14 +462,14 @@ func (p *parser) sectionBody(i int) (int, int) {
 // ---- title, period, dates ----
 
 var (
-	reYear      = regexp.MustCompile(`(\d{4})\s*年`)
+	reYear      = regexp.MustCompile(`(\d{4})[\s\x{00A0}\x{3000}]*年`)
 	reTitleHint = regexp.MustCompile(`报告|年报`)
-	rePeriod    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	rePubDate   = regexp.MustCompile(`(发布时间|发布日期|公开日期|成文日期|发文日期)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
-	reDateLine  = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$`)
-	reMetaTitle = regexp.MustCompile(`^(?:标题|名称)\s*[:：\t]\s*`) // a metadata line or a page's metadata-table row
+	rePeriod    = regexp.MustCompile(`(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日[\s\x{00A0}\x{3000}]*起?[\s\x{00A0}\x{3000}]*(?:至|到|—|－|-|~|～)[\s\x{00A0}\x{3000}]*(?:(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*)?(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日`)
+	rePubDate   = regexp.MustCompile(`(发布时间|发布日期|公开日期|成文日期|发文日期)[\s\x{00A0}\x{3000}]*[:：]?[\s\x{00A0}\x{3000}]*(\d{4})[\s\x{00A0}\x{3000}]*[-年/.][\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*[-月/.][\s\x{00A0}\x{3000}]*(\d{1,2})`)
+	reDateLine  = regexp.MustCompile(`^[（(]?[\s\x{00A0}\x{3000}]*(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日[\s\x{00A0}\x{3000}]*[）)]?$`)
+	reMetaTitle = regexp.MustCompile(`^(?:标题|名称)[\s\x{00A0}\x{3000}]*[:：\t][\s\x{00A0}\x{3000}]*`) // a metadata line or a page's metadata-table row
 	// a page title ends with the site's name: "…年度报告-沭阳县发改局"
-	reSiteSuffix = regexp.MustCompile(`报告(\s*[-_|－—–｜]\s*[^-_|－—–｜]{1,30})$`)
+	reSiteSuffix = regexp.MustCompile(`报告([\s\x{00A0}\x{3000}]*[-_|－—–｜][\s\x{00A0}\x{3000}]*[^-_|－—–｜]{1,30})$`)
 )
 
 func (p *parser) firstSectionView() int {
