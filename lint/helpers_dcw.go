@@ -57,6 +57,18 @@ type proseBlock struct {
 	Paras   []*grammar.Paragraph
 	pieces  []blockPiece
 	report  *grammar.Report
+	sents   [][2]int // built on first use
+}
+
+// sentences returns the byte ranges of the block's sentences (see sentences).
+func (b *proseBlock) sentences() [][2]int {
+	if b.sents == nil {
+		b.sents = sentences(b.Text)
+		if b.sents == nil {
+			b.sents = [][2]int{}
+		}
+	}
+	return b.sents
 }
 
 // blockPiece maps Text[at:at+n] to view bytes [view, view+n).
@@ -186,6 +198,19 @@ func sentences(text string) [][2]int {
 		out = append(out, [2]int{start, len(text)})
 	}
 	return out
+}
+
+// words is a set of literal words; in reports whether s contains any of
+// them (what MatchString of the alternation a|b|c reports, without a regexp).
+type words []string
+
+func (ws words) in(s string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isHan reports a CJK ideograph (including the extension planes: 𠀀).

@@ -164,7 +164,7 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 		return nil
 	}
 	a := &analysis{table: t}
-	for _, b := range grammar.Balances(rep.Format) {
+	for _, b := range balancesOf(rep.Format) {
 		if len(b.Right) == 0 || b.Right[0].Table != id {
 			continue
 		}
@@ -452,7 +452,7 @@ func relText(r *relation) (zh, en string) {
 
 // emitArith reports the findings of kind k on table id.
 func emitArith(ctx *Context, id int, k grammar.BalanceKind) {
-	a := analyzeTable(ctx.Report, id)
+	a := ctx.analysis(id)
 	if a == nil {
 		return
 	}

@@ -203,6 +203,10 @@ type Context struct {
 	Options *Options
 	rule    *Rule
 	diags   []Diagnostic
+	// shared is built lazily and read by every rule of one Run: what several
+	// rules derive from the report (prose blocks, table analyses) is
+	// computed once per run, not once per rule.
+	shared *runCache
 }
 
 // Source is the report's source.
@@ -243,8 +247,9 @@ func Run(rep *grammar.Report, rules []*Rule, opts *Options) []Diagnostic {
 		opts = &Options{}
 	}
 	var out []Diagnostic
+	shared := &runCache{}
 	for _, r := range rules {
-		ctx := &Context{Report: rep, Options: opts, rule: r}
+		ctx := &Context{Report: rep, Options: opts, rule: r, shared: shared}
 		r.Check(ctx)
 		out = append(out, ctx.diags...)
 	}

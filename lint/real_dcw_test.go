@@ -110,7 +110,7 @@ func TestRealNarrativeClaims(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, c := range requestClaims(r) {
+		for _, c := range requestClaims(&Context{Report: r, Options: &Options{}}) {
 			got = append(got, fmt.Sprintf("%s:%d", c.kind, c.value))
 		}
 		if strings.Join(got, " ") != want {

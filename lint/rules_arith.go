@@ -96,7 +96,7 @@ func init() {
 // (per table for table 3, filled as one run) for values placed with doubt.
 func checkUnchecked(ctx *Context) {
 	for _, id := range []int{grammar.TableRequests, grammar.TableReview} {
-		a := analyzeTable(ctx.Report, id)
+		a := ctx.analysis(id)
 		if a == nil {
 			continue
 		}

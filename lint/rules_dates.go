@@ -256,7 +256,7 @@ func init() {
 
 // ---- GD-D001, GD-D002 ----
 
-var rePeriodWords = regexp.MustCompile(`统计|数据|期限|时限|时段|区间|报告期`)
+var periodWords = words{"统计", "数据", "期限", "时限", "时段", "区间", "报告期"}
 
 // periodStatement reports whether the parsed period is the statistics
 // statement: its sentence speaks of statistics, data or a period.
@@ -284,7 +284,7 @@ func periodStatement(r *grammar.Report) bool {
 	for end < len(text) && text[end]&0xC0 == 0x80 {
 		end++
 	}
-	return rePeriodWords.MatchString(before) || rePeriodWords.MatchString(text[p.Span.End:end])
+	return periodWords.in(before) || periodWords.in(text[p.Span.End:end])
 }
 
 func checkPeriodMissing(c *Context) {
@@ -385,13 +385,13 @@ func checkTextYear(c *Context) {
 	if y == 0 {
 		return
 	}
-	for _, b := range proseBlocks(r) {
+	for _, b := range c.proseBlocks() {
 		switch b.Section {
 		case grammar.SecGeneral, grammar.SecProactive, grammar.SecRequests, grammar.SecReview:
 		default:
 			continue
 		}
-		for _, s := range sentences(b.Text) {
+		for _, s := range b.sentences() {
 			m := reSentenceYear.FindStringSubmatchIndex(b.Text[s[0]:s[1]])
 			if m == nil {
 				continue

@@ -123,13 +123,13 @@ type sentenceCtx struct {
 func (s sentenceCtx) span(i, j int) grammar.Span { return s.b.Span(s.start+i, s.start+j) }
 
 // eachSentence calls f for every sentence of the narrative blocks.
-func eachSentence(r *grammar.Report, f func(s sentenceCtx)) {
-	for _, b := range proseBlocks(r) {
+func eachSentence(c *Context, f func(s sentenceCtx)) {
+	for _, b := range c.proseBlocks() {
 		if !narrativeSection(b.Section) {
 			continue
 		}
 		prev := ""
-		for _, ss := range sentences(b.Text) {
+		for _, ss := range b.sentences() {
 			text := b.Text[ss[0]:ss[1]]
 			f(sentenceCtx{b: b, start: ss[0], end: ss[1], text: text, prev: prev})
 			prev = text
@@ -139,7 +139,7 @@ func eachSentence(r *grammar.Report, f func(s sentenceCtx)) {
 
 // otherMatters are words that mark a count of something other than
 // information-disclosure applications.
-var reOtherMatters = regexp.MustCompile(`复议|诉讼|案件|信访|诉求|建议|提案|咨询|信箱|热线|留言|投诉|来电|来信`)
+var otherMatters = words{"复议", "诉讼", "案件", "信访", "诉求", "建议", "提案", "咨询", "信箱", "热线", "留言", "投诉", "来电", "来信"}
 
 // tableTotal returns a row's 总计 of table id, or the sum of the row's other
 // columns when the total cell is blank; ok is false when the parser could not
@@ -217,8 +217,7 @@ var (
 	reCarried      = regexp.MustCompile(`上一?年度?结转([^，。；;,0-9０-９]{0,12}?)([0-9０-９]+)\s*件`)
 	reCarryOver    = regexp.MustCompile(`(?:结转|转入|转至|转)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)(?:继续办理)?([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`)
 	reCarryOverPre = regexp.MustCompile(`([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)(?:结转|转入|转至)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)`)
-	reNewWords     = regexp.MustCompile(`新收|新增|本年新`)
-	reApplication  = regexp.MustCompile(`申请`)
+	newWords       = words{"新收", "新增", "本年新"}
 )
 
 type requestClaim struct {
@@ -227,13 +226,14 @@ type requestClaim struct {
 	span  grammar.Span
 }
 
-func requestClaims(r *grammar.Report) []requestClaim {
+func requestClaims(c *Context) []requestClaim {
+	r := c.Report
 	var out []requestClaim
 	y := reportYear(r)
-	eachSentence(r, func(s sentenceCtx) {
-		about := reApplication.MatchString(s.text) || reApplication.MatchString(s.prev)
-		if !about {
-			return
+	eachSentence(c, func(s sentenceCtx) {
+		about := strings.Contains(s.text, "申请") || strings.Contains(s.prev, "申请")
+		if !about || !strings.Contains(s.text, "件") {
+			return // every pattern below counts 件
 		}
 		taken := map[int]bool{} // number offsets already read
 		add := func(kind string, numStart, numEnd int) {
@@ -248,7 +248,7 @@ func requestClaims(r *grammar.Report) []requestClaim {
 			out = append(out, requestClaim{kind: kind, value: n, span: s.span(numStart, numEnd)})
 		}
 		for _, m := range reCarried.FindAllStringSubmatchIndex(s.text, -1) {
-			if reOtherMatters.MatchString(s.text[m[2]:m[3]]) {
+			if otherMatters.in(s.text[m[2]:m[3]]) {
 				continue
 			}
 			add("carried", m[4], m[5])
@@ -259,7 +259,7 @@ func requestClaims(r *grammar.Report) []requestClaim {
 					continue
 				}
 			}
-			if reOtherMatters.MatchString(s.text[m[4]:m[5]]) {
+			if otherMatters.in(s.text[m[4]:m[5]]) {
 				continue
 			}
 			add("carryover", m[6], m[7])
@@ -274,12 +274,12 @@ func requestClaims(r *grammar.Report) []requestClaim {
 		}
 		for _, m := range reReceived.FindAllStringSubmatchIndex(s.text, -1) {
 			gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
-			if reOtherMatters.MatchString(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
+			if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
 				continue
 			}
 			kind := "received"
 			switch {
-			case reNewWords.MatchString(gap) || s.text[m[2]:m[3]] == "新收":
+			case newWords.in(gap) || s.text[m[2]:m[3]] == "新收":
 				kind = "new"
 			case s.text[m[2]:m[3]] == "办理":
 				kind = "either"
@@ -294,7 +294,7 @@ func requestClaims(r *grammar.Report) []requestClaim {
 		}
 		for _, m := range reHandled.FindAllStringSubmatchIndex(s.text, -1) {
 			verb, gap := s.text[m[2]:m[3]], s.text[m[4]:m[5]]
-			if reOtherMatters.MatchString(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) ||
+			if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) ||
 				strings.HasSuffix(s.text[:m[0]], "受") {
 				continue
 			}
@@ -322,12 +322,12 @@ func precededByOther(text string, at int) bool {
 	if i := strings.LastIndexAny(before, "，,、：:"); i >= 0 {
 		before = before[i:]
 	}
-	return reOtherMatters.MatchString(before)
+	return otherMatters.in(before)
 }
 
 func checkNarrativeRequests(c *Context) {
 	r := c.Report
-	claims := requestClaims(r)
+	claims := requestClaims(c)
 	newV, newCell, newSum, newOK := tableTotal(r, grammar.TableRequests, grammar.RowNew)
 	carV, carCell, carSum, carOK := tableTotal(r, grammar.TableRequests, grammar.RowCarried)
 	totV, totCell, totSum, totOK := tableTotal(r, grammar.TableRequests, grammar.RowTotal)
@@ -402,9 +402,12 @@ func checkNarrativeRequests(c *Context) {
 	if !newOK || newV == 0 {
 		return
 	}
-	eachSentence(r, func(s sentenceCtx) {
+	eachSentence(c, func(s sentenceCtx) {
+		if !strings.Contains(s.text, "申请") || !strings.Contains(s.text, "未") && !strings.Contains(s.text, "没有") {
+			return // literals of reNoRequests
+		}
 		for _, m := range reNoRequests.FindAllStringSubmatchIndex(s.text, -1) {
-			if reOtherMatters.MatchString(s.text[m[2]:m[3]]) {
+			if otherMatters.in(s.text[m[2]:m[3]]) {
 				continue
 			}
 			sp := s.span(m[0], m[1])
@@ -422,8 +425,8 @@ var (
 	reReviewCount    = regexp.MustCompile(`行政(复议|诉讼)(?:案件|案|数量|数|件数)?\s*(?:为|共|共计|有)?\s*([0-9０-９]+)\s*(?:件|起|宗|个)`)
 	reReviewCountPre = regexp.MustCompile(`([0-9０-９]+)\s*(?:件|起|宗|个)([^，。；;,0-9０-９]{0,20}?)行政(复议|诉讼)`)
 	reNoReview       = regexp.MustCompile(`(?:未|没有)(?:出现|发生|收到|产生|接到|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)[^。；，,]*`)
-	reReviewOutcome  = regexp.MustCompile(`纠错|纠正|败诉|撤销|确认违法|被复议|被诉`)
-	reAboutDisclose  = regexp.MustCompile(`信息公开|依申请|政府信息|公开申请`)
+	reviewOutcome    = words{"纠错", "纠正", "败诉", "撤销", "确认违法", "被复议", "被诉"}
+	aboutDisclose    = words{"信息公开", "依申请", "政府信息", "公开申请"}
 )
 
 func checkNarrativeReview(c *Context) {
@@ -469,13 +472,13 @@ func checkNarrativeReview(c *Context) {
 		}
 		c.Emit(d)
 	}
-	eachSentence(r, func(s sentenceCtx) {
-		if !reAboutDisclose.MatchString(s.text) && s.b.Section != grammar.SecReview {
-			return
+	eachSentence(c, func(s sentenceCtx) {
+		if !aboutDisclose.in(s.text) && s.b.Section != grammar.SecReview || !strings.Contains(s.text, "行政") {
+			return // every pattern below names 行政复议 or 行政诉讼
 		}
 		taken := map[int]bool{}
 		for _, m := range reReviewCount.FindAllStringSubmatchIndex(s.text, -1) {
-			if reReviewOutcome.MatchString(s.text[m[0]:m[1]]) {
+			if reviewOutcome.in(s.text[m[0]:m[1]]) {
 				continue
 			}
 			n, ok := atoiDigits(s.text[m[4]:m[5]])
@@ -486,7 +489,7 @@ func checkNarrativeReview(c *Context) {
 			report(s.span(m[4], m[5]), s.text[m[2]:m[3]], n, false)
 		}
 		for _, m := range reReviewCountPre.FindAllStringSubmatchIndex(s.text, -1) {
-			if taken[m[2]] || reReviewOutcome.MatchString(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
+			if taken[m[2]] || reviewOutcome.in(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
 				continue
 			}
 			n, ok := atoiDigits(s.text[m[2]:m[3]])
@@ -497,7 +500,7 @@ func checkNarrativeReview(c *Context) {
 		}
 		for _, m := range reNoReview.FindAllStringIndex(s.text, -1) {
 			clause := s.text[m[0]:m[1]]
-			if reReviewOutcome.MatchString(clause) {
+			if reviewOutcome.in(clause) {
 				continue
 			}
 			for _, what := range []string{"复议", "诉讼"} {
@@ -512,12 +515,11 @@ func checkNarrativeReview(c *Context) {
 // ---- GD-C003 ----
 
 var (
-	reClauseSplit  = regexp.MustCompile(`[，,、；;：:]`)
-	reDocNumber    = regexp.MustCompile(`([0-9０-９]+)\s*(件|部|条|个|份)`)
-	reOtherBodies  = regexp.MustCompile(`(?:部门|各单位|区直|县直|市直|乡镇|街道|各地|上级|省级|国家)(?:的)?(?:行政)?规范性文件`)
-	reIssueVerb    = regexp.MustCompile(`制发|印发|出台|发布|制定`)
-	reRepealVerb   = regexp.MustCompile(`废止|失效`)
-	reInForceWords = regexp.MustCompile(`现行有效`)
+	reClauseSplit = regexp.MustCompile(`[，,、；;：:]`)
+	reDocNumber   = regexp.MustCompile(`([0-9０-９]+)\s*(件|部|条|个|份)`)
+	reOtherBodies = regexp.MustCompile(`(?:部门|各单位|区直|县直|市直|乡镇|街道|各地|上级|省级|国家)(?:的)?(?:行政)?规范性文件`)
+	issueVerbs    = words{"制发", "印发", "出台", "发布", "制定"}
+	repealVerbs   = words{"废止", "失效"}
 )
 
 func checkNarrativeDocs(c *Context) {
@@ -529,7 +531,10 @@ func checkNarrativeDocs(c *Context) {
 	if t == nil || t.Unreadable {
 		return
 	}
-	eachSentence(r, func(s sentenceCtx) {
+	eachSentence(c, func(s sentenceCtx) {
+		if !strings.Contains(s.text, "规范性文件") && !strings.Contains(s.text, "规章") {
+			return // no clause can name a subject
+		}
 		subject := ""
 		pos := 0
 		for _, cut := range append(reClauseSplit.FindAllStringIndex(s.text, -1), []int{len(s.text), len(s.text)}) {
@@ -552,11 +557,11 @@ func checkNarrativeDocs(c *Context) {
 			}
 			col := ""
 			switch {
-			case reInForceWords.MatchString(clause):
+			case strings.Contains(clause, "现行有效"):
 				col = grammar.ColInForce
-			case reRepealVerb.MatchString(clause):
+			case repealVerbs.in(clause):
 				col = grammar.ColRepealed
-			case reIssueVerb.MatchString(clause):
+			case issueVerbs.in(clause):
 				col = grammar.ColIssued
 			default:
 				continue
@@ -596,12 +601,15 @@ func checkCompletionClaim(c *Context) {
 		return
 	}
 	name, nameEN := totalName(r, grammar.TableRequests, grammar.RowCarryOver, summed)
-	eachSentence(r, func(s sentenceCtx) {
-		if !reApplication.MatchString(s.text) && !reApplication.MatchString(s.prev) {
+	eachSentence(c, func(s sentenceCtx) {
+		if !strings.Contains(s.text, "申请") && !strings.Contains(s.prev, "申请") {
 			return
 		}
-		if reOtherMatters.MatchString(s.text) && !strings.Contains(s.text, "申请") {
+		if otherMatters.in(s.text) && !strings.Contains(s.text, "申请") {
 			return
+		}
+		if !strings.Contains(s.text, "办结率") && !strings.ContainsAny(s.text, "均全都") {
+			return // every alternative of reCompletion holds one of these
 		}
 		for _, m := range reCompletion.FindAllStringIndex(s.text, -1) {
 			claim := s.text[m[0]:m[1]]
@@ -641,9 +649,10 @@ func checkPercentages(c *Context) {
 	if len(bases) == 0 || !bases[0].primary {
 		return
 	}
-	for _, b := range proseBlocks(r) {
-		if !narrativeSection(b.Section) || !reApplication.MatchString(b.Text) {
-			continue
+	for _, b := range c.proseBlocks() {
+		if !narrativeSection(b.Section) || !strings.Contains(b.Text, "申请") ||
+			!strings.Contains(b.Text, "件") || !strings.ContainsAny(b.Text, "%％") {
+			continue // literals of rePercent
 		}
 		for _, m := range rePercent.FindAllStringSubmatchIndex(b.Text, -1) {
 			n, ok := atoiDigits(b.Text[m[2]:m[3]])
@@ -707,7 +716,10 @@ func checkNarrativeFees(c *Context) {
 		return
 	}
 	name, nameEN := cellName(cell), cellNameEN(cell)
-	eachSentence(r, func(s sentenceCtx) {
+	eachSentence(c, func(s sentenceCtx) {
+		if !strings.Contains(s.text, "行政事业性收费") {
+			return // a literal of both patterns
+		}
 		for _, m := range reFeeAmount.FindAllStringSubmatchIndex(s.text, -1) {
 			amount, err := strconv.ParseFloat(s.text[m[2]:m[3]], 64)
 			if err != nil {

@@ -245,25 +245,25 @@ const colSigned = "change"
 func checkInvalidNumbers(ctx *Context) {
 	for _, t := range tables(ctx.Report) {
 		for _, c := range t.Cells() {
-			name := tableName(t.ID) + cellLabel(c)
-			nameEN := tableNameEN(t.ID) + " " + cellLabel(c)
+			var zh, en, arg string
 			switch {
 			case c.Kind == grammar.CellText:
-				ctx.Emitf(c.Span, fmt.Sprintf("%s填的是“%s”，不是数字", name, c.Text),
-					fmt.Sprintf("%s holds “%s”, not a number", nameEN, c.Text))
+				zh, en, arg = "%s填的是“%s”，不是数字", "%s holds “%s”, not a number", c.Text
 			case c.Kind != grammar.CellNumber:
 			case c.Value < 0 && c.Col.Key != colSigned:
-				ctx.Emitf(c.Span, fmt.Sprintf("%s为负数 %s", name, c.Text),
-					fmt.Sprintf("%s is negative: %s", nameEN, c.Text))
+				zh, en, arg = "%s为负数 %s", "%s is negative: %s", c.Text
 			case c.Row.Decimal && isAmountCol(c.Col):
 				// amounts may be decimals; the unit is GD-T007's
 			case !c.Integer:
-				ctx.Emitf(c.Span, fmt.Sprintf("%s是件数，应为整数，实际为 %s", name, c.Text),
-					fmt.Sprintf("%s is a count and must be a whole number, not %s", nameEN, c.Text))
+				zh, en, arg = "%s是件数，应为整数，实际为 %s", "%s is a count and must be a whole number, not %s", c.Text
 			case c.Unit != "":
-				ctx.Emitf(c.Span, fmt.Sprintf("%s是件数，却带有金额单位“%s”", name, c.Unit),
-					fmt.Sprintf("%s is a count but carries the money unit “%s”", nameEN, c.Unit))
+				zh, en, arg = "%s是件数，却带有金额单位“%s”", "%s is a count but carries the money unit “%s”", c.Unit
 			}
+			if zh == "" {
+				continue // the cell is fine: no names built
+			}
+			ctx.Emitf(c.Span, fmt.Sprintf(zh, tableName(t.ID)+cellLabel(c), arg),
+				fmt.Sprintf(en, tableNameEN(t.ID)+" "+cellLabel(c), arg))
 		}
 	}
 }
