@@ -187,7 +187,10 @@ func (c *Config) suppress(src *grammar.Source, rules []*Rule, diags []Diagnostic
 	var ignores []*AnchoredIgnore
 	for _, ig := range c.Ignores {
 		if ig.Path == "" || c.globMatches(ig.Path, src.Path) {
-			ig.applied.Add(1)
+			// judged unused only where a rule it names ran
+			if namesEnabled([]string{ig.Rule}, rules) {
+				ig.applied.Add(1)
+			}
 			ignores = append(ignores, ig)
 		}
 	}

@@ -203,6 +203,13 @@ func TestAnchoredIgnore(t *testing.T) {
 	if got := found(csrc, un); got != "3:1 GD-X001" {
 		t.Errorf("unused [[ignore]]: %q", got)
 	}
+	// an entry for a rule that did not run is not judged
+	c = cfg(body)
+	c.Select = []string{"GD-A", "GD-X"}
+	check(t, c, "/p/r.txt", text)
+	if un := c.UnusedIgnores(csrc); len(un) != 0 {
+		t.Errorf("entry for a rule that did not run reported: %s", found(csrc, un))
+	}
 	// an entry for other paths is not applied here, so not judged unused
 	c = cfg("[[ignore]]\nrule = \"GD-W003\"\ntext = \"的的\"\npath = \"2023/*.txt\"\n")
 	if _, ds := check(t, c, "/p/2024/r.txt", text); len(ds) != 1 {
