@@ -174,3 +174,38 @@ func TestContainersAreNotRewritten(t *testing.T) {
 		t.Errorf("html rewritten: changed %v, reason %q", res.Changed(), res.NotRewritten)
 	}
 }
+
+// Applying every fix (safe and unsafe) to every report the tests have
+// reaches a fixpoint: fixing the fixed text again changes nothing, and the
+// result still encodes in the file's encoding.
+func TestFixesReachAFixpoint(t *testing.T) {
+	var files []string
+	for _, g := range []string{"../testdata/examples/*", "../../shared/seeds/*.txt", "../../shared/corpus/*.txt", "../../shared/corpus/*.md"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	if len(files) < 4 {
+		t.Fatalf("only %d reports", len(files))
+	}
+	cfg := lint.DefaultConfig()
+	for _, p := range files {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, unsafe := range []bool{false, true} {
+			res := lint.CheckFile(p, raw, cfg, lint.CheckOptions{Fix: true, Unsafe: unsafe})
+			if res.Err != nil {
+				t.Fatalf("%s: %v", p, res.Err)
+			}
+			if res.NotRewritten != "" {
+				t.Errorf("%s: not rewritten: %s", p, res.NotRewritten)
+				continue
+			}
+			again, n := cfg.FixText(p, res.Fixed, nil, unsafe)
+			if again != res.Fixed {
+				t.Errorf("%s (unsafe %v): a second --fix applied %d more edits", filepath.Base(p), unsafe, n)
+			}
+		}
+	}
+}
