@@ -20,6 +20,9 @@ type OutputOptions struct {
 	Color bool
 	// Unsafe marks unsafe fixes as applicable (--unsafe-fixes).
 	Unsafe bool
+	// ShowSource prints the source line under each finding with a caret
+	// line beneath the span (the text format only).
+	ShowSource bool
 }
 
 func (o OutputOptions) en() bool { return o.Lang == "en" }
@@ -95,9 +98,46 @@ func WriteText(w io.Writer, results []*FileResult, o OutputOptions) error {
 				paint(o.Color, ansiBold, r.Path),
 				fmt.Sprintf(":%d:%d:", loc.Line, loc.Column),
 				sev, paint(o.Color, ansiBold, d.Rule)+" ", mark+oneLine(d.Text(o.Lang)))
+			if o.ShowSource {
+				writeSourceLine(bw, r.Source, d.Span, o.Color)
+			}
 		}
 	}
 	return bw.Flush()
+}
+
+// writeSourceLine prints the line a span starts on and a line of carets
+// under the span (to the end of that line for a span over several; one
+// caret for an empty span), aligned by display width: a CJK character takes
+// two columns, a tab goes to the next multiple of four.
+func writeSourceLine(w io.Writer, src *grammar.Source, sp grammar.Span, color bool) {
+	l := src.Line(sp.Start)
+	start, end := src.LineStart(l), src.LineEnd(l)
+	var text strings.Builder
+	col, from, to := 0, -1, -1
+	for i, r := range src.Text[start:end] {
+		off := start + i
+		if off == sp.Start {
+			from = col
+		}
+		wd := displayWidth(string(r))
+		if r == '\t' {
+			wd = 4 - col%4
+			text.WriteString(strings.Repeat(" ", wd))
+		} else {
+			text.WriteRune(r)
+		}
+		col += wd
+		if off >= sp.Start && off < sp.End {
+			to = col
+		}
+	}
+	if from < 0 {
+		from = col
+	}
+	n := max(1, to-from)
+	carets := strings.Repeat(" ", from) + strings.Repeat("^", n)
+	fmt.Fprintf(w, "    %s\n    %s\n", text.String(), paint(color, ansiCyan, carets))
 }
 
 // oneLine keeps a message on its line: the text format is one finding a line.

@@ -367,3 +367,27 @@ func TestExplanation(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteTextShowSource(t *testing.T) {
+	var b bytes.Buffer
+	rs := outputFixture()
+	// a tab before the finding, too: "𠀀中文," → "\t𠀀中文,"
+	text := "第一行\n\t𠀀中文,测试\n"
+	comma := strings.Index(text, ",")
+	rs[0].Source = grammar.NewSource("目录/报告.txt", text)
+	rs[0].Diagnostics = []lint.Diagnostic{{Rule: "GD-W004", Severity: lint.Warning, Span: grammar.Span{Start: comma, End: comma + 1}, Message: "m"},
+		{Rule: "GD-T004", Severity: lint.Warning, Span: grammar.Span{Start: comma + 1, End: comma + 1}, Message: "empty span"}}
+	if err := lint.WriteText(&b, rs, lint.OutputOptions{ShowSource: true}); err != nil {
+		t.Fatal(err)
+	}
+	// the tab is four columns, 𠀀 中 文 two each: the comma is at column 10
+	want := "目录/报告.txt:2:5: warning GD-W004 m\n" +
+		"        𠀀中文,测试\n" +
+		"              ^\n" +
+		"目录/报告.txt:2:6: warning GD-T004 empty span\n" +
+		"        𠀀中文,测试\n" +
+		"               ^\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

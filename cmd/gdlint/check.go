@@ -36,7 +36,7 @@ type checkFlags struct {
 	format, color, lang, failOn, configPath string
 	stdinFilename, deadline, today          string
 	selectRules, ignoreRules                string
-	fix, unsafe, diff, quiet                bool
+	fix, unsafe, diff, quiet, showSource    bool
 	jobs                                    int
 	batch                                   *batchFlags
 }
@@ -58,6 +58,7 @@ func newCheckFlagSet(stderr io.Writer, f *checkFlags) *flag.FlagSet {
 	fs.StringVar(&f.deadline, "deadline", "", "publication deadline profile: auto, department, government, local:MM-DD or local (overrides the config)")
 	fs.StringVar(&f.today, "today", "", "judge dates as of this day (YYYY-MM-DD) instead of today")
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only, no summary")
+	fs.BoolVar(&f.showSource, "show-source", false, "print the source line under each finding, with carets under the span")
 	fs.BoolVar(&f.quiet, "q", false, "short for --quiet")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "files checked in parallel")
 	f.batch = registerBatchFlags(fs) // --report-html/xlsx/json: batch.go
@@ -176,7 +177,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return c.WithSelection(splitList(f.selectRules), splitList(f.ignoreRules))
 	}
-	out := lint.OutputOptions{Lang: f.lang, Color: color, Unsafe: f.unsafe}
+	out := lint.OutputOptions{Lang: f.lang, Color: color, Unsafe: f.unsafe, ShowSource: f.showSource}
 	copts := lint.CheckOptions{Options: opts, Fix: f.fix, Unsafe: f.unsafe}
 
 	status := exitClean
