@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -138,6 +139,58 @@ func writeSourceLine(w io.Writer, src *grammar.Source, sp grammar.Span, color bo
 	n := max(1, to-from)
 	carets := strings.Repeat(" ", from) + strings.Repeat("^", n)
 	fmt.Fprintf(w, "    %s\n    %s\n", text.String(), paint(color, ansiCyan, carets))
+}
+
+// WriteStatistics prints one line per rule with findings, most frequent
+// first: count, rule, "[*]" when all of them are fixable, the summary.
+func WriteStatistics(w io.Writer, results []*FileResult, o OutputOptions) error {
+	type stat struct {
+		rule        string
+		n, nfixable int
+	}
+	byRule := map[string]*stat{}
+	for _, r := range results {
+		for i := range r.Diagnostics {
+			d := &r.Diagnostics[i]
+			st := byRule[d.Rule]
+			if st == nil {
+				st = &stat{rule: d.Rule}
+				byRule[d.Rule] = st
+			}
+			st.n++
+			if fixable(d, o.Unsafe) && !IsContainer(r.Path) {
+				st.nfixable++
+			}
+		}
+	}
+	stats := make([]*stat, 0, len(byRule))
+	width := 1
+	for _, st := range byRule {
+		stats = append(stats, st)
+		width = max(width, len(fmt.Sprint(st.n)))
+	}
+	sort.Slice(stats, func(i, j int) bool {
+		if stats[i].n != stats[j].n {
+			return stats[i].n > stats[j].n
+		}
+		return stats[i].rule < stats[j].rule
+	})
+	bw := bufio.NewWriter(w)
+	for _, st := range stats {
+		mark := "   "
+		if st.nfixable == st.n {
+			mark = "[*]"
+		}
+		summary := ""
+		if r := RuleByID(st.rule); r != nil {
+			summary = r.Summary
+			if o.en() && r.SummaryEN != "" {
+				summary = r.SummaryEN
+			}
+		}
+		fmt.Fprintf(bw, "%*d  %s  %s %s\n", width, st.n, st.rule, mark, summary)
+	}
+	return bw.Flush()
 }
 
 // oneLine keeps a message on its line: the text format is one finding a line.

@@ -37,6 +37,7 @@ type checkFlags struct {
 	stdinFilename, deadline, today          string
 	selectRules, ignoreRules                string
 	fix, unsafe, diff, quiet, showSource    bool
+	statistics                              bool
 	jobs                                    int
 	batch                                   *batchFlags
 }
@@ -59,6 +60,7 @@ func newCheckFlagSet(stderr io.Writer, f *checkFlags) *flag.FlagSet {
 	fs.StringVar(&f.today, "today", "", "judge dates as of this day (YYYY-MM-DD) instead of today")
 	fs.BoolVar(&f.quiet, "quiet", false, "print findings only, no summary")
 	fs.BoolVar(&f.showSource, "show-source", false, "print the source line under each finding, with carets under the span")
+	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings (text format)")
 	fs.BoolVar(&f.quiet, "q", false, "short for --quiet")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "files checked in parallel")
 	f.batch = registerBatchFlags(fs) // --report-html/xlsx/json: batch.go
@@ -314,7 +316,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch f.format {
 	case "text":
-		err = lint.WriteText(findingsOut, results, out)
+		if f.statistics {
+			err = lint.WriteStatistics(findingsOut, results, out)
+		} else {
+			err = lint.WriteText(findingsOut, results, out)
+		}
 	case "json":
 		err = lint.WriteJSON(findingsOut, results, out)
 	case "sarif":
