@@ -303,8 +303,13 @@ func bareLF(s string) int {
 // WriteFileAtomic replaces the file at path with data: it writes a
 // temporary file in the same directory, syncs it, gives it the mode of the
 // file it replaces and renames it over the original, so a reader sees the
-// old file or the new one and never a half-written one.
+// old file or the new one and never a half-written one. A symlink keeps
+// pointing at the (new) file.
 func WriteFileAtomic(path string, data []byte) (err error) {
+	// through a symlink, replace the file it points to, not the link
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	mode := fs.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()

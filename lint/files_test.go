@@ -102,6 +102,21 @@ func TestWriteFileAtomicKeepsMode(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
+	// through a symlink: the target is replaced, the link stays a link
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink("报告.txt", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := lint.WriteFileAtomic(link, []byte("via link")); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the symlink was replaced by a file")
+	}
+	if got, _ := os.ReadFile(p); string(got) != "via link" {
+		t.Errorf("target content %q", got)
+	}
+	os.Remove(link)
 	// a directory that cannot be written: an error, the file untouched
 	if os.Geteuid() != 0 {
 		os.Chmod(dir, 0o500)
