@@ -82,7 +82,8 @@ func ExpandPaths(paths []string) ([]string, []error) {
 				}
 				return nil
 			}
-			if !hidden && d.Type().IsRegular() && IsReportFile(p) {
+			lock := strings.HasPrefix(d.Name(), "~$") // an open Word document's lock file
+			if !hidden && !lock && d.Type().IsRegular() && IsReportFile(p) {
 				found = append(found, p)
 			}
 			return nil

@@ -8,8 +8,6 @@ package batch
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -21,10 +19,6 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
 )
-
-// Extensions are the file kinds a directory walk picks up. Files named
-// explicitly on the command line are read whatever their extension.
-var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
 
 // Options configure a batch run. The zero value is usable.
 type Options struct {
@@ -182,7 +176,7 @@ type Body struct {
 }
 
 // Run walks paths (files, or directories searched recursively for
-// Extensions), parses and lints every file on a bounded pool, then runs the
+// lint.ReportExtensions), parses and lints every file on a bounded pool, then runs the
 // cross-year checks. A file that cannot be read or parsed gets a Report with
 // Err set; the run goes on. The error result is reserved for unusable options.
 func Run(paths []string, opts *Options) (*Result, error) {
@@ -262,69 +256,22 @@ func (res *Result) finish() {
 	}
 }
 
-// collect expands paths into the sorted, de-duplicated list of files to
-// check, and error entries for paths that cannot be walked.
+// collect expands paths into the list of files to check (the same walk as
+// the check command: lint.ExpandPaths), and error entries for paths that
+// cannot be walked.
 func collect(paths []string) ([]string, []*Report) {
-	seen := map[string]bool{}
-	var files []string
+	files, errs := lint.ExpandPaths(paths)
 	var bad []*Report
-	add := func(p string) {
-		p = filepath.Clean(p)
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
-	for _, root := range paths {
-		st, err := os.Stat(root)
-		if err != nil {
-			bad = append(bad, &Report{Path: filepath.Clean(root), Err: err})
+	for _, err := range errs {
+		var fe *lint.FileError
+		if errors.As(err, &fe) {
+			bad = append(bad, &Report{Path: filepath.Clean(fe.Path), Err: fe.Err})
 			continue
 		}
-		if !st.IsDir() {
-			add(root)
-			continue
-		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				bad = append(bad, &Report{Path: filepath.Clean(p), Err: err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if d.IsDir() {
-				// .git, .vscode and the like hold no reports
-				if p != root && strings.HasPrefix(name, ".") {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") { // Word lock files
-				return nil
-			}
-			if hasExt(name) {
-				add(p)
-			}
-			return nil
-		})
-		if err != nil {
-			bad = append(bad, &Report{Path: filepath.Clean(root), Err: err})
-		}
+		bad = append(bad, &Report{Err: err})
 	}
 	sort.Strings(files)
 	return files, bad
-}
-
-func hasExt(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, e := range Extensions {
-		if ext == e {
-			return true
-		}
-	}
-	return false
 }
 
 // checkFile parses and lints one file. A panic in the parser or a rule is
