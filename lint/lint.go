@@ -142,11 +142,32 @@ type Rule struct {
 	// Explanation is the longer text with the basis: the 条例 article or the
 	// template's requirement. Markdown.
 	Explanation string
+	// ExplanationEN is Explanation in English, with the same basis; Chinese
+	// labels and quotes stay in Chinese (users search for them).
+	ExplanationEN string
 	// Fixable says which fixes the rule offers, for the catalogue (gdlint
 	// rules): FixNone, FixSafe, FixUnsafe or FixSometimes. A test holds it
 	// to the fixes the rule emits on the test reports.
 	Fixable Fixability
 	Check   func(*Context)
+}
+
+// SummaryText returns the summary in lang ("zh" or "en"); Chinese when
+// there is no English one.
+func (r *Rule) SummaryText(lang string) string {
+	if lang == "en" && r.SummaryEN != "" {
+		return r.SummaryEN
+	}
+	return r.Summary
+}
+
+// ExplanationText returns the explanation in lang ("zh" or "en"); Chinese
+// when there is no English one.
+func (r *Rule) ExplanationText(lang string) string {
+	if lang == "en" && r.ExplanationEN != "" {
+		return r.ExplanationEN
+	}
+	return r.Explanation
 }
 
 // Fixability is what kind of fix a rule offers.
