@@ -85,14 +85,15 @@ func displayWidth(s string) int {
 
 // JSONRule is one element of `gdlint rules --format json`.
 type JSONRule struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
-	Family      string `json:"family"`
-	Severity    string `json:"severity"`
-	Fixable     string `json:"fixable"`
-	Summary     string `json:"summary"`
-	SummaryEN   string `json:"summary_en"`
-	Explanation string `json:"explanation"`
+	ID            string `json:"id"`
+	Name          string `json:"name"`
+	Family        string `json:"family"`
+	Severity      string `json:"severity"`
+	Fixable       string `json:"fixable"`
+	Summary       string `json:"summary"`
+	SummaryEN     string `json:"summary_en"`
+	Explanation   string `json:"explanation"`
+	ExplanationEN string `json:"explanation_en"`
 }
 
 // WriteRulesJSON prints the catalogue as a JSON array.
@@ -103,7 +104,7 @@ func WriteRulesJSON(w io.Writer, rules []*Rule) error {
 		if fix == "" {
 			fix = "none"
 		}
-		out = append(out, JSONRule{r.ID, r.Name, string(r.Family), r.Severity.String(), fix, r.Summary, r.SummaryEN, r.Explanation})
+		out = append(out, JSONRule{r.ID, r.Name, string(r.Family), r.Severity.String(), fix, r.Summary, r.SummaryEN, r.Explanation, r.ExplanationEN})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -114,18 +115,14 @@ func WriteRulesJSON(w io.Writer, rules []*Rule) error {
 // WriteExplanation prints a rule's page in Markdown: its summary, the facts
 // of the catalogue and the explanation with its basis.
 func WriteExplanation(w io.Writer, r *Rule, o OutputOptions) error {
-	summary := r.Summary
-	if o.en() && r.SummaryEN != "" {
-		summary = r.SummaryEN
-	}
-	fmt.Fprintf(w, "# %s %s\n\n%s\n\n", r.ID, r.Name, summary)
+	fmt.Fprintf(w, "# %s %s\n\n%s\n\n", r.ID, r.Name, r.SummaryText(o.Lang))
 	if o.en() {
 		fmt.Fprintf(w, "- family: %s\n- default severity: %s\n- fix: %s\n", r.Family, r.Severity, fixLabel(r.Fixable, true))
 	} else {
 		fmt.Fprintf(w, "- 族：%s\n- 默认级别：%s\n- 可修复：%s\n", r.Family, r.Severity, fixLabel(r.Fixable, false))
 	}
-	if r.Explanation != "" {
-		fmt.Fprintf(w, "\n%s\n", r.Explanation)
+	if e := r.ExplanationText(o.Lang); e != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(e))
 	}
 	_, err := fmt.Fprintf(w, "\n%s\n", suppressHint(r.ID, o.en()))
 	return err

@@ -71,9 +71,9 @@ func WriteSARIF(w io.Writer, results []*FileResult, rules []*Rule, info SARIFInf
 		}
 		d := run.AddRule(r.ID).WithName(r.Name).WithDescription(summary).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
-		if r.Explanation != "" {
+		if help := r.ExplanationText(o.Lang); help != "" {
 			// the schema requires text beside markdown
-			d.WithHelp(sarif.NewMultiformatMessageString(r.Explanation).WithMarkdown(r.Explanation))
+			d.WithHelp(sarif.NewMultiformatMessageString(help).WithMarkdown(help))
 		}
 		props := sarif.NewPropertyBag()
 		props.Add("family", string(r.Family))
