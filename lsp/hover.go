@@ -80,17 +80,13 @@ func ruleHover(snap *snapshot, d *lint.Diagnostic) string {
 		fmt.Fprintf(&b, "**%s**\n\n%s", d.Rule, d.Text(snap.lang))
 		return b.String()
 	}
-	summary := r.Summary
-	if snap.lang == "en" && r.SummaryEN != "" {
-		summary = r.SummaryEN
-	}
-	fmt.Fprintf(&b, "**%s** %s", r.ID, summary)
+	fmt.Fprintf(&b, "**%s** %s", r.ID, r.SummaryText(snap.lang))
 	if r.Name != "" {
 		fmt.Fprintf(&b, " (`%s`)", r.Name)
 	}
 	fmt.Fprintf(&b, "\n\n%s", d.Text(snap.lang))
-	if r.Explanation != "" {
-		fmt.Fprintf(&b, "\n\n%s", strings.TrimSpace(r.Explanation))
+	if e := r.ExplanationText(snap.lang); e != "" {
+		fmt.Fprintf(&b, "\n\n%s", strings.TrimSpace(e))
 	}
 	return b.String()
 }

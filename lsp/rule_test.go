@@ -18,7 +18,8 @@ func init() {
 	lint.Register(&lint.Rule{
 		ID: testRuleID, Name: "lsp-test-row-total", Family: lint.FamilyArithmetic, Severity: lint.Error,
 		Summary: "测试：行总计", SummaryEN: "test: row total",
-		Explanation: "测试规则：总计应等于各申请人之和。",
+		Explanation:   "测试规则：总计应等于各申请人之和。",
+		ExplanationEN: "Test rule: the total equals the sum of the applicants.",
 		Check: func(c *lint.Context) {
 			t := c.Report.Table(grammar.TableRequests)
 			if t == nil {
