@@ -1,0 +1,129 @@
+package lint
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// RulesDocCommand regenerates docs/rules.md; the page and the test that
+// holds it to the registry both name it.
+const RulesDocCommand = "go run ./cmd/gdlint rules --format markdown > docs/rules.md"
+
+// familyDoc names a family in the catalogue page, in the order the page
+// lists them: the report from its outline to its wording, then the checks
+// across years and the rules about gdlint itself.
+var familyDoc = []familyTitle{
+	{FamilyStructure, "结构", "Structure"},
+	{FamilyTables, "表格", "Tables"},
+	{FamilyArithmetic, "勾稽关系", "Arithmetic"},
+	{FamilyDates, "日期与期限", "Dates and deadlines"},
+	{FamilyNarrative, "正文与表格的一致", "Narrative against the tables"},
+	{FamilyWriting, "文字与格式", "Writing"},
+	{FamilyYears, "跨年度（批量检查）", "Across years (batch checks)"},
+	{FamilyMeta, "抑制注释", "Suppressions"},
+}
+
+type familyTitle struct {
+	family Family
+	zh, en string
+}
+
+// RuleAnchor is the fragment of a rule's entry in docs/rules.md: the
+// lower-case ID, as the language server's codeDescription links it.
+func RuleAnchor(id string) string { return strings.ToLower(id) }
+
+func fixDoc(f Fixability) string {
+	switch f {
+	case FixSafe:
+		return "安全修复 / safe fix (`--fix`)"
+	case FixUnsafe:
+		return "仅建议修复 / suggested fix only (`--unsafe-fixes`)"
+	case FixSometimes:
+		return "部分安全 / sometimes safe (`--fix` applies the safe ones)"
+	}
+	return "无 / none"
+}
+
+// WriteRulesMarkdown writes the rule reference (docs/rules.md): an index,
+// then per family a section and per rule an entry headed by its ID alone,
+// so that renderers give it the anchor RuleAnchor(ID), with the name,
+// severity, fixability, the summary in Chinese and English and the
+// explanation in Chinese, then English.
+func WriteRulesMarkdown(w io.Writer, rules []*Rule) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+
+	groups := map[Family][]*Rule{}
+	for _, r := range rules {
+		groups[r.Family] = append(groups[r.Family], r)
+	}
+	var sections []familyTitle
+	known := map[Family]bool{}
+	for _, f := range familyDoc {
+		known[f.family] = true
+		if len(groups[f.family]) > 0 {
+			sections = append(sections, f)
+		}
+	}
+	// a family the page does not know yet still gets its section
+	var extra []Family
+	for f := range groups {
+		if !known[f] {
+			extra = append(extra, f)
+		}
+	}
+	slices.Sort(extra)
+	for _, f := range extra {
+		sections = append(sections, familyTitle{f, string(f), string(f)})
+	}
+
+	p("# gdlint 规则 / gdlint rules\n\n")
+	p("<!-- Generated from the rule registry by `%s`. Do not edit by hand. -->\n\n", RulesDocCommand)
+	p("本页列出 gdlint 的全部 %d 条规则，由规则注册表生成（与 `gdlint rules`、`gdlint explain 规则编号` 的内容相同）。"+
+		"级别可在 `.gdlint.toml` 的 `[severity]` 中调整，规则可用 `[rules]` 的 `select`/`ignore` 选择，"+
+		"单个问题可用 `<!-- gdlint-disable-next-line 规则编号 -->` 注释或 `[[ignore]]` 条目抑制。\n\n", len(rules))
+	p("This page lists all %d gdlint rules; it is generated from the rule registry (the same text as `gdlint rules` "+
+		"and `gdlint explain ID --lang en`). Severities can be changed in the `[severity]` table of `.gdlint.toml`, "+
+		"rules chosen with `select`/`ignore` under `[rules]`, and single findings suppressed with a "+
+		"`<!-- gdlint-disable-next-line ID -->` comment or an `[[ignore]]` entry.\n\n", len(rules))
+	p("“表二”“表三”“表四” are the tables of sections 二, 三 and 四 of the report.\n\n")
+
+	for _, s := range sections {
+		p("- [%s %s](#%s)\n", s.zh, s.en, familyAnchor(s.family))
+	}
+	p("\n| 编号 ID | 名称 Name | 级别 Severity | 可修复 Fix | 说明 | Summary |\n|---|---|---|---|---|---|\n")
+	for _, s := range sections {
+		for _, r := range groups[s.family] {
+			p("| [%s](#%s) | `%s` | %s | %s | %s | %s |\n", r.ID, RuleAnchor(r.ID), r.Name, r.Severity,
+				fixLabel(r.Fixable, true), cell(r.Summary), cell(r.SummaryEN))
+		}
+	}
+
+	for _, s := range sections {
+		p("\n<a id=\"%s\"></a>\n\n## %s %s (%s)\n", familyAnchor(s.family), s.zh, s.en, FamilyPrefix[s.family])
+		for _, r := range groups[s.family] {
+			p("\n### %s\n\n", r.ID)
+			p("`%s` · %s · %s\n\n", r.Name, r.Severity, fixDoc(r.Fixable))
+			p("- %s\n- %s\n", r.Summary, r.SummaryText("en"))
+			if e := strings.TrimSpace(r.Explanation); e != "" {
+				p("\n**说明**\n\n%s\n", e)
+			}
+			if e := strings.TrimSpace(r.ExplanationEN); e != "" {
+				p("\n**Explanation**\n\n%s\n", e)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// familyAnchor is a family section's fragment ("family-arithmetic"); it
+// cannot collide with a rule's.
+func familyAnchor(f Family) string { return "family-" + string(f) }
+
+// cell makes text safe inside a Markdown table cell.
+func cell(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
+}

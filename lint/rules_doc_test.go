@@ -1,0 +1,96 @@
+package lint_test
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/pmezard/go-difflib/difflib"
+
+	"github.com/gdlint/gdlint/lint"
+	_ "github.com/gdlint/gdlint/lint/batch" // docs/rules.md lists the GD-Y rules too
+)
+
+// docs/rules.md is what the registry generates.
+func TestRulesDocIsCurrent(t *testing.T) {
+	var b bytes.Buffer
+	if err := lint.WriteRulesMarkdown(&b, lint.Rules()); err != nil {
+		t.Fatal(err)
+	}
+	committed, err := os.ReadFile("../docs/rules.md")
+	if err != nil {
+		t.Fatalf("%v\nGenerate it (from the repository root): %s", err, lint.RulesDocCommand)
+	}
+	if !bytes.Equal(committed, b.Bytes()) {
+		diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+			A: difflib.SplitLines(string(committed)), B: difflib.SplitLines(b.String()),
+			FromFile: "docs/rules.md", ToFile: "generated", Context: 1})
+		if len(diff) > 4000 {
+			diff = diff[:4000] + "\n…"
+		}
+		t.Errorf("docs/rules.md is out of date with the rule registry. Regenerate it (from the repository root):\n\n\t%s\n\n%s",
+			lint.RulesDocCommand, diff)
+	}
+}
+
+// Every rule has an entry whose anchor is the one the language server
+// links (the lower-case ID) and no two headings share an anchor.
+func TestRulesDocAnchors(t *testing.T) {
+	var b bytes.Buffer
+	if err := lint.WriteRulesMarkdown(&b, lint.Rules()); err != nil {
+		t.Fatal(err)
+	}
+	doc := b.String()
+	anchors := map[string]int{}
+	for _, line := range strings.Split(doc, "\n") {
+		if strings.HasPrefix(line, "#") {
+			anchors[githubSlug(strings.TrimLeft(line, "# "))]++
+		}
+		if m := regexp.MustCompile(`^<a id="([^"]+)"></a>$`).FindStringSubmatch(line); m != nil {
+			anchors[m[1]]++
+		}
+	}
+	for _, r := range lint.Rules() {
+		a := lint.RuleAnchor(r.ID)
+		if a != "gd-"+strings.ToLower(r.ID[3:]) {
+			t.Errorf("%s: anchor %q", r.ID, a)
+		}
+		if anchors[a] != 1 {
+			t.Errorf("%s: %d headings with anchor #%s", r.ID, anchors[a], a)
+		}
+		if !strings.Contains(doc, "["+r.ID+"](#"+a+")") {
+			t.Errorf("%s: not in the index", r.ID)
+		}
+		for _, text := range []string{r.SummaryEN, strings.TrimSpace(r.Explanation), strings.TrimSpace(r.ExplanationEN)} {
+			if !strings.Contains(doc, text) {
+				t.Errorf("%s: the page lacks %.40q…", r.ID, text)
+			}
+		}
+	}
+	for a, n := range anchors {
+		if n > 1 {
+			t.Errorf("anchor #%s used %d times", a, n)
+		}
+	}
+}
+
+// githubSlug is how GitHub (and most renderers) derive a heading's anchor:
+// lower case, punctuation other than - and _ dropped, spaces to hyphens.
+func githubSlug(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(heading)) {
+		switch {
+		case r == ' ':
+			b.WriteRune('-')
+		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f && !isPunct(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isPunct(r rune) bool {
+	return strings.ContainsRune("（）【】“”‘’，。：；、·", r)
+}
