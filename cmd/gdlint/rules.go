@@ -18,7 +18,7 @@ func init() {
 func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json or markdown (the rule reference, docs/rules.md)")
 	lang := fs.String("lang", "zh", "language: zh or en")
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return exitError
@@ -29,8 +29,10 @@ func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		err = lint.WriteRulesTable(stdout, lint.Rules(), lint.OutputOptions{Lang: *lang})
 	case "json":
 		err = lint.WriteRulesJSON(stdout, lint.Rules())
+	case "markdown", "md":
+		err = lint.WriteRulesMarkdown(stdout, lint.Rules())
 	default:
-		return usageError(stderr, "unknown --format %q (text or json)", *format)
+		return usageError(stderr, "unknown --format %q (text, json or markdown)", *format)
 	}
 	if err != nil {
 		return usageError(stderr, "%v", err)
