@@ -136,13 +136,16 @@ type viewLines struct {
 }
 
 func newViewLines(text string) *viewLines {
-	vl := &viewLines{text: text, starts: []int{0}}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			vl.starts = append(vl.starts, i+1)
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return vl
+	return &viewLines{text: text, starts: starts}
 }
 
 // line returns the bounds of the line holding off, without its break.

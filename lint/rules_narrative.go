@@ -210,13 +210,13 @@ func related(cell *grammar.Cell, zh string) []Related {
 // ---- GD-C001 ----
 
 var (
-	reReceived     = regexp.MustCompile(`(收到|受理|接收|接到|办理|新收)([^，。；;,0-9０-９]{0,30}?)申请([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`)
-	reReceivedPre  = regexp.MustCompile(`(收到|受理|接收|接到)\s*([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)申请`)
-	reNoRequests   = regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理)([^。；，,、0-9０-９]{0,16}?)申请`)
-	reHandled      = regexp.MustCompile(`(办结|办理完毕|办理完结|办理)([^，。；;,0-9０-９]{0,10}?)([0-9０-９]+)\s*件`)
-	reCarried      = regexp.MustCompile(`上一?年度?结转([^，。；;,0-9０-９]{0,12}?)([0-9０-９]+)\s*件`)
-	reCarryOver    = regexp.MustCompile(`(?:结转|转入|转至|转)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)(?:继续办理)?([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`)
-	reCarryOverPre = regexp.MustCompile(`([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)(?:结转|转入|转至)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)`)
+	reReceived     = scanFrom(`(收到|受理|接收|接到|办理|新收)([^，。；;,0-9０-９]{0,30}?)申请([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`, "收到", "受理", "接收", "接到", "办理", "新收")
+	reReceivedPre  = scanFrom(`(收到|受理|接收|接到)\s*([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)申请`, "收到", "受理", "接收", "接到")
+	reNoRequests   = scanFrom(`(?:未|没有)(?:收到|接到|受理)([^。；，,、0-9０-９]{0,16}?)申请`, "未", "没有")
+	reHandled      = scanFrom(`(办结|办理完毕|办理完结|办理)([^，。；;,0-9０-９]{0,10}?)([0-9０-９]+)\s*件`, "办结", "办理")
+	reCarried      = scanFrom(`上一?年度?结转([^，。；;,0-9０-９]{0,12}?)([0-9０-９]+)\s*件`, "上")
+	reCarryOver    = scanFrom(`(?:结转|转入|转至|转)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)(?:继续办理)?([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`, "结转", "转")
+	reCarryOverPre = scanFromNumber(`([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)(?:结转|转入|转至)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)`)
 	newWords       = words{"新收", "新增", "本年新"}
 )
 
@@ -247,13 +247,13 @@ func requestClaims(c *Context) []requestClaim {
 			taken[numStart] = true
 			out = append(out, requestClaim{kind: kind, value: n, span: s.span(numStart, numEnd)})
 		}
-		for _, m := range reCarried.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reCarried.FindAll(s.text) {
 			if otherMatters.in(s.text[m[2]:m[3]]) {
 				continue
 			}
 			add("carried", m[4], m[5])
 		}
-		for _, m := range reCarryOver.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reCarryOver.FindAll(s.text) {
 			if m[2] >= 0 {
 				if yy, _ := strconv.Atoi(s.text[m[2]:m[3]]); y == 0 || yy != y+1 {
 					continue
@@ -264,7 +264,7 @@ func requestClaims(c *Context) []requestClaim {
 			}
 			add("carryover", m[6], m[7])
 		}
-		for _, m := range reCarryOverPre.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reCarryOverPre.FindAll(s.text) {
 			if m[6] >= 0 {
 				if yy, _ := strconv.Atoi(s.text[m[6]:m[7]]); y == 0 || yy != y+1 {
 					continue
@@ -272,7 +272,7 @@ func requestClaims(c *Context) []requestClaim {
 			}
 			add("carryover", m[2], m[3])
 		}
-		for _, m := range reReceived.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reReceived.FindAll(s.text) {
 			gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
 			if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
 				continue
@@ -286,13 +286,13 @@ func requestClaims(c *Context) []requestClaim {
 			}
 			add(kind, m[8], m[9])
 		}
-		for _, m := range reReceivedPre.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reReceivedPre.FindAll(s.text) {
 			if precededByOther(s.text, m[0]) {
 				continue
 			}
 			add("received", m[4], m[5])
 		}
-		for _, m := range reHandled.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reHandled.FindAll(s.text) {
 			verb, gap := s.text[m[2]:m[3]], s.text[m[4]:m[5]]
 			if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) ||
 				strings.HasSuffix(s.text[:m[0]], "受") {
@@ -406,7 +406,7 @@ func checkNarrativeRequests(c *Context) {
 		if !strings.Contains(s.text, "申请") || !strings.Contains(s.text, "未") && !strings.Contains(s.text, "没有") {
 			return // literals of reNoRequests
 		}
-		for _, m := range reNoRequests.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reNoRequests.FindAll(s.text) {
 			if otherMatters.in(s.text[m[2]:m[3]]) {
 				continue
 			}
@@ -422,9 +422,9 @@ func checkNarrativeRequests(c *Context) {
 // ---- GD-C002 ----
 
 var (
-	reReviewCount    = regexp.MustCompile(`行政(复议|诉讼)(?:案件|案|数量|数|件数)?\s*(?:为|共|共计|有)?\s*([0-9０-９]+)\s*(?:件|起|宗|个)`)
-	reReviewCountPre = regexp.MustCompile(`([0-9０-９]+)\s*(?:件|起|宗|个)([^，。；;,0-9０-９]{0,20}?)行政(复议|诉讼)`)
-	reNoReview       = regexp.MustCompile(`(?:未|没有)(?:出现|发生|收到|产生|接到|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)[^。；，,]*`)
+	reReviewCount    = scanFrom(`行政(复议|诉讼)(?:案件|案|数量|数|件数)?\s*(?:为|共|共计|有)?\s*([0-9０-９]+)\s*(?:件|起|宗|个)`, "行政")
+	reReviewCountPre = scanFromNumber(`([0-9０-９]+)\s*(?:件|起|宗|个)([^，。；;,0-9０-９]{0,20}?)行政(复议|诉讼)`)
+	reNoReview       = scanFrom(`(?:未|没有)(?:出现|发生|收到|产生|接到|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)[^。；，,]*`, "未", "没有")
 	reviewOutcome    = words{"纠错", "纠正", "败诉", "撤销", "确认违法", "被复议", "被诉"}
 	aboutDisclose    = words{"信息公开", "依申请", "政府信息", "公开申请"}
 )
@@ -477,7 +477,7 @@ func checkNarrativeReview(c *Context) {
 			return // every pattern below names 行政复议 or 行政诉讼
 		}
 		taken := map[int]bool{}
-		for _, m := range reReviewCount.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reReviewCount.FindAll(s.text) {
 			if reviewOutcome.in(s.text[m[0]:m[1]]) {
 				continue
 			}
@@ -488,7 +488,7 @@ func checkNarrativeReview(c *Context) {
 			taken[m[4]] = true
 			report(s.span(m[4], m[5]), s.text[m[2]:m[3]], n, false)
 		}
-		for _, m := range reReviewCountPre.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reReviewCountPre.FindAll(s.text) {
 			if taken[m[2]] || reviewOutcome.in(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
 				continue
 			}
@@ -498,7 +498,7 @@ func checkNarrativeReview(c *Context) {
 			}
 			report(s.span(m[2], m[3]), s.text[m[6]:m[7]], n, false)
 		}
-		for _, m := range reNoReview.FindAllStringIndex(s.text, -1) {
+		for _, m := range reNoReview.FindAll(s.text) {
 			clause := s.text[m[0]:m[1]]
 			if reviewOutcome.in(clause) {
 				continue
@@ -516,7 +516,7 @@ func checkNarrativeReview(c *Context) {
 
 var (
 	reClauseSplit = regexp.MustCompile(`[，,、；;：:]`)
-	reDocNumber   = regexp.MustCompile(`([0-9０-９]+)\s*(件|部|条|个|份)`)
+	reDocNumber   = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`)
 	reOtherBodies = regexp.MustCompile(`(?:部门|各单位|区直|县直|市直|乡镇|街道|各地|上级|省级|国家)(?:的)?(?:行政)?规范性文件`)
 	issueVerbs    = words{"制发", "印发", "出台", "发布", "制定"}
 	repealVerbs   = words{"废止", "失效"}
@@ -566,7 +566,7 @@ func checkNarrativeDocs(c *Context) {
 			default:
 				continue
 			}
-			m := reDocNumber.FindStringSubmatchIndex(clause)
+			m := reDocNumber.Find(clause)
 			if m == nil {
 				continue
 			}
@@ -592,7 +592,8 @@ func checkNarrativeDocs(c *Context) {
 
 // ---- GD-C004 ----
 
-var reCompletion = regexp.MustCompile(`办结率\s*(?:达到?|为)?\s*100\s*[%％]|(?:全部|均已|均|已全部|都已|全都)(?:按时|按期|依法|按要求|按规定)?(?:办结|办理完毕|办理完成|办理完结|答复完毕)|所有申请均已[^，。；]{0,8}(?:办结|办理完成|办理完毕)`)
+var reCompletion = scanFrom(`办结率\s*(?:达到?|为)?\s*100\s*[%％]|(?:全部|均已|均|已全部|都已|全都)(?:按时|按期|依法|按要求|按规定)?(?:办结|办理完毕|办理完成|办理完结|答复完毕)|所有申请均已[^，。；]{0,8}(?:办结|办理完成|办理完毕)`,
+	"办结率", "全部", "均已", "均", "已全部", "都已", "全都", "所有申请均已")
 
 func checkCompletionClaim(c *Context) {
 	r := c.Report
@@ -611,7 +612,7 @@ func checkCompletionClaim(c *Context) {
 		if !strings.Contains(s.text, "办结率") && !strings.ContainsAny(s.text, "均全都") {
 			return // every alternative of reCompletion holds one of these
 		}
-		for _, m := range reCompletion.FindAllStringIndex(s.text, -1) {
+		for _, m := range reCompletion.FindAll(s.text) {
 			claim := s.text[m[0]:m[1]]
 			c.Emit(Diagnostic{Span: s.span(m[0], m[1]),
 				Message:   fmt.Sprintf("正文称“%s”，但%s为 %s：仍有申请结转下年度继续办理", claim, name, formatNumber(out)),
@@ -623,7 +624,7 @@ func checkCompletionClaim(c *Context) {
 
 // ---- GD-C005 ----
 
-var rePercent = regexp.MustCompile(`([0-9０-９]+)\s*件\s*[（(，,]?\s*(?:占(?:比)?(?:为)?)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]`)
+var rePercent = scanFromNumber(`([0-9０-９]+)\s*件\s*[（(，,]?\s*(?:占(?:比)?(?:为)?)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]`)
 
 func checkPercentages(c *Context) {
 	r := c.Report
@@ -654,7 +655,7 @@ func checkPercentages(c *Context) {
 			!strings.Contains(b.Text, "件") || !strings.ContainsAny(b.Text, "%％") {
 			continue // literals of rePercent
 		}
-		for _, m := range rePercent.FindAllStringSubmatchIndex(b.Text, -1) {
+		for _, m := range rePercent.FindAll(b.Text) {
 			n, ok := atoiDigits(b.Text[m[2]:m[3]])
 			if !ok {
 				continue
@@ -698,8 +699,8 @@ func checkPercentages(c *Context) {
 // ---- GD-C006 ----
 
 var (
-	reFeeAmount = regexp.MustCompile(`行政事业性收费[^，。；;,0-9０-９]{0,8}?([0-9]+(?:\.[0-9]+)?)\s*(万元|元)`)
-	reNoFee     = regexp.MustCompile(`(?:未|没有|无)(?:收取|产生|发生)?[^，。；;,0-9０-９]{0,6}?行政事业性收费`)
+	reFeeAmount = scanFrom(`行政事业性收费[^，。；;,0-9０-９]{0,8}?([0-9]+(?:\.[0-9]+)?)\s*(万元|元)`, "行政事业性收费")
+	reNoFee     = scanFrom(`(?:未|没有|无)(?:收取|产生|发生)?[^，。；;,0-9０-９]{0,6}?行政事业性收费`, "未", "没有", "无")
 )
 
 func checkNarrativeFees(c *Context) {
@@ -720,7 +721,7 @@ func checkNarrativeFees(c *Context) {
 		if !strings.Contains(s.text, "行政事业性收费") {
 			return // a literal of both patterns
 		}
-		for _, m := range reFeeAmount.FindAllStringSubmatchIndex(s.text, -1) {
+		for _, m := range reFeeAmount.FindAll(s.text) {
 			amount, err := strconv.ParseFloat(s.text[m[2]:m[3]], 64)
 			if err != nil {
 				continue
@@ -740,7 +741,7 @@ func checkNarrativeFees(c *Context) {
 		if v <= 0 {
 			return
 		}
-		for _, m := range reNoFee.FindAllStringIndex(s.text, -1) {
+		for _, m := range reNoFee.FindAll(s.text) {
 			c.Emit(Diagnostic{Span: s.span(m[0], m[1]),
 				Message:   fmt.Sprintf("正文称未收取行政事业性收费，%s为 %s 万元", name, formatNumber(v)),
 				MessageEN: fmt.Sprintf("the text says no administrative fees were charged; %s is %s (10,000 yuan)", nameEN, formatNumber(v)),

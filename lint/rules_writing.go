@@ -235,27 +235,33 @@ var doubledExceptions = []string{
 var reDoubledWord = regexp.MustCompile(`\p{Han}{2}`)
 
 func checkDoubled(c *Context) {
+	var buf doubledBuf // reused by every paragraph
 	for _, p := range c.Report.Paragraphs {
 		text, at := paraText(c.Report, p)
-		checkDoubledIn(c, text, at)
+		checkDoubledIn(c, text, at, &buf)
 	}
 }
 
-func checkDoubledIn(c *Context, text string, base int) {
+// doubledBuf holds a paragraph's runes and their byte offsets.
+type doubledBuf struct {
+	rs   []rune
+	offs []int
+}
+
+func checkDoubledIn(c *Context, text string, base int, buf *doubledBuf) {
 	type hit struct{ start, end, n int }
 	var hits []hit
-	rs := []rune(text)
-	offs := make([]int, len(rs)+1)
-	o := 0
-	for i, r := range rs {
-		offs[i] = o
-		o += utf8.RuneLen(r)
+	rs, offs := buf.rs[:0], buf.offs[:0]
+	for i, r := range text {
+		rs = append(rs, r)
+		offs = append(offs, i)
 	}
-	offs[len(rs)] = o
+	offs = append(offs, len(text))
+	buf.rs, buf.offs = rs, offs
 	for i := 0; i+1 < len(rs); i++ {
-		// two-character word doubled: ABAB
-		if i+3 < len(rs) && isHan(rs[i]) && isHan(rs[i+1]) && rs[i] != rs[i+1] &&
-			rs[i] == rs[i+2] && rs[i+1] == rs[i+3] && legitABAB(rs, i) == false {
+		// two-character word doubled: ABAB (the cheap comparisons first)
+		if i+3 < len(rs) && rs[i] == rs[i+2] && rs[i+1] == rs[i+3] && rs[i] != rs[i+1] &&
+			isHan(rs[i]) && isHan(rs[i+1]) && legitABAB(rs, i) == false {
 			hits = append(hits, hit{i, i + 4, 2})
 			i += 3
 			continue
@@ -409,14 +415,9 @@ func checkStraySpace(c *Context) {
 	for _, p := range rep.Paragraphs {
 		text, base := paraText(rep, p)
 		if ls, le := vl.line(base); ls != lastLine {
-			lastLine, flattened = ls, utf8.RuneCountInString(v.Text[ls:le]) > 300
+			lastLine, flattened = ls, moreRunesThan(v.Text[ls:le], 300)
 		}
-		for i := 0; i < len(text); {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if !(r == ' ' || r == 0x3000 || r == 0xA0) {
-				i += n
-				continue
-			}
+		for i := nextSpace(text, 0); i < len(text); i = nextSpace(text, i) {
 			j := i
 			for j < len(text) {
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
@@ -450,6 +451,40 @@ func checkStraySpace(c *Context) {
 	}
 }
 
+// nextSpace returns the offset of the first ' ', U+3000 or U+00A0 at or
+// after i, or len(text). It reads bytes: the three encodings start with bytes
+// that never continue a character, so a match is always where a character
+// starts.
+func nextSpace(text string, i int) int {
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case ' ':
+			return i
+		case 0xE3: // U+3000 is E3 80 80
+			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x80 {
+				return i
+			}
+		case 0xC2: // U+00A0 is C2 A0
+			if i+1 < len(text) && text[i+1] == 0xA0 {
+				return i
+			}
+		}
+	}
+	return len(text)
+}
+
+// moreRunesThan reports utf8.RuneCountInString(s) > n, counting only when
+// the length in bytes leaves it open (a character is one to four bytes).
+func moreRunesThan(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > 4*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 // openingMark is a bracket or quote that opens: a space before it may
 // separate items on purpose (crawled pages, lists).
 func openingMark(r rune) bool {
@@ -461,6 +496,73 @@ func openingMark(r rune) bool {
 // reEnumerator finds 一是, 二是 …: after punctuation or at the start, or —
 // for 一是 only — glued to a sub-heading a crawler flattened ("建设方面一是").
 var reEnumerator = regexp.MustCompile(`(?:^|[。；;：:，,、\s“）)]|([^统唯之第同万专单划均整逐其归合纯为]))([一二三四五六七八九十]{1,3})是`)
+
+// The same pattern anchored, run only where a match can start: at the start
+// of the text as it is, elsewhere without the ^ alternative (which matches
+// only at the start).
+var (
+	reEnumeratorAtStart = regexp.MustCompile(`^(?:` + reEnumerator.String() + `)`)
+	reEnumeratorAt      = regexp.MustCompile(`^(?:[。；;：:，,、\s“）)]|([^统唯之第同万专单划均整逐其归合纯为]))([一二三四五六七八九十]{1,3})是`)
+)
+
+// enumerators returns what reEnumerator.FindAllStringSubmatchIndex(text, -1)
+// returns, without running the pattern over the whole text: a match is one
+// rune (or the text start), one to three numerals and 是, so it starts either
+// at 0 or one rune before numerals that end at a 是. The anchored pattern is
+// tried at those places only, in increasing order, each at most once.
+func enumerators(text string) [][]int {
+	var out [][]int
+	pos := 0 // the end of the last match: the next one starts here or later
+	for from := 0; ; {
+		i := strings.Index(text[from:], "是")
+		if i < 0 {
+			return out
+		}
+		e := from + i
+		from = e + len("是")
+		k := 0 // numerals just before 是 (each three bytes), at most 3
+		for k < 3 && e-3*(k+1) >= 0 && isEnumNumeral(text[e-3*(k+1):e-3*k]) {
+			k++
+		}
+		last := -1
+		for ; k >= 1; k-- {
+			n := e - 3*k // the first numeral
+			s := 0
+			if n > 0 {
+				_, size := utf8.DecodeLastRuneInString(text[:n])
+				s = n - size
+			}
+			if s < pos || s == last {
+				continue
+			}
+			last = s
+			re := reEnumeratorAt
+			if s == 0 {
+				re = reEnumeratorAtStart
+			}
+			m := re.FindStringSubmatchIndex(text[s:])
+			if m == nil {
+				continue
+			}
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += s
+				}
+			}
+			out = append(out, m)
+			pos = m[1]
+			break
+		}
+	}
+}
+
+func isEnumNumeral(s string) bool {
+	switch s {
+	case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十":
+		return true
+	}
+	return false
+}
 
 type enumItem struct {
 	value int
@@ -505,7 +607,7 @@ func checkEnumeration(c *Context) {
 		}
 		prevEnd = pc.span.End
 		text := pc.text
-		ms := reEnumerator.FindAllStringSubmatchIndex(text, -1)
+		ms := enumerators(text)
 		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3 || pc.at < 0) {
 			flush()
 			continue
@@ -698,6 +800,14 @@ func inSignature(r *grammar.Report, off int) bool {
 // sectionText is the prose and sub-heading text of a section as read.
 func sectionText(r *grammar.Report, sec *grammar.Section) string {
 	var text strings.Builder
+	n := 0
+	for _, p := range r.Paragraphs {
+		if p.Span.Start >= sec.Span.Start && p.Span.Start < sec.Span.End {
+			t, _ := paraText(r, p)
+			n += len(t)
+		}
+	}
+	text.Grow(n) // one allocation for the paragraphs (headings are short)
 	for _, p := range r.Paragraphs {
 		if p.Span.Start >= sec.Span.Start && p.Span.Start < sec.Span.End {
 			t, _ := paraText(r, p)

@@ -1,0 +1,149 @@
+package lint
+
+// Go's RE2 engine has no fast skip to where a match could begin when a
+// pattern starts with an alternation or a class: it steps the whole text
+// through the pattern. The narrative patterns all begin with a few literal
+// words or with a number, so a scan looks for those with strings.Index (or a
+// byte loop for digits) and runs the pattern, anchored, only there. The
+// result is exactly FindAllStringSubmatchIndex of the pattern (the tests
+// compare the two on random texts).
+
+import (
+	"regexp"
+	"strings"
+)
+
+// startScan finds the matches of re, trying it only where a match can start.
+type startScan struct {
+	re *regexp.Regexp // the pattern as written
+	at *regexp.Regexp // the same, anchored at the start of its input
+	// lits: every match begins with one of these words. digits: every match
+	// begins with a run of [0-9０-９] that the rest of the pattern cannot
+	// continue, so a match inside a run implies one at the run's start.
+	lits   []string
+	digits bool
+}
+
+// scanFrom builds the scan of a pattern whose every match begins with one of
+// lits; the pattern must not use ^, $, \A, \z, \b or \B (the anchored copy
+// runs on a suffix of the text, which would change what they see).
+func scanFrom(expr string, lits ...string) *startScan {
+	return &startScan{re: regexp.MustCompile(expr), at: regexp.MustCompile(`^(?:` + expr + `)`), lits: lits}
+}
+
+// scanFromNumber builds the scan of a pattern that begins with
+// ([0-9０-９]+) followed by something that is not a digit (same limits).
+func scanFromNumber(expr string) *startScan {
+	return &startScan{re: regexp.MustCompile(expr), at: regexp.MustCompile(`^(?:` + expr + `)`), digits: true}
+}
+
+// Find returns what s.re.FindStringSubmatchIndex(text) returns.
+func (s *startScan) Find(text string) []int {
+	if ms := s.findAll(text, 1); len(ms) > 0 {
+		return ms[0]
+	}
+	return nil
+}
+
+// FindAll returns what s.re.FindAllStringSubmatchIndex(text, -1) returns.
+func (s *startScan) FindAll(text string) [][]int { return s.findAll(text, -1) }
+
+// findAll returns the first n matches (all when n < 0).
+// None of the patterns matches the empty string, so after a match the next
+// one may start where it ended.
+func (s *startScan) findAll(text string, n int) [][]int {
+	var out [][]int
+	var next []int // per literal: its next offset at or after the last query, -1 when none is left
+	if !s.digits {
+		next = make([]int, len(s.lits))
+		for i := range next {
+			next[i] = -2 // not looked up yet
+		}
+	}
+	p := s.candidate(text, 0, next)
+	for p >= 0 && len(out) != n {
+		m := s.at.FindStringSubmatchIndex(text[p:])
+		if m == nil {
+			if s.digits {
+				// a run that does not match at its start (or at the end of
+				// the last match) does not match anywhere inside
+				p = s.candidate(text, digitRunEnd(text, p), next)
+			} else {
+				p = s.candidate(text, p+1, next)
+			}
+			continue
+		}
+		for j := range m {
+			if m[j] >= 0 {
+				m[j] += p
+			}
+		}
+		out = append(out, m)
+		p = s.candidate(text, m[1], next)
+	}
+	return out
+}
+
+// candidate returns the first offset at or after from where a match can
+// start, or -1.
+func (s *startScan) candidate(text string, from int, next []int) int {
+	if from > len(text) {
+		return -1
+	}
+	if s.digits {
+		return nextDigit(text, from)
+	}
+	best := -1
+	for i, lit := range s.lits {
+		if next[i] == -1 {
+			continue // no more occurrences
+		}
+		if next[i] < from {
+			j := strings.Index(text[from:], lit)
+			if j < 0 {
+				next[i] = -1
+				continue
+			}
+			next[i] = from + j
+		}
+		if best < 0 || next[i] < best {
+			best = next[i]
+		}
+	}
+	return best
+}
+
+// digitAt returns the length of the digit ([0-9] or full-width ０-９) at i,
+// or 0.
+func digitAt(text string, i int) int {
+	switch c := text[i]; {
+	case c >= '0' && c <= '9':
+		return 1
+	case c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] >= 0x90 && text[i+2] <= 0x99:
+		return 3 // U+FF10–U+FF19
+	}
+	return 0
+}
+
+// nextDigit returns the offset of the first digit at or after i, or -1. The
+// bytes tested never continue a character, so a hit starts one.
+func nextDigit(text string, i int) int {
+	for ; i < len(text); i++ {
+		if digitAt(text, i) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// digitRunEnd returns the end of the run of digits starting at i.
+func digitRunEnd(text string, i int) int {
+	for i < len(text) {
+		n := digitAt(text, i)
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i
+}
