@@ -26,48 +26,87 @@ const arithCommon = `
 修复才是安全的（` + "`--fix`" + ` 自动应用）；否则只作为建议提供——两个数不一致时，哪一个错是作者的判断。
 若改写总计会破坏另一个成立的关系，则不提供修复。`
 
+const arithCommonEN = `
+**Only numbers that can be read are checked.** Blank cells, placeholders such as “/” and “—”, text, and cells whose
+place is uncertain are not taken as 0: a relation that contains such a cell is not reported as unbalanced; GD-A005 notes
+that it could not be checked instead (the blanks and the like are themselves reported by the GD-T rules). Values
+obtained by splitting glued digits in the only way the row total allows take part in checking the other relations, but
+the fixes that depend on them are never applied automatically.
+
+**One wrong number is reported once.** A cell often belongs to several relations (the “自然人” cell of “（七）总计”, for
+example, is in its row's total, is the sum of the outcomes in the “自然人” column, and is in “一 + 二 = （七）+ 四”).
+When several failing relations all contain one cell, no relation that holds contains it, and changing it to one value
+would make all of them hold, the finding is reported once, at that cell, and the message lists every relation.
+
+**Fixes.** The fix changes the cell judged wrong to the computed value. It is safe (applied by ` + "`--fix`" + `) only when that
+cell is a total, at least two relations agree on it and none of the numbers involved is in doubt; otherwise it is only
+offered as a suggestion — when two numbers disagree, which one is wrong is the author's call. No fix is offered when
+rewriting the total would break another relation that holds.`
+
 func init() {
 	Register(&Rule{
 		ID: "GD-A001", Name: "row-total", Family: FamilyArithmetic, Severity: Error,
 		Fixable:   FixSometimes,
 		Summary:   "表三每行的“总计”应等于六类申请人之和",
-		SummaryEN: "In table 2 each row's total equals the sum of the six applicant columns",
+		SummaryEN: "In 表三 each row's total (总计) equals the sum of the six applicant columns",
 		Explanation: `表三（收到和处理政府信息公开申请情况）每一行的“总计”列，应等于“自然人”与“法人或其他组织”五类
 （商业企业、科研机构、社会公益组织、法律服务机构、其他）之和。模板没有“法人或其他组织”小计列。
 
 依据：国办公开办函〔2021〕30号所附表格的列结构（总计为各申请人类别之和）；规范 §4.3 第 3 条。
 ` + arithCommon,
+		ExplanationEN: `In 表三 (the table of section 三, 收到和处理政府信息公开申请情况), the “总计” column of every row equals the sum of
+“自然人” and the five kinds of “法人或其他组织” (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他). The template has
+no subtotal column for “法人或其他组织”.
+
+Basis: the column structure of the tables attached to 国办公开办函〔2021〕30号 (the total is the sum of the applicant
+kinds); spec §4.3 item 3.
+` + arithCommonEN,
 		Check: func(ctx *Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceRowTotal) },
 	})
 	Register(&Rule{
 		ID: "GD-A002", Name: "outcome-total", Family: FamilyArithmetic, Severity: Error,
 		Fixable:   FixSometimes,
 		Summary:   "表三“（七）总计”应等于各项办理结果之和",
-		SummaryEN: "In table 2 “(七) total” equals the sum of every outcome row, per column",
+		SummaryEN: "In 表三 “（七）总计” equals the sum of every outcome row, per column",
 		Explanation: `表三“三、本年度办理结果”下，“（七）总计”每一列应等于（一）予以公开、（二）部分公开、（三）不予公开 1–8、
 （四）无法提供 1–3、（五）不予处理 1–5、（六）其他处理（2021 年格式为 1–3 三项，2019 年试行格式为一行）各项之和。
 （三）至（六）在模板中只是合并的分组标签，没有自己的小计行。
 
 依据：国办公开办函〔2021〕30号表格结构；规范 §4.3 第 2 条（在 2019 年上海市报告上逐列核验）。
 ` + arithCommon,
+		ExplanationEN: `Under “三、本年度办理结果” in 表三 (the table of section 三), every column of “（七）总计” equals the sum of
+（一）予以公开, （二）部分公开, （三）不予公开 1–8, （四）无法提供 1–3, （五）不予处理 1–5 and （六）其他处理 (items 1–3
+in the 2021 format, a single row in the 2019 trial format). In the template, （三） to （六） are only merged group
+labels with no subtotal rows of their own.
+
+Basis: the table structure of 国办公开办函〔2021〕30号; spec §4.3 item 2 (verified column by column on a 2019 Shanghai
+report).
+` + arithCommonEN,
 		Check: func(ctx *Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceOutcomeTotal) },
 	})
 	Register(&Rule{
 		ID: "GD-A003", Name: "column-balance", Family: FamilyArithmetic, Severity: Error,
 		Summary:   "表三每列：一 + 二 = （七）总计 + 四",
-		SummaryEN: "In table 2, per column: new + carried = (七) total + carried over",
+		SummaryEN: "In 表三, per column: 一 (new) + 二 (carried over) = （七）总计 + 四 (carried to next year)",
 		Explanation: `表三左上角的说明写明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
 即每一列：一、本年新收 + 二、上年结转 = 三、本年度办理结果（其合计为“（七）总计”）+ 四、结转下年度继续办理。
 
 依据：国办公开办函〔2021〕30号表格中的勾稽关系说明（规范 §4.1、§4.3 第 1 条）。
 ` + arithCommon,
+		ExplanationEN: `The note in the top-left corner of 表三 (the table of section 三) says:
+“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和” (in every column, item one plus item two equals item
+three plus item four). That is, per column: 一、本年新收 + 二、上年结转 = 三、本年度办理结果 (whose total is
+“（七）总计”) + 四、结转下年度继续办理.
+
+Basis: the balance note in the table of 国办公开办函〔2021〕30号 (spec §4.1, §4.3 item 1).
+` + arithCommonEN,
 		Check: func(ctx *Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceColumn) },
 	})
 	Register(&Rule{
 		ID: "GD-A004", Name: "review-total", Family: FamilyArithmetic, Severity: Error,
 		Fixable:   FixUnsafe,
 		Summary:   "表四每组“总计”应等于结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-		SummaryEN: "In table 3 each group's total equals upheld + corrected + other + pending",
+		SummaryEN: "In 表四 each group's total equals upheld + corrected + other + pending",
 		Explanation: `表四（政府信息公开行政复议、行政诉讼情况）的行政复议、未经复议直接起诉、复议后起诉三组，
 每组的“总计”应等于“结果维持”“结果纠正”“其他结果”“尚未审结”四项之和。
 
@@ -75,6 +114,15 @@ func init() {
 
 依据：国办公开办函〔2021〕30号表格结构；规范 §5.2。
 ` + arithCommon,
+		ExplanationEN: `In 表四 (the table of section 四, 政府信息公开行政复议、行政诉讼情况), for each of the three groups — 行政复议
+(administrative review), 未经复议直接起诉 (suit without review) and 复议后起诉 (suit after review) — the “总计” equals
+the sum of the four items “结果维持”, “结果纠正”, “其他结果” and “尚未审结”.
+
+Every number in 表四 belongs to one relation only, so there is no telling whether the total or one of the items is
+wrong; the fix that rewrites the total is therefore only offered as a suggestion.
+
+Basis: the table structure of 国办公开办函〔2021〕30号; spec §5.2.
+` + arithCommonEN,
 		Check: func(ctx *Context) { emitArith(ctx, grammar.TableReview, grammar.BalanceReviewTotal) },
 	})
 	Register(&Rule{
@@ -87,6 +135,14 @@ func init() {
 让读者知道“没有报错”并不等于“已核对无误”。整行或整表缺失由 GD-T 与 GD-S 规则报告，这里不再重复。
 
 依据：规范 §4.3 第 5 条（空白不等于 0）；设计约定“规则不静默猜测”。`,
+		ExplanationEN: `The balances of 表三 and 表四 (the tables of sections 三 and 四; GD-A001–GD-A004) are checked only when every cell
+involved is a number whose place is certain. Blanks, placeholders such as “/”, “—” and “不适用”, text, and cells whose
+place is uncertain (glued digits that cannot be split one way, a row with more cells than the template, a row label not
+recognised and matched by position) are neither taken as 0 nor guessed. This rule points out such cells row by row, with
+the relations left unchecked because of them, so that readers know that “no error reported” does not mean “checked and
+correct”. Missing rows or tables are reported by the GD-T and GD-S rules and are not repeated here.
+
+Basis: spec §4.3 item 5 (a blank is not 0); the design principle that rules never guess silently (规则不静默猜测).`,
 		Check: checkUnchecked,
 	})
 }

@@ -158,6 +158,14 @@ func init() {
 （DB51/T 2660—2019 §2.1；spec §6）。
 
 判断：找到“Y年M月D日至（Y年）M月D日”且其所在句子说到“统计”“数据”“期限”“时限”之一，才算说明了统计期限。`,
+		ExplanationEN: `The report should state the period its data cover, usually in the opening paragraph:
+“本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止”.
+
+Basis: Article 49 of the 《政府信息公开条例》 requires a report on the work of the “上一年度” (the previous year); the
+statistics period is 1 January to 31 December of the report year (DB51/T 2660—2019 §2.1; spec §6).
+
+How it is judged: the period counts as stated when a date range “Y年M月D日至（Y年）M月D日” is found in a sentence that
+mentions one of “统计”, “数据”, “期限” or “时限”.`,
 		Check: checkPeriodMissing,
 	})
 	Register(&Rule{
@@ -170,6 +178,12 @@ func init() {
 
 依据：《政府信息公开条例》第四十九条（“上一年度”）；spec §6。修复（手动）：改为应有的日期——也可能是数据本身
 只统计到了该日，须由作者确认。`,
+		ExplanationEN: `The statistics period must be one whole calendar year: Y年1月1日 to Y年12月31日. Wrong start or end days (such as
+“1月1日至11月30日”), different start and end years (“2023年1月1日至2024年12月31日”) or a date that does not exist
+(“2月30日”) are all errors.
+
+Basis: Article 49 of the 《政府信息公开条例》 (“上一年度”); spec §6. Fix (manual): change to the expected date — the
+data may really have been counted only up to that day, so the author has to confirm.`,
 		Check: checkPeriodCalendar,
 	})
 	Register(&Rule{
@@ -180,6 +194,10 @@ func init() {
 不一致多是沿用了上一年的报告而没有改全。
 
 依据：《政府信息公开条例》第四十九条；spec §6（“mismatched years between title, period statement and body”）。`,
+		ExplanationEN: `The year in the title “Y年政府信息公开工作年度报告” and the year of the statistics period must be the same. A mismatch
+usually means that last year's report was reused and not fully updated.
+
+Basis: Article 49 of the 《政府信息公开条例》; spec §6 (“mismatched years between title, period statement and body”).`,
 		Check: checkYearMismatch,
 	})
 	Register(&Rule{
@@ -192,6 +210,12 @@ func init() {
 “五、存在的主要问题及改进情况”会谈到下一年的计划，“六”可能谈到别的年份，不在此检查之列。
 
 依据：《政府信息公开条例》第四十九条；spec §6。`,
+		ExplanationEN: `Sections “一、总体情况” to “四、……行政复议、行政诉讼情况” narrate the work of the report year. A sentence there that
+starts with “YYYY年，” or “YYYY年度，” should name the report year; another year is usually left over from copying last
+year's report.
+“五、存在的主要问题及改进情况” talks about next year's plans, and “六” may mention other years; they are not checked.
+
+Basis: Article 49 of the 《政府信息公开条例》; spec §6.`,
 		Check: checkTextYear,
 	})
 	Register(&Rule{
@@ -213,6 +237,26 @@ func init() {
 
 政府的办公室（办公厅）是政府的工作部门，按1月31日检查。检查的日期是网页的发布时间（发布日期、公开日期）
 和落款日期。报告年度取标题年份，没有时取统计期限的年份。`,
+		ExplanationEN: `Article 49 of the 《政府信息公开条例》 (第四十九条):
+
+- departments of people's governments at or above the county level publish their annual report for the previous year by
+  31 January each year (县级以上人民政府部门应当在每年1月31日前公布本部门上一年度的年度报告);
+- the departments in charge of government information disclosure of local people's governments at or above the county
+  level publish their government's annual report for the previous year by 31 March each year
+  (县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前公布本级政府上一年度的年度报告).
+
+The kind of body is judged from the body's name in the title (or the signature); it can also be set with deadline in
+.gdlint.toml:
+
+| Name (ending) | Kind | Deadline |
+|---|---|---|
+| 乡/镇人民政府、街道（办事处）、管委会、管理委员会、开发区、高新区、实验区、园区 | local | set locally (deadline = "local:MM-DD"); only a hint when not set |
+| 县/区/市/州/省……人民政府 | government | 31 March of the next year |
+| 人民政府办公室/办公厅, and departments ending in 局、委、委员会、厅、办、中心 and the like | department | 31 January of the next year |
+
+A government's office (办公室, 办公厅) is one of the government's working departments and is checked against 31 January.
+The dates checked are the web page's publication time (发布日期, 公开日期) and the signature date (落款日期). The report
+year is the title's year, or the statistics period's year when the title has none.`,
 		Check: checkPublishedLate,
 	})
 	Register(&Rule{
@@ -223,6 +267,11 @@ func init() {
 早于这个日期多是年份写错（把“2025年1月20日”写成“2024年1月20日”）。
 
 依据：《政府信息公开条例》第四十九条（公布“上一年度”的年度报告）；spec §6。`,
+		ExplanationEN: `An annual report sums up a year that has ended, so its publication and signature dates should fall in the year after the
+report year (on or after 1 January of Y+1). An earlier date is usually a wrong year (“2024年1月20日” written for
+“2025年1月20日”).
+
+Basis: Article 49 of the 《政府信息公开条例》 (publish the annual report of the “上一年度”); spec §6.`,
 		Check: checkDatedBeforeYearEnd,
 	})
 	Register(&Rule{
@@ -231,6 +280,8 @@ func init() {
 		SummaryEN: "the publication or signature date is in the future",
 		Explanation: `发布日期或落款日期晚于今天，多是年份或月份写错。
 “今天”取运行 gdlint 时的日期。依据：spec §6。`,
+		ExplanationEN: `A publication or signature date after today is usually a wrong year or month.
+“Today” is the date gdlint runs on. Basis: spec §6.`,
 		Check: checkDateInFuture,
 	})
 	Register(&Rule{
@@ -243,14 +294,24 @@ func init() {
 在 .gdlint.toml 中设置 deadline = "local:MM-DD"（或 department、government）即可按确定的期限检查（GD-D005）。
 
 依据：《政府信息公开条例》第四十九条；spec §6。`,
+		ExplanationEN: `Article 49 of the 《条例》 sets no deadline for the annual reports of township governments (乡镇人民政府), sub-district
+offices (街道办事处) and administrative committees (管委会); it is set locally (怀化市 (Huaihua), for example, requires
+the township reports gathered at county level to be published by 20 February). The same holds when the kind of body
+cannot be judged from its name.
+Whether such a report is late cannot then be judged: when the publication or signature date is after the latest deadline
+the 《条例》 sets (31 March of the next year), a hint is given. Set deadline = "local:MM-DD" (or department, government)
+in .gdlint.toml to check against a definite deadline (GD-D005).
+
+Basis: Article 49 of the 《政府信息公开条例》; spec §6.`,
 		Check: checkDeadlineUnknown,
 	})
 	Register(&Rule{
 		ID: "GD-D009", Name: "invalid-date", Family: FamilyDates, Severity: Error,
-		Summary:     "日期不存在（如2月30日、13月）",
-		SummaryEN:   "a date that does not exist (30 February, month 13)",
-		Explanation: `统计期限、发布日期和落款日期必须是存在的日期。依据：spec §6。`,
-		Check:       checkInvalidDates,
+		Summary:       "日期不存在（如2月30日、13月）",
+		SummaryEN:     "a date that does not exist (30 February, month 13)",
+		Explanation:   `统计期限、发布日期和落款日期必须是存在的日期。依据：spec §6。`,
+		ExplanationEN: `The statistics period, the publication date and the signature date must be dates that exist. Basis: spec §6.`,
+		Check:         checkInvalidDates,
 	})
 }
 

@@ -39,6 +39,26 @@ func init() {
 
 依据：spec §4.3 第 7 点（正文与表格的交叉核对）；国办公开办函〔2021〕30号要求数据准确。修复：提供把正文数字改为
 表格数值的手动修复（哪一方有误须由作者判断）。`,
+		ExplanationEN: `The application counts written in the text (usually under “一、总体情况（二）依申请公开”) must agree with the table of
+“三、收到和处理政府信息公开申请情况”:
+
+| What the text says | Cell compared (total column) |
+|---|---|
+| 新收、新增申请 N 件 (newly received) | 一、本年新收政府信息公开申请数量 |
+| 收到、受理、接收申请 N 件 (received, without “新收”) | 一, or 一 + 二 (“受理749件” often includes the carried-over ones) |
+| 办理申请 N 件 (handled) | one of 一, 一 + 二 or （七）总计 |
+| 上年（度）结转 N 件 (carried over from last year) | 二、上年结转政府信息公开申请数量 |
+| 办结 N 件 (completed) | （七）总计 |
+| 结转下一年度（继续办理）N 件 (carried over to next year) | 四、结转下年度继续办理 |
+| 未收到政府信息公开申请 (no application received) | 一 is 0 |
+
+When the total column is blank, the sum of the six applicant columns is used. The sentence (or the one before it) must
+speak of applications (“申请”), and must not be about mailboxes, hotlines, appeals, petitions, suggestions and
+proposals, or cases (信箱、热线、诉求、信访、建议提案、案件); cells whose place in the table is in doubt are not
+compared.
+
+Basis: spec §4.3 item 7 (cross-checking the text against the tables); 国办公开办函〔2021〕30号 requires accurate data.
+Fix: a manual fix changes the number in the text to the table's value (which side is wrong is the author's call).`,
 		Check: checkNarrativeRequests,
 	})
 	Register(&Rule{
@@ -52,6 +72,14 @@ func init() {
 
 所在句子须说到政府信息公开（或位于第四部分）；“未发生……被纠错/败诉”说的是结果，不是件数，不比较。
 依据：spec §5.2（与第一、五部分的交叉核对）。`,
+		ExplanationEN: `The numbers of administrative reviews (行政复议) applied for and administrative suits (行政诉讼) filed over government
+information disclosure that the text states (“行政复议1件，行政诉讼0件”, “未出现……行政复议和行政诉讼”) must agree with
+the table of “四、政府信息公开行政复议、行政诉讼情况”: reviews are compared with “行政复议·总计”, suits with the sum of
+“未经复议直接起诉·总计” and “复议后起诉·总计”.
+
+The sentence must be about government information disclosure (or stand in section 四); “未发生……被纠错/败诉” (no
+decision corrected, no suit lost) speaks of outcomes, not counts, and is not compared.
+Basis: spec §5.2 (cross-checks against sections 一 and 五).`,
 		Check: checkNarrativeReview,
 	})
 	Register(&Rule{
@@ -64,6 +92,13 @@ func init() {
 “部门规范性文件”“各单位……”等指别的机关的文件，不比较；“清理”“备案”“公开”不等于制发或废止，不比较。
 
 依据：spec §3 与 §4.3 第 7 点；国办公开办函〔2021〕30号要求数据准确。`,
+		ExplanationEN: `When the text states how many rules (规章) or normative documents (行政规范性文件) this body issued (制发, 印发, 出台,
+发布), repealed (废止, 失效) or has in force (现行有效), the number must agree with the corresponding cell of item
+第二十条第（一）项 in the table of “二、主动公开政府信息情况”.
+“部门规范性文件”, “各单位……” and the like refer to other bodies' documents and are not compared; “清理” (review), “备案”
+(filing) and “公开” (publication) are not issuing or repealing and are not compared.
+
+Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires accurate data.`,
 		Check: checkNarrativeDocs,
 	})
 	Register(&Rule{
@@ -72,6 +107,9 @@ func init() {
 		SummaryEN: "the text says every application was completed while some are carried over",
 		Explanation: `“办结率100%”“全部办结”“所有申请均已办理完成”与表三“四、结转下年度继续办理”大于 0 相互矛盾。
 依据：表三的勾稽关系（一 + 二 = （七）+ 四，spec §4.3）；数据须前后一致。`,
+		ExplanationEN: `“办结率100%”, “全部办结” or “所有申请均已办理完成” (every application completed) contradicts a value above 0 in
+“四、结转下年度继续办理” of 表三 (the table of section 三).
+Basis: the balance of 表三 (一 + 二 = （七）+ 四, spec §4.3); the data must be consistent.`,
 		Check: checkCompletionClaim,
 	})
 	Register(&Rule{
@@ -84,6 +122,12 @@ func init() {
 都算不上时报告，并按“（七）总计”给出应有的百分比。只检查说到申请的段落。
 
 依据：数据须准确（spec §7，“数据精确”）。`,
+		ExplanationEN: `A percentage such as “予以公开及部分公开208件（17.46%）” or “予以公开42件，占51.85%” must equal the count divided by a
+base. The base is whichever of 表三's “（七）总计”, “一、本年新收” or “一 + 二” makes the percentage come out (rounded
+or truncated to the decimals written); when none does, the finding is reported with the percentage that “（七）总计”
+gives. Only paragraphs about applications are checked.
+
+Basis: the data must be accurate (spec §7, “数据精确”).`,
 		Check: checkPercentages,
 	})
 	Register(&Rule{
@@ -97,6 +141,15 @@ func init() {
 二者不相比较——“未收取信息处理费”而表二有行政事业性收费并不矛盾。
 
 依据：spec §3（表二第八项的单位为万元）。`,
+		ExplanationEN: `When the text states this year's administrative fees (行政事业性收费; “收取行政事业性收费3.5万元”), or says none were
+charged, it must agree with item 第二十条第（八）项 “行政事业性收费·本年收费金额（单位：万元）” in the table of
+“二、主动公开政府信息情况” (amounts in 元 are converted to 万元).
+
+Note: the information processing fee (信息处理费, under the 《政府信息公开信息处理费管理办法》) reported in section 六
+is not the administrative fee of 表二, and the two are not compared — “未收取信息处理费” while 表二 shows an
+administrative fee is no contradiction.
+
+Basis: spec §3 (the unit of item （八） in 表二 is 万元).`,
 		Check: checkNarrativeFees,
 	})
 }

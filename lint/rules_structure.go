@@ -18,6 +18,14 @@ const sectionsBasis = `
 规范 §2.1。六个部分依次为：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
 四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。`
 
+const sectionsBasisEN = `
+Basis: Article 50 of the 《中华人民共和国政府信息公开条例》 (the five things an annual report must contain, in a uniform
+format set by the State Council's department in charge of government information disclosure);
+国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》 (the content “不能遗漏，也不宜泛化”: nothing left
+out, nothing generic); spec §2.1. The six parts, in order: 一、总体情况; 二、主动公开政府信息情况;
+三、收到和处理政府信息公开申请情况; 四、政府信息公开行政复议、行政诉讼情况; 五、存在的主要问题及改进情况;
+六、其他需要报告的事项.`
+
 func init() {
 	Register(&Rule{
 		ID: "GD-S001", Name: "missing-section", Family: FamilyStructure, Severity: Error,
@@ -29,6 +37,13 @@ func init() {
 
 修复（仅作建议）：在应在的位置插入模板标题；该部分的内容仍需作者填写。
 ` + sectionsBasis,
+		ExplanationEN: `An annual report should contain all six parts of the template, each starting with the template's heading. This rule
+reports the parts whose heading cannot be found; the position is the heading of the part it should come before (or
+after).
+
+Fix (suggestion only): insert the template heading where the part belongs; the author still has to write the part's
+content.
+` + sectionsBasisEN,
 		Check: checkMissingSections,
 	})
 	Register(&Rule{
@@ -38,6 +53,9 @@ func init() {
 		Explanation: `六个部分应按模板的顺序排列。本规则找出与模板顺序一致的最长序列，报告其余的部分标题。
 移动整个部分牵涉大段文字，不提供自动修复。
 ` + sectionsBasis,
+		ExplanationEN: `The six parts should follow the template's order. This rule finds the longest run of part headings in the template's
+order and reports the other headings. Moving a whole part moves large blocks of text, so no automatic fix is offered.
+` + sectionsBasisEN,
 		Check: checkSectionOrder,
 	})
 	Register(&Rule{
@@ -47,6 +65,10 @@ func init() {
 		Explanation: `每个部分只应出现一次。若同一部分的标题出现多次，保留的是含有该部分表格的一处（没有表格的部分取与模板措辞一致的一处，
 否则取第一处），其余各处报告为重复。常见原因：总体情况下的小标题用了“一、二、三”编号，与正式部分标题混淆。
 ` + sectionsBasis,
+		ExplanationEN: `Each part should appear once. When a part's heading appears more than once, the one kept is the one that holds the
+part's table (for a part without a table, the one worded as in the template, else the first); the others are reported as
+duplicates. A common cause: subheadings under 总体情况 numbered “一、二、三” and mistaken for the part headings.
+` + sectionsBasisEN,
 		Check: checkDuplicateSections,
 	})
 	Register(&Rule{
@@ -60,6 +82,14 @@ func init() {
 
 修复：改为模板标题。对已知变体和错字是安全的；标题在模板措辞之外还有其他文字时只作建议。
 ` + sectionsBasis,
+		ExplanationEN: `The headings of the six parts should use the template's wording. This rule reports known variants (such as
+“存在的主要问题和改进措施” or “因政府信息公开工作被申请行政复议、提起行政诉讼情况”) and typos (such as
+“政府信息公开行政法复议、行政诉讼情况”). Differences only in spacing or in full-width/half-width punctuation are not
+reported here.
+
+Fix: change to the template heading. It is safe for known variants and typos; when the heading has other words besides
+the template's, it is only a suggestion.
+` + sectionsBasisEN,
 		Check: checkHeadingWording,
 	})
 	Register(&Rule{
@@ -72,6 +102,12 @@ func init() {
 
 修复：改为模板序号。当各部分齐全、顺序正确且不重复时，这一修复是安全的；否则只作建议。
 ` + sectionsBasis,
+		ExplanationEN: `The six parts are numbered 一 to 六 in order. This rule reports a heading whose numeral does not match its part (for
+example, “三、政府信息公开行政复议、行政诉讼情况” should be “四、”).
+
+Fix: change to the template's numeral. The fix is safe when all parts are present, in order and not duplicated;
+otherwise it is only a suggestion.
+` + sectionsBasisEN,
 		Check: checkHeadingNumbers,
 	})
 	Register(&Rule{
@@ -83,6 +119,13 @@ func init() {
 五个方面来自 2021 年格式，2019、2020 年度报告不检查。
 
 依据：国办公开办函〔2021〕30号“（一）总体情况”；规范 §2.3。`,
+		ExplanationEN: `The template asks “总体情况” to summarise the implementation of the 条例 mainly under five aspects: 主动公开 (proactive
+disclosure), 依申请公开 (disclosure on request), 政府信息管理 (information management), 政府信息公开平台建设 (disclosure
+platforms) and 监督保障 (oversight and safeguards). This rule looks for keywords of the five aspects in the subheadings
+and text of “总体情况” and reports the aspects not mentioned at all. The five aspects come from the 2021 format; reports
+for 2019 and 2020 are not checked.
+
+Basis: “（一）总体情况” in 国办公开办函〔2021〕30号; spec §2.3.`,
 		Check: checkGeneralAspects,
 	})
 	Register(&Rule{
@@ -93,6 +136,11 @@ func init() {
 “××市××局2024年政府信息公开工作年度报告”。年份决定统计期限、发布期限和应采用的格式版本，缺少年份时这些检查都无法进行。
 
 依据：《中华人民共和国政府信息公开条例》第四十九条、第五十条；规范 §6。`,
+		ExplanationEN: `A report should start with a title naming the body, the report year and “政府信息公开工作年度报告”, such as
+“××市××局2024年政府信息公开工作年度报告”. The year decides the statistics period, the publication deadline and the
+format version that applies; without it those checks cannot run.
+
+Basis: Articles 49 and 50 of the 《中华人民共和国政府信息公开条例》; spec §6.`,
 		Check: checkTitle,
 	})
 	Register(&Rule{
@@ -104,6 +152,12 @@ func init() {
 本规则报告年份为 2021 年或以后、但出现试行格式特征的报告，位置指向第一个特征。
 
 依据：国办公开办函〔2021〕30号；规范 §6（适用年度）、§8.1（试行格式特征）。`,
+		ExplanationEN: `The format of 国办公开办函〔2021〕30号 applies from the reports for 2021 on, replacing the trial format of
+国办公开办函〔2019〕60号. The trial format's tables (“本年新制作数量”, “上一年项目数量”, “第二十条第（九）项
+政府集中采购” and the like) apply only to the reports for 2019 and 2020. This rule reports a report for 2021 or later
+that shows features of the trial format; the position is the first such feature.
+
+Basis: 国办公开办函〔2021〕30号; spec §6 (the years each format applies to), §8.1 (features of the trial format).`,
 		Check: checkOldFormat,
 	})
 	Register(&Rule{
@@ -118,6 +172,15 @@ func init() {
 默认制表符分隔）。插入后数值仍需填写，在填写之前表格规则会报告空白或缺失的数值。
 
 依据：国办公开办函〔2021〕30号所附表格；规范 §2.4–§2.6。`,
+		ExplanationEN: `The three parts “二、主动公开政府信息情况”, “三、收到和处理政府信息公开申请情况” and
+“四、政府信息公开行政复议、行政诉讼情况” report in tables. This rule reports a part whose heading is found but whose
+table is not (the table was turned into an image, deleted, or lost all its labels).
+
+Fix (suggestion only): insert the template's blank table after the part heading, laid out like the document's other
+tables (tab-separated, a Markdown table, or one cell per line; tab-separated by default). The values still have to be
+filled in; until they are, the table rules report the blank or missing values.
+
+Basis: the tables attached to 国办公开办函〔2021〕30号; spec §2.4–§2.6.`,
 		Check: checkMissingTables,
 	})
 }

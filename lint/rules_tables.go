@@ -19,6 +19,11 @@ const cellKinds = `
 模板的每个数据单元格都应是数字。“/”“—”“不适用”、空白和 0 是不同的东西：0 是“没有”，空白是“没填”，
 占位符是“不适用”。gdlint 不把空白或占位符当作 0，含有它们的勾稽关系不判为不平衡（见 GD-A005）。`
 
+const cellKindsEN = `
+Every data cell of the template should hold a number. “/”, “—”, “不适用”, a blank and 0 are different things: 0 means
+“none”, a blank means “not filled in”, a placeholder means “not applicable”. gdlint does not take a blank or a
+placeholder as 0, and a relation that contains one is not reported as unbalanced (see GD-A005).`
+
 func init() {
 	Register(&Rule{
 		ID: "GD-T001", Name: "missing-row", Family: FamilyTables, Severity: Error,
@@ -28,6 +33,12 @@ func init() {
 本规则报告找不到的行（行标签缺失，或其数值无法确定）。位置指向上一行数值之后，即该行应在之处。
 
 依据：国办公开办函〔2021〕30号（报告内容“不能遗漏”）；规范 §3、§4.2、§5.1。`,
+		ExplanationEN: `The rows of 表二, 表三 and 表四 (the tables of sections 二, 三 and 四) are set by the tables attached to
+国办公开办函〔2021〕30号 and may not be dropped: an item that did not occur gets 0. This rule reports the rows that
+cannot be found (the row label is missing, or its values cannot be determined). The position is right after the previous
+row's values, where the row belongs.
+
+Basis: 国办公开办函〔2021〕30号 (the report content “不能遗漏”: nothing left out); spec §3, §4.2, §5.1.`,
 		Check: func(ctx *Context) { emitProblems(ctx, "missing-row") },
 	})
 	Register(&Rule{
@@ -39,6 +50,12 @@ func init() {
 这些数值不会被猜测，而是作为本规则的发现报告，相关的勾稽关系不核对。
 
 依据：国办公开办函〔2021〕30号表格结构；规范 §4.2、§5.1。`,
+		ExplanationEN: `Every row should have as many values as the template gives it (7 per row in 表三, 15 in all in 表四). With fewer values
+there is no knowing which one is missing; and web crawls often glue a row's digits together (such as “640020470”): if
+the row total allows more than one split, the cells' values cannot be determined either. Such values are not guessed but
+reported by this rule, and the balances involved are not checked.
+
+Basis: the table structure of 国办公开办函〔2021〕30号; spec §4.2, §5.1.`,
 		Check: func(ctx *Context) { emitProblems(ctx, "missing-values", "ambiguous-split") },
 	})
 	Register(&Rule{
@@ -49,6 +66,11 @@ func init() {
 该行数值的位置因此存疑，涉及该行的勾稽关系不核对（GD-A005）。常见原因是多余的分隔符或多出的列。
 
 依据：国办公开办函〔2021〕30号表格结构。`,
+		ExplanationEN: `When a row has more cells than the template, the parser takes those that satisfy the row's total (or, failing that, the
+leftmost ones) and does not use the rest; the places of the row's values are therefore in doubt, and the balances
+involving the row are not checked (GD-A005). Common causes are stray separators and extra columns.
+
+Basis: the table structure of 国办公开办函〔2021〕30号.`,
 		Check: func(ctx *Context) { emitProblems(ctx, "extra-values") },
 	})
 	Register(&Rule{
@@ -62,6 +84,14 @@ func init() {
 ` + cellKinds + `
 
 依据：国办公开办函〔2021〕30号表格；规范 §4.3 第 5 条（空白总计列应视为“未填”而非 0）。`,
+		ExplanationEN: `The template asks for a number in every cell; an item that did not occur gets 0. A blank cell is not counted as 0: it
+may have been forgotten, or its content may have been lost in a web page or a Word export. Balances with a blank cell
+are not checked (GD-A005).
+Fix (suggestion only): fill in 0 — to be used only when it is certain that the item really is “none”.
+` + cellKindsEN + `
+
+Basis: the tables of 国办公开办函〔2021〕30号; spec §4.3 item 5 (a blank total column counts as “not filled in”, not as
+0).`,
 		Check: checkBlankCells,
 	})
 	Register(&Rule{
@@ -76,6 +106,15 @@ func init() {
 ` + cellKinds + `
 
 依据：国办公开办函〔2021〕30号表格；规范 §9（real reports use “/” for inapplicable rows）。`,
+		ExplanationEN: `The number cells of a table should hold numbers; an item that did not occur gets 0. Placeholders such as “/”, “—”,
+“不适用” and “无” are common in the “规章” row of bodies that have no power to make rules, but the template provides for
+no placeholder: it leaves readers unable to tell “none” from “not applicable”, and the balances unable to be checked.
+The default severity is therefore warning (not info); where a row really does not apply, lower this rule to info in the
+configuration or ignore the finding by its text.
+Fix (suggestion only): change to 0.
+` + cellKindsEN + `
+
+Basis: the tables of 国办公开办函〔2021〕30号; spec §9 (real reports use “/” for inapplicable rows).`,
 		Check: checkPlaceholderCells,
 	})
 	Register(&Rule{
@@ -87,6 +126,11 @@ func init() {
 2019 年试行格式的“本年增/减”一列可以为负数。
 
 依据：国办公开办函〔2021〕30号表格（单位：件、万元）；规范 §3、§4.3 第 5 条、§5.2。`,
+		ExplanationEN: `Counts of documents, decisions, applications and cases are non-negative integers; only “本年收费金额” (unit: 万元) of
+“行政事业性收费” in 表二 may be a decimal. A negative number, a count with decimals, a money unit in a count, or text in
+a number cell (such as “减4”) is an error. The “本年增/减” column of the 2019 trial format may be negative.
+
+Basis: the tables of 国办公开办函〔2021〕30号 (units: 件, 万元); spec §3, §4.3 item 5, §5.2.`,
 		Check: checkInvalidNumbers,
 	})
 	Register(&Rule{
@@ -98,6 +142,11 @@ func init() {
 与表头单位矛盾，读者无法判断数值是元还是万元。修复（仅作建议）：换算为万元并去掉单位。
 
 依据：国办公开办函〔2021〕30号表二表头；规范 §3、§9。`,
+		ExplanationEN: `The unit of “本年收费金额（单位：万元）” in 表二 is given in the header as 万元. A cell written in “元” (such as
+“251000元”) contradicts the header, and readers cannot tell whether the value is in 元 or in 万元. Fix (suggestion
+only): convert to 万元 and drop the unit.
+
+Basis: the header of 表二 in 国办公开办函〔2021〕30号; spec §3, §9.`,
 		Check: checkAmountUnits,
 	})
 	Register(&Rule{
@@ -113,6 +162,16 @@ func init() {
 修复：改为模板标签。对已知变体、错字、截断和缺编号的标签，这一修复是安全的。
 
 依据：国办公开办函〔2021〕30号所附表格的标签；规范 §3、§4、§5、§7、§9。`,
+		ExplanationEN: `The row labels, column labels and headers of the tables should match the template. This rule reports known variants
+(such as “社会组织” for “社会公益组织”, “未审结” for “尚未审结”, “规范性文件” for “行政规范性文件”), typos
+(“本年度止件数”), truncated labels and labels with broken brackets. Differences only in spacing or in
+full-width/half-width punctuation are not reported, nor are labels split over two lines or two cells by the layout
+(“结果” “维持”). A row whose label was not recognised and that was matched by position is reported but not fixed.
+
+Fix: change to the template label. The fix is safe for known variants, typos, truncated labels and labels missing their
+numbering.
+
+Basis: the labels of the tables attached to 国办公开办函〔2021〕30号; spec §3, §4, §5, §7, §9.`,
 		Check: checkLabels,
 	})
 	Register(&Rule{
@@ -124,6 +183,12 @@ func init() {
 已由 GD-T002、GD-T003 报告的整行问题不再重复。
 
 依据：设计约定“规则不静默猜测”：无法放置的内容本身就是一个发现。`,
+		ExplanationEN: `There is a value in a table area that the parser cannot place in any template cell: no recognisable row label before it,
+a row label that is not a row of the template, the same row repeated, and so on. The message gives the reason. Such
+values take part in no check. Whole-row problems already reported by GD-T002 and GD-T003 are not repeated.
+
+Basis: the design principle that rules never guess silently (规则不静默猜测): content that cannot be placed is a finding
+in itself.`,
 		Check: checkUnplaced,
 	})
 	Register(&Rule{
@@ -134,6 +199,11 @@ func init() {
 通常是表格被转成了图片、被拆散，或数字全部连在一起。整张表的核对因此无法进行。
 
 依据：国办公开办函〔2021〕30号（报告应以表格形式报告三张表）；规范 §2.4–§2.6。`,
+		ExplanationEN: `The table's place was found (its heading or an anchor label), but none of its values could be placed in a template cell —
+usually because the table was turned into an image, taken apart, or had all its digits glued together. None of the
+table's checks can run.
+
+Basis: 国办公开办函〔2021〕30号 (the report gives three tables); spec §2.4–§2.6.`,
 		Check: func(ctx *Context) { emitProblems(ctx, "unreadable") },
 	})
 	Register(&Rule{
@@ -144,6 +214,10 @@ func init() {
 可能是自拟的行、合并后的小计行，或标签被严重截断。
 
 依据：国办公开办函〔2021〕30号表格的行结构；规范 §4.2。`,
+		ExplanationEN: `A row in a table has a label that matches no row of the template (and is no known variant, typo or truncation), so its
+values cannot be placed. It may be a row of the author's own, a merged subtotal row, or a badly truncated label.
+
+Basis: the row structure of the tables of 国办公开办函〔2021〕30号; spec §4.2.`,
 		Check: func(ctx *Context) { emitProblems(ctx, "unknown-label") },
 	})
 	Register(&Rule{
@@ -154,6 +228,11 @@ func init() {
 读者无法确认各列的含义，也可能意味着列被删减或移位。本规则列出在表格中找不到的列标题。
 
 依据：国办公开办函〔2021〕30号所附表格的列结构；规范 §3、§4.1、§5.1。`,
+		ExplanationEN: `Values are placed in the template's column order, but when a column heading is missing or damaged (for example,
+“结果纠正” in 表四 cut down to “结果”), readers cannot be sure what each column means, and columns may have been dropped
+or shifted. This rule lists the column headings not found in the table.
+
+Basis: the column structure of the tables attached to 国办公开办函〔2021〕30号; spec §3, §4.1, §5.1.`,
 		Check: checkColumnLabels,
 	})
 }

@@ -30,6 +30,17 @@ func init() {
 
 判断：第六部分（含其小标题）中出现“信息处理费”“信息公开处理费”“处理费”或“收费”“收取”“费用”之一即视为已说明。
 仅检查 2021 年格式的报告；没有第六部分时由结构规则报告。`,
+		ExplanationEN: `In the 2021 format, “六、其他需要报告的事项” must state whether information processing fees (信息处理费) were charged
+this year (the amount charged, or “未收取”: none).
+
+Basis: Article 42 of the 《政府信息公开条例》 and the 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) establish
+the information processing fee; the row （六）2 of 表三, “申请人逾期未按收费通知要求缴纳费用”, comes from them, and
+provincial notices (such as the Henan provincial government office's notice of January 2021) require the fees charged to
+be reported in the annual report (see spec §2.8, §4.3 item 7).
+
+How it is judged: the statement counts as made when section 六 (with its subheadings) contains “信息处理费”,
+“信息公开处理费” or “处理费”, or one of “收费”, “收取” and “费用”. Only reports in the 2021 format are checked; a
+missing section 六 is reported by the structure rules.`,
 		Check: checkFeeStatement,
 	})
 	Register(&Rule{
@@ -45,6 +56,16 @@ func init() {
 
 修复（安全）：删除残留文字；该行因此变空时连同整行删除。残留中含有网页的发布日期时只提供手动修复，
 因为日期规则要用到它。`,
+		ExplanationEN: `Reports copied from web pages, exported from Word or PDF, or saved by crawlers often carry text that is not part of the
+report: web page elements such as the navigation “当前位置：”, “阅读次数”, “打印本页” or “账号+密码登录”; “[bookmark:
+_GoBack]” bookmarks; “— 5 —” page numbers; crawler metadata such as “原文链接:” and “本地目录:”. Readers see them, and
+they get in the way of checking the text.
+
+Basis: 国办公开办函〔2021〕30号 requires annual reports to be “格式规范” (properly formatted); local compilation notices
+require “文字严谨” (careful wording) (spec §2.9, §7).
+
+Fix (safe): delete the leftover text, with the whole line when the line becomes empty. When the leftover contains the
+web page's publication date, only a manual fix is offered, because the date rules use that date.`,
 		Check: checkResidue,
 	})
 	Register(&Rule{
@@ -63,6 +84,21 @@ func init() {
 相同汉字都不在检查之列：只有上面列出的虚词才会单字重复报告，以免误报。
 
 依据：各地编制通知要求年度报告“文字严谨”（spec §7）。修复（安全）：删除重复的一份。`,
+		ExplanationEN: `Two kinds of repetition are checked:
+
+- A two-character word repeated right after itself: “审核审核”, “资金资金”. Verb reduplication such as “研究研究” and
+  repetitions starting with “一” such as “一个一个” are not reported.
+- A single function character doubled:
+  的的、了了、在在、和和、与与、及及、并并、或或、被被、于于、而而、也也、都都、就就、还还、又又、已已、把把、将将、为为、以以、从从、向向、由由、给给.
+  Legitimate combinations across words are not reported, such as “的的确确”, “目的的”, “不了了之”, “为了了解”, “即将将”,
+  “对对方”, “可以以”, “行为为”, “实实在在”.
+
+Common reduplicated words (常常、人人、层层、一一、件件、家家户户、紧紧 and the like), and identical characters that
+meet across two words, such as “法规规定”, “项目目录” or “工作作出”, are not checked: to avoid false alarms, only the
+function characters listed above are reported when doubled.
+
+Basis: local compilation notices require annual reports to be “文字严谨” (careful wording) (spec §7). Fix (safe): delete
+one of the two copies.`,
 		Check: checkDoubled,
 	})
 	Register(&Rule{
@@ -77,6 +113,15 @@ func init() {
 依据：GB/T 15834—2011《标点符号用法》规定中文文本使用全角标点；年度报告格式的标签均用全角标点（spec §0、§7）。
 
 修复（安全）：换成对应的全角标点；括号成对替换。`,
+		ExplanationEN: `Half-width “, : ; ? !” between two Chinese characters (Han characters or full-width punctuation), and half-width
+brackets “( )” next to Chinese text whose content contains Han characters, should be the full-width “，：；？！（）”.
+Commas in numbers (1,000), times (12:30), web addresses and brackets holding only English or digits are not reported;
+table cells and heading numbers are not checked here.
+
+Basis: GB/T 15834—2011《标点符号用法》 prescribes full-width punctuation in Chinese text; the labels of the annual
+report format all use full-width punctuation (spec §0, §7).
+
+Fix (safe): replace with the corresponding full-width punctuation; brackets are replaced in pairs.`,
 		Check: checkHalfwidth,
 	})
 	Register(&Rule{
@@ -89,6 +134,14 @@ func init() {
 排版风格，不在此检查之列；表格单元格与标题编号中的空格由表格、结构规则处理。
 
 依据：各地编制通知要求“格式规范、文字严谨”（spec §7）。修复（安全）：删除空格。`,
+		ExplanationEN: `A space between two Chinese characters in the text (such as “关注关 切” or “问题， 细化”) is usually left over from
+layout or copying, and readers see a broken word. A space after a full stop, question mark or exclamation mark is not
+reported (crawled web pages often separate the original paragraphs with spaces); a space between Han characters and
+digits or Latin letters is a different typographic style and is not checked here; spaces in table cells and heading
+numbers are left to the table and structure rules.
+
+Basis: local compilation notices require “格式规范、文字严谨” (proper format, careful wording) (spec §7). Fix (safe):
+delete the space.`,
 		Check: checkStraySpace,
 	})
 	Register(&Rule{
@@ -104,6 +157,15 @@ func init() {
 “1.”序列在每个“（一）”下计数。
 
 依据：各地编制通知要求“格式规范”（spec §7）。修复：仅在后续序号支持时提供手动修复（改为应有的序号）。`,
+		ExplanationEN: `“一是、二是、三是……” and subheadings “（一）（二）（三）” or “1. 2. 3.” should be numbered without gaps or repeats. The
+finding is at the number that breaks the order: “三是” in “一是…三是”; the first “三是” in “一是…三是…三是” (by its
+position the second “三是” is the third item and is not reported).
+
+Scope: a “一是” series is counted afresh under each heading, and starts again at each new “一是”; a “（一）” series is
+counted under each top-level heading, a “1.” series under each “（一）”.
+
+Basis: local compilation notices require “格式规范” (proper format) (spec §7). Fix: a manual fix (to the expected
+number) is offered only when the numbers that follow support it.`,
 		Check: checkEnumeration,
 	})
 	Register(&Rule{
@@ -116,6 +178,13 @@ func init() {
 以“一是”、序号或标题开头的下一段不报告；报告标题与落款不在此检查之列。
 
 依据：各地编制通知要求“格式规范”（spec §7）。修复（安全）：删除两段之间的空行，把句子接上。`,
+		ExplanationEN: `A paragraph ends in a Han character (with no sentence-final punctuation), and after a blank line the next paragraph goes
+on with Han characters (such as “看\n\n得懂”): usually a line break left over from copying out of a PDF or a paginated
+Word document, and readers see a sentence torn in two. A next paragraph that starts with “一是”, a number or a heading
+is not reported; the report's title and signature are not checked.
+
+Basis: local compilation notices require “格式规范” (proper format) (spec §7). Fix (safe): delete the blank line between
+the two paragraphs, joining the sentence.`,
 		Check: checkBrokenParagraph,
 	})
 	Register(&Rule{
@@ -126,6 +195,11 @@ func init() {
 不能空着，也不能只写“无”。
 
 依据：《政府信息公开条例》第五十条第（四）项；国办公开办函〔2021〕30号要求报告内容“不能遗漏”（spec §1.2、§2.7）。`,
+		ExplanationEN: `“五、存在的主要问题及改进情况” must state the main problems of this body's government information disclosure work and
+how they are being improved; it may not be left empty or say just “无” (none).
+
+Basis: Article 50 item （四） of the 《政府信息公开条例》 (第五十条第（四）项); 国办公开办函〔2021〕30号 requires the
+report content to be “不能遗漏” (nothing left out) (spec §1.2, §2.7).`,
 		Check: checkProblemsEmpty,
 	})
 }

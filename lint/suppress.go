@@ -29,6 +29,13 @@ var (
 			" 条目没有抑制任何问题：问题已经改正，或者锚定的文字、规则编号写错了。留着不用的抑制会在以后掩盖真正的问题，应当删除。\n\n" +
 			"注释的修复（删除该注释）是安全修复；`[[ignore]]` 条目请在配置文件中手动删除。" +
 			"只在命名的规则本次运行启用时报告；`[[ignore]]` 只在本次检查了它适用的文件时报告。",
+		ExplanationEN: "A `<!-- gdlint-disable-next-line … -->` comment, a `gdlint-disable` range or an `[[ignore]]` entry in `.gdlint.toml`\n" +
+			"suppressed no finding: the problem has been fixed, or the anchored text or the rule ID is wrong. An unused suppression\n" +
+			"would hide a real problem later and should be deleted.\n" +
+			"\n" +
+			"The fix for a comment (deleting it) is safe; delete an `[[ignore]]` entry from the configuration file by hand. A\n" +
+			"suppression is reported only when the rule it names is enabled in this run; an `[[ignore]]` entry only when this run\n" +
+			"checked a file it applies to.",
 		Fixable: FixSafe,
 		Check:   func(*Context) {},
 	}
@@ -39,6 +46,9 @@ var (
 		Explanation: "`<!-- gdlint-… -->` 注释的指令只能是 `disable-next-line`、`disable-line`、`disable`、`enable`，" +
 			"后面跟零个或多个规则编号（如 `GD-W003`）、编号前缀（如 `GD-W`）或规则族名，用空格或逗号分隔。" +
 			"写错的注释什么也不抑制。",
+		ExplanationEN: "The directive of a `<!-- gdlint-… -->` comment can only be `disable-next-line`, `disable-line`, `disable` or `enable`,\n" +
+			"followed by zero or more rule IDs (such as `GD-W003`), ID prefixes (such as `GD-W`) or family names, separated by spaces\n" +
+			"or commas. A malformed comment suppresses nothing.",
 		Check: func(*Context) {},
 	}
 )
