@@ -22,42 +22,82 @@ var (
 		SummaryEN: "this year's 二、上年结转 must equal last year's 四、结转下年度继续办理",
 		Explanation: "上一年度未办结、结转到下一年度继续办理的申请，就是下一年度的“上年结转”申请。" +
 			"因此同一机关相邻两年的报告中，第 Y+1 年表三“二、上年结转政府信息公开申请数量”的每一列，" +
-			"应等于第 Y 年表三“四、结转下年度继续办理”的同一列（格式说明 §4.3 第 6 项）。\n\n" +
+			"应等于第 Y 年表三“四、结转下年度继续办理”的同一列（规范 §4.3 第 6 项）。\n\n" +
 			"本规则只在批量检查（`gdlint check 目录`）中运行，需要同一机关相邻年度的两份报告。" +
 			"诊断指向后一年报告中的单元格，相关位置指向前一年报告的单元格。" +
 			"当任一单元格未能识别、或其位置是推断的（例如按行位置对应）而数字又不一致时，规则报告“无法判断”（提示），不作为错误。",
+		ExplanationEN: "Applications not completed in one year and carried over to the next are the next year's “上年结转” (carried over from\n" +
+			"last year) applications. So in one body's reports for consecutive years, every column of\n" +
+			"“二、上年结转政府信息公开申请数量” in 表三 of year Y+1 should equal the same column of “四、结转下年度继续办理” in 表三\n" +
+			"of year Y (spec §4.3 item 6).\n" +
+			"\n" +
+			"This rule runs only in batch checks (`gdlint check DIR`) and needs the body's reports for two consecutive years. The\n" +
+			"diagnostic points at the cell in the later report; its related location at the cell in the earlier one. When either cell\n" +
+			"was not recognised, or its place was inferred (matched by row position, say) and the numbers differ, the rule reports\n" +
+			"“cannot judge” (info), not an error.",
 	}
 	RuleNormativeInForce = &lint.Rule{ID: "GD-Y002", Name: "normative-in-force-continuity", Family: lint.FamilyYears, Severity: lint.Warning,
 		Summary:   "行政规范性文件现行有效件数应约等于上年现行有效件数加本年制发减本年废止",
 		SummaryEN: "normative documents in force should equal last year's in force plus issued minus repealed",
 		Explanation: "表二第二十条第（一）项中，行政规范性文件的“现行有效件数”通常满足：" +
-			"现行有效(Y) = 现行有效(Y−1) + 本年制发(Y) − 本年废止(Y)（格式说明 §3 的软性核对）。\n\n" +
+			"现行有效(Y) = 现行有效(Y−1) + 本年制发(Y) − 本年废止(Y)（规范 §3 的软性核对）。\n\n" +
 			"文件清理、失效（未经废止程序）、统计口径调整都会打破这一关系，所以这只是警告：" +
 			"请核对数字，或在报告中说明差异的原因。本规则只在批量检查中运行。",
+		ExplanationEN: `In item 第二十条第（一）项 of 表二, the number of normative documents (行政规范性文件) in force (“现行有效件数”) usually
+satisfies: in force (Y) = in force (Y−1) + issued (Y) − repealed (Y), that is 现行有效(Y) = 现行有效(Y−1) + 本年制发(Y)
+− 本年废止(Y) (the soft check of spec §3).
+
+Clean-ups, documents lapsing without being repealed (失效), and changes in how documents are counted all break this
+relation, so it is only a warning: check the numbers, or explain the difference in the report. This rule runs only in
+batch checks.`,
 	}
 	RuleSimilarText = &lint.Rule{ID: "GD-Y003", Name: "similar-to-previous-year", Family: lint.FamilyYears, Severity: lint.Warning,
 		Summary:   "报告正文与上一年度报告大量雷同",
 		SummaryEN: "the report's text largely repeats last year's report",
-		Explanation: "年度报告格式的“明确责任”要求对内容“雷同”、敷衍应付的报告追责（格式说明 §2.9、§7）。" +
+		Explanation: "年度报告格式的“明确责任”要求对内容“雷同”、敷衍应付的报告追责（规范 §2.9、§7）。" +
 			"本规则把报告正文（不含表格、标题和网页残留）按句切分（不足 20 字的短句并入下一句；爬虫文本常把整篇报告压成一段，只按段落比较没有意义），" +
 			"数字统一替换后取 4 字的字符片段（shingle），与同一机关上一年度报告的各段比较 Jaccard 相似度；" +
 			"相似度不低于 0.8 的段落视为雷同。雷同段落的字数超过正文字数的一半时警告。\n\n" +
 			"阈值的依据：模板本身要求的固定表述（开头的编制依据、统计期限等）只占正文的一小部分；" +
 			"对平潭综合实验区 2021—2025 年的真实报告，相邻年度的雷同比例在 0%—17% 之间（主要是编制依据、统计期限、报告结构等固定表述）。" +
 			"超过一半的正文与上年相同，说明报告主要是照抄上年。阈值可以调整。本规则只在批量检查中运行。",
+		ExplanationEN: `The “明确责任” (accountability) clause of the annual report format calls for holding to account reports whose content is
+“雷同” (copied) or perfunctory (spec §2.9, §7). This rule splits the report's text (without tables, headings and web
+page leftovers) into sentences (a sentence under 20 characters is joined to the next; crawled text often squeezes a
+whole report into one paragraph, so comparing only paragraphs would be meaningless), treats every number as the same,
+takes 4-character shingles, and compares each segment by Jaccard similarity with the segments of the same body's report
+for the previous year; a segment with a similarity of 0.8 or more counts as copied. The rule warns when the copied
+segments make up more than half of the text's characters.
+
+Why these thresholds: the fixed wording the template itself requires (the basis of the report in its opening, the
+statistics period and the like) is only a small part of the text; in the real reports of 平潭综合实验区 (Pingtan) for
+2021–2025, the share copied between consecutive years is 0%–17% (mostly fixed wording: the basis of the report, the
+statistics period, the report's structure). More than half of the text the same as last year's means the report was
+mainly copied from last year's. The thresholds can be adjusted. This rule runs only in batch checks.`,
 	}
 	RuleDuplicateYear = &lint.Rule{ID: "GD-Y004", Name: "duplicate-year", Family: lint.FamilyYears, Severity: lint.Warning,
 		Summary:   "同一机关同一年度有多份报告",
 		SummaryEN: "the same body reports the same year more than once",
 		Explanation: "同一机关每年只发布一份政府信息公开工作年度报告。批量检查中出现同一机关、同一年度的多份报告，" +
 			"可能是同一报告的不同文件（网页与 Word 版），也可能是标题中的年度写错。" +
-			"跨年度比较只使用其中路径排在前面的一份。本规则只在批量检查中运行。",
+			"跨年度比较只使用其中路径排在前面的一份。本规则只在批量检查中运行。\n\n" +
+			"依据：条例第四十九条（每年公布本机关上一年度的年度报告）。",
+		ExplanationEN: `A body publishes one government information disclosure annual report a year. When a batch check finds several reports of
+the same body for the same year, they may be different files of one report (the web page and the Word version), or a
+title may have the wrong year. The cross-year comparisons use only the one whose path sorts first. This rule runs only
+in batch checks.
+
+Basis: Article 49 of the 条例 (every year, each body publishes its annual report for the previous year).`,
 	}
 	RuleMissingYear = &lint.Rule{ID: "GD-Y005", Name: "missing-year", Family: lint.FamilyYears, Severity: lint.Warning,
 		Summary:   "同一机关的年度报告缺少中间某一年",
 		SummaryEN: "a year is missing in one body's run of reports",
 		Explanation: "条例第四十九条要求每年公布年度报告。批量检查中同一机关的报告年度不连续（例如有 2021 年和 2023 年、没有 2022 年）时，" +
 			"或者该年度报告未发布，或者未收集到，或者标题年度有误。诊断指向缺口之后那份报告的年度。本规则只在批量检查中运行。",
+		ExplanationEN: `Article 49 of the 条例 requires the annual report to be published every year. When a body's reports in a batch check
+skip a year (2021 and 2023 but no 2022, say), the missing year's report was either not published or not collected, or a
+title has the wrong year. The diagnostic points at the year of the report after the gap. This rule runs only in batch
+checks.`,
 	}
 	yearRules = []*lint.Rule{RuleCarryOver, RuleNormativeInForce, RuleSimilarText, RuleDuplicateYear, RuleMissingYear}
 )
