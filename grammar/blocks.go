@@ -40,11 +40,8 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 		if h.Level != 2 {
 			continue
 		}
-		for _, s := range p.r.Sections {
-			if s.Span.Start <= h.Span.Start && h.Span.Start < s.Span.End {
-				s.SubItems = append(s.SubItems, h)
-				break
-			}
+		if s := p.sectionAt(h.Span.Start); s != nil {
+			s.SubItems = append(s.SubItems, h)
 		}
 	}
 }
@@ -99,10 +96,8 @@ func (p *parser) paragraph(a, b int) {
 	}
 	sp := p.span(a, b)
 	key := SectionKey("")
-	for _, s := range p.r.Sections {
-		if s.Span.Start <= sp.Start && sp.Start < s.Span.End {
-			key = s.Key
-		}
+	if s := p.sectionAt(sp.Start); s != nil {
+		key = s.Key
 	}
 	p.r.Paragraphs = append(p.r.Paragraphs, &Paragraph{Span: sp, Section: key, ViewSpan: Span{a, b}})
 }

@@ -168,6 +168,7 @@ func (p *parser) findResidue() {
 var (
 	residuePhrases  = newPhraseSet(ResiduePatterns)
 	fingerprints    = newPhraseSet(Fingerprints2019)
+	pubLabels       = newPhraseSet([]string{"发布时间", "发布日期", "公开日期", "成文日期", "发文日期"})
 	periodSeparator = newPhraseSet([]string{"至", "到", "—", "－", "-", "~", "～"})
 )
 
@@ -212,12 +213,20 @@ func (p *parser) isResidueLine(ln line) bool {
 	if a == b {
 		return false
 	}
-	for _, r := range p.residue {
-		if r.Start <= a && b <= r.End {
-			return true
-		}
+	// residue spans are sorted and disjoint: only the first ending at or
+	// after b can contain the line
+	i := sort.Search(len(p.residue), func(i int) bool { return p.residue[i].End >= b })
+	return i < len(p.residue) && p.residue[i].Start <= a
+}
+
+// sectionAt returns the section whose span holds source offset off.
+func (p *parser) sectionAt(off int) *Section {
+	secs := p.r.Sections
+	i := sort.Search(len(secs), func(i int) bool { return secs[i].Span.Start > off }) - 1
+	if i >= 0 && off < secs[i].Span.End {
+		return secs[i]
 	}
-	return false
+	return nil
 }
 
 func (p *parser) detectFormat() {
@@ -736,21 +745,19 @@ func (p *parser) findPeriod() {
 
 func (p *parser) findPublication() {
 	var m []int
-	for _, label := range []string{"发布时间", "发布日期", "公开日期", "成文日期", "发文日期"} {
-		i := strings.Index(p.text, label)
-		if i < 0 {
-			continue
-		}
+	pubLabels.scan(p.text, func(i int, _ string) bool {
 		a, b := runeWindow(p.text, i, 0, 60)
-		if mm := rePubDate.FindStringSubmatchIndex(p.text[a:b]); mm != nil && (m == nil || a+mm[0] < m[0]) {
+		if mm := rePubDate.FindStringSubmatchIndex(p.text[a:b]); mm != nil {
 			for k := range mm {
 				if mm[k] >= 0 {
 					mm[k] += a
 				}
 			}
 			m = mm
+			return false
 		}
-	}
+		return true
+	})
 	if m == nil {
 		return
 	}
