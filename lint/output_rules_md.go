@@ -4,8 +4,12 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // RulesDocCommand regenerates docs/rules.md; the page and the test that
@@ -109,10 +113,10 @@ func WriteRulesMarkdown(w io.Writer, rules []*Rule) error {
 			p("`%s` · %s · %s\n\n", r.Name, r.Severity, fixDoc(r.Fixable))
 			p("- %s\n- %s\n", r.Summary, r.SummaryText("en"))
 			if e := strings.TrimSpace(r.Explanation); e != "" {
-				p("\n**说明**\n\n%s\n", e)
+				p("\n**说明**\n\n%s\n", joinCJKLines(e, true))
 			}
 			if e := strings.TrimSpace(r.ExplanationEN); e != "" {
-				p("\n**Explanation**\n\n%s\n", e)
+				p("\n**Explanation**\n\n%s\n", joinCJKLines(e, false))
 			}
 		}
 	}
@@ -126,4 +130,36 @@ func familyAnchor(f Family) string { return "family-" + string(f) }
 // cell makes text safe inside a Markdown table cell.
 func cell(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
+}
+
+// blockStart matches a line that begins a Markdown block of its own.
+var blockStart = regexp.MustCompile(`^(?:[-*+>|#]|\d+[.)])(?:\s|$)`)
+
+// joinCJKLines joins the source line wraps that fall between two Chinese
+// characters: renderers turn a wrap into a space, which shows between Han
+// characters (“总计” + wrap + “列” reads “总计 列”). Table rows and list items
+// keep their lines. In Chinese text the curly quotes count as Chinese too;
+// in English text a space between “总计” and “列” is wanted.
+func joinCJKLines(text string, zh bool) string {
+	wide := func(r rune) bool { return isWide(r) || zh && strings.ContainsRune("“”‘’", r) }
+	lines := strings.Split(text, "\n")
+	out := lines[:1]
+	for _, next := range lines[1:] {
+		prev := out[len(out)-1]
+		trimmed := strings.TrimLeft(next, " ")
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		first, _ := utf8.DecodeRuneInString(trimmed)
+		if prev != "" && trimmed != "" && !strings.HasPrefix(prev, "|") && !blockStart.MatchString(trimmed) &&
+			wide(last) && wide(first) {
+			out[len(out)-1] = prev + trimmed
+			continue
+		}
+		out = append(out, next)
+	}
+	return strings.Join(out, "\n")
+}
+
+func isWide(r rune) bool {
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }

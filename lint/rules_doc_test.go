@@ -43,6 +43,7 @@ func TestRulesDocAnchors(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := b.String()
+	flatDoc := noSpace(doc)
 	anchors := map[string]int{}
 	for _, line := range strings.Split(doc, "\n") {
 		if strings.HasPrefix(line, "#") {
@@ -63,8 +64,9 @@ func TestRulesDocAnchors(t *testing.T) {
 		if !strings.Contains(doc, "["+r.ID+"](#"+a+")") {
 			t.Errorf("%s: not in the index", r.ID)
 		}
-		for _, text := range []string{r.SummaryEN, strings.TrimSpace(r.Explanation), strings.TrimSpace(r.ExplanationEN)} {
-			if !strings.Contains(doc, text) {
+		// line wraps between Chinese characters are joined on the page
+		for _, text := range []string{r.Summary, r.SummaryEN, r.Explanation, r.ExplanationEN} {
+			if !strings.Contains(flatDoc, noSpace(text)) {
 				t.Errorf("%s: the page lacks %.40q…", r.ID, text)
 			}
 		}
@@ -93,4 +95,28 @@ func githubSlug(heading string) string {
 
 func isPunct(r rune) bool {
 	return strings.ContainsRune("（）【】“”‘’，。：；、·", r)
+}
+
+func noSpace(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// Wraps between two Chinese characters are joined (a renderer shows them as
+// a space); wraps in English text, table rows and list items stay.
+func TestRulesDocJoinsCJKWraps(t *testing.T) {
+	var b bytes.Buffer
+	r := &lint.Rule{ID: "GD-S999", Name: "wraps", Family: lint.FamilyStructure,
+		Summary: "测试", SummaryEN: "test",
+		Explanation:   "表三每一行的“总计”列，\n应等于各列之和。\n\n- 甲：第一项，\n  续写“乙”\n“丙”。\n- 乙\n\n| 甲 |\n| 乙 |",
+		ExplanationEN: "In 表三 the total\nequals the sum of\n“自然人” and 其他。\n续行 (“结果”\n“维持”)",
+	}
+	if err := lint.WriteRulesMarkdown(&b, []*lint.Rule{r}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"表三每一行的“总计”列，应等于各列之和。\n\n- 甲：第一项，续写“乙”“丙”。\n- 乙\n\n| 甲 |\n| 乙 |\n",
+		"In 表三 the total\nequals the sum of\n“自然人” and 其他。续行 (“结果”\n“维持”)\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("page lacks %q:\n%s", want, b.String())
+		}
+	}
 }
