@@ -595,6 +595,14 @@ func (p *parser) joinLines(ls []line) string {
 }
 
 func (p *parser) setTitle(ls []line) {
+	// a bookmark or other residue before the title is not part of it
+	for i := range ls {
+		for _, r := range p.residue {
+			if r.Start <= ls[i].start && ls[i].start < r.End && r.End <= ls[i].end {
+				ls[i].start, ls[i].end = trimSpan(p.text, r.End, ls[i].end)
+			}
+		}
+	}
 	first, last := ls[0], ls[len(ls)-1]
 	// strip Markdown heading markers
 	if m := reMarkdown.FindStringIndex(p.text[first.start:first.end]); m != nil {

@@ -75,6 +75,12 @@ func Decode(path string, raw []byte) (*Source, error) {
 	case utf8.Valid(raw):
 		src.Encoding, src.Text = UTF8, string(raw)
 	default:
+		if at, ok := brokenUTF8(raw); ok {
+			if at >= len(raw)-3 {
+				return nil, fmt.Errorf("%w: UTF-8 text cut off in the middle of a character at byte %d", ErrEncoding, at)
+			}
+			return nil, fmt.Errorf("%w: invalid UTF-8 at byte %d in a text that is otherwise UTF-8", ErrEncoding, at)
+		}
 		text, err := decodeGB18030(raw)
 		if err != nil {
 			return nil, fmt.Errorf("%w: invalid UTF-8 at byte %d and %v", ErrEncoding, invalidUTF8At(raw), err)
@@ -103,6 +109,39 @@ func countCRLF(s string) bool {
 		}
 	}
 	return crlf*2 > lf
+}
+
+// brokenUTF8 tells UTF-8 text with a few bad bytes (cut off, damaged) from
+// GB18030 text: GB18030 forms a valid UTF-8 multi-byte sequence only now and
+// then by chance, while damaged UTF-8 is almost all valid sequences. It
+// returns the offset of the first bad byte.
+func brokenUTF8(b []byte) (int, bool) {
+	valid, invalid, first := 0, 0, -1
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			if first < 0 {
+				first = i
+			}
+			invalid++
+			i++
+			continue
+		}
+		valid++
+		i += n
+	}
+	if invalid == 0 {
+		return 0, false
+	}
+	// a cut at the very end: the tail is an incomplete sequence
+	if first >= len(b)-3 && invalid <= 3 && !utf8.FullRune(b[first:]) {
+		return first, true
+	}
+	return first, valid >= 8*invalid && valid >= 8
 }
 
 func invalidUTF8At(b []byte) int {

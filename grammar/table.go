@@ -650,7 +650,20 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 			cur.values = append(cur.values, tk)
 		}
 	}
-	// 2. a segment holding several lines of exactly one row each is several
+	// 2a. empty cells are layout, not values, when they trail on a later
+	// line (the merged group columns that open the next row) or when they
+	// open a short row where complete rows of this table also open with
+	// empties (a label spanning two columns)
+	leadingLayout := false
+	for _, sg := range segs {
+		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.label != nil && nonEmpty(sg.values) == n && len(sg.values) > n && sg.values[0].kind == tokEmpty {
+			leadingLayout = true
+		}
+	}
+	for _, sg := range segs {
+		sg.values = trimLayoutEmpties(sg, len(def.Rows[max(sg.order, 0)].Cols), leadingLayout)
+	}
+	// 2b. a segment holding several lines of exactly one row each is several
 	// rows: the ones after the first lost their labels
 	var split []*segment
 	for _, sg := range segs {
@@ -775,6 +788,34 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 		}
 	}
 	p.resolvePending(t)
+}
+
+// trimLayoutEmpties drops the empty cells of a short row that belong to the
+// layout rather than to the row.
+func trimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
+	vs := sg.values
+	last := -1
+	for i, v := range vs {
+		if v.kind != tokEmpty {
+			last = i
+		}
+	}
+	if last < 0 || nonEmpty(vs) >= n {
+		return vs
+	}
+	end := len(vs)
+	for end > last+1 && vs[end-1].line != vs[last].line {
+		end--
+	}
+	vs = vs[:end]
+	if leadingLayout && sg.label != nil {
+		start := 0
+		for start < len(vs) && vs[start].kind == tokEmpty && vs[start].line == sg.label.line && nonEmpty(vs[start+1:]) < n {
+			start++
+		}
+		vs = vs[start:]
+	}
+	return vs
 }
 
 // splitByLine cuts a segment whose values run over several lines, each line

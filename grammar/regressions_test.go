@@ -1,0 +1,132 @@
+package grammar_test
+
+// Regression tests of parser bugs found while writing the grammar test
+// suite; each names the input, what is expected and what the parser gave.
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// A UTF-8 report cut in the middle of its last character is not valid UTF-8,
+// and Decode then tries GB18030, which reads some of those byte sequences
+// without error: the report comes back as GB18030 mojibake instead of an
+// error (or the UTF-8 text without its broken tail).
+func TestTruncatedUTF8NotReadAsGB18030(t *testing.T) {
+	_, in, _, _ := readGolden(t, "../testdata/grammar/tab.txtar")
+	text := in.raw
+	bad := 0
+	for n := 1; n < len(text); n++ {
+		if utf8.RuneStart(text[n]) {
+			continue
+		}
+		src, err := grammar.Decode("report.txt", text[:n])
+		if err != nil {
+			if !errors.Is(err, grammar.ErrEncoding) {
+				t.Errorf("cut at %d: error %v, want ErrEncoding", n, err)
+			}
+			continue
+		}
+		if src.Encoding == grammar.GB18030 {
+			if bad < 3 {
+				t.Errorf("UTF-8 cut at byte %d (inside a character) decoded as GB18030: %.30q…", n, src.Text)
+			}
+			bad++
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d cut points of a %d-byte UTF-8 report read as GB18030", bad, len(text))
+	}
+}
+
+// A Word bookmark before the title is residue, yet it stays in the title
+// text and the body name.
+func TestBookmarkNotInTitle(t *testing.T) {
+	text := "[bookmark: _GoBack]北川县林业局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n"
+	rep := grammar.Parse(grammar.NewSource("report.txt", text))
+	if rep.Title == nil {
+		t.Fatal("no title")
+	}
+	if strings.Contains(rep.Title.Text, "bookmark") || strings.Contains(rep.Title.Body, "bookmark") {
+		t.Errorf("title %q, body %q: want the bookmark left out (title 北川县林业局2024年…报告, body 北川县林业局)",
+			rep.Title.Text, rep.Title.Body)
+	}
+}
+
+// In a tab-separated table 三 whose row is short of a value, the empty layout
+// cells of the merged group columns on the next line (or the empty cell
+// after a label that spans two columns) are taken as the row's missing cell:
+// the row is "complete", its total lands in 其他 and 总计 becomes a blank
+// taken from another line, with no doubt and no problem.
+func TestShortRowNotFilledWithLayoutBlanks(t *testing.T) {
+	_, in, _, _ := readGolden(t, "../testdata/grammar/tab.txtar")
+	cases := []struct {
+		name, old, new, row string
+	}{
+		{"next line's group columns", "\t\t2.重复申请\t2\t0\t0\t0\t0\t0\t2\n", "\t\t2.重复申请\t2\t0\t0\t0\t0\t2\n", "reject.repeat"},
+		{"blank after a two-column label", "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t1\t0\t3\n", "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t1\t0\t3\n", grammar.RowCarried},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(in.text, c.old) {
+				t.Fatalf("golden changed: %q not found", c.old)
+			}
+			text := strings.Replace(in.text, c.old, c.new, 1)
+			rep := grammar.Parse(grammar.NewSource("report.txt", text))
+			t2 := rep.Table(grammar.TableRequests)
+			var problem bool
+			for _, p := range t2.Problems {
+				if p.Row != nil && p.Row.Key == c.row {
+					problem = true
+				}
+			}
+			if problem {
+				return
+			}
+			var got []string
+			for _, cell := range t2.Row(c.row).Cells {
+				if cell == nil {
+					got = append(got, "nil")
+					continue
+				}
+				if cell.Doubt != "" {
+					return // placed but flagged: acceptable
+				}
+				p := rep.Source.CharPos(cell.Span.Start)
+				got = append(got, cell.Col.Label+"="+cell.Text+"@"+strconv.Itoa(p.Line+1)+":"+strconv.Itoa(p.Col+1))
+			}
+			t.Errorf("row %s has 6 of 7 values; want a missing-values problem (or flagged cells), got cells %v", c.row, got)
+		})
+	}
+}
+
+// A file just under the size limit made of report-like lines parses: the
+// 50 MB case of the issue must end with a report or a clear error, and in
+// time proportional to its size (measured by the benchmarks, not here).
+func TestLargeInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50 MB parse skipped in -short mode")
+	}
+	raw := bigReport(50 << 20)
+	if len(raw) > grammar.MaxSourceSize {
+		t.Fatalf("generated %d bytes, over MaxSourceSize", len(raw))
+	}
+	rep, err := grammar.ParseBytes("big.txt", raw)
+	if err != nil {
+		if !errors.Is(err, grammar.ErrTooLarge) {
+			t.Fatalf("error = %v, want a report or ErrTooLarge", err)
+		}
+		return
+	}
+	if len(rep.Sections) < 6 {
+		t.Errorf("%d sections in a 50 MB report built from whole reports", len(rep.Sections))
+	}
+	if errs := spanErrors(rep); len(errs) > 0 {
+		t.Errorf("%d bad spans, first: %s", len(errs), errs[0])
+	}
+}
