@@ -8,10 +8,16 @@ import "strings"
 // a tab, as Word exports write it). Lines are joined by eol and the text
 // ends with eol. Value cells are left blank: the author fills them in.
 func RenderTable(def *TableDef, layout, eol string) string {
+	return RenderTableFilled(def, layout, eol, "")
+}
+
+// RenderTableFilled is RenderTable with every value cell holding fill (a
+// blank report for `gdlint new` writes 0).
+func RenderTableFilled(def *TableDef, layout, eol, fill string) string {
 	if layout != "pipe" && layout != "lines" {
 		layout = "tab"
 	}
-	w := &tableWriter{layout: layout}
+	w := &tableWriter{layout: layout, fill: fill}
 	switch def.ID {
 	case TableProactive:
 		renderProactive(w, def)
@@ -25,27 +31,36 @@ func RenderTable(def *TableDef, layout, eol string) string {
 
 type tableWriter struct {
 	layout string
+	fill   string // the text of a value cell ("" for blank)
 	lines  []string
 }
 
-// row writes one table row: labels then n blank cells.
-func (w *tableWriter) row(labels []string, blanks int) {
+// row writes one table row: labels then n value cells.
+func (w *tableWriter) row(labels []string, values int) {
 	switch w.layout {
 	case "lines":
 		w.lines = append(w.lines, labels...)
-		for i := 0; i < blanks; i++ {
-			w.lines = append(w.lines, "\t")
+		for i := 0; i < values; i++ {
+			if w.fill == "" {
+				w.lines = append(w.lines, "\t") // a blank cell, as Word exports write it
+			} else {
+				w.lines = append(w.lines, w.fill)
+			}
 		}
 	case "pipe":
 		cells := append([]string(nil), labels...)
-		for i := 0; i < blanks; i++ {
-			cells = append(cells, "")
+		for i := 0; i < values; i++ {
+			cells = append(cells, w.fill)
 		}
 		// no padding to the header's width: a blank row must hold exactly
 		// its own cells to be read as blank
 		w.lines = append(w.lines, "| "+strings.Join(cells, " | ")+" |")
 	default:
-		w.lines = append(w.lines, strings.Join(labels, "\t")+strings.Repeat("\t", blanks))
+		line := strings.Join(labels, "\t")
+		for i := 0; i < values; i++ {
+			line += "\t" + w.fill
+		}
+		w.lines = append(w.lines, line)
 	}
 }
 

@@ -69,107 +69,13 @@ func BlankReport(year int, body, format string) (string, error) {
 	return b.String(), nil
 }
 
-// blankRows lays out a table as rows of cells, as the template prints it:
-// merged header cells become one cell followed by empty ones.
-func blankRows(id int) [][]string {
-	def := grammar.Tables(grammar.Format2021)[id-1]
-	var rows [][]string
-	switch id {
-	case grammar.TableProactive:
-		block := ""
-		for _, r := range def.Rows {
-			if r.Block != block {
-				block = r.Block
-				rows = append(rows, []string{block})
-				h := []string{"信息内容"}
-				for _, c := range r.Cols {
-					h = append(h, c.Label)
-				}
-				rows = append(rows, h)
-			}
-			row := []string{r.Label}
-			for range r.Cols {
-				row = append(row, "0")
-			}
-			rows = append(rows, row)
-		}
-	case grammar.TableRequests:
-		cols := def.Rows[0].Cols
-		rows = append(rows,
-			[]string{def.Headers[0], "", "", "申请人情况"},
-			[]string{"", "", "", cols[0].Label, "法人或其他组织", "", "", "", "", cols[6].Label},
-			[]string{"", "", "", "", cols[1].Label, cols[2].Label, cols[3].Label, cols[4].Label, cols[5].Label})
-		// three label columns: 一、/二、/三、/四、, then （一）…（七） or a
-		// group such as （三）不予公开, then its numbered items
-		seen := map[string]bool{}
-		for _, r := range def.Rows {
-			lead := []string{"", "", ""}
-			switch {
-			case r.Group == "":
-				lead[0] = r.Label
-			case strings.HasPrefix(r.Group, "三、"):
-				if !seen[r.Group] {
-					lead[0] = r.Group
-				}
-				lead[1] = r.Label
-			default:
-				if !seen[r.Group] {
-					lead[1] = r.Group
-				}
-				lead[2] = r.Label
-			}
-			seen[r.Group] = true
-			row := lead
-			for range r.Cols {
-				row = append(row, "0")
-			}
-			rows = append(rows, row)
-		}
-	case grammar.TableReview:
-		cols := def.Rows[0].Cols
-		var labels []string
-		for _, c := range cols {
-			labels = append(labels, c.Label)
-		}
-		n := len(cols)
-		h1 := []string{"行政复议"}
-		h1 = append(h1, make([]string, n-1)...)
-		h1 = append(h1, "行政诉讼")
-		h2 := make([]string, n)
-		h2 = append(h2, "未经复议直接起诉")
-		h2 = append(h2, make([]string, n-1)...)
-		h2 = append(h2, "复议后起诉")
-		var h3, vals []string
-		for range def.Rows {
-			h3 = append(h3, labels...)
-			for range cols {
-				vals = append(vals, "0")
-			}
-		}
-		rows = append(rows, h1, h2, h3, vals)
-	}
-	return rows
-}
-
+// writeBlankTable writes table id of the template with 0 in every value
+// cell (tab separated, or a pipe table for Markdown) and a blank line.
 func writeBlankTable(b *strings.Builder, id int, md bool) {
-	rows := blankRows(id)
-	if !md {
-		for _, r := range rows {
-			b.WriteString(strings.TrimRight(strings.Join(r, "\t"), "\t") + "\n")
-		}
-		b.WriteString("\n")
-		return
+	layout := "tab"
+	if md {
+		layout = "pipe"
 	}
-	width := 0
-	for _, r := range rows {
-		width = max(width, len(r))
-	}
-	for i, r := range rows {
-		cells := append(append([]string(nil), r...), make([]string, width-len(r))...)
-		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
-		if i == 0 {
-			b.WriteString(strings.Repeat("|---", width) + "|\n")
-		}
-	}
+	b.WriteString(grammar.RenderTableFilled(grammar.Tables(grammar.Format2021)[id-1], layout, "\n", "0"))
 	b.WriteString("\n")
 }

@@ -119,62 +119,9 @@ func lineStartOf(text string, off int) int {
 // tableSkeleton writes a table of the template with empty value cells: tab
 // separated for text, a pipe table for Markdown.
 func tableSkeleton(f grammar.Format, id int, md bool, nl string) string {
-	def := grammar.Tables(f)[id-1]
-	var rows [][]string
-	switch id {
-	case grammar.TableProactive:
-		block := ""
-		for _, r := range def.Rows {
-			if r.Block != block {
-				block = r.Block
-				rows = append(rows, []string{block})
-				head := []string{"信息内容"}
-				for _, c := range r.Cols {
-					head = append(head, c.Label)
-				}
-				rows = append(rows, head)
-			}
-			rows = append(rows, valueRow(r.Label, len(r.Cols)))
-		}
-	case grammar.TableRequests:
-		head := []string{"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}
-		for _, c := range def.Rows[0].Cols {
-			head = append(head, c.Label)
-		}
-		rows = append(rows, head)
-		emitted := map[string]bool{}
-		for _, r := range def.Rows {
-			if r.Group != "" && !emitted[r.Group] {
-				emitted[r.Group] = true
-				rows = append(rows, []string{r.Group})
-			}
-			rows = append(rows, valueRow(r.Label, len(r.Cols)))
-		}
-	case grammar.TableReview:
-		// positional: the group row, the outcome columns of each group, one row of values
-		rows = append(rows, []string{"行政复议", "行政诉讼"})
-		var sub []string
-		for _, r := range def.Rows {
-			for _, c := range r.Cols {
-				sub = append(sub, c.Label)
-			}
-		}
-		rows = append(rows, sub, make([]string, len(sub)))
+	layout := "tab"
+	if md {
+		layout = "pipe"
 	}
-	var b strings.Builder
-	for i, r := range rows {
-		if md {
-			b.WriteString("| " + strings.Join(r, " | ") + " |" + nl)
-			if i == 0 {
-				b.WriteString("|" + strings.Repeat(" --- |", len(r)) + nl)
-			}
-			continue
-		}
-		b.WriteString(strings.Join(r, "\t") + nl)
-	}
-	return strings.TrimSuffix(b.String(), nl)
-}
-
-func valueRow(label string, n int) []string {
-	return append([]string{label}, make([]string, n)...)
+	return strings.TrimSuffix(grammar.RenderTable(grammar.Tables(f)[id-1], layout, nl), nl)
 }
