@@ -101,7 +101,26 @@ func proseBlocks(r *grammar.Report) []*proseBlock {
 	v := viewOf(r)
 	var out []*proseBlock
 	var cur *proseBlock
-	var buf strings.Builder // the text of cur, built without re-copying
+	// the blocks' texts, pieces and paragraphs are built in shared arrays:
+	// a block of one paragraph takes its text as is, without a copy
+	var texts []string // the paragraphs of cur
+	size := 0          // their length
+	pieces := make([]blockPiece, 0, len(r.Paragraphs))
+	paras := make([]*grammar.Paragraph, 0, len(r.Paragraphs))
+	first := 0 // cur's first entry in pieces and paras
+	finish := func() {
+		if cur == nil {
+			return
+		}
+		if len(texts) == 1 {
+			cur.Text = texts[0]
+		} else {
+			cur.Text = strings.Join(texts, "")
+		}
+		cur.pieces = pieces[first:len(pieces):len(pieces)]
+		cur.Paras = paras[first:len(paras):len(paras)]
+		texts, size, first = texts[:0], 0, len(pieces)
+	}
 	hi := 0
 	heads := r.Headings
 	prevEnd, prevSrcEnd := -1, -1
@@ -110,21 +129,17 @@ func proseBlocks(r *grammar.Report) []*proseBlock {
 		join := cur != nil && p.Section == cur.Section && nextLine(v.Text, prevEnd, at) &&
 			!blockBreakBetween(r, heads, &hi, prevSrcEnd, p.Span.Start)
 		if !join {
-			if cur != nil {
-				cur.Text = buf.String()
-			}
-			buf.Reset()
+			finish()
 			cur = &proseBlock{Section: p.Section, report: r}
 			out = append(out, cur)
 		}
-		cur.pieces = append(cur.pieces, blockPiece{at: buf.Len(), view: at, n: len(text)})
-		buf.WriteString(text)
-		cur.Paras = append(cur.Paras, p)
+		pieces = append(pieces, blockPiece{at: size, view: at, n: len(text)})
+		texts = append(texts, text)
+		size += len(text)
+		paras = append(paras, p)
 		prevEnd, prevSrcEnd = at+len(text), p.Span.End
 	}
-	if cur != nil {
-		cur.Text = buf.String()
-	}
+	finish()
 	return out
 }
 
@@ -255,27 +270,59 @@ func runeAt(s string, i int) rune {
 	return r
 }
 
-// cnDigits maps 一..十 (and 两) to their value; numerals up to 99.
+// cnNumber reads a numeral of one to three characters (一..十, 两; up to 99).
 func cnNumber(s string) int {
-	digit := map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	rs := []rune(s)
-	switch len(rs) {
+	var rs [3]rune
+	n := 0
+	for _, r := range s {
+		if n == len(rs) {
+			return 0 // longer than any numeral read here
+		}
+		rs[n] = r
+		n++
+	}
+	switch n {
 	case 1:
 		if rs[0] == '十' {
 			return 10
 		}
-		return digit[rs[0]]
+		return cnDigit(rs[0])
 	case 2:
 		if rs[0] == '十' {
-			return 10 + digit[rs[1]]
+			return 10 + cnDigit(rs[1])
 		}
 		if rs[1] == '十' {
-			return digit[rs[0]] * 10
+			return cnDigit(rs[0]) * 10
 		}
 	case 3:
 		if rs[1] == '十' {
-			return digit[rs[0]]*10 + digit[rs[2]]
+			return cnDigit(rs[0])*10 + cnDigit(rs[2])
 		}
+	}
+	return 0
+}
+
+// cnDigit maps 一..九 (and 两) to their value, anything else to 0.
+func cnDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
 	}
 	return 0
 }

@@ -22,6 +22,9 @@ type startScan struct {
 	// continue, so a match inside a run implies one at the run's start.
 	lits   []string
 	digits bool
+	// units, for a digits scan: the pattern continues the run with \s* and
+	// one of these words; a run followed by anything else is not tried.
+	units []string
 }
 
 // scanFrom builds the scan of a pattern whose every match begins with one of
@@ -32,9 +35,9 @@ func scanFrom(expr string, lits ...string) *startScan {
 }
 
 // scanFromNumber builds the scan of a pattern that begins with
-// ([0-9０-９]+) followed by something that is not a digit (same limits).
-func scanFromNumber(expr string) *startScan {
-	return &startScan{re: regexp.MustCompile(expr), at: regexp.MustCompile(`^(?:` + expr + `)`), digits: true}
+// ([0-9０-９]+)\s*(unit|unit…) (same limits).
+func scanFromNumber(expr string, units ...string) *startScan {
+	return &startScan{re: regexp.MustCompile(expr), at: regexp.MustCompile(`^(?:` + expr + `)`), digits: true, units: units}
 }
 
 // Find returns what s.re.FindStringSubmatchIndex(text) returns.
@@ -62,7 +65,10 @@ func (s *startScan) findAll(text string, n int) [][]int {
 	}
 	p := s.candidate(text, 0, next)
 	for p >= 0 && len(out) != n {
-		m := s.at.FindStringSubmatchIndex(text[p:])
+		var m []int
+		if !s.digits || s.unitAfter(text, digitRunEnd(text, p)) {
+			m = s.at.FindStringSubmatchIndex(text[p:])
+		}
 		if m == nil {
 			if s.digits {
 				// a run that does not match at its start (or at the end of
@@ -111,6 +117,25 @@ func (s *startScan) candidate(text string, from int, next []int) int {
 		}
 	}
 	return best
+}
+
+// unitAfter reports whether text[i:] starts with \s* (RE2's [\t\n\f\r ]) and
+// one of the scan's units.
+func (s *startScan) unitAfter(text string, i int) bool {
+	for i < len(text) {
+		switch text[i] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i++
+			continue
+		}
+		break
+	}
+	for _, u := range s.units {
+		if strings.HasPrefix(text[i:], u) {
+			return true
+		}
+	}
+	return false
 }
 
 // digitAt returns the length of the digit ([0-9] or full-width ０-９) at i,

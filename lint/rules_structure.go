@@ -512,8 +512,8 @@ func checkGeneralAspects(ctx *Context) {
 	}
 	// an aspect counts when a sub-heading names it or, failing that, when
 	// the section's text speaks of it
-	body := grammar.LabelKey(rep.Source.Slice(span))
 	var missing []string
+	body, bodyDone := "", false // the section's text as a label key, built only when a heading does not tell
 	for _, a := range grammar.GeneralAspects {
 		found := false
 		for _, k := range a.Keywords {
@@ -522,9 +522,15 @@ func checkGeneralAspects(ctx *Context) {
 					found = true
 				}
 			}
-			if strings.Contains(body, k) {
-				found = true
+		}
+		for _, k := range a.Keywords {
+			if found {
+				break
 			}
+			if !bodyDone {
+				body, bodyDone = grammar.LabelKey(rep.Source.Slice(span)), true
+			}
+			found = strings.Contains(body, k)
 		}
 		if !found {
 			missing = append(missing, a.Name)

@@ -323,6 +323,9 @@ type doubledBuf struct {
 }
 
 func checkDoubledIn(c *Context, text string, base int, buf *doubledBuf) {
+	if !mayHaveDoubled(text) {
+		return
+	}
 	type hit struct{ start, end, n int }
 	var hits []hit
 	rs, offs := buf.rs[:0], buf.offs[:0]
@@ -360,6 +363,20 @@ func checkDoubledIn(c *Context, text string, base int, buf *doubledBuf) {
 			fmt.Sprintf("“%s” is doubled: “%s%s” should be “%s”", word, word, word, word),
 			fixes...)
 	}
+}
+
+// mayHaveDoubled is a quick pass that rules out most paragraphs: a finding
+// needs a function character followed by itself, or a Han character two
+// places after itself (ABAB). Only then is the paragraph read as runes.
+func mayHaveDoubled(text string) bool {
+	r1, r2 := rune(-1), rune(-1) // the two runes before r
+	for _, r := range text {
+		if r == r1 && strings.ContainsRune(doubledFunctionChars, r) || r == r2 && r >= 0x2E80 && isHan(r) {
+			return true
+		}
+		r1, r2 = r, r1
+	}
+	return false
 }
 
 // legitABAB accepts verb reduplication (研究研究) and 一X一X counting, and a
@@ -655,20 +672,42 @@ func checkEnumeration(c *Context) {
 		at      int          // view offset of text; -1 when it cannot be mapped
 		heading *grammar.Heading
 	}
-	var pieces []piece
+	paras := make([]piece, 0, len(r.Paragraphs))
 	for _, p := range r.Paragraphs {
 		text, at := paraText(r, p)
-		pieces = append(pieces, piece{span: p.Span, text: text, at: at})
+		paras = append(paras, piece{span: p.Span, text: text, at: at})
 	}
+	heads := make([]piece, 0, len(r.Headings))
 	identity := identityView(r)
 	for _, h := range r.Headings {
 		pc := piece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
 		if identity {
 			pc.text, pc.at = src.Slice(h.TextSpan), h.TextSpan.Start
 		}
-		pieces = append(pieces, pc)
+		heads = append(heads, pc)
 	}
-	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].span.Start < pieces[j].span.Start })
+	// paragraphs, then headings, stably sorted by start: both lists are in
+	// document order, so a merge (paragraphs first on a tie) gives the same
+	// order as a stable sort; the sort remains for lists out of order
+	byStart := func(ps []piece) bool {
+		return sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].span.Start < ps[j].span.Start })
+	}
+	pieces := make([]piece, 0, len(paras)+len(heads))
+	if byStart(paras) && byStart(heads) {
+		i, j := 0, 0
+		for i < len(paras) || j < len(heads) {
+			if j == len(heads) || i < len(paras) && paras[i].span.Start <= heads[j].span.Start {
+				pieces = append(pieces, paras[i])
+				i++
+			} else {
+				pieces = append(pieces, heads[j])
+				j++
+			}
+		}
+	} else {
+		pieces = append(append(pieces, paras...), heads...)
+		sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].span.Start < pieces[j].span.Start })
+	}
 	var seq []enumItem
 	flush := func() {
 		checkSequence(c, seq, "是")
