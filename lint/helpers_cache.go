@@ -18,6 +18,8 @@ type runCache struct {
 	blocksDone bool
 	analyses   [4]*analysis // by table id
 	analysed   [4]bool
+	tableKeys  map[*grammar.Table]string
+	looseKeys  map[*grammar.Table]string
 }
 
 func (c *Context) cache() *runCache {
@@ -62,3 +64,44 @@ var (
 	balances2019 = sync.OnceValue(func() []grammar.Balance { return grammar.Balances(grammar.Format2019) })
 	balances2021 = sync.OnceValue(func() []grammar.Balance { return grammar.Balances(grammar.Format2021) })
 )
+
+// tableKey is tableKey(report, t), once per run.
+func (c *Context) tableKey(t *grammar.Table) string {
+	rc := c.cache()
+	k, ok := rc.tableKeys[t]
+	if !ok {
+		if rc.tableKeys == nil {
+			rc.tableKeys = map[*grammar.Table]string{}
+		}
+		k = tableKey(c.Report, t)
+		rc.tableKeys[t] = k
+	}
+	return k
+}
+
+// looseTableKey is looseTableKey of t, once per run.
+func (c *Context) looseTableKey(t *grammar.Table) string {
+	rc := c.cache()
+	k, ok := rc.looseKeys[t]
+	if !ok {
+		if rc.looseKeys == nil {
+			rc.looseKeys = map[*grammar.Table]string{}
+		}
+		k = looseTableKey(t, c.tableKey(t))
+		rc.looseKeys[t] = k
+	}
+	return k
+}
+
+// templateKey is grammar.LabelKey of a label of the template (a fixed set of
+// strings), computed once per string.
+func templateKey(s string) string {
+	if k, ok := templateKeys.Load(s); ok {
+		return k.(string)
+	}
+	k := grammar.LabelKey(s)
+	templateKeys.Store(s, k)
+	return k
+}
+
+var templateKeys sync.Map

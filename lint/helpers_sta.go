@@ -108,7 +108,12 @@ func (r *relation) cells() []*grammar.Cell {
 }
 
 func (r *relation) contains(c *grammar.Cell) bool {
-	for _, x := range r.cells() {
+	for _, x := range r.left {
+		if x == c {
+			return true
+		}
+	}
+	for _, x := range r.right {
 		if x == c {
 			return true
 		}
@@ -164,24 +169,54 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 		return nil
 	}
 	a := &analysis{table: t}
+	rows := rowIndex(t)
+	// the relations and their cell lists live in two arrays: one allocation
+	// each instead of three per relation
+	var bs []grammar.Balance
+	nrefs := 0
 	for _, b := range balancesOf(rep.Format) {
 		if len(b.Right) == 0 || b.Right[0].Table != id {
 			continue
 		}
-		a.rels = append(a.rels, evalRelation(t, b))
+		bs = append(bs, b)
+		nrefs += len(b.Left) + len(b.Right)
+	}
+	store := make([]relation, len(bs))
+	cells := make([]*grammar.Cell, 0, nrefs)
+	a.rels = make([]*relation, len(bs))
+	for i, b := range bs {
+		a.rels[i] = &store[i]
+		cells = evalRelation(&store[i], t, rows, b, cells)
 	}
 	a.explain()
 	return a
 }
 
-func evalRelation(t *grammar.Table, b grammar.Balance) *relation {
-	r := &relation{b: b}
+// rowIndex maps row keys to the table's rows, the first of a key as
+// Table.Row finds it: the balances look up hundreds of cells.
+func rowIndex(t *grammar.Table) map[string]*grammar.Row {
+	m := make(map[string]*grammar.Row, len(t.Rows))
+	for _, r := range t.Rows {
+		if _, ok := m[r.Def.Key]; !ok {
+			m[r.Def.Key] = r
+		}
+	}
+	return m
+}
+
+// evalRelation fills r with balance b evaluated on t; the cell lists are
+// appended to cells (returned) and sliced from it.
+func evalRelation(r *relation, t *grammar.Table, rows map[string]*grammar.Row, b grammar.Balance, cells []*grammar.Cell) []*grammar.Cell {
+	*r = relation{b: b}
 	side := func(refs []grammar.CellRef) ([]*grammar.Cell, float64) {
-		var cs []*grammar.Cell
+		start := len(cells)
 		sum := 0.0
 		for _, ref := range refs {
-			c := t.Cell(ref.Row, ref.Col)
-			cs = append(cs, c)
+			var c *grammar.Cell // t.Cell(ref.Row, ref.Col)
+			if row := rows[ref.Row]; row != nil {
+				c = row.Cell(ref.Col)
+			}
+			cells = append(cells, c)
 			switch {
 			case c == nil:
 				r.missing = true
@@ -198,7 +233,7 @@ func evalRelation(t *grammar.Table, b grammar.Balance) *relation {
 				sum += c.Value
 			}
 		}
-		return cs, sum
+		return cells[start:len(cells):len(cells)], sum
 	}
 	r.left, r.lsum = side(b.Left)
 	r.right, r.rsum = side(b.Right)
@@ -208,7 +243,7 @@ func evalRelation(t *grammar.Table, b grammar.Balance) *relation {
 	case r.lsum != r.rsum:
 		r.status = relFail
 	}
-	return r
+	return cells
 }
 
 // kindOrder ranks the relation kinds: a finding explained by one cell is

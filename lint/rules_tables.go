@@ -389,7 +389,8 @@ func brackets(s string) (open, close int) {
 // punctuation width, and its brackets are all there (balanced brackets
 // around it, “(自然人)”, do not matter).
 func sameLabel(text, canonical string) bool {
-	if grammar.LabelKey(text) != grammar.LabelKey(canonical) {
+	// most labels are written exactly as the template has them
+	if text != canonical && grammar.LabelKey(text) != templateKey(canonical) {
 		return false
 	}
 	o1, c1 := brackets(text)
@@ -458,22 +459,27 @@ func brokenByLayout(src string, l *grammar.Label) bool {
 // shreddedHeading: a column label that is the tail of its heading (维持 of
 // 结果维持) in a table whose text holds the missing head as a loose piece
 // — a PDF export cut the headings into pieces, the wording is right.
-func shreddedHeading(rep *grammar.Report, t *grammar.Table, l *grammar.Label) bool {
+func shreddedHeading(ctx *Context, t *grammar.Table, l *grammar.Label) bool {
 	if l.Kind != grammar.LabelColumn {
 		return false
 	}
-	text, canon := grammar.LabelKey(l.Text), grammar.LabelKey(l.Canonical)
+	text, canon := grammar.LabelKey(l.Text), templateKey(l.Canonical)
 	if len(text) >= len(canon) || !strings.HasSuffix(canon, text) {
 		return false
 	}
 	head := strings.TrimSuffix(canon, text)
-	region := tableKey(rep, t)
+	return strings.Contains(ctx.looseTableKey(t), head)
+}
+
+// looseTableKey is a table's key (tableKey) with every column heading of the
+// template replaced by a NUL: what is left are the loose pieces.
+func looseTableKey(t *grammar.Table, region string) string {
 	for _, r := range t.Def.Rows {
 		for _, c := range r.Cols {
-			region = strings.ReplaceAll(region, grammar.LabelKey(c.Label), "\x00")
+			region = strings.ReplaceAll(region, templateKey(c.Label), "\x00")
 		}
 	}
-	return strings.Contains(region, head)
+	return region
 }
 
 // tableKey is the label key of a table's text, without markup.
@@ -513,7 +519,7 @@ func checkLabels(ctx *Context) {
 			if l.Kind == grammar.LabelHeader && how == "truncated" {
 				continue // a long note wrapped by a PDF export
 			}
-			if how != "position" && (brokenByLayout(src, l) || shreddedHeading(ctx.Report, t, l)) {
+			if how != "position" && (brokenByLayout(src, l) || shreddedHeading(ctx, t, l)) {
 				continue
 			}
 			zhHow := howZH[how]
@@ -591,12 +597,14 @@ func checkColumnLabels(ctx *Context) {
 		}
 		// a heading broken over lines or cells (商业 / 企业) is still there:
 		// look for it in the table's text with the layout removed
-		region := tableKey(ctx.Report, t)
+		var b strings.Builder
+		b.WriteString(ctx.tableKey(t))
 		for _, l := range t.Labels {
 			if l.Kind == grammar.LabelColumn {
-				region += "\x00" + grammar.LabelKey(l.Canonical)
+				b.WriteString("\x00" + templateKey(l.Canonical))
 			}
 		}
+		region := b.String()
 		var missing []string
 		seen := map[string]bool{}
 		for _, r := range t.Def.Rows {
@@ -605,11 +613,9 @@ func checkColumnLabels(ctx *Context) {
 					continue
 				}
 				seen[c.Key] = true
-				found := false
-				for _, s := range append([]string{c.Label}, c.Variants...) {
-					if strings.Contains(region, grammar.LabelKey(s)) {
-						found = true
-					}
+				found := strings.Contains(region, templateKey(c.Label))
+				for _, s := range c.Variants {
+					found = found || strings.Contains(region, templateKey(s))
 				}
 				if !found {
 					missing = append(missing, c.Label)
