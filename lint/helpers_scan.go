@@ -154,7 +154,8 @@ func digitAt(text string, i int) int {
 // bytes tested never continue a character, so a hit starts one.
 func nextDigit(text string, i int) int {
 	for ; i < len(text); i++ {
-		if digitAt(text, i) > 0 {
+		// most bytes of Chinese text are above '9' and are not 0xEF
+		if c := text[i]; (c <= '9' || c == 0xEF) && digitAt(text, i) > 0 {
 			return i
 		}
 	}

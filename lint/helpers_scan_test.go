@@ -126,3 +126,31 @@ func TestScansMatchRegexps(t *testing.T) {
 		}
 	}
 }
+
+// spacesByRunes lists the offsets of ' ', U+3000 and U+00A0 reading runes.
+func spacesByRunes(text string) []int {
+	var out []int
+	for i, r := range text {
+		if r == ' ' || r == 0x3000 || r == 0xA0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func TestSpaceFinderMatchesRuneScan(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	alphabet := []string{"。", "；", ";", "！", "？", "!", "?", "、", "，", "“", "（", "\uff10", "中", "文", "a", "1", " ", "\u3000",
+		"\u00a0", "\u3001", "\uff01", "\uff1b", "\uff1f", "\u00a1", "𠀀", "\n"}
+	for i := 0; i < 20000; i++ {
+		text := randomText(rng, alphabet, rng.Intn(20))
+		f := spaceFinder{text: text, next: [3]int{-2, -2, -2}}
+		var got []int
+		for j := f.from(0); j < len(text); j = f.from(j + 1) {
+			got = append(got, j)
+		}
+		if want := spacesByRunes(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("spaces of %q: %v, want %v", text, got, want)
+		}
+	}
+}

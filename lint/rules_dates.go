@@ -453,6 +453,9 @@ func checkTextYear(c *Context) {
 			continue
 		}
 		for _, s := range b.sentences() {
+			if !startsWithDigit(b.Text[s[0]:s[1]]) {
+				continue // reSentenceYear needs a digit after the leading spaces
+			}
 			m := reSentenceYear.FindStringSubmatchIndex(b.Text[s[0]:s[1]])
 			if m == nil {
 				continue
@@ -469,6 +472,13 @@ func checkTextYear(c *Context) {
 					Edits: []Edit{{Span: sp, NewText: fmt.Sprint(y)}}, Applicability: Unsafe})
 		}
 	}
+}
+
+// startsWithDigit reports whether s starts with an ASCII digit after
+// [\s\x{3000}]* (RE2's \s is [\t\n\f\r ]).
+func startsWithDigit(s string) bool {
+	s = strings.TrimLeft(s, "\t\n\f\r \u3000")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // ---- GD-D005 … GD-D009 ----

@@ -366,15 +366,17 @@ func checkDoubledIn(c *Context, text string, base int, buf *doubledBuf) {
 }
 
 // mayHaveDoubled is a quick pass that rules out most paragraphs: a finding
-// needs a function character followed by itself, or a Han character two
-// places after itself (ABAB). Only then is the paragraph read as runes.
+// needs a function character followed by itself (AA), or two different Han
+// characters repeated (ABAB) — the conditions of checkDoubledIn before its
+// exceptions. Only then is the paragraph read into runes.
 func mayHaveDoubled(text string) bool {
-	r1, r2 := rune(-1), rune(-1) // the two runes before r
+	r1, r2, r3 := rune(-1), rune(-1), rune(-1) // the three runes before r
 	for _, r := range text {
-		if r == r1 && strings.ContainsRune(doubledFunctionChars, r) || r == r2 && r >= 0x2E80 && isHan(r) {
+		if r == r1 && strings.ContainsRune(doubledFunctionChars, r) ||
+			r == r2 && r1 == r3 && r1 != r && isHan(r1) && isHan(r) {
 			return true
 		}
-		r1, r2 = r, r1
+		r1, r2, r3 = r, r1, r2
 	}
 	return false
 }
@@ -508,7 +510,8 @@ func checkStraySpace(c *Context) {
 		if ls, le := vl.line(base); ls != lastLine {
 			lastLine, flattened = ls, moreRunesThan(v.Text[ls:le], 300)
 		}
-		for i := nextSpace(text, 0); i < len(text); i = nextSpace(text, i) {
+		spaces := spaceFinder{text: text, next: [3]int{-2, -2, -2}}
+		for i := spaces.from(0); i < len(text); i = spaces.from(i) {
 			j := i
 			for j < len(text) {
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
@@ -542,26 +545,35 @@ func checkStraySpace(c *Context) {
 	}
 }
 
-// nextSpace returns the offset of the first ' ', U+3000 or U+00A0 at or
-// after i, or len(text). It reads bytes: the three encodings start with bytes
-// that never continue a character, so a match is always where a character
-// starts.
-func nextSpace(text string, i int) int {
-	for ; i < len(text); i++ {
-		switch text[i] {
-		case ' ':
-			return i
-		case 0xE3: // U+3000 is E3 80 80
-			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x80 {
-				return i
-			}
-		case 0xC2: // U+00A0 is C2 A0
-			if i+1 < len(text) && text[i+1] == 0xA0 {
-				return i
-			}
+// spaceFinder finds the spaces of a text in increasing order: ' ', U+3000
+// and U+00A0, each searched with strings.Index and remembered until passed.
+// The encodings start with bytes that never continue a character, so a hit
+// is always where a character starts.
+type spaceFinder struct {
+	text string
+	next [3]int // per kind: its next offset, -1 when none is left, -2 before the first search
+}
+
+var spaceKinds = [3]string{" ", "\u3000", "\u00a0"}
+
+// from returns the offset of the first space at or after i, or len(text).
+func (f *spaceFinder) from(i int) int {
+	best := len(f.text)
+	for k, sp := range spaceKinds {
+		if f.next[k] == -1 {
+			continue
 		}
+		if f.next[k] < i {
+			j := strings.Index(f.text[i:], sp)
+			if j < 0 {
+				f.next[k] = -1
+				continue
+			}
+			f.next[k] = i + j
+		}
+		best = min(best, f.next[k])
 	}
-	return len(text)
+	return best
 }
 
 // moreRunesThan reports utf8.RuneCountInString(s) > n, counting only when
