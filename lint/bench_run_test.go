@@ -216,3 +216,22 @@ func processCPU() int64 {
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
+
+// The rules allocate in proportion to the text: per kilobyte, a 1 MB report
+// costs no more allocations than a 100 KB one (allowing 20% for the
+// per-report constant share moving the other way). A rule that rescans the
+// text per paragraph or per finding would break the ratio. Allocations, not
+// time, so the test means the same on a loaded machine.
+func TestLintAllocationsLinear(t *testing.T) {
+	opts := &lint.Options{Now: benchNow}
+	perKB := func(size int) float64 {
+		text := generatedReport(size)
+		rep := grammar.Parse(grammar.NewSource("report.txt", text))
+		return testing.AllocsPerRun(2, func() { lint.Run(rep, nil, opts) }) / float64(len(text)>>10)
+	}
+	small, big := perKB(100<<10), perKB(1<<20)
+	if big > 1.2*small {
+		t.Errorf("allocations per KB: %.1f at 1 MB, %.1f at 100 KB", big, small)
+	}
+	t.Logf("allocations per KB: %.1f at 100 KB, %.1f at 1 MB", small, big)
+}
