@@ -34,6 +34,14 @@ func (c *Context) proseBlocks() []*proseBlock {
 	rc := c.cache()
 	if !rc.blocksDone {
 		rc.blocks, rc.blocksDone = proseBlocks(c.Report), true
+		// the rules that read blocks read their sentences: split them all
+		// into one array
+		var all [][2]int
+		for _, b := range rc.blocks {
+			start := len(all)
+			all = appendSentences(all, b.Text)
+			b.sents = all[start:len(all):len(all)]
+		}
 	}
 	return rc.blocks
 }

@@ -201,8 +201,10 @@ func blockBreakBetween(r *grammar.Report, heads []*grammar.Heading, hi *int, a, 
 
 // sentences splits text at sentence-final punctuation; each item is the byte
 // range of one sentence including its final mark.
-func sentences(text string) [][2]int {
-	var out [][2]int
+func sentences(text string) [][2]int { return appendSentences(nil, text) }
+
+// appendSentences appends the sentences of text to out.
+func appendSentences(out [][2]int, text string) [][2]int {
 	start := 0
 	for i, r := range text {
 		switch r {

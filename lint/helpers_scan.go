@@ -56,11 +56,15 @@ func (s *startScan) FindAll(text string) [][]int { return s.findAll(text, -1) }
 // one may start where it ended.
 func (s *startScan) findAll(text string, n int) [][]int {
 	var out [][]int
+	var buf [8]int
 	var next []int // per literal: its next offset at or after the last query, -1 when none is left
 	if !s.digits {
-		next = make([]int, len(s.lits))
-		for i := range next {
-			next[i] = -2 // not looked up yet
+		next = buf[:0]
+		if len(s.lits) > len(buf) {
+			next = make([]int, 0, len(s.lits))
+		}
+		for range s.lits {
+			next = append(next, -2) // not looked up yet
 		}
 	}
 	p := s.candidate(text, 0, next)
