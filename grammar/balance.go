@@ -1,5 +1,7 @@
 package grammar
 
+import "sync"
+
 // CellRef names a template cell.
 type CellRef struct {
 	Table int
@@ -45,8 +47,21 @@ func OutcomeRows(f Format) []*RowDef {
 	return out
 }
 
-// Balances lists every arithmetic relation of the format's tables.
+var (
+	balances2021 = sync.OnceValue(func() []Balance { return buildBalances(Format2021) })
+	balances2019 = sync.OnceValue(func() []Balance { return buildBalances(Format2019) })
+)
+
+// Balances lists every arithmetic relation of the format's tables. The slice
+// is shared: callers must not modify it.
 func Balances(f Format) []Balance {
+	if f == Format2019 {
+		return balances2019()
+	}
+	return balances2021()
+}
+
+func buildBalances(f Format) []Balance {
 	t2 := Tables(f)[1]
 	var out []Balance
 	for _, r := range t2.Rows {

@@ -212,6 +212,8 @@ func isCNNumeralRune(r rune) bool {
 	return strings.ContainsRune("一二三四五六七八九十", r)
 }
 
+var cnDigitValues = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
 // cnValue parses 一..九十九 and ASCII or full-width digits.
 func cnValue(s string) int {
 	if s == "" {
@@ -230,7 +232,7 @@ func cnValue(s string) int {
 	if digits {
 		return n
 	}
-	vals := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	vals := cnDigitValues
 	rs := []rune(s)
 	switch {
 	case len(rs) == 1 && rs[0] == '十':

@@ -283,6 +283,28 @@ func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
 	return nil, false, 0
 }
 
+// sectionFirstRune tells whether s starts with the first character of a
+// part's name or of one of its variants (a cheap test before the key).
+func sectionFirstRune(s string) bool {
+	for _, r := range s {
+		if ignorable(r) {
+			continue
+		}
+		for _, k := range sectionKeys() {
+			if strings.HasPrefix(k.name, string(foldRune(r))) {
+				return true
+			}
+			for _, v := range k.variants {
+				if strings.HasPrefix(v, string(foldRune(r))) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
 type sectionKey struct {
 	name      string
 	nameRunes []rune
@@ -408,6 +430,9 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 		}
 	}
 	whole := lineStart && utf8.RuneCountInString(rest) <= 40
+	if !whole && !sectionFirstRune(rest) {
+		return nil // 一是… and the like: no part's name starts this way
+	}
 	d, canonical, keyLen := sectionFor(rest, whole)
 	if d == nil {
 		return nil

@@ -82,6 +82,10 @@ func (p *parser) uniqueBalancing(t *Table, pend []*pendingRow) []int {
 			rels = append(rels, b)
 		}
 	}
+	refs := make([][]CellRef, len(rels)) // each relation's cells, listed once
+	for i := range rels {
+		refs[i] = rels[i].Refs()
+	}
 	pendingRow := map[string]bool{}
 	for _, pr := range pend {
 		pendingRow[pr.row.Def.Key] = true
@@ -89,8 +93,8 @@ func (p *parser) uniqueBalancing(t *Table, pend []*pendingRow) []int {
 	// every pending row must take part in a relation whose other cells are known
 	for _, pr := range pend {
 		covered := false
-		for _, b := range rels {
-			if involves(b, pr.row.Def.Key) && evaluable(b, val, pendingRow) {
+		for i := range rels {
+			if involves(refs[i], pr.row.Def.Key) && evaluable(refs[i], val, pendingRow) {
 				covered = true
 				break
 			}
@@ -105,8 +109,8 @@ func (p *parser) uniqueBalancing(t *Table, pend []*pendingRow) []int {
 	var rec func(i int) bool
 	rec = func(i int) bool {
 		if i == len(pend) {
-			for _, b := range rels {
-				if !evaluable(b, val, pendingRow) {
+			for i, b := range rels {
+				if !evaluable(refs[i], val, pendingRow) {
 					continue
 				}
 				if sum(b.Left, val) != sum(b.Right, val) {
@@ -140,8 +144,8 @@ func (p *parser) uniqueBalancing(t *Table, pend []*pendingRow) []int {
 	return found
 }
 
-func involves(b Balance, row string) bool {
-	for _, r := range b.Refs() {
+func involves(refs []CellRef, row string) bool {
+	for _, r := range refs {
 		if r.Row == row {
 			return true
 		}
@@ -150,8 +154,8 @@ func involves(b Balance, row string) bool {
 }
 
 // evaluable: every cell is placed or belongs to a pending row.
-func evaluable(b Balance, val map[CellRef]float64, pending map[string]bool) bool {
-	for _, r := range b.Refs() {
+func evaluable(refs []CellRef, val map[CellRef]float64, pending map[string]bool) bool {
+	for _, r := range refs {
 		if _, ok := val[r]; !ok && !pending[r.Row] {
 			return false
 		}
