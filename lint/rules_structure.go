@@ -504,10 +504,10 @@ func checkGeneralAspects(ctx *Context) {
 			break
 		}
 	}
-	var subs []*grammar.Heading
+	var subs []string // the sub-headings as label keys
 	for _, h := range rep.Headings {
 		if h.Level == 2 && span.Start <= h.Span.Start && h.Span.Start < span.End {
-			subs = append(subs, h)
+			subs = append(subs, grammar.LabelKey(h.Text))
 		}
 	}
 	// an aspect counts when a sub-heading names it or, failing that, when
@@ -518,8 +518,9 @@ func checkGeneralAspects(ctx *Context) {
 		found := false
 		for _, k := range a.Keywords {
 			for _, h := range subs {
-				if strings.Contains(grammar.LabelKey(h.Text), k) {
+				if strings.Contains(h, k) {
 					found = true
+					break
 				}
 			}
 		}
