@@ -158,7 +158,15 @@ func (s *stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error)
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	data, err := stdjson.Marshal(msg)
+	var data []byte
+	var err error
+	if m, ok := msg.(stdjson.Marshaler); ok {
+		// the message encodes itself; encoding/json would only re-validate
+		// and copy the result, which costs as much again on a large publish
+		data, err = m.MarshalJSON()
+	} else {
+		data, err = stdjson.Marshal(msg)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("marshaling message: %w", err)
 	}
