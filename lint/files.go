@@ -233,27 +233,9 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 // suppressions: a suppressed finding is not fixed. In a file with CRLF line
 // endings, line breaks in the new text are written as CRLF.
 func (c *Config) FixText(path, text string, opts *Options, unsafe bool) (string, int) {
-	crlf := grammar.NewSource(path, text).CRLF
-	total := 0
-	for round := 0; round < 10; round++ {
-		rep := grammar.Parse(grammar.NewSource(path, text))
-		edits := FixEdits(c.Check(rep, opts), unsafe)
-		if len(edits) == 0 {
-			break
-		}
-		if crlf {
-			for i := range edits {
-				edits[i].NewText = toCRLF(edits[i].NewText)
-			}
-		}
-		next, n := ApplyEdits(text, edits)
-		total += n
-		if next == text {
-			break
-		}
-		text = next
-	}
-	return text, total
+	parse := func(t string) *grammar.Report { return grammar.Parse(grammar.NewSource(path, t)) }
+	check := func(rep *grammar.Report) []Diagnostic { return c.Check(rep, opts) }
+	return fixLoop(text, parse, check, unsafe, grammar.NewSource(path, text).CRLF)
 }
 
 // toCRLF turns every bare LF of s into CRLF.

@@ -78,12 +78,22 @@ func overlapsAny(edits []Edit, taken []grammar.Span) bool {
 // returns the fixed text and the number of edits applied. parse turns text
 // into a report (the caller knows the file's name and kind).
 func FixText(text string, parse func(string) *grammar.Report, rules []*Rule, opts *Options, unsafe bool) (string, int) {
+	return fixLoop(text, parse, func(rep *grammar.Report) []Diagnostic { return Run(rep, rules, opts) }, unsafe, false)
+}
+
+// fixLoop parses, checks and applies the fixes until nothing changes (at most
+// 10 rounds). With crlf, line breaks in new text are written as CRLF.
+func fixLoop(text string, parse func(string) *grammar.Report, check func(*grammar.Report) []Diagnostic, unsafe, crlf bool) (string, int) {
 	total := 0
 	for round := 0; round < 10; round++ {
-		rep := parse(text)
-		edits := FixEdits(Run(rep, rules, opts), unsafe)
+		edits := FixEdits(check(parse(text)), unsafe)
 		if len(edits) == 0 {
 			break
+		}
+		if crlf {
+			for i := range edits {
+				edits[i].NewText = toCRLF(edits[i].NewText)
+			}
 		}
 		next, n := ApplyEdits(text, edits)
 		total += n
