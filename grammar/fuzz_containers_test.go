@@ -12,69 +12,8 @@ import (
 // backwards, or cuts a character in two.
 func checkSpans(t *testing.T, r *Report) {
 	t.Helper()
-	text := r.Source.Text
-	check := func(what string, sp Span) {
-		t.Helper()
-		if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
-			t.Fatalf("%s: span %v outside the text (%d bytes)", what, sp, len(text))
-		}
-		if sp.Start < len(text) && !utf8.RuneStart(text[sp.Start]) || sp.End < len(text) && !utf8.RuneStart(text[sp.End]) {
-			t.Fatalf("%s: span %v cuts a character", what, sp)
-		}
-	}
-	if r.FormatEvidence != nil {
-		check("format evidence", *r.FormatEvidence)
-	}
-	if ti := r.Title; ti != nil {
-		check("title", ti.Span)
-		check("title body", ti.BodySpan)
-		check("title year", ti.YearSpan)
-	}
-	if p := r.Period; p != nil {
-		check("period", p.Span)
-		check("period start", p.Start.Span)
-		check("period end", p.End.Span)
-	}
-	if p := r.Publication; p != nil {
-		check("publication", p.Span)
-	}
-	if s := r.Signature; s != nil {
-		check("signature body", s.BodySpan)
-		if s.Date != nil {
-			check("signature date", s.Date.Span)
-		}
-	}
-	for _, h := range r.Headings {
-		check("heading", h.Span)
-		check("heading number", h.NumberSpan)
-		check("heading text", h.TextSpan)
-	}
-	for _, s := range r.Sections {
-		check("section", s.Span)
-	}
-	for _, p := range r.Paragraphs {
-		check("paragraph", p.Span)
-	}
-	for _, tb := range r.Tables {
-		if tb == nil {
-			continue
-		}
-		check("table", tb.Span)
-		for _, l := range tb.Labels {
-			check("label", l.Span)
-		}
-		for _, c := range tb.Cells() {
-			check("cell", c.Span)
-		}
-		for _, p := range tb.Problems {
-			check("problem", p.Span)
-		}
-	}
-	for _, x := range r.Residue {
-		check("residue", x.Span)
-	}
-	for _, u := range r.Unplaced {
-		check("unplaced", u.Span)
+	if errs := SpanErrors(r); len(errs) > 0 {
+		t.Fatalf("%d bad spans, first: %s", len(errs), errs[0])
 	}
 }
 

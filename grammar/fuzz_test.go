@@ -53,7 +53,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		rep := grammar.Parse(src)
-		for _, e := range spanErrors(rep) {
+		for _, e := range grammar.SpanErrors(rep) {
 			t.Error(e)
 		}
 		for _, e := range cellTextErrors(rep) {

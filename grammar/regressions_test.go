@@ -126,7 +126,7 @@ func TestLargeInput(t *testing.T) {
 	if len(rep.Sections) < 6 {
 		t.Errorf("%d sections in a 50 MB report built from whole reports", len(rep.Sections))
 	}
-	if errs := spanErrors(rep); len(errs) > 0 {
+	if errs := grammar.SpanErrors(rep); len(errs) > 0 {
 		t.Errorf("%d bad spans, first: %s", len(errs), errs[0])
 	}
 }
