@@ -11,6 +11,7 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/report"
 )
 
 // benchNow fixes "today" so that date rules do the same work on every run.
@@ -109,7 +110,7 @@ func generatedReport(n int) string {
 // (the application table: 12 received + 1 carried over = 11 handled + 2
 // carried forward) and headings 三 and 四 between them.
 func tablesText() string {
-	blank, err := lint.BlankReport(2024, "临江县自然资源局", "txt")
+	blank, err := report.BlankReport(2024, "临江县自然资源局", "txt")
 	if err != nil {
 		panic(err)
 	}

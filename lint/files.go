@@ -4,141 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/fileio"
 )
-
-// ReportExtensions are the kinds of file a directory walk takes.
-var ReportExtensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
-
-// IsReportFile tells whether a directory walk takes the file at path.
-func IsReportFile(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	for _, e := range ReportExtensions {
-		if ext == e {
-			return true
-		}
-	}
-	return false
-}
-
-// IsContainer tells whether path is read through a container reader (.docx,
-// .html): its spans point into extracted text, so --fix does not rewrite it.
-func IsContainer(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".html", ".htm", ".xhtml":
-		return true
-	}
-	return false
-}
-
-// ExpandPaths turns the paths of a command line into the files to check.
-// A file is taken as given, whatever its extension; a directory is walked
-// recursively in lexical order, skipping hidden files and directories and
-// taking only ReportExtensions. A path given twice is checked once. Paths
-// that cannot be read are returned as errors, one per path, and the rest
-// goes on.
-func ExpandPaths(paths []string) ([]string, []error) {
-	var files []string
-	var errs []error
-	seen := map[string]bool{}
-	add := func(p string) {
-		key := filepath.Clean(p)
-		if !seen[key] {
-			seen[key] = true
-			files = append(files, p)
-		}
-	}
-	for _, root := range paths {
-		st, err := os.Stat(root)
-		if err != nil {
-			errs = append(errs, pathError(root, err))
-			continue
-		}
-		if !st.IsDir() {
-			add(root)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, pathError(p, err))
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			hidden := p != root && strings.HasPrefix(d.Name(), ".")
-			if d.IsDir() {
-				if hidden {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			lock := strings.HasPrefix(d.Name(), "~$") // an open Word document's lock file
-			if !hidden && !lock && d.Type().IsRegular() && IsReportFile(p) {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, pathError(root, err))
-		}
-		sort.Strings(found)
-		for _, f := range found {
-			add(f)
-		}
-	}
-	return files, errs
-}
-
-// pathError words an OS error without repeating the path (the caller prints it).
-func pathError(path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return &FileError{Path: path, Err: err}
-}
-
-// FileError is a file that could not be checked, and why.
-type FileError struct {
-	Path string
-	Err  error
-}
-
-func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
-func (e *FileError) Unwrap() error { return e.Err }
-
-// ReadFile reads a report file, refusing files larger than
-// grammar.MaxSourceSize before reading them whole.
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ReadLimited(f)
-}
-
-// ReadLimited reads r (a file, standard input) up to grammar.MaxSourceSize.
-func ReadLimited(r io.Reader) ([]byte, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, grammar.MaxSourceSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(raw) > grammar.MaxSourceSize {
-		return nil, grammar.ErrTooLarge
-	}
-	return raw, nil
-}
 
 // FileResult is what checking one file produced.
 type FileResult struct {
@@ -202,7 +74,7 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 	if !o.Fix {
 		return res
 	}
-	if IsContainer(path) {
+	if fileio.IsContainer(path) {
 		if len(FixEdits(res.Diagnostics, o.Unsafe)) > 0 {
 			res.NotRewritten = "--fix does not rewrite .docx and .html files"
 		}
@@ -281,55 +153,4 @@ func bareLF(s string) int {
 		}
 	}
 	return n
-}
-
-// WriteFileAtomic replaces the file at path with data: it writes a
-// temporary file in the same directory, syncs it, gives it the mode of the
-// file it replaces and renames it over the original, so a reader sees the
-// old file or the new one and never a half-written one. A symlink keeps
-// pointing at the (new) file.
-func WriteFileAtomic(path string, data []byte) (err error) {
-	// through a symlink, replace the file it points to, not the link
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".gdlint-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// make the rename itself durable
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }

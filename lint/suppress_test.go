@@ -46,8 +46,8 @@ func check(t testing.TB, c *lint.Config, name, text string) (*grammar.Source, []
 func found(src *grammar.Source, ds []lint.Diagnostic) string {
 	var s []string
 	for _, d := range ds {
-		l := lint.LocationOf(src, d.Span)
-		s = append(s, itoa(l.Line)+":"+itoa(l.Column)+" "+d.Rule)
+		p := src.CharPos(d.Span.Start)
+		s = append(s, itoa(p.Line+1)+":"+itoa(p.Col+1)+" "+d.Rule)
 	}
 	return strings.Join(s, ", ")
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/lint/batch" // also registers the GD-Y rules for `rules` and `explain`
+	"github.com/gdlint/gdlint/report"
 )
 
 // batchFlags are check's batch-report outputs: the supervising office's
@@ -82,8 +84,8 @@ func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResul
 			status = exitError
 			continue
 		}
-		if err := lint.WriteFileAtomic(out.path, buf.Bytes()); err != nil {
-			fmt.Fprintf(stderr, "gdlint: %s: %s\n", out.path, lint.ErrorText(err, lang))
+		if err := fileio.WriteFileAtomic(out.path, buf.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "gdlint: %s: %s\n", out.path, report.ErrorText(err, lang))
 			status = exitError
 		}
 	}

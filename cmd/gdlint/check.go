@@ -16,7 +16,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/report"
 )
 
 func init() {
@@ -179,7 +181,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return c.WithSelection(splitList(f.selectRules), splitList(f.ignoreRules))
 	}
-	out := lint.OutputOptions{Lang: f.lang, Color: color, Unsafe: f.unsafe, ShowSource: f.showSource}
+	out := report.OutputOptions{Lang: f.lang, Color: color, Unsafe: f.unsafe, ShowSource: f.showSource}
 	copts := lint.CheckOptions{Options: opts, Fix: f.fix, Unsafe: f.unsafe}
 
 	status := exitClean
@@ -194,9 +196,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		found, errs := lint.ExpandPaths([]string{p})
+		found, errs := fileio.ExpandPaths([]string{p})
 		for _, e := range errs {
-			fmt.Fprintf(stderr, "gdlint: %s\n", lint.ErrorText(e, f.lang))
+			fmt.Fprintf(stderr, "gdlint: %s\n", report.ErrorText(e, f.lang))
 			status = exitError
 		}
 		if len(found) == 0 && len(errs) == 0 {
@@ -215,9 +217,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if f.stdinFilename != "" {
 				display, configFor = f.stdinFilename, f.stdinFilename
 			}
-			raw, err = lint.ReadLimited(stdin)
+			raw, err = fileio.ReadLimited(stdin)
 		} else {
-			raw, err = lint.ReadFile(path)
+			raw, err = fileio.ReadFile(path)
 		}
 		if err != nil {
 			return &lint.FileResult{Path: display, Err: err}
@@ -245,7 +247,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		fmt.Fprintf(stderr, "gdlint: %s: %s\n", r.Path, lint.ErrorText(r.Err, f.lang))
+		fmt.Fprintf(stderr, "gdlint: %s: %s\n", r.Path, report.ErrorText(r.Err, f.lang))
 	}
 
 	// write fixes (or show them)
@@ -269,8 +271,8 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case files[i] == "-":
 			stdout.Write(r.FixedBytes)
 		default:
-			if err := lint.WriteFileAtomic(files[i], r.FixedBytes); err != nil {
-				fmt.Fprintf(stderr, "gdlint: %s: %s\n", r.Path, lint.ErrorText(err, f.lang))
+			if err := fileio.WriteFileAtomic(files[i], r.FixedBytes); err != nil {
+				fmt.Fprintf(stderr, "gdlint: %s: %s\n", r.Path, report.ErrorText(err, f.lang))
 				status = exitError
 			}
 		}
@@ -317,22 +319,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch f.format {
 	case "text":
 		if f.statistics {
-			err = lint.WriteStatistics(findingsOut, results, out)
+			err = report.WriteStatistics(findingsOut, results, out)
 		} else {
-			err = lint.WriteText(findingsOut, results, out)
+			err = report.WriteText(findingsOut, results, out)
 		}
 	case "json":
-		err = lint.WriteJSON(findingsOut, results, out)
+		err = report.WriteJSON(findingsOut, results, out)
 	case "sarif":
-		err = lint.WriteSARIF(findingsOut, results, lint.Rules(), lint.SARIFInfo{Version: version()}, out)
+		err = report.WriteSARIF(findingsOut, results, lint.Rules(), report.SARIFInfo{Version: version()}, out)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gdlint: %v\n", err)
 		return exitError
 	}
-	counts := lint.Count(results, f.unsafe)
+	counts := report.Count(results, f.unsafe)
 	if f.format == "text" && !f.quiet {
-		lint.WriteSummary(stderr, counts, out, f.fix)
+		report.WriteSummary(stderr, counts, out, f.fix)
 	}
 	if status == exitClean && failOn >= 0 {
 		for _, r := range results {

@@ -29,7 +29,7 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schema, err := filepath.Abs("../../lint/testdata/sarif-schema-2.1.0.json")
+	schema, err := filepath.Abs("../../report/testdata/sarif-schema-2.1.0.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/report"
 )
 
 func init() {
@@ -31,7 +31,7 @@ func runNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *body == "" {
 		return usageError(stderr, "new: --body is required (the body's full name, e.g. 某某市某某局)")
 	}
-	text, err := lint.BlankReport(*year, *body, *format)
+	text, err := report.BlankReport(*year, *body, *format)
 	if err != nil {
 		return usageError(stderr, "new: %v", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/report"
 )
 
 func init() {
@@ -26,11 +27,11 @@ func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	switch *format {
 	case "text":
-		err = lint.WriteRulesTable(stdout, lint.Rules(), lint.OutputOptions{Lang: *lang})
+		err = report.WriteRulesTable(stdout, lint.Rules(), report.OutputOptions{Lang: *lang})
 	case "json":
-		err = lint.WriteRulesJSON(stdout, lint.Rules())
+		err = report.WriteRulesJSON(stdout, lint.Rules())
 	case "markdown", "md":
-		err = lint.WriteRulesMarkdown(stdout, lint.Rules())
+		err = report.WriteRulesMarkdown(stdout, lint.Rules())
 	default:
 		return usageError(stderr, "unknown --format %q (text, json or markdown)", *format)
 	}
@@ -59,7 +60,7 @@ func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		if err := lint.WriteExplanation(stdout, r, lint.OutputOptions{Lang: *lang}); err != nil {
+		if err := report.WriteExplanation(stdout, r, report.OutputOptions{Lang: *lang}); err != nil {
 			return usageError(stderr, "%v", err)
 		}
 	}

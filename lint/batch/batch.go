@@ -17,6 +17,7 @@ import (
 	"github.com/sourcegraph/conc/pool"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
 )
 
@@ -176,7 +177,7 @@ type Body struct {
 }
 
 // Run walks paths (files, or directories searched recursively for
-// lint.ReportExtensions), parses and lints every file on a bounded pool, then runs the
+// fileio.ReportExtensions), parses and lints every file on a bounded pool, then runs the
 // cross-year checks. A file that cannot be read or parsed gets a Report with
 // Err set; the run goes on. The error result is reserved for unusable options.
 func Run(paths []string, opts *Options) (*Result, error) {
@@ -257,13 +258,13 @@ func (res *Result) finish() {
 }
 
 // collect expands paths into the list of files to check (the same walk as
-// the check command: lint.ExpandPaths), and error entries for paths that
+// the check command: fileio.ExpandPaths), and error entries for paths that
 // cannot be walked.
 func collect(paths []string) ([]string, []*Report) {
-	files, errs := lint.ExpandPaths(paths)
+	files, errs := fileio.ExpandPaths(paths)
 	var bad []*Report
 	for _, err := range errs {
-		var fe *lint.FileError
+		var fe *fileio.FileError
 		if errors.As(err, &fe) {
 			bad = append(bad, &Report{Path: filepath.Clean(fe.Path), Err: fe.Err})
 			continue

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
 )
 
@@ -479,13 +480,13 @@ func TestFromFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, errs := lint.ExpandPaths([]string{"."})
+	files, errs := fileio.ExpandPaths([]string{"."})
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
 	var results []*lint.FileResult
 	for _, p := range files {
-		raw, err := lint.ReadFile(p)
+		raw, err := fileio.ReadFile(p)
 		if err != nil {
 			results = append(results, &lint.FileResult{Path: p, Err: err})
 			continue

@@ -1,4 +1,4 @@
-package lint
+package report
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // SARIFInfo is what the SARIF log says about the tool.
@@ -19,11 +20,11 @@ type SARIFInfo struct {
 }
 
 // sarifLevel maps a severity to SARIF's level.
-func sarifLevel(s Severity) string {
+func sarifLevel(s lint.Severity) string {
 	switch s {
-	case Error:
+	case lint.Error:
 		return "error"
-	case Warning:
+	case lint.Warning:
 		return "warning"
 	}
 	return "note"
@@ -44,7 +45,7 @@ func sarifURI(path string) string {
 // WriteSARIF prints the results as one SARIF 2.1.0 log with one run. Columns
 // are counted in Unicode code points and the run says so (columnKind). Files
 // that could not be checked become tool execution notifications.
-func WriteSARIF(w io.Writer, results []*FileResult, rules []*Rule, info SARIFInfo, o OutputOptions) error {
+func WriteSARIF(w io.Writer, results []*lint.FileResult, rules []*lint.Rule, info SARIFInfo, o OutputOptions) error {
 	log, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func WriteSARIF(w io.Writer, results []*FileResult, rules []*Rule, info SARIFInf
 		}
 		props := sarif.NewPropertyBag()
 		props.Add("family", string(r.Family))
-		if r.Fixable != FixNone {
+		if r.Fixable != lint.FixNone {
 			props.Add("fixable", string(r.Fixable))
 		}
 		d.AttachPropertyBag(props)

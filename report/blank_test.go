@@ -1,4 +1,4 @@
-package lint_test
+package report_test
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/report"
 )
 
 // The blank report parses back to the whole template: title, period, the
@@ -14,7 +15,7 @@ import (
 func TestBlankReportParsesBack(t *testing.T) {
 	for _, format := range []string{"txt", "md"} {
 		t.Run(format, func(t *testing.T) {
-			text, err := lint.BlankReport(2025, "某某市某某局", format)
+			text, err := report.BlankReport(2025, "某某市某某局", format)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -79,8 +80,9 @@ func TestBlankReportParsesBack(t *testing.T) {
 // points at a placeholder (【待填写…】, the ×× of the date).
 func TestBlankReportLintsClean(t *testing.T) {
 	for _, format := range []string{"txt", "md"} {
-		text, _ := lint.BlankReport(2025, "某某县人民政府办公室", format)
-		src, ds := check(t, lint.DefaultConfig(), "blank."+format, text)
+		text, _ := report.BlankReport(2025, "某某县人民政府办公室", format)
+		rep := grammar.Parse(grammar.NewSource("blank."+format, text))
+		src, ds := rep.Source, lint.DefaultConfig().Check(rep, nil)
 		for _, d := range ds {
 			l := src.Line(d.Span.Start)
 			line := src.Text[src.LineStart(l):src.LineEnd(l)]
@@ -96,7 +98,7 @@ func TestBlankReportArguments(t *testing.T) {
 		year         int
 		body, format string
 	}{{1999, "某局", "txt"}, {2025, " ", "txt"}, {2025, "某局", "docx"}} {
-		if _, err := lint.BlankReport(bad.year, bad.body, bad.format); err == nil {
+		if _, err := report.BlankReport(bad.year, bad.body, bad.format); err == nil {
 			t.Errorf("BlankReport(%d, %q, %q) accepted", bad.year, bad.body, bad.format)
 		}
 	}

@@ -1,4 +1,4 @@
-package lint_test
+package report_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/report"
 )
 
 // A finding after a CJK character and a character outside the BMP: byte,
@@ -44,16 +45,16 @@ func outputFixture() []*lint.FileResult {
 
 func TestLocationColumnsAreCodePoints(t *testing.T) {
 	r := outputFixture()[0]
-	loc := lint.LocationOf(r.Source, r.Diagnostics[0].Span)
+	loc := report.LocationOf(r.Source, r.Diagnostics[0].Span)
 	// "𠀀中文," : 𠀀 is 4 bytes / 2 UTF-16 units / 1 code point
-	if loc != (lint.Location{Line: 2, Column: 4, EndLine: 2, EndColumn: 5}) {
+	if loc != (report.Location{Line: 2, Column: 4, EndLine: 2, EndColumn: 5}) {
 		t.Errorf("location = %+v, want 2:4-2:5", loc)
 	}
 }
 
 func TestWriteText(t *testing.T) {
 	var b bytes.Buffer
-	if err := lint.WriteText(&b, outputFixture(), lint.OutputOptions{}); err != nil {
+	if err := report.WriteText(&b, outputFixture(), report.OutputOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "目录/报告.txt:2:4: warning GD-W004 [*] 中文文本中使用了半角“,”\n" +
@@ -63,7 +64,7 @@ func TestWriteText(t *testing.T) {
 	}
 	// English, unsafe fixes allowed: both are fixable
 	b.Reset()
-	lint.WriteText(&b, outputFixture(), lint.OutputOptions{Lang: "en", Unsafe: true})
+	report.WriteText(&b, outputFixture(), report.OutputOptions{Lang: "en", Unsafe: true})
 	want = "目录/报告.txt:2:4: warning GD-W004 [*] half-width “,” in Chinese text\n" +
 		"目录/报告.txt:2:5: error GD-A001 [*] total is not the sum\n"
 	if b.String() != want {
@@ -73,7 +74,7 @@ func TestWriteText(t *testing.T) {
 
 func TestWriteTextColor(t *testing.T) {
 	var b bytes.Buffer
-	lint.WriteText(&b, outputFixture(), lint.OutputOptions{Color: true})
+	report.WriteText(&b, outputFixture(), report.OutputOptions{Color: true})
 	first, _, _ := strings.Cut(b.String(), "\n")
 	want := "\x1b[1m目录/报告.txt\x1b[0m:2:4: \x1b[1;33mwarning\x1b[0m \x1b[1mGD-W004\x1b[0m \x1b[36m[*]\x1b[0m 中文文本中使用了半角“,”"
 	if first != want {
@@ -82,24 +83,24 @@ func TestWriteTextColor(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	c := lint.Count(outputFixture(), false)
+	c := report.Count(outputFixture(), false)
 	if c.Errors != 1 || c.Warnings != 1 || c.Fixable != 1 || c.UnsafeOnly != 1 || c.Unreadable != 1 {
 		t.Fatalf("counts = %+v", c)
 	}
 	var b bytes.Buffer
-	lint.WriteSummary(&b, c, lint.OutputOptions{}, false)
+	report.WriteSummary(&b, c, report.OutputOptions{}, false)
 	want := "2 个问题（1 错误，1 警告）\n[*] 1 个可用 --fix 自动修复。\n另有 1 个可用 --unsafe-fixes 修复（请人工确认）。\n1 个文件无法检查。\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	b.Reset()
-	lint.WriteSummary(&b, c, lint.OutputOptions{Lang: "en"}, false)
+	report.WriteSummary(&b, c, report.OutputOptions{Lang: "en"}, false)
 	want = "Found 2 problems (1 error, 1 warning).\n[*] 1 fixable with the --fix option.\n1 more has a fix that needs --unsafe-fixes.\n1 file could not be checked.\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	b.Reset()
-	lint.WriteSummary(&b, lint.Counts{Files: 3}, lint.OutputOptions{Lang: "en"}, false)
+	report.WriteSummary(&b, report.Counts{Files: 3}, report.OutputOptions{Lang: "en"}, false)
 	if b.String() != "All checks passed!\n" {
 		t.Errorf("clean summary = %q", b.String())
 	}
@@ -107,7 +108,7 @@ func TestSummary(t *testing.T) {
 
 func TestWriteJSON(t *testing.T) {
 	var b bytes.Buffer
-	if err := lint.WriteJSON(&b, outputFixture(), lint.OutputOptions{}); err != nil {
+	if err := report.WriteJSON(&b, outputFixture(), report.OutputOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := `[
@@ -168,7 +169,7 @@ func TestWriteJSON(t *testing.T) {
 	}
 	// no findings: still one array
 	b.Reset()
-	lint.WriteJSON(&b, nil, lint.OutputOptions{})
+	report.WriteJSON(&b, nil, report.OutputOptions{})
 	if b.String() != "[]\n" {
 		t.Errorf("empty json = %q", b.String())
 	}
@@ -219,7 +220,7 @@ func validateSARIF(t *testing.T, sch *jsonschema.Schema, data []byte) {
 func TestSARIFValidatesAndSaysCodePoints(t *testing.T) {
 	sch := sarifSchema(t)
 	var b bytes.Buffer
-	if err := lint.WriteSARIF(&b, outputFixture(), lint.Rules(), lint.SARIFInfo{Version: "1.2.3"}, lint.OutputOptions{}); err != nil {
+	if err := report.WriteSARIF(&b, outputFixture(), lint.Rules(), report.SARIFInfo{Version: "1.2.3"}, report.OutputOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	validateSARIF(t, sch, b.Bytes())
@@ -304,7 +305,7 @@ func TestSARIFValidatesAndSaysCodePoints(t *testing.T) {
 
 func TestSARIFEmptyRunValidates(t *testing.T) {
 	var b bytes.Buffer
-	if err := lint.WriteSARIF(&b, nil, lint.Rules(), lint.SARIFInfo{}, lint.OutputOptions{Lang: "en"}); err != nil {
+	if err := report.WriteSARIF(&b, nil, lint.Rules(), report.SARIFInfo{}, report.OutputOptions{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	validateSARIF(t, sarifSchema(t), b.Bytes())
@@ -324,7 +325,7 @@ func TestSARIFSchemaRejectsBadLog(t *testing.T) {
 
 func TestRulesTableAndJSON(t *testing.T) {
 	var b bytes.Buffer
-	if err := lint.WriteRulesTable(&b, lint.Rules(), lint.OutputOptions{}); err != nil {
+	if err := report.WriteRulesTable(&b, lint.Rules(), report.OutputOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
@@ -343,10 +344,10 @@ func TestRulesTableAndJSON(t *testing.T) {
 		t.Errorf("GD-X001 line: %q", x001)
 	}
 	b.Reset()
-	if err := lint.WriteRulesJSON(&b, lint.Rules()); err != nil {
+	if err := report.WriteRulesJSON(&b, lint.Rules()); err != nil {
 		t.Fatal(err)
 	}
-	var rules []lint.JSONRule
+	var rules []report.JSONRule
 	if err := json.Unmarshal(b.Bytes(), &rules); err != nil {
 		t.Fatal(err)
 	}
@@ -358,7 +359,7 @@ func TestRulesTableAndJSON(t *testing.T) {
 func TestExplanation(t *testing.T) {
 	var b bytes.Buffer
 	r := lint.RuleByID("GD-X001")
-	if err := lint.WriteExplanation(&b, r, lint.OutputOptions{Lang: "en"}); err != nil {
+	if err := report.WriteExplanation(&b, r, report.OutputOptions{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"# GD-X001 unused-suppression", "suppression comment or [[ignore]] entry matches no finding", "- default severity: warning", "gdlint-disable-next-line GD-X001"} {
@@ -377,7 +378,7 @@ func TestWriteTextShowSource(t *testing.T) {
 	rs[0].Source = grammar.NewSource("目录/报告.txt", text)
 	rs[0].Diagnostics = []lint.Diagnostic{{Rule: "GD-W004", Severity: lint.Warning, Span: grammar.Span{Start: comma, End: comma + 1}, Message: "m"},
 		{Rule: "GD-T004", Severity: lint.Warning, Span: grammar.Span{Start: comma + 1, End: comma + 1}, Message: "empty span"}}
-	if err := lint.WriteText(&b, rs, lint.OutputOptions{ShowSource: true}); err != nil {
+	if err := report.WriteText(&b, rs, report.OutputOptions{ShowSource: true}); err != nil {
 		t.Fatal(err)
 	}
 	// the tab is four columns, 𠀀 中 文 two each: the comma is at column 10

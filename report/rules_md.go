@@ -1,4 +1,4 @@
-package lint
+package report
 
 import (
 	"bufio"
@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/gdlint/gdlint/lint"
 )
 
 // RulesDocCommand regenerates docs/rules.md; the page and the test that
@@ -20,18 +22,18 @@ const RulesDocCommand = "go run ./cmd/gdlint rules --format markdown > docs/rule
 // lists them: the report from its outline to its wording, then the checks
 // across years and the rules about gdlint itself.
 var familyDoc = []familyTitle{
-	{FamilyStructure, "结构", "Structure"},
-	{FamilyTables, "表格", "Tables"},
-	{FamilyArithmetic, "勾稽关系", "Arithmetic"},
-	{FamilyDates, "日期与期限", "Dates and deadlines"},
-	{FamilyNarrative, "正文与表格的一致", "Narrative against the tables"},
-	{FamilyWriting, "文字与格式", "Writing"},
-	{FamilyYears, "跨年度（批量检查）", "Across years (batch checks)"},
-	{FamilyMeta, "抑制注释", "Suppressions"},
+	{lint.FamilyStructure, "结构", "Structure"},
+	{lint.FamilyTables, "表格", "Tables"},
+	{lint.FamilyArithmetic, "勾稽关系", "Arithmetic"},
+	{lint.FamilyDates, "日期与期限", "Dates and deadlines"},
+	{lint.FamilyNarrative, "正文与表格的一致", "Narrative against the tables"},
+	{lint.FamilyWriting, "文字与格式", "Writing"},
+	{lint.FamilyYears, "跨年度（批量检查）", "Across years (batch checks)"},
+	{lint.FamilyMeta, "抑制注释", "Suppressions"},
 }
 
 type familyTitle struct {
-	family Family
+	family lint.Family
 	zh, en string
 }
 
@@ -39,13 +41,13 @@ type familyTitle struct {
 // lower-case ID, as the language server's codeDescription links it.
 func RuleAnchor(id string) string { return strings.ToLower(id) }
 
-func fixDoc(f Fixability) string {
+func fixDoc(f lint.Fixability) string {
 	switch f {
-	case FixSafe:
+	case lint.FixSafe:
 		return "安全修复 / safe fix (`--fix`)"
-	case FixUnsafe:
+	case lint.FixUnsafe:
 		return "仅建议修复 / suggested fix only (`--unsafe-fixes`)"
-	case FixSometimes:
+	case lint.FixSometimes:
 		return "部分安全 / sometimes safe (`--fix` applies the safe ones)"
 	}
 	return "无 / none"
@@ -56,16 +58,16 @@ func fixDoc(f Fixability) string {
 // so that renderers give it the anchor RuleAnchor(ID), with the name,
 // severity, fixability, the summary in Chinese and English and the
 // explanation in Chinese, then English.
-func WriteRulesMarkdown(w io.Writer, rules []*Rule) error {
+func WriteRulesMarkdown(w io.Writer, rules []*lint.Rule) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 
-	groups := map[Family][]*Rule{}
+	groups := map[lint.Family][]*lint.Rule{}
 	for _, r := range rules {
 		groups[r.Family] = append(groups[r.Family], r)
 	}
 	var sections []familyTitle
-	known := map[Family]bool{}
+	known := map[lint.Family]bool{}
 	for _, f := range familyDoc {
 		known[f.family] = true
 		if len(groups[f.family]) > 0 {
@@ -73,7 +75,7 @@ func WriteRulesMarkdown(w io.Writer, rules []*Rule) error {
 		}
 	}
 	// a family the page does not know yet still gets its section
-	var extra []Family
+	var extra []lint.Family
 	for f := range groups {
 		if !known[f] {
 			extra = append(extra, f)
@@ -107,7 +109,7 @@ func WriteRulesMarkdown(w io.Writer, rules []*Rule) error {
 	}
 
 	for _, s := range sections {
-		p("\n<a id=\"%s\"></a>\n\n## %s %s (%s)\n", familyAnchor(s.family), s.zh, s.en, FamilyPrefix[s.family])
+		p("\n<a id=\"%s\"></a>\n\n## %s %s (%s)\n", familyAnchor(s.family), s.zh, s.en, lint.FamilyPrefix[s.family])
 		for _, r := range groups[s.family] {
 			p("\n### %s\n\n", r.ID)
 			p("`%s` · %s · %s\n\n", r.Name, r.Severity, fixDoc(r.Fixable))
@@ -125,7 +127,7 @@ func WriteRulesMarkdown(w io.Writer, rules []*Rule) error {
 
 // familyAnchor is a family section's fragment ("family-arithmetic"); it
 // cannot collide with a rule's.
-func familyAnchor(f Family) string { return "family-" + string(f) }
+func familyAnchor(f lint.Family) string { return "family-" + string(f) }
 
 // cell makes text safe inside a Markdown table cell.
 func cell(s string) string {

@@ -1,4 +1,4 @@
-package lint
+package report
 
 import (
 	"bufio"
@@ -8,22 +8,24 @@ import (
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"github.com/gdlint/gdlint/lint"
 )
 
 // fixLabel is the "fixable" column of the catalogue.
-func fixLabel(f Fixability, en bool) string {
+func fixLabel(f lint.Fixability, en bool) string {
 	switch f {
-	case FixSafe:
+	case lint.FixSafe:
 		if en {
 			return "yes"
 		}
 		return "是"
-	case FixUnsafe:
+	case lint.FixUnsafe:
 		if en {
 			return "unsafe"
 		}
 		return "需确认"
-	case FixSometimes:
+	case lint.FixSometimes:
 		if en {
 			return "sometimes"
 		}
@@ -37,7 +39,7 @@ func fixLabel(f Fixability, en bool) string {
 
 // WriteRulesTable prints the catalogue: ID, family, severity, fixable,
 // summary, aligned by display width (a CJK character takes two columns).
-func WriteRulesTable(w io.Writer, rules []*Rule, o OutputOptions) error {
+func WriteRulesTable(w io.Writer, rules []*lint.Rule, o OutputOptions) error {
 	rows := [][]string{{"编号", "族", "级别", "可修复", "说明"}}
 	if o.en() {
 		rows[0] = []string{"ID", "FAMILY", "SEVERITY", "FIX", "SUMMARY"}
@@ -97,7 +99,7 @@ type JSONRule struct {
 }
 
 // WriteRulesJSON prints the catalogue as a JSON array.
-func WriteRulesJSON(w io.Writer, rules []*Rule) error {
+func WriteRulesJSON(w io.Writer, rules []*lint.Rule) error {
 	out := make([]JSONRule, 0, len(rules))
 	for _, r := range rules {
 		fix := string(r.Fixable)
@@ -114,7 +116,7 @@ func WriteRulesJSON(w io.Writer, rules []*Rule) error {
 
 // WriteExplanation prints a rule's page in Markdown: its summary, the facts
 // of the catalogue and the explanation with its basis.
-func WriteExplanation(w io.Writer, r *Rule, o OutputOptions) error {
+func WriteExplanation(w io.Writer, r *lint.Rule, o OutputOptions) error {
 	fmt.Fprintf(w, "# %s %s\n\n%s\n\n", r.ID, r.Name, r.SummaryText(o.Lang))
 	if o.en() {
 		fmt.Fprintf(w, "- family: %s\n- default severity: %s\n- fix: %s\n", r.Family, r.Severity, fixLabel(r.Fixable, true))

@@ -1,4 +1,4 @@
-package lint_test
+package report_test
 
 import (
 	"bytes"
@@ -11,17 +11,18 @@ import (
 
 	"github.com/gdlint/gdlint/lint"
 	_ "github.com/gdlint/gdlint/lint/batch" // docs/rules.md lists the GD-Y rules too
+	"github.com/gdlint/gdlint/report"
 )
 
 // docs/rules.md is what the registry generates.
 func TestRulesDocIsCurrent(t *testing.T) {
 	var b bytes.Buffer
-	if err := lint.WriteRulesMarkdown(&b, lint.Rules()); err != nil {
+	if err := report.WriteRulesMarkdown(&b, lint.Rules()); err != nil {
 		t.Fatal(err)
 	}
 	committed, err := os.ReadFile("../docs/rules.md")
 	if err != nil {
-		t.Fatalf("%v\nGenerate it (from the repository root): %s", err, lint.RulesDocCommand)
+		t.Fatalf("%v\nGenerate it (from the repository root): %s", err, report.RulesDocCommand)
 	}
 	if !bytes.Equal(committed, b.Bytes()) {
 		diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
@@ -31,7 +32,7 @@ func TestRulesDocIsCurrent(t *testing.T) {
 			diff = diff[:4000] + "\n…"
 		}
 		t.Errorf("docs/rules.md is out of date with the rule registry. Regenerate it (from the repository root):\n\n\t%s\n\n%s",
-			lint.RulesDocCommand, diff)
+			report.RulesDocCommand, diff)
 	}
 }
 
@@ -39,7 +40,7 @@ func TestRulesDocIsCurrent(t *testing.T) {
 // links (the lower-case ID) and no two headings share an anchor.
 func TestRulesDocAnchors(t *testing.T) {
 	var b bytes.Buffer
-	if err := lint.WriteRulesMarkdown(&b, lint.Rules()); err != nil {
+	if err := report.WriteRulesMarkdown(&b, lint.Rules()); err != nil {
 		t.Fatal(err)
 	}
 	doc := b.String()
@@ -54,7 +55,7 @@ func TestRulesDocAnchors(t *testing.T) {
 		}
 	}
 	for _, r := range lint.Rules() {
-		a := lint.RuleAnchor(r.ID)
+		a := report.RuleAnchor(r.ID)
 		if a != "gd-"+strings.ToLower(r.ID[3:]) {
 			t.Errorf("%s: anchor %q", r.ID, a)
 		}
@@ -108,7 +109,7 @@ func TestRulesDocJoinsCJKWraps(t *testing.T) {
 		Explanation:   "表三每一行的“总计”列，\n应等于各列之和。\n\n- 甲：第一项，\n  续写“乙”\n“丙”。\n- 乙\n\n| 甲 |\n| 乙 |",
 		ExplanationEN: "In 表三 the total\nequals the sum of\n“自然人” and 其他。\n续行 (“结果”\n“维持”)",
 	}
-	if err := lint.WriteRulesMarkdown(&b, []*lint.Rule{r}); err != nil {
+	if err := report.WriteRulesMarkdown(&b, []*lint.Rule{r}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{

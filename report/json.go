@@ -1,0 +1,75 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/gdlint/gdlint/lint"
+)
+
+// JSONDiagnostic is one element of the --format json array.
+type JSONDiagnostic struct {
+	File      string    `json:"file"`
+	Line      int       `json:"line"`
+	Column    int       `json:"column"`
+	EndLine   int       `json:"end_line"`
+	EndColumn int       `json:"end_column"`
+	Rule      string    `json:"rule"`
+	Severity  string    `json:"severity"`
+	Message   string    `json:"message"`
+	Fixes     []JSONFix `json:"fixes"`
+}
+
+// JSONFix is a fix in the json output.
+type JSONFix struct {
+	Title         string     `json:"title"`
+	Applicability string     `json:"applicability"`
+	Edits         []JSONEdit `json:"edits"`
+}
+
+// JSONEdit replaces the range with NewText; positions as in JSONDiagnostic.
+type JSONEdit struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	NewText   string `json:"new_text"`
+}
+
+// JSONDiagnostics converts results to the json output's elements.
+func JSONDiagnostics(results []*lint.FileResult, o OutputOptions) []JSONDiagnostic {
+	out := []JSONDiagnostic{}
+	for _, r := range results {
+		if r.Source == nil {
+			continue
+		}
+		for i := range r.Diagnostics {
+			d := &r.Diagnostics[i]
+			loc := LocationOf(r.Source, d.Span)
+			jd := JSONDiagnostic{File: r.Path, Line: loc.Line, Column: loc.Column, EndLine: loc.EndLine, EndColumn: loc.EndColumn,
+				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Text(o.Lang), Fixes: []JSONFix{}}
+			for _, f := range d.Fixes {
+				title := f.Title
+				if o.en() && f.TitleEN != "" {
+					title = f.TitleEN
+				}
+				jf := JSONFix{Title: title, Applicability: f.Applicability.String(), Edits: []JSONEdit{}}
+				for _, e := range f.Edits {
+					el := LocationOf(r.Source, e.Span)
+					jf.Edits = append(jf.Edits, JSONEdit{el.Line, el.Column, el.EndLine, el.EndColumn, e.NewText})
+				}
+				jd.Fixes = append(jd.Fixes, jf)
+			}
+			out = append(out, jd)
+		}
+	}
+	return out
+}
+
+// WriteJSON prints one JSON array of all findings.
+func WriteJSON(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(JSONDiagnostics(results, o))
+}

@@ -1,0 +1,201 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/fileio"
+	"github.com/gdlint/gdlint/lint"
+)
+
+// OutputOptions shape every printer.
+type OutputOptions struct {
+	// Lang is "zh" (default) or "en".
+	Lang string
+	// Color uses ANSI colours (the text format only).
+	Color bool
+	// Unsafe marks unsafe fixes as applicable (--unsafe-fixes).
+	Unsafe bool
+	// ShowSource prints the source line under each finding with a caret
+	// line beneath the span (the text format only).
+	ShowSource bool
+}
+
+func (o OutputOptions) en() bool { return o.Lang == "en" }
+
+// Location is a diagnostic's range in the units the CLI prints: 1-based
+// lines and 1-based columns counted in Unicode code points; the end is
+// exclusive (the character after the last one).
+type Location struct {
+	Line, Column, EndLine, EndColumn int
+}
+
+// LocationOf converts a span of src to a Location.
+func LocationOf(src *grammar.Source, sp grammar.Span) Location {
+	a, b := src.CharPos(sp.Start), src.CharPos(sp.End)
+	return Location{a.Line + 1, a.Col + 1, b.Line + 1, b.Col + 1}
+}
+
+// fixable tells whether d has a fix that --fix applies under o.
+func fixable(d *lint.Diagnostic, unsafe bool) bool {
+	for _, f := range d.Fixes {
+		if f.Applicability == lint.Safe || unsafe {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiBlue   = "\x1b[1;34m"
+	ansiCyan   = "\x1b[36m"
+	ansiDim    = "\x1b[2m"
+)
+
+func paint(on bool, code, s string) string {
+	if !on {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// WriteText prints one line per diagnostic:
+//
+//	path:line:col: severity GD-XXXX [*] message
+//
+// "[*]" marks a finding that --fix can fix.
+func WriteText(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
+	bw := bufio.NewWriter(w)
+	for _, r := range results {
+		if r.Source == nil {
+			continue
+		}
+		for i := range r.Diagnostics {
+			d := &r.Diagnostics[i]
+			loc := LocationOf(r.Source, d.Span)
+			sev := d.Severity.String()
+			switch d.Severity {
+			case lint.Error:
+				sev = paint(o.Color, ansiRed, sev)
+			case lint.Warning:
+				sev = paint(o.Color, ansiYellow, sev)
+			default:
+				sev = paint(o.Color, ansiBlue, sev)
+			}
+			mark := ""
+			if fixable(d, o.Unsafe) && !fileio.IsContainer(r.Path) {
+				mark = paint(o.Color, ansiCyan, "[*]") + " "
+			}
+			fmt.Fprintf(bw, "%s%s %s %s%s\n",
+				paint(o.Color, ansiBold, r.Path),
+				fmt.Sprintf(":%d:%d:", loc.Line, loc.Column),
+				sev, paint(o.Color, ansiBold, d.Rule)+" ", mark+oneLine(d.Text(o.Lang)))
+			if o.ShowSource {
+				writeSourceLine(bw, r.Source, d.Span, o.Color)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// writeSourceLine prints the line a span starts on and a line of carets
+// under the span (to the end of that line for a span over several; one
+// caret for an empty span), aligned by display width: a CJK character takes
+// two columns, a tab goes to the next multiple of four.
+func writeSourceLine(w io.Writer, src *grammar.Source, sp grammar.Span, color bool) {
+	l := src.Line(sp.Start)
+	start, end := src.LineStart(l), src.LineEnd(l)
+	var text strings.Builder
+	col, from, to := 0, -1, -1
+	for i, r := range src.Text[start:end] {
+		off := start + i
+		if off == sp.Start {
+			from = col
+		}
+		wd := displayWidth(string(r))
+		if r == '\t' {
+			wd = 4 - col%4
+			text.WriteString(strings.Repeat(" ", wd))
+		} else {
+			text.WriteRune(r)
+		}
+		col += wd
+		if off >= sp.Start && off < sp.End {
+			to = col
+		}
+	}
+	if from < 0 {
+		from = col
+	}
+	n := max(1, to-from)
+	carets := strings.Repeat(" ", from) + strings.Repeat("^", n)
+	fmt.Fprintf(w, "    %s\n    %s\n", text.String(), paint(color, ansiCyan, carets))
+}
+
+// WriteStatistics prints one line per rule with findings, most frequent
+// first: count, rule, "[*]" when all of them are fixable, the summary.
+func WriteStatistics(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
+	type stat struct {
+		rule        string
+		n, nfixable int
+	}
+	byRule := map[string]*stat{}
+	for _, r := range results {
+		for i := range r.Diagnostics {
+			d := &r.Diagnostics[i]
+			st := byRule[d.Rule]
+			if st == nil {
+				st = &stat{rule: d.Rule}
+				byRule[d.Rule] = st
+			}
+			st.n++
+			if fixable(d, o.Unsafe) && !fileio.IsContainer(r.Path) {
+				st.nfixable++
+			}
+		}
+	}
+	stats := make([]*stat, 0, len(byRule))
+	width := 1
+	for _, st := range byRule {
+		stats = append(stats, st)
+		width = max(width, len(fmt.Sprint(st.n)))
+	}
+	sort.Slice(stats, func(i, j int) bool {
+		if stats[i].n != stats[j].n {
+			return stats[i].n > stats[j].n
+		}
+		return stats[i].rule < stats[j].rule
+	})
+	bw := bufio.NewWriter(w)
+	for _, st := range stats {
+		mark := "   "
+		if st.nfixable == st.n {
+			mark = "[*]"
+		}
+		summary := ""
+		if r := lint.RuleByID(st.rule); r != nil {
+			summary = r.Summary
+			if o.en() && r.SummaryEN != "" {
+				summary = r.SummaryEN
+			}
+		}
+		fmt.Fprintf(bw, "%*d  %s  %s %s\n", width, st.n, st.rule, mark, summary)
+	}
+	return bw.Flush()
+}
+
+// oneLine keeps a message on its line: the text format is one finding a line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)), " ")
+}
