@@ -1,0 +1,270 @@
+package grammar
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+type segment struct {
+	label      *token // nil for values with no label before them
+	values     []*token
+	order      int // index of the row in the template, -1 when unknown
+	byPosition bool
+}
+
+func (p *parser) alignRows(t *Table, lx *lexer) {
+	def := t.Def
+	order := map[*RowDef]int{}
+	for i, r := range def.Rows {
+		order[r] = i
+	}
+	// 1. cut the stream into segments: a row label (or an unknown label, or
+	// nothing: orphan values) and the values after it
+	var segs []*segment
+	var cur *segment
+	seenRow := false
+	for i := range lx.toks {
+		tk := &lx.toks[i]
+		switch {
+		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
+			cur = &segment{label: tk, order: order[tk.entry.row]}
+			segs = append(segs, cur)
+			seenRow = true
+		case tk.kind == tokLabel:
+			cur = nil // a group or header label ends the row before it
+		case tk.kind == tokText:
+			switch {
+			case cur != nil && len(cur.values) > 0 && tk.whole && shortValueText(tk.text):
+				cur.values = append(cur.values, tk) // 减4: a value that is not a number
+			case cur != nil && len(cur.values) == 0 && strings.IndexFunc(tk.text, isDigit) < 0:
+				// a label broken over two cells or lines: the rest of it
+			case tk.whole && seenRow && hasCJK(tk.text):
+				cur = &segment{label: tk, order: -1}
+				segs = append(segs, cur)
+			default:
+				if strings.IndexFunc(tk.text, isDigit) >= 0 || seenRow {
+					p.unplaced(t, tk, "表格中的文字不是模板的标签")
+				}
+				cur = nil
+			}
+		default:
+			if cur == nil {
+				if tk.kind == tokEmpty {
+					continue
+				}
+				cur = &segment{order: -1}
+				segs = append(segs, cur)
+			}
+			cur.values = append(cur.values, tk)
+		}
+	}
+	// 2a. empty cells are layout, not values, when they trail on a later
+	// line (the merged group columns that open the next row) or when they
+	// open a short row where complete rows of this table also open with
+	// empties (a label spanning two columns)
+	leadingLayout := false
+	for _, sg := range segs {
+		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.label != nil && nonEmpty(sg.values) == n && len(sg.values) > n && sg.values[0].kind == tokEmpty {
+			leadingLayout = true
+		}
+	}
+	for _, sg := range segs {
+		sg.values = trimLayoutEmpties(sg, len(def.Rows[max(sg.order, 0)].Cols), leadingLayout)
+	}
+	// 2b. a segment holding several lines of exactly one row each is several
+	// rows: the ones after the first lost their labels
+	var split []*segment
+	for _, sg := range segs {
+		split = append(split, splitByLine(sg, len(def.Rows[max(sg.order, 0)].Cols))...)
+	}
+	segs = split
+	// 3. labelled rows with values; a later repetition wins
+	found := map[int]*segment{}
+	var labelled []*segment
+	// a row whose cells are all explicitly blank (| 规章 | | | |) is a blank
+	// row, not a missing one, unless its label also has values elsewhere
+	hasValues := map[int]bool{}
+	for _, sg := range segs {
+		if sg.order >= 0 && nonEmpty(sg.values) > 0 {
+			hasValues[sg.order] = true
+		}
+	}
+	for _, sg := range segs {
+		if sg.order < 0 {
+			continue
+		}
+		if nonEmpty(sg.values) == 0 {
+			if hasValues[sg.order] || found[sg.order] != nil || len(sg.values) != len(def.Rows[sg.order].Cols) {
+				continue
+			}
+		}
+		if prev := found[sg.order]; prev != nil {
+			for _, v := range prev.values {
+				if v.kind != tokEmpty {
+					p.unplaced(t, v, "同一行标签重复出现，采用后一处的数值")
+				}
+			}
+		}
+		found[sg.order] = sg
+		labelled = append(labelled, sg)
+	}
+	// 4. between two labelled rows in template order, values without a label
+	// take the rows missing there, in order, when their counts agree and
+	// each holds exactly one row of values
+	byPos := map[*segment]int{}
+	for i, sg := range segs {
+		byPos[sg] = i
+	}
+	for ai := 0; ai <= len(labelled); ai++ {
+		lo, loPos := -1, -1
+		if ai > 0 {
+			lo, loPos = labelled[ai-1].order, byPos[labelled[ai-1]]
+		}
+		hi, hiPos := len(def.Rows), len(segs)
+		if ai < len(labelled) {
+			hi, hiPos = labelled[ai].order, byPos[labelled[ai]]
+		}
+		var orphans []*segment
+		for _, sg := range segs[loPos+1 : hiPos] {
+			if sg.order < 0 && nonEmpty(sg.values) > 0 {
+				orphans = append(orphans, sg)
+			}
+		}
+		var missing []int
+		for k := lo + 1; k < hi; k++ {
+			if found[k] == nil {
+				missing = append(missing, k)
+			}
+		}
+		fits := len(orphans) > 0 && len(orphans) == len(missing) && lo < hi
+		for k := 0; fits && k < len(orphans); k++ {
+			n := len(def.Rows[missing[k]].Cols)
+			fits = nonEmpty(orphans[k].values) == n || len(orphans[k].values) == n
+		}
+		if fits {
+			for k, sg := range orphans {
+				row := def.Rows[missing[k]]
+				sg.order = missing[k]
+				sg.byPosition = true
+				if sg.label != nil {
+					sg.label.kind = tokLabel
+					sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row}
+					sg.label.how = "position"
+					t.Labels = append(t.Labels, p.makeLabel(sg.label))
+				}
+				found[missing[k]] = sg
+			}
+			continue
+		}
+		for _, sg := range orphans {
+			reason := "数值前没有可识别的行标签"
+			if sg.label != nil {
+				reason = fmt.Sprintf("行标签“%s”不是模板中的行", sg.label.text)
+				t.Problems = append(t.Problems, &Problem{Kind: "unknown-label", Span: p.span(sg.label.start, sg.label.end),
+					Message: fmt.Sprintf("无法识别的行标签“%s”", sg.label.text)})
+			}
+			for _, v := range sg.values {
+				if v.kind != tokEmpty {
+					p.unplaced(t, v, reason)
+				}
+			}
+		}
+	}
+	// 5. fill the rows; rows whose glued digits split several ways wait for
+	// the table's balances
+	prevEnd := lx.first
+	for i, row := range t.Rows {
+		sg, ok := found[i]
+		if !ok {
+			t.Problems = append(t.Problems, &Problem{Kind: "missing-row", Row: row.Def, Span: p.span(prevEnd, prevEnd),
+				Message: fmt.Sprintf("缺少“%s”行，或其数值无法确定", row.Def.Label)})
+			continue
+		}
+		if sg.label != nil {
+			row.Label = p.labelFor(t, sg.label)
+		}
+		p.fillRow(t, []*Row{row}, sg.values, sg.label)
+		if sg.byPosition {
+			for _, c := range row.Cells {
+				if c != nil && c.Doubt == "" {
+					c.Doubt = "行标签未能识别，按行的位置对应"
+				}
+			}
+		}
+		if n := len(sg.values); n > 0 {
+			prevEnd = sg.values[n-1].end
+		}
+	}
+	p.resolvePending(t)
+}
+
+// trimLayoutEmpties drops the empty cells of a short row that belong to the
+// layout rather than to the row.
+func trimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
+	vs := sg.values
+	last := -1
+	for i, v := range vs {
+		if v.kind != tokEmpty {
+			last = i
+		}
+	}
+	if last < 0 || nonEmpty(vs) >= n {
+		return vs
+	}
+	end := len(vs)
+	for end > last+1 && vs[end-1].line != vs[last].line {
+		end--
+	}
+	vs = vs[:end]
+	if leadingLayout && sg.label != nil {
+		start := 0
+		for start < len(vs) && vs[start].kind == tokEmpty && vs[start].line == sg.label.line && nonEmpty(vs[start+1:]) < n {
+			start++
+		}
+		vs = vs[start:]
+	}
+	return vs
+}
+
+// splitByLine cuts a segment whose values run over several lines, each line
+// holding exactly n values, into one segment per line.
+func splitByLine(sg *segment, n int) []*segment {
+	if nonEmpty(sg.values) <= n {
+		return []*segment{sg}
+	}
+	var groups [][]*token
+	for _, v := range sg.values {
+		if len(groups) == 0 || groups[len(groups)-1][0].line != v.line {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], v)
+	}
+	if len(groups) < 2 {
+		return []*segment{sg}
+	}
+	for _, g := range groups {
+		if nonEmpty(g) != n {
+			return []*segment{sg}
+		}
+	}
+	out := []*segment{{label: sg.label, order: sg.order, values: groups[0]}}
+	for _, g := range groups[1:] {
+		out = append(out, &segment{order: -1, values: g})
+	}
+	return out
+}
+
+func shortValueText(s string) bool {
+	return utf8.RuneCountInString(s) <= 8 && strings.IndexFunc(s, isDigit) >= 0
+}
+
+func nonEmpty(vs []*token) int {
+	n := 0
+	for _, v := range vs {
+		if v.kind != tokEmpty {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,387 @@
+package grammar
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	reMDSeparator = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
+	reMDHeading   = regexp.MustCompile(`^#{1,6}\s*`)
+)
+
+var placeholders = map[string]bool{"/": true, "／": true, "—": true, "——": true, "-": true, "－": true, "--": true,
+	"不适用": true, "无": true, "—/—": true, "\\": true, "、": true}
+
+type lexer struct {
+	p     *parser
+	m     *matcher
+	toks  []token
+	tabs  bool
+	pipes bool
+	glued bool
+	lexed []Span
+	// lexedLine is the line index of each lexed span
+	lexedLine []int
+	first     int // view offset of the first token
+	last      int
+	nlines    int
+}
+
+func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
+	lx := &lexer{p: p, m: matcherFor(def), first: -1}
+	for li, ln := range p.lines {
+		if ln.end <= a || ln.start >= b {
+			continue
+		}
+		s, e := ln.start, ln.end
+		if s < a {
+			s = a
+		}
+		if e > b {
+			e = b
+		}
+		s, e = trimKeepTabs(p.text, s, e)
+		if s == e || p.isResidueLine(ln) || strings.Trim(p.text[s:e], "\t") == "" && !strings.Contains(p.text[s:e], "\t") {
+			continue
+		}
+		text := p.text[s:e]
+		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
+			continue
+		}
+		// prose inside the region stays prose
+		if isProse(text) && !lx.startsWithLabel(s, e) {
+			continue
+		}
+		if text[0] == '#' {
+			m := reMDHeading.FindStringIndex(text)
+			s += m[1]
+		}
+		lx.lexLine(li, s, e)
+		lx.lexed = append(lx.lexed, Span{s, e})
+		lx.lexedLine = append(lx.lexedLine, li)
+		lx.nlines++
+	}
+	return lx
+}
+
+// trimKeepTabs trims spacing but keeps tabs: a leading tab is an empty cell.
+func trimKeepTabs(t string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(t[s:e])
+		if r == '\t' || !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(t[s:e])
+		if r == '\t' || !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// isProse tells a sentence from a table line: full-width sentence
+// punctuation in a longer line without cell separators.
+func isProse(text string) bool {
+	if strings.ContainsAny(text, "\t|") {
+		return false
+	}
+	n := utf8.RuneCountInString(text)
+	if n > 300 {
+		return false // a glued table (crawler text), not a sentence
+	}
+	return strings.Contains(text, "。") && n > 25 || strings.ContainsAny(text, "，；") && n > 20
+}
+
+// releaseTrailingText gives back the lines after the table's last label or
+// value: a region that runs to the next section heading may end in prose
+// broken into short lines (a PDF export) that is not part of the table.
+func (lx *lexer) releaseTrailingText() {
+	last := -1
+	for i := range lx.toks {
+		if lx.toks[i].kind != tokText {
+			last = lx.toks[i].line
+		}
+	}
+	k := len(lx.toks)
+	for k > 0 && lx.toks[k-1].line > last {
+		k--
+	}
+	lx.toks = lx.toks[:k]
+	j := len(lx.lexed)
+	for j > 0 && lx.lexedLine[j-1] > last {
+		j--
+	}
+	lx.lexed, lx.lexedLine = lx.lexed[:j], lx.lexedLine[:j]
+	if k > 0 {
+		lx.last = lx.toks[k-1].end
+	}
+}
+
+func (lx *lexer) startsWithLabel(s, e int) bool {
+	for _, open := range []string{"（", "("} {
+		if strings.HasPrefix(lx.p.text[s:e], open) {
+			s += len(open)
+		}
+	}
+	en, _ := lx.m.match(lx.p.text, s, e, false)
+	return en != nil
+}
+
+func (lx *lexer) lexLine(li, s, e int) {
+	t := lx.p.text
+	line := t[s:e]
+	sep := byte(0)
+	switch {
+	case strings.IndexByte(line, '\t') >= 0:
+		sep = '\t'
+		lx.tabs = true
+	case strings.Count(line, "|") >= 1 && (strings.HasPrefix(line, "|") || strings.HasSuffix(line, "|") || strings.Count(line, "|") >= 2):
+		sep = '|'
+		lx.pipes = true
+	}
+	if sep == 0 {
+		lx.lexCell(li, s, e, false)
+		return
+	}
+	// "\t0" (Word export, one cell per paragraph) is one indented cell
+	if sep == '\t' && strings.Count(strings.TrimLeft(line, "\t"), "\t") == 0 {
+		rest := strings.TrimLeft(line, "\t")
+		if rest == "" {
+			lx.add(token{kind: tokEmpty, start: s, end: s, line: li, whole: true})
+			return
+		}
+		lx.lexCell(li, s+len(line)-len(rest), e, true)
+		return
+	}
+	cells := splitCells(line, sep)
+	if sep == '|' {
+		if strings.HasPrefix(line, "|") && len(cells) > 0 {
+			cells = cells[1:]
+		}
+		if strings.HasSuffix(line, "|") && len(cells) > 0 {
+			cells = cells[:len(cells)-1]
+		}
+	}
+	for _, c := range cells {
+		cs, ce := trimSpan(t, s+c[0], s+c[1])
+		if cs == ce {
+			lx.add(token{kind: tokEmpty, start: s + c[0], end: s + c[0], line: li, whole: true})
+			continue
+		}
+		lx.lexCell(li, cs, ce, true)
+	}
+}
+
+func splitCells(line string, sep byte) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == sep {
+			out = append(out, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	return append(out, [2]int{start, len(line)})
+}
+
+func (lx *lexer) add(tk token) {
+	if lx.first < 0 {
+		lx.first = tk.start
+	}
+	lx.last = tk.end
+	lx.toks = append(lx.toks, tk)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// lexCell splits one cell (or one glued line) into tokens.
+func (lx *lexer) lexCell(li, s, e int, separated bool) {
+	t := lx.p.text
+	cellText := t[s:e]
+	if separated && placeholders[cellText] {
+		lx.add(token{kind: tokPlaceholder, start: s, end: e, text: cellText, line: li, whole: true})
+		return
+	}
+	before := len(lx.toks)
+	// a label cut short or misspelt, alone in its cell or line
+	if en, _ := lx.m.match(t, s, e, false); en == nil && labelLike(cellText) {
+		if en, how := lx.m.fuzzy(cellText); en != nil {
+			lx.add(token{kind: tokLabel, start: s, end: e, text: cellText, entry: en, how: how, line: li, whole: true})
+			return
+		}
+	}
+	labels := 0
+	textStart := -1
+	flushText := func(end int) {
+		if textStart < 0 {
+			return
+		}
+		a, b := trimSpan(t, textStart, end)
+		if a < b {
+			lx.add(token{kind: tokText, start: a, end: b, text: t[a:b], line: li})
+		}
+		textStart = -1
+	}
+	for i := s; i < e; {
+		r, n := utf8.DecodeRuneInString(t[i:e])
+		if isSpace(r) {
+			flushText(i)
+			i += n
+			continue
+		}
+		inText := textStart >= 0 && strings.TrimLeft(t[textStart:i], "（( ") != ""
+		if en, end := lx.m.match(t, i, e, inText); en != nil {
+			ls, le := i, end
+			// the opening bracket of （一） and a closing one belong to the label
+			if pr, pn := utf8.DecodeLastRuneInString(t[s:ls]); pr == '（' || pr == '(' {
+				ls -= pn
+			}
+			flushText(ls)
+			// closing brackets and quotes right after it belong to it too
+			for le < e {
+				nr, nn := utf8.DecodeRuneInString(t[le:e])
+				if nr != '）' && nr != ')' && nr != '”' && nr != '"' && nr != '’' && nr != '」' {
+					break
+				}
+				le += nn
+			}
+			lx.add(token{kind: tokLabel, start: ls, end: le, text: t[ls:le], entry: en, line: li})
+			labels++
+			i = le
+			continue
+		}
+		if isDigit(r) || (r == '-' || r == '－') && i+n < e && isDigitAt(t, i+n) {
+			// a number directly after words (数据1) is part of the text
+			if textStart >= 0 && hasLetters(t[textStart:i]) {
+				i += n
+				continue
+			}
+			end, digitsOnly := lx.scanNumber(i, e)
+			// "1.申请人…" whose label did not match: numbering, not a value
+			if digitsOnly && end-i <= 2 {
+				if r1, n1 := utf8.DecodeRuneInString(t[end:e]); r1 == '.' || r1 == '．' || r1 == '、' {
+					if r2, _ := utf8.DecodeRuneInString(t[end+n1 : e]); unicode.Is(unicode.Han, r2) {
+						textStart = i
+						i = end
+						continue
+					}
+				}
+			}
+			// a count followed by a unit of narrative (16 件) is prose
+			rest := t[end:e]
+			if u := narrativeUnit(rest); u > 0 {
+				textStart = i
+				i = end + u
+				continue
+			}
+			unitEnd := end
+			for _, u := range []string{"万元", "元"} {
+				if strings.HasPrefix(rest, u) {
+					unitEnd = end + len(u)
+					break
+				}
+			}
+			lx.add(token{kind: tokNumber, start: i, end: unitEnd, text: t[i:unitEnd], line: li, digits: digitsOnly})
+			i = unitEnd
+			continue
+		}
+		if textStart < 0 {
+			textStart = i
+		}
+		i += n
+	}
+	flushText(e)
+	if len(lx.toks) == before+1 {
+		lx.toks[before].whole = true
+		// a whole cell holding one unknown text: maybe a variant or a typo
+		if tk := &lx.toks[before]; tk.kind == tokText && utf8.RuneCountInString(tk.text) <= 60 {
+			if en, how := lx.m.fuzzy(tk.text); en != nil {
+				tk.kind, tk.entry, tk.how = tokLabel, en, how
+			}
+		}
+	}
+	if labels >= 3 && !separated {
+		lx.glued = true
+	}
+}
+
+// labelLike: a cell that reads like a row label (numbering, then words, no
+// other digits), not a value.
+func labelLike(s string) bool {
+	if utf8.RuneCountInString(s) > 60 || !hasCJK(s) {
+		return false
+	}
+	_, rest := splitNumbering(s)
+	return strings.IndexFunc(rest, isDigit) < 0
+}
+
+func hasLetters(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) }) >= 0
+}
+
+func isDigitAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isDigit(r)
+}
+
+// scanNumber reads digits with at most one decimal point. It stops before a
+// digit that starts a numbered row label ("00000002.其他法律…": the 2 is the
+// label's) .
+func (lx *lexer) scanNumber(i, e int) (int, bool) {
+	t := lx.p.text
+	j := i
+	if r, n := utf8.DecodeRuneInString(t[j:e]); r == '-' || r == '－' {
+		j += n
+	}
+	dot := false
+	for j < e {
+		r, n := utf8.DecodeRuneInString(t[j:e])
+		if isDigit(r) {
+			if j > i {
+				if en, _ := lx.m.match(t, j, e, false); en != nil && en.key[0] >= '0' && en.key[0] <= '9' {
+					break
+				}
+			}
+			j += n
+			continue
+		}
+		if (r == '.' || r == '．') && !dot && j+n < e && isDigitAt(t, j+n) && j > i {
+			// "1.属于" is a label, handled above; here a decimal point
+			if en, _ := lx.m.match(t, j+n, e, false); en != nil && en.row != nil {
+				break
+			}
+			dot = true
+			j += n
+			continue
+		}
+		break
+	}
+	return j, !dot && !strings.HasPrefix(t[i:j], "-") && !strings.HasPrefix(t[i:j], "－")
+}
+
+// narrativeUnit returns the length of a unit word that makes a number prose.
+func narrativeUnit(s string) int {
+	s2 := strings.TrimLeft(s, " ")
+	for _, u := range []string{"件", "条", "个", "次", "人", "%", "％", "项", "篇", "期", "部"} {
+		if strings.HasPrefix(s2, u) {
+			return len(s) - len(s2) + len(u)
+		}
+	}
+	return 0
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
