@@ -13,14 +13,30 @@ type segment struct {
 	byPosition bool
 }
 
+// alignRows places a labelled table's token stream into its rows: cut into
+// segments, drop layout empties, split multi-row segments, take the labelled
+// rows, give orphan values the rows missing around them, then fill.
 func (p *parser) alignRows(t *Table, lx *lexer) {
-	def := t.Def
+	segs := p.cutSegments(t, lx)
+	segs = dropLayoutEmpties(t.Def, segs)
+	var split []*segment
+	for _, sg := range segs {
+		split = append(split, splitByLine(sg, len(t.Def.Rows[max(sg.order, 0)].Cols))...)
+	}
+	segs = split
+	found, labelled := p.labelledRows(t, segs)
+	p.placeOrphans(t, segs, found, labelled)
+	p.fillFoundRows(t, lx, found)
+	p.resolvePending(t)
+}
+
+// cutSegments cuts the stream into segments: a row label (or an unknown
+// label, or nothing: orphan values) and the values after it.
+func (p *parser) cutSegments(t *Table, lx *lexer) []*segment {
 	order := map[*RowDef]int{}
-	for i, r := range def.Rows {
+	for i, r := range t.Def.Rows {
 		order[r] = i
 	}
-	// 1. cut the stream into segments: a row label (or an unknown label, or
-	// nothing: orphan values) and the values after it
 	var segs []*segment
 	var cur *segment
 	seenRow := false
@@ -59,10 +75,14 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 			cur.values = append(cur.values, tk)
 		}
 	}
-	// 2a. empty cells are layout, not values, when they trail on a later
-	// line (the merged group columns that open the next row) or when they
-	// open a short row where complete rows of this table also open with
-	// empties (a label spanning two columns)
+	return segs
+}
+
+// dropLayoutEmpties: empty cells are layout, not values, when they trail on
+// a later line (the merged group columns that open the next row) or when
+// they open a short row where complete rows of this table also open with
+// empties (a label spanning two columns).
+func dropLayoutEmpties(def *TableDef, segs []*segment) []*segment {
 	leadingLayout := false
 	for _, sg := range segs {
 		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.label != nil && nonEmpty(sg.values) == n && len(sg.values) > n && sg.values[0].kind == tokEmpty {
@@ -72,14 +92,12 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 	for _, sg := range segs {
 		sg.values = trimLayoutEmpties(sg, len(def.Rows[max(sg.order, 0)].Cols), leadingLayout)
 	}
-	// 2b. a segment holding several lines of exactly one row each is several
-	// rows: the ones after the first lost their labels
-	var split []*segment
-	for _, sg := range segs {
-		split = append(split, splitByLine(sg, len(def.Rows[max(sg.order, 0)].Cols))...)
-	}
-	segs = split
-	// 3. labelled rows with values; a later repetition wins
+	return segs
+}
+
+// labelledRows takes the labelled rows with values; a later repetition wins.
+func (p *parser) labelledRows(t *Table, segs []*segment) (map[int]*segment, []*segment) {
+	def := t.Def
 	found := map[int]*segment{}
 	var labelled []*segment
 	// a row whose cells are all explicitly blank (| 规章 | | | |) is a blank
@@ -109,9 +127,13 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 		found[sg.order] = sg
 		labelled = append(labelled, sg)
 	}
-	// 4. between two labelled rows in template order, values without a label
-	// take the rows missing there, in order, when their counts agree and
-	// each holds exactly one row of values
+	return found, labelled
+}
+
+// placeOrphans: between two labelled rows in template order, values without
+// a label take the rows missing there, in order, when their counts agree and
+// each holds exactly one row of values; other orphans are reported unplaced.
+func (p *parser) placeOrphans(t *Table, segs []*segment, found map[int]*segment, labelled []*segment) {
 	byPos := map[*segment]int{}
 	for i, sg := range segs {
 		byPos[sg] = i
@@ -121,7 +143,7 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 		if ai > 0 {
 			lo, loPos = labelled[ai-1].order, byPos[labelled[ai-1]]
 		}
-		hi, hiPos := len(def.Rows), len(segs)
+		hi, hiPos := len(t.Def.Rows), len(segs)
 		if ai < len(labelled) {
 			hi, hiPos = labelled[ai].order, byPos[labelled[ai]]
 		}
@@ -137,42 +159,59 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 				missing = append(missing, k)
 			}
 		}
-		fits := len(orphans) > 0 && len(orphans) == len(missing) && lo < hi
-		for k := 0; fits && k < len(orphans); k++ {
-			n := len(def.Rows[missing[k]].Cols)
-			fits = nonEmpty(orphans[k].values) == n || len(orphans[k].values) == n
-		}
-		if fits {
-			for k, sg := range orphans {
-				row := def.Rows[missing[k]]
-				sg.order = missing[k]
-				sg.byPosition = true
-				if sg.label != nil {
-					sg.label.kind = tokLabel
-					sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row}
-					sg.label.how = "position"
-					t.Labels = append(t.Labels, p.makeLabel(sg.label))
-				}
-				found[missing[k]] = sg
-			}
+		if orphansFit(t.Def, orphans, missing, lo < hi) {
+			p.placeByPosition(t, orphans, missing, found)
 			continue
 		}
-		for _, sg := range orphans {
-			reason := "数值前没有可识别的行标签"
-			if sg.label != nil {
-				reason = fmt.Sprintf("行标签“%s”不是模板中的行", sg.label.text)
-				t.Problems = append(t.Problems, &Problem{Kind: "unknown-label", Span: p.span(sg.label.start, sg.label.end),
-					Message: fmt.Sprintf("无法识别的行标签“%s”", sg.label.text)})
-			}
-			for _, v := range sg.values {
-				if v.kind != tokEmpty {
-					p.unplaced(t, v, reason)
-				}
+		p.reportOrphans(t, orphans)
+	}
+}
+
+// orphansFit: one orphan segment per missing row, each with that row's
+// number of values.
+func orphansFit(def *TableDef, orphans []*segment, missing []int, ordered bool) bool {
+	fits := len(orphans) > 0 && len(orphans) == len(missing) && ordered
+	for k := 0; fits && k < len(orphans); k++ {
+		n := len(def.Rows[missing[k]].Cols)
+		fits = nonEmpty(orphans[k].values) == n || len(orphans[k].values) == n
+	}
+	return fits
+}
+
+func (p *parser) placeByPosition(t *Table, orphans []*segment, missing []int, found map[int]*segment) {
+	for k, sg := range orphans {
+		row := t.Def.Rows[missing[k]]
+		sg.order = missing[k]
+		sg.byPosition = true
+		if sg.label != nil {
+			sg.label.kind = tokLabel
+			sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row}
+			sg.label.how = "position"
+			t.Labels = append(t.Labels, p.makeLabel(sg.label))
+		}
+		found[missing[k]] = sg
+	}
+}
+
+func (p *parser) reportOrphans(t *Table, orphans []*segment) {
+	for _, sg := range orphans {
+		reason := "数值前没有可识别的行标签"
+		if sg.label != nil {
+			reason = fmt.Sprintf("行标签“%s”不是模板中的行", sg.label.text)
+			t.Problems = append(t.Problems, &Problem{Kind: "unknown-label", Span: p.span(sg.label.start, sg.label.end),
+				Message: fmt.Sprintf("无法识别的行标签“%s”", sg.label.text)})
+		}
+		for _, v := range sg.values {
+			if v.kind != tokEmpty {
+				p.unplaced(t, v, reason)
 			}
 		}
 	}
-	// 5. fill the rows; rows whose glued digits split several ways wait for
-	// the table's balances
+}
+
+// fillFoundRows fills the rows; rows whose glued digits split several ways
+// wait for the table's balances (resolvePending).
+func (p *parser) fillFoundRows(t *Table, lx *lexer, found map[int]*segment) {
 	prevEnd := lx.first
 	for i, row := range t.Rows {
 		sg, ok := found[i]
@@ -196,7 +235,6 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 			prevEnd = sg.values[n-1].end
 		}
 	}
-	p.resolvePending(t)
 }
 
 // trimLayoutEmpties drops the empty cells of a short row that belong to the

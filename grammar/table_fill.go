@@ -154,34 +154,8 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) (placed, 
 	ne := nonEmpty(vals)
 	// glued digits: fewer tokens than cells, and some of them are digit runs
 	if ne < n && ne > 0 {
-		var atoms []*token
-		for _, v := range vals {
-			if v.kind != tokEmpty {
-				atoms = append(atoms, v)
-			}
-		}
-		glued := false
-		for _, a := range atoms {
-			if a.kind == tokNumber && a.digits && !a.whole && utf8.RuneCountInString(a.text) > 1 {
-				glued = true
-			}
-		}
-		if glued {
-			sols, over := splitDigits(p.text, atoms, n, check, 2)
-			switch {
-			case over:
-				return nil, nil, false, "拆分方式过多，无法确定"
-			case len(sols) == 1:
-				return sols[0], nil, true, ""
-			case len(sols) > 1:
-				p.cands, _ = splitDigits(p.text, atoms, n, check, maxCandidates)
-				return nil, nil, false, "ambiguous"
-			default:
-				if check != nil {
-					return nil, nil, false, "不存在满足本行合计关系的拆分"
-				}
-				return nil, nil, false, "无法拆分为模板要求的单元格数"
-			}
+		if placed, split, msg, ok := p.fitGlued(vals, n, check); ok {
+			return placed, nil, split, msg
 		}
 	}
 	switch {
@@ -198,7 +172,46 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) (placed, 
 	case len(vals) < n:
 		return nil, nil, false, ""
 	}
-	// more cells than the row takes: drop layout empties at the edges first
+	placed, extra = fitSurplus(vals, n, ne, check)
+	return placed, extra, false, ""
+}
+
+// fitGlued splits glued digit runs into n cells; ok is false when vals hold
+// no glued run.
+func (p *parser) fitGlued(vals []*token, n int, check func([]float64) bool) (placed []*token, split bool, msg string, ok bool) {
+	var atoms []*token
+	for _, v := range vals {
+		if v.kind != tokEmpty {
+			atoms = append(atoms, v)
+		}
+	}
+	glued := false
+	for _, a := range atoms {
+		if a.kind == tokNumber && a.digits && !a.whole && utf8.RuneCountInString(a.text) > 1 {
+			glued = true
+		}
+	}
+	if !glued {
+		return nil, false, "", false
+	}
+	sols, over := splitDigits(p.text, atoms, n, check, 2)
+	switch {
+	case over:
+		return nil, false, "拆分方式过多，无法确定", true
+	case len(sols) == 1:
+		return sols[0], true, "", true
+	case len(sols) > 1:
+		p.cands, _ = splitDigits(p.text, atoms, n, check, maxCandidates)
+		return nil, false, "ambiguous", true
+	case check != nil:
+		return nil, false, "不存在满足本行合计关系的拆分", true
+	}
+	return nil, false, "无法拆分为模板要求的单元格数", true
+}
+
+// fitSurplus chooses n of more than n cells: layout empties at the edges go
+// first, then a window that balances, else the leftmost.
+func fitSurplus(vals []*token, n, ne int, check func([]float64) bool) (placed, extra []*token) {
 	lo, hi := 0, len(vals)
 	for hi-lo > n && vals[hi-1].kind == tokEmpty {
 		hi--
@@ -207,33 +220,28 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) (placed, 
 		lo++
 	}
 	if hi-lo == n {
-		return vals[lo:hi], nil, false, ""
+		return vals[lo:hi], nil
 	}
 	if ne < n {
-		return nil, nil, false, ""
+		return nil, nil
 	}
-	// still too many: a window that balances, else the leftmost
 	vs := vals[lo:hi]
 	best := -1
 	for w := 0; w+n <= len(vs); w++ {
 		if check != nil && check(values(vs[w:w+n])) {
 			if best >= 0 && !sameValues(vs[best:best+n], vs[w:w+n]) {
-				best = -2
-				break
+				return nil, nil
 			}
 			if best < 0 {
 				best = w
 			}
 		}
 	}
-	if best == -2 {
-		return nil, nil, false, ""
-	}
 	if best < 0 {
 		best = 0
 	}
 	extra = append(append([]*token{}, vs[:best]...), vs[best+n:]...)
-	return vs[best : best+n], extra, false, ""
+	return vs[best : best+n], extra
 }
 
 func values(ts []*token) []float64 {

@@ -217,87 +217,7 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 			return
 		}
 	}
-	labels := 0
-	textStart := -1
-	flushText := func(end int) {
-		if textStart < 0 {
-			return
-		}
-		a, b := trimSpan(t, textStart, end)
-		if a < b {
-			lx.add(token{kind: tokText, start: a, end: b, text: t[a:b], line: li})
-		}
-		textStart = -1
-	}
-	for i := s; i < e; {
-		r, n := utf8.DecodeRuneInString(t[i:e])
-		if isSpace(r) {
-			flushText(i)
-			i += n
-			continue
-		}
-		inText := textStart >= 0 && strings.TrimLeft(t[textStart:i], "（( ") != ""
-		if en, end := lx.m.match(t, i, e, inText); en != nil {
-			ls, le := i, end
-			// the opening bracket of （一） and a closing one belong to the label
-			if pr, pn := utf8.DecodeLastRuneInString(t[s:ls]); pr == '（' || pr == '(' {
-				ls -= pn
-			}
-			flushText(ls)
-			// closing brackets and quotes right after it belong to it too
-			for le < e {
-				nr, nn := utf8.DecodeRuneInString(t[le:e])
-				if nr != '）' && nr != ')' && nr != '”' && nr != '"' && nr != '’' && nr != '」' {
-					break
-				}
-				le += nn
-			}
-			lx.add(token{kind: tokLabel, start: ls, end: le, text: t[ls:le], entry: en, line: li})
-			labels++
-			i = le
-			continue
-		}
-		if isDigit(r) || (r == '-' || r == '－') && i+n < e && isDigitAt(t, i+n) {
-			// a number directly after words (数据1) is part of the text
-			if textStart >= 0 && hasLetters(t[textStart:i]) {
-				i += n
-				continue
-			}
-			end, digitsOnly := lx.scanNumber(i, e)
-			// "1.申请人…" whose label did not match: numbering, not a value
-			if digitsOnly && end-i <= 2 {
-				if r1, n1 := utf8.DecodeRuneInString(t[end:e]); r1 == '.' || r1 == '．' || r1 == '、' {
-					if r2, _ := utf8.DecodeRuneInString(t[end+n1 : e]); unicode.Is(unicode.Han, r2) {
-						textStart = i
-						i = end
-						continue
-					}
-				}
-			}
-			// a count followed by a unit of narrative (16 件) is prose
-			rest := t[end:e]
-			if u := narrativeUnit(rest); u > 0 {
-				textStart = i
-				i = end + u
-				continue
-			}
-			unitEnd := end
-			for _, u := range []string{"万元", "元"} {
-				if strings.HasPrefix(rest, u) {
-					unitEnd = end + len(u)
-					break
-				}
-			}
-			lx.add(token{kind: tokNumber, start: i, end: unitEnd, text: t[i:unitEnd], line: li, digits: digitsOnly})
-			i = unitEnd
-			continue
-		}
-		if textStart < 0 {
-			textStart = i
-		}
-		i += n
-	}
-	flushText(e)
+	labels := lx.scanCell(li, s, e)
 	if len(lx.toks) == before+1 {
 		lx.toks[before].whole = true
 		// a whole cell holding one unknown text: maybe a variant or a typo
@@ -310,6 +230,116 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	if labels >= 3 && !separated {
 		lx.glued = true
 	}
+}
+
+// cellScan is the state of scanCell: the cell, and where the pending run of
+// unknown text started (-1: none).
+type cellScan struct {
+	lx        *lexer
+	li, s, e  int
+	textStart int
+	labels    int
+}
+
+// scanCell tokenises t[s:e] into labels, numbers and text; it returns the
+// number of labels found.
+func (lx *lexer) scanCell(li, s, e int) int {
+	t := lx.p.text
+	c := &cellScan{lx: lx, li: li, s: s, e: e, textStart: -1}
+	for i := s; i < e; {
+		r, n := utf8.DecodeRuneInString(t[i:e])
+		if isSpace(r) {
+			c.flushText(i)
+			i += n
+			continue
+		}
+		inText := c.textStart >= 0 && strings.TrimLeft(t[c.textStart:i], "（( ") != ""
+		if en, end := lx.m.match(t, i, e, inText); en != nil {
+			i = c.label(en, i, end)
+			continue
+		}
+		if isDigit(r) || (r == '-' || r == '－') && i+n < e && isDigitAt(t, i+n) {
+			i = c.number(i, n)
+			continue
+		}
+		if c.textStart < 0 {
+			c.textStart = i
+		}
+		i += n
+	}
+	c.flushText(e)
+	return c.labels
+}
+
+func (c *cellScan) flushText(end int) {
+	if c.textStart < 0 {
+		return
+	}
+	t := c.lx.p.text
+	a, b := trimSpan(t, c.textStart, end)
+	if a < b {
+		c.lx.add(token{kind: tokText, start: a, end: b, text: t[a:b], line: c.li})
+	}
+	c.textStart = -1
+}
+
+// label adds the label matched at t[i:end] with its brackets and quotes and
+// returns where scanning goes on.
+func (c *cellScan) label(en *labelEntry, i, end int) int {
+	t, e := c.lx.p.text, c.e
+	ls, le := i, end
+	// the opening bracket of （一） and a closing one belong to the label
+	if pr, pn := utf8.DecodeLastRuneInString(t[c.s:ls]); pr == '（' || pr == '(' {
+		ls -= pn
+	}
+	c.flushText(ls)
+	// closing brackets and quotes right after it belong to it too
+	for le < e {
+		nr, nn := utf8.DecodeRuneInString(t[le:e])
+		if nr != '）' && nr != ')' && nr != '”' && nr != '"' && nr != '’' && nr != '」' {
+			break
+		}
+		le += nn
+	}
+	c.lx.add(token{kind: tokLabel, start: ls, end: le, text: t[ls:le], entry: en, line: c.li})
+	c.labels++
+	return le
+}
+
+// number reads the number starting at i (its first rune n bytes long) as a
+// value, or as part of the pending text when it is numbering or prose, and
+// returns where scanning goes on.
+func (c *cellScan) number(i, n int) int {
+	t, e := c.lx.p.text, c.e
+	// a number directly after words (数据1) is part of the text
+	if c.textStart >= 0 && hasLetters(t[c.textStart:i]) {
+		return i + n
+	}
+	end, digitsOnly := c.lx.scanNumber(i, e)
+	// "1.申请人…" whose label did not match: numbering, not a value
+	if digitsOnly && end-i <= 2 {
+		if r1, n1 := utf8.DecodeRuneInString(t[end:e]); r1 == '.' || r1 == '．' || r1 == '、' {
+			if r2, _ := utf8.DecodeRuneInString(t[end+n1 : e]); unicode.Is(unicode.Han, r2) {
+				c.textStart = i
+				return end
+			}
+		}
+	}
+	// a count followed by a unit of narrative (16 件) is prose
+	rest := t[end:e]
+	if u := narrativeUnit(rest); u > 0 {
+		c.textStart = i
+		return end + u
+	}
+	unitEnd := end
+	for _, u := range []string{"万元", "元"} {
+		if strings.HasPrefix(rest, u) {
+			unitEnd = end + len(u)
+			break
+		}
+	}
+	c.lx.add(token{kind: tokNumber, start: i, end: unitEnd, text: t[i:unitEnd], line: c.li, digits: digitsOnly})
+	return unitEnd
 }
 
 // labelLike: a cell that reads like a row label (numbering, then words, no

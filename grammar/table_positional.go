@@ -1,43 +1,21 @@
 package grammar
 
-import ()
+// valueRun is a run of consecutive values in a positional table; header
+// text separates runs.
+type valueRun struct {
+	vals   []*token
+	before int // index of the token before the run
+}
 
+// alignPositional places the values of a table without row labels (table 1
+// in most layouts): one run that fills the whole table (the usual single
+// data row), else one run per group (a table split into three small ones).
 func (p *parser) alignPositional(t *Table, lx *lexer) {
-	// runs of consecutive values; header text separates them
-	type run struct {
-		vals   []*token
-		before int // index of the token before the run
-	}
-	var runs []run
-	var cur *run
-	for i := range lx.toks {
-		tk := &lx.toks[i]
-		if tk.isValue() || tk.kind == tokText && tk.whole && shortValueText(tk.text) {
-			if cur == nil {
-				runs = append(runs, run{before: i - 1})
-				cur = &runs[len(runs)-1]
-			}
-			cur.vals = append(cur.vals, tk)
-			continue
-		}
-		cur = nil
-	}
-	// empty cells trailing on a header's own line are layout
-	for k := range runs {
-		r := &runs[k]
-		if r.before >= 0 {
-			hl := lx.toks[r.before].line
-			for len(r.vals) > 0 && r.vals[0].kind == tokEmpty && r.vals[0].line == hl {
-				r.vals = r.vals[1:]
-			}
-		}
-	}
+	runs := valueRuns(lx)
 	n := 0
 	for _, r := range t.Rows {
 		n += len(r.Def.Cols)
 	}
-	// one run that fills the whole table (the usual single data row), else
-	// one run per group (a table split into three small ones)
 	best := -1
 	for k, r := range runs {
 		if nonEmpty(r.vals) == 0 {
@@ -59,19 +37,11 @@ func (p *parser) alignPositional(t *Table, lx *lexer) {
 	used := map[int]bool{}
 	if len(runs[best].vals) < n && len(groups) == len(t.Rows) {
 		for gi, k := range groups {
-			var anchor *token
-			if runs[k].before >= 0 {
-				anchor = &lx.toks[runs[k].before]
-			}
-			p.fillRow(t, t.Rows[gi:gi+1], runs[k].vals, anchor)
+			p.fillRow(t, t.Rows[gi:gi+1], runs[k].vals, runs[k].anchor(lx))
 			used[k] = true
 		}
 	} else {
-		var anchor *token
-		if runs[best].before >= 0 {
-			anchor = &lx.toks[runs[best].before]
-		}
-		p.fillRow(t, t.Rows, runs[best].vals, anchor)
+		p.fillRow(t, t.Rows, runs[best].vals, runs[best].anchor(lx))
 		used[best] = true
 	}
 	for k, r := range runs {
@@ -84,4 +54,41 @@ func (p *parser) alignPositional(t *Table, lx *lexer) {
 			}
 		}
 	}
+}
+
+// valueRuns cuts the stream into runs of values; empty cells trailing on a
+// header's own line are layout.
+func valueRuns(lx *lexer) []valueRun {
+	var runs []valueRun
+	var cur *valueRun
+	for i := range lx.toks {
+		tk := &lx.toks[i]
+		if tk.isValue() || tk.kind == tokText && tk.whole && shortValueText(tk.text) {
+			if cur == nil {
+				runs = append(runs, valueRun{before: i - 1})
+				cur = &runs[len(runs)-1]
+			}
+			cur.vals = append(cur.vals, tk)
+			continue
+		}
+		cur = nil
+	}
+	for k := range runs {
+		r := &runs[k]
+		if r.before >= 0 {
+			hl := lx.toks[r.before].line
+			for len(r.vals) > 0 && r.vals[0].kind == tokEmpty && r.vals[0].line == hl {
+				r.vals = r.vals[1:]
+			}
+		}
+	}
+	return runs
+}
+
+// anchor is the token before the run (the header it follows), or nil.
+func (r valueRun) anchor(lx *lexer) *token {
+	if r.before < 0 {
+		return nil
+	}
+	return &lx.toks[r.before]
 }
