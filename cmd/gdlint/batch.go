@@ -10,6 +10,7 @@ import (
 	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/lint/batch" // also registers the GD-Y rules for `rules` and `explain`
 	"github.com/gdlint/gdlint/report"
+	"github.com/gdlint/gdlint/report/batchreport"
 )
 
 // batchFlags are check's batch-report outputs: the supervising office's
@@ -24,7 +25,7 @@ func registerBatchFlags(fs *flag.FlagSet) *batchFlags {
 	b := &batchFlags{}
 	fs.StringVar(&b.html, "report-html", "", "also write a batch report as one self-contained HTML page to this file (overview, findings, cross-year checks)")
 	fs.StringVar(&b.xlsx, "report-xlsx", "", "also write the batch report as an XLSX workbook to this file")
-	fs.StringVar(&b.json, "report-json", "", "also write the batch report as JSON to this file (schema: lint/batch/json.go)")
+	fs.StringVar(&b.json, "report-json", "", "also write the batch report as JSON to this file (schema: report/batchreport/json.go)")
 	fs.Float64Var(&b.similar, "similar-share", batch.DefaultSimilarShare, "GD-Y003 warns when more than this share of a report's prose repeats the previous year's (0–1)")
 	return b
 }
@@ -73,13 +74,13 @@ func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResul
 	status := 0
 	for _, out := range []struct {
 		path  string
-		write func(io.Writer) error
-	}{{b.html, res.WriteHTML}, {b.xlsx, res.WriteXLSX}, {b.json, res.WriteJSON}} {
+		write func(io.Writer, *batch.Result) error
+	}{{b.html, batchreport.WriteHTML}, {b.xlsx, batchreport.WriteXLSX}, {b.json, batchreport.WriteJSON}} {
 		if out.path == "" {
 			continue
 		}
 		var buf bytes.Buffer
-		if err := out.write(&buf); err != nil {
+		if err := out.write(&buf, res); err != nil {
 			fmt.Fprintf(stderr, "gdlint: %s: %v\n", out.path, err)
 			status = exitError
 			continue

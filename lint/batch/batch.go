@@ -1,8 +1,8 @@
 // Package batch checks many reports at once, as the supervising office does
 // (政务公开办 checking every body's annual report): it walks directories,
-// parses and lints each file on a bounded worker pool, compares one body's
-// reports of consecutive years (the GD-Y rules), and writes the result as
-// JSON, a self-contained HTML page and an XLSX workbook.
+// parses and lints each file on a bounded worker pool, and compares one body's
+// reports of consecutive years (the GD-Y rules). report/batchreport writes
+// the result as JSON, a self-contained HTML page and an XLSX workbook.
 package batch
 
 import (
@@ -63,7 +63,7 @@ func (o *Options) lang() string {
 }
 
 // Result is everything a batch run found. Its JSON form is documented in
-// json.go (schema version SchemaVersion).
+// report/batchreport/json.go.
 type Result struct {
 	Inputs  []string
 	Now     time.Time
@@ -130,7 +130,7 @@ type SeverityCounts struct {
 }
 
 func (c *Counts) add(d *lint.Diagnostic) {
-	fam := familyOf(d.Rule)
+	fam := FamilyOf(d.Rule)
 	if c.ByFamily == nil {
 		c.ByFamily = map[string]*SeverityCounts{}
 	}
@@ -152,8 +152,8 @@ func (c *Counts) add(d *lint.Diagnostic) {
 	}
 }
 
-// familyOf names a rule's family; unknown IDs fall back to their prefix.
-func familyOf(id string) string {
+// FamilyOf names a rule's family; unknown IDs fall back to their prefix.
+func FamilyOf(id string) string {
 	if r := lint.RuleByID(id); r != nil {
 		return string(r.Family)
 	}

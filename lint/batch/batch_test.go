@@ -6,65 +6,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/batchtest"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
 )
-
-const (
-	bodyA = "甲市交通运输局"
-	bodyB = "丙县人民政府"
-)
-
-// copiedProse is 甲's 总体情况 of 2023, copied into 2024; its first
-// paragraph starts with 𠀀 (outside the BMP) so that character and UTF-16
-// columns differ after it.
-func copiedProse() []string {
-	p := prose(2)
-	p[1] = "𠀀" + p[1]
-	return p
-}
-
-// fixture writes the batch the tests run on, under dir:
-//
-//	甲/2022.txt       carry-over 2
-//	甲/2023.md        二、上年结转 3 (≠ 2: GD-Y001), 现行有效 50+5−2 = 53 ✓
-//	甲/2024-gb.txt    GB18030; 结转 0 = 0 ✓; 现行有效 60 ≠ 53+4−1 (GD-Y002); prose copied from 2023 (GD-Y003)
-//	丙/2021.txt, 丙/2023.txt (no 2022: GD-Y005), 丙/copy/2023.txt (GD-Y004)
-//	broken.txt (binary), broken.docx (not a zip), empty.md: error entries
-//	notes.csv, .git/x.txt: not picked up
-func fixture(t testing.TB, dir string) {
-	write(t, dir, "甲/2022.txt", render(t, spec{Body: bodyA, Year: 2022, New: 10, Public: 8, Issued: 3, InForce: 50, Seed: 1}))
-	write(t, dir, "甲/2023.md", render(t, spec{Body: bodyA, Year: 2023, New: 12, Carried: 3, Public: 15, Issued: 5, Repealed: 2, InForce: 53, Prose: copiedProse()}))
-	write(t, dir, "甲/2024-gb.txt", render(t, spec{Body: bodyA, Year: 2024, New: 7, Public: 7, Issued: 4, Repealed: 1, InForce: 60, Prose: copiedProse(), GB18030: true}))
-	write(t, dir, "丙/2021.txt", render(t, spec{Body: bodyB, Year: 2021, New: 3, Public: 3, Issued: 1, InForce: 9, Seed: 21}))
-	write(t, dir, "丙/2023.txt", render(t, spec{Body: bodyB, Year: 2023, New: 4, Public: 4, Issued: 1, InForce: 10, Seed: 23}))
-	write(t, dir, "丙/copy/2023.txt", render(t, spec{Body: bodyB, Year: 2023, New: 4, Public: 4, Issued: 1, InForce: 10, Seed: 23}))
-	write(t, dir, "broken.txt", []byte("\x00\x01\x02 not a report"))
-	write(t, dir, "broken.docx", []byte("this is not a zip archive"))
-	write(t, dir, "empty.md", nil)
-	write(t, dir, "notes.csv", []byte("a,b\n"))
-	write(t, dir, ".git/x.txt", []byte("ignored"))
-}
-
-var fixedNow = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 
 // runFixture builds the fixture in a temporary directory, makes it the
 // working directory (so paths in the outputs are stable) and runs the batch.
 func runFixture(t *testing.T, opts *Options) *Result {
 	t.Helper()
 	dir := t.TempDir()
-	fixture(t, dir)
+	batchtest.WriteTree(t, dir)
 	t.Chdir(dir)
 	if opts == nil {
 		opts = &Options{}
 	}
 	if opts.Lint == nil {
-		opts.Lint = &lint.Options{Now: fixedNow}
+		opts.Lint = &lint.Options{Now: batchtest.Now}
 	}
 	if opts.Rules == nil {
 		// only the cross-year rules, so that counts in the assertions do not
@@ -123,7 +83,7 @@ func TestRunFilesAndErrors(t *testing.T) {
 		t.Error("broken.docx: no error")
 	}
 	gb := res.ByPath("甲/2024-gb.txt")
-	if gb.Err != nil || gb.Encoding != "gb18030" || gb.Body != bodyA || gb.Year != 2024 {
+	if gb.Err != nil || gb.Encoding != "gb18030" || gb.Body != batchtest.BodyA || gb.Year != 2024 {
 		t.Fatalf("GB18030 report: err %v, encoding %q, body %q, year %d", gb.Err, gb.Encoding, gb.Body, gb.Year)
 	}
 	if s := gb.Stats["normative_in_force"]; s == nil || s.Value != 60 {
@@ -132,7 +92,7 @@ func TestRunFilesAndErrors(t *testing.T) {
 	if s := gb.Stats["fees_amount"]; s == nil || s.Value != 12.5 {
 		t.Errorf("fees = %+v, want 12.5", s)
 	}
-	if len(res.Bodies) != 2 || res.Bodies[0].Name != bodyB || res.Bodies[1].Name != bodyA {
+	if len(res.Bodies) != 2 || res.Bodies[0].Name != batchtest.BodyB || res.Bodies[1].Name != batchtest.BodyA {
 		t.Fatalf("bodies: %+v", res.Bodies)
 	}
 	if got := res.Bodies[0].Years; len(got) != 2 || got[0] != 2021 || got[1] != 2023 {
@@ -142,7 +102,7 @@ func TestRunFilesAndErrors(t *testing.T) {
 
 func TestCarryOverMismatch(t *testing.T) {
 	res := runFixture(t, nil)
-	c := checkOf(t, res, "GD-Y001", 2023, bodyA)
+	c := checkOf(t, res, "GD-Y001", 2023, batchtest.BodyA)
 	if c.Status != StatusFinding {
 		t.Fatalf("2022→2023 carry-over: %s %s", c.Status, c.Message)
 	}
@@ -178,17 +138,17 @@ func TestCarryOverMismatch(t *testing.T) {
 			t.Errorf("column %s: %s, want %s", k.Key, k.Status, want)
 		}
 	}
-	if c := checkOf(t, res, "GD-Y001", 2024, bodyA); c.Status != StatusOK {
+	if c := checkOf(t, res, "GD-Y001", 2024, batchtest.BodyA); c.Status != StatusOK {
 		t.Errorf("2023→2024 carry-over: %s %s", c.Status, c.Message)
 	}
 }
 
 func TestNormativeContinuity(t *testing.T) {
 	res := runFixture(t, nil)
-	if c := checkOf(t, res, "GD-Y002", 2023, bodyA); c.Status != StatusOK {
+	if c := checkOf(t, res, "GD-Y002", 2023, batchtest.BodyA); c.Status != StatusOK {
 		t.Errorf("2023: %s %s", c.Status, c.Message)
 	}
-	c := checkOf(t, res, "GD-Y002", 2024, bodyA)
+	c := checkOf(t, res, "GD-Y002", 2024, batchtest.BodyA)
 	if c.Status != StatusFinding {
 		t.Fatalf("2024: %s %s", c.Status, c.Message)
 	}
@@ -212,10 +172,10 @@ func TestNormativeContinuity(t *testing.T) {
 
 func TestSimilarText(t *testing.T) {
 	res := runFixture(t, nil)
-	if c := checkOf(t, res, "GD-Y003", 2023, bodyA); c.Status != StatusOK || c.Similar.Share > 0.3 {
+	if c := checkOf(t, res, "GD-Y003", 2023, batchtest.BodyA); c.Status != StatusOK || c.Similar.Share > 0.3 {
 		t.Errorf("2022→2023 (different prose): %s %s", c.Status, c.Message)
 	}
-	c := checkOf(t, res, "GD-Y003", 2024, bodyA)
+	c := checkOf(t, res, "GD-Y003", 2024, batchtest.BodyA)
 	if c.Status != StatusFinding || c.Similar.Share < 0.9 {
 		t.Fatalf("2023→2024 (copied prose): %s %s", c.Status, c.Message)
 	}
@@ -268,13 +228,13 @@ func TestDuplicateAndMissingYear(t *testing.T) {
 	if ds[0].Related[0].Path != "丙/2021.txt" {
 		t.Errorf("related %+v", ds[0].Related)
 	}
-	c := checkOf(t, res, "GD-Y005", 2023, bodyB)
+	c := checkOf(t, res, "GD-Y005", 2023, batchtest.BodyB)
 	if len(c.Missing) != 1 || c.Missing[0] != 2022 {
 		t.Errorf("missing = %v", c.Missing)
 	}
 	// no pair of consecutive years for 丙: no carry-over check
 	for _, c := range res.Checks {
-		if c.BodyKey == NormalizeBody(bodyB) && c.Rule == "GD-Y001" {
+		if c.BodyKey == NormalizeBody(batchtest.BodyB) && c.Rule == "GD-Y001" {
 			t.Errorf("unexpected carry-over check %+v", c)
 		}
 	}
@@ -298,8 +258,8 @@ func TestRuleSelection(t *testing.T) {
 
 func TestCannotJudge(t *testing.T) {
 	dir := t.TempDir()
-	a := render(t, spec{Body: bodyA, Year: 2022, New: 10, Public: 8, InForce: 1, Seed: 1})
-	b := render(t, spec{Body: bodyA, Year: 2023, New: 5, Carried: 2, Public: 7, InForce: 1, Seed: 2})
+	a := batchtest.Render(t, batchtest.Spec{Body: batchtest.BodyA, Year: 2022, New: 10, Public: 8, InForce: 1, Seed: 1})
+	b := batchtest.Render(t, batchtest.Spec{Body: batchtest.BodyA, Year: 2023, New: 5, Carried: 2, Public: 7, InForce: 1, Seed: 2})
 	// drop the 二、上年结转 row of 2023: the parser reports it missing
 	var kept []string
 	for _, l := range strings.Split(string(b), "\n") {
@@ -307,13 +267,13 @@ func TestCannotJudge(t *testing.T) {
 			kept = append(kept, l)
 		}
 	}
-	write(t, dir, "a.txt", a)
-	write(t, dir, "b.txt", []byte(strings.Join(kept, "\n")))
+	batchtest.Write(t, dir, "a.txt", a)
+	batchtest.Write(t, dir, "b.txt", []byte(strings.Join(kept, "\n")))
 	res, err := Run([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := checkOf(t, res, "GD-Y001", 2023, bodyA)
+	c := checkOf(t, res, "GD-Y001", 2023, batchtest.BodyA)
 	if c.Status != StatusCannotJudge || !strings.Contains(c.Message, "无法判断") {
 		t.Fatalf("%s %s", c.Status, c.Message)
 	}
@@ -328,9 +288,9 @@ func TestCannotJudge(t *testing.T) {
 // cannot judge; it never reports the mismatch as a finding.
 func TestDoubtfulMismatchIsNotAFinding(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "a.txt", render(t, spec{Body: bodyA, Year: 2022, New: 10, Public: 8, Seed: 1})) // 结转 2
-	b := string(render(t, spec{Body: bodyA, Year: 2023, New: 5, Carried: 3, Public: 8, Seed: 2}))
-	write(t, dir, "b.txt", []byte(strings.Replace(b, "二、上年结转政府信息公开申请数量", "二、上年结转申请", 1)))
+	batchtest.Write(t, dir, "a.txt", batchtest.Render(t, batchtest.Spec{Body: batchtest.BodyA, Year: 2022, New: 10, Public: 8, Seed: 1})) // 结转 2
+	b := string(batchtest.Render(t, batchtest.Spec{Body: batchtest.BodyA, Year: 2023, New: 5, Carried: 3, Public: 8, Seed: 2}))
+	batchtest.Write(t, dir, "b.txt", []byte(strings.Replace(b, "二、上年结转政府信息公开申请数量", "二、上年结转申请", 1)))
 	res, err := Run([]string{dir}, &Options{Rules: yearRules})
 	if err != nil {
 		t.Fatal(err)
@@ -340,7 +300,7 @@ func TestDoubtfulMismatchIsNotAFinding(t *testing.T) {
 	if cell == nil || cell.Doubt == "" || cell.Value != 3 {
 		t.Fatalf("the fixture no longer gives a positional placement: %+v", cell)
 	}
-	c := checkOf(t, res, "GD-Y001", 2023, bodyA)
+	c := checkOf(t, res, "GD-Y001", 2023, batchtest.BodyA)
 	if c.Status != StatusCannotJudge || !strings.Contains(c.Message, "推断") {
 		t.Fatalf("%s %s", c.Status, c.Message)
 	}
@@ -352,8 +312,8 @@ func TestDoubtfulMismatchIsNotAFinding(t *testing.T) {
 
 func TestPanicBecomesErrorEntry(t *testing.T) {
 	dir := t.TempDir()
-	good := write(t, dir, "good.txt", render(t, spec{Body: bodyA, Year: 2022, Seed: 1}))
-	bad := write(t, dir, "bad.txt", []byte("x"))
+	good := batchtest.Write(t, dir, "good.txt", batchtest.Render(t, batchtest.Spec{Body: batchtest.BodyA, Year: 2022, Seed: 1}))
+	bad := batchtest.Write(t, dir, "bad.txt", []byte("x"))
 	res, err := Run([]string{dir}, &Options{Workers: 2, parse: func(p string) (*grammar.Report, error) {
 		if p == bad {
 			panic("boom")
@@ -386,7 +346,7 @@ func TestMissingPathIsAnEntry(t *testing.T) {
 
 func TestExplicitFileAnyExtension(t *testing.T) {
 	dir := t.TempDir()
-	p := write(t, dir, "report.text", render(t, spec{Body: bodyA, Year: 2022, Seed: 1}))
+	p := batchtest.Write(t, dir, "report.text", batchtest.Render(t, batchtest.Spec{Body: batchtest.BodyA, Year: 2022, Seed: 1}))
 	res, err := Run([]string{p, p, filepath.Join(dir, ".", "report.text")}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -433,48 +393,11 @@ func TestCompareSegments(t *testing.T) {
 	}
 }
 
-// TestColumnsAfterAstralCharacter checks that JSON columns count characters:
-// the copied sentence after the one starting with 𠀀 sits at a column where
-// bytes, characters and UTF-16 units all differ.
-func TestColumnsAfterAstralCharacter(t *testing.T) {
-	res := runFixture(t, nil)
-	d := res.document()
-	var sim *jsonSimilarity
-	for _, c := range d.Checks {
-		if c.Rule == "GD-Y003" && c.Year == 2024 {
-			sim = c.Similarity
-		}
-	}
-	if sim == nil || len(sim.Matches) < 2 {
-		t.Fatalf("similarity %+v", sim)
-	}
-	r := res.ByPath("甲/2024-gb.txt")
-	c := checkOf(t, res, "GD-Y003", 2024, bodyA)
-	k := -1
-	for i, m := range c.Similar.Matches {
-		if strings.HasPrefix(r.Source().Slice(m.Span), "𠀀") {
-			k = i + 1 // the next sentence, on the same line
-		}
-	}
-	if k < 0 || k >= len(c.Similar.Matches) {
-		t.Fatalf("no match after the 𠀀 sentence")
-	}
-	m := c.Similar.Matches[k].Span
-	line := r.Source().Text[r.Source().LineStart(r.Source().Line(m.Start)):m.Start]
-	chars, units := utf8.RuneCountInString(line), len(utf16.Encode([]rune(line)))
-	if chars == units || chars == len(line) {
-		t.Fatalf("fixture does not separate the column kinds: %q", line)
-	}
-	if sim.Matches[k].Column != chars+1 {
-		t.Errorf("column %d, want %d characters + 1 (UTF-16 would give %d, bytes %d)", sim.Matches[k].Column, chars+1, units+1, len(line)+1)
-	}
-}
-
 // TestFromFiles builds the batch from the check command's results: its
 // findings are kept, and the GD-Y rules follow each later report's config.
 func TestFromFiles(t *testing.T) {
 	dir := t.TempDir()
-	fixture(t, dir)
+	batchtest.WriteTree(t, dir)
 	t.Chdir(dir)
 	cfg, err := lint.ParseConfig(".gdlint.toml", []byte("[rules]\nignore = [\"GD-Y003\"]\n[severity]\n\"GD-Y001\" = \"error\"\n"))
 	if err != nil {
@@ -491,11 +414,11 @@ func TestFromFiles(t *testing.T) {
 			results = append(results, &lint.FileResult{Path: p, Err: err})
 			continue
 		}
-		results = append(results, lint.CheckFile(p, raw, cfg, lint.CheckOptions{Options: &lint.Options{Now: fixedNow}}))
+		results = append(results, lint.CheckFile(p, raw, cfg, lint.CheckOptions{Options: &lint.Options{Now: batchtest.Now}}))
 	}
 	// a config file's own findings have no document: left out
 	results = append(results, &lint.FileResult{Path: ".gdlint.toml", Source: grammar.NewSource(".gdlint.toml", "")})
-	res, err := FromFiles([]string{"."}, results, &Options{Config: func(string) *lint.Config { return cfg }, Lint: &lint.Options{Now: fixedNow}})
+	res, err := FromFiles([]string{"."}, results, &Options{Config: func(string) *lint.Config { return cfg }, Lint: &lint.Options{Now: batchtest.Now}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -539,7 +462,7 @@ func TestAllRules(t *testing.T) {
 				own++
 			}
 		}
-		want := lint.Run(r.Parsed(), nil, &lint.Options{Now: fixedNow})
+		want := lint.Run(r.Parsed(), nil, &lint.Options{Now: batchtest.Now})
 		if own != len(want) {
 			t.Errorf("%s: %d findings of single-report rules, lint.Run gives %d", r.Path, own, len(want))
 		}

@@ -3,6 +3,8 @@ package batch
 import (
 	"fmt"
 	"testing"
+
+	"github.com/gdlint/gdlint/internal/batchtest"
 )
 
 // BenchmarkRun checks a generated corpus of 300 reports (100 bodies × 3
@@ -15,9 +17,9 @@ func BenchmarkRun(b *testing.B) {
 		body := fmt.Sprintf("第%d县交通运输局", i+1)
 		carried := 0
 		for y := 2022; y <= 2024; y++ {
-			s := spec{Body: body, Year: y, New: 10 + i%7, Carried: carried, Public: 9 + i%7, Issued: 2, Repealed: 1, InForce: 40 + y - 2022,
+			s := batchtest.Spec{Body: body, Year: y, New: 10 + i%7, Carried: carried, Public: 9 + i%7, Issued: 2, Repealed: 1, InForce: 40 + y - 2022,
 				Seed: uint64(i*10 + y), GB18030: n%10 == 0}
-			write(b, dir, fmt.Sprintf("%03d/%d.txt", i, y), render(b, s))
+			batchtest.Write(b, dir, fmt.Sprintf("%03d/%d.txt", i, y), batchtest.Render(b, s))
 			carried = s.CarryOver()
 			n++
 		}
@@ -34,39 +36,3 @@ func BenchmarkRun(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "files/s")
 }
-
-// BenchmarkWrite measures the three writers on the same corpus.
-func BenchmarkWrite(b *testing.B) {
-	dir := b.TempDir()
-	for i := range 100 {
-		for y := 2022; y <= 2024; y++ {
-			write(b, dir, fmt.Sprintf("%03d/%d.txt", i, y), render(b, spec{Body: fmt.Sprintf("第%d县", i+1), Year: y, New: 3, Public: 3, Seed: uint64(i*10 + y)}))
-		}
-	}
-	res, err := Run([]string{dir}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, w := range []struct {
-		name  string
-		write func(*countingWriter) error
-	}{
-		{"json", func(c *countingWriter) error { return res.WriteJSON(c) }},
-		{"html", func(c *countingWriter) error { return res.WriteHTML(c) }},
-		{"xlsx", func(c *countingWriter) error { return res.WriteXLSX(c) }},
-	} {
-		b.Run(w.name, func(b *testing.B) {
-			var c countingWriter
-			for range b.N {
-				if err := w.write(&c); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(c.n)/float64(b.N), "bytes/op")
-		})
-	}
-}
-
-type countingWriter struct{ n int }
-
-func (c *countingWriter) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }

@@ -1,12 +1,14 @@
-package batch
+package batchreport
 
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gdlint/gdlint/lint/batch"
 )
 
 // Sheet names of the workbook, per language.
@@ -43,105 +45,131 @@ var xlsxHeads = map[string]map[string]string{
 
 // WriteXLSX writes a workbook with three sheets: one row per report (the key
 // statistics as numbers), one row per finding, one row per cross-year check.
-func (res *Result) WriteXLSX(w io.Writer) error {
-	d := res.document()
+func WriteXLSX(w io.Writer, res *batch.Result) error {
+	d := document(res)
 	lang := res.Lang
 	if lang != "en" {
 		lang = "zh"
 	}
-	H := xlsxHeads[lang]
-	L := htmlLabels[lang]
 	names := XLSXSheets(lang)
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
+	x, err := newXLSXWriter(f, names, lang)
+	if err != nil {
 		return err
+	}
+	if err := x.reports(names[0], d); err != nil {
+		return err
+	}
+	if err := x.findings(names[1], d); err != nil {
+		return err
+	}
+	if err := x.checks(names[2], d); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// newXLSXWriter names the three sheets of f and makes the header style.
+func newXLSXWriter(f *excelize.File, names [3]string, lang string) (*xlsxWriter, error) {
+	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
+		return nil, err
 	}
 	for _, n := range names[1:] {
 		if _, err := f.NewSheet(n); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"F3F5F8"}, Pattern: 1}})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	x := &xlsxWriter{f: f, bold: bold}
+	return &xlsxWriter{f: f, bold: bold, lang: lang, heads: xlsxHeads[lang], labels: htmlLabels[lang]}, nil
+}
 
-	// reports
-	fams := map[string]bool{}
-	for _, r := range d.Reports {
-		for k := range r.Counts.ByFamily {
-			fams[k] = true
+// reports writes one row per report: where it comes from, its counts per
+// severity and per family, the key statistics and the cross-year status.
+func (x *xlsxWriter) reports(sheet string, d *jsonDoc) error {
+	fams := familyColumns(d)
+	head := x.reportsHead(fams)
+	x.header(sheet, head)
+	for i := range d.Reports {
+		if err := x.row(sheet, i+2, x.reportRow(&d.Reports[i], fams)); err != nil {
+			return err
 		}
 	}
-	var famList []string
-	for k := range fams {
-		famList = append(famList, k)
+	x.finish(sheet, len(head), len(d.Reports)+1, map[int]float64{1: 40, 2: 24})
+	return x.err
+}
+
+// familyColumns lists the families with findings in any report.
+func familyColumns(d *jsonDoc) []string {
+	all := map[string]*batch.SeverityCounts{}
+	for _, r := range d.Reports {
+		maps.Copy(all, r.Counts.ByFamily)
 	}
-	sort.Strings(famList)
+	return familyNames(all)
+}
+
+func (x *xlsxWriter) reportsHead(fams []string) []string {
+	H := x.heads
 	head := []string{H["path"], H["body"], H["year"], H["format"], H["encoding"], H["period_start"], H["period_end"],
 		H["published"], H["signed"], H["errors"], H["warnings"], H["infos"]}
-	for _, fam := range famList {
+	for _, fam := range fams {
 		head = append(head, fam+" "+H["errors"], fam+" "+H["warnings"], fam+" "+H["infos"])
 	}
-	for _, s := range StatDefs {
-		if lang == "en" {
+	for _, s := range batch.StatDefs {
+		if x.lang == "en" {
 			head = append(head, s.LabelEN)
 		} else {
 			head = append(head, s.Label)
 		}
 	}
-	head = append(head, H["crossyear"], H["error"])
-	x.header(names[0], head)
-	for i, r := range d.Reports {
-		row := []any{r.Path, str(r.Body), num(r.Year), str(r.Format), str(r.Encoding)}
-		if r.Period != nil {
-			row = append(row, r.Period.Start, r.Period.End)
-		} else {
-			row = append(row, nil, nil)
+	return append(head, H["crossyear"], H["error"])
+}
+
+func (x *xlsxWriter) reportRow(r *jsonReport, fams []string) []any {
+	row := []any{r.Path, str(r.Body), num(r.Year), str(r.Format), str(r.Encoding)}
+	if r.Period != nil {
+		row = append(row, r.Period.Start, r.Period.End)
+	} else {
+		row = append(row, nil, nil)
+	}
+	row = append(row, str(r.Published), str(r.Signed))
+	if r.Error != "" {
+		// no counts, statistics or status: only why it could not be checked
+		empty := make([]any, 3+3*len(fams)+len(batch.StatDefs)+1)
+		return append(append(row, empty...), r.Error)
+	}
+	row = append(row, r.Counts.Errors, r.Counts.Warnings, r.Counts.Infos)
+	for _, fam := range fams {
+		c := r.Counts.ByFamily[fam]
+		if c == nil {
+			c = &batch.SeverityCounts{}
 		}
-		row = append(row, str(r.Published), str(r.Signed))
-		if r.Error != "" {
-			row = append(row, nil, nil, nil)
-			for range famList {
-				row = append(row, nil, nil, nil)
-			}
-			for range StatDefs {
-				row = append(row, nil)
-			}
-			row = append(row, nil, r.Error)
+		row = append(row, c.Errors, c.Warnings, c.Infos)
+	}
+	for _, v := range r.statsList {
+		if v == nil {
+			row = append(row, nil)
 		} else {
-			row = append(row, r.Counts.Errors, r.Counts.Warnings, r.Counts.Infos)
-			for _, fam := range famList {
-				c := r.Counts.ByFamily[fam]
-				if c == nil {
-					c = &SeverityCounts{}
-				}
-				row = append(row, c.Errors, c.Warnings, c.Infos)
-			}
-			for _, v := range r.statsList {
-				if v == nil {
-					row = append(row, nil)
-				} else {
-					row = append(row, v.Value)
-				}
-			}
-			var st any
-			if r.CrossYear != "" {
-				st = L[string(r.CrossYear)]
-			}
-			row = append(row, st, nil)
-		}
-		if err := x.row(names[0], i+2, row); err != nil {
-			return err
+			row = append(row, v.Value)
 		}
 	}
-	x.finish(names[0], len(head), len(d.Reports)+1, map[int]float64{1: 40, 2: 24})
+	var status any
+	if r.CrossYear != "" {
+		status = x.labels[string(r.CrossYear)]
+	}
+	return append(row, status, nil)
+}
 
-	// findings
-	head = []string{H["path"], H["line"], H["column"], H["rule"], H["family"], H["severity"], H["message"], H["text"], H["related"]}
-	x.header(names[1], head)
+// findings writes one row per finding, in report order.
+func (x *xlsxWriter) findings(sheet string, d *jsonDoc) error {
+	H := x.heads
+	head := []string{H["path"], H["line"], H["column"], H["rule"], H["family"], H["severity"], H["message"], H["text"], H["related"]}
+	x.header(sheet, head)
 	n := 2
 	for _, r := range d.Reports {
 		for _, g := range r.Diagnostics {
@@ -149,50 +177,51 @@ func (res *Result) WriteXLSX(w io.Writer) error {
 			for _, o := range g.Related {
 				rel = append(rel, fmt.Sprintf("%s:%d:%d %s", o.Path, o.Line, o.Column, o.Message))
 			}
-			row := []any{r.Path, g.Line, g.Column, g.Rule, g.Family, L[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n"))}
-			if err := x.row(names[1], n, row); err != nil {
+			row := []any{r.Path, g.Line, g.Column, g.Rule, g.Family, x.labels[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n"))}
+			if err := x.row(sheet, n, row); err != nil {
 				return err
 			}
 			n++
 		}
 	}
-	x.finish(names[1], len(head), n-1, map[int]float64{1: 40, 7: 70, 8: 24, 9: 50})
+	x.finish(sheet, len(head), n-1, map[int]float64{1: 40, 7: 70, 8: 24, 9: 50})
+	return x.err
+}
 
-	// cross-year checks
-	head = []string{H["body"], H["prev_year"], H["cur_year"], H["rule"], H["check"], H["status"], H["message"], H["detail"], H["share"], H["path"], H["prev_path"]}
-	x.header(names[2], head)
+// checks writes one row per cross-year check.
+func (x *xlsxWriter) checks(sheet string, d *jsonDoc) error {
+	H := x.heads
+	head := []string{H["body"], H["prev_year"], H["cur_year"], H["rule"], H["check"], H["status"], H["message"], H["detail"], H["share"], H["path"], H["prev_path"]}
+	x.header(sheet, head)
 	for i := range d.Checks {
-		c := &d.Checks[i]
-		var detail []string
-		for _, k := range c.Columns {
-			s := c.Label(k) + " "
-			if k.Prev != nil {
-				s += k.Prev.Text + "→"
-			}
-			if k.Cur != nil {
-				s += k.Cur.Text
-			} else {
-				s += "?"
-			}
-			detail = append(detail, s)
-		}
-		var share any
-		if c.Similarity != nil {
-			share = c.Similarity.Share
-		}
-		row := []any{str(c.Body), num(c.PrevYear), num(c.Year), str(c.Rule), L[c.Kind], L[string(c.Status)], c.Msg(),
-			str(strings.Join(detail, "; ")), share, str(c.Path), str(c.PrevPath)}
-		if err := x.row(names[2], i+2, row); err != nil {
+		if err := x.row(sheet, i+2, x.checkRow(&d.Checks[i])); err != nil {
 			return err
 		}
 	}
-	x.finish(names[2], len(head), len(d.Checks)+1, map[int]float64{1: 24, 7: 60, 8: 60, 10: 40, 11: 40})
-	if x.err != nil {
-		return x.err
+	x.finish(sheet, len(head), len(d.Checks)+1, map[int]float64{1: 24, 7: 60, 8: 60, 10: 40, 11: 40})
+	return x.err
+}
+
+func (x *xlsxWriter) checkRow(c *jsonCheck) []any {
+	var detail []string
+	for _, k := range c.Columns {
+		s := c.Label(k) + " "
+		if k.Prev != nil {
+			s += k.Prev.Text + "→"
+		}
+		if k.Cur != nil {
+			s += k.Cur.Text
+		} else {
+			s += "?"
+		}
+		detail = append(detail, s)
 	}
-	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
-	return err
+	var share any
+	if c.Similarity != nil {
+		share = c.Similarity.Share
+	}
+	return []any{str(c.Body), num(c.PrevYear), num(c.Year), str(c.Rule), x.labels[c.Kind], x.labels[string(c.Status)], c.Msg(),
+		str(strings.Join(detail, "; ")), share, str(c.Path), str(c.PrevPath)}
 }
 
 // str and num leave a cell empty instead of writing "" or 0.
@@ -210,10 +239,15 @@ func num(v int) any {
 	return v
 }
 
+// xlsxWriter writes the sheets of one workbook; err is the first error of
+// header and finish.
 type xlsxWriter struct {
-	f    *excelize.File
-	bold int
-	err  error
+	f      *excelize.File
+	bold   int
+	lang   string
+	heads  map[string]string // column headings
+	labels map[string]string // statuses, kinds and severities, as on the page
+	err    error
 }
 
 func (x *xlsxWriter) header(sheet string, head []string) {

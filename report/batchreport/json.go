@@ -1,4 +1,4 @@
-package batch
+package batchreport
 
 import (
 	"encoding/json"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/batch"
 )
 
 // SchemaVersion is the version of the JSON document WriteJSON produces. It
@@ -30,7 +31,7 @@ import (
 //	    "year" (0 when unknown), "year_from" (title | period | ""),
 //	    "period": {"start", "end"} (optional), "published", "signed" (optional, YYYY-MM-DD),
 //	    "counts": {"errors", "warnings", "infos", "by_family": {"tables": {"errors", "warnings", "infos"}, …}},
-//	    "stats": {"requests_new": Value, …}     // keys of StatDefs; absent when not read
+//	    "stats": {"requests_new": Value, …}     // keys of batch.StatDefs; absent when not read
 //	    "cross_year": "ok" | "finding" | "cannot-judge" | ""   // worst status of the checks on it
 //	    "diagnostics": [Finding]
 //	  }],
@@ -78,26 +79,26 @@ type jsonSummary struct {
 }
 
 type jsonReport struct {
-	Path        string                     `json:"path"`
-	Error       string                     `json:"error,omitempty"`
-	Encoding    string                     `json:"encoding,omitempty"`
-	Rendering   string                     `json:"rendering,omitempty"`
-	Format      string                     `json:"format"`
-	Body        string                     `json:"body"`
-	BodyKey     string                     `json:"body_key"`
-	BodyFrom    string                     `json:"body_from"`
-	Year        int                        `json:"year"`
-	YearFrom    string                     `json:"year_from"`
-	Period      *jsonPeriod                `json:"period,omitempty"`
-	Published   string                     `json:"published,omitempty"`
-	Signed      string                     `json:"signed,omitempty"`
-	Counts      jsonCounts                 `json:"counts"`
-	Stats       map[string]*jsonValue      `json:"stats"`
-	CrossYear   Status                     `json:"cross_year"`
-	Diagnostics []jsonFinding              `json:"diagnostics"`
-	statsList   []*jsonValue               // in StatDefs order, for HTML and XLSX
-	checks      []*jsonCheck               // the checks on this report
-	families    map[string]*SeverityCounts // alias of Counts.ByFamily
+	Path        string                           `json:"path"`
+	Error       string                           `json:"error,omitempty"`
+	Encoding    string                           `json:"encoding,omitempty"`
+	Rendering   string                           `json:"rendering,omitempty"`
+	Format      string                           `json:"format"`
+	Body        string                           `json:"body"`
+	BodyKey     string                           `json:"body_key"`
+	BodyFrom    string                           `json:"body_from"`
+	Year        int                              `json:"year"`
+	YearFrom    string                           `json:"year_from"`
+	Period      *jsonPeriod                      `json:"period,omitempty"`
+	Published   string                           `json:"published,omitempty"`
+	Signed      string                           `json:"signed,omitempty"`
+	Counts      jsonCounts                       `json:"counts"`
+	Stats       map[string]*jsonValue            `json:"stats"`
+	CrossYear   batch.Status                     `json:"cross_year"`
+	Diagnostics []jsonFinding                    `json:"diagnostics"`
+	statsList   []*jsonValue                     // in batch.StatDefs order, for HTML and XLSX
+	checks      []*jsonCheck                     // the checks on this report
+	families    map[string]*batch.SeverityCounts // alias of Counts.ByFamily
 }
 
 type jsonPeriod struct {
@@ -106,10 +107,10 @@ type jsonPeriod struct {
 }
 
 type jsonCounts struct {
-	Errors   int                        `json:"errors"`
-	Warnings int                        `json:"warnings"`
-	Infos    int                        `json:"infos"`
-	ByFamily map[string]*SeverityCounts `json:"by_family"`
+	Errors   int                              `json:"errors"`
+	Warnings int                              `json:"warnings"`
+	Infos    int                              `json:"infos"`
+	ByFamily map[string]*batch.SeverityCounts `json:"by_family"`
 }
 
 type jsonValue struct {
@@ -162,7 +163,7 @@ type jsonCheck struct {
 	PrevYear   int             `json:"prev_year"`
 	Path       string          `json:"path"`
 	PrevPath   string          `json:"prev_path"`
-	Status     Status          `json:"status"`
+	Status     batch.Status    `json:"status"`
 	Message    string          `json:"message"`
 	MessageEN  string          `json:"message_en"`
 	Columns    []jsonColumn    `json:"columns,omitempty"`
@@ -172,12 +173,12 @@ type jsonCheck struct {
 }
 
 type jsonColumn struct {
-	Key     string     `json:"key"`
-	Label   string     `json:"label"`
-	LabelEN string     `json:"label_en"`
-	Prev    *jsonValue `json:"prev"`
-	Cur     *jsonValue `json:"cur"`
-	Status  Status     `json:"status"`
+	Key     string       `json:"key"`
+	Label   string       `json:"label"`
+	LabelEN string       `json:"label_en"`
+	Prev    *jsonValue   `json:"prev"`
+	Cur     *jsonValue   `json:"cur"`
+	Status  batch.Status `json:"status"`
 }
 
 type jsonSimilarity struct {
@@ -221,7 +222,7 @@ func excerpt(src *grammar.Source, sp grammar.Span, limit int) string {
 	return s
 }
 
-func jvalue(src *grammar.Source, v *Value) *jsonValue {
+func jvalue(src *grammar.Source, v *batch.Value) *jsonValue {
 	if v == nil {
 		return nil
 	}
@@ -231,7 +232,7 @@ func jvalue(src *grammar.Source, v *Value) *jsonValue {
 
 // document builds the serialisable view of the result that every writer
 // (JSON, HTML, XLSX) reads, with positions resolved once.
-func (res *Result) document() *jsonDoc {
+func document(res *batch.Result) *jsonDoc {
 	d := &jsonDoc{Schema: SchemaVersion, Tool: "gdlint", Generated: res.Now.UTC().Truncate(time.Second), Inputs: res.Inputs,
 		Summary: jsonSummary{CrossYear: map[string]int{"ok": 0, "finding": 0, "cannot_judge": 0}},
 		Reports: []jsonReport{}, Bodies: []jsonBody{}, Checks: []jsonCheck{}}
@@ -244,10 +245,10 @@ func (res *Result) document() *jsonDoc {
 			sources[r.Path] = src
 		}
 	}
-	index := map[*Report]int{}
+	index := map[*batch.Report]int{}
 	for _, r := range res.Reports {
 		index[r] = len(d.Reports)
-		d.Reports = append(d.Reports, res.jreport(r, sources))
+		d.Reports = append(d.Reports, jreport(r, sources, res.Lang))
 		d.Summary.Files++
 		if r.Err != nil {
 			d.Summary.Failed++
@@ -291,9 +292,9 @@ func (res *Result) document() *jsonDoc {
 			jc.Similarity = js
 		}
 		switch c.Status {
-		case StatusOK:
+		case batch.StatusOK:
 			d.Summary.CrossYear["ok"]++
-		case StatusFinding:
+		case batch.StatusFinding:
 			d.Summary.CrossYear["finding"]++
 		default:
 			d.Summary.CrossYear["cannot_judge"]++
@@ -312,8 +313,8 @@ func (res *Result) document() *jsonDoc {
 }
 
 // worse orders statuses finding > cannot-judge > ok > "".
-func worse(a, b Status) Status {
-	rank := map[Status]int{"": 0, StatusOK: 1, StatusCannotJudge: 2, StatusFinding: 3}
+func worse(a, b batch.Status) batch.Status {
+	rank := map[batch.Status]int{"": 0, batch.StatusOK: 1, batch.StatusCannotJudge: 2, batch.StatusFinding: 3}
 	if rank[b] > rank[a] {
 		return b
 	}
@@ -331,12 +332,12 @@ func round(v float64, digits int) float64 {
 	return float64(int64(v*p+0.5)) / p
 }
 
-func (res *Result) jreport(r *Report, sources map[string]*grammar.Source) jsonReport {
+func jreport(r *batch.Report, sources map[string]*grammar.Source, lang string) jsonReport {
 	jr := jsonReport{Path: r.Path, Stats: map[string]*jsonValue{}, Diagnostics: []jsonFinding{},
-		Counts: jsonCounts{ByFamily: map[string]*SeverityCounts{}}}
+		Counts: jsonCounts{ByFamily: map[string]*batch.SeverityCounts{}}}
 	if r.Err != nil {
 		jr.Error = r.Err.Error()
-		jr.statsList = make([]*jsonValue, len(StatDefs))
+		jr.statsList = make([]*jsonValue, len(batch.StatDefs))
 		return jr
 	}
 	src := r.Source()
@@ -356,7 +357,7 @@ func (res *Result) jreport(r *Report, sources map[string]*grammar.Source) jsonRe
 		jr.Counts.ByFamily = r.Counts.ByFamily
 	}
 	jr.families = jr.Counts.ByFamily
-	for _, def := range StatDefs {
+	for _, def := range batch.StatDefs {
 		var v *jsonValue
 		if s := r.Stats[def.Key]; s != nil {
 			l, c := pos(src, s.Span.Start)
@@ -366,9 +367,9 @@ func (res *Result) jreport(r *Report, sources map[string]*grammar.Source) jsonRe
 		jr.statsList = append(jr.statsList, v)
 	}
 	for _, dg := range r.Diagnostics {
-		f := jsonFinding{Rule: dg.Rule, Family: familyOf(dg.Rule), Severity: dg.Severity, Message: dg.Message, MessageEN: dg.MessageEN,
+		f := jsonFinding{Rule: dg.Rule, Family: batch.FamilyOf(dg.Rule), Severity: dg.Severity, Message: dg.Message, MessageEN: dg.MessageEN,
 			Offset: dg.Span.Start, EndOffset: dg.Span.End, Text: excerpt(src, dg.Span, 40), Fixes: len(dg.Fixes),
-			Related: []jsonRelated{}, path: r.Path, lang: res.Lang}
+			Related: []jsonRelated{}, path: r.Path, lang: lang}
 		if f.MessageEN == "" {
 			f.MessageEN = f.Message
 		}
@@ -388,15 +389,15 @@ func (res *Result) jreport(r *Report, sources map[string]*grammar.Source) jsonRe
 }
 
 // WriteJSON writes the result as one JSON document (see SchemaVersion).
-func (res *Result) WriteJSON(w io.Writer) error {
+func WriteJSON(w io.Writer, res *batch.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(res.document())
+	return enc.Encode(document(res))
 }
 
 // familyNames lists the families present in a set of counts, in a fixed order.
-func familyNames(m map[string]*SeverityCounts) []string {
+func familyNames(m map[string]*batch.SeverityCounts) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

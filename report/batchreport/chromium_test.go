@@ -1,4 +1,4 @@
-package batch
+package batchreport
 
 import (
 	"bytes"
@@ -57,7 +57,7 @@ func TestHTMLInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := res.WriteHTML(f); err != nil {
+	if err := WriteHTML(f, res); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

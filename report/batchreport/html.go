@@ -1,4 +1,4 @@
-package batch
+package batchreport
 
 import (
 	_ "embed"
@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/gdlint/gdlint/lint/batch"
 )
 
 //go:embed report.html.tmpl
@@ -61,10 +63,10 @@ type htmlGroup struct {
 
 type familyTotal struct {
 	Family string
-	SeverityCounts
+	batch.SeverityCounts
 }
 
-// StatsList is the report's key statistics in StatDefs order (nil entries
+// StatsList is the report's key statistics in batch.StatDefs order (nil entries
 // for values not read).
 func (r *jsonReport) StatsList() []*jsonValue { return r.statsList }
 
@@ -138,8 +140,8 @@ var htmlLabels = map[string]map[string]string{
 
 // WriteHTML writes one self-contained page (inline CSS and a few lines of
 // inline script for sorting; no external assets).
-func (res *Result) WriteHTML(w io.Writer) error {
-	d := res.document()
+func WriteHTML(w io.Writer, res *batch.Result) error {
+	d := document(res)
 	lang := res.Lang
 	if lang != "en" {
 		lang = "zh"
@@ -151,14 +153,14 @@ func (res *Result) WriteHTML(w io.Writer) error {
 	} else {
 		v.Lang = "zh-CN"
 	}
-	for _, s := range StatDefs {
+	for _, s := range batch.StatDefs {
 		if lang == "en" {
 			v.Stats = append(v.Stats, s.LabelEN)
 		} else {
 			v.Stats = append(v.Stats, s.Label)
 		}
 	}
-	totals := map[string]*SeverityCounts{}
+	totals := map[string]*batch.SeverityCounts{}
 	var paths []string
 	for _, r := range d.Reports {
 		paths = append(paths, r.Path)
@@ -179,7 +181,7 @@ func (res *Result) WriteHTML(w io.Writer) error {
 		for fam, c := range r.Counts.ByFamily {
 			t := totals[fam]
 			if t == nil {
-				t = &SeverityCounts{}
+				t = &batch.SeverityCounts{}
 				totals[fam] = t
 			}
 			t.Errors += c.Errors
@@ -207,7 +209,7 @@ func (res *Result) WriteHTML(w io.Writer) error {
 	groups := map[string]*htmlGroup{}
 	for i := range d.Checks {
 		c := &d.Checks[i]
-		if c.Kind == KindUngrouped {
+		if c.Kind == batch.KindUngrouped {
 			v.Loose = append(v.Loose, c)
 			continue
 		}

@@ -1,4 +1,4 @@
-package batch
+package batchreport
 
 import (
 	"bytes"
@@ -10,12 +10,15 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
+
+	"github.com/gdlint/gdlint/internal/batchtest"
+	"github.com/gdlint/gdlint/lint/batch"
 )
 
 func TestJSON(t *testing.T) {
 	res := runFixture(t, nil)
 	var buf bytes.Buffer
-	if err := res.WriteJSON(&buf); err != nil {
+	if err := WriteJSON(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
@@ -115,7 +118,7 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal(raw, &gb); err != nil {
 		t.Fatal(err)
 	}
-	if gb.Encoding != "gb18030" || gb.Body != bodyA || gb.Year != 2024 || gb.CrossYear != "finding" {
+	if gb.Encoding != "gb18030" || gb.Body != batchtest.BodyA || gb.Year != 2024 || gb.CrossYear != "finding" {
 		t.Errorf("甲/2024-gb.txt: %+v", gb)
 	}
 	if st := gb.Stats["normative_in_force"]; st.Value != 60 || st.Text != "60" || st.Line == 0 {
@@ -174,7 +177,7 @@ func TestJSON(t *testing.T) {
 func TestXLSX(t *testing.T) {
 	res := runFixture(t, nil)
 	var buf bytes.Buffer
-	if err := res.WriteXLSX(&buf); err != nil {
+	if err := WriteXLSX(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -218,7 +221,7 @@ func TestXLSX(t *testing.T) {
 			t.Errorf("%s (%s) = %q type %v, want number %s", name, ref, v, typ, want)
 		}
 	}
-	if v, _ := f.GetCellValue("报告", cell("报告", col("机关"), 10)); v != bodyA {
+	if v, _ := f.GetCellValue("报告", cell("报告", col("机关"), 10)); v != batchtest.BodyA {
 		t.Errorf("body %q", v)
 	}
 	if v, _ := f.GetCellValue("报告", cell("报告", col("跨年度"), 10)); v != "有问题" {
@@ -251,7 +254,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatalf("cross-year rows = %d, want header + 8", len(checks))
 	}
 	last := checks[8]
-	if last[0] != bodyA || last[1] != "2023" || last[2] != "2024" || last[3] != "GD-Y003" || last[5] != "有问题" {
+	if last[0] != batchtest.BodyA || last[1] != "2023" || last[2] != "2024" || last[3] != "GD-Y003" || last[5] != "有问题" {
 		t.Errorf("last check row %q", last)
 	}
 	share, _ := f.GetCellValue("跨年度", "I9")
@@ -337,7 +340,7 @@ func overviewRows(t *testing.T, doc *html.Node) [][]string {
 func TestHTML(t *testing.T) {
 	res := runFixture(t, nil)
 	var buf bytes.Buffer
-	if err := res.WriteHTML(&buf); err != nil {
+	if err := WriteHTML(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.Bytes()
@@ -353,13 +356,13 @@ func TestHTML(t *testing.T) {
 	for _, r := range rows {
 		got = append(got, r[0]+" "+r[1])
 	}
-	want := []string{bodyB + " 2021", bodyB + " 2023", bodyB + " 2023", bodyA + " 2022", bodyA + " 2023", bodyA + " 2024"}
+	want := []string{batchtest.BodyB + " 2021", batchtest.BodyB + " 2023", batchtest.BodyB + " 2023", batchtest.BodyA + " 2022", batchtest.BodyA + " 2023", batchtest.BodyA + " 2024"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("overview rows %q, want %q", got, want)
 	}
 	// columns: body, year, format, errors, warnings, infos, 11 statistics, cross-year, file
 	r := rows[5]
-	if len(r) != 6+len(StatDefs)+2 {
+	if len(r) != 6+len(batch.StatDefs)+2 {
 		t.Fatalf("row has %d cells: %q", len(r), r)
 	}
 	if r[2] != "2021" || r[4] != "2" || r[6] != "7" || r[6+7] != "12.5" || r[6+10] != "60" || r[len(r)-1] != "甲/2024-gb.txt" {
@@ -406,13 +409,13 @@ func TestHTML(t *testing.T) {
 
 func TestHTMLEscapes(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "x.txt", render(t, spec{Body: "甲<b>局</b>&amp;", Year: 2023, Seed: 1}))
-	res, err := Run([]string{dir}, nil)
+	batchtest.Write(t, dir, "x.txt", batchtest.Render(t, batchtest.Spec{Body: "甲<b>局</b>&amp;", Year: 2023, Seed: 1}))
+	res, err := batch.Run([]string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := res.WriteHTML(&buf); err != nil {
+	if err := WriteHTML(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	doc := parseHTML(t, buf.Bytes())
@@ -426,9 +429,9 @@ func TestHTMLEscapes(t *testing.T) {
 }
 
 func TestHTMLEnglish(t *testing.T) {
-	res := runFixture(t, &Options{Lang: "en"})
+	res := runFixture(t, &batch.Options{Lang: "en"})
 	var buf bytes.Buffer
-	if err := res.WriteHTML(&buf); err != nil {
+	if err := WriteHTML(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	doc := parseHTML(t, buf.Bytes())
@@ -446,7 +449,7 @@ func TestHTMLEnglish(t *testing.T) {
 func TestHTMLFamilyCounts(t *testing.T) {
 	res := runFixture(t, nil)
 	var buf bytes.Buffer
-	if err := res.WriteHTML(&buf); err != nil {
+	if err := WriteHTML(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	doc := parseHTML(t, buf.Bytes())
