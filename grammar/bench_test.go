@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 )
 
 // bigReport builds about n bytes of report text: the golden reports (every
@@ -17,7 +18,7 @@ func bigReport(n int) []byte {
 		if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
 			raw = raw[3:]
 		}
-		if src, err := grammar.Decode("x.txt", raw); err == nil && src.Encoding != grammar.GB18030 {
+		if src, err := input.Decode("x.txt", raw); err == nil && src.Encoding != grammar.GB18030 {
 			units = append(units, []byte(src.Text))
 		}
 	}
@@ -40,7 +41,7 @@ func benchmarkParse(b *testing.B, size int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		src, err := grammar.Decode("report.txt", raw)
+		src, err := input.Decode("report.txt", raw)
 		if err != nil {
 			b.Fatal(err)
 		}

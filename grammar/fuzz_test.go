@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/internal/reportcheck"
 )
 
 // goldenReports returns the raw bytes of every golden report (as the parser
@@ -48,12 +50,12 @@ func FuzzParse(f *testing.F) {
 		if markdown {
 			name = "report.md"
 		}
-		src, err := grammar.Decode(name, raw)
+		src, err := input.Decode(name, raw)
 		if err != nil {
 			return
 		}
 		rep := grammar.Parse(src)
-		for _, e := range grammar.SpanErrors(rep) {
+		for _, e := range reportcheck.SpanErrors(rep) {
 			t.Error(e)
 		}
 		for _, e := range cellTextErrors(rep) {

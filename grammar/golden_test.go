@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 )
 
 var update = flag.Bool("update", false, "rewrite dump.json of testdata/grammar/*.txtar (review the diff by hand!)")
@@ -126,7 +127,7 @@ func buildInput(t testing.TB, name, text string) *goldenInput {
 // decode decodes the archived report and checks the source round trip.
 func (in *goldenInput) decode(t testing.TB) *grammar.Source {
 	t.Helper()
-	src, err := grammar.Decode(in.name, in.raw)
+	src, err := input.Decode(in.name, in.raw)
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
@@ -139,7 +140,7 @@ func (in *goldenInput) decode(t testing.TB) *grammar.Source {
 	if src.CRLF != in.crlf {
 		t.Errorf("CRLF = %v, want %v", src.CRLF, in.crlf)
 	}
-	back, err := src.Encode(src.Text)
+	back, err := input.Encode(src, src.Text)
 	if err != nil || !bytes.Equal(back, in.raw) {
 		t.Errorf("Encode(Text) does not give back the original bytes (err %v)", err)
 	}

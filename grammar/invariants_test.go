@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/reportcheck"
 )
 
 func checkSpans(t testing.TB, r *grammar.Report) {
 	t.Helper()
-	errs := grammar.SpanErrors(r)
+	errs := reportcheck.SpanErrors(r)
 	for i, e := range errs {
 		if i == 10 {
 			t.Errorf("... and %d more", len(errs)-10)

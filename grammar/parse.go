@@ -9,8 +9,12 @@ import (
 	"unicode/utf8"
 )
 
-// Parse reads a decoded plain-text or Markdown source.
+// Parse reads a decoded source: the view its front-end set, else the text
+// as plain text or Markdown.
 func Parse(src *Source) *Report {
+	if src.view != nil {
+		return ParseView(src, src.view, src.rendering)
+	}
 	rendering := "text"
 	if strings.HasSuffix(strings.ToLower(src.Path), ".md") || strings.HasSuffix(strings.ToLower(src.Path), ".markdown") {
 		rendering = "markdown"

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/testshared"
 )
 
@@ -25,7 +26,7 @@ func sectionKeys(r *grammar.Report) []grammar.SectionKey {
 
 func parseShared(t *testing.T, path string) *grammar.Report {
 	t.Helper()
-	rep, err := grammar.ParseFile(path)
+	rep, err := input.ParseFile(path)
 	if err != nil {
 		t.Fatalf("%s: %v", filepath.Base(path), err)
 	}

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/internal/reportcheck"
 )
 
 // A UTF-8 report cut in the middle of its last character is not valid UTF-8,
@@ -25,9 +27,9 @@ func TestTruncatedUTF8NotReadAsGB18030(t *testing.T) {
 		if utf8.RuneStart(text[n]) {
 			continue
 		}
-		src, err := grammar.Decode("report.txt", text[:n])
+		src, err := input.Decode("report.txt", text[:n])
 		if err != nil {
-			if !errors.Is(err, grammar.ErrEncoding) {
+			if !errors.Is(err, input.ErrEncoding) {
 				t.Errorf("cut at %d: error %v, want ErrEncoding", n, err)
 			}
 			continue
@@ -113,12 +115,12 @@ func TestLargeInput(t *testing.T) {
 		t.Skip("50 MB parse skipped in -short mode")
 	}
 	raw := bigReport(50 << 20)
-	if len(raw) > grammar.MaxSourceSize {
+	if len(raw) > input.MaxSourceSize {
 		t.Fatalf("generated %d bytes, over MaxSourceSize", len(raw))
 	}
-	rep, err := grammar.ParseBytes("big.txt", raw)
+	rep, err := input.Parse("big.txt", raw)
 	if err != nil {
-		if !errors.Is(err, grammar.ErrTooLarge) {
+		if !errors.Is(err, input.ErrTooLarge) {
 			t.Fatalf("error = %v, want a report or ErrTooLarge", err)
 		}
 		return
@@ -126,7 +128,7 @@ func TestLargeInput(t *testing.T) {
 	if len(rep.Sections) < 6 {
 		t.Errorf("%d sections in a 50 MB report built from whole reports", len(rep.Sections))
 	}
-	if errs := grammar.SpanErrors(rep); len(errs) > 0 {
+	if errs := reportcheck.SpanErrors(rep); len(errs) > 0 {
 		t.Errorf("%d bad spans, first: %s", len(errs), errs[0])
 	}
 }

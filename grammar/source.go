@@ -1,14 +1,9 @@
 package grammar
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
 	"sort"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Encoding is the character encoding a source file was stored in.
@@ -18,6 +13,8 @@ const (
 	UTF8 Encoding = iota
 	UTF8BOM
 	GB18030
+	UTF16LE // with a BOM: what Notepad calls "Unicode"
+	UTF16BE // with a BOM
 )
 
 func (e Encoding) String() string {
@@ -26,24 +23,18 @@ func (e Encoding) String() string {
 		return "utf-8-bom"
 	case GB18030:
 		return "gb18030"
+	case UTF16LE:
+		return "utf-16le"
+	case UTF16BE:
+		return "utf-16be"
 	}
 	return "utf-8"
 }
 
-// MaxSourceSize bounds what Decode accepts; larger inputs get an error, not a hang.
-const MaxSourceSize = 64 << 20
-
-// Errors returned by Decode, so callers can tell bad input from I/O failures.
-var (
-	ErrEmpty    = errors.New("empty file")
-	ErrBinary   = errors.New("binary content (NUL bytes), not a text report")
-	ErrTooLarge = fmt.Errorf("file larger than %d MiB", MaxSourceSize>>20)
-	ErrEncoding = errors.New("neither valid UTF-8 nor GB18030 text")
-)
-
 // Source is one decoded document. Text is UTF-8 without the BOM; every Span in
 // the grammar is a byte range of Text. Raw keeps the original bytes so that
-// fixes can be written back in the original encoding.
+// fixes can be written back in the original encoding. Sources of files are
+// made by the front-ends of package grammar/input.
 type Source struct {
 	Path     string
 	Raw      []byte
@@ -51,52 +42,28 @@ type Source struct {
 	Encoding Encoding
 	CRLF     bool // the dominant line ending is CRLF
 	lines    []int
-}
-
-// Decode detects the encoding of raw (UTF-8 with or without BOM, else GB18030)
-// and builds the line index.
-func Decode(path string, raw []byte) (*Source, error) {
-	if len(raw) > MaxSourceSize {
-		return nil, ErrTooLarge
-	}
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, ErrEmpty
-	}
-	if bytes.IndexByte(raw, 0) >= 0 {
-		return nil, ErrBinary
-	}
-	src := &Source{Path: path, Raw: raw}
-	switch {
-	case bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")):
-		if !utf8.Valid(raw[3:]) {
-			return nil, fmt.Errorf("%w: BOM present but invalid UTF-8 at byte %d", ErrEncoding, 3+invalidUTF8At(raw[3:]))
-		}
-		src.Encoding, src.Text = UTF8BOM, string(raw[3:])
-	case utf8.Valid(raw):
-		src.Encoding, src.Text = UTF8, string(raw)
-	default:
-		if at, ok := brokenUTF8(raw); ok {
-			if at >= len(raw)-3 {
-				return nil, fmt.Errorf("%w: UTF-8 text cut off in the middle of a character at byte %d", ErrEncoding, at)
-			}
-			return nil, fmt.Errorf("%w: invalid UTF-8 at byte %d in a text that is otherwise UTF-8", ErrEncoding, at)
-		}
-		text, err := decodeGB18030(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%w: invalid UTF-8 at byte %d and %v", ErrEncoding, invalidUTF8At(raw), err)
-		}
-		src.Encoding, src.Text = GB18030, text
-	}
-	src.CRLF = bytes.Count(raw, []byte("\r\n"))*2 > bytes.Count(raw, []byte("\n"))
-	src.lines = lineStarts(src.Text)
-	return src, nil
+	// view and rendering: what Parse reads when a front-end rendered the
+	// document itself (a page, a Word file); nil means Text as it is
+	view      *View
+	rendering string
 }
 
 // NewSource wraps text that is already UTF-8 (an editor buffer).
 func NewSource(path, text string) *Source {
-	return &Source{Path: path, Raw: []byte(text), Text: text, Encoding: UTF8,
+	return DecodedSource(path, []byte(text), text, UTF8)
+}
+
+// DecodedSource is the source of a file whose bytes raw a front-end decoded
+// to text in encoding enc.
+func DecodedSource(path string, raw []byte, text string, enc Encoding) *Source {
+	return &Source{Path: path, Raw: raw, Text: text, Encoding: enc,
 		CRLF: countCRLF(text), lines: lineStarts(text)}
 }
+
+// SetView makes Parse read v, a front-end's rendering of Text (its spans
+// mapping back into Text), instead of Text itself; rendering names it in
+// the report ("html", "docx").
+func (s *Source) SetView(v *View, rendering string) { s.view, s.rendering = v, rendering }
 
 func countCRLF(s string) bool {
 	crlf, lf := 0, 0
@@ -109,78 +76,6 @@ func countCRLF(s string) bool {
 		}
 	}
 	return crlf*2 > lf
-}
-
-// brokenUTF8 tells UTF-8 text with a few bad bytes (cut off, damaged) from
-// GB18030 text: GB18030 forms a valid UTF-8 multi-byte sequence only now and
-// then by chance, while damaged UTF-8 is almost all valid sequences. It
-// returns the offset of the first bad byte.
-func brokenUTF8(b []byte) (int, bool) {
-	valid, invalid, first := 0, 0, -1
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			if first < 0 {
-				first = i
-			}
-			invalid++
-			i++
-			continue
-		}
-		valid++
-		i += n
-	}
-	if invalid == 0 {
-		return 0, false
-	}
-	// a cut at the very end: the tail is an incomplete sequence
-	if first >= len(b)-3 && invalid <= 3 && !utf8.FullRune(b[first:]) {
-		return first, true
-	}
-	return first, valid >= 8*invalid && valid >= 8
-}
-
-func invalidUTF8At(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
-}
-
-// decodeGB18030 decodes strictly: the x/text decoder substitutes U+FFFD for
-// bad sequences, so a replacement character that the input did not spell out
-// means the input was not GB18030 either.
-func decodeGB18030(raw []byte) (string, error) {
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
-	if err != nil {
-		return "", err
-	}
-	if bytes.ContainsRune(out, utf8.RuneError) {
-		return "", errors.New("invalid GB18030 sequence")
-	}
-	if !utf8.Valid(out) {
-		return "", errors.New("invalid GB18030 sequence")
-	}
-	return string(out), nil
-}
-
-// Encode turns edited text back into the bytes of the source's encoding.
-func (s *Source) Encode(text string) ([]byte, error) {
-	switch s.Encoding {
-	case UTF8BOM:
-		return append([]byte("\xef\xbb\xbf"), text...), nil
-	case GB18030:
-		return simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
-	}
-	return []byte(text), nil
 }
 
 func lineStarts(text string) []int {

@@ -1,6 +1,10 @@
 package grammar
 
-import "sort"
+import (
+	"iter"
+	"slices"
+	"sort"
+)
 
 // View is the text the parser reads, with a map back to the source. For plain
 // text and Markdown the view is the source itself; containers (HTML, .docx)
@@ -18,6 +22,20 @@ type piece struct{ L, S, LLen, SLen int }
 
 // IdentityView is the view of a plain-text source.
 func IdentityView(text string) *View { return &View{Text: text} }
+
+// Pieces yields the runs of the view in order, each with the source bytes
+// it stands for (nothing for the identity view of plain text). Equal
+// lengths mean a copy, unless an entity happened to be as long as its
+// character.
+func (v *View) Pieces() iter.Seq2[Span, Span] {
+	return func(yield func(view, source Span) bool) {
+		for _, p := range v.pieces {
+			if !yield(Span{p.L, p.L + p.LLen}, Span{p.S, p.S + p.SLen}) {
+				return
+			}
+		}
+	}
+}
 
 // ToSource maps a view span to a source span.
 func (v *View) ToSource(sp Span) Span {
@@ -68,6 +86,14 @@ type ViewBuilder struct {
 	buf    []byte
 	pieces []piece
 	last   int // source offset after the last piece, for synthesised text
+}
+
+// Grow reserves room for viewBytes more bytes of view text in pieces more
+// pieces, so that a front-end that can estimate its view's size saves the
+// copies of growing.
+func (b *ViewBuilder) Grow(viewBytes, pieces int) {
+	b.buf = slices.Grow(b.buf, viewBytes)
+	b.pieces = slices.Grow(b.pieces, pieces)
 }
 
 // Copy appends text taken verbatim from source offset src.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/report"
@@ -28,7 +29,7 @@ func BenchmarkLintSeeds(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if srcs[i], err = grammar.Decode(p, raw); err != nil {
+		if srcs[i], err = input.Decode(p, raw); err != nil {
 			b.Fatal(err)
 		}
 		size += len(raw)

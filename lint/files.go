@@ -1,14 +1,13 @@
 package lint
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/fileio"
 )
 
@@ -63,7 +62,7 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 			}
 		}
 	}()
-	rep, err := grammar.ParseBytes(path, raw)
+	rep, err := input.Parse(path, raw)
 	if err != nil {
 		res.Err = err
 		return res
@@ -84,7 +83,7 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 	if n == 0 || fixed == src.Text {
 		return res
 	}
-	out, err := EncodeText(src, fixed)
+	out, err := input.Encode(src, fixed)
 	if err != nil {
 		res.NotRewritten = err.Error()
 		return res
@@ -123,34 +122,4 @@ func toCRLF(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
-}
-
-// EncodeText turns fixed text back into bytes in the encoding of src (UTF-8,
-// UTF-8 with BOM, GB18030). It refuses when re-encoding the original text
-// would not give back the original bytes, since writing would then change
-// bytes that no fix touched, and when the fix would bring bare LF line
-// breaks into a CRLF file.
-func EncodeText(src *grammar.Source, text string) ([]byte, error) {
-	again, err := src.Encode(src.Text)
-	if err != nil || !bytes.Equal(again, src.Raw) {
-		return nil, fmt.Errorf("cannot rewrite this %s file without changing bytes no fix touched", src.Encoding)
-	}
-	if src.CRLF && bareLF(text) > bareLF(src.Text) {
-		return nil, errors.New("a fix would mix LF line breaks into a CRLF file")
-	}
-	out, err := src.Encode(text)
-	if err != nil {
-		return nil, fmt.Errorf("cannot encode the fixed text as %s: %v", src.Encoding, err)
-	}
-	return out, nil
-}
-
-func bareLF(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' && (i == 0 || s[i-1] != '\r') {
-			n++
-		}
-	}
-	return n
 }

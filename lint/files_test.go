@@ -14,43 +14,6 @@ import (
 	"github.com/gdlint/gdlint/report"
 )
 
-func TestEncodeTextKeepsEncodingBOMAndCRLF(t *testing.T) {
-	text := "标题，正文\r\n第二行\r\n"
-	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := map[string][]byte{
-		"utf-8":     []byte(text),
-		"utf-8-bom": append([]byte("\xef\xbb\xbf"), text...),
-		"gb18030":   gb,
-	}
-	for name, raw := range cases {
-		src, err := grammar.Decode("r.txt", raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if src.Encoding.String() != name || !src.CRLF {
-			t.Fatalf("%s: decoded as %s, CRLF %v", name, src.Encoding, src.CRLF)
-		}
-		out, err := lint.EncodeText(src, strings.Replace(src.Text, "，", "、", 1))
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		back, err := grammar.Decode("r.txt", out)
-		if err != nil || back.Encoding != src.Encoding || back.Text != strings.Replace(text, "，", "、", 1) {
-			t.Errorf("%s: round trip gave %v %q", name, back.Encoding, back.Text)
-		}
-		if len(out) != len(raw) {
-			t.Errorf("%s: %d bytes, want %d (one character for another of the same width)", name, len(out), len(raw))
-		}
-		// a fix that brings bare LF into a CRLF file is refused
-		if _, err := lint.EncodeText(src, src.Text+"追加\n"); err == nil {
-			t.Errorf("%s: bare LF accepted in a CRLF file", name)
-		}
-	}
-}
-
 // --fix on a GB18030 file with CRLF line endings changes the fixed bytes
 // and nothing else.
 func TestCheckFileFixGB18030CRLF(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/lint"
 )
 
@@ -34,7 +35,7 @@ func TestFixableMatchesFindings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rep, err := grammar.ParseBytes(f, raw); err == nil {
+		if rep, err := input.Parse(f, raw); err == nil {
 			reports = append(reports, rep)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/testshared"
 )
 
@@ -29,7 +30,7 @@ var realNow = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
 func lintReal(t *testing.T, path string) (*grammar.Report, []Diagnostic) {
 	t.Helper()
-	r, err := grammar.ParseFile(path)
+	r, err := input.ParseFile(path)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -105,7 +106,7 @@ func TestRealNarrativeClaims(t *testing.T) {
 		"corpus/006.txt":                 "received:75",
 		"corpus/009.txt":                 "carryover:6 received:154 handled:148",
 	} {
-		r, err := grammar.ParseFile(filepath.Join(dir, name))
+		r, err := input.ParseFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
 		}

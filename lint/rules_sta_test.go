@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint"
 )
@@ -149,7 +150,7 @@ func TestSTARulesOnTruncatedReports(t *testing.T) {
 		texts = append(texts, text)
 	}
 	for _, path := range testshared.Seeds(t)[:2] {
-		rep, err := grammar.ParseFile(path)
+		rep, err := input.ParseFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint"
 )
@@ -30,7 +31,7 @@ func arithRules(t *testing.T) []*lint.Rule {
 func TestSeedsBalance(t *testing.T) {
 	rules := arithRules(t)
 	for _, path := range testshared.Seeds(t) {
-		rep, err := grammar.ParseFile(path)
+		rep, err := input.ParseFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,7 +114,7 @@ func fmtInt(n int) string { return strconv.Itoa(n) }
 
 // 010 (2020, trial format): （七）总计 21 while the result rows sum to 27.
 func TestCorpus010OutcomeTotal(t *testing.T) {
-	rep, err := grammar.ParseFile(testshared.Corpus(t, "010.txt"))
+	rep, err := input.ParseFile(testshared.Corpus(t, "010.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/report"
 )
@@ -39,7 +40,7 @@ func outputFixture() []*lint.FileResult {
 	}
 	return []*lint.FileResult{
 		{Path: "目录/报告.txt", Source: src, Diagnostics: []lint.Diagnostic{d, e}},
-		{Path: "坏.txt", Err: grammar.ErrBinary},
+		{Path: "坏.txt", Err: input.ErrBinary},
 	}
 }
 

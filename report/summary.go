@@ -7,7 +7,7 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
 )
@@ -149,17 +149,17 @@ func ErrorText(err error, lang string) string {
 		return pick("文件或目录不存在", "no such file or directory")
 	case errors.Is(err, fs.ErrPermission):
 		return pick("没有读取权限", "permission denied")
-	case errors.Is(err, grammar.ErrEmpty):
+	case errors.Is(err, input.ErrEmpty):
 		return pick("空文件", "empty file")
-	case errors.Is(err, grammar.ErrBinary):
+	case errors.Is(err, input.ErrBinary):
 		return pick("二进制内容（含 NUL 字节），不是文本报告", "binary content (NUL bytes), not a text report")
-	case errors.Is(err, grammar.ErrTooLarge):
-		return pick(fmt.Sprintf("文件超过 %d MiB", grammar.MaxSourceSize>>20), fmt.Sprintf("file larger than %d MiB", grammar.MaxSourceSize>>20))
-	case errors.Is(err, grammar.ErrEncoding):
+	case errors.Is(err, input.ErrTooLarge):
+		return pick(fmt.Sprintf("文件超过 %d MiB", input.MaxSourceSize>>20), fmt.Sprintf("file larger than %d MiB", input.MaxSourceSize>>20))
+	case errors.Is(err, input.ErrEncoding):
 		if en {
 			return path + err.Error()
 		}
-		return path + "既不是有效的 UTF-8 也不是 GB18030 文本（" + strings.TrimPrefix(err.Error(), grammar.ErrEncoding.Error()+": ") + "）"
+		return path + "既不是有效的 UTF-8 也不是 GB18030 文本（" + strings.TrimPrefix(err.Error(), input.ErrEncoding.Error()+": ") + "）"
 	}
 	return path + err.Error()
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 )
 
 func init() {
@@ -37,10 +38,10 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			var raw []byte
 			raw, err = io.ReadAll(stdin)
 			if err == nil {
-				rep, err = grammar.ParseBytes("<stdin>", raw)
+				rep, err = input.Parse("<stdin>", raw)
 			}
 		} else {
-			rep, err = grammar.ParseFile(path)
+			rep, err = input.ParseFile(path)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "gdlint: %s: %v\n", path, err)

@@ -13,7 +13,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 )
 
 // ReportExtensions are the kinds of file a directory walk takes.
@@ -119,7 +119,7 @@ func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ReadFile reads a report file, refusing files larger than
-// grammar.MaxSourceSize before reading them whole.
+// input.MaxSourceSize before reading them whole.
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -129,14 +129,14 @@ func ReadFile(path string) ([]byte, error) {
 	return ReadLimited(f)
 }
 
-// ReadLimited reads r (a file, standard input) up to grammar.MaxSourceSize.
+// ReadLimited reads r (a file, standard input) up to input.MaxSourceSize.
 func ReadLimited(r io.Reader) ([]byte, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, grammar.MaxSourceSize+1))
+	raw, err := io.ReadAll(io.LimitReader(r, input.MaxSourceSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(raw) > grammar.MaxSourceSize {
-		return nil, grammar.ErrTooLarge
+	if len(raw) > input.MaxSourceSize {
+		return nil, input.ErrTooLarge
 	}
 	return raw, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/sourcegraph/conc/pool"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
 )
@@ -44,7 +45,7 @@ type Options struct {
 	// on a pair of reports when the later report's config selects it, at the
 	// severity that config gives. Nil: Rules decides, at default severities.
 	Config func(path string) *lint.Config
-	// parse replaces grammar.ParseFile in tests (to exercise panics).
+	// parse replaces input.ParseFile in tests (to exercise panics).
 	parse func(path string) (*grammar.Report, error)
 }
 
@@ -285,7 +286,7 @@ func checkFile(path string, o *Options) (r *Report) {
 			*r = Report{Path: path, Err: fmt.Errorf("internal error while checking this file (please report it): %v", v)}
 		}
 	}()
-	parse := grammar.ParseFile
+	parse := input.ParseFile
 	if o.parse != nil {
 		parse = o.parse
 	}

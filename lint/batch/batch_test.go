@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/batchtest"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
@@ -73,10 +74,10 @@ func TestRunFilesAndErrors(t *testing.T) {
 	if len(failed) != 3 {
 		t.Fatalf("failed = %d, want 3", len(failed))
 	}
-	if !errors.Is(res.ByPath("broken.txt").Err, grammar.ErrBinary) {
+	if !errors.Is(res.ByPath("broken.txt").Err, input.ErrBinary) {
 		t.Errorf("broken.txt: %v, want ErrBinary", res.ByPath("broken.txt").Err)
 	}
-	if !errors.Is(res.ByPath("empty.md").Err, grammar.ErrEmpty) {
+	if !errors.Is(res.ByPath("empty.md").Err, input.ErrEmpty) {
 		t.Errorf("empty.md: %v, want ErrEmpty", res.ByPath("empty.md").Err)
 	}
 	if res.ByPath("broken.docx").Err == nil {
@@ -318,7 +319,7 @@ func TestPanicBecomesErrorEntry(t *testing.T) {
 		if p == bad {
 			panic("boom")
 		}
-		return grammar.ParseFile(p)
+		return input.ParseFile(p)
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package grammar
+package input
 
 import (
 	"os"
@@ -6,20 +6,23 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/reportcheck"
 )
 
 // checkSpans fails when any span of r lies outside Source.Text, runs
 // backwards, or cuts a character in two.
-func checkSpans(t *testing.T, r *Report) {
+func checkSpans(t *testing.T, r *grammar.Report) {
 	t.Helper()
-	if errs := SpanErrors(r); len(errs) > 0 {
+	if errs := reportcheck.SpanErrors(r); len(errs) > 0 {
 		t.Fatalf("%d bad spans, first: %s", len(errs), errs[0])
 	}
 }
 
 func addFixtureSeeds(f *testing.F) {
 	for _, name := range []string{"report.html", "report-gb2312.html"} {
-		if raw, err := os.ReadFile(filepath.Join("..", "testdata", "containers", name)); err == nil {
+		if raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "containers", name)); err == nil {
 			f.Add(raw)
 		}
 	}
@@ -37,23 +40,23 @@ func FuzzParseHTML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		r, err := ParseHTML("fuzz.html", raw)
+		r, err := Parse("fuzz.html", raw)
 		if err != nil {
 			return
 		}
 		checkSpans(t, r)
 		v := HTMLView(r.Source.Text)
-		for _, p := range v.pieces {
-			if p.S < 0 || p.S+p.SLen > len(r.Source.Text) || p.L+p.LLen > len(v.Text) {
-				t.Fatalf("piece %+v outside the texts", p)
+		for vs, ss := range v.Pieces() {
+			if ss.Start < 0 || ss.End > len(r.Source.Text) || vs.End > len(v.Text) {
+				t.Fatalf("piece %v -> %v outside the texts", vs, ss)
 			}
 			// a collapsed one-byte whitespace ("\n" shown as " ") or an
 			// entity ("&#0" for U+FFFD) can have equal lengths too; any
 			// other piece of equal length is a copy
-			sp := r.Source.Text[p.S : p.S+p.SLen]
-			if p.LLen == p.SLen && v.Text[p.L:p.L+p.LLen] != sp && !strings.Contains(sp, "&") &&
-				!(v.Text[p.L:p.L+p.LLen] == " " && isHTMLSpace(sp[0])) {
-				t.Fatalf("copied piece %+v differs from its source", p)
+			sp := r.Source.Slice(ss)
+			if vs.Len() == ss.Len() && v.Text[vs.Start:vs.End] != sp && !strings.Contains(sp, "&") &&
+				!(v.Text[vs.Start:vs.End] == " " && isHTMLSpace(sp[0])) {
+				t.Fatalf("copied piece %v -> %v differs from its source", vs, ss)
 			}
 		}
 	})
@@ -79,7 +82,8 @@ func FuzzDOCXDocument(f *testing.F) {
 		if text == "" {
 			return
 		}
-		src := NewSource("fuzz.docx", text)
-		checkSpans(t, ParseView(src, IdentityView(text), "docx"))
+		src := grammar.NewSource("fuzz.docx", text)
+		src.SetView(grammar.IdentityView(text), "docx")
+		checkSpans(t, grammar.Parse(src))
 	})
 }

@@ -1,4 +1,4 @@
-package grammar
+package input
 
 import (
 	"archive/zip"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
 )
 
 // ---- building .docx files in the test ----
@@ -218,18 +220,18 @@ func TestDOCXText(t *testing.T) {
 
 func TestParseDOCX(t *testing.T) {
 	raw := makeDOCX(t, reportDOCX())
-	r, err := ParseBytes("report.docx", raw)
+	r, err := Parse("report.docx", raw)
 	if err != nil {
 		t.Fatal(err)
 	}
 	src := r.Source
-	if r.Rendering != "docx" || src.Encoding != UTF8 || !bytes.Equal(src.Raw, raw) {
+	if r.Rendering != "docx" || src.Encoding != grammar.UTF8 || !bytes.Equal(src.Raw, raw) {
 		t.Errorf("rendering %q, encoding %v, raw kept %v", r.Rendering, src.Encoding, bytes.Equal(src.Raw, raw))
 	}
 	if r.Title == nil || r.Title.Text != "示例县统计局2023年政府信息公开工作年度报告" || r.Title.Year != 2023 {
 		t.Fatalf("title %+v", r.Title)
 	}
-	if r.Period == nil || r.Period.Start.Date != (Date{2023, 1, 1}) || r.Period.End.Date != (Date{2023, 12, 31}) {
+	if r.Period == nil || r.Period.Start.Date != (grammar.Date{Year: 2023, Month: 1, Day: 1}) || r.Period.End.Date != (grammar.Date{Year: 2023, Month: 12, Day: 31}) {
 		t.Fatalf("period %+v", r.Period)
 	}
 	// 𠀀 before the date: byte, character and UTF-16 columns differ
@@ -242,36 +244,36 @@ func TestParseDOCX(t *testing.T) {
 	if len(r.Sections) != 6 {
 		t.Errorf("%d sections", len(r.Sections))
 	}
-	if r.Signature == nil || r.Signature.Date == nil || r.Signature.Date.Date != (Date{2024, 1, 20}) {
+	if r.Signature == nil || r.Signature.Date == nil || r.Signature.Date.Date != (grammar.Date{Year: 2024, Month: 1, Day: 20}) {
 		t.Errorf("signature %+v", r.Signature)
 	}
 	want := []wantCell{
-		{1, RowRules, ColIssued, CellNumber, "0"},
-		{1, RowNormative, ColInForce, CellNumber, "12"},
-		{1, RowLicensing, ColDecided, CellNumber, "45"},
-		{1, RowPenalty, ColDecided, CellNumber, "7"},
-		{1, RowFees, ColAmount, CellNumber, "1.5"},
-		{2, RowNew, ColNatural, CellNumber, "10"},
-		{2, RowNew, ColCommercial, CellNumber, "2"},
-		{2, RowNew, ColResearch, CellEmpty, ""},
-		{2, RowNew, ColOther, CellEmpty, ""},
-		{2, RowNew, ColTotal, CellNumber, "12"},
-		{2, RowCarried, ColTotal, CellNumber, "1"},
-		{2, "public", ColTotal, CellNumber, "6"},
-		{2, "partial", ColNatural, CellNumber, "2"},
-		{2, "deny.secret", ColNatural, CellNumber, "1"},
-		{2, "deny.law", ColNatural, CellNumber, "0"},
-		{2, "unable.not_held", ColTotal, CellNumber, "1"},
-		{2, "other.other", ColTotal, CellNumber, "0"},
-		{2, RowTotal, ColNatural, CellNumber, "9"},
-		{2, RowTotal, ColTotal, CellNumber, "10"},
-		{2, RowCarryOver, ColCommercial, CellNumber, "1"},
-		{2, RowCarryOver, ColLegal, CellEmpty, ""},
-		{2, RowCarryOver, ColTotal, CellNumber, "3"},
-		{3, RowReview, ColUpheld, CellNumber, "1"},
-		{3, RowReview, ColPending, CellNumber, "1"},
-		{3, RowReview, ColTotal, CellNumber, "2"},
-		{3, RowSuitAfter, ColTotal, CellNumber, "0"},
+		{1, grammar.RowRules, grammar.ColIssued, grammar.CellNumber, "0"},
+		{1, grammar.RowNormative, grammar.ColInForce, grammar.CellNumber, "12"},
+		{1, grammar.RowLicensing, grammar.ColDecided, grammar.CellNumber, "45"},
+		{1, grammar.RowPenalty, grammar.ColDecided, grammar.CellNumber, "7"},
+		{1, grammar.RowFees, grammar.ColAmount, grammar.CellNumber, "1.5"},
+		{2, grammar.RowNew, grammar.ColNatural, grammar.CellNumber, "10"},
+		{2, grammar.RowNew, grammar.ColCommercial, grammar.CellNumber, "2"},
+		{2, grammar.RowNew, grammar.ColResearch, grammar.CellEmpty, ""},
+		{2, grammar.RowNew, grammar.ColOther, grammar.CellEmpty, ""},
+		{2, grammar.RowNew, grammar.ColTotal, grammar.CellNumber, "12"},
+		{2, grammar.RowCarried, grammar.ColTotal, grammar.CellNumber, "1"},
+		{2, "public", grammar.ColTotal, grammar.CellNumber, "6"},
+		{2, "partial", grammar.ColNatural, grammar.CellNumber, "2"},
+		{2, "deny.secret", grammar.ColNatural, grammar.CellNumber, "1"},
+		{2, "deny.law", grammar.ColNatural, grammar.CellNumber, "0"},
+		{2, "unable.not_held", grammar.ColTotal, grammar.CellNumber, "1"},
+		{2, "other.other", grammar.ColTotal, grammar.CellNumber, "0"},
+		{2, grammar.RowTotal, grammar.ColNatural, grammar.CellNumber, "9"},
+		{2, grammar.RowTotal, grammar.ColTotal, grammar.CellNumber, "10"},
+		{2, grammar.RowCarryOver, grammar.ColCommercial, grammar.CellNumber, "1"},
+		{2, grammar.RowCarryOver, grammar.ColLegal, grammar.CellEmpty, ""},
+		{2, grammar.RowCarryOver, grammar.ColTotal, grammar.CellNumber, "3"},
+		{3, grammar.RowReview, grammar.ColUpheld, grammar.CellNumber, "1"},
+		{3, grammar.RowReview, grammar.ColPending, grammar.CellNumber, "1"},
+		{3, grammar.RowReview, grammar.ColTotal, grammar.CellNumber, "2"},
+		{3, grammar.RowSuitAfter, grammar.ColTotal, grammar.CellNumber, "0"},
 	}
 	checkCells(t, r, want)
 	for _, tb := range r.Tables {
@@ -283,13 +285,13 @@ func TestParseDOCX(t *testing.T) {
 		}
 		for _, c := range tb.Cells() {
 			got := src.Text[c.Span.Start:c.Span.End]
-			if got != c.Text || c.Kind == CellEmpty && c.Span.Len() != 0 {
+			if got != c.Text || c.Kind == grammar.CellEmpty && c.Span.Len() != 0 {
 				t.Errorf("table %d %s/%s: span covers %q, text %q", tb.ID, c.Row.Key, c.Col.Key, got, c.Text)
 			}
 		}
 	}
 	// positions are lines of the extracted text: the row of 一、本年新收
-	c := r.Table(2).Cell(RowNew, ColTotal)
+	c := r.Table(2).Cell(grammar.RowNew, grammar.ColTotal)
 	ln := src.Text[src.LineStart(src.Line(c.Span.Start)):src.LineEnd(src.Line(c.Span.Start))]
 	if ln != "一、本年新收政府信息公开申请数量\t10\t2\t\t\t\t\t12" {
 		t.Errorf("一/总计 on line %q", ln)
@@ -357,7 +359,7 @@ func TestDOCXErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r, err := ParseBytes("x.docx", c.raw)
+			r, err := Parse("x.docx", c.raw)
 			if err == nil || r != nil {
 				t.Fatalf("no error (report %v)", r)
 			}
@@ -432,14 +434,14 @@ func TestDOCXAutomaticNumbering(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", text, want)
 	}
 	// and the parser sees the sections
-	r, err := ParseBytes("n.docx", makeZip(t,
+	r, err := Parse("n.docx", makeZip(t,
 		zipEntry{"word/document.xml", docxHead + numbered("1", "", "", "总体情况") + wP("正文。") +
 			numbered("1", "", "", "主动公开政府信息情况") + numbered("1", "", "", "收到和处理政府信息公开申请情况") + docxTail},
 		zipEntry{"word/numbering.xml", numberingXML}, zipEntry{"word/styles.xml", stylesXML}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Sections) != 3 || r.Sections[2].Key != SecRequests || r.Sections[2].Heading.Number != 3 {
+	if len(r.Sections) != 3 || r.Sections[2].Key != grammar.SecRequests || r.Sections[2].Heading.Number != 3 {
 		t.Errorf("sections %+v", r.Sections)
 	}
 }

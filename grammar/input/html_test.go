@@ -1,4 +1,4 @@
-package grammar
+package input
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/internal/testshared"
 )
 
@@ -67,7 +68,7 @@ func TestHTMLViewSpans(t *testing.T) {
 		if i < 0 {
 			t.Fatalf("%q not in view %q", view, v.Text)
 		}
-		sp := v.ToSource(Span{i, i + len(view)})
+		sp := v.ToSource(grammar.Span{Start: i, End: i + len(view)})
 		if got := in[sp.Start:sp.End]; got != want {
 			t.Errorf("view %q maps to %q, want %q", view, got, want)
 		}
@@ -82,7 +83,7 @@ func TestHTMLViewSpans(t *testing.T) {
 	check("12\n", "&#49;2")
 	// the empty cell: zero width, right after its <td>
 	i := strings.Index(v.Text, "甲\t") + len("甲\t")
-	sp := v.ToSource(Span{i, i})
+	sp := v.ToSource(grammar.Span{Start: i, End: i})
 	if sp.Start != sp.End || !strings.HasSuffix(in[:sp.Start], "<td>甲</td><td>") {
 		t.Errorf("empty cell maps to %v, after %q", sp, in[:sp.Start])
 	}
@@ -120,7 +121,7 @@ func TestCharRef(t *testing.T) {
 
 func readFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "testdata", "containers", name))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "containers", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,11 +131,11 @@ func readFixture(t *testing.T, name string) []byte {
 type wantCell struct {
 	table    int
 	row, col string
-	kind     CellKind
+	kind     grammar.CellKind
 	text     string
 }
 
-func checkCells(t *testing.T, r *Report, want []wantCell) {
+func checkCells(t *testing.T, r *grammar.Report, want []wantCell) {
 	t.Helper()
 	for _, w := range want {
 		tb := r.Table(w.table)
@@ -156,7 +157,7 @@ func checkCells(t *testing.T, r *Report, want []wantCell) {
 // checkHTMLSpans: a number's span covers exactly its text in the page (or
 // the entity it was written with); an empty cell's span is zero-width inside
 // its <td>, or on the no-break space it holds.
-func checkHTMLSpans(t *testing.T, r *Report) {
+func checkHTMLSpans(t *testing.T, r *grammar.Report) {
 	t.Helper()
 	text := r.Source.Text
 	n := 0
@@ -172,7 +173,7 @@ func checkHTMLSpans(t *testing.T, r *Report) {
 			}
 			got := text[sp.Start:sp.End]
 			switch c.Kind {
-			case CellEmpty:
+			case grammar.CellEmpty:
 				before := text[:sp.Start]
 				td := strings.LastIndex(before, "<td")
 				if sp.Len() != 0 || td < 0 || !(strings.HasSuffix(before, ">") && !strings.Contains(before[td:], "</td>") ||
@@ -192,45 +193,45 @@ func checkHTMLSpans(t *testing.T, r *Report) {
 }
 
 var fixtureCells = []wantCell{
-	{1, RowRules, ColIssued, CellNumber, "0"},
-	{1, RowNormative, ColIssued, CellNumber, "3"},
-	{1, RowNormative, ColRepealed, CellNumber, "1"},
-	{1, RowNormative, ColInForce, CellNumber, "12"}, // written &#49;2
-	{1, RowLicensing, ColDecided, CellNumber, "45"},
-	{1, RowPenalty, ColDecided, CellNumber, "7"},
-	{1, RowCoercion, ColDecided, CellNumber, "0"},
-	{1, RowFees, ColAmount, CellNumber, "1.5"},
-	{2, RowNew, ColNatural, CellNumber, "10"},
-	{2, RowNew, ColCommercial, CellNumber, "2"},
-	{2, RowNew, ColResearch, CellEmpty, ""},
-	{2, RowNew, ColSocial, CellEmpty, ""}, // &nbsp;
-	{2, RowNew, ColLegal, CellEmpty, ""},
-	{2, RowNew, ColOther, CellEmpty, ""},
-	{2, RowNew, ColTotal, CellNumber, "12"},
-	{2, RowCarried, ColNatural, CellNumber, "1"},
-	{2, RowCarried, ColResearch, CellEmpty, ""},
-	{2, RowCarried, ColTotal, CellNumber, "1"},
-	{2, "public", ColNatural, CellNumber, "5"},
-	{2, "public", ColTotal, CellNumber, "6"},
-	{2, "partial", ColNatural, CellNumber, "2"},
-	{2, "deny.secret", ColTotal, CellNumber, "1"},
-	{2, "deny.security", ColTotal, CellNumber, "0"},
-	{2, "unable.not_held", ColNatural, CellNumber, "1"},
-	{2, "other.other", ColTotal, CellNumber, "0"},
-	{2, RowTotal, ColNatural, CellNumber, "9"},
-	{2, RowTotal, ColCommercial, CellNumber, "1"},
-	{2, RowTotal, ColTotal, CellNumber, "10"},
-	{2, RowCarryOver, ColNatural, CellNumber, "2"},
-	{2, RowCarryOver, ColOther, CellEmpty, ""},
-	{2, RowCarryOver, ColTotal, CellNumber, "3"},
-	{3, RowReview, ColUpheld, CellNumber, "1"},
-	{3, RowReview, ColPending, CellNumber, "1"},
-	{3, RowReview, ColTotal, CellNumber, "2"},
-	{3, RowSuitDirect, ColTotal, CellNumber, "0"},
-	{3, RowSuitAfter, ColTotal, CellNumber, "0"},
+	{1, grammar.RowRules, grammar.ColIssued, grammar.CellNumber, "0"},
+	{1, grammar.RowNormative, grammar.ColIssued, grammar.CellNumber, "3"},
+	{1, grammar.RowNormative, grammar.ColRepealed, grammar.CellNumber, "1"},
+	{1, grammar.RowNormative, grammar.ColInForce, grammar.CellNumber, "12"}, // written &#49;2
+	{1, grammar.RowLicensing, grammar.ColDecided, grammar.CellNumber, "45"},
+	{1, grammar.RowPenalty, grammar.ColDecided, grammar.CellNumber, "7"},
+	{1, grammar.RowCoercion, grammar.ColDecided, grammar.CellNumber, "0"},
+	{1, grammar.RowFees, grammar.ColAmount, grammar.CellNumber, "1.5"},
+	{2, grammar.RowNew, grammar.ColNatural, grammar.CellNumber, "10"},
+	{2, grammar.RowNew, grammar.ColCommercial, grammar.CellNumber, "2"},
+	{2, grammar.RowNew, grammar.ColResearch, grammar.CellEmpty, ""},
+	{2, grammar.RowNew, grammar.ColSocial, grammar.CellEmpty, ""}, // &nbsp;
+	{2, grammar.RowNew, grammar.ColLegal, grammar.CellEmpty, ""},
+	{2, grammar.RowNew, grammar.ColOther, grammar.CellEmpty, ""},
+	{2, grammar.RowNew, grammar.ColTotal, grammar.CellNumber, "12"},
+	{2, grammar.RowCarried, grammar.ColNatural, grammar.CellNumber, "1"},
+	{2, grammar.RowCarried, grammar.ColResearch, grammar.CellEmpty, ""},
+	{2, grammar.RowCarried, grammar.ColTotal, grammar.CellNumber, "1"},
+	{2, "public", grammar.ColNatural, grammar.CellNumber, "5"},
+	{2, "public", grammar.ColTotal, grammar.CellNumber, "6"},
+	{2, "partial", grammar.ColNatural, grammar.CellNumber, "2"},
+	{2, "deny.secret", grammar.ColTotal, grammar.CellNumber, "1"},
+	{2, "deny.security", grammar.ColTotal, grammar.CellNumber, "0"},
+	{2, "unable.not_held", grammar.ColNatural, grammar.CellNumber, "1"},
+	{2, "other.other", grammar.ColTotal, grammar.CellNumber, "0"},
+	{2, grammar.RowTotal, grammar.ColNatural, grammar.CellNumber, "9"},
+	{2, grammar.RowTotal, grammar.ColCommercial, grammar.CellNumber, "1"},
+	{2, grammar.RowTotal, grammar.ColTotal, grammar.CellNumber, "10"},
+	{2, grammar.RowCarryOver, grammar.ColNatural, grammar.CellNumber, "2"},
+	{2, grammar.RowCarryOver, grammar.ColOther, grammar.CellEmpty, ""},
+	{2, grammar.RowCarryOver, grammar.ColTotal, grammar.CellNumber, "3"},
+	{3, grammar.RowReview, grammar.ColUpheld, grammar.CellNumber, "1"},
+	{3, grammar.RowReview, grammar.ColPending, grammar.CellNumber, "1"},
+	{3, grammar.RowReview, grammar.ColTotal, grammar.CellNumber, "2"},
+	{3, grammar.RowSuitDirect, grammar.ColTotal, grammar.CellNumber, "0"},
+	{3, grammar.RowSuitAfter, grammar.ColTotal, grammar.CellNumber, "0"},
 }
 
-func checkFixtureReport(t *testing.T, r *Report) {
+func checkFixtureReport(t *testing.T, r *grammar.Report) {
 	t.Helper()
 	if r.Rendering != "html" {
 		t.Errorf("rendering %q", r.Rendering)
@@ -241,7 +242,7 @@ func checkFixtureReport(t *testing.T, r *Report) {
 	if got := r.Source.Slice(r.Title.Span); got != r.Title.Text {
 		t.Errorf("title span covers %q", got)
 	}
-	if r.Period == nil || r.Period.Start.Date != (Date{2023, 1, 1}) || r.Period.End.Date != (Date{2023, 12, 31}) {
+	if r.Period == nil || r.Period.Start.Date != (grammar.Date{Year: 2023, Month: 1, Day: 1}) || r.Period.End.Date != (grammar.Date{Year: 2023, Month: 12, Day: 31}) {
 		t.Errorf("period %+v", r.Period)
 	}
 	if len(r.Sections) != 6 {
@@ -251,7 +252,7 @@ func checkFixtureReport(t *testing.T, r *Report) {
 	if h := r.Sections[0].Heading; !strings.HasPrefix(r.Source.Slice(h.Span), "一、</span>") || !strings.HasSuffix(r.Source.Slice(h.Span), "情况") {
 		t.Errorf("heading 一 covers %q", r.Source.Slice(h.Span))
 	}
-	if r.Signature == nil || r.Signature.Body != "示例县统计局" || r.Signature.Date == nil || r.Signature.Date.Date != (Date{2024, 1, 20}) {
+	if r.Signature == nil || r.Signature.Body != "示例县统计局" || r.Signature.Date == nil || r.Signature.Date.Date != (grammar.Date{Year: 2024, Month: 1, Day: 20}) {
 		t.Errorf("signature %+v", r.Signature)
 	}
 	checkCells(t, r, fixtureCells)
@@ -269,17 +270,17 @@ func checkFixtureReport(t *testing.T, r *Report) {
 
 func TestParseHTMLFixture(t *testing.T) {
 	raw := readFixture(t, "report.html")
-	r, err := ParseBytes("report.html", raw)
+	r, err := Parse("report.html", raw)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Source.Encoding != UTF8 {
+	if r.Source.Encoding != grammar.UTF8 {
 		t.Errorf("encoding %v", r.Source.Encoding)
 	}
 	checkFixtureReport(t, r)
 	// the first value sits after a comment holding 𠀀 on its source line:
 	// byte, character and UTF-16 columns all differ
-	c := r.Table(2).Cell(RowNew, ColNatural)
+	c := r.Table(2).Cell(grammar.RowNew, grammar.ColNatural)
 	line := r.Source.Text[r.Source.LineStart(r.Source.Line(c.Span.Start)):c.Span.Start]
 	if !strings.Contains(line, "𠀀") {
 		t.Fatalf("fixture changed: %q", line)
@@ -298,16 +299,16 @@ func TestParseHTMLGB2312(t *testing.T) {
 	if utf8.Valid(raw) || !strings.Contains(string(raw), `charset=gb2312`) {
 		t.Fatal("fixture is not a GB-encoded page declaring gb2312")
 	}
-	r, err := ParseBytes("report-gb2312.html", raw)
+	r, err := Parse("report-gb2312.html", raw)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Source.Encoding != GB18030 {
+	if r.Source.Encoding != grammar.GB18030 {
 		t.Errorf("encoding %v", r.Source.Encoding)
 	}
 	checkFixtureReport(t, r)
 	// the same page in UTF-8 renders to the same view
-	u, err := ParseBytes("report.html", readFixture(t, "report.html"))
+	u, err := Parse("report.html", readFixture(t, "report.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +316,7 @@ func TestParseHTMLGB2312(t *testing.T) {
 		t.Error("GB2312 and UTF-8 pages render differently")
 	}
 	// spans stay on the decoded text; re-encoding it gives the file back
-	back, err := r.Source.Encode(r.Source.Text)
+	back, err := Encode(r.Source, r.Source.Text)
 	if err != nil || string(back) != string(raw) {
 		t.Errorf("re-encoding differs from the file (err %v)", err)
 	}
@@ -329,14 +330,14 @@ func TestDecodeHTML(t *testing.T) {
 	cases := []struct {
 		name string
 		raw  string
-		enc  Encoding
+		enc  grammar.Encoding
 		err  error
 	}{
-		{"utf-8", `<meta charset="utf-8"><p>报告</p>`, UTF8, nil},
-		{"utf-8 with BOM", "\xef\xbb\xbf<p>报告</p>", UTF8BOM, nil},
-		{"gbk without a declaration", gb, GB18030, nil},
-		{"gbk declared by http-equiv", `<meta http-equiv="Content-Type" content="text/html; charset=GBK">` + gb, GB18030, nil},
-		{"valid UTF-8 wins over a stale declaration", `<meta charset="gb2312"><p>报告</p>`, UTF8, nil},
+		{"utf-8", `<meta charset="utf-8"><p>报告</p>`, grammar.UTF8, nil},
+		{"utf-8 with BOM", "\xef\xbb\xbf<p>报告</p>", grammar.UTF8BOM, nil},
+		{"gbk without a declaration", gb, grammar.GB18030, nil},
+		{"gbk declared by http-equiv", `<meta http-equiv="Content-Type" content="text/html; charset=GBK">` + gb, grammar.GB18030, nil},
+		{"valid UTF-8 wins over a stale declaration", `<meta charset="gb2312"><p>报告</p>`, grammar.UTF8, nil},
 		{"big5 is refused, not misread", `<meta charset="big5">` + "\xb3\xf8\xa7\x69", 0, ErrEncoding},
 		{"empty", "  \n", 0, ErrEmpty},
 		{"binary", "<p>\x00</p>", 0, ErrBinary},
@@ -376,62 +377,62 @@ func TestParseHTMLCorpus004(t *testing.T) {
 	if got := r.Source.Slice(r.Title.Span); got != r.Title.Text {
 		t.Errorf("title span covers %q", got)
 	}
-	if r.Period == nil || r.Period.Start.Date != (Date{2023, 1, 1}) || r.Period.End.Date != (Date{2023, 12, 31}) {
+	if r.Period == nil || r.Period.Start.Date != (grammar.Date{Year: 2023, Month: 1, Day: 1}) || r.Period.End.Date != (grammar.Date{Year: 2023, Month: 12, Day: 31}) {
 		t.Errorf("period %+v", r.Period)
 	}
-	if r.Publication == nil || r.Publication.Date != (Date{2024, 1, 17}) || r.Publication.Label != "公开日期" {
+	if r.Publication == nil || r.Publication.Date != (grammar.Date{Year: 2024, Month: 1, Day: 17}) || r.Publication.Label != "公开日期" {
 		t.Errorf("publication %+v", r.Publication)
 	} else if got := r.Source.Slice(r.Publication.Span); got != "2024-01-17" {
 		t.Errorf("publication span covers %q", got)
 	}
-	var keys []SectionKey
+	var keys []grammar.SectionKey
 	for _, s := range r.Sections {
 		keys = append(keys, s.Key)
 	}
-	if len(keys) != 6 || keys[0] != SecGeneral || keys[5] != SecOther {
+	if len(keys) != 6 || keys[0] != grammar.SecGeneral || keys[5] != grammar.SecOther {
 		t.Errorf("sections %v", keys)
 	}
 	want := []wantCell{
-		{1, RowRules, ColIssued, CellNumber, "0"},
-		{1, RowNormative, ColIssued, CellNumber, "8"},
-		{1, RowNormative, ColRepealed, CellNumber, "0"},
-		{1, RowNormative, ColInForce, CellNumber, "18"},
-		{1, RowLicensing, ColDecided, CellNumber, "0"},
-		{1, RowPenalty, ColDecided, CellNumber, "0"},
-		{1, RowCoercion, ColDecided, CellNumber, "0"},
-		{1, RowFees, ColAmount, CellNumber, "0"},
-		{2, RowNew, ColNatural, CellNumber, "26"},
-		{2, RowNew, ColTotal, CellNumber, "26"},
-		{2, RowCarried, ColNatural, CellNumber, "0"},
-		{2, RowCarried, ColTotal, CellNumber, "0"},
-		{2, "public", ColNatural, CellNumber, "26"},
-		{2, "public", ColTotal, CellNumber, "26"},
-		{2, RowTotal, ColNatural, CellNumber, "26"},
-		{2, RowTotal, ColTotal, CellNumber, "26"},
-		{2, RowCarryOver, ColNatural, CellNumber, "0"},
-		{2, RowCarryOver, ColTotal, CellNumber, "0"},
-		{3, RowReview, ColUpheld, CellNumber, "0"},
-		{3, RowReview, ColPending, CellNumber, "1"},
-		{3, RowReview, ColTotal, CellNumber, "1"},
-		{3, RowSuitDirect, ColTotal, CellNumber, "0"},
-		{3, RowSuitAfter, ColTotal, CellNumber, "0"},
+		{1, grammar.RowRules, grammar.ColIssued, grammar.CellNumber, "0"},
+		{1, grammar.RowNormative, grammar.ColIssued, grammar.CellNumber, "8"},
+		{1, grammar.RowNormative, grammar.ColRepealed, grammar.CellNumber, "0"},
+		{1, grammar.RowNormative, grammar.ColInForce, grammar.CellNumber, "18"},
+		{1, grammar.RowLicensing, grammar.ColDecided, grammar.CellNumber, "0"},
+		{1, grammar.RowPenalty, grammar.ColDecided, grammar.CellNumber, "0"},
+		{1, grammar.RowCoercion, grammar.ColDecided, grammar.CellNumber, "0"},
+		{1, grammar.RowFees, grammar.ColAmount, grammar.CellNumber, "0"},
+		{2, grammar.RowNew, grammar.ColNatural, grammar.CellNumber, "26"},
+		{2, grammar.RowNew, grammar.ColTotal, grammar.CellNumber, "26"},
+		{2, grammar.RowCarried, grammar.ColNatural, grammar.CellNumber, "0"},
+		{2, grammar.RowCarried, grammar.ColTotal, grammar.CellNumber, "0"},
+		{2, "public", grammar.ColNatural, grammar.CellNumber, "26"},
+		{2, "public", grammar.ColTotal, grammar.CellNumber, "26"},
+		{2, grammar.RowTotal, grammar.ColNatural, grammar.CellNumber, "26"},
+		{2, grammar.RowTotal, grammar.ColTotal, grammar.CellNumber, "26"},
+		{2, grammar.RowCarryOver, grammar.ColNatural, grammar.CellNumber, "0"},
+		{2, grammar.RowCarryOver, grammar.ColTotal, grammar.CellNumber, "0"},
+		{3, grammar.RowReview, grammar.ColUpheld, grammar.CellNumber, "0"},
+		{3, grammar.RowReview, grammar.ColPending, grammar.CellNumber, "1"},
+		{3, grammar.RowReview, grammar.ColTotal, grammar.CellNumber, "1"},
+		{3, grammar.RowSuitDirect, grammar.ColTotal, grammar.CellNumber, "0"},
+		{3, grammar.RowSuitAfter, grammar.ColTotal, grammar.CellNumber, "0"},
 	}
 	// the five 法人 columns are blank in every row of table 2
-	for _, row := range Table2.Rows {
-		for _, col := range []string{ColCommercial, ColResearch, ColSocial, ColLegal, ColOther} {
-			want = append(want, wantCell{2, row.Key, col, CellEmpty, ""})
+	for _, row := range grammar.Table2.Rows {
+		for _, col := range []string{grammar.ColCommercial, grammar.ColResearch, grammar.ColSocial, grammar.ColLegal, grammar.ColOther} {
+			want = append(want, wantCell{2, row.Key, col, grammar.CellEmpty, ""})
 		}
 	}
 	checkCells(t, r, want)
 	checkHTMLSpans(t, r)
 	// 规范性文件: the variant label of 行政规范性文件
-	if l := r.Table(1).Row(RowNormative).Label; l == nil || l.Text != "规范性文件" || l.Exact || l.How != "variant" {
+	if l := r.Table(1).Row(grammar.RowNormative).Label; l == nil || l.Text != "规范性文件" || l.Exact || l.How != "variant" {
 		t.Errorf("规范性文件 label %+v", l)
 	} else if got := r.Source.Slice(l.Span); got != "规范性文件" {
 		t.Errorf("label span covers %q", got)
 	}
 	// the value 26 of 一、本年新收 sits on line 418 of the page
-	if c := r.Table(2).Cell(RowNew, ColNatural); c != nil {
+	if c := r.Table(2).Cell(grammar.RowNew, grammar.ColNatural); c != nil {
 		if p := r.Source.CharPos(c.Span.Start); p.Line != 417 {
 			t.Errorf("一/自然人 at line %d", p.Line+1)
 		}
@@ -454,7 +455,7 @@ func TestParseHTMLCorpus004WithoutWrapper(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatal("004.html changed")
 	}
-	r, err := ParseBytes("004.html", []byte(page[:i]+page[j:]))
+	r, err := Parse("004.html", []byte(page[:i]+page[j:]))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,23 +1,24 @@
-package grammar
-
-// Span checks shared by the tests of package grammar and of grammar_test (an
-// exported name in a _test.go file of the package is visible to both).
+// Package reportcheck holds the checks every parsed report must pass, for
+// the tests and fuzz targets of grammar and of its front-ends.
+package reportcheck
 
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
 )
 
 // namedSpan is a span of the report with what it belongs to, for messages.
 type namedSpan struct {
 	what string
-	sp   Span
+	sp   grammar.Span
 }
 
 // reportSpans lists every span a report hands out.
-func reportSpans(r *Report) []namedSpan {
+func reportSpans(r *grammar.Report) []namedSpan {
 	var out []namedSpan
-	add := func(what string, sp Span) { out = append(out, namedSpan{what, sp}) }
+	add := func(what string, sp grammar.Span) { out = append(out, namedSpan{what, sp}) }
 	if r.FormatEvidence != nil {
 		add("format evidence", *r.FormatEvidence)
 	}
@@ -83,7 +84,7 @@ func reportSpans(r *Report) []namedSpan {
 
 // SpanErrors returns what is wrong with the report's spans: each must lie in
 // [0, len(Text)], not be reversed, and start and end on UTF-8 boundaries.
-func SpanErrors(r *Report) []string {
+func SpanErrors(r *grammar.Report) []string {
 	text := r.Source.Text
 	var errs []string
 	for _, ns := range reportSpans(r) {

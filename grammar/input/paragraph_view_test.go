@@ -1,15 +1,17 @@
-package grammar
+package input
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/gdlint/gdlint/grammar"
 )
 
 // Paragraph.ViewSpan is the paragraph as read (markup removed) and maps back
 // to the paragraph's source span.
 func TestParagraphViewSpan(t *testing.T) {
 	page := "<html><body><p>一、总体情况</p><p>全年<b>收到</b>申请𠀀3件。</p></body></html>"
-	r, err := ParseHTML("p.html", []byte(page))
+	r, err := Parse("p.html", []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +27,7 @@ func TestParagraphViewSpan(t *testing.T) {
 		if text == "全年收到申请𠀀3件。" {
 			found = true
 			i := strings.Index(text, "3")
-			sp := r.View.ToSource(Span{p.ViewSpan.Start + i, p.ViewSpan.Start + i + 1})
+			sp := r.View.ToSource(grammar.Span{Start: p.ViewSpan.Start + i, End: p.ViewSpan.Start + i + 1})
 			if r.Source.Slice(sp) != "3" {
 				t.Errorf("the digit maps to %q", r.Source.Slice(sp))
 			}
@@ -35,7 +37,7 @@ func TestParagraphViewSpan(t *testing.T) {
 		t.Fatalf("paragraph not found in %q", r.View.Text)
 	}
 	// plain text: the view is the source
-	rt := Parse(NewSource("r.txt", "一、总体情况\n全年收到申请3件。\n"))
+	rt := grammar.Parse(grammar.NewSource("r.txt", "一、总体情况\n全年收到申请3件。\n"))
 	for _, p := range rt.Paragraphs {
 		if p.ViewSpan != p.Span || rt.View.Text != rt.Source.Text {
 			t.Errorf("plain text view differs from the source: %v vs %v", p.ViewSpan, p.Span)

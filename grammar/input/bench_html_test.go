@@ -1,4 +1,4 @@
-package grammar
+package input
 
 import (
 	"os"
@@ -8,13 +8,13 @@ import (
 )
 
 func BenchmarkParseHTMLReport(b *testing.B) {
-	raw, err := os.ReadFile(filepath.Join("..", "testdata", "containers", "report.html"))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "containers", "report.html"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {
-		if _, err := ParseHTML("report.html", raw); err != nil {
+		if _, err := Parse("report.html", raw); err != nil {
 			b.Fatal(err)
 		}
 	}

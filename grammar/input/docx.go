@@ -1,4 +1,4 @@
-package grammar
+package input
 
 import (
 	"archive/zip"
@@ -10,6 +10,8 @@ import (
 	"path"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
 )
 
 // ErrDOCX marks a .docx that cannot be read (not a zip, no document part,
@@ -20,7 +22,7 @@ var ErrDOCX = errors.New("unreadable .docx")
 // that a zip bomb gets an error instead of exhausting memory.
 const MaxDOCXPart = 64 << 20
 
-// ParseDOCX reads a Word document. The tables of WordprocessingML are exact,
+// ReadDOCX reads a Word document. The tables of WordprocessingML are exact,
 // so they are read from the XML: every w:tr becomes one line of cells
 // separated by a tab (a horizontally merged cell once, a vertically merged
 // continuation as an empty field), every paragraph one line.
@@ -29,7 +31,7 @@ const MaxDOCXPart = 64 << 20
 // (Raw keeps the original bytes) and every span and position is a place in
 // that text. Edits on it cannot be written back into the archive, so
 // --fix must refuse .docx files (report the fixes, never write them).
-func ParseDOCX(path string, raw []byte) (*Report, error) {
+func ReadDOCX(path string, raw []byte) (*grammar.Source, error) {
 	text, err := DOCXText(raw)
 	if err != nil {
 		return nil, err
@@ -37,10 +39,9 @@ func ParseDOCX(path string, raw []byte) (*Report, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%w: the document holds no text", ErrEmpty)
 	}
-	src := NewSource(path, text)
-	src.Raw = raw
-	src.Encoding = UTF8
-	return ParseView(src, IdentityView(text), "docx"), nil
+	src := grammar.DecodedSource(path, raw, text, grammar.UTF8)
+	src.SetView(grammar.IdentityView(text), "docx")
+	return src, nil
 }
 
 // DOCXText extracts the text of a .docx as the parser reads it.

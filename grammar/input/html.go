@@ -1,4 +1,4 @@
-package grammar
+package input
 
 import (
 	"bytes"
@@ -10,19 +10,22 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/gdlint/gdlint/grammar"
 )
 
-// ParseHTML reads a saved web page. It does not parse the report itself: it
+// ReadHTML reads a saved web page. It does not parse the report itself: it
 // renders the page the way a browser shows it, as a view of paragraphs (one
 // per line) and table rows (one per line, cells separated by a single tab),
 // and hands that view to the text parser. Source.Text is the decoded HTML,
 // so every span points at the characters inside the .html file.
-func ParseHTML(path string, raw []byte) (*Report, error) {
+func ReadHTML(path string, raw []byte) (*grammar.Source, error) {
 	src, err := decodeHTML(path, raw)
 	if err != nil {
 		return nil, err
 	}
-	return ParseView(src, HTMLView(src.Text), "html"), nil
+	src.SetView(HTMLView(src.Text), "html")
+	return src, nil
 }
 
 // reMetaCharset finds a declared encoding: <meta charset="gb2312"> or
@@ -45,7 +48,7 @@ func htmlCharset(raw []byte) string {
 // decodeHTML decodes a page as Decode does (UTF-8 with or without BOM, else
 // GB18030), refusing a declared encoding it cannot read rather than
 // misreading it as GB18030, which accepts nearly any byte sequence.
-func decodeHTML(path string, raw []byte) (*Source, error) {
+func decodeHTML(path string, raw []byte) (*grammar.Source, error) {
 	body := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	if cs := htmlCharset(raw); cs != "" && !utf8.Valid(body) {
 		switch cs {
@@ -308,17 +311,16 @@ func atomName(name []byte) string {
 // blocks as lines, each data-table row as one line of tab-separated cells
 // (an empty cell stays an empty field), inline runs concatenated, whitespace
 // collapsed as a browser does.
-func HTMLView(text string) *View {
+func HTMLView(text string) *grammar.View {
 	r := &htmlRenderer{text: text}
-	r.b.buf = make([]byte, 0, len(text)/4)
-	r.b.pieces = make([]piece, 0, len(text)/16)
+	r.b.Grow(len(text)/4, len(text)/16)
 	r.node(buildHTMLTree(text))
 	r.boundary()
 	return r.b.View()
 }
 
 type htmlRenderer struct {
-	b    ViewBuilder
+	b    grammar.ViewBuilder
 	text string
 
 	lineLen int // view bytes on the current line
