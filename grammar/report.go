@@ -245,10 +245,30 @@ type Row struct {
 	Def   *RowDef
 	Label *Label // nil when the row label was not found
 	Cells []*Cell
-	// Split says the values were glued together and were separated by the
-	// arithmetic of the row (the only split that balances).
-	Split bool
+	// Split says the values were glued together and were separated without
+	// a separator in the text; SplitBy says how the split was decided.
+	Split   bool
+	SplitBy SplitHow
 }
+
+// SplitHow says how a row of glued digits was split into cells.
+type SplitHow string
+
+const (
+	// SplitByRowTotal: the only split whose parts add up to the row total.
+	SplitByRowTotal SplitHow = "row-total"
+	// SplitByTable: several splits balance the row; the table's relations
+	// between rows leave one.
+	SplitByTable SplitHow = "table"
+	// SplitByCount: the only split into the row's number of cells at all
+	// (4000000 for seven cells); the row total need not hold, and when it
+	// does not that is an arithmetic error of the report, not of the reading.
+	SplitByCount SplitHow = "count"
+	// SplitByAgreement: several splits, none of which adds up to the row
+	// total; only the cells on which every split agrees are placed, and the
+	// row has a Problem of kind "unbalanced-split".
+	SplitByAgreement SplitHow = "agreement"
+)
 
 // Cell returns the cell of column key c, or nil if not placed.
 func (r *Row) Cell(c string) *Cell {
@@ -337,7 +357,11 @@ type Label struct {
 // Problem is a shape problem of a table: a missing row, a row with too many
 // or too few values, an ambiguous glued number.
 type Problem struct {
-	Kind    string // missing-row, extra-values, missing-values, ambiguous-split, unknown-label, unreadable
+	// missing-row, extra-values, missing-values, ambiguous-split,
+	// unbalanced-split (glued digits that split several ways, none of which
+	// adds up to the row total: the row is wrong whatever the split),
+	// unknown-label, unreadable
+	Kind    string
 	Span    Span
 	Row     *RowDef
 	Message string

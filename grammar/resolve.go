@@ -59,7 +59,7 @@ func (p *parser) resolvePending(t *Table) {
 		return
 	}
 	for i, pr := range pend {
-		p.placeCells(t, []*Row{pr.row}, pr.cands[chosen[i]], true, "数字粘连，有多种拆分，按表内各行合计关系唯一确定")
+		p.placeCells(t, []*Row{pr.row}, pr.cands[chosen[i]], SplitByTable, "数字粘连，有多种拆分，按表内各行合计关系唯一确定")
 	}
 }
 
@@ -70,6 +70,9 @@ func (p *parser) uniqueBalancing(t *Table, pend []*pendingRow) []int {
 	// values of the placed cells; pending rows are filled per combination
 	val := map[CellRef]float64{}
 	for _, r := range t.Rows {
+		if r.SplitBy == SplitByCount || r.SplitBy == SplitByAgreement {
+			continue // a row that does not add up decides nothing
+		}
 		for _, c := range r.Cells {
 			if v, ok := c.Number(); ok {
 				val[CellRef{t.ID, r.Def.Key, c.Col.Key}] = v

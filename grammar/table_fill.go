@@ -8,6 +8,16 @@ import (
 	"unicode/utf8"
 )
 
+// fitResult is how a row's values fill its cells. placed is nil when the
+// parser cannot say which value goes where; it may hold nil entries (cells
+// left unplaced) when splitBy is SplitByAgreement.
+type fitResult struct {
+	placed, extra []*token
+	splitBy       SplitHow // "" when nothing was split
+	msg           string
+	readings      int // the number of splits, for SplitByAgreement
+}
+
 // fillRow places values into rows (one row, or all rows of a positional table).
 func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 	var defs []*RowDef
@@ -21,7 +31,7 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 	if len(rows) > 1 {
 		name = t.Def.Name
 	}
-	placed, extra, split, msg := p.fit(vals, n, check)
+	res := p.fit(vals, n, check)
 	spanOf := func(vs []*token) Span {
 		if len(vs) == 0 {
 			if label != nil {
@@ -31,53 +41,90 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 		}
 		return p.span(vs[0].start, vs[len(vs)-1].end)
 	}
-	if placed == nil {
-		kind := "missing-values"
-		if strings.HasPrefix(msg, "ambiguous") {
-			kind = "ambiguous-split"
-			// the table's own balances may still tell which split is right
-			if t.ID == TableRequests && len(rows) == 1 && p.cands != nil {
-				p.pending = append(p.pending, &pendingRow{row: rows[0], vals: vals, label: label, cands: p.cands})
-				p.cands = nil
-				return
-			}
-		} else if len(vals) > n {
-			kind = "extra-values"
-		}
-		p.cands = nil
-		t.Problems = append(t.Problems, &Problem{Kind: kind, Row: rows[0].Def, Span: spanOf(vals), Message: problemMessage(kind, name, n, vals, msg)})
-		for _, v := range vals {
-			if v.kind != tokEmpty {
-				p.unplaced(t, v, fmt.Sprintf("“%s”：%s", name, problemMessage(kind, name, n, vals, msg)))
-			}
-		}
+	if res.placed == nil {
+		p.unfitted(t, rows, vals, label, n, name, res.msg, spanOf(vals))
 		return
 	}
 	doubt := ""
-	if split {
+	switch res.splitBy {
+	case SplitByRowTotal:
 		doubt = "数字粘连，按本行合计关系唯一拆分"
+	case SplitByCount:
+		doubt = "数字粘连，只有一种拆分方式"
+	case SplitByAgreement:
+		doubt = "数字粘连，有多种拆分方式，各种拆分下该单元格的值相同"
+		msg := fmt.Sprintf("“%s”的数字连在一起（%s），%d种拆分方式中没有一种满足本行合计关系：无论怎样拆分，本行各数之和都不等于总计",
+			name, joinTok(vals), res.readings)
+		t.Problems = append(t.Problems, &Problem{Kind: "unbalanced-split", Row: rows[0].Def, Span: spanOf(vals), Message: msg})
+		p.unplacedDisagreeing(t, vals, res.placed, fmt.Sprintf("“%s”：%s", name, msg))
 	}
-	if len(extra) > 0 {
+	if len(res.extra) > 0 {
 		doubt = fmt.Sprintf("该行有%d个数值，应为%d个", nonEmpty(vals), n)
-		t.Problems = append(t.Problems, &Problem{Kind: "extra-values", Row: rows[0].Def, Span: spanOf(extra),
-			Message: fmt.Sprintf("“%s”有%d个单元格，模板为%d个；多出的%d个未采用", name, len(placed)+len(extra), n, len(extra))})
-		for _, v := range extra {
+		t.Problems = append(t.Problems, &Problem{Kind: "extra-values", Row: rows[0].Def, Span: spanOf(res.extra),
+			Message: fmt.Sprintf("“%s”有%d个单元格，模板为%d个；多出的%d个未采用", name, len(res.placed)+len(res.extra), n, len(res.extra))})
+		for _, v := range res.extra {
 			if v.kind != tokEmpty {
 				p.unplaced(t, v, fmt.Sprintf("“%s”多出的单元格", name))
 			}
 		}
 	}
-	p.placeCells(t, rows, placed, split, doubt)
+	p.placeCells(t, rows, res.placed, res.splitBy, doubt)
+}
+
+// unfitted reports a row whose values could not be placed, or sets it aside
+// for the table's balances when its glued digits balance several ways.
+func (p *parser) unfitted(t *Table, rows []*Row, vals []*token, label *token, n int, name, msg string, span Span) {
+	kind := "missing-values"
+	if strings.HasPrefix(msg, "ambiguous") {
+		kind = "ambiguous-split"
+		// the table's own balances may still tell which split is right
+		if t.ID == TableRequests && len(rows) == 1 && p.cands != nil {
+			p.pending = append(p.pending, &pendingRow{row: rows[0], vals: vals, label: label, cands: p.cands})
+			p.cands = nil
+			return
+		}
+	} else if len(vals) > n {
+		kind = "extra-values"
+	}
+	p.cands = nil
+	t.Problems = append(t.Problems, &Problem{Kind: kind, Row: rows[0].Def, Span: span, Message: problemMessage(kind, name, n, vals, msg)})
+	for _, v := range vals {
+		if v.kind != tokEmpty {
+			p.unplaced(t, v, fmt.Sprintf("“%s”：%s", name, problemMessage(kind, name, n, vals, msg)))
+		}
+	}
+}
+
+// unplacedDisagreeing records the glued runs of vals whose digits are not
+// all placed (the readings disagree on them).
+func (p *parser) unplacedDisagreeing(t *Table, vals, placed []*token, reason string) {
+	for _, v := range vals {
+		if v.kind == tokEmpty {
+			continue
+		}
+		covered := 0
+		for _, pv := range placed {
+			if pv != nil && pv.start >= v.start && pv.end <= v.end {
+				covered += pv.end - pv.start
+			}
+		}
+		if covered < v.end-v.start {
+			p.unplaced(t, v, reason)
+		}
+	}
 }
 
 // placeCells turns the chosen tokens into the cells of rows.
-func (p *parser) placeCells(t *Table, rows []*Row, placed []*token, split bool, doubt string) {
+func (p *parser) placeCells(t *Table, rows []*Row, placed []*token, splitBy SplitHow, doubt string) {
 	i := 0
 	for _, r := range rows {
-		r.Split = split
+		r.Split, r.SplitBy = splitBy != "", splitBy
 		for ci, col := range r.Def.Cols {
 			pv := placed[i]
 			i++
+			if pv == nil {
+				continue
+			}
 			c := &Cell{Table: t.ID, Row: r.Def, Col: col, Text: pv.text, Span: p.span(pv.start, pv.end), Doubt: doubt}
 			switch pv.kind {
 			case tokEmpty:
@@ -148,19 +195,19 @@ func parseNumber(s string) (float64, bool, string) {
 	return v, !strings.Contains(s, "."), unit
 }
 
-// fit chooses n cells from vals. It returns nil when it cannot say which
+// fit chooses n cells from vals. Its placed is nil when it cannot say which
 // values belong where.
-func (p *parser) fit(vals []*token, n int, check func([]float64) bool) (placed, extra []*token, split bool, msg string) {
+func (p *parser) fit(vals []*token, n int, check func([]float64) bool) fitResult {
 	ne := nonEmpty(vals)
 	// glued digits: fewer tokens than cells, and some of them are digit runs
 	if ne < n && ne > 0 {
-		if placed, split, msg, ok := p.fitGlued(vals, n, check); ok {
-			return placed, nil, split, msg
+		if res, ok := p.fitGlued(vals, n, check); ok {
+			return res
 		}
 	}
 	switch {
 	case len(vals) == n:
-		return vals, nil, false, ""
+		return fitResult{placed: vals}
 	case ne == n:
 		var out []*token
 		for _, v := range vals {
@@ -168,17 +215,20 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) (placed, 
 				out = append(out, v)
 			}
 		}
-		return out, nil, false, ""
+		return fitResult{placed: out}
 	case len(vals) < n:
-		return nil, nil, false, ""
+		return fitResult{}
 	}
-	placed, extra = fitSurplus(vals, n, ne, check)
-	return placed, extra, false, ""
+	placed, extra := fitSurplus(vals, n, ne, check)
+	return fitResult{placed: placed, extra: extra}
 }
 
 // fitGlued splits glued digit runs into n cells; ok is false when vals hold
-// no glued run.
-func (p *parser) fitGlued(vals []*token, n int, check func([]float64) bool) (placed []*token, split bool, msg string, ok bool) {
+// no glued run. A split that adds up to the row total is taken when it is
+// the only one; when none does, the only split at all is a reading of what
+// the report says (its total is then wrong), and with several, the cells on
+// which they all agree are kept.
+func (p *parser) fitGlued(vals []*token, n int, check func([]float64) bool) (fitResult, bool) {
 	var atoms []*token
 	for _, v := range vals {
 		if v.kind != tokEmpty {
@@ -192,21 +242,49 @@ func (p *parser) fitGlued(vals []*token, n int, check func([]float64) bool) (pla
 		}
 	}
 	if !glued {
-		return nil, false, "", false
+		return fitResult{}, false
 	}
 	sols, over := splitDigits(p.text, atoms, n, check, 2)
 	switch {
 	case over:
-		return nil, false, "拆分方式过多，无法确定", true
+		return fitResult{msg: "拆分方式过多，无法确定"}, true
+	case len(sols) == 1 && check == nil:
+		return fitResult{placed: sols[0], splitBy: SplitByCount}, true
 	case len(sols) == 1:
-		return sols[0], true, "", true
+		return fitResult{placed: sols[0], splitBy: SplitByRowTotal}, true
 	case len(sols) > 1:
 		p.cands, _ = splitDigits(p.text, atoms, n, check, maxCandidates)
-		return nil, false, "ambiguous", true
-	case check != nil:
-		return nil, false, "不存在满足本行合计关系的拆分", true
+		return fitResult{msg: "ambiguous"}, true
+	case check == nil:
+		return fitResult{msg: "无法拆分为模板要求的单元格数"}, true
 	}
-	return nil, false, "无法拆分为模板要求的单元格数", true
+	all, over := splitDigits(p.text, atoms, n, nil, maxCandidates)
+	switch {
+	case over || len(all) == 0 || len(all) >= maxCandidates:
+		return fitResult{msg: "不存在满足本行合计关系的拆分"}, true
+	case len(all) == 1:
+		return fitResult{placed: all[0], splitBy: SplitByCount}, true
+	}
+	return fitResult{placed: agreedCells(all), splitBy: SplitByAgreement, readings: len(all)}, true
+}
+
+// agreedCells keeps, cell by cell, the part that every split puts there
+// (the same digits of the text), and nil elsewhere.
+func agreedCells(splits [][]*token) []*token {
+	out := make([]*token, len(splits[0]))
+	for i, tk := range splits[0] {
+		same := true
+		for _, s := range splits[1:] {
+			if s[i].start != tk.start || s[i].end != tk.end {
+				same = false
+				break
+			}
+		}
+		if same {
+			out[i] = tk
+		}
+	}
+	return out
 }
 
 // fitSurplus chooses n of more than n cells: layout empties at the edges go

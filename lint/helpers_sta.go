@@ -479,7 +479,7 @@ func relText(r *relation) (zh, en string) {
 		en = fmt.Sprintf("“%s”: total %s ≠ %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, true))
 	}
 	if r.split {
-		zh += "（部分数值由粘连的数字按行合计拆分得出）"
+		zh += "（部分数值由粘连的数字拆分得出）"
 		en += " (some values were split from glued digits)"
 	}
 	return zh, en

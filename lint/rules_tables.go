@@ -56,7 +56,7 @@ the row total allows more than one split, the cells' values cannot be determined
 reported by this rule, and the balances involved are not checked.
 
 Basis: the table structure of 国办公开办函〔2021〕30号; spec §4.2, §5.1.`,
-		Check: func(ctx *Context) { emitProblems(ctx, "missing-values", "ambiguous-split") },
+		Check: func(ctx *Context) { emitProblems(ctx, "missing-values", "ambiguous-split", "unbalanced-split") },
 	})
 	Register(&Rule{
 		ID: "GD-T003", Name: "extra-cells", Family: FamilyTables, Severity: Warning,
@@ -275,6 +275,8 @@ func problemEN(t *grammar.Table, p *grammar.Problem) string {
 		return fmt.Sprintf("%s: row “%s” has fewer values than the template; which one is missing cannot be told", name, row)
 	case "ambiguous-split":
 		return fmt.Sprintf("%s: the digits of row “%s” are glued together and split more than one way", name, row)
+	case "unbalanced-split":
+		return fmt.Sprintf("%s: the digits of row “%s” are glued together; none of the ways to split them adds up to the row total", name, row)
 	case "extra-values":
 		return fmt.Sprintf("%s: row “%s” has more cells than the template; the extra ones were not used", name, row)
 	case "unknown-label":
