@@ -38,11 +38,7 @@ func TestCrawlerClasses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			src, err := grammar.Decode(c.file, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rep := grammar.Parse(src)
+			rep := grammar.Parse(grammar.NewSource(c.file, string(data)))
 			diags := lint.Run(rep, nil, &lint.Options{Now: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)})
 			var got []string
 			for _, d := range diags {
