@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// Opens the page built by scripts/build-web in headless Chromium (the system
+// browser, driven by playwright-core; no browser is downloaded) with every
+// request that is not one of the page's own files blocked, and checks that
+// it gives exactly what `gdlint check --format json` gives:
+//
+//   - index.html#selftest from file:// and from a local web server: the
+//     <pre id="selftest"> is byte-identical to the CLI's JSON on testdata/examples;
+//   - the seeds picked through the file input: the same JSON as the CLI run
+//     on them, and every finding's marked text in the page is the text at
+//     the CLI's line and column;
+//   - a quick fix clicked: the text changes, the finding is gone, and the
+//     page's findings are the CLI's on the fixed file;
+//   - "apply all safe fixes" on the GB18030 CRLF example and the download:
+//     the same bytes as `gdlint check --fix`;
+//   - no request left the page's folder, no script error.
+//
+// usage: node browser-test.mjs PAGE_DIR GDLINT_BINARY REPO_ROOT SEEDS_DIR
+// Prints the engine's load time and the time to the first result on a seed.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [pageDir, gdlint, root, seedsDir] = process.argv.slice(2).map((p) => resolve(p));
+if (!seedsDir) {
+  console.error('usage: node browser-test.mjs PAGE_DIR GDLINT_BINARY REPO_ROOT SEEDS_DIR');
+  process.exit(2);
+}
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const work = mkdtempSync(join(tmpdir(), 'gdlint-web-test-'));
+let failures = 0;
+const fail = (msg) => { console.error(`FAIL: ${msg}`); failures++; };
+const ok = (msg) => console.log(`ok: ${msg}`);
+
+// gdlint check exits 1 when there are errors: that is a result, not a failure
+function cli(args, cwd) {
+  try {
+    return execFileSync(gdlint, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    if (e.status === 1) return e.stdout;
+    throw e;
+  }
+}
+
+const pageFiles = new Set(readdirSync(pageDir));
+const pageURL = pathToFileURL(join(pageDir, 'index.html')).href;
+const seeds = readdirSync(seedsDir).filter((f) => /\.(txt|md)$/.test(f)).sort();
+const examplesDir = join(root, 'testdata/examples');
+
+// --- the browser, with every foreign request blocked -----------------------
+
+const requests = [];
+const foreign = [];
+let serverOrigin = '';
+const own = (url) => {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  let u;
+  try { u = new URL(url); } catch { return false; }
+  if (u.protocol === 'file:') {
+    const p = decodeURIComponent(u.pathname);
+    return p.startsWith(pageDir + '/') && pageFiles.has(basename(p));
+  }
+  if (serverOrigin && u.origin === serverOrigin) return pageFiles.has(u.pathname.slice(1));
+  return false;
+};
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'gdlint-web-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: chromiumPath,
+  headless: true,
+  acceptDownloads: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+});
+context.on('request', (r) => {
+  requests.push(r.url());
+  if (!own(r.url())) foreign.push(r.url());
+});
+await context.route('**/*', (route) => {
+  const url = route.request().url();
+  if (own(url)) return route.continue();
+  foreign.push(url);
+  return route.abort('blockedbyclient');
+});
+const errors = [];
+async function newPage() {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return page;
+}
+async function open(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.gdlintTimings && window.gdlintTimings.engineReady !== undefined, null, { timeout: 60000 });
+}
+
+try {
+  // --- 1. #selftest from file:// -----------------------------------------
+  const wantExamples = cli(['check', '--format', 'json', 'testdata/examples'], root);
+  let page = await newPage();
+  await open(page, pageURL + '#selftest');
+  await page.waitForSelector('#selftest[data-done]', { state: 'attached', timeout: 60000 });
+  const got = await page.$eval('#selftest', (el) => el.textContent);
+  if (got === wantExamples) ok(`#selftest from file:// = gdlint check --format json testdata/examples (${JSON.parse(got).length} findings)`);
+  else fail(`#selftest differs from the CLI:\n--- page\n${got}\n--- cli\n${wantExamples}`);
+  await page.close();
+
+  // --- 2. the seeds through the file input ----------------------------------
+  page = await newPage();
+  await open(page, pageURL);
+  const engineReady = await page.evaluate(() => window.gdlintTimings.engineReady);
+  await page.setInputFiles('#files', join(seedsDir, seeds[0]));
+  await page.waitForFunction(() => window.gdlintTimings.checks.length === 1);
+  const first = await page.evaluate(() => window.gdlintTimings.checks[0].ms);
+  console.log(`timing: engine ready ${engineReady} ms after navigation; first seed (${seeds[0]}) checked in ${first} ms; first result ${engineReady + first} ms after opening the page`);
+  await page.reload();
+  await page.waitForFunction(() => window.gdlintTimings && window.gdlintTimings.engineReady !== undefined, null, { timeout: 60000 });
+  await page.setInputFiles('#files', seeds.map((s) => join(seedsDir, s)));
+  await page.waitForFunction((n) => document.querySelectorAll('#overview-table tbody tr').length === n, seeds.length);
+  const seedMs = await page.evaluate(() => window.gdlintTimings.checks[0].ms);
+  console.log(`timing: ${seeds.length} seeds checked in ${seedMs} ms`);
+  const pageSeeds = await page.evaluate(() => window.gdlintEngine.json('zh'));
+  const wantSeeds = cli(['check', '--format', 'json', ...seeds], seedsDir);
+  if (pageSeeds === wantSeeds) ok(`seeds: the page's findings = gdlint check --format json (${JSON.parse(wantSeeds).length} findings in ${seeds.length} files)`);
+  else fail(`seeds: the page's findings differ from the CLI's:\n--- page\n${pageSeeds.slice(0, 3000)}\n--- cli\n${wantSeeds.slice(0, 3000)}`);
+  // every finding is marked in the page at the text the CLI's position names
+  const cliSeeds = JSON.parse(wantSeeds);
+  for (const seed of seeds) {
+    await page.click(`#overview-table a[data-open]:text-is("${seed}")`);
+    await page.waitForFunction((s) => document.querySelector('#doc-head h2')?.textContent === s, seed);
+    const marked = await page.evaluate(() => {
+      const byDiag = {};
+      for (const m of document.querySelectorAll('#text [data-d]')) {
+        for (const i of m.dataset.d.split(' ')) byDiag[i] = (byDiag[i] || '') + m.textContent;
+      }
+      const items = [...document.querySelectorAll('#finding-list .finding')].map((li) => ({
+        i: li.dataset.i, rule: li.dataset.rule, pos: li.querySelector('.pos').textContent,
+        msg: li.querySelector('.msg').textContent,
+      }));
+      return { byDiag, items };
+    });
+    const want = cliSeeds.filter((d) => d.file === seed);
+    const lines = readFileSync(join(seedsDir, seed), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => Array.from(l));
+    if (marked.items.length !== want.length) fail(`${seed}: ${marked.items.length} findings listed, the CLI has ${want.length}`);
+    let bad = 0;
+    want.forEach((d, k) => {
+      const it = marked.items[k];
+      if (!it || it.rule !== d.rule || it.pos !== `${d.line}:${d.column}` || it.msg !== d.message) {
+        bad++;
+        if (bad <= 3) fail(`${seed}: finding ${k} listed as ${JSON.stringify(it)}, the CLI has ${d.rule} ${d.line}:${d.column} ${d.message}`);
+        return;
+      }
+      let text = '';
+      for (let l = d.line; l <= d.end_line; l++) {
+        const from = l === d.line ? d.column - 1 : 0;
+        const to = l === d.end_line ? d.end_column - 1 : lines[l - 1].length;
+        text += lines[l - 1].slice(from, to).join('');
+      }
+      if ((marked.byDiag[it.i] || '') !== text) {
+        bad++;
+        if (bad <= 3) fail(`${seed}: ${d.rule} at ${d.line}:${d.column} marks ${JSON.stringify(marked.byDiag[it.i])}, the CLI's span is ${JSON.stringify(text)}`);
+      }
+    });
+    if (!bad) ok(`${seed}: ${want.length} findings listed with the CLI's rule, line:column and message, each marked at the CLI's span`);
+  }
+  await page.close();
+
+  // --- 3. a quick fix, fix-all and the download ----------------------------
+  page = await newPage();
+  await open(page, pageURL);
+  await page.click('#examples');
+  await page.click('#overview-table a[data-open]:text-is("defects.txt")');
+  await page.waitForFunction(() => document.querySelector('#doc-head h2')?.textContent === 'defects.txt');
+  const before = await page.evaluate(() => ({
+    n: document.querySelectorAll('#finding-list .finding').length,
+    pos: document.querySelector('.finding[data-rule="GD-W004"] .pos').textContent,
+  }));
+  const [fl] = before.pos.split(':').map(Number);
+  const lineText = () => page.$eval(`#text .line[data-line="${fl}"] .tx`, (el) => el.textContent);
+  const lineBefore = await lineText();
+  await page.click('.finding[data-rule="GD-W004"] button.fix');
+  await page.waitForFunction((n) => document.querySelectorAll('#finding-list .finding').length === n - 1, before.n);
+  const lineAfter = await lineText();
+  const stillThere = await page.$$eval('.finding[data-rule="GD-W004"] .pos', (els, p) => els.some((e) => e.textContent === p), before.pos);
+  if (lineAfter !== lineBefore && lineAfter === lineBefore.replace(',', '，') && !stillThere) {
+    ok(`quick fix: GD-W004 at ${before.pos} fixed by a click (line ${fl}: "," → "，"), the finding is gone`);
+  } else {
+    fail(`quick fix: line ${fl} ${JSON.stringify(lineBefore)} → ${JSON.stringify(lineAfter)}, finding still there: ${stillThere}`);
+  }
+  // the findings that remain are the CLI's on the downloaded file
+  let dl = page.waitForEvent('download');
+  await page.click('#download');
+  let saved = join(work, 'defects.txt');
+  await (await dl).saveAs(saved);
+  const wantFixed = cli(['check', '--format', 'json', 'defects.txt'], work);
+  const gotFixed = await page.evaluate(() => {
+    // the JSON of the one document shown: the engine prints all of them
+    const all = JSON.parse(window.gdlintEngine.json('zh'));
+    return JSON.stringify(all.filter((d) => d.file === 'defects.txt'), null, 2) + '\n';
+  });
+  if (gotFixed === wantFixed) ok('quick fix: the page\'s findings on the fixed text = gdlint check on the downloaded file');
+  else fail(`quick fix: findings after the fix differ from the CLI's on the downloaded file:\n${gotFixed}\n---\n${wantFixed}`);
+
+  // the English switch: UI and messages
+  await page.click('#lang');
+  const en = await page.evaluate(() => ({
+    h1: document.querySelector('h1').textContent,
+    sev: document.querySelector('#finding-list .finding .sev').textContent,
+    msg: document.querySelector('#finding-list .finding .msg').textContent,
+  }));
+  const wantEN = JSON.parse(cli(['check', '--format', 'json', '--lang', 'en', 'defects.txt'], work))[0];
+  if (/^Checking/.test(en.h1) && en.sev === wantEN.severity && en.msg === wantEN.message) ok('language switch: English UI and the CLI\'s English messages (--lang en)');
+  else fail(`language switch: ${JSON.stringify(en)}, the CLI's first English finding ${JSON.stringify(wantEN)}`);
+  await page.click('#lang');
+
+  await page.click('#overview-table a[data-open]:text-is("gb18030-crlf.txt")');
+  await page.waitForFunction(() => document.querySelector('#doc-head h2')?.textContent === 'gb18030-crlf.txt');
+  await page.click('#fix-all');
+  await page.waitForFunction(() => !document.querySelector('#download').disabled);
+  dl = page.waitForEvent('download');
+  await page.click('#download');
+  saved = join(work, 'page-gb18030-crlf.txt');
+  await (await dl).saveAs(saved);
+  const ref = join(work, 'gb18030-crlf.txt');
+  copyFileSync(join(examplesDir, 'gb18030-crlf.txt'), ref);
+  cli(['check', '--fix', '--quiet', 'gb18030-crlf.txt'], work);
+  const a = readFileSync(saved);
+  const b = readFileSync(ref);
+  if (a.equals(b) && !a.equals(readFileSync(join(examplesDir, 'gb18030-crlf.txt')))) {
+    ok(`fix all + download: gb18030-crlf.txt = gdlint check --fix (${a.length} bytes, GB18030, CRLF)`);
+  } else {
+    fail(`fix all + download: the downloaded file (${a.length} bytes) differs from gdlint check --fix (${b.length} bytes)`);
+  }
+
+  await page.close();
+
+  // --- 4. #selftest from a web server: the .wasm is fetched ----------------
+  const server = createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(1));
+    if (!pageFiles.has(name)) { res.writeHead(404); res.end(); return; }
+    const type = { html: 'text/html', js: 'text/javascript', css: 'text/css', wasm: 'application/wasm' }[name.split('.').pop()];
+    res.writeHead(200, { 'Content-Type': type || 'application/octet-stream' });
+    res.end(readFileSync(join(pageDir, name)));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  serverOrigin = `http://127.0.0.1:${server.address().port}`;
+  page = await newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await open(page, `${serverOrigin}/index.html#selftest`);
+  await page.waitForSelector('#selftest[data-done]', { state: 'attached', timeout: 60000 });
+  const overHTTP = await page.$eval('#selftest', (el) => el.textContent);
+  if (overHTTP === wantExamples && fetched.includes('/gdlint.wasm') && !fetched.includes('/gdlint.wasm.js')) {
+    ok('#selftest from a web server (gdlint.wasm fetched) = the CLI');
+  } else {
+    fail(`#selftest over http: identical ${overHTTP === wantExamples}, requests ${fetched.join(' ')}`);
+  }
+  await page.close();
+  server.close();
+
+  // --- no foreign request, no error ----------------------------------------
+  if (foreign.length) fail(`requests outside the page's files: ${[...new Set(foreign)].join(' ')}`);
+  else ok(`no request outside the page's own files (${requests.length} requests, all to ${[...pageFiles].sort().join(' ')}, data: or blob:)`);
+  if (errors.length) fail(`errors in the page:\n${errors.join('\n')}`);
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+}
+if (failures) {
+  console.error(`web page test: ${failures} failure(s)`);
+  process.exit(1);
+}
+console.log('web page test: ok');
