@@ -117,3 +117,21 @@ func TestPositionRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// A paged front-end marks where pages begin; every offset maps to the page
+// that holds it, and a document without pages answers 0.
+func TestPage(t *testing.T) {
+	src := grammar.NewSource("r.pdf", "第一页\n第二页\n\n第三页\n")
+	if got := src.Page(0); got != 0 {
+		t.Errorf("Page without PageStarts = %d, want 0", got)
+	}
+	src.PageStarts = []int{len("第一页\n"), len("第一页\n第二页\n\n")}
+	for _, c := range []struct{ off, page int }{
+		{0, 1}, {len("第一页"), 1}, {len("第一页\n"), 2}, {len("第一页\n第二页\n"), 2},
+		{len("第一页\n第二页\n\n"), 3}, {len(src.Text), 3},
+	} {
+		if got := src.Page(c.off); got != c.page {
+			t.Errorf("Page(%d) = %d, want %d", c.off, got, c.page)
+		}
+	}
+}

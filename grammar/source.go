@@ -42,6 +42,9 @@ type Source struct {
 	Encoding Encoding
 	CRLF     bool // the dominant line ending is CRLF
 	lines    []int
+	// PageStarts, set by the front-end of a paged format (PDF), holds the
+	// offsets in Text where the second, third… page begin, ascending.
+	PageStarts []int
 	// view and rendering: what Parse reads when a front-end rendered the
 	// document itself (a page, a Word file); nil means Text as it is
 	view      *View
@@ -100,6 +103,15 @@ func (s Span) Contains(o int) bool { return s.Start <= o && o < s.End }
 
 // Text returns the source text a span covers.
 func (s *Source) Slice(sp Span) string { return s.Text[sp.Start:sp.End] }
+
+// Page returns the 1-based page holding byte offset off, or 0 when the
+// document has no pages (PageStarts is nil).
+func (s *Source) Page(off int) int {
+	if s.PageStarts == nil {
+		return 0
+	}
+	return 1 + sort.Search(len(s.PageStarts), func(i int) bool { return s.PageStarts[i] > off })
+}
 
 // LineCount is the number of lines (a final line without newline counts).
 func (s *Source) LineCount() int { return len(s.lines) }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
-	"github.com/gdlint/gdlint/internal/fileio"
 )
 
 // FileResult is what checking one file produced.
@@ -73,7 +72,7 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 	if !o.Fix {
 		return res
 	}
-	if fileio.IsContainer(path) {
+	if input.IsContainer(path) {
 		if len(FixEdits(res.Diagnostics, o.Unsafe)) > 0 {
 			res.NotRewritten = "--fix does not rewrite .docx and .html files"
 		}

@@ -47,7 +47,7 @@ func Count(results []*lint.FileResult, unsafe bool) Counts {
 				c.Infos++
 			}
 			switch {
-			case fileio.IsContainer(r.Path): // --fix does not rewrite it
+			case input.IsContainer(r.Path): // --fix does not rewrite it
 			case fixable(d, unsafe):
 				c.Fixable++
 			case fixable(d, true):

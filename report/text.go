@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
-	"github.com/gdlint/gdlint/internal/fileio"
+	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/lint"
 )
 
@@ -91,7 +91,7 @@ func WriteText(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 				sev = paint(o.Color, ansiBlue, sev)
 			}
 			mark := ""
-			if fixable(d, o.Unsafe) && !fileio.IsContainer(r.Path) {
+			if fixable(d, o.Unsafe) && !input.IsContainer(r.Path) {
 				mark = paint(o.Color, ansiCyan, "[*]") + " "
 			}
 			fmt.Fprintf(bw, "%s%s %s %s%s\n",
@@ -157,7 +157,7 @@ func WriteStatistics(w io.Writer, results []*lint.FileResult, o OutputOptions) e
 				byRule[d.Rule] = st
 			}
 			st.n++
-			if fixable(d, o.Unsafe) && !fileio.IsContainer(r.Path) {
+			if fixable(d, o.Unsafe) && !input.IsContainer(r.Path) {
 				st.nfixable++
 			}
 		}

@@ -16,8 +16,10 @@ package input
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -31,6 +33,10 @@ import (
 // that callers can tell bad input from I/O failures.
 type ReadFunc func(path string, raw []byte) (*grammar.Source, error)
 
+// textExtensions are the names of plain text and Markdown files, which
+// Decode reads.
+var textExtensions = []string{".txt", ".md", ".markdown"}
+
 var (
 	formatsMu sync.RWMutex
 	formats   = map[string]ReadFunc{
@@ -42,12 +48,14 @@ var (
 )
 
 // RegisterFormat makes Read use read for files whose name ends in ext (a
-// lower-case extension with its dot, like ".pdf"). Call it from the init
-// function of the front-end's package. Registering an extension that
-// already has a front-end panics: two packages would claim the same files.
+// lower-case extension with its dot, like ".pdf"); a directory walk then
+// takes those files too, and --fix leaves them alone (IsContainer). Call it
+// from the init function of the front-end's package. Registering an
+// extension that already has a front-end panics: two packages would claim
+// the same files.
 func RegisterFormat(ext string, read ReadFunc) {
-	if ext == "" || ext[0] != '.' || ext != strings.ToLower(ext) || read == nil {
-		panic(fmt.Sprintf("input.RegisterFormat(%q): want a lower-case extension with its dot and a ReadFunc", ext))
+	if ext == "" || ext[0] != '.' || ext != strings.ToLower(ext) || read == nil || slices.Contains(textExtensions, ext) {
+		panic(fmt.Sprintf("input.RegisterFormat(%q): want a lower-case extension with its dot, not a text one, and a ReadFunc", ext))
 	}
 	formatsMu.Lock()
 	defer formatsMu.Unlock()
@@ -55,6 +63,23 @@ func RegisterFormat(ext string, read ReadFunc) {
 		panic("input.RegisterFormat: a front-end for " + ext + " is already registered")
 	}
 	formats[ext] = read
+}
+
+// Extensions lists the kinds of file gdlint reads, as a directory walk
+// takes them: text and Markdown, then the other formats in order.
+func Extensions() []string {
+	formatsMu.RLock()
+	defer formatsMu.RUnlock()
+	return append(slices.Clone(textExtensions), slices.Sorted(maps.Keys(formats))...)
+}
+
+// IsContainer tells whether the file at path is read by a front-end that
+// extracts or renders its text (a page, a Word document): the text is not
+// the file's bytes, so fixes cannot be written back into it.
+func IsContainer(path string) bool {
+	formatsMu.RLock()
+	defer formatsMu.RUnlock()
+	return formats[strings.ToLower(filepath.Ext(path))] != nil
 }
 
 // Read reads raw, the bytes of the file at path, with the front-end its

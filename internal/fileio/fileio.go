@@ -10,40 +10,23 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar/input"
 )
 
-// ReportExtensions are the kinds of file a directory walk takes.
-var ReportExtensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
-
-// IsReportFile tells whether a directory walk takes the file at path.
+// IsReportFile tells whether a directory walk takes the file at path: one
+// of input.Extensions.
 func IsReportFile(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	for _, e := range ReportExtensions {
-		if ext == e {
-			return true
-		}
-	}
-	return false
-}
-
-// IsContainer tells whether path is read through a container reader (.docx,
-// .html): its spans point into extracted text, so --fix does not rewrite it.
-func IsContainer(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".html", ".htm", ".xhtml":
-		return true
-	}
-	return false
+	return slices.Contains(input.Extensions(), strings.ToLower(filepath.Ext(path)))
 }
 
 // ExpandPaths turns the paths of a command line into the files to check.
 // A file is taken as given, whatever its extension; a directory is walked
 // recursively in lexical order, skipping hidden files and directories and
-// taking only ReportExtensions. A path given twice is checked once. Paths
+// taking only the files input reads (input.Extensions). A path given twice is checked once. Paths
 // that cannot be read are returned as errors, one per path, and the rest
 // goes on.
 func ExpandPaths(paths []string) ([]string, []error) {

@@ -178,7 +178,7 @@ type Body struct {
 }
 
 // Run walks paths (files, or directories searched recursively for
-// fileio.ReportExtensions), parses and lints every file on a bounded pool, then runs the
+// input.Extensions), parses and lints every file on a bounded pool, then runs the
 // cross-year checks. A file that cannot be read or parsed gets a Report with
 // Err set; the run goes on. The error result is reserved for unusable options.
 func Run(paths []string, opts *Options) (*Result, error) {
