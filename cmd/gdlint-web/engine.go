@@ -80,7 +80,7 @@ func (e *engine) check(d *document) {
 // the page rewrites text files only, not what was extracted from a .docx
 // or .html file.
 func (d *document) fixable() bool {
-	return d.Result.Err == nil && !fileio.IsContainer(d.Name)
+	return d.Result.Err == nil && !input.IsContainer(d.Name)
 }
 
 // errNotRewritten is why fixes are not applied to a container.
@@ -264,7 +264,7 @@ func (d *document) view() *docView {
 		return v
 	}
 	src := r.Source
-	v.Encoding, v.CRLF, v.Container = src.Encoding.String(), src.CRLF, fileio.IsContainer(d.Name)
+	v.Encoding, v.CRLF, v.Container = src.Encoding.String(), src.CRLF, input.IsContainer(d.Name)
 	v.Changed = !bytes.Equal(d.Raw, d.Original)
 	if rep := r.Report; rep != nil {
 		v.Rendering = rep.Rendering
