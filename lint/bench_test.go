@@ -28,7 +28,7 @@ func BenchmarkCheckSeeds(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, raw := range raws {
-			if res := lint.CheckFile(paths[i], raw, cfg, lint.CheckOptions{}); res.Err != nil {
+			if res := lint.Check(lint.FromBytes(paths[i], raw), cfg, lint.CheckOptions{}); res.Err != nil {
 				b.Fatal(res.Err)
 			}
 		}
@@ -50,7 +50,7 @@ func BenchmarkFixSeeds(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, raw := range raws {
-			if res := lint.CheckFile(paths[i], raw, cfg, lint.CheckOptions{Fix: true}); res.Err != nil {
+			if res := lint.Check(lint.FromBytes(paths[i], raw), cfg, lint.CheckOptions{Fix: true}); res.Err != nil {
 				b.Fatal(res.Err)
 			}
 		}

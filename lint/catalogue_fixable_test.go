@@ -19,7 +19,7 @@ import (
 func TestCatalogueFixabilityMatchesRules(t *testing.T) {
 	seen := map[string]map[lint.Applicability]bool{}
 	check := func(name string, raw []byte) {
-		res := lint.CheckFile(name, raw, lint.DefaultConfig(), lint.CheckOptions{})
+		res := lint.Check(lint.FromBytes(name, raw), lint.DefaultConfig(), lint.CheckOptions{})
 		if res.Err != nil {
 			return
 		}

@@ -193,6 +193,15 @@ func Register(r *Rule) {
 	sort.Slice(registry, func(i, j int) bool { return registry[i].ID < registry[j].ID })
 }
 
+// mustHaveRules stops a program that checks documents without having linked
+// the rules in (they register themselves when their package is imported): a
+// run with no rule would look like a clean report.
+func mustHaveRules() {
+	if len(registry) == 0 {
+		panic("lint: no rules registered; import github.com/gdlint/gdlint/lint/rules")
+	}
+}
+
 // Rules returns the catalogue in ID order.
 func Rules() []*Rule { return append([]*Rule(nil), registry...) }
 
@@ -224,11 +233,16 @@ type Context struct {
 	Options *Options
 	rule    *Rule
 	diags   []Diagnostic
+	gate    Gate
 	// shared is built lazily and read by every rule of one Run: what several
 	// rules derive from the report (prose blocks, table analyses) is
 	// computed once per run, not once per rule.
 	shared *runCache
 }
+
+// Gate is the run's one decision whether the document is an annual report
+// (JudgeReport), made before the first rule runs.
+func (c *Context) Gate() Gate { return c.gate }
 
 // Source is the report's source.
 func (c *Context) Source() *grammar.Source { return c.Report.Source }
@@ -269,8 +283,9 @@ func Run(rep *grammar.Report, rules []*Rule, opts *Options) []Diagnostic {
 	}
 	var out []Diagnostic
 	shared := &runCache{}
+	gate := JudgeReport(rep)
 	for _, r := range rules {
-		ctx := &Context{Report: rep, Options: opts, rule: r, shared: shared}
+		ctx := &Context{Report: rep, Options: opts, rule: r, gate: gate, shared: shared}
 		r.Check(ctx)
 		out = append(out, ctx.diags...)
 	}

@@ -350,7 +350,7 @@ func periodStatement(r *grammar.Report) bool {
 
 func checkPeriodMissing(c *Context) {
 	r := c.Report
-	if !r.IsAnnualReport() || periodStatement(r) {
+	if !c.Gate().Annual || periodStatement(r) {
 		return
 	}
 	sp, ok := anchorSpan(r)

@@ -183,6 +183,33 @@ filled in; until they are, the table rules report the blank or missing values.
 Basis: the tables attached to 国办公开办函〔2021〕30号; spec §2.4–§2.6.`,
 		Check: checkMissingTables,
 	})
+	Register(&Rule{
+		ID: NotAReportRule, Name: "not-a-report", Family: FamilyStructure, Severity: Info,
+		Summary:   "文档不像年度报告，只对报告才有的检查未进行",
+		SummaryEN: "The document does not look like an annual report, so the checks for reports only did not run",
+		Explanation: `gdlint 先判断一个文档是不是政府信息公开工作年度报告：标题中有年份（如“××局2024年政府信息公开工作年度报告”），
+或者至少找到模板六个部分标题中的三个。两者都不满足时，“缺少标题”（GD-S007）、“缺少全部部分”（GD-S001）和
+“没有说明统计期限”（GD-D001）这些只对报告才有意义的检查不进行，本规则在标题（没有标题时在第一行）报告一次，说明原因，
+以免一份标题被网页导航挤掉、或部分标题写法不同的报告得到一个“没有问题”的结果。其他规则照常运行。
+编辑器中，这样的文档只显示本条提示。
+
+确实不是年度报告的文件（说明文档、附件），可以在 .gdlint.toml 的 [per-file-ignores] 中关闭本规则，或不检查这些文件。
+
+依据：规范 §2.1（六个部分的标题）、§6（报告年度）。`,
+		ExplanationEN: `gdlint first decides whether a document is an annual report at all: its title has a year (such as
+“××局2024年政府信息公开工作年度报告”), or at least three of the template's six part headings are found. When neither
+holds, the checks that only make sense on a report — a missing title (GD-S007), all parts missing (GD-S001), no
+statistics period (GD-D001) — do not run, and this rule says so once, with the reason, on the title (or the first line
+when there is none), so that a report whose title is pushed down by a web page's navigation, or whose part headings are
+worded differently, does not get a clean result. The other rules run as usual. In editors, such a document shows
+this finding only.
+
+Files that are indeed not reports (notes, attachments) can turn this rule off under [per-file-ignores] in .gdlint.toml,
+or be left out of the check.
+
+Basis: spec §2.1 (the six part headings), §6 (the report year).`,
+		Check: checkNotAReport,
+	})
 }
 
 // keptSections returns the sections after dropping duplicates (the ones
@@ -268,7 +295,7 @@ func checkMissingSections(ctx *Context) {
 	rep := ctx.Report
 	kept, _ := keptSections(rep)
 	if len(kept) == 0 {
-		if rep.Title != nil && rep.IsAnnualReport() {
+		if rep.Title != nil && ctx.Gate().Annual {
 			ctx.Emitf(rep.Title.Span, "找不到模板规定的六个部分标题（一、总体情况 … 六、其他需要报告的事项）",
 				"none of the six part headings of the template was found")
 		}
@@ -555,23 +582,18 @@ func checkTitle(ctx *Context) {
 		}
 		return
 	}
-	if !rep.IsAnnualReport() {
-		return
-	}
-	// point at the first line of text
-	src := rep.Source
-	for l := 0; l < src.LineCount(); l++ {
-		a, b := src.LineStart(l), src.LineEnd(l)
-		line := src.Text[a:b]
-		trimmed := strings.TrimLeft(line, " \t\u3000")
-		if trimmed == "" {
-			continue
-		}
-		a += len(line) - len(trimmed)
-		b = a + len(strings.TrimRight(trimmed, " \t\u3000"))
-		ctx.Emitf(grammar.Span{Start: a, End: b}, "找不到报告标题（如“××局2024年政府信息公开工作年度报告”）",
+	if sp := ctx.Gate().Span; ctx.Gate().Annual && sp.Len() > 0 {
+		ctx.Emitf(sp, "找不到报告标题（如“××局2024年政府信息公开工作年度报告”）",
 			"the report has no title (such as “××局2024年政府信息公开工作年度报告”)")
-		return
+	}
+}
+
+// checkNotAReport says once that the gate is closed, and why.
+func checkNotAReport(ctx *Context) {
+	if g := ctx.Gate(); !g.Annual && g.Span.Len() > 0 {
+		ctx.Emitf(g.Span,
+			"文档不像政府信息公开工作年度报告："+g.Why+"；因此未检查"+g.Unchecked,
+			"the document does not look like an annual report: "+g.WhyEN+"; so it was not checked "+g.UncheckedEN)
 	}
 }
 

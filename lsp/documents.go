@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -263,23 +264,34 @@ func (s *Server) analyze(d *document, version int32, text string, gen int, enc E
 	cfg := s.config(d.path)
 	snap := &snapshot{uri: d.uri, version: version, cfgGen: gen, m: newMapper(text, enc),
 		lang: cfg.Lang, cfg: cfg.cfg, opts: cfg.lintOptions()}
-	snap.err = recovered("gdlint: linting "+d.path, func() {
-		snap.src = grammar.NewSource(d.path, text)
-		snap.report = grammar.Parse(snap.src)
-		snap.annual = snap.report.IsAnnualReport()
+	res := lint.Check(lint.FromText(d.path, text), cfg.cfg, lint.CheckOptions{Options: snap.opts})
+	if res.Err != nil {
+		snap.err = fmt.Errorf("gdlint: linting %s: %w", d.path, res.Err)
+	} else {
+		snap.src, snap.report, snap.annual = res.Source, res.Report, res.Annual
+		snap.diags = res.Diagnostics
 		if !snap.annual {
-			return
+			// an unrelated file opened in the editor: only the finding that
+			// says why it is not checked as a report
+			snap.diags = onlyRule(snap.diags, lint.NotAReportRule)
 		}
-		snap.diags = cfg.cfg.Check(snap.report, snap.opts)
-	})
-	if snap.err != nil {
-		snap.diags = nil
 	}
 	snap.lsp = make([]protocol.Diagnostic, len(snap.diags))
 	for i := range snap.diags {
 		snap.lsp[i] = s.toProtocol(snap, &snap.diags[i], cfg)
 	}
 	return snap
+}
+
+// onlyRule keeps the findings of rule id.
+func onlyRule(diags []lint.Diagnostic, id string) []lint.Diagnostic {
+	var out []lint.Diagnostic
+	for _, d := range diags {
+		if d.Rule == id {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // documentPath names the document for the parser and for configuration

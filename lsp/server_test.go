@@ -12,6 +12,8 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/gdlint/gdlint/lint"
 )
 
 // The fixture puts 𠀀 (outside the BMP) and CJK before a wrong row total:
@@ -154,14 +156,18 @@ func TestExecuteFixAllAppliesEdit(t *testing.T) {
 	}
 }
 
-func TestNotAReportGetsNoDiagnostics(t *testing.T) {
+// A document that is not a report gets one info saying why it is not checked
+// as one (GD-S010), and nothing from the rules: not even the test rule,
+// whose table is there.
+func TestNotAReportGetsOnlyTheGateFinding(t *testing.T) {
 	c, _ := inProcess(t, Options{})
 	c.initialize(nil)
 	uri := "untitled:Untitled-1"
 	c.open(uri, "markdown", 3, "# 购物清单\n\n| 物品 | 数量 | 总计 |\n|---|---|---|\n| 苹果 | 2 | 5 |\n")
 	pub := c.waitPublish(uri, 3, 0)
-	if pub.null || pub.Diagnostics == nil || len(pub.Diagnostics) != 0 {
-		t.Fatalf("want an empty array, got %+v (null: %v)", pub.Diagnostics, pub.null)
+	if pub.null || len(pub.Diagnostics) != 1 || pub.Diagnostics[0].Code != lint.NotAReportRule ||
+		pub.Diagnostics[0].Severity != protocol.DiagnosticSeverityInformation {
+		t.Fatalf("want the one GD-S010 info, got %+v (null: %v)", pub.Diagnostics, pub.null)
 	}
 	var actions []protocol.CodeAction
 	c.mustCall("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri},

@@ -73,7 +73,7 @@ func (e *engine) loaded() []*document {
 }
 
 func (e *engine) check(d *document) {
-	d.Result = lint.CheckFile(d.Name, d.Raw, e.cfg, lint.CheckOptions{Options: e.opts})
+	d.Result = lint.Check(lint.FromBytes(d.Name, d.Raw), e.cfg, lint.CheckOptions{Options: e.opts})
 }
 
 // fixable tells whether fixes can be applied to the document: like --fix,

@@ -51,7 +51,7 @@ func TestSelftestIsTheCLIJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rs = append(rs, lint.CheckFile(strings.TrimPrefix(f, "../../"), raw, lint.DefaultConfig(), lint.CheckOptions{Options: &lint.Options{}}))
+		rs = append(rs, lint.Check(lint.FromBytes(strings.TrimPrefix(f, "../../"), raw), lint.DefaultConfig(), lint.CheckOptions{Options: &lint.Options{}}))
 	}
 	var want bytes.Buffer
 	if err := report.WriteJSON(&want, rs, report.OutputOptions{}); err != nil {
@@ -155,7 +155,7 @@ func TestApplyFixKeepsEncoding(t *testing.T) {
 	if err := e.fixAll(d.ID, false); err != nil {
 		t.Fatal(err)
 	}
-	want := lint.CheckFile("gb18030-crlf.txt", raw, lint.DefaultConfig(), lint.CheckOptions{Options: &lint.Options{}, Fix: true})
+	want := lint.Check(lint.FromBytes("gb18030-crlf.txt", raw), lint.DefaultConfig(), lint.CheckOptions{Options: &lint.Options{}, Fix: true})
 	if !bytes.Equal(d.Raw, want.FixedBytes) {
 		t.Errorf("fix all gives %d bytes, --fix %d", len(d.Raw), len(want.FixedBytes))
 	}

@@ -228,7 +228,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return &lint.FileResult{Path: display, Err: err}
 		}
-		return lint.CheckFile(display, raw, adjust(cfg), copts)
+		return lint.Check(lint.FromBytes(display, raw), adjust(cfg), copts)
 	}
 	jobs := max(f.jobs, 1)
 	results = iter.Mapper[string, *lint.FileResult]{MaxGoroutines: jobs}.Map(files, func(p *string) *lint.FileResult {

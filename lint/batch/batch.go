@@ -211,7 +211,7 @@ func Run(paths []string, opts *Options) (*Result, error) {
 }
 
 // FromFiles builds a batch result from files the check command has already
-// parsed and linted (lint.CheckFile), so that the batch outputs show exactly
+// parsed and linted (lint.Check), so that the batch outputs show exactly
 // the findings of that run under its configuration; the cross-year checks
 // are added. Results without a document and without an error (a config
 // file's own findings) are left out.

@@ -415,7 +415,7 @@ func TestFromFiles(t *testing.T) {
 			results = append(results, &lint.FileResult{Path: p, Err: err})
 			continue
 		}
-		results = append(results, lint.CheckFile(p, raw, cfg, lint.CheckOptions{Options: &lint.Options{Now: batchtest.Now}}))
+		results = append(results, lint.Check(lint.FromBytes(p, raw), cfg, lint.CheckOptions{Options: &lint.Options{Now: batchtest.Now}}))
 	}
 	// a config file's own findings have no document: left out
 	results = append(results, &lint.FileResult{Path: ".gdlint.toml", Source: grammar.NewSource(".gdlint.toml", "")})
@@ -435,7 +435,7 @@ func TestFromFiles(t *testing.T) {
 	if len(ds) != 2 || ds[0].Severity != lint.Error {
 		t.Fatalf("GD-Y001 under the config: %+v", ds)
 	}
-	// the file's own findings from CheckFile are kept beside the cross-year ones
+	// the file's own findings from lint.Check are kept beside the cross-year ones
 	var own int
 	for _, fr := range results {
 		if fr.Path == filepath.Join("甲", "2023.md") {

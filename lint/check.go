@@ -10,18 +10,50 @@ import (
 	"github.com/gdlint/gdlint/grammar/input"
 )
 
-// FileResult is what checking one file produced.
+// Document is what Check reads: the bytes of a file in any format the
+// front-ends read (text in UTF-8, GB18030 or UTF-16, Markdown, HTML, DOCX),
+// or text already decoded (an editor's buffer, a text box). Path names it:
+// its extension selects the format, and it is the name findings carry. No
+// file is read: the caller brings the bytes.
+type Document struct {
+	Path    string
+	raw     []byte
+	text    string
+	decoded bool
+}
+
+// FromBytes is the document of raw, the bytes of the file at path.
+func FromBytes(path string, raw []byte) Document { return Document{Path: path, raw: raw} }
+
+// FromText is a document whose text is already decoded (UTF-8).
+func FromText(path, text string) Document { return Document{Path: path, text: text, decoded: true} }
+
+// parse turns the document into a report: text through the parser, bytes
+// through the front-end of their format.
+func (d Document) parse() (*grammar.Report, error) {
+	if d.decoded {
+		return grammar.Parse(grammar.NewSource(d.Path, d.text)), nil
+	}
+	return input.Parse(d.Path, d.raw)
+}
+
+// FileResult is what checking one document produced.
 type FileResult struct {
-	// Path is the file's name as the user gave it (or as the walk found it).
+	// Path is the document's name as the user gave it (or as the walk found it).
 	Path string
 	// Source is the document the diagnostics point into: after --fix, the
 	// fixed text. Nil when Err is set.
 	Source *grammar.Source
 	// Report is the parsed document of Source (for the batch report's
 	// statistics and cross-year checks). Nil when Err is set.
-	Report      *grammar.Report
+	Report *grammar.Report
+	// Annual says whether the document was taken for an annual report (see
+	// JudgeReport): when not, the rules that assume one are off and the
+	// findings say so (GD-S010); editors show nothing else.
+	Annual      bool
 	Diagnostics []Diagnostic
-	// Err is set when the file could not be read, decoded or parsed.
+	// Err is set when the document could not be read, decoded or parsed, or
+	// when a rule panicked.
 	Err error
 
 	// Original and Fixed are the decoded text before and after fixes (equal
@@ -37,7 +69,7 @@ type FileResult struct {
 // Changed tells whether fixes changed the file.
 func (r *FileResult) Changed() bool { return r.Err == nil && r.Fixed != r.Original }
 
-// CheckOptions say what CheckFile does beyond linting.
+// CheckOptions say what Check does beyond linting.
 type CheckOptions struct {
 	Options *Options
 	// Fix applies safe fixes (and unsafe ones with Unsafe) to a fixpoint.
@@ -45,11 +77,16 @@ type CheckOptions struct {
 	Unsafe bool
 }
 
-// CheckFile parses raw (the bytes of the file at path) and lints it under
-// cfg. With Fix it also computes the fixed text and its bytes in the file's
-// own encoding and line endings; it never writes. A panic in a rule or the
-// parser becomes the file's error, so one bad file cannot stop a batch.
-func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileResult) {
+// Check is the one way to check a document, for the command line, the
+// language server and the browser page alike: it parses doc, decides once
+// whether it is an annual report (JudgeReport), and lints it under cfg
+// (rule selection, severities, suppressions). With Fix it also computes the
+// fixed text and its bytes in the file's own encoding and line endings; it
+// never writes. A panic in a rule or the parser becomes the result's error,
+// so one bad file cannot stop a batch or a server.
+func Check(doc Document, cfg *Config, o CheckOptions) (res *FileResult) {
+	mustHaveRules()
+	path := doc.Path
 	res = &FileResult{Path: path}
 	defer func() {
 		if p := recover(); p != nil {
@@ -61,13 +98,14 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 			}
 		}
 	}()
-	rep, err := input.Parse(path, raw)
+	rep, err := doc.parse()
 	if err != nil {
 		res.Err = err
 		return res
 	}
 	src := rep.Source
 	res.Source, res.Report, res.Original, res.Fixed = src, rep, src.Text, src.Text
+	res.Annual = JudgeReport(rep).Annual
 	res.Diagnostics = cfg.Check(rep, o.Options)
 	if !o.Fix {
 		return res
@@ -94,6 +132,7 @@ func CheckFile(path string, raw []byte, cfg *Config, o CheckOptions) (res *FileR
 	fsrc.Raw = out
 	frep := grammar.Parse(fsrc)
 	res.Source, res.Report = fsrc, frep
+	res.Annual = JudgeReport(frep).Annual
 	res.Diagnostics = cfg.Check(frep, o.Options)
 	return res
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -22,7 +24,7 @@ func TestCheckFileFixGB18030CRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := lint.CheckFile("r.txt", raw, lint.DefaultConfig(), lint.CheckOptions{Fix: true})
+	res := lint.Check(lint.FromBytes("r.txt", raw), lint.DefaultConfig(), lint.CheckOptions{Fix: true})
 	if res.Err != nil || res.FixCount != 1 || len(res.Diagnostics) != 0 {
 		t.Fatalf("err %v, %d fixes, remaining %v", res.Err, res.FixCount, res.Diagnostics)
 	}
@@ -56,7 +58,7 @@ func TestCheckFileBadInput(t *testing.T) {
 		"bad":    {0xff, 0xfe, 0x81, 0x20, 0xff},
 	}
 	for name, raw := range cases {
-		res := lint.CheckFile(name+".txt", raw, lint.DefaultConfig(), lint.CheckOptions{Fix: true})
+		res := lint.Check(lint.FromBytes(name+".txt", raw), lint.DefaultConfig(), lint.CheckOptions{Fix: true})
 		if res.Err == nil || res.Source != nil || res.FixedBytes != nil {
 			t.Errorf("%s: %+v", name, res)
 		}
@@ -68,7 +70,7 @@ func TestCheckFileBadInput(t *testing.T) {
 
 func TestContainersAreNotRewritten(t *testing.T) {
 	html := "<html><body><p>" + strings.ReplaceAll(doubled(t), "\n", "</p><p>") + "</p></body></html>"
-	res := lint.CheckFile("r.html", []byte(html), lint.DefaultConfig(), lint.CheckOptions{Fix: true})
+	res := lint.Check(lint.FromBytes("r.html", []byte(html)), lint.DefaultConfig(), lint.CheckOptions{Fix: true})
 	if res.Err != nil {
 		t.Fatalf("html reader: %v", res.Err)
 	}
@@ -96,7 +98,7 @@ func TestFixesReachAFixpoint(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, unsafe := range []bool{false, true} {
-			res := lint.CheckFile(p, raw, cfg, lint.CheckOptions{Fix: true, Unsafe: unsafe})
+			res := lint.Check(lint.FromBytes(p, raw), cfg, lint.CheckOptions{Fix: true, Unsafe: unsafe})
 			if res.Err != nil {
 				t.Fatalf("%s: %v", p, res.Err)
 			}
@@ -109,5 +111,50 @@ func TestFixesReachAFixpoint(t *testing.T) {
 				t.Errorf("%s (unsafe %v): a second --fix applied %d more edits", filepath.Base(p), unsafe, n)
 			}
 		}
+	}
+}
+
+// An editor's text and a file's bytes go through the same pipeline: the same
+// findings, the same fixed text, the same gate.
+func TestCheckTextAndBytesAgree(t *testing.T) {
+	text := doubled(t)
+	o := lint.CheckOptions{Options: &lint.Options{Now: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)}, Fix: true}
+	fromText := lint.Check(lint.FromText("r.txt", text), lint.DefaultConfig(), o)
+	fromBytes := lint.Check(lint.FromBytes("r.txt", []byte(text)), lint.DefaultConfig(), o)
+	if fromText.Err != nil || fromBytes.Err != nil {
+		t.Fatal(fromText.Err, fromBytes.Err)
+	}
+	if !fromText.Annual || fromText.FixCount != 1 || fromText.Fixed != fromBytes.Fixed ||
+		!reflect.DeepEqual(fromText.Diagnostics, fromBytes.Diagnostics) {
+		t.Errorf("text: annual %v, %d fixes, %v; bytes: %v", fromText.Annual, fromText.FixCount, fromText.Diagnostics, fromBytes.Diagnostics)
+	}
+}
+
+// A document that is not a report is said to be one, once, with the reason,
+// and the checks the gate switched off stay off; an empty buffer gets nothing.
+func TestCheckGate(t *testing.T) {
+	res := lint.Check(lint.FromText("notes.md", "# 会议纪要\n\n本周讨论了年度报告的填写。\n"), lint.DefaultConfig(), lint.CheckOptions{})
+	if res.Err != nil || res.Annual {
+		t.Fatalf("err %v, annual %v", res.Err, res.Annual)
+	}
+	var gate []lint.Diagnostic
+	for _, d := range res.Diagnostics {
+		switch d.Rule {
+		case lint.NotAReportRule:
+			gate = append(gate, d)
+		case "GD-S007", "GD-D001":
+			t.Errorf("gated rule fired: %s %s", d.Rule, d.Message)
+		}
+	}
+	if len(gate) != 1 || gate[0].Severity != lint.Info || !strings.Contains(gate[0].Message, "找不到报告标题") ||
+		!strings.Contains(gate[0].MessageEN, "no title") || res.Source.Slice(gate[0].Span) != "# 会议纪要" {
+		t.Errorf("gate finding: %+v", gate)
+	}
+	empty := lint.Check(lint.FromText("untitled.md", "\n  \n"), lint.DefaultConfig(), lint.CheckOptions{})
+	if empty.Err != nil || len(empty.Diagnostics) != 0 {
+		t.Errorf("empty buffer: %v %v", empty.Err, empty.Diagnostics)
+	}
+	if rep := lint.Check(lint.FromText("r.txt", cleanReport(t)), lint.DefaultConfig(), lint.CheckOptions{}); !rep.Annual {
+		t.Errorf("the clean example is not taken for a report")
 	}
 }

@@ -1,0 +1,89 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// Gate is the one decision whether a document is an annual report. The
+// rules that only make sense on a report (a missing title, missing parts, a
+// missing statistics period) read it from Context.Gate instead of deciding
+// for themselves, GD-S010 says so when it is negative, and editors publish
+// nothing else on such a document.
+type Gate struct {
+	Annual bool
+	// Why and WhyEN say what was missing when Annual is false; Unchecked
+	// and UncheckedEN name the checks the gate switched off.
+	Why, WhyEN             string
+	Unchecked, UncheckedEN string
+	// Span is where a finding about the whole document points: the title,
+	// else the first line with text; empty when the document has none.
+	Span grammar.Span
+}
+
+// NotAReportRule is the rule that reports a closed gate.
+const NotAReportRule = "GD-S010"
+
+// minParts is how many part headings of the template make a document a
+// report when its title has no year.
+const minParts = 3
+
+// JudgeReport decides whether rep is an annual report: a title with a year,
+// or at least three of the template's part headings.
+func JudgeReport(rep *grammar.Report) Gate {
+	g := Gate{Span: DocumentAnchor(rep)}
+	if rep.Title != nil && rep.Title.Year > 0 {
+		g.Annual = true
+		return g
+	}
+	parts := 0
+	for _, s := range rep.Sections {
+		if s.Key != "" {
+			parts++
+		}
+	}
+	if parts >= minParts {
+		g.Annual = true
+		return g
+	}
+	title, titleEN := "找不到报告标题", "no title was found"
+	off, offEN := "是否缺少标题", "whether the title is missing"
+	if rep.Title != nil {
+		title = fmt.Sprintf("标题“%s”中没有年份", rep.Title.Text)
+		titleEN = fmt.Sprintf("the title “%s” has no year", rep.Title.Text)
+		off, offEN = "", ""
+		if parts == 0 {
+			off, offEN = "是否缺少全部六个部分", "whether all six parts are missing"
+		}
+	}
+	g.Unchecked, g.UncheckedEN = "是否说明了统计期限", "whether the statistics period is stated"
+	if off != "" {
+		g.Unchecked, g.UncheckedEN = off+"、"+g.Unchecked, offEN+" and "+g.UncheckedEN
+	}
+	g.Why = fmt.Sprintf("%s，模板规定的部分标题只找到 %d 个，至少要有 %d 个", title, parts, minParts)
+	g.WhyEN = fmt.Sprintf("%s, and only %d of the template's part headings were found, not the %d needed", titleEN, parts, minParts)
+	return g
+}
+
+// DocumentAnchor is where a finding about the document as a whole points:
+// its title, else its first line with text (without the indent and trailing
+// blanks), else the empty span at the start.
+func DocumentAnchor(rep *grammar.Report) grammar.Span {
+	if rep.Title != nil {
+		return rep.Title.Span
+	}
+	src := rep.Source
+	for l := 0; l < src.LineCount(); l++ {
+		a, b := src.LineStart(l), src.LineEnd(l)
+		line := src.Text[a:b]
+		trimmed := strings.TrimLeft(line, " \t\u3000")
+		if trimmed == "" {
+			continue
+		}
+		a += len(line) - len(trimmed)
+		return grammar.Span{Start: a, End: a + len(strings.TrimRight(trimmed, " \t\u3000"))}
+	}
+	return grammar.Span{}
+}
