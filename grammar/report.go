@@ -55,13 +55,22 @@ func (r *Report) IsAnnualReport() bool {
 	if r.Title != nil && r.Title.Year > 0 {
 		return true
 	}
+	return r.PartCount() >= MinReportParts
+}
+
+// MinReportParts is how many of the template's part headings make a document
+// a report when its title has no year.
+const MinReportParts = 3
+
+// PartCount counts the headings of the template's parts found.
+func (r *Report) PartCount() int {
 	n := 0
 	for _, s := range r.Sections {
 		if s.Key != "" {
 			n++
 		}
 	}
-	return n >= 3
+	return n
 }
 
 // Date is a calendar date as written; Year is 0 when the text omits it

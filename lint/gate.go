@@ -26,28 +26,16 @@ type Gate struct {
 // NotAReportRule is the rule that reports a closed gate.
 const NotAReportRule = "GD-S010"
 
-// minParts is how many part headings of the template make a document a
-// report when its title has no year.
-const minParts = 3
-
-// JudgeReport decides whether rep is an annual report: a title with a year,
-// or at least three of the template's part headings.
+// JudgeReport decides whether rep is an annual report by the parser's
+// criterion (grammar.Report.IsAnnualReport: a title with a year, or at least
+// three of the template's part headings), and says why not.
 func JudgeReport(rep *grammar.Report) Gate {
 	g := Gate{Span: DocumentAnchor(rep)}
-	if rep.Title != nil && rep.Title.Year > 0 {
+	if rep.IsAnnualReport() {
 		g.Annual = true
 		return g
 	}
-	parts := 0
-	for _, s := range rep.Sections {
-		if s.Key != "" {
-			parts++
-		}
-	}
-	if parts >= minParts {
-		g.Annual = true
-		return g
-	}
+	parts := rep.PartCount()
 	title, titleEN := "找不到报告标题", "no title was found"
 	off, offEN := "是否缺少标题", "whether the title is missing"
 	if rep.Title != nil {
@@ -62,8 +50,8 @@ func JudgeReport(rep *grammar.Report) Gate {
 	if off != "" {
 		g.Unchecked, g.UncheckedEN = off+"、"+g.Unchecked, offEN+" and "+g.UncheckedEN
 	}
-	g.Why = fmt.Sprintf("%s，模板规定的部分标题只找到 %d 个，至少要有 %d 个", title, parts, minParts)
-	g.WhyEN = fmt.Sprintf("%s, and only %d of the template's part headings were found, not the %d needed", titleEN, parts, minParts)
+	g.Why = fmt.Sprintf("%s，模板规定的部分标题只找到 %d 个，至少要有 %d 个", title, parts, grammar.MinReportParts)
+	g.WhyEN = fmt.Sprintf("%s, and only %d of the template's part headings were found, not the %d needed", titleEN, parts, grammar.MinReportParts)
 	return g
 }
 
