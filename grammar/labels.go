@@ -122,19 +122,39 @@ func better(a, b *labelEntry) bool {
 // match tries every label at byte offset i of s; it returns the entry and the
 // end offset of the longest match, skipping ignorable runes inside the text.
 //
-// Inside running text only long row labels count: a column heading such as
-// 其他 inside "不计其他情形" is not a label.
+// Inside running text only long labels count, and short row labels right
+// before a number: a column heading such as 其他 inside "不计其他情形" is
+// not a label.
 func (m *matcher) match(s string, i, limit int, inText bool) (*labelEntry, int) {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	for _, e := range m.byFirst[foldRune(r)] {
-		if inText && (e.kind != LabelRow || len(e.key) < 6) {
+		if inText && len(e.key) < 6 && e.kind != LabelRow {
 			continue
 		}
-		if end := matchKey(s, i, limit, e.key); end > 0 {
-			return e, end
+		end := matchKey(s, i, limit, e.key)
+		if end <= 0 {
+			continue
 		}
+		// a short row label inside text counts only right before its
+		// values (规范性文件000 after a misspelt heading)
+		if inText && len(e.key) < 6 && !digitAt(s, end, limit) {
+			continue
+		}
+		return e, end
 	}
 	return nil, 0
+}
+
+// digitAt: s[i:limit] starts with a digit, after spacing.
+func digitAt(s string, i, limit int) bool {
+	for i < limit {
+		r, n := utf8.DecodeRuneInString(s[i:limit])
+		if r != ' ' && r != 0x3000 && r != 0xA0 {
+			return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+		}
+		i += n
+	}
+	return false
 }
 
 // matchKey matches key at s[i:limit] ignoring ignorable runes between key

@@ -236,6 +236,10 @@ func (p *parser) sectionAt(off int) *Section {
 func (p *parser) detectFormat() {
 	p.r.Format = Format2021
 	fingerprints.scan(p.text, func(i int, fp string) bool {
+		// 第二十条（九）in the prose: "政府集中采购项目的目录、标准及实施情况"
+		if fp == "政府集中采购" && strings.HasPrefix(p.text[i+len(fp):], "项目") {
+			return true
+		}
 		p.r.Format = Format2019
 		sp := p.span(i, i+len(fp))
 		p.r.FormatEvidence = &sp

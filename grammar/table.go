@@ -148,6 +148,13 @@ func matcherFor(def *TableDef) *matcher {
 func (p *parser) readTable(def *TableDef, a, b int) *Table {
 	lx := p.lexRegion(def, a, b)
 	lx.releaseTrailingText()
+	if def == Table2 && lx.hasOldOtherRow() {
+		// the 2019 single row （六）其他处理 in a 2021 table: read the table
+		// by the 2019 rows (the rest is the same)
+		def = Table2For2019
+		lx = p.lexRegion(def, a, b)
+		lx.releaseTrailingText()
+	}
 	if len(lx.toks) == 0 {
 		return nil
 	}
@@ -187,6 +194,25 @@ func (p *parser) readTable(def *TableDef, a, b int) *Table {
 			Message: "表格已找到，但没有一个数值能对应到模板的单元格"})
 	}
 	return t
+}
+
+// hasOldOtherRow: "（六）其他处理" is followed by its own values and none
+// of the three 2021 rows under it is there.
+func (lx *lexer) hasOldOtherRow() bool {
+	found := false
+	for i := range lx.toks {
+		tk := &lx.toks[i]
+		if tk.kind != tokLabel {
+			continue
+		}
+		if tk.entry.kind == LabelRow && tk.entry.row.Group == groupOt {
+			return false
+		}
+		if tk.entry.kind == LabelHeader && tk.entry.label == groupOt && i+1 < len(lx.toks) && lx.toks[i+1].kind == tokNumber {
+			found = true
+		}
+	}
+	return found
 }
 
 func (t *Table) anyCell() bool {

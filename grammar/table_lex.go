@@ -272,15 +272,30 @@ func (lx *lexer) scanCell(li, s, e int) int {
 }
 
 func (c *cellScan) flushText(end int) {
+	c.flushTextAs(end, false)
+}
+
+// flushTextAs adds the pending text as a token: a label when it is a short
+// misspelt or cut label (先行有效件数 for 现行有效件数), else text. Before
+// values (rowOnly) only a row label is taken.
+func (c *cellScan) flushTextAs(end int, rowOnly bool) {
 	if c.textStart < 0 {
 		return
 	}
 	t := c.lx.p.text
 	a, b := trimSpan(t, c.textStart, end)
-	if a < b {
-		c.lx.add(token{kind: tokText, start: a, end: b, text: t[a:b], line: c.li})
-	}
 	c.textStart = -1
+	if a >= b {
+		return
+	}
+	tk := token{kind: tokText, start: a, end: b, text: t[a:b], line: c.li}
+	if n := utf8.RuneCountInString(tk.text); n <= 60 && hasCJK(tk.text) {
+		if en, how := c.lx.m.fuzzy(tk.text); en != nil && (en.kind == LabelRow || !rowOnly && n <= 20) {
+			tk.kind, tk.entry, tk.how = tokLabel, en, how
+			c.labels++
+		}
+	}
+	c.lx.add(tk)
 }
 
 // label adds the label matched at t[i:end] with its brackets and quotes and
@@ -306,14 +321,29 @@ func (c *cellScan) label(en *labelEntry, i, end int) int {
 	return le
 }
 
+// pendingRowLabel: the pending text up to i is a row label the exact
+// matcher missed.
+func (c *cellScan) pendingRowLabel(i int) bool {
+	text := strings.TrimSpace(c.lx.p.text[c.textStart:i])
+	if utf8.RuneCountInString(text) > 60 {
+		return false
+	}
+	en, _ := c.lx.m.fuzzy(text)
+	return en != nil && en.kind == LabelRow
+}
+
 // number reads the number starting at i (its first rune n bytes long) as a
 // value, or as part of the pending text when it is numbering or prose, and
 // returns where scanning goes on.
 func (c *cellScan) number(i, n int) int {
 	t, e := c.lx.p.text, c.e
-	// a number directly after words (数据1) is part of the text
+	// a number directly after words (数据1) is part of the text, unless
+	// the words are a row label written differently (不再受理 for 不再处理)
 	if c.textStart >= 0 && hasLetters(t[c.textStart:i]) {
-		return i + n
+		if !c.pendingRowLabel(i) {
+			return i + n
+		}
+		c.flushTextAs(i, true)
 	}
 	end, digitsOnly := c.lx.scanNumber(i, e)
 	// "1.申请人…" whose label did not match: numbering, not a value
@@ -378,6 +408,11 @@ func (lx *lexer) scanNumber(i, e int) (int, bool) {
 				if en, _ := lx.m.match(t, j, e, false); en != nil && en.key[0] >= '0' && en.key[0] <= '9' {
 					break
 				}
+				// the numbering of a row label that did not match
+				// (00000002.其他法律和…): a digit, a point, then words
+				if numberingAt(t, j, e) {
+					break
+				}
 			}
 			j += n
 			continue
@@ -394,6 +429,18 @@ func (lx *lexer) scanNumber(i, e int) (int, bool) {
 		break
 	}
 	return j, !dot && !strings.HasPrefix(t[i:j], "-") && !strings.HasPrefix(t[i:j], "－")
+}
+
+// numberingAt: t[j:e] starts with one digit, a numbering point and a Han
+// character ("2.其他").
+func numberingAt(t string, j, e int) bool {
+	_, n := utf8.DecodeRuneInString(t[j:e])
+	p, pn := utf8.DecodeRuneInString(t[j+n : e])
+	if p != '.' && p != '．' && p != '、' {
+		return false
+	}
+	h, _ := utf8.DecodeRuneInString(t[j+n+pn : e])
+	return unicode.Is(unicode.Han, h)
 }
 
 // narrativeUnit returns the length of a unit word that makes a number prose.

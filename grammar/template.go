@@ -259,7 +259,7 @@ func t2rows(format Format) []*RowDef {
 		r("public", "（一）予以公开", group3),
 		r("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", group3, "（二）部分公开"),
 		r("deny.secret", "1.属于国家秘密", groupNo),
-		r("deny.law", "2.其他法律行政法规禁止公开", groupNo, "2.其他法律法规禁止公开"),
+		r("deny.law", "2.其他法律行政法规禁止公开", groupNo, "2.其他法律法规禁止公开", "2.其他法律和行政法规禁止公开"),
 		r("deny.security", "3.危及“三安全一稳定”", groupNo, "3.危及三安全一稳定"),
 		r("deny.third_party", "4.保护第三方合法权益", groupNo),
 		r("deny.internal", "5.属于三类内部事务信息", groupNo),
@@ -279,8 +279,10 @@ func t2rows(format Format) []*RowDef {
 		rows = append(rows, r("other", "（六）其他处理", group3))
 	} else {
 		rows = append(rows,
-			r("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", groupOt),
-			r(RowFeeUnpaid, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", groupOt),
+			r("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", groupOt,
+				"1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请"),
+			r(RowFeeUnpaid, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", groupOt,
+				"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再受理其政府信息公开申请"),
 			r("other.other", "3.其他", groupOt))
 	}
 	return append(rows,

@@ -29,6 +29,23 @@ var crawlerCases = []struct {
 			"GD-A002 “（七）总计”的“总计” 4 ≠ 各办理结果之和 （一）予以公开 1 + 1.本机关不掌握相关政府信息 2",
 		},
 		[]string{"GD-T002 “一、本年新收政府信息公开申请数量”"}},
+	// class 14: label variants in table 三 and a misspelt table-二 heading
+	{"c14-label-variants.txt",
+		[]string{
+			"GD-T008 “2.其他法律和行政法规禁止公开”与模板不一致（已知变体）",
+			"GD-T008 “1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请”与模板不一致（已知变体）",
+			"GD-T008 “先行有效件数”与模板不一致（错字），应为“现行有效件数”",
+			"GD-T008 “本年废止件”与模板不一致（错字），应为“本年废止件数”",
+		},
+		[]string{"GD-T001 ", "GD-T002 ", "GD-T009 "}},
+	// class 9: a typo in a table-二 heading in glued text lost the next row
+	{"c09-header-typo.txt",
+		[]string{"GD-T008 “本年废纸件数”与模板不一致（错字），应为“本年废止件数”"},
+		[]string{"GD-T001 ", "GD-T009 "}},
+	// class 10: the old single row （六）其他处理 in a 2021-format table
+	{"c10-old-other-row.txt",
+		[]string{"GD-S008 2024年度报告应采用国办公开办函〔2021〕30号的格式，但“（六）其他处理”是 2019 年试行格式的表格内容"},
+		[]string{"GD-T001 ", "GD-T009 ", "GD-A00"}},
 }
 
 func TestCrawlerClasses(t *testing.T) {

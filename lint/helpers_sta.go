@@ -174,7 +174,7 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	// each instead of three per relation
 	var bs []grammar.Balance
 	nrefs := 0
-	for _, b := range balancesOf(rep.Format) {
+	for _, b := range balancesOf(t.Def.Format) {
 		if len(b.Right) == 0 || b.Right[0].Table != id {
 			continue
 		}

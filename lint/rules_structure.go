@@ -603,13 +603,33 @@ const firstFormat2021 = 2021
 func checkOldFormat(ctx *Context) {
 	rep := ctx.Report
 	y := reportYear(rep)
-	if rep.Format != grammar.Format2019 || rep.FormatEvidence == nil || y < firstFormat2021 {
+	evidence := rep.FormatEvidence
+	if rep.Format != grammar.Format2019 {
+		evidence = oldTableEvidence(rep)
+	}
+	if evidence == nil || y < firstFormat2021 {
 		return
 	}
-	ev := rep.Source.Slice(*rep.FormatEvidence)
-	ctx.Emitf(*rep.FormatEvidence,
+	ev := rep.Source.Slice(*evidence)
+	ctx.Emitf(*evidence,
 		fmt.Sprintf("%d年度报告应采用国办公开办函〔2021〕30号的格式，但“%s”是 2019 年试行格式的表格内容", y, ev),
 		fmt.Sprintf("a report for %d must use the 2021 format, but “%s” belongs to the 2019 trial format", y, ev))
+}
+
+// oldTableEvidence is the label of a 2019 row in a table read by the 2019
+// rows in a report of the 2021 format (（六）其他处理 as one row), or nil.
+func oldTableEvidence(rep *grammar.Report) *grammar.Span {
+	for _, t := range rep.Tables {
+		if t == nil || t.Def.Format != grammar.Format2019 {
+			continue
+		}
+		for _, r := range t.Rows {
+			if r.Label != nil && grammar.Table2.Row(r.Def.Key) == nil {
+				return &r.Label.Span
+			}
+		}
+	}
+	return nil
 }
 
 func checkMissingTables(ctx *Context) {
