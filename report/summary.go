@@ -123,6 +123,11 @@ func WriteSummary(w io.Writer, c Counts, o OutputOptions, fixMode bool) {
 	}
 }
 
+// NoReportFilesText says that a directory holds no file a walk takes.
+func NoReportFilesText(lang string) string {
+	return pick(lang, "目录中没有报告文件（.txt .md .html .docx）", "no report files (.txt .md .html .docx) in directory")
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -138,23 +143,18 @@ func ErrorText(err error, lang string) string {
 	if errors.As(err, &fe) {
 		path, err = fe.Path+": ", fe.Err
 	}
-	pick := func(zh, e string) string {
-		if en {
-			return path + e
-		}
-		return path + zh
-	}
+	withPath := func(zh, e string) string { return path + pick(lang, zh, e) }
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return pick("文件或目录不存在", "no such file or directory")
+		return withPath("文件或目录不存在", "no such file or directory")
 	case errors.Is(err, fs.ErrPermission):
-		return pick("没有读取权限", "permission denied")
+		return withPath("没有读取权限", "permission denied")
 	case errors.Is(err, input.ErrEmpty):
-		return pick("空文件", "empty file")
+		return withPath("空文件", "empty file")
 	case errors.Is(err, input.ErrBinary):
-		return pick("二进制内容（含 NUL 字节），不是文本报告", "binary content (NUL bytes), not a text report")
+		return withPath("二进制内容（含 NUL 字节），不是文本报告", "binary content (NUL bytes), not a text report")
 	case errors.Is(err, input.ErrTooLarge):
-		return pick(fmt.Sprintf("文件超过 %d MiB", input.MaxSourceSize>>20), fmt.Sprintf("file larger than %d MiB", input.MaxSourceSize>>20))
+		return withPath(fmt.Sprintf("文件超过 %d MiB", input.MaxSourceSize>>20), fmt.Sprintf("file larger than %d MiB", input.MaxSourceSize>>20))
 	case errors.Is(err, input.ErrEncoding):
 		if en {
 			return path + err.Error()

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pmezard/go-difflib/difflib"
 	"github.com/sourcegraph/conc/iter"
 	"golang.org/x/term"
 
@@ -102,92 +101,170 @@ func usageError(stderr io.Writer, format string, args ...any) int {
 	return exitError
 }
 
+// checkRun is one run of `gdlint check`: what the flags asked for, the
+// streams, and the exit status so far.
+type checkRun struct {
+	f        checkFlags
+	failOn   lint.Severity // -1: never fail on findings
+	opts     *lint.Options
+	resolver *lint.ConfigResolver
+	out      report.OutputOptions
+	copts    lint.CheckOptions
+
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	status         int
+}
+
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	var f checkFlags
-	fs := newCheckFlagSet(stderr, &f)
+	c := &checkRun{stdin: stdin, stdout: stdout, stderr: stderr}
+	paths, code := c.parseFlags(args)
+	if paths == nil {
+		return code
+	}
+	if code := c.settings(); code != exitClean {
+		return code
+	}
+	files, stdinAt := c.expand(paths)
+	jobs := max(c.f.jobs, 1)
+	results := iter.Mapper[string, *lint.FileResult]{MaxGoroutines: jobs}.Map(files, func(p *string) *lint.FileResult {
+		return c.checkOne(*p)
+	})
+	c.reportUnchecked(results)
+	changed := c.writeFixes(files, results)
+	if c.f.diff {
+		if !c.f.quiet {
+			report.WriteDiffSummary(stderr, changed, c.f.lang)
+		}
+		if changed > 0 && c.status == exitClean {
+			c.status = exitFindings
+		}
+		return c.status
+	}
+	// cross-year checks over several reports; --report-* files (batch.go)
+	if st := writeBatchReports(c.f.batch, paths, results, c.f.lang, c.opts, c.resolver, c.adjust, stderr); st != 0 {
+		c.status = st
+	}
+	results = append(results, c.unusedIgnores()...)
+	// with --fix on stdin the fixed text goes to stdout: findings go to stderr
+	findingsOut := stdout
+	if c.f.fix && stdinAt >= 0 {
+		findingsOut = stderr
+	}
+	if err := c.print(findingsOut, results); err != nil {
+		fmt.Fprintf(stderr, "gdlint: %v\n", err)
+		return exitError
+	}
+	if c.status == exitClean && c.failOn >= 0 && anyAtLeast(results, c.failOn) {
+		return exitFindings
+	}
+	return c.status
+}
+
+// parseFlags reads the flags and returns the paths, or nil and the exit code.
+func (c *checkRun) parseFlags(args []string) ([]string, int) {
+	fs := newCheckFlagSet(c.stderr, &c.f)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gdlint [check] [flags] PATH...   (PATH: a file, a directory, or - for stdin)")
+		fmt.Fprintln(c.stderr, "usage: gdlint [check] [flags] PATH...   (PATH: a file, a directory, or - for stdin)")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitClean
+			return nil, exitClean
 		}
-		return exitError
+		return nil, exitError
 	}
 	if len(paths) == 0 {
 		fs.Usage()
-		return exitError
+		return nil, exitError
 	}
+	return paths, exitClean
+}
+
+// settings checks the flag values and turns them into the run's options.
+func (c *checkRun) settings() int {
+	f := &c.f
 	switch f.format {
 	case "text", "json", "sarif":
 	default:
-		return usageError(stderr, "unknown --format %q (text, json or sarif)", f.format)
+		return usageError(c.stderr, "unknown --format %q (text, json or sarif)", f.format)
 	}
 	if f.lang != "zh" && f.lang != "en" {
-		return usageError(stderr, "unknown --lang %q (zh or en)", f.lang)
+		return usageError(c.stderr, "unknown --lang %q (zh or en)", f.lang)
 	}
-	failOn := lint.Severity(-1)
+	c.failOn = lint.Severity(-1)
 	if f.failOn != "never" {
 		s, err := lint.ParseSeverity(f.failOn)
 		if err != nil {
-			return usageError(stderr, "--fail-on: %v (or never)", err)
+			return usageError(c.stderr, "--fail-on: %v (or never)", err)
 		}
-		failOn = s
+		c.failOn = s
 	}
-	color, err := useColor(f.color, stdout)
+	color, err := useColor(f.color, c.stdout)
 	if err != nil {
-		return usageError(stderr, "%v", err)
+		return usageError(c.stderr, "%v", err)
 	}
+	if c.opts, err = lintOptions(f); err != nil {
+		return usageError(c.stderr, "%v", err)
+	}
+	for _, s := range append(splitList(f.selectRules), splitList(f.ignoreRules)...) {
+		if lint.RuleByID(s) == nil && !lint.ValidSelector(s) {
+			return usageError(c.stderr, "unknown rule, prefix or family %q (gdlint rules lists them)", s)
+		}
+	}
+	if f.diff {
+		f.fix = true
+	}
+	c.resolver = &lint.ConfigResolver{}
+	if f.configPath != "" {
+		cfg, err := lint.LoadConfig(f.configPath)
+		if err != nil {
+			return usageError(c.stderr, "%v", err)
+		}
+		c.resolver.Fixed = cfg
+	}
+	c.out = report.OutputOptions{Lang: f.lang, Color: color, Unsafe: f.unsafe, ShowSource: f.showSource}
+	c.copts = lint.CheckOptions{Options: c.opts, Fix: f.fix, Unsafe: f.unsafe}
+	return exitClean
+}
+
+// lintOptions reads --today and --deadline.
+func lintOptions(f *checkFlags) (*lint.Options, error) {
 	opts := &lint.Options{}
 	if f.today != "" {
 		d, err := time.Parse("2006-01-02", f.today)
 		if err != nil {
-			return usageError(stderr, "--today %q: want YYYY-MM-DD", f.today)
+			return nil, fmt.Errorf("--today %q: want YYYY-MM-DD", f.today)
 		}
 		opts.Now = d
 	}
 	if f.deadline != "" {
 		d, err := lint.ParseDeadline(f.deadline)
 		if err != nil {
-			return usageError(stderr, "--deadline: %v", err)
+			return nil, fmt.Errorf("--deadline: %v", err)
 		}
 		opts.Deadline = d
 		if d == "" {
 			opts.Deadline = "auto"
 		}
 	}
-	for _, s := range append(splitList(f.selectRules), splitList(f.ignoreRules)...) {
-		if lint.RuleByID(s) == nil && !lint.ValidSelector(s) {
-			return usageError(stderr, "unknown rule, prefix or family %q (gdlint rules lists them)", s)
-		}
-	}
-	if f.diff {
-		f.fix = true
-	}
-	resolver := &lint.ConfigResolver{}
-	if f.configPath != "" {
-		c, err := lint.LoadConfig(f.configPath)
-		if err != nil {
-			return usageError(stderr, "%v", err)
-		}
-		resolver.Fixed = c
-	}
-	// CLI selection on top of whatever config applies
-	adjust := func(c *lint.Config) *lint.Config {
-		if f.selectRules == "" && f.ignoreRules == "" {
-			return c
-		}
-		return c.WithSelection(splitList(f.selectRules), splitList(f.ignoreRules))
-	}
-	out := report.OutputOptions{Lang: f.lang, Color: color, Unsafe: f.unsafe, ShowSource: f.showSource}
-	copts := lint.CheckOptions{Options: opts, Fix: f.fix, Unsafe: f.unsafe}
+	return opts, nil
+}
 
-	status := exitClean
-	var results []*lint.FileResult
-	var files []string
-	stdinAt := -1
+// adjust puts the command line's --select and --ignore on top of whatever
+// config applies.
+func (c *checkRun) adjust(cfg *lint.Config) *lint.Config {
+	if c.f.selectRules == "" && c.f.ignoreRules == "" {
+		return cfg
+	}
+	return cfg.WithSelection(splitList(c.f.selectRules), splitList(c.f.ignoreRules))
+}
+
+// expand turns the paths into the files to check ("-" once, for stdin) and
+// says where stdin is among them (-1: not read).
+func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
+	stdinAt = -1
 	for _, p := range paths {
 		if p == "-" {
 			if stdinAt < 0 {
@@ -198,175 +275,151 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		found, errs := fileio.ExpandPaths([]string{p})
 		for _, e := range errs {
-			fmt.Fprintf(stderr, "gdlint: %s\n", report.ErrorText(e, f.lang))
-			status = exitError
+			fmt.Fprintf(c.stderr, "gdlint: %s\n", report.ErrorText(e, c.f.lang))
+			c.status = exitError
 		}
 		if len(found) == 0 && len(errs) == 0 {
-			fmt.Fprintf(stderr, "gdlint: %s: %s\n", p, msg(f.lang, "目录中没有报告文件（.txt .md .html .docx）", "no report files (.txt .md .html .docx) in directory"))
+			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", p, report.NoReportFilesText(c.f.lang))
 		}
 		files = append(files, found...)
 	}
-	var configErrs = map[string]bool{}
-	checkOne := func(path string) *lint.FileResult {
-		display, configFor := path, path
-		var raw []byte
-		var err error
-		if path == "-" {
-			display = stdinName
-			configFor = filepath.Join(".", "stdin")
-			if f.stdinFilename != "" {
-				display, configFor = f.stdinFilename, f.stdinFilename
-			}
-			raw, err = fileio.ReadLimited(stdin)
-		} else {
-			raw, err = fileio.ReadFile(path)
+	return files, stdinAt
+}
+
+// checkOne reads and checks one file ("-": stdin) under the config that
+// applies to it.
+func (c *checkRun) checkOne(path string) *lint.FileResult {
+	display, configFor := path, path
+	var raw []byte
+	var err error
+	if path == "-" {
+		display = stdinName
+		configFor = filepath.Join(".", "stdin")
+		if c.f.stdinFilename != "" {
+			display, configFor = c.f.stdinFilename, c.f.stdinFilename
 		}
-		if err != nil {
-			return &lint.FileResult{Path: display, Err: err}
-		}
-		cfg, err := resolver.For(configFor)
-		if err != nil {
-			return &lint.FileResult{Path: display, Err: err}
-		}
-		return lint.Check(lint.FromBytes(display, raw), adjust(cfg), copts)
+		raw, err = fileio.ReadLimited(c.stdin)
+	} else {
+		raw, err = fileio.ReadFile(path)
 	}
-	jobs := max(f.jobs, 1)
-	results = iter.Mapper[string, *lint.FileResult]{MaxGoroutines: jobs}.Map(files, func(p *string) *lint.FileResult {
-		return checkOne(*p)
-	})
+	if err != nil {
+		return &lint.FileResult{Path: display, Err: err}
+	}
+	cfg, err := c.resolver.For(configFor)
+	if err != nil {
+		return &lint.FileResult{Path: display, Err: err}
+	}
+	return lint.Check(lint.FromBytes(display, raw), c.adjust(cfg), c.copts)
+}
+
+// reportUnchecked prints why files could not be checked, a broken config
+// once however many files it applies to.
+func (c *checkRun) reportUnchecked(results []*lint.FileResult) {
+	configErrs := map[string]bool{}
 	for _, r := range results {
 		if r.Err == nil {
 			continue
 		}
-		status = exitError
+		c.status = exitError
 		var ce *lint.ConfigError
 		if errors.As(r.Err, &ce) {
 			if !configErrs[ce.Error()] {
 				configErrs[ce.Error()] = true
-				fmt.Fprintf(stderr, "gdlint: %v\n", ce)
+				fmt.Fprintf(c.stderr, "gdlint: %v\n", ce)
 			}
 			continue
 		}
-		fmt.Fprintf(stderr, "gdlint: %s: %s\n", r.Path, report.ErrorText(r.Err, f.lang))
+		fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.ErrorText(r.Err, c.f.lang))
 	}
+}
 
-	// write fixes (or show them)
+// writeFixes writes the fixed files (stdin's to stdout), or their diffs
+// with --diff, and returns how many files changed.
+func (c *checkRun) writeFixes(files []string, results []*lint.FileResult) int {
 	changed := 0
 	for i, r := range results {
 		// --fix on stdin always gives the report back on stdout, fixed or
 		// not, so that an editor piping its buffer through keeps it
-		if files[i] == "-" && f.fix && !f.diff && !r.Changed() && r.Source != nil {
-			stdout.Write(r.Source.Raw)
+		if files[i] == "-" && c.f.fix && !c.f.diff && !r.Changed() && r.Source != nil {
+			c.stdout.Write(r.Source.Raw)
 		}
 		if r.NotRewritten != "" {
-			fmt.Fprintf(stderr, "gdlint: %s: %s\n", r.Path, msg(f.lang, "未写入修复："+notRewrittenZH(r.NotRewritten), "fixes not written: "+r.NotRewritten))
+			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.NotRewrittenText(r.NotRewritten, c.f.lang))
 		}
 		if !r.Changed() {
 			continue
 		}
 		changed++
 		switch {
-		case f.diff:
-			writeDiff(stdout, r)
+		case c.f.diff:
+			report.WriteDiff(c.stdout, r)
 		case files[i] == "-":
-			stdout.Write(r.FixedBytes)
+			c.stdout.Write(r.FixedBytes)
 		default:
 			if err := fileio.WriteFileAtomic(files[i], r.FixedBytes); err != nil {
-				fmt.Fprintf(stderr, "gdlint: %s: %s\n", r.Path, report.ErrorText(err, f.lang))
-				status = exitError
+				fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.ErrorText(err, c.f.lang))
+				c.status = exitError
 			}
 		}
 	}
-	if f.diff {
-		if !f.quiet {
-			if changed == 0 {
-				fmt.Fprintln(stderr, msg(f.lang, "没有可修复的内容。", "No fixes available."))
-			} else {
-				fmt.Fprintln(stderr, msg(f.lang, fmt.Sprintf("%d 个文件可以修复。", changed), fmt.Sprintf("%d %s would be fixed.", changed, pluralEN(changed, "file", "files"))))
-			}
-		}
-		if changed > 0 && status == exitClean {
-			status = exitFindings
-		}
-		return status
-	}
+	return changed
+}
 
-	// cross-year checks over several reports; --report-* files (batch.go)
-	if st := writeBatchReports(f.batch, paths, results, f.lang, opts, resolver, adjust, stderr); st != 0 {
-		status = st
-	}
-
-	// [[ignore]] entries that matched nothing, reported on the config file
-	for _, c := range resolver.Configs() {
-		if c.Path == "" || len(c.Ignores) == 0 {
+// unusedIgnores reports the [[ignore]] entries that matched nothing, on the
+// config file that holds them.
+func (c *checkRun) unusedIgnores() []*lint.FileResult {
+	var out []*lint.FileResult
+	for _, cfg := range c.resolver.Configs() {
+		if cfg.Path == "" || len(cfg.Ignores) == 0 {
 			continue
 		}
-		text, err := os.ReadFile(c.Path)
+		text, err := os.ReadFile(cfg.Path)
 		if err != nil {
 			continue
 		}
-		src := grammar.NewSource(c.Path, string(text))
-		if ds := adjust(c).UnusedIgnores(src); len(ds) > 0 {
-			results = append(results, &lint.FileResult{Path: relPath(c.Path), Source: src, Diagnostics: ds})
+		src := grammar.NewSource(cfg.Path, string(text))
+		if ds := c.adjust(cfg).UnusedIgnores(src); len(ds) > 0 {
+			out = append(out, &lint.FileResult{Path: relPath(cfg.Path), Source: src, Diagnostics: ds})
 		}
 	}
+	return out
+}
 
-	// with --fix on stdin the fixed text goes to stdout: findings go to stderr
-	findingsOut := stdout
-	if f.fix && stdinAt >= 0 {
-		findingsOut = stderr
-	}
-	switch f.format {
+// print writes the findings in the chosen format, and the summary on stderr
+// after text.
+func (c *checkRun) print(w io.Writer, results []*lint.FileResult) error {
+	var err error
+	switch c.f.format {
 	case "text":
-		if f.statistics {
-			err = report.WriteStatistics(findingsOut, results, out)
+		if c.f.statistics {
+			err = report.WriteStatistics(w, results, c.out)
 		} else {
-			err = report.WriteText(findingsOut, results, out)
+			err = report.WriteText(w, results, c.out)
 		}
 	case "json":
-		err = report.WriteJSON(findingsOut, results, out)
+		err = report.WriteJSON(w, results, c.out)
 	case "sarif":
-		err = report.WriteSARIF(findingsOut, results, lint.Rules(), report.SARIFInfo{Version: version()}, out)
+		err = report.WriteSARIF(w, results, lint.Rules(), report.SARIFInfo{Version: version()}, c.out)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "gdlint: %v\n", err)
-		return exitError
+		return err
 	}
-	counts := report.Count(results, f.unsafe)
-	if f.format == "text" && !f.quiet {
-		report.WriteSummary(stderr, counts, out, f.fix)
+	if c.f.format == "text" && !c.f.quiet {
+		report.WriteSummary(c.stderr, report.Count(results, c.f.unsafe), c.out, c.f.fix)
 	}
-	if status == exitClean && failOn >= 0 {
-		for _, r := range results {
-			for _, d := range r.Diagnostics {
-				if d.Severity >= failOn {
-					return exitFindings
-				}
+	return nil
+}
+
+// anyAtLeast tells whether a finding has severity min or above.
+func anyAtLeast(results []*lint.FileResult, min lint.Severity) bool {
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if d.Severity >= min {
+				return true
 			}
 		}
 	}
-	return status
-}
-
-func notRewrittenZH(reason string) string {
-	if strings.Contains(reason, ".docx") {
-		return "--fix 不改写 .docx 和 .html 文件"
-	}
-	return reason
-}
-
-func msg(lang, zh, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return zh
-}
-
-func pluralEN(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return false
 }
 
 // useColor decides on ANSI colours: --color=always or never win; auto
@@ -387,33 +440,6 @@ func useColor(mode string, stdout io.Writer) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("unknown --color %q (auto, always or never)", mode)
-}
-
-// writeDiff prints a unified diff of the decoded text before and after.
-func writeDiff(w io.Writer, r *lint.FileResult) {
-	d := difflib.UnifiedDiff{
-		A: splitLines(r.Original), B: splitLines(r.Fixed),
-		FromFile: r.Path, ToFile: r.Path, Context: 3,
-	}
-	text, err := difflib.GetUnifiedDiffString(d)
-	if err != nil {
-		return
-	}
-	io.WriteString(w, text)
-	if text != "" && !strings.HasSuffix(text, "\n") {
-		io.WriteString(w, "\n")
-	}
-}
-
-// splitLines splits after each line break; difflib.SplitLines would add an
-// empty last line to every text that ends with one.
-func splitLines(s string) []string {
-	lines := strings.SplitAfter(s, "\n")
-	if lines[len(lines)-1] == "" {
-		return lines[:len(lines)-1]
-	}
-	lines[len(lines)-1] += "\n"
-	return lines
 }
 
 // relPath shows a path relative to the working directory when it is below it.
