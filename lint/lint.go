@@ -80,6 +80,14 @@ type Fix struct {
 	Applicability Applicability
 }
 
+// TitleText returns the title in lang ("zh" or "en").
+func (f *Fix) TitleText(lang string) string {
+	if lang == "en" && f.TitleEN != "" {
+		return f.TitleEN
+	}
+	return f.Title
+}
+
 // Related points at another place that takes part in the finding (the other
 // cells of a failed balance).
 type Related struct {

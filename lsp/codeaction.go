@@ -99,10 +99,7 @@ func (s *Server) codeActionResolve(ctx context.Context, raw json.RawMessage) (an
 func touches(sp, at grammar.Span) bool { return sp.Start <= at.End && at.Start <= sp.End }
 
 func (s *Server) fixTitle(snap *snapshot, d *lint.Diagnostic, f *lint.Fix) string {
-	title := f.Title
-	if snap.lang == "en" && f.TitleEN != "" {
-		title = f.TitleEN
-	}
+	title := f.TitleText(snap.lang)
 	if title == "" {
 		title = tr(snap.lang, "修复 ", "Fix ") + d.Rule
 	}

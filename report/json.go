@@ -49,11 +49,7 @@ func JSONDiagnostics(results []*lint.FileResult, o OutputOptions) []JSONDiagnost
 			jd := JSONDiagnostic{File: r.Path, Line: loc.Line, Column: loc.Column, EndLine: loc.EndLine, EndColumn: loc.EndColumn,
 				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Text(o.Lang), Fixes: []JSONFix{}}
 			for _, f := range d.Fixes {
-				title := f.Title
-				if o.en() && f.TitleEN != "" {
-					title = f.TitleEN
-				}
-				jf := JSONFix{Title: title, Applicability: f.Applicability.String(), Edits: []JSONEdit{}}
+				jf := JSONFix{Title: f.TitleText(o.Lang), Applicability: f.Applicability.String(), Edits: []JSONEdit{}}
 				for _, e := range f.Edits {
 					el := LocationOf(r.Source, e.Span)
 					jf.Edits = append(jf.Edits, JSONEdit{el.Line, el.Column, el.EndLine, el.EndColumn, e.NewText})

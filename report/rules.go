@@ -45,11 +45,7 @@ func WriteRulesTable(w io.Writer, rules []*lint.Rule, o OutputOptions) error {
 		rows[0] = []string{"ID", "FAMILY", "SEVERITY", "FIX", "SUMMARY"}
 	}
 	for _, r := range rules {
-		summary := r.Summary
-		if o.en() && r.SummaryEN != "" {
-			summary = r.SummaryEN
-		}
-		rows = append(rows, []string{r.ID, string(r.Family), r.Severity.String(), fixLabel(r.Fixable, o.en()), summary})
+		rows = append(rows, []string{r.ID, string(r.Family), r.Severity.String(), fixLabel(r.Fixable, o.en()), r.SummaryText(o.Lang)})
 	}
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {

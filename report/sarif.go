@@ -64,26 +64,7 @@ func WriteSARIF(w io.Writer, results []*lint.FileResult, rules []*lint.Rule, inf
 	} else {
 		run.WithLanguage("zh-CN")
 	}
-	index := map[string]int{}
-	for _, r := range rules {
-		summary := r.Summary
-		if o.en() && r.SummaryEN != "" {
-			summary = r.SummaryEN
-		}
-		d := run.AddRule(r.ID).WithName(r.Name).WithDescription(summary).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
-		if help := r.ExplanationText(o.Lang); help != "" {
-			// the schema requires text beside markdown
-			d.WithHelp(sarif.NewMultiformatMessageString(help).WithMarkdown(help))
-		}
-		props := sarif.NewPropertyBag()
-		props.Add("family", string(r.Family))
-		if r.Fixable != lint.FixNone {
-			props.Add("fixable", string(r.Fixable))
-		}
-		d.AttachPropertyBag(props)
-		index[r.ID] = len(run.Tool.Driver.Rules) - 1
-	}
+	index := sarifRules(run, rules, o)
 	inv := run.AddInvocation(true)
 	// a cross-report finding (the batch's GD-Y rules) relates to another file
 	sources := map[string]*grammar.Source{}
@@ -104,49 +85,7 @@ func WriteSARIF(w io.Writer, results []*lint.FileResult, rules []*lint.Rule, inf
 			continue
 		}
 		for i := range r.Diagnostics {
-			d := &r.Diagnostics[i]
-			art := sarif.NewSimpleArtifactLocation(sarifURI(r.Path))
-			loc := LocationOf(r.Source, d.Span)
-			res := sarif.NewRuleResult(d.Rule).WithLevel(sarifLevel(d.Severity)).
-				WithMessage(sarif.NewTextMessage(d.Text(o.Lang))).
-				WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
-					sarif.NewPhysicalLocation().WithArtifactLocation(art).WithRegion(sarifRegion(loc)))})
-			if idx, ok := index[d.Rule]; ok {
-				res.WithRuleIndex(idx)
-			}
-			for _, rel := range d.Related {
-				relPath, relSrc := r.Path, r.Source
-				if rel.Path != "" {
-					if relPath, relSrc = rel.Path, sources[rel.Path]; relSrc == nil {
-						continue
-					}
-				}
-				rl := LocationOf(relSrc, rel.Span)
-				l := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-					WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(relPath))).WithRegion(sarifRegion(rl)))
-				if rel.Message != "" {
-					l.WithMessage(sarif.NewTextMessage(rel.Message))
-				}
-				res.RelatedLocations = append(res.RelatedLocations, l)
-			}
-			for _, f := range d.Fixes {
-				title := f.Title
-				if o.en() && f.TitleEN != "" {
-					title = f.TitleEN
-				}
-				change := sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(sarifURI(r.Path)))
-				for _, e := range f.Edits {
-					el := LocationOf(r.Source, e.Span)
-					change.WithReplacement(sarif.NewReplacement(sarifRegion(el)).
-						WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
-				}
-				fix := sarif.NewFix().WithDescriptionText(title).WithArtifactChanges([]*sarif.ArtifactChange{change})
-				fp := sarif.NewPropertyBag()
-				fp.Add("applicability", f.Applicability.String())
-				fix.AttachPropertyBag(fp)
-				res.Fixes = append(res.Fixes, fix)
-			}
-			run.AddResult(res)
+			run.AddResult(sarifResult(r, &r.Diagnostics[i], sources, index, o))
 		}
 	}
 	if run.Results == nil {
@@ -157,6 +96,77 @@ func WriteSARIF(w io.Writer, results []*lint.FileResult, rules []*lint.Rule, inf
 		return errors.Join(errors.New("writing SARIF"), err)
 	}
 	return nil
+}
+
+// sarifRules puts the rule catalogue in the run's driver and returns each
+// rule's index there.
+func sarifRules(run *sarif.Run, rules []*lint.Rule, o OutputOptions) map[string]int {
+	index := map[string]int{}
+	for _, r := range rules {
+		d := run.AddRule(r.ID).WithName(r.Name).WithDescription(r.SummaryText(o.Lang)).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
+		if help := r.ExplanationText(o.Lang); help != "" {
+			// the schema requires text beside markdown
+			d.WithHelp(sarif.NewMultiformatMessageString(help).WithMarkdown(help))
+		}
+		props := sarif.NewPropertyBag()
+		props.Add("family", string(r.Family))
+		if r.Fixable != lint.FixNone {
+			props.Add("fixable", string(r.Fixable))
+		}
+		d.AttachPropertyBag(props)
+		index[r.ID] = len(run.Tool.Driver.Rules) - 1
+	}
+	return index
+}
+
+// sarifResult is one finding of file r, with its related locations (in r,
+// or in another file of sources) and its fixes.
+func sarifResult(r *lint.FileResult, d *lint.Diagnostic, sources map[string]*grammar.Source, index map[string]int, o OutputOptions) *sarif.Result {
+	art := sarif.NewSimpleArtifactLocation(sarifURI(r.Path))
+	loc := LocationOf(r.Source, d.Span)
+	res := sarif.NewRuleResult(d.Rule).WithLevel(sarifLevel(d.Severity)).
+		WithMessage(sarif.NewTextMessage(d.Text(o.Lang))).
+		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+			sarif.NewPhysicalLocation().WithArtifactLocation(art).WithRegion(sarifRegion(loc)))})
+	if idx, ok := index[d.Rule]; ok {
+		res.WithRuleIndex(idx)
+	}
+	for _, rel := range d.Related {
+		relPath, relSrc := r.Path, r.Source
+		if rel.Path != "" {
+			if relPath, relSrc = rel.Path, sources[rel.Path]; relSrc == nil {
+				continue
+			}
+		}
+		rl := LocationOf(relSrc, rel.Span)
+		l := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(relPath))).WithRegion(sarifRegion(rl)))
+		if rel.Message != "" {
+			l.WithMessage(sarif.NewTextMessage(rel.Message))
+		}
+		res.RelatedLocations = append(res.RelatedLocations, l)
+	}
+	for _, f := range d.Fixes {
+		res.Fixes = append(res.Fixes, sarifFix(r, f, o))
+	}
+	return res
+}
+
+// sarifFix is a fix as one artifact change with its replacements; the
+// applicability is a property.
+func sarifFix(r *lint.FileResult, f lint.Fix, o OutputOptions) *sarif.Fix {
+	change := sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(sarifURI(r.Path)))
+	for _, e := range f.Edits {
+		el := LocationOf(r.Source, e.Span)
+		change.WithReplacement(sarif.NewReplacement(sarifRegion(el)).
+			WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
+	}
+	fix := sarif.NewFix().WithDescriptionText(f.TitleText(o.Lang)).WithArtifactChanges([]*sarif.ArtifactChange{change})
+	fp := sarif.NewPropertyBag()
+	fp.Add("applicability", f.Applicability.String())
+	fix.AttachPropertyBag(fp)
+	return fix
 }
 
 // sarifRegion: SARIF lines and columns are 1-based and the end column is the

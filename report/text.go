@@ -182,10 +182,7 @@ func WriteStatistics(w io.Writer, results []*lint.FileResult, o OutputOptions) e
 		}
 		summary := ""
 		if r := lint.RuleByID(st.rule); r != nil {
-			summary = r.Summary
-			if o.en() && r.SummaryEN != "" {
-				summary = r.SummaryEN
-			}
+			summary = r.SummaryText(o.Lang)
 		}
 		fmt.Fprintf(bw, "%*d  %s  %s %s\n", width, st.n, st.rule, mark, summary)
 	}

@@ -160,6 +160,14 @@ func WriteHTML(w io.Writer, res *batch.Result) error {
 			v.Stats = append(v.Stats, s.Label)
 		}
 	}
+	v.addReports(d, L)
+	v.addChecks(d)
+	return htmlTemplate.Execute(w, v)
+}
+
+// addReports fills the overview (by body, then year), the failed files, the
+// per-report details and the totals per family.
+func (v *htmlView) addReports(d *jsonDoc, L map[string]string) {
 	totals := map[string]*batch.SeverityCounts{}
 	var paths []string
 	for _, r := range d.Reports {
@@ -206,6 +214,11 @@ func WriteHTML(w io.Writer, res *batch.Result) error {
 		}
 		return a.Path < b.Path
 	})
+}
+
+// addChecks groups the cross-year checks by body, with the body's years;
+// the reports left out of them are listed apart.
+func (v *htmlView) addChecks(d *jsonDoc) {
 	groups := map[string]*htmlGroup{}
 	for i := range d.Checks {
 		c := &d.Checks[i]
@@ -230,7 +243,6 @@ func WriteHTML(w io.Writer, res *batch.Result) error {
 		}
 		g.Checks = append(g.Checks, c)
 	}
-	return htmlTemplate.Execute(w, v)
 }
 
 // commonDir is the directory prefix (with its trailing separator) that all
