@@ -10,6 +10,7 @@ import (
 	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/batch"
 	"github.com/gdlint/gdlint/report"
 )
 
@@ -21,6 +22,11 @@ type engine struct {
 	cfg  *lint.Config
 	opts *lint.Options
 	docs []*document
+	// batch is the batch run over the loaded documents: what the overview
+	// shows of each; compared says it ran the cross-year checks (two
+	// reports or more, as the CLI).
+	batch    *batch.Result
+	compared bool
 }
 
 // document is one loaded file: its bytes as loaded and as now (after the
@@ -31,19 +37,35 @@ type document struct {
 	// Original is the file as loaded; Raw the current bytes in the same
 	// encoding (equal to Original until a fix is applied).
 	Original, Raw []byte
-	Result        *lint.FileResult
+	// Result is the check of Raw; its Diagnostics include the cross-year
+	// findings (GD-Y) that the loaded documents give, as with `gdlint check`
+	// on several files. Own are the findings of this document alone.
+	Result *lint.FileResult
+	Own    []lint.Diagnostic
 }
 
 func newEngine() *engine {
 	return &engine{cfg: lint.DefaultConfig(), opts: &lint.Options{}}
 }
 
-// add loads a file and checks it; it returns the document's id.
-func (e *engine) add(name string, raw []byte) *document {
-	d := &document{ID: len(e.docs), Name: name, Original: raw, Raw: raw}
-	e.docs = append(e.docs, d)
-	e.check(d)
-	return d
+// file is a file handed to the page.
+type file struct {
+	Name string
+	Raw  []byte
+}
+
+// add loads files and checks them (the cross-year checks once, after all
+// of them); it returns the new documents.
+func (e *engine) add(files ...file) []*document {
+	var out []*document
+	for _, f := range files {
+		d := &document{ID: len(e.docs), Name: f.Name, Original: f.Raw, Raw: f.Raw}
+		e.docs = append(e.docs, d)
+		e.check(d)
+		out = append(out, d)
+	}
+	e.crossYear()
+	return out
 }
 
 func (e *engine) doc(id int) (*document, error) {
@@ -57,6 +79,7 @@ func (e *engine) doc(id int) (*document, error) {
 func (e *engine) remove(id int) {
 	if id >= 0 && id < len(e.docs) {
 		e.docs[id] = nil
+		e.crossYear()
 	}
 }
 
@@ -74,6 +97,44 @@ func (e *engine) loaded() []*document {
 
 func (e *engine) check(d *document) {
 	d.Result = lint.Check(lint.FromBytes(d.Name, d.Raw), e.cfg, lint.CheckOptions{Options: e.opts})
+	d.Own = d.Result.Diagnostics
+}
+
+// crossYear runs the checks between the loaded reports as `gdlint check`
+// does when it reads several (cmd/gdlint/batch.go): reports grouped by body
+// and year, the GD-Y findings added to the later report of each pair. With
+// one report the batch run only describes it for the overview.
+func (e *engine) crossYear() {
+	docs := e.loaded()
+	parsed := 0
+	for _, d := range docs {
+		d.Result.Diagnostics = d.Own
+		if d.Result.Report != nil {
+			parsed++
+		}
+	}
+	e.batch, e.compared = nil, parsed >= 2
+	if parsed == 0 {
+		return
+	}
+	names := make([]string, len(docs))
+	for i, d := range docs {
+		names[i] = d.Name
+	}
+	res, err := batch.FromFiles(names, results(docs), &batch.Options{Lint: e.opts, Workers: 1,
+		Config: func(string) *lint.Config { return e.cfg }})
+	if err != nil {
+		return // only for thresholds out of range; the defaults are not
+	}
+	e.batch = res
+	if !e.compared {
+		return
+	}
+	for _, d := range docs {
+		if r := res.ByPath(d.Name); r != nil && d.Result.Err == nil && d.Result.Report != nil {
+			d.Result.Diagnostics = r.Diagnostics
+		}
+	}
 }
 
 // fixable tells whether fixes can be applied to the document: like --fix,
@@ -139,6 +200,7 @@ func (e *engine) setText(d *document, text string) error {
 	}
 	d.Raw = raw
 	e.check(d)
+	e.crossYear()
 	return nil
 }
 
@@ -150,6 +212,7 @@ func (e *engine) revert(id int) error {
 	}
 	d.Raw = d.Original
 	e.check(d)
+	e.crossYear()
 	return nil
 }
 
@@ -182,11 +245,13 @@ func cliJSON(docs []*document, lang string) (string, error) {
 // own, so the documents loaded in the page are not touched.
 func selftest(examples map[string][]byte) (string, error) {
 	e := newEngine()
+	var files []file
 	for name, raw := range examples {
 		if fileio.IsReportFile(name) {
-			e.add("testdata/examples/"+name, raw)
+			files = append(files, file{"testdata/examples/" + name, raw})
 		}
 	}
+	e.add(files...)
 	return cliJSON(e.loaded(), "zh")
 }
 
@@ -194,20 +259,39 @@ func selftest(examples map[string][]byte) (string, error) {
 // (JavaScript string indices), with CRLF shown as LF; lines and columns
 // are the CLI's (1-based, code points).
 type docView struct {
-	ID        int       `json:"id"`
-	Name      string    `json:"name"`
-	Error     string    `json:"error,omitempty"`
-	ErrorEN   string    `json:"error_en,omitempty"`
-	Encoding  string    `json:"encoding,omitempty"`
-	CRLF      bool      `json:"crlf,omitempty"`
-	Rendering string    `json:"rendering,omitempty"`
-	Container bool      `json:"container,omitempty"`
-	Changed   bool      `json:"changed"`
-	Text      string    `json:"text"`
-	Body      string    `json:"body,omitempty"`
-	Year      int       `json:"year,omitempty"`
-	Counts    counts    `json:"counts"`
-	Diags     []diagOut `json:"diagnostics"`
+	ID        int    `json:"id"`
+	Name      string `json:"name"`
+	Error     string `json:"error,omitempty"`
+	ErrorEN   string `json:"error_en,omitempty"`
+	Encoding  string `json:"encoding,omitempty"`
+	CRLF      bool   `json:"crlf,omitempty"`
+	Rendering string `json:"rendering,omitempty"`
+	Container bool   `json:"container,omitempty"`
+	Changed   bool   `json:"changed"`
+	Text      string `json:"text"`
+	Body      string `json:"body,omitempty"`
+	Year      int    `json:"year,omitempty"`
+	Format    string `json:"format,omitempty"`
+	// Stats are the key statistics of the batch overview, as written.
+	Stats map[string]statOut `json:"stats,omitempty"`
+	// Checks are the cross-year checks whose later report this is.
+	Checks []checkOut `json:"checks,omitempty"`
+	Counts counts     `json:"counts"`
+	Diags  []diagOut  `json:"diagnostics"`
+}
+
+type statOut struct {
+	Text  string `json:"text"`
+	Doubt string `json:"doubt,omitempty"`
+}
+
+type checkOut struct {
+	Kind      string `json:"kind"`
+	Rule      string `json:"rule,omitempty"`
+	Status    string `json:"status"`
+	PrevYear  int    `json:"prev_year,omitempty"`
+	Message   string `json:"message"`
+	MessageEN string `json:"message_en"`
 }
 
 type counts struct {
@@ -255,8 +339,25 @@ type relatedOut struct {
 	MessageEN string `json:"message_en,omitempty"`
 }
 
+// views describes every loaded document for the page.
+func (e *engine) views() []*docView {
+	var out []*docView
+	for _, d := range e.loaded() {
+		out = append(out, e.view(d))
+	}
+	return out
+}
+
+// batchReport is the batch run's entry for d, or nil.
+func (e *engine) batchReport(d *document) *batch.Report {
+	if e.batch == nil {
+		return nil
+	}
+	return e.batch.ByPath(d.Name)
+}
+
 // view describes d for the page.
-func (d *document) view() *docView {
+func (e *engine) view(d *document) *docView {
 	r := d.Result
 	v := &docView{ID: d.ID, Name: d.Name, Diags: []diagOut{}}
 	if r.Err != nil {
@@ -266,24 +367,29 @@ func (d *document) view() *docView {
 	src := r.Source
 	v.Encoding, v.CRLF, v.Container = src.Encoding.String(), src.CRLF, input.IsContainer(d.Name)
 	v.Changed = !bytes.Equal(d.Raw, d.Original)
-	if rep := r.Report; rep != nil {
-		v.Rendering = rep.Rendering
-		if rep.Title != nil {
-			v.Body, v.Year = rep.Title.Body, rep.Title.Year
+	v.Rendering = r.Report.Rendering
+	// what the batch report shows of it: body, year, key statistics, the
+	// cross-year checks
+	if br := e.batchReport(d); br != nil {
+		v.Body, v.Year, v.Format = br.Body, br.Year, br.Format
+		for k, st := range br.Stats {
+			if v.Stats == nil {
+				v.Stats = map[string]statOut{}
+			}
+			v.Stats[k] = statOut{st.Text, st.Doubt}
 		}
-		if v.Body == "" && rep.Signature != nil {
-			v.Body = rep.Signature.Body
-		}
-		if v.Year == 0 && rep.Period != nil {
-			v.Year = rep.Period.Start.Year
+		for _, c := range e.batch.Checks {
+			if e.compared && c.Report == br {
+				v.Checks = append(v.Checks, checkOut{c.Kind, c.Rule, string(c.Status), c.PrevYear, c.Message, c.MessageEN})
+			}
 		}
 	}
 	var offs []int
 	for _, dg := range r.Diagnostics {
 		offs = append(offs, dg.Span.Start, dg.Span.End)
 		for _, f := range dg.Fixes {
-			for _, e := range f.Edits {
-				offs = append(offs, e.Span.Start, e.Span.End)
+			for _, ed := range f.Edits {
+				offs = append(offs, ed.Span.Start, ed.Span.End)
 			}
 		}
 		for _, rel := range dg.Related {
@@ -309,8 +415,8 @@ func (d *document) view() *docView {
 		}
 		for _, f := range dg.Fixes {
 			fo := fixOut{Title: f.Title, TitleEN: f.TitleEN, Applicability: f.Applicability.String(), Edits: []editOut{}}
-			for _, e := range f.Edits {
-				fo.Edits = append(fo.Edits, editOut{at[e.Span.Start], at[e.Span.End], e.NewText})
+			for _, ed := range f.Edits {
+				fo.Edits = append(fo.Edits, editOut{at[ed.Span.Start], at[ed.Span.End], ed.NewText})
 			}
 			o.Fixes = append(o.Fixes, fo)
 		}
@@ -381,10 +487,27 @@ type ruleView struct {
 	ExplanationEN string `json:"explanation_en"`
 }
 
-func ruleViews() map[string]ruleView {
-	out := map[string]ruleView{}
+// statView is a column of the overview: a key statistic.
+type statView struct {
+	Key     string `json:"key"`
+	Label   string `json:"label"`
+	LabelEN string `json:"label_en"`
+}
+
+// catalogue is what the page needs once: the rules and the overview's
+// statistics.
+type catalogue struct {
+	Rules map[string]ruleView `json:"rules"`
+	Stats []statView          `json:"stats"`
+}
+
+func pageCatalogue() catalogue {
+	c := catalogue{Rules: map[string]ruleView{}}
 	for _, r := range lint.Rules() {
-		out[r.ID] = ruleView{r.ID, r.Name, string(r.Family), r.Summary, r.SummaryEN, r.Explanation, r.ExplanationEN}
+		c.Rules[r.ID] = ruleView{r.ID, r.Name, string(r.Family), r.Summary, r.SummaryEN, r.Explanation, r.ExplanationEN}
 	}
-	return out
+	for _, s := range batch.StatDefs {
+		c.Stats = append(c.Stats, statView{s.Key, s.Label, s.LabelEN})
+	}
+	return c
 }

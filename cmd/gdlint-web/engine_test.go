@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/gdlint/gdlint/internal/batchtest"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint"
@@ -95,8 +96,8 @@ func TestViewOffsetsCoverTheSpans(t *testing.T) {
 	e := newEngine()
 	astral := false
 	for name, raw := range files {
-		d := e.add(name, raw)
-		v := d.view()
+		d := e.add(file{name, raw})[0]
+		v := e.view(d)
 		if v.Error != "" {
 			t.Fatalf("%s: %s", name, v.Error)
 		}
@@ -124,7 +125,7 @@ func TestViewOffsetsCoverTheSpans(t *testing.T) {
 func TestApplyFixKeepsEncoding(t *testing.T) {
 	raw := readExamples(t)["gb18030-crlf.txt"]
 	e := newEngine()
-	d := e.add("gb18030-crlf.txt", raw)
+	d := e.add(file{"gb18030-crlf.txt", raw})[0]
 	if d.Result.Source.Encoding.String() != "gb18030" || !d.Result.Source.CRLF {
 		t.Fatalf("the example is %v, CRLF %v", d.Result.Source.Encoding, d.Result.Source.CRLF)
 	}
@@ -148,7 +149,7 @@ func TestApplyFixKeepsEncoding(t *testing.T) {
 	if bytes.Equal(d.Raw, raw) || d.Result.Source.Encoding.String() != "gb18030" || !d.Result.Source.CRLF {
 		t.Errorf("after the fix: changed %v, %v, CRLF %v", !bytes.Equal(d.Raw, raw), d.Result.Source.Encoding, d.Result.Source.CRLF)
 	}
-	if !d.view().Changed {
+	if !e.view(d).Changed {
 		t.Error("the view does not say the document changed")
 	}
 	// fixing everything gives the bytes `gdlint check --fix` writes
@@ -166,14 +167,14 @@ func TestApplyFixKeepsEncoding(t *testing.T) {
 
 func TestContainersAreNotRewritten(t *testing.T) {
 	e := newEngine()
-	d := e.add("r.html", []byte("<html><body><p>某某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>我局认真贯彻落实,做好工作。</p></body></html>"))
+	d := e.add(file{"r.html", []byte("<html><body><p>某某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>我局认真贯彻落实,做好工作。</p></body></html>")})[0]
 	if d.Result.Err != nil {
 		t.Fatal(d.Result.Err)
 	}
 	if err := e.fixAll(d.ID, false); err != errNotRewritten {
 		t.Errorf("fixAll on .html: %v", err)
 	}
-	if !d.view().Container {
+	if !e.view(d).Container {
 		t.Error("the view does not mark .html as a container")
 	}
 }
@@ -197,5 +198,54 @@ func TestWasmLeavesOutHeavyPackages(t *testing.T) {
 				t.Errorf("the wasm build links %s", p)
 			}
 		}
+	}
+}
+
+// On a directory of reports of several bodies and years the page gives what
+// `gdlint check --format json DIR` prints, cross-year findings included.
+func TestSameAsCLIOnABatch(t *testing.T) {
+	dir := t.TempDir()
+	batchtest.WriteTree(t, dir)
+	bin := filepath.Join(t.TempDir(), "gdlint")
+	if out, err := exec.Command("go", "build", "-o", bin, "../gdlint").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "check", "--format", "json", ".")
+	cmd.Dir = dir
+	want, err := cmd.Output()
+	if code := cmd.ProcessState.ExitCode(); code != 2 { // the tree has unreadable files
+		t.Fatalf("gdlint check exited %d (%v), want 2", code, err)
+	}
+	if !bytes.Contains(want, []byte(`"rule": "GD-Y00`)) {
+		t.Fatalf("no cross-year finding in the CLI's output: the test lost its fixture\n%s", want)
+	}
+	var files []file
+	err = filepath.WalkDir(dir, func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() || strings.Contains(p, "/.") || !fileio.IsReportFile(p) {
+			return err
+		}
+		raw, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files = append(files, file{rel, raw})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine()
+	e.add(files...)
+	got, err := cliJSON(e.loaded(), "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("the page's JSON differs from the CLI's:\n%s\n---\n%s", got, want)
+	}
+	checks := 0
+	for _, v := range e.views() {
+		checks += len(v.Checks)
+	}
+	if checks == 0 {
+		t.Error("no cross-year check in the overview")
 	}
 }

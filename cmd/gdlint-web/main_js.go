@@ -13,49 +13,39 @@ import (
 
 func main() {
 	e := newEngine()
+	// the documents after a change: every view, since a fix in one report
+	// can change the cross-year findings of another
+	all := func(err error) any {
+		if err != nil {
+			return err
+		}
+		return map[string]any{"docs": e.views()}
+	}
 	api := map[string]any{
-		// add(name, Uint8Array) → the document's view
-		"add": fn(func(args []js.Value) any {
-			return e.add(args[0].String(), bytesOf(args[1])).view()
-		}),
-		// view(id) → the document's view
-		"view": fn(func(args []js.Value) any {
-			d, err := e.doc(args[0].Int())
-			if err != nil {
-				return err
+		// addFiles([name…], [Uint8Array…]) → {docs, added: [id…]}
+		"addFiles": fn(func(args []js.Value) any {
+			var files []file
+			for i := 0; i < args[0].Length(); i++ {
+				files = append(files, file{args[0].Index(i).String(), bytesOf(args[1].Index(i))})
 			}
-			return d.view()
+			var ids []int
+			for _, d := range e.add(files...) {
+				ids = append(ids, d.ID)
+			}
+			return map[string]any{"docs": e.views(), "added": ids}
 		}),
-		// applyFix(id, diagnostic, fix) → the document's view
+		// applyFix(id, diagnostic, fix) → {docs}
 		"applyFix": fn(func(args []js.Value) any {
-			id := args[0].Int()
-			if err := e.applyFix(id, args[1].Int(), args[2].Int()); err != nil {
-				return err
-			}
-			d, _ := e.doc(id)
-			return d.view()
+			return all(e.applyFix(args[0].Int(), args[1].Int(), args[2].Int()))
 		}),
-		// fixAll(id, unsafe) → the document's view
-		"fixAll": fn(func(args []js.Value) any {
-			id := args[0].Int()
-			if err := e.fixAll(id, args[1].Truthy()); err != nil {
-				return err
-			}
-			d, _ := e.doc(id)
-			return d.view()
-		}),
-		// revert(id) → the document's view as loaded
-		"revert": fn(func(args []js.Value) any {
-			id := args[0].Int()
-			if err := e.revert(id); err != nil {
-				return err
-			}
-			d, _ := e.doc(id)
-			return d.view()
-		}),
-		"remove": js.FuncOf(func(_ js.Value, args []js.Value) any {
+		// fixAll(id, unsafe) → {docs}
+		"fixAll": fn(func(args []js.Value) any { return all(e.fixAll(args[0].Int(), args[1].Truthy())) }),
+		// revert(id) → {docs}: the document as loaded
+		"revert": fn(func(args []js.Value) any { return all(e.revert(args[0].Int())) }),
+		// remove(id) → {docs}
+		"remove": fn(func(args []js.Value) any {
 			e.remove(args[0].Int())
-			return nil
+			return all(nil)
 		}),
 		// bytes(id) → Uint8Array: the current file, in its own encoding
 		"bytes": js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -94,8 +84,8 @@ func main() {
 			}
 			return s
 		}),
-		// rules() → {ID: explanation}
-		"rules": fn(func([]js.Value) any { return ruleViews() }),
+		// catalogue() → {rules: {ID: explanation}, stats: [overview column…]}
+		"catalogue": fn(func([]js.Value) any { return pageCatalogue() }),
 	}
 	js.Global().Set("gdlintEngine", js.ValueOf(api))
 	if ready := js.Global().Get("gdlintReady"); ready.Type() == js.TypeFunction {

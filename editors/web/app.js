@@ -8,7 +8,7 @@ const I18N = {
     title: '政府信息公开工作年度报告检查',
     privacy: '报告只在本机浏览器中检查，不上传到任何服务器；打开页面后不再有任何网络请求。',
     drop: '把报告文件拖到这里，或点击选择文件',
-    kinds: '.txt .md .html .docx；UTF-8 或 GB18030 文本。PDF 请用命令行 gdlint 检查。',
+    kinds: '.txt .md .html .docx；UTF-8、GB18030 或 UTF-16 文本。PDF 请用命令行 gdlint 检查。',
     paste: '粘贴文本', paste_hint: '把报告全文粘贴到这里', paste_check: '检查粘贴的文本',
     examples: '打开示例报告', loading: '正在加载检查引擎……',
     ready: (ms) => `检查引擎已就绪（加载用时 ${ms} 毫秒）。`,
@@ -27,14 +27,17 @@ const I18N = {
     pdf: '浏览器页面不支持 PDF，请用命令行 gdlint check 检查 PDF 文件。',
     fix_failed: (e) => `无法应用修复：${e}`,
     pasted: '粘贴的文本.txt',
-    related: '相关位置',
+    related: '相关位置', format: '格式', crossyear: '跨年度',
+    overview_note: '按文件名排列；点击表头可排序，点击一行打开该报告。统计数字取自报告表格，空白表示未能识别；跨年度核对同一机关相邻年度的报告（GD-Y 规则）。',
+    'short-carry-over': '结转', 'short-normative-in-force': '规范性文件', 'short-similar-text': '雷同',
+    'short-duplicate-year': '同年重复', 'short-missing-year': '缺年度', 'short-ungrouped': '未分组',
     counts: (d) => `${d.counts.errors} 错误，${d.counts.warnings} 警告，${d.counts.infos} 提示`,
   },
   en: {
     title: 'Checking government information-disclosure annual reports',
     privacy: 'Reports are checked in this browser only and never uploaded; once the page is open it makes no network request.',
     drop: 'Drop report files here, or click to choose files',
-    kinds: '.txt .md .html .docx; UTF-8 or GB18030 text. For PDF use the gdlint command line.',
+    kinds: '.txt .md .html .docx; UTF-8, GB18030 or UTF-16 text. For PDF use the gdlint command line.',
     paste: 'Paste text', paste_hint: 'Paste the whole report here', paste_check: 'Check the pasted text',
     examples: 'Open the example reports', loading: 'Loading the checker…',
     ready: (ms) => `Checker ready (loaded in ${ms} ms).`,
@@ -53,7 +56,10 @@ const I18N = {
     pdf: 'PDF is not supported in the browser page; check PDF files with gdlint check on the command line.',
     fix_failed: (e) => `The fix could not be applied: ${e}`,
     pasted: 'pasted.txt',
-    related: 'Related',
+    related: 'Related', format: 'Format', crossyear: 'Cross-year',
+    overview_note: 'By file name; click a heading to sort, a row to open the report. Statistics come from the report\'s tables (blank: not read); cross-year compares one body\'s reports of consecutive years (GD-Y rules).',
+    'short-carry-over': 'carry-over', 'short-normative-in-force': 'normative', 'short-similar-text': 'similar',
+    'short-duplicate-year': 'duplicate', 'short-missing-year': 'gap', 'short-ungrouped': 'ungrouped',
     counts: (d) => `${d.counts.errors} errors, ${d.counts.warnings} warnings, ${d.counts.infos} infos`,
   },
 };
@@ -61,8 +67,10 @@ const I18N = {
 const state = {
   lang: 'zh',
   rules: {},
-  docs: [], // views from the engine, or {name, unsupported: true}
-  current: -1, // index into docs
+  stats: [], // the overview's key statistics: {key, label, label_en}
+  docs: [], // views from the engine
+  pdfs: [], // files the page does not read: {key, name, unsupported}
+  current: '', // key of the document shown
   selected: -1, // diagnostic index in the current document
   sort: { key: 'file', dir: 1 },
   status: ['loading'],
@@ -135,36 +143,46 @@ function call(name, ...args) {
 
 async function addFiles(files) {
   const start = performance.now();
-  let first = -1;
-  for (const f of files) {
-    const i = addBytes(f.name, new Uint8Array(await f.arrayBuffer()));
-    if (first < 0) first = i;
-  }
-  finishAdding(first, files.length, start);
+  const named = [];
+  for (const f of files) named.push([uniqueName(f.name, named.map((n) => n[0])), new Uint8Array(await f.arrayBuffer())]);
+  addNamed(named, start);
 }
 
-function addBytes(name, bytes) {
-  if (/\.pdf$/i.test(name)) {
-    state.docs.push({ name, unsupported: true, diagnostics: [], counts: {} });
-  } else {
-    state.docs.push(call('add', name, bytes));
+// addNamed checks [name, bytes] pairs; PDF files are listed as unsupported.
+function addNamed(named, start) {
+  const pdf = named.filter(([name]) => /\.pdf$/i.test(name));
+  const rest = named.filter(([name]) => !/\.pdf$/i.test(name));
+  let first = '';
+  for (const [name] of pdf) {
+    const key = `p${state.pdfs.length}`;
+    state.pdfs.push({ key, name, unsupported: true, diagnostics: [], counts: {} });
+    first = first || key;
   }
-  return state.docs.length - 1;
-}
-
-function finishAdding(first, n, start) {
-  if (first < 0) return;
+  if (rest.length) {
+    const out = call('addFiles', rest.map((n) => n[0]), rest.map((n) => n[1]));
+    setDocs(out.docs);
+    first = `e${out.added[0]}`;
+  }
+  if (!named.length) return;
   const ms = Math.round(performance.now() - start);
-  window.gdlintTimings.checks.push({ files: n, ms, at: Math.round(performance.now()) });
+  window.gdlintTimings.checks.push({ files: named.length, ms, at: Math.round(performance.now()) });
   if (window.gdlintTimings.firstResult === undefined) window.gdlintTimings.firstResult = Math.round(performance.now());
-  setStatus('checked', n, ms);
+  setStatus('checked', named.length, ms);
   state.current = first;
   state.selected = -1;
   render();
 }
 
-function uniqueName(name) {
-  const taken = new Set(state.docs.map((d) => d.name));
+function setDocs(views) {
+  for (const v of views) v.key = `e${v.id}`;
+  state.docs = views;
+}
+
+const allDocs = () => state.docs.concat(state.pdfs);
+const currentDoc = () => allDocs().find((d) => d.key === state.current);
+
+function uniqueName(name, more = []) {
+  const taken = new Set(allDocs().map((d) => d.name).concat(more));
   if (!taken.has(name)) return name;
   const dot = name.lastIndexOf('.');
   const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
@@ -194,47 +212,61 @@ function render() {
   renderDoc();
 }
 
-const COLUMNS = [
-  ['file', (d) => d.name],
-  ['body', (d) => d.body || ''],
-  ['year', (d) => d.year || 0],
-  ['errors', (d) => d.counts.errors || 0],
-  ['warnings', (d) => d.counts.warnings || 0],
-  ['infos', (d) => d.counts.infos || 0],
-  ['fixable', (d) => d.counts.fixable || 0],
-];
+function columns() {
+  const stat = (k) => (d) => { const v = d.stats && d.stats[k]; return v ? Number(v.text.replace(/[,，\s]/g, '')) || 0 : -1; };
+  return [
+    ['file', (d) => d.name],
+    ['body', (d) => d.body || ''],
+    ['year', (d) => d.year || 0],
+    ['format', (d) => d.format || ''],
+    ['errors', (d) => d.counts.errors || 0],
+    ['warnings', (d) => d.counts.warnings || 0],
+    ['infos', (d) => d.counts.infos || 0],
+    ['fixable', (d) => d.counts.fixable || 0],
+    ...state.stats.map((s) => [`stat:${s.key}`, stat(s.key), state.lang === 'en' ? s.label_en : s.label]),
+    ['crossyear', (d) => (d.checks || []).map((c) => c.status).sort().join(' ')],
+  ];
+}
 
 function renderOverview() {
-  const docs = state.docs;
+  const docs = allDocs();
   $('overview').hidden = docs.length < 2;
   if (docs.length < 2) return;
-  const col = COLUMNS.find(([k]) => k === state.sort.key);
+  const cols = columns();
+  const col = cols.find(([k]) => k === state.sort.key) || cols[0];
   const order = docs.map((d, i) => i).sort((a, b) => {
     const x = col[1](docs[a]);
     const y = col[1](docs[b]);
     return (x < y ? -1 : x > y ? 1 : 0) * state.sort.dir || a - b;
   });
   let h = '<thead><tr>';
-  for (const [k] of COLUMNS) {
+  for (const [k, , label] of cols) {
     const sorted = state.sort.key === k ? ` aria-sort="${state.sort.dir > 0 ? 'ascending' : 'descending'}"` : '';
-    h += `<th data-key="${k}"${sorted}>${esc(t(k))}</th>`;
+    h += `<th data-key="${esc(k)}"${sorted}>${esc(label || t(k))}</th>`;
   }
   h += `<th>${esc(t('status'))}</th></tr></thead><tbody>`;
+  const en = state.lang === 'en';
   for (const i of order) {
     const d = docs[i];
-    const cls = i === state.current ? ' class="current"' : '';
+    const cls = d.key === state.current ? ' class="current"' : '';
     const n = (v, c) => `<td class="n ${v ? c : c + '0'}">${v || 0}</td>`;
-    const st = d.unsupported ? t('pdf') : d.error ? `${t('failed')}：${state.lang === 'en' ? d.error_en : d.error}` : d.changed ? t('changed') : '';
-    h += `<tr data-i="${i}"${cls}><td class="path"><a href="#" data-open="${i}">${esc(d.name)}</a></td>` +
-      `<td>${esc(d.body || t('none'))}</td><td class="n">${d.year || ''}</td>` +
-      n(d.counts.errors, 'e') + n(d.counts.warnings, 'w') + n(d.counts.infos, 'i') + n(d.counts.fixable, 'f') +
-      `<td class="st">${esc(st)}</td></tr>`;
+    const st = d.unsupported ? t('pdf') : d.error ? `${t('failed')}：${en ? d.error_en : d.error}` : d.changed ? t('changed') : '';
+    h += `<tr data-key="${d.key}"${cls}><td class="path"><a href="#" data-open="${d.key}">${esc(d.name)}</a></td>` +
+      `<td>${esc(d.body || t('none'))}</td><td class="n">${d.year || ''}</td><td>${esc(d.format || '')}</td>` +
+      n(d.counts.errors, 'e') + n(d.counts.warnings, 'w') + n(d.counts.infos, 'i') + n(d.counts.fixable, 'f');
+    for (const s of state.stats) {
+      const v = d.stats && d.stats[s.key];
+      h += v ? `<td class="n${v.doubt ? ' doubt' : ''}"${v.doubt ? ` title="${esc(v.doubt)}"` : ''}>${esc(v.text)}</td>` : '<td class="n"></td>';
+    }
+    h += '<td class="cy">' + ((d.checks || []).map((c) => `<div class="st-${esc(c.status)}" title="${esc(en ? c.message_en : c.message)}">` +
+      `${esc(t('short-' + c.kind) || c.kind)} ${{ ok: '✓', finding: '✗', 'cannot-judge': '?' }[c.status] || ''}</div>`).join('') || esc(t('none'))) + '</td>';
+    h += `<td class="st">${esc(st)}</td></tr>`;
   }
   $('overview-table').innerHTML = h + '</tbody>';
 }
 
 function renderDoc() {
-  const d = state.docs[state.current];
+  const d = currentDoc();
   $('doc').hidden = !d;
   if (!d) return;
   const enc = d.encoding ? ` · ${t('encoding')} ${d.encoding}${d.crlf ? ' CRLF' : ''}` : '';
@@ -391,9 +423,9 @@ function select(i, scroll) {
 // --- actions --------------------------------------------------------------
 
 function replaceCurrent(fn) {
-  const d = state.docs[state.current];
+  const d = currentDoc();
   try {
-    state.docs[state.current] = fn(d.id);
+    setDocs(fn(d.id).docs);
     state.selected = -1;
     render();
   } catch (e) {
@@ -439,20 +471,15 @@ function wire() {
   $('paste-check').addEventListener('click', () => {
     const text = $('paste').value;
     if (!engine || !text.trim()) return;
-    const start = performance.now();
-    const i = addBytes(uniqueName(t('pasted')), new TextEncoder().encode(text));
-    finishAdding(i, 1, start);
+    addNamed([[uniqueName(t('pasted')), new TextEncoder().encode(text)]], performance.now());
   });
   $('examples').addEventListener('click', () => {
     if (!engine) return;
     const start = performance.now();
-    let first = -1;
     const ex = window.GDLINT_EXAMPLES || {};
-    for (const name of Object.keys(ex).sort()) {
-      const i = addBytes(uniqueName(name), base64Bytes(ex[name]));
-      if (first < 0) first = i;
-    }
-    finishAdding(first, Object.keys(ex).length, start);
+    const named = [];
+    for (const name of Object.keys(ex).sort()) named.push([uniqueName(name, named.map((n) => n[0])), base64Bytes(ex[name])]);
+    addNamed(named, start);
   });
   $('overview-table').addEventListener('click', (ev) => {
     const th = ev.target.closest('th[data-key]');
@@ -461,10 +488,10 @@ function wire() {
       renderOverview();
       return;
     }
-    const tr = ev.target.closest('tr[data-i]');
+    const tr = ev.target.closest('tr[data-key]');
     if (tr) {
       ev.preventDefault();
-      state.current = Number(tr.dataset.i);
+      state.current = tr.dataset.key;
       state.selected = -1;
       render();
       $('doc').scrollIntoView({ block: 'start' });
@@ -481,7 +508,7 @@ function wire() {
     if (range) {
       ev.preventDefault();
       const [from] = range.dataset.range.split(':').map(Number);
-      const d = state.docs[state.current];
+      const d = currentDoc();
       const line = d.text.slice(0, from).split('\n').length;
       const el = document.querySelector(`#text .line[data-line="${line}"]`);
       if (el) { el.scrollIntoView({ block: 'center' }); el.classList.add('flash'); setTimeout(() => el.classList.remove('flash'), 1200); }
@@ -503,11 +530,11 @@ function wire() {
   $('fix-all').addEventListener('click', () => replaceCurrent((id) => call('fixAll', id, false)));
   $('revert').addEventListener('click', () => replaceCurrent((id) => call('revert', id)));
   $('download').addEventListener('click', () => {
-    const d = state.docs[state.current];
+    const d = currentDoc();
     download(d.name, engine.bytes(d.id), 'application/octet-stream');
   });
   $('export-json').addEventListener('click', () => {
-    const d = state.docs[state.current];
+    const d = currentDoc();
     const base = state.docs.length > 1 ? 'gdlint' : d.name.replace(/\.[^.]*$/, '');
     download(`${base}.json`, engine.json(state.lang), 'application/json');
   });
@@ -538,7 +565,9 @@ async function main() {
     return;
   }
   window.gdlintTimings.engineReady = Math.round(performance.now());
-  state.rules = call('rules');
+  const cat = call('catalogue');
+  state.rules = cat.rules;
+  state.stats = cat.stats;
   setStatus('ready', window.gdlintTimings.engineReady);
   if (location.hash === '#selftest') selftest();
 }
