@@ -127,8 +127,14 @@ func (p *parser) findResidue() {
 		}
 		return true
 	})
+	furniture := p.furnitureLines()
 	for li, ln := range p.lines {
 		s := p.text[ln.start:ln.end]
+		if furniture[li] {
+			a, b := trimSpan(p.text, ln.start, ln.end)
+			p.addResidue(a, b, "page-number")
+			continue
+		}
 		if len(s) <= 40 {
 			if strings.TrimSpace(s) == "正文" {
 				a, b := trimSpan(p.text, ln.start, ln.end)
@@ -205,6 +211,26 @@ func chromeEnd(s string) int {
 // lineAt returns the index of the line holding view offset off.
 func (p *parser) lineAt(off int) int {
 	return sort.Search(len(p.lines), func(i int) bool { return p.lines[i].start > off }) - 1
+}
+
+// furnitureLines marks the lines that are exactly a span the front-end
+// recognised as a page number (Source.Furniture); only a view that is the
+// source itself has them.
+func (p *parser) furnitureLines() map[int]bool {
+	if len(p.src.Furniture) == 0 || p.v.pieces != nil {
+		return nil
+	}
+	lines := map[int]bool{}
+	for _, sp := range p.src.Furniture {
+		li := p.lineAt(sp.Start)
+		if li < 0 {
+			continue
+		}
+		if a, b := trimSpan(p.text, p.lines[li].start, p.lines[li].end); a == sp.Start && b == sp.End {
+			lines[li] = true
+		}
+	}
+	return lines
 }
 
 func (p *parser) addResidue(a, b int, kind string) {

@@ -1,0 +1,705 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// What the engine hands over, in PDF points with y growing upwards.
+type (
+	glyph struct {
+		r              rune
+		x0, x1, y0, y1 float64 // the glyph's box
+		ox, oy         float64 // its origin on the baseline
+		size           float64 // font size (em)
+	}
+	// edge is a straight drawn segment: a table rule or a side of a cell box.
+	// A horizontal edge lies at y=pos from x=from to x=to; a vertical one at
+	// x=pos from y=from to y=to.
+	edge struct {
+		horizontal    bool
+		pos, from, to float64
+	}
+	page struct {
+		number        int
+		width, height float64
+		glyphs        []glyph
+		edges         []edge
+		imageArea     float64
+	}
+)
+
+const (
+	thinRule = 2.5 // a shape at most this thick (pt) is a rule
+	snap     = 2.0 // rules closer than this (pt) are the same rule
+)
+
+func (pg *page) addSegment(a, b [2]float64) {
+	switch {
+	case math.Abs(a[1]-b[1]) < 0.5 && math.Abs(a[0]-b[0]) > 1:
+		pg.edges = append(pg.edges, edge{horizontal: true, pos: (a[1] + b[1]) / 2, from: math.Min(a[0], b[0]), to: math.Max(a[0], b[0])})
+	case math.Abs(a[0]-b[0]) < 0.5 && math.Abs(a[1]-b[1]) > 1:
+		pg.edges = append(pg.edges, edge{pos: (a[0] + b[0]) / 2, from: math.Min(a[1], b[1]), to: math.Max(a[1], b[1])})
+	}
+}
+
+func isSpaceRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == 0xA0 || r == 0x3000 || r == 0x2002 || r == 0x2003 || r == 0x200B || r == 0xFEFF
+}
+
+// wide runes (CJK, full-width punctuation) are never separated by a space:
+// a gap between them is justification or letter spacing, not a typed space.
+func isWide(r rune) bool { return r >= 0x2E80 }
+
+func isWordRune(r rune) bool {
+	return r < 0x2E80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7F)
+}
+
+// em estimates the glyph's font size. PDFium's font size leaves out the
+// text matrix, which Word and WPS scale instead of the font, so it is used
+// only when it agrees with the glyph's box.
+func (g glyph) em() float64 {
+	h, w := g.y1-g.y0, g.x1-g.x0
+	box := math.Max(h, w)
+	if !isWide(g.r) {
+		box = math.Max(h*1.15, w*1.8)
+	}
+	if g.size > 0 && g.size >= 0.6*box && g.size <= 2*box {
+		return g.size
+	}
+	if box > 0 {
+		return box
+	}
+	return 10
+}
+
+func (g glyph) cx() float64 { return (g.x0 + g.x1) / 2 }
+func (g glyph) cy() float64 { return (g.y0 + g.y1) / 2 }
+
+// textLine is glyphs on one baseline, left to right.
+type textLine struct {
+	glyphs                   []glyph
+	left, right, top, bottom float64
+	base, em                 float64
+	// start is where the first glyph's em box begins: an opening quote's
+	// ink sits to the right of it
+	start float64
+}
+
+// groupLines puts glyphs on lines by their baselines, top to bottom, and
+// drops glyphs drawn twice at (almost) the same place (fake bold). Space
+// glyphs stay on the line (marked by their rune) but do not shape it.
+func groupLines(gs []glyph) []*textLine {
+	sorted := append([]glyph(nil), gs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].oy > sorted[j].oy })
+	var lines []*textLine
+	var cur *textLine
+	for _, g := range sorted {
+		if cur == nil || math.Abs(cur.base-g.oy) > 0.35*math.Max(cur.em, g.em()) {
+			cur = &textLine{base: g.oy, em: g.em()}
+			lines = append(lines, cur)
+		}
+		cur.glyphs = append(cur.glyphs, g)
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
+		kept := l.glyphs[:0]
+		var sizes, wideSizes []float64
+		l.left, l.right, l.top, l.bottom = math.Inf(1), math.Inf(-1), math.Inf(-1), math.Inf(1)
+		for _, g := range l.glyphs {
+			if n := len(kept); n > 0 && kept[n-1].r == g.r && math.Abs(kept[n-1].x0-g.x0) < 0.3*g.em() {
+				continue
+			}
+			kept = append(kept, g)
+			if isSpaceRune(g.r) {
+				continue
+			}
+			sizes = append(sizes, g.em())
+			if isWide(g.r) {
+				wideSizes = append(wideSizes, g.em())
+			}
+			l.left, l.right = math.Min(l.left, g.x0), math.Max(l.right, g.x1)
+			l.top, l.bottom = math.Max(l.top, g.y1), math.Min(l.bottom, g.y0)
+		}
+		if len(sizes) == 0 {
+			continue
+		}
+		l.glyphs = kept
+		for _, g := range kept {
+			if !isSpaceRune(g.r) {
+				l.start = math.Min(g.ox, g.x0)
+				break
+			}
+		}
+		if len(wideSizes) > 0 {
+			sizes = wideSizes
+		}
+		sort.Float64s(sizes)
+		l.em = sizes[len(sizes)/2]
+		out = append(out, l)
+	}
+	return out
+}
+
+// text spells the line: a tab for a gap wider than tabGap ems (columns of a
+// table drawn without rules); between two narrow characters a space where
+// the PDF has one or the gap is wider than a justified line stretches;
+// nothing between wide ones.
+func (l *textLine) text(tabGap float64) string {
+	var b strings.Builder
+	var prev *glyph
+	spaced := false
+	for i := range l.glyphs {
+		g := &l.glyphs[i]
+		if isSpaceRune(g.r) {
+			spaced = true
+			continue
+		}
+		if prev != nil {
+			gap := g.x0 - prev.x1
+			switch {
+			case tabGap > 0 && gap > tabGap*l.em:
+				b.WriteByte('\t')
+			case !isWide(prev.r) && !isWide(g.r) && (spaced || gap > 0.6*l.em):
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteRune(g.r)
+		prev, spaced = g, false
+	}
+	return b.String()
+}
+
+// joinWrapped joins the lines of one paragraph or cell: nothing between wide
+// characters, a space between two words.
+func joinWrapped(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	ra, rb := lastRune(a), firstRune(b)
+	if isWordRune(ra) && isWordRune(rb) && ra < 0x80 && rb < 0x80 && !strings.HasSuffix(a, "-") {
+		return a + " " + b
+	}
+	return a + b
+}
+
+func lastRune(s string) rune {
+	r := []rune(s[max(0, len(s)-4):])
+	return r[len(r)-1]
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+// ---- tables ----
+
+// cell is one cell of a ruled table: a rectangle bounded by rules on all
+// four sides, possibly spanning several bands (rows) and columns.
+type cell struct {
+	left, right, top, bottom float64
+	firstBand                int
+	glyphs                   []glyph
+}
+
+type band struct {
+	top, bottom float64
+	cells       []*cell // left to right; a cell of an earlier band continues here
+}
+
+type table struct {
+	left, right, top, bottom float64
+	bands                    []*band
+}
+
+// clusterPositions returns the distinct positions, merging those within snap.
+func clusterPositions(ps []float64) []float64 {
+	sort.Float64s(ps)
+	var out []float64
+	for _, p := range ps {
+		if n := len(out); n > 0 && p-out[n-1] <= snap {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// findTables groups the page's edges into connected grids and builds the
+// cells of each grid that has at least one row of two cells.
+func findTables(edges []edge) []*table {
+	n := len(edges)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	touch := func(a, b edge) bool {
+		if a.horizontal == b.horizontal {
+			return math.Abs(a.pos-b.pos) <= snap && a.from <= b.to+snap && b.from <= a.to+snap
+		}
+		if !a.horizontal {
+			a, b = b, a
+		}
+		return b.pos >= a.from-snap && b.pos <= a.to+snap && a.pos >= b.from-snap && a.pos <= b.to+snap
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if find(i) != find(j) && touch(edges[i], edges[j]) {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
+	groups := map[int][]edge{}
+	var roots []int
+	for i := range edges {
+		r := find(i)
+		if groups[r] == nil {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], edges[i])
+	}
+	var tables []*table
+	for _, r := range roots {
+		if t := buildTable(groups[r]); t != nil {
+			tables = append(tables, t)
+		}
+	}
+	return tables
+}
+
+func buildTable(es []edge) *table {
+	var ys []float64
+	var hs, vs []edge
+	for _, e := range es {
+		if e.horizontal {
+			ys = append(ys, e.pos)
+			hs = append(hs, e)
+		} else {
+			vs = append(vs, e)
+		}
+	}
+	ys = clusterPositions(ys)
+	if len(ys) < 2 || len(vs) < 2 {
+		return nil
+	}
+	// top first
+	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
+		ys[i], ys[j] = ys[j], ys[i]
+	}
+	t := &table{top: ys[0], bottom: ys[len(ys)-1], left: math.Inf(1), right: math.Inf(-1)}
+	ruledAt := func(y, x float64) bool {
+		for _, h := range hs {
+			if math.Abs(h.pos-y) <= snap && h.from-snap <= x && x <= h.to+snap {
+				return true
+			}
+		}
+		return false
+	}
+	wide := false
+	for k := 0; k+1 < len(ys); k++ {
+		b := &band{top: ys[k], bottom: ys[k+1]}
+		mid := (b.top + b.bottom) / 2
+		var xs []float64
+		for _, v := range vs {
+			if v.from-snap <= mid && mid <= v.to+snap && v.from <= b.top+snap && v.to >= b.bottom-snap {
+				xs = append(xs, v.pos)
+			}
+		}
+		xs = clusterPositions(xs)
+		for i := 0; i+1 < len(xs); i++ {
+			xa, xb := xs[i], xs[i+1]
+			xm := (xa + xb) / 2
+			var c *cell
+			if k > 0 && !ruledAt(b.top, xm) {
+				// no rule above: the cell of the band above goes on
+				for _, up := range t.bands[len(t.bands)-1].cells {
+					if up.left-snap <= xm && xm <= up.right+snap {
+						c = up
+						break
+					}
+				}
+			}
+			if c == nil {
+				c = &cell{left: xa, right: xb, top: b.top, firstBand: len(t.bands)}
+			}
+			c.bottom = b.bottom
+			b.cells = append(b.cells, c)
+		}
+		if len(b.cells) >= 2 {
+			wide = true
+		}
+		if len(xs) > 0 {
+			t.left, t.right = math.Min(t.left, xs[0]), math.Max(t.right, xs[len(xs)-1])
+		}
+		t.bands = append(t.bands, b)
+	}
+	if !wide {
+		return nil // a box around text, not a table
+	}
+	// shaded paragraphs above or below the grid touch it but are text:
+	// a table starts and ends with a row of two cells
+	drop := 0
+	for len(t.bands[drop].cells) < 2 {
+		drop++
+	}
+	t.bands = t.bands[drop:]
+	for len(t.bands[len(t.bands)-1].cells) < 2 {
+		t.bands = t.bands[:len(t.bands)-1]
+	}
+	seen := map[*cell]bool{}
+	for _, b := range t.bands {
+		for _, c := range b.cells {
+			if !seen[c] {
+				seen[c] = true
+				c.firstBand = max(0, c.firstBand-drop)
+			}
+		}
+	}
+	t.top, t.bottom = t.bands[0].top, t.bands[len(t.bands)-1].bottom
+	return t
+}
+
+// place puts a glyph into the cell under its centre.
+func (t *table) place(g glyph) bool {
+	x, y := g.cx(), g.cy()
+	if x < t.left || x > t.right || y > t.top || y < t.bottom {
+		return false
+	}
+	for _, b := range t.bands {
+		if y > b.top || y < b.bottom {
+			continue
+		}
+		for _, c := range b.cells {
+			if c.left <= x && x <= c.right {
+				c.glyphs = append(c.glyphs, g)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rows spells the table one band per line, cells separated by a tab; a cell
+// spanning several bands is written in its first and left empty in the
+// others, like a vertically merged cell of a Word table.
+func (t *table) rows() []string {
+	var out []string
+	for k, b := range t.bands {
+		fields := make([]string, len(b.cells))
+		any := false
+		for i, c := range b.cells {
+			if c.firstBand != k || (i > 0 && b.cells[i-1] == c) {
+				continue
+			}
+			fields[i] = cellText(c.glyphs)
+			any = any || fields[i] != ""
+		}
+		if !any {
+			continue
+		}
+		// a cell spanning columns is one field
+		var merged []string
+		for i, f := range fields {
+			if i > 0 && b.cells[i-1] == b.cells[i] {
+				continue
+			}
+			merged = append(merged, f)
+		}
+		out = append(out, strings.Join(merged, "\t"))
+	}
+	return out
+}
+
+func cellText(gs []glyph) string {
+	s := ""
+	for _, l := range groupLines(gs) {
+		s = joinWrapped(s, l.text(0))
+	}
+	return s
+}
+
+// ---- pages ----
+
+// item is one thing on a page in reading order: a line of text or a table.
+type item struct {
+	line  *textLine
+	text  string
+	table *table
+	rows  []string
+	top   float64
+	// furniture: a page number (kept, reported as residue) or a running
+	// header or footer (dropped)
+	pageNumber, running bool
+}
+
+var rePageNumber = regexp.MustCompile(`^[-—–－~·•\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－~·•\s]*$`)
+
+func layoutPage(pg *page) []*item {
+	tables := findTables(pg.edges)
+	var flow []glyph
+	for _, g := range pg.glyphs {
+		placed := false
+		if !isSpaceRune(g.r) {
+			for _, t := range tables {
+				if t.place(g) {
+					placed = true
+					break
+				}
+			}
+		}
+		if !placed {
+			flow = append(flow, g)
+		}
+	}
+	var items []*item
+	for _, t := range tables {
+		if rows := t.rows(); len(rows) > 0 {
+			items = append(items, &item{table: t, rows: rows, top: t.top})
+		}
+	}
+	for _, l := range groupLines(flow) {
+		items = append(items, &item{line: l, text: l.text(3), top: l.top})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].top > items[j].top })
+	markPageNumbers(pg, items)
+	return items
+}
+
+// markPageNumbers finds the page number by its place: the first or last line
+// of the page, in the top or bottom margin, nothing but a number and dashes.
+func markPageNumbers(pg *page, items []*item) {
+	if len(items) == 0 {
+		return
+	}
+	h := pg.height
+	if h <= 0 {
+		h = 842
+	}
+	for _, it := range []*item{items[0], items[len(items)-1]} {
+		if it.line == nil {
+			continue
+		}
+		inMargin := it.line.bottom < 0.12*h || it.line.top > 0.9*h
+		if inMargin && rePageNumber.MatchString(it.text) && strings.ContainsAny(it.text, "0123456789") {
+			it.pageNumber = true
+		}
+	}
+}
+
+// markRunning drops a running header or footer: the first or last line of
+// at least two pages and half of them, the same text but for its digits.
+func markRunning(pages [][]*item) {
+	if len(pages) < 2 {
+		return
+	}
+	key := func(it *item) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' || isSpaceRune(r) {
+				return -1
+			}
+			return r
+		}, it.text)
+	}
+	count := map[string]int{}
+	edgeItems := func(items []*item) []*item {
+		var out []*item
+		for _, i := range []int{0, 1, len(items) - 2, len(items) - 1} {
+			if i >= 0 && i < len(items) && items[i].line != nil && !items[i].pageNumber {
+				out = append(out, items[i])
+			}
+		}
+		return out
+	}
+	for _, items := range pages {
+		seen := map[string]bool{}
+		for _, it := range edgeItems(items) {
+			if k := key(it); k != "" && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	for _, items := range pages {
+		for _, it := range edgeItems(items) {
+			if c := count[key(it)]; c >= 2 && 2*c >= len(pages) {
+				it.running = true
+			}
+		}
+	}
+}
+
+// ---- the text ----
+
+// document is what a PDF becomes: the text the parser reads, where each
+// page starts in it, and the page numbers found.
+type document struct {
+	text      strings.Builder
+	pages     []grammar.PageStart
+	furniture []grammar.Span
+	curPage   int
+	pending   []pendingLine // page numbers waiting for the paragraph to end
+	para      *paragraph
+}
+
+type pendingLine struct {
+	text string
+	page int
+}
+
+type paragraph struct {
+	last *textLine
+	page int
+	// pageLeft, pageRight: the text block of the page the paragraph's last
+	// line is on
+	pageLeft, pageRight float64
+}
+
+func (d *document) write(s string, page int) {
+	if page != d.curPage {
+		d.pages = append(d.pages, grammar.PageStart{Offset: d.text.Len(), Page: page})
+		d.curPage = page
+	}
+	d.text.WriteString(s)
+}
+
+func (d *document) endParagraph() {
+	if d.para != nil {
+		d.write("\n", d.para.page)
+		d.para = nil
+	}
+	for _, p := range d.pending {
+		start := d.text.Len()
+		d.write(p.text, p.page)
+		d.furniture = append(d.furniture, grammar.Span{Start: start, End: d.text.Len()})
+		d.write("\n", p.page)
+	}
+	d.pending = nil
+}
+
+var reNumbered = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]|第[一二三四五六七八九十]+)`)
+
+// continues tells whether line l goes on the paragraph p: p's last line ran
+// to the right edge of its text block, l starts at the left edge without an
+// indent, in the same size, right below (or at the top of the next page),
+// and does not start with a heading's number.
+func (p *paragraph) continues(l *textLine, text string, left, right float64, samePage bool) bool {
+	if p == nil || p.last == nil {
+		return false
+	}
+	em := p.last.em
+	if math.Abs(l.em-em) > 0.15*em {
+		return false
+	}
+	if p.pageRight-p.last.right > 1.5*em {
+		return false
+	}
+	if l.start-left > 0.5*em {
+		return false
+	}
+	if samePage && p.last.base-l.base > 2.2*em {
+		return false
+	}
+	return !reNumbered.MatchString(text)
+}
+
+// body returns the left edge of most lines and the right edge of the text
+// block of a page's flow lines.
+func body(items []*item) (left, right float64) {
+	counts := map[int]int{}
+	best, bestN := 0, 0
+	right = math.Inf(-1)
+	for _, it := range items {
+		if it.line == nil || it.pageNumber || it.running {
+			continue
+		}
+		k := int(math.Round(it.line.start))
+		counts[k]++
+		if counts[k] > bestN {
+			best, bestN = k, counts[k]
+		}
+		right = math.Max(right, it.line.right)
+	}
+	return float64(best), right
+}
+
+func build(pages []*page) *document {
+	laid := make([][]*item, len(pages))
+	for i, pg := range pages {
+		laid[i] = layoutPage(pg)
+	}
+	markRunning(laid)
+	d := &document{}
+	var lastTable []string // the rows of the table that ended the previous page
+	for i, items := range laid {
+		pageNo := pages[i].number
+		left, right := body(items)
+		first := true
+		for _, it := range items {
+			switch {
+			case it.running:
+				continue
+			case it.pageNumber:
+				d.pending = append(d.pending, pendingLine{strings.TrimSpace(it.text), pageNo})
+				if d.para == nil {
+					d.endParagraph()
+				}
+				continue
+			case it.table != nil:
+				d.endParagraph()
+				rows := it.rows
+				if first && lastTable != nil {
+					rows = dropRepeatedHeader(lastTable, rows)
+				}
+				for _, r := range rows {
+					d.write(r, pageNo)
+					d.write("\n", pageNo)
+				}
+				lastTable = it.rows
+			default:
+				samePage := d.para != nil && d.para.page == pageNo
+				if d.para.continues(it.line, it.text, left, right, samePage) {
+					d.write(joinWrapped("x", it.text)[1:], pageNo)
+					// a space is only written between two words
+					d.para.last, d.para.page, d.para.pageRight = it.line, pageNo, right
+					continue
+				}
+				d.endParagraph()
+				d.write(it.text, pageNo)
+				d.para = &paragraph{last: it.line, page: pageNo, pageLeft: left, pageRight: right}
+				lastTable = nil
+			}
+			first = false
+		}
+		if len(items) > 0 && items[len(items)-1].table == nil {
+			lastTable = nil
+		}
+	}
+	d.endParagraph()
+	return d
+}
+
+// dropRepeatedHeader removes the header rows that a table crossing a page
+// repeats at the top of the next page.
+func dropRepeatedHeader(prev, rows []string) []string {
+	n := 0
+	for n < len(prev) && n < len(rows)-1 && prev[n] == rows[n] {
+		n++
+	}
+	return rows[n:]
+}

@@ -1,0 +1,124 @@
+// Package pdf reads annual reports published as PDF. The text is rebuilt
+// from the glyphs' positions: lines by baseline, the rows of a ruled table on
+// one line with a tab between cells, text wrapped inside a cell or a
+// paragraph joined, page numbers recognised by their place and kept as lines
+// of their own (the parser reports them as residue), running headers and
+// footers dropped. Every page is remembered in Source.Pages.
+//
+// It is a package of its own so that builds that cannot carry the PDF engine
+// (the browser build) do not link it.
+package pdf
+
+import (
+	"bytes"
+
+	"fmt"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
+)
+
+// Error is a PDF that cannot be read, with the reason in both languages.
+type Error struct {
+	ZH, EN string
+	Err    error // the engine's error, if any
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return e.EN + ": " + e.Err.Error()
+	}
+	return e.EN
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Localized returns the message in Chinese, or in English when en is set.
+func (e *Error) Localized(en bool) string {
+	msg := e.ZH
+	if en {
+		msg = e.EN
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+var (
+	// ErrScanned: no page has a text layer, only images.
+	ErrScanned = &Error{ZH: "扫描件，没有文字层（请提供可复制文字的 PDF 或原始文档）", EN: "scanned PDF: no text layer (provide a PDF with selectable text, or the original document)"}
+	// ErrNoText: no text and no images.
+	ErrNoText = &Error{ZH: "PDF 中没有文字", EN: "the PDF holds no text"}
+)
+
+// Document is the text of a PDF as the parser reads it.
+type Document struct {
+	Text      string
+	Pages     []grammar.PageStart
+	Furniture []grammar.Span // page numbers, recognised by their place
+	PageCount int
+}
+
+// Extract reads raw with the PDF engine and rebuilds its text.
+func Extract(raw []byte) (*Document, error) {
+	if len(raw) > input.MaxSourceSize {
+		return nil, input.ErrTooLarge
+	}
+	if !IsPDF(raw) {
+		return nil, &Error{ZH: "不是 PDF 文件（缺少 %PDF 文件头）", EN: "not a PDF file (no %PDF header)"}
+	}
+	pages, err := readPages(raw)
+	if err != nil {
+		return nil, &Error{ZH: "PDF 无法读取", EN: "unreadable PDF", Err: err}
+	}
+	return fromPages(pages)
+}
+
+func fromPages(pages []*page) (*Document, error) {
+	glyphs, images := 0, 0.0
+	for _, pg := range pages {
+		for _, g := range pg.glyphs {
+			if !isSpaceRune(g.r) {
+				glyphs++
+			}
+		}
+		images += pg.imageArea
+	}
+	if glyphs == 0 {
+		if images > 0 {
+			return nil, ErrScanned
+		}
+		return nil, ErrNoText
+	}
+	d := build(pages)
+	return &Document{Text: d.text.String(), Pages: d.pages, Furniture: d.furniture, PageCount: len(pages)}, nil
+}
+
+func init() { input.RegisterFormat(".pdf", Read) }
+
+// Read reads a PDF report (the input.ReadFunc for .pdf). Like a .docx, a
+// PDF has no text to point into: Source.Text is the rebuilt text (Raw keeps
+// the file), every span is a place in that text and Source.Page tells its
+// page; --fix must refuse it.
+func Read(path string, raw []byte) (*grammar.Source, error) {
+	doc, err := Extract(raw)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return nil, fmt.Errorf("%w: the PDF holds no text", input.ErrEmpty)
+	}
+	src := grammar.DecodedSource(path, raw, doc.Text, grammar.UTF8)
+	src.Pages = doc.Pages
+	src.Furniture = doc.Furniture
+	src.SetView(grammar.IdentityView(doc.Text), "pdf")
+	return src, nil
+}
+
+// IsPDF tells a PDF by its header, whatever the file is named.
+func IsPDF(raw []byte) bool {
+	head := raw[:min(len(raw), 1024)]
+	return bytes.Contains(head, []byte("%PDF-"))
+}
