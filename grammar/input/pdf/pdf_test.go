@@ -1,0 +1,162 @@
+package pdf_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/grammar/input/pdf"
+	"github.com/gdlint/gdlint/internal/testshared"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func readPDF(t *testing.T, path string) *grammar.Report {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := input.Read(path, raw)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return grammar.Parse(src)
+}
+
+func readText(t *testing.T, path string) *grammar.Report {
+	t.Helper()
+	rep, err := input.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// finding is a diagnostic without its position: the PDF's text and the
+// clean text differ in lines (page numbers), not in what is found.
+func findings(rep *grammar.Report, skip func(lint.Diagnostic) bool) []string {
+	var out []string
+	for _, d := range lint.Run(rep, nil, nil) {
+		if skip != nil && skip(d) {
+			continue
+		}
+		out = append(out, d.Rule+" "+d.Message+" @"+rep.Source.Slice(d.Span))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func isPageNumber(rep *grammar.Report) func(lint.Diagnostic) bool {
+	return func(d lint.Diagnostic) bool {
+		for _, x := range rep.Residue {
+			if x.Kind == "page-number" && x.Span == d.Span {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// A real published report: the findings on the PDF are those on the same
+// report typed as clean text, plus one per page number.
+func TestReal001SameFindingsAsCleanText(t *testing.T) {
+	path := testshared.Corpus(t, "pdf/001.pdf")
+	rep := readPDF(t, path)
+	clean := readText(t, filepath.Join("testdata", "001.txt"))
+
+	got := findings(rep, isPageNumber(rep))
+	want := findings(clean, nil)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings on the PDF differ from the clean text\nPDF:\n%s\nclean text:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	var pages []string
+	for _, x := range rep.Residue {
+		if x.Kind == "page-number" {
+			pages = append(pages, fmt.Sprintf("%s@%d", x.Text, rep.Source.Page(x.Span.Start)))
+		}
+	}
+	if want := []string{"- 1 -@1", "- 2 -@2", "- 3 -@3", "- 4 -@4", "- 5 -@5"}; !slices.Equal(pages, want) {
+		t.Errorf("page numbers as residue: got %v, want %v", pages, want)
+	}
+}
+
+// Every row of table 三 is read with its seven values, the page number
+// between its two pages included nowhere, and the （七） column checked.
+func TestReal001Table3(t *testing.T) {
+	rep := readPDF(t, testshared.Corpus(t, "pdf/001.pdf"))
+	t3 := rep.Table(3)
+	if t3 == nil {
+		t.Fatal("table 三 not found")
+	}
+	for _, u := range rep.Unplaced {
+		if strings.Contains(u.Text, "-") || u.Table == 3 && strings.TrimSpace(u.Text) == "" {
+			t.Errorf("unplaced in table %d: %q (%s)", u.Table, u.Text, u.Reason)
+		}
+	}
+	for _, d := range lint.Run(rep, nil, nil) {
+		if strings.Contains(d.Message, "页码") && d.Rule != "GD-W002" {
+			t.Errorf("a page number in a finding: %s %s", d.Rule, d.Message)
+		}
+	}
+	// the values of the rows on either side of the page break
+	text := rep.Source.Text
+	for _, row := range []string{
+		"1.本机关不掌握相关政府信息\t31\t0\t0\t0\t0\t0\t31\n",
+		"2.没有现成信息需要另行制作\t1\t0\t0\t0\t0\t0\t1\n",
+		"5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0\n",
+		"（七）总计\t\t95\t0\t0\t0\t0\t0\t95\n",
+		"社会公益组织\t法律服务机构",
+	} {
+		if !strings.Contains(text, row) {
+			t.Errorf("the text has no %q", row)
+		}
+	}
+}
+
+// The page of every place in the text: each page's first line is on it.
+func TestReal001Pages(t *testing.T) {
+	rep := readPDF(t, testshared.Corpus(t, "pdf/001.pdf"))
+	src := rep.Source
+	for _, c := range []struct {
+		text string
+		page int
+	}{
+		{"2024年政府信息公开工作年度报告", 1},
+		{"（三）政府信息管理情况", 2},
+		{"第二十条第（六）项", 3},
+		{"2.没有现成信息需要另行制作", 4},
+		{"各行政机关答复的方式", 5},
+		{"六、其他需要报告的事项", 5},
+	} {
+		i := strings.Index(src.Text, c.text)
+		if i < 0 {
+			t.Errorf("%q not in the text", c.text)
+			continue
+		}
+		if got := src.Page(i); got != c.page {
+			t.Errorf("%q on page %d, want %d", c.text, got, c.page)
+		}
+	}
+}
+
+func TestNotAPDF(t *testing.T) {
+	_, err := input.Read("x.pdf", []byte("just text"))
+	var pe *pdf.Error
+	if err == nil || !errorsAs(err, &pe) {
+		t.Fatalf("want a pdf.Error, got %v", err)
+	}
+}
+
+func errorsAs(err error, target **pdf.Error) bool {
+	e, ok := err.(*pdf.Error)
+	if ok {
+		*target = e
+	}
+	return ok
+}
