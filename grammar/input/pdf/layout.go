@@ -55,9 +55,7 @@ func isSpaceRune(r rune) bool {
 // a gap between them is justification or letter spacing, not a typed space.
 func isWide(r rune) bool { return r >= 0x2E80 }
 
-func isWordRune(r rune) bool {
-	return r < 0x2E80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7F)
-}
+func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 // em estimates the glyph's font size. PDFium's font size leaves out the
 // text matrix, which Word and WPS scale instead of the font, so it is used
@@ -181,8 +179,10 @@ func joinWrapped(a, b string) string {
 	if a == "" || b == "" {
 		return a + b
 	}
+	// CJK line breaking splits numbers too ("2" / "025年"): only two
+	// letters are taken for two words
 	ra, rb := lastRune(a), firstRune(b)
-	if isWordRune(ra) && isWordRune(rb) && ra < 0x80 && rb < 0x80 && !strings.HasSuffix(a, "-") {
+	if isLetter(ra) && isLetter(rb) {
 		return a + " " + b
 	}
 	return a + b
@@ -568,6 +568,7 @@ type paragraph struct {
 	// pageLeft, pageRight: the text block of the page the paragraph's last
 	// line is on
 	pageLeft, pageRight float64
+	lastRune            rune
 }
 
 func (d *document) write(s string, page int) {
@@ -674,20 +675,28 @@ func build(pages []*page) *document {
 			default:
 				samePage := d.para != nil && d.para.page == pageNo
 				if d.para.continues(it.line, it.text, left, right, samePage) {
-					d.write(joinWrapped("x", it.text)[1:], pageNo)
-					// a space is only written between two words
+					// a space only between two words
+					d.write(joinWrapped(string(d.para.lastRune), it.text)[len(string(d.para.lastRune)):], pageNo)
 					d.para.last, d.para.page, d.para.pageRight = it.line, pageNo, right
+					d.para.lastRune = lastRune(it.text)
 					continue
 				}
 				d.endParagraph()
 				d.write(it.text, pageNo)
-				d.para = &paragraph{last: it.line, page: pageNo, pageLeft: left, pageRight: right}
+				d.para = &paragraph{last: it.line, page: pageNo, pageLeft: left, pageRight: right, lastRune: lastRune(it.text)}
 				lastTable = nil
 			}
 			first = false
 		}
-		if len(items) > 0 && items[len(items)-1].table == nil {
-			lastTable = nil
+		// a table that ends the page (above its footer) may go on
+		for k := len(items) - 1; k >= 0; k-- {
+			if items[k].pageNumber || items[k].running {
+				continue
+			}
+			if items[k].table == nil {
+				lastTable = nil
+			}
+			break
 		}
 	}
 	d.endParagraph()

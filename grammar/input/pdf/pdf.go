@@ -77,23 +77,25 @@ func Extract(raw []byte) (*Document, error) {
 }
 
 func fromPages(pages []*page) (*Document, error) {
-	glyphs, images := 0, 0.0
-	for _, pg := range pages {
-		for _, g := range pg.glyphs {
-			if !isSpaceRune(g.r) {
-				glyphs++
-			}
-		}
-		images += pg.imageArea
+	d := build(pages)
+	text := d.text.String()
+	// what is left without the page numbers (a scan may carry them as text)
+	var body strings.Builder
+	at := 0
+	for _, f := range d.furniture {
+		body.WriteString(text[at:f.Start])
+		at = f.End
 	}
-	if glyphs == 0 {
-		if images > 0 {
-			return nil, ErrScanned
+	body.WriteString(text[at:])
+	if strings.TrimSpace(body.String()) == "" {
+		for _, pg := range pages {
+			if pg.imageArea > 0 {
+				return nil, ErrScanned
+			}
 		}
 		return nil, ErrNoText
 	}
-	d := build(pages)
-	return &Document{Text: d.text.String(), Pages: d.pages, Furniture: d.furniture, PageCount: len(pages)}, nil
+	return &Document{Text: text, Pages: d.pages, Furniture: d.furniture, PageCount: len(pages)}, nil
 }
 
 func init() { input.RegisterFormat(".pdf", Read) }

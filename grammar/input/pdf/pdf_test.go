@@ -160,3 +160,87 @@ func errorsAs(err error, target **pdf.Error) bool {
 	}
 	return ok
 }
+
+// A report of our own laid out by LibreOffice (testdata/pdf/make.py): a
+// title on two lines, justified paragraphs, table 三 with narrow columns
+// (wrapped labels) crossing a page break with its header rows repeated, a
+// running header, right-aligned page numbers, a last page that is only an
+// image. Nothing may be found that the text report does not have: no
+// spacing and no label finding from the layout.
+func TestLibreOfficeReport(t *testing.T) {
+	rep := readPDF(t, filepath.Join("testdata", "pdf", "report.pdf"))
+	clean := readText(t, filepath.Join("testdata", "pdf", "report.txt"))
+	got := findings(rep, isPageNumber(rep))
+	want := findings(clean, nil)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings on the PDF differ from the text report\nPDF:\n%s\ntext:\n%s\n--- PDF text:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), rep.Source.Text)
+	}
+	n := 0
+	for _, x := range rep.Residue {
+		if x.Kind == "page-number" {
+			n++
+			if want := fmt.Sprintf("- %d -", n); x.Text != want || rep.Source.Page(x.Span.Start) != n {
+				t.Errorf("page number %d: %q on page %d", n, x.Text, rep.Source.Page(x.Span.Start))
+			}
+		}
+	}
+	if n != 5 {
+		t.Errorf("%d page numbers, want 5 (the image page has one too)", n)
+	}
+	text := rep.Source.Text
+	if c := strings.Count(text, "（本列数据的勾稽关系为"); c != 1 {
+		t.Errorf("table 三's header %d times, want once (repeated after the page break)", c)
+	}
+	if strings.Contains(text, "政务公开\n") {
+		t.Error("the running header is in the text")
+	}
+	if ti := rep.Title; ti == nil || ti.Lines != 2 || ti.Year != 2024 || ti.Body != "江川市生态环境局" {
+		t.Errorf("title: %+v", ti)
+	}
+	for _, want := range []string{"\t社会公益组织\t", "5.要求行政机关确认或重新出具已获取信息\t0", "（七）总计\t\t37\t3\t0\t1\t2\t0\t43\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text has no %q", want)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.Contains(line, "\t") && strings.Contains(line, " ") && !strings.HasPrefix(line, "- ") {
+			t.Errorf("a space in a line of prose: %q", line)
+		}
+	}
+	if t3 := rep.Table(3); t3 == nil {
+		t.Error("table 三 not found")
+	}
+}
+
+func TestScanned(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "pdf", "scanned.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = input.Read("scanned.pdf", raw)
+	if err != pdf.ErrScanned {
+		t.Fatalf("got %v, want ErrScanned", err)
+	}
+	if !strings.Contains(pdf.ErrScanned.Localized(false), "扫描件，没有文字层") {
+		t.Errorf("message: %s", pdf.ErrScanned.Localized(false))
+	}
+}
+
+// Extracting 001.pdf (5 pages) with the engine started: the figure for
+// pages per second in the README.
+func BenchmarkExtract001(b *testing.B) {
+	raw, err := os.ReadFile(testshared.Corpus(b, "pdf/001.pdf"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := pdf.Extract(raw); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := pdf.Extract(raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(5*b.N)/b.Elapsed().Seconds(), "pages/s")
+}
