@@ -49,9 +49,6 @@ type Source struct {
 	// document itself (a page, a Word file); nil means Text as it is
 	view      *View
 	rendering string
-	// Pages maps Text back to the pages of a paginated original (PDF); nil
-	// for a text without pages. See Page.
-	Pages []PageStart
 	// Furniture are spans of Text that a front-end recognised by their place
 	// on the page as page numbers (PDF footers): the parser reports them as
 	// residue whatever their wording.

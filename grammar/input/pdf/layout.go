@@ -549,12 +549,12 @@ func markRunning(pages [][]*item) {
 // document is what a PDF becomes: the text the parser reads, where each
 // page starts in it, and the page numbers found.
 type document struct {
-	text      strings.Builder
-	pages     []grammar.PageStart
-	furniture []grammar.Span
-	curPage   int
-	pending   []pendingLine // page numbers waiting for the paragraph to end
-	para      *paragraph
+	text       strings.Builder
+	pageStarts []int // where pages 2, 3… start in text
+	page       int   // the page being written
+	furniture  []grammar.Span
+	pending    []pendingLine // page numbers waiting for the paragraph to end
+	para       *paragraph
 }
 
 type pendingLine struct {
@@ -562,35 +562,86 @@ type pendingLine struct {
 	page int
 }
 
+// paragraph is the open paragraph, kept apart until it ends: the page
+// number of a page it runs over is written before it, so that pages stay
+// in order in the text.
 type paragraph struct {
-	last *textLine
-	page int
-	// pageLeft, pageRight: the text block of the page the paragraph's last
-	// line is on
-	pageLeft, pageRight float64
-	lastRune            rune
+	text      strings.Builder
+	breaks    []pageBreak // where in text the paragraph goes on to a page
+	first     int         // its first page
+	last      *textLine
+	page      int // the page of its last line
+	pageRight float64
+	lastRune  rune
+}
+
+type pageBreak struct{ at, page int }
+
+func (p *paragraph) add(s string, page int) {
+	if page != p.page {
+		p.breaks = append(p.breaks, pageBreak{p.text.Len(), page})
+	}
+	p.text.WriteString(s)
+}
+
+func (d *document) toPage(page int) {
+	for d.page < page {
+		if d.page > 0 {
+			d.pageStarts = append(d.pageStarts, d.text.Len())
+		}
+		d.page++
+	}
 }
 
 func (d *document) write(s string, page int) {
-	if page != d.curPage {
-		d.pages = append(d.pages, grammar.PageStart{Offset: d.text.Len(), Page: page})
-		d.curPage = page
-	}
+	d.toPage(page)
 	d.text.WriteString(s)
 }
 
+func (d *document) startParagraph(l *textLine, text string, page int, right float64) {
+	d.endParagraph()
+	d.para = &paragraph{first: page, page: page, last: l, pageRight: right, lastRune: lastRune(text)}
+	d.para.text.WriteString(text)
+}
+
+// endParagraph writes the open paragraph and the page numbers met since it
+// opened: those of the pages it runs over before it, the others after it.
 func (d *document) endParagraph() {
-	if d.para != nil {
-		d.write("\n", d.para.page)
-		d.para = nil
-	}
-	for _, p := range d.pending {
-		start := d.text.Len()
-		d.write(p.text, p.page)
-		d.furniture = append(d.furniture, grammar.Span{Start: start, End: d.text.Len()})
-		d.write("\n", p.page)
+	var before, after []pendingLine
+	for _, l := range d.pending {
+		if d.para != nil && l.page < d.para.page {
+			before = append(before, l)
+		} else {
+			after = append(after, l)
+		}
 	}
 	d.pending = nil
+	if p := d.para; p != nil {
+		d.writeFurniture(before, p.first)
+		d.toPage(p.first)
+		s, at := p.text.String(), 0
+		for _, b := range p.breaks {
+			d.text.WriteString(s[at:b.at])
+			d.toPage(b.page)
+			at = b.at
+		}
+		d.text.WriteString(s[at:])
+		d.text.WriteString("\n")
+		d.para = nil
+	}
+	d.writeFurniture(after, math.MaxInt)
+}
+
+// writeFurniture writes page numbers as lines of their own, on their page
+// or, before a paragraph that runs over it, on the paragraph's first page.
+func (d *document) writeFurniture(lines []pendingLine, maxPage int) {
+	for _, l := range lines {
+		d.toPage(min(l.page, maxPage))
+		start := d.text.Len()
+		d.text.WriteString(l.text)
+		d.furniture = append(d.furniture, grammar.Span{Start: start, End: d.text.Len()})
+		d.text.WriteString("\n")
+	}
 }
 
 var reNumbered = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]|第[一二三四五六七八九十]+)`)
@@ -599,7 +650,7 @@ var reNumbered = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（
 // to the right edge of its text block, l starts at the left edge without an
 // indent, in the same size, right below (or at the top of the next page),
 // and does not start with a heading's number.
-func (p *paragraph) continues(l *textLine, text string, left, right float64, samePage bool) bool {
+func (p *paragraph) continues(l *textLine, text string, left float64, samePage bool) bool {
 	if p == nil || p.last == nil {
 		return false
 	}
@@ -674,16 +725,15 @@ func build(pages []*page) *document {
 				lastTable = it.rows
 			default:
 				samePage := d.para != nil && d.para.page == pageNo
-				if d.para.continues(it.line, it.text, left, right, samePage) {
+				if d.para.continues(it.line, it.text, left, samePage) {
 					// a space only between two words
-					d.write(joinWrapped(string(d.para.lastRune), it.text)[len(string(d.para.lastRune)):], pageNo)
+					prev := string(d.para.lastRune)
+					d.para.add(joinWrapped(prev, it.text)[len(prev):], pageNo)
 					d.para.last, d.para.page, d.para.pageRight = it.line, pageNo, right
 					d.para.lastRune = lastRune(it.text)
 					continue
 				}
-				d.endParagraph()
-				d.write(it.text, pageNo)
-				d.para = &paragraph{last: it.line, page: pageNo, pageLeft: left, pageRight: right, lastRune: lastRune(it.text)}
+				d.startParagraph(it.line, it.text, pageNo, right)
 				lastTable = nil
 			}
 			first = false
@@ -700,6 +750,7 @@ func build(pages []*page) *document {
 		}
 	}
 	d.endParagraph()
+	d.toPage(len(pages))
 	return d
 }
 

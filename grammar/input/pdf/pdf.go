@@ -55,10 +55,10 @@ var (
 
 // Document is the text of a PDF as the parser reads it.
 type Document struct {
-	Text      string
-	Pages     []grammar.PageStart
-	Furniture []grammar.Span // page numbers, recognised by their place
-	PageCount int
+	Text       string
+	PageStarts []int          // where pages 2, 3… start in Text
+	Furniture  []grammar.Span // page numbers, recognised by their place
+	PageCount  int
 }
 
 // Extract reads raw with the PDF engine and rebuilds its text.
@@ -95,7 +95,7 @@ func fromPages(pages []*page) (*Document, error) {
 		}
 		return nil, ErrNoText
 	}
-	return &Document{Text: text, Pages: d.pages, Furniture: d.furniture, PageCount: len(pages)}, nil
+	return &Document{Text: text, PageStarts: append([]int{}, d.pageStarts...), Furniture: d.furniture, PageCount: len(pages)}, nil
 }
 
 func init() { input.RegisterFormat(".pdf", Read) }
@@ -113,7 +113,7 @@ func Read(path string, raw []byte) (*grammar.Source, error) {
 		return nil, fmt.Errorf("%w: the PDF holds no text", input.ErrEmpty)
 	}
 	src := grammar.DecodedSource(path, raw, doc.Text, grammar.UTF8)
-	src.Pages = doc.Pages
+	src.PageStarts = doc.PageStarts
 	src.Furniture = doc.Furniture
 	src.SetView(grammar.IdentityView(doc.Text), "pdf")
 	return src, nil
