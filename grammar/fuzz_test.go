@@ -20,7 +20,7 @@ func goldenReports(t testing.TB) [][]byte {
 	}
 	var out [][]byte
 	for _, f := range files {
-		_, in, _, _ := readGolden(t, f)
+		_, in := readGolden(t, f)
 		out = append(out, in.raw)
 	}
 	// extra seeds, not required: the fuzz target must run without ../shared

@@ -2,22 +2,19 @@ package grammar_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+	utf16pkg "unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/tools/txtar"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/internal/testshared"
 )
-
-var update = flag.Bool("update", false, "rewrite dump.json of testdata/grammar/*.txtar (review the diff by hand!)")
 
 // Golden cases live in ../testdata/grammar/*.txtar. Each holds a report and
 // the `gdlint dump` JSON expected for it:
@@ -30,22 +27,12 @@ var update = flag.Bool("update", false, "rewrite dump.json of testdata/grammar/*
 //
 // txtar holds only UTF-8 text with LF line ends, so the bytes the parser sees
 // are built from the name's directives: .crlf turns every LF into CRLF,
-// .gb18030 encodes the text in GB18030, .bom puts a UTF-8 BOM first. The
+// .gb18030 encodes the text in GB18030, .bom puts a UTF-8 BOM first,
+// .utf16le and .utf16be spell it in UTF-16 after its BOM. The
 // decoded source is then checked to give back exactly the archived text
 // (with CRLF), and the dump's file name is report.txt / report.md.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("../testdata/grammar/*.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 {
-		t.Fatal("no golden cases in testdata/grammar")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			runGolden(t, file)
-		})
-	}
+	testshared.EachGolden(t, "../testdata/grammar/*.txtar", runGolden)
 }
 
 // goldenInput is the report of one archive, as bytes on disk.
@@ -57,32 +44,33 @@ type goldenInput struct {
 	crlf     bool
 }
 
-func readGolden(t testing.TB, file string) (ar *txtar.Archive, in *goldenInput, want, wantLabels *txtar.File) {
+// readGolden reads an archive and builds its report's bytes.
+func readGolden(t testing.TB, file string) (*testshared.Golden, *goldenInput) {
 	t.Helper()
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range ar.Files {
-		f := &ar.Files[i]
+	g := testshared.ReadGolden(t, file)
+	return g, goldenReport(t, g)
+}
+
+// goldenReport builds the bytes of the archive's report.
+func goldenReport(t testing.TB, g *testshared.Golden) *goldenInput {
+	t.Helper()
+	file := g.File
+	var in *goldenInput
+	for _, f := range g.Archive.Files {
 		switch {
 		case strings.HasPrefix(f.Name, "report."):
 			if in != nil {
 				t.Fatalf("two reports in %s", file)
 			}
 			in = buildInput(t, f.Name, string(f.Data))
-		case f.Name == "dump.json":
-			want = f
-		case f.Name == "labels":
-			wantLabels = f
-		default:
+		case f.Name != "dump.json" && f.Name != "labels":
 			t.Fatalf("unknown file %q in %s", f.Name, file)
 		}
 	}
 	if in == nil {
 		t.Fatalf("no report.* in %s", file)
 	}
-	return ar, in, want, wantLabels
+	return in
 }
 
 func buildInput(t testing.TB, name, text string) *goldenInput {
@@ -94,6 +82,7 @@ func buildInput(t testing.TB, name, text string) *goldenInput {
 	}
 	in := &goldenInput{name: "report." + ext, encoding: grammar.UTF8}
 	bom, gb := false, false
+	var utf16 binary.AppendByteOrder
 	for _, d := range parts[1 : len(parts)-1] {
 		switch d {
 		case "crlf":
@@ -102,8 +91,12 @@ func buildInput(t testing.TB, name, text string) *goldenInput {
 			bom = true
 		case "gb18030":
 			gb = true
+		case "utf16le":
+			utf16, in.encoding = binary.LittleEndian, grammar.UTF16LE
+		case "utf16be":
+			utf16, in.encoding = binary.BigEndian, grammar.UTF16BE
 		default:
-			t.Fatalf("%s: unknown directive %q (crlf, bom, gb18030)", name, d)
+			t.Fatalf("%s: unknown directive %q (crlf, bom, gb18030, utf16le, utf16be)", name, d)
 		}
 	}
 	if in.crlf {
@@ -120,6 +113,13 @@ func buildInput(t testing.TB, name, text string) *goldenInput {
 	}
 	if bom {
 		in.raw, in.encoding = append([]byte("\xef\xbb\xbf"), in.raw...), grammar.UTF8BOM
+	}
+	if utf16 != nil {
+		// spelt out by hand, BOM first, not with the codec under test
+		in.raw = utf16.AppendUint16(nil, 0xfeff)
+		for _, u := range utf16pkg.Encode([]rune(text)) {
+			in.raw = utf16.AppendUint16(in.raw, u)
+		}
 	}
 	return in
 }
@@ -159,44 +159,13 @@ func dumpJSON(t testing.TB, rep *grammar.Report) []byte {
 	return b.Bytes()
 }
 
-func runGolden(t *testing.T, file string) {
-	ar, in, want, wantLabels := readGolden(t, file)
-	src := in.decode(t)
+func runGolden(t *testing.T, g *testshared.Golden) {
+	src := goldenReport(t, g).decode(t)
 	rep := grammar.Parse(src)
 	checkSpans(t, rep)
 	checkCellsHoldTheirText(t, rep)
-	got := dumpJSON(t, rep)
-	gotLabels := []byte(labelLines(rep))
-	if *update {
-		var files []txtar.File
-		for _, f := range ar.Files {
-			if strings.HasPrefix(f.Name, "report.") {
-				files = append(files, f)
-			}
-		}
-		files = append(files, txtar.File{Name: "dump.json", Data: got})
-		if len(gotLabels) > 0 {
-			files = append(files, txtar.File{Name: "labels", Data: gotLabels})
-		}
-		ar.Files = files
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if want == nil {
-		t.Fatal("no dump.json (run with -update, then review it)")
-	}
-	if !bytes.Equal(got, want.Data) {
-		t.Errorf("dump differs from dump.json (run with -update and review the diff):\n%s", lineDiff(string(want.Data), string(got)))
-	}
-	var wl []byte
-	if wantLabels != nil {
-		wl = wantLabels.Data
-	}
-	if !bytes.Equal(gotLabels, wl) {
-		t.Errorf("labels differ (run with -update and review the diff):\n%s", lineDiff(string(wl), string(gotLabels)))
-	}
+	g.Check("dump.json", dumpJSON(t, rep))
+	g.CheckOptional("labels", []byte(labelLines(rep)), nil)
 }
 
 // labelLines lists the labels of every table that are not written exactly as
@@ -219,27 +188,6 @@ func labelLines(r *grammar.Report) string {
 			}
 			fmt.Fprintf(&b, "%d:%d table%d %s %q -> %q exact=%v %s\n", p.Line+1, p.Col+1, t.ID, l.Kind, l.Text, l.Canonical, l.Exact, how)
 		}
-	}
-	return b.String()
-}
-
-// lineDiff shows the first lines where want and got differ, with context.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	i := 0
-	for i < len(w) && i < len(g) && w[i] == g[i] {
-		i++
-	}
-	var b strings.Builder
-	from := max(i-6, 0)
-	for k := from; k < i; k++ {
-		b.WriteString("  " + w[k] + "\n")
-	}
-	for k := i; k < len(w) && k < i+8; k++ {
-		b.WriteString("- " + w[k] + "\n")
-	}
-	for k := i; k < len(g) && k < i+8; k++ {
-		b.WriteString("+ " + g[k] + "\n")
 	}
 	return b.String()
 }

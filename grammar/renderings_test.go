@@ -37,7 +37,7 @@ func cellMap(rep *grammar.Report) map[string]string {
 // blank stands for a 0 of the others.
 func TestRenderingsAgree(t *testing.T) {
 	parse := func(name string) map[string]string {
-		_, in, _, _ := readGolden(t, "../testdata/grammar/"+name+".txtar")
+		_, in := readGolden(t, "../testdata/grammar/"+name+".txtar")
 		return cellMap(grammar.Parse(in.decode(t)))
 	}
 	want := parse("tab")

@@ -10,11 +10,13 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/internal/testshared"
 )
 
 // Bad input gets one clear error (or, for text that is simply not a report,
@@ -210,5 +212,38 @@ func TestEncodeKeepsEncodingBOMAndCRLF(t *testing.T) {
 		if _, err := input.Encode(src, src.Text+"追加\n"); err == nil {
 			t.Errorf("%s: bare LF accepted in a CRLF file", name)
 		}
+	}
+}
+
+// A UTF-8 report cut in the middle of its last character is not valid UTF-8,
+// and Decode then tries GB18030, which reads some of those byte sequences
+// without error: the report comes back as GB18030 mojibake instead of an
+// error (or the UTF-8 text without its broken tail).
+func TestTruncatedUTF8NotReadAsGB18030(t *testing.T) {
+	text, ok := testshared.ReadGolden(t, "../../testdata/grammar/tab.txtar").Section("report.txt")
+	if !ok {
+		t.Fatal("no report.txt in tab.txtar")
+	}
+	bad := 0
+	for n := 1; n < len(text); n++ {
+		if utf8.RuneStart(text[n]) {
+			continue
+		}
+		src, err := input.Decode("report.txt", text[:n])
+		if err != nil {
+			if !errors.Is(err, input.ErrEncoding) {
+				t.Errorf("cut at %d: error %v, want ErrEncoding", n, err)
+			}
+			continue
+		}
+		if src.Encoding == grammar.GB18030 {
+			if bad < 3 {
+				t.Errorf("UTF-8 cut at byte %d (inside a character) decoded as GB18030: %.30q…", n, src.Text)
+			}
+			bad++
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d cut points of a %d-byte UTF-8 report read as GB18030", bad, len(text))
 	}
 }
