@@ -145,16 +145,25 @@ func (m *matcher) match(s string, i, limit int, inText bool) (*labelEntry, int) 
 	return nil, 0
 }
 
-// digitAt: s[i:limit] starts with a digit, after spacing.
+// digitAt: s[i:limit] starts with a value, after spacing: digits not
+// followed by a unit of narrative (规范性文件1条 is prose).
 func digitAt(s string, i, limit int) bool {
 	for i < limit {
 		r, n := utf8.DecodeRuneInString(s[i:limit])
 		if r != ' ' && r != 0x3000 && r != 0xA0 {
-			return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+			break
 		}
 		i += n
 	}
-	return false
+	j := i
+	for j < limit {
+		r, n := utf8.DecodeRuneInString(s[j:limit])
+		if !isDigit(r) {
+			break
+		}
+		j += n
+	}
+	return j > i && narrativeUnit(s[j:limit]) == 0
 }
 
 // matchKey matches key at s[i:limit] ignoring ignorable runes between key

@@ -414,7 +414,7 @@ func (p *parser) findSectionHeadings() {
 					continue
 				}
 				start := k - n
-				if h := p.sectionHeadingAt(s[start:], a+start, false); h != nil && (h.Canonical || h.Section != "" && strictVariant(s[start:])) {
+				if h := p.sectionHeadingAt(s[start:], a+start, false); h != nil && (h.Canonical || h.nearMiss || h.Section != "" && strictVariant(s[start:])) {
 					h.Inline = true
 					p.sectionHead = append(p.sectionHead, h)
 				}
@@ -468,6 +468,11 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 		return nil // 一是… and the like: no part's name starts this way
 	}
 	d, canonical, keyLen := sectionFor(rest, whole)
+	nearMiss := false
+	if d == nil && !whole {
+		d, keyLen = sectionNearMiss(rest, cnValue(numText))
+		nearMiss = true
+	}
 	if d == nil {
 		return nil
 	}
@@ -499,8 +504,37 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 		Full:       s[numStart:textEnd],
 		vStart:     base + numStart,
 		vEnd:       base + textEnd,
+		nearMiss:   nearMiss,
 	}
 	return h
+}
+
+// sectionNearMiss matches the start of running text against the name of the
+// part numbered number, allowing a few edits (政府信息公开行政复议与行政诉讼情况):
+// in a crawler line the heading's end is unknown, so the name is compared
+// with the text's prefixes of about its length. It returns the part and the
+// key length taken.
+func sectionNearMiss(text string, number int) (*SectionDef, int) {
+	if number < 1 || number > len(Sections) {
+		return nil, 0
+	}
+	d := Sections[number-1]
+	name := sectionKeys()[number-1].nameRunes
+	max := len(name) / 6
+	if max < 1 {
+		return nil, 0 // a short name (总体情况) is matched exactly or not at all
+	}
+	k := []rune(LabelKey(text))
+	best, bestLen := max+1, 0
+	for n := len(name) - max; n <= len(name)+max && n <= len(k); n++ {
+		if dist := editDistance(k[:n], name, max); dist < best {
+			best, bestLen = dist, n
+		}
+	}
+	if best > max {
+		return nil, 0
+	}
+	return d, len(string(k[:bestLen]))
 }
 
 func (p *parser) buildSections() {

@@ -165,6 +165,9 @@ type Heading struct {
 	Inline    bool
 
 	vStart, vEnd int // the heading in the parser's view
+	// nearMiss: found by its number and a near miss of that part's name
+	// (与 for 、) inside a crawler line
+	nearMiss bool
 }
 
 func (h *Heading) viewStart() int { return h.vStart }

@@ -47,6 +47,13 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		if s == e || p.isResidueLine(ln) || strings.Trim(p.text[s:e], "\t") == "" && !strings.Contains(p.text[s:e], "\t") {
 			continue
 		}
+		if ln.start < a {
+			// the region starts inside a line (a heading in crawler text):
+			// sentences between the heading and the table are not cells
+			if s = lx.skipSentences(s, e); s == e {
+				continue
+			}
+		}
 		text := p.text[s:e]
 		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
 			continue
@@ -65,6 +72,28 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		lx.nlines++
 	}
 	return lx
+}
+
+// skipSentences returns where the text after a heading stops being prose:
+// after each leading sentence (up to 。) in which no label of the table
+// starts ("2022年，共收到政府信息公开申请3条。").
+func (lx *lexer) skipSentences(s, e int) int {
+	t := lx.p.text
+	for {
+		s, _ = trimSpan(t, s, e)
+		j := strings.Index(t[s:e], "。")
+		if j < 0 || utf8.RuneCountInString(t[s:s+j]) > 300 {
+			return s
+		}
+		for i := s; i < s+j; {
+			if en, _ := lx.m.match(t, i, e, i > s); en != nil {
+				return s
+			}
+			_, n := utf8.DecodeRuneInString(t[i:e])
+			i += n
+		}
+		s += j + len("。")
+	}
 }
 
 // trimKeepTabs trims spacing but keeps tabs: a leading tab is an empty cell.

@@ -46,6 +46,15 @@ var crawlerCases = []struct {
 	{"c10-old-other-row.txt",
 		[]string{"GD-S008 2024年度报告应采用国办公开办函〔2021〕30号的格式，但“（六）其他处理”是 2019 年试行格式的表格内容"},
 		[]string{"GD-T001 ", "GD-T009 ", "GD-A00"}},
+	// class 7: variant headings inside a single crawler line
+	{"c07-variant-heading.txt",
+		[]string{
+			"GD-S004 “政府信息公开行政复议与行政诉讼情况”与模板不一致",
+			"GD-S004 “存在的主要问题及明年工作计划”与模板不一致（已知变体）",
+		},
+		[]string{"GD-S001 ", "GD-S009 ", "GD-T009 "}},
+	// class 8: a sentence between a part's heading and its table
+	{"c08-sentence-before-table.txt", nil, []string{"GD-S009 ", "GD-T009 ", "GD-T001 "}},
 }
 
 func TestCrawlerClasses(t *testing.T) {
