@@ -13,9 +13,7 @@ import (
 )
 
 type codeActionParams struct {
-	TextDocument struct {
-		URI string `json:"uri"`
-	} `json:"textDocument"`
+	textDocument
 	Range   protocol.Range `json:"range"`
 	Context struct {
 		Only []string `json:"only"`
@@ -30,17 +28,11 @@ type codeActionParams struct {
 // context.diagnostics: Neovim 0.7 sends those with byte columns.
 func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p codeActionParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.current(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
+	snap, err := s.reportSnapshot(raw, &p)
+	if snap == nil {
+		return noReport([]protocol.CodeAction{}, err)
 	}
 	actions := []protocol.CodeAction{}
-	if !snap.annual {
-		return actions, nil
-	}
 	want := func(kind protocol.CodeActionKind) bool {
 		if len(p.Context.Only) == 0 {
 			return true
@@ -93,10 +85,6 @@ func (s *Server) codeActionResolve(ctx context.Context, raw json.RawMessage) (an
 	}
 	return a, nil
 }
-
-// touches reports whether a diagnostic's span and the requested range
-// overlap or meet (a cursor at either end of a cell counts).
-func touches(sp, at grammar.Span) bool { return sp.Start <= at.End && at.Start <= sp.End }
 
 func (s *Server) fixTitle(snap *snapshot, d *lint.Diagnostic, f *lint.Fix) string {
 	title := f.TitleText(snap.lang)

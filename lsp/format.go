@@ -19,15 +19,9 @@ import (
 // table cell must read the same, or nothing is changed.
 func (s *Server) formatting(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p documentParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.current(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
-	}
-	if !snap.annual {
-		return []protocol.TextEdit{}, nil
+	snap, err := s.reportSnapshot(raw, &p)
+	if snap == nil {
+		return noReport([]protocol.TextEdit{}, err)
 	}
 	edits := formatEdits(snap.src.Text, snap.report.Rendering == "markdown")
 	if len(edits) == 0 {

@@ -14,9 +14,7 @@ import (
 )
 
 type positionParams struct {
-	TextDocument struct {
-		URI string `json:"uri"`
-	} `json:"textDocument"`
+	textDocument
 	Position protocol.Position `json:"position"`
 }
 
@@ -25,15 +23,9 @@ type positionParams struct {
 // part in, with the numbers.
 func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p positionParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.current(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
-	}
-	if !snap.annual {
-		return nil, nil
+	snap, err := s.reportSnapshot(raw, &p)
+	if snap == nil {
+		return noReport(nil, err)
 	}
 	off := snap.m.offset(p.Position)
 	var parts []string
@@ -71,8 +63,6 @@ func (s *Server) hover(ctx context.Context, raw json.RawMessage) (any, error) {
 
 // covers: the offset is inside the span or right after it (a cursor that
 // just typed the last digit); a zero-width span covers its own offset.
-func covers(sp grammar.Span, off int) bool { return sp.Start <= off && off <= sp.End }
-
 func ruleHover(snap *snapshot, d *lint.Diagnostic) string {
 	var b strings.Builder
 	r := lint.RuleByID(d.Rule)

@@ -23,22 +23,14 @@ type inlayHint struct {
 // the other cells give.
 func (s *Server) inlayHint(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p struct {
-		TextDocument struct {
-			URI string `json:"uri"`
-		} `json:"textDocument"`
+		textDocument
 		Range *protocol.Range `json:"range"`
 	}
-	if err := decode(raw, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.current(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
+	snap, err := s.reportSnapshot(raw, &p)
+	if snap == nil {
+		return noReport([]inlayHint{}, err)
 	}
 	out := []inlayHint{}
-	if !snap.annual {
-		return out, nil
-	}
 	within := grammar.Span{Start: 0, End: len(snap.m.text)}
 	if p.Range != nil {
 		within = snap.m.span(*p.Range)

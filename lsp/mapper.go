@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"go.lsp.dev/protocol"
@@ -137,4 +138,35 @@ func (m *mapper) span(r protocol.Range) grammar.Span {
 		s, e = e, s
 	}
 	return grammar.Span{Start: s, End: e}
+}
+
+// The span helpers below relate the report to the offsets and ranges of
+// requests; every feature uses these.
+
+// covers tells whether off is inside sp or at either end (a cursor just
+// after a cell is on it).
+func covers(sp grammar.Span, off int) bool { return sp.Start <= off && off <= sp.End }
+
+// touches reports whether a diagnostic's span and the requested range
+// overlap or meet (a cursor at either end of a cell counts).
+func touches(sp, at grammar.Span) bool { return sp.Start <= at.End && at.Start <= sp.End }
+
+// trimSpan drops trailing white space (blank lines before the next heading).
+func trimSpan(text string, sp grammar.Span) grammar.Span {
+	end := sp.End
+	for end > sp.Start {
+		c := text[end-1]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			end--
+			continue
+		}
+		break
+	}
+	sp.End = end
+	return sp
+}
+
+// lineStartOf is the offset where the line holding off starts.
+func lineStartOf(text string, off int) int {
+	return strings.LastIndexByte(text[:off], '\n') + 1
 }

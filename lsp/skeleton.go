@@ -112,10 +112,6 @@ func missingParts(rep *grammar.Report) []insertion {
 	return out
 }
 
-func lineStartOf(text string, off int) int {
-	return strings.LastIndexByte(text[:off], '\n') + 1
-}
-
 // tableSkeleton writes a table of the template with empty value cells: tab
 // separated for text, a pipe table for Markdown.
 func tableSkeleton(f grammar.Format, id int, md bool, nl string) string {

@@ -11,12 +11,6 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 )
 
-type documentParams struct {
-	TextDocument struct {
-		URI string `json:"uri"`
-	} `json:"textDocument"`
-}
-
 // outlineNode is one entry of the outline: the title, the six sections,
 // their sub-items and the tables with their rows. Folding uses the same tree.
 type outlineNode struct {
@@ -95,32 +89,11 @@ func headingName(h *grammar.Heading) string {
 	return h.Text
 }
 
-// trimSpan drops trailing white space (blank lines before the next heading).
-func trimSpan(text string, sp grammar.Span) grammar.Span {
-	end := sp.End
-	for end > sp.Start {
-		c := text[end-1]
-		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
-			end--
-			continue
-		}
-		break
-	}
-	sp.End = end
-	return sp
-}
-
 func (s *Server) documentSymbol(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p documentParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.current(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
-	}
-	if !snap.annual {
-		return []protocol.DocumentSymbol{}, nil
+	snap, err := s.reportSnapshot(raw, &p)
+	if snap == nil {
+		return noReport([]protocol.DocumentSymbol{}, err)
 	}
 	nodes := outline(snap.report)
 	s.mu.Lock()
@@ -162,17 +135,11 @@ func symbolName(s string) string {
 
 func (s *Server) foldingRange(ctx context.Context, raw json.RawMessage) (any, error) {
 	var p documentParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.current(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
+	snap, err := s.reportSnapshot(raw, &p)
+	if snap == nil {
+		return noReport([]protocol.FoldingRange{}, err)
 	}
 	out := []protocol.FoldingRange{}
-	if !snap.annual {
-		return out, nil
-	}
 	var walk func(ns []*outlineNode)
 	walk = func(ns []*outlineNode) {
 		for _, n := range ns {

@@ -39,25 +39,19 @@ type JSONEdit struct {
 // JSONDiagnostics converts results to the json output's elements.
 func JSONDiagnostics(results []*lint.FileResult, o OutputOptions) []JSONDiagnostic {
 	out := []JSONDiagnostic{}
-	for _, r := range results {
-		if r.Source == nil {
-			continue
-		}
-		for i := range r.Diagnostics {
-			d := &r.Diagnostics[i]
-			loc := LocationOf(r.Source, d.Span)
-			jd := JSONDiagnostic{File: r.Path, Line: loc.Line, Column: loc.Column, EndLine: loc.EndLine, EndColumn: loc.EndColumn,
-				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Text(o.Lang), Fixes: []JSONFix{}}
-			for _, f := range d.Fixes {
-				jf := JSONFix{Title: f.TitleText(o.Lang), Applicability: f.Applicability.String(), Edits: []JSONEdit{}}
-				for _, e := range f.Edits {
-					el := LocationOf(r.Source, e.Span)
-					jf.Edits = append(jf.Edits, JSONEdit{el.Line, el.Column, el.EndLine, el.EndColumn, e.NewText})
-				}
-				jd.Fixes = append(jd.Fixes, jf)
+	for r, d := range findings(results) {
+		loc := LocationOf(r.Source, d.Span)
+		jd := JSONDiagnostic{File: r.Path, Line: loc.Line, Column: loc.Column, EndLine: loc.EndLine, EndColumn: loc.EndColumn,
+			Rule: d.Rule, Severity: d.Severity.String(), Message: d.Text(o.Lang), Fixes: []JSONFix{}}
+		for _, f := range d.Fixes {
+			jf := JSONFix{Title: f.TitleText(o.Lang), Applicability: f.Applicability.String(), Edits: []JSONEdit{}}
+			for _, e := range f.Edits {
+				el := LocationOf(r.Source, e.Span)
+				jf.Edits = append(jf.Edits, JSONEdit{el.Line, el.Column, el.EndLine, el.EndColumn, e.NewText})
 			}
-			out = append(out, jd)
+			jd.Fixes = append(jd.Fixes, jf)
 		}
+		out = append(out, jd)
 	}
 	return out
 }

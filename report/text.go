@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"iter"
 	"sort"
 	"strings"
 
@@ -74,36 +75,47 @@ func paint(on bool, code, s string) string {
 // "[*]" marks a finding that --fix can fix.
 func WriteText(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 	bw := bufio.NewWriter(w)
-	for _, r := range results {
-		if r.Source == nil {
-			continue
+	for r, d := range findings(results) {
+		loc := LocationOf(r.Source, d.Span)
+		sev := d.Severity.String()
+		switch d.Severity {
+		case lint.Error:
+			sev = paint(o.Color, ansiRed, sev)
+		case lint.Warning:
+			sev = paint(o.Color, ansiYellow, sev)
+		default:
+			sev = paint(o.Color, ansiBlue, sev)
 		}
-		for i := range r.Diagnostics {
-			d := &r.Diagnostics[i]
-			loc := LocationOf(r.Source, d.Span)
-			sev := d.Severity.String()
-			switch d.Severity {
-			case lint.Error:
-				sev = paint(o.Color, ansiRed, sev)
-			case lint.Warning:
-				sev = paint(o.Color, ansiYellow, sev)
-			default:
-				sev = paint(o.Color, ansiBlue, sev)
-			}
-			mark := ""
-			if fixable(d, o.Unsafe) && !input.IsContainer(r.Path) {
-				mark = paint(o.Color, ansiCyan, "[*]") + " "
-			}
-			fmt.Fprintf(bw, "%s%s %s %s%s\n",
-				paint(o.Color, ansiBold, r.Path),
-				fmt.Sprintf(":%d:%d:", loc.Line, loc.Column),
-				sev, paint(o.Color, ansiBold, d.Rule)+" ", mark+oneLine(d.Text(o.Lang)))
-			if o.ShowSource {
-				writeSourceLine(bw, r.Source, d.Span, o.Color)
-			}
+		mark := ""
+		if fixable(d, o.Unsafe) && !input.IsContainer(r.Path) {
+			mark = paint(o.Color, ansiCyan, "[*]") + " "
+		}
+		fmt.Fprintf(bw, "%s%s %s %s%s\n",
+			paint(o.Color, ansiBold, r.Path),
+			fmt.Sprintf(":%d:%d:", loc.Line, loc.Column),
+			sev, paint(o.Color, ansiBold, d.Rule)+" ", mark+oneLine(d.Text(o.Lang)))
+		if o.ShowSource {
+			writeSourceLine(bw, r.Source, d.Span, o.Color)
 		}
 	}
 	return bw.Flush()
+}
+
+// findings yields the findings of the results that have a document, in
+// order, with the result they belong to.
+func findings(results []*lint.FileResult) iter.Seq2[*lint.FileResult, *lint.Diagnostic] {
+	return func(yield func(*lint.FileResult, *lint.Diagnostic) bool) {
+		for _, r := range results {
+			if r.Source == nil {
+				continue
+			}
+			for i := range r.Diagnostics {
+				if !yield(r, &r.Diagnostics[i]) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // writeSourceLine prints the line a span starts on and a line of carets
