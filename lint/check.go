@@ -112,7 +112,7 @@ func Check(doc Document, cfg *Config, o CheckOptions) (res *FileResult) {
 	}
 	if input.IsContainer(path) {
 		if len(FixEdits(res.Diagnostics, o.Unsafe)) > 0 {
-			res.NotRewritten = "--fix does not rewrite .docx and .html files"
+			res.NotRewritten = "--fix does not rewrite .docx, .html and .pdf files"
 		}
 		return res
 	}

@@ -55,7 +55,7 @@ func WriteDiffSummary(w io.Writer, changed int, lang string) {
 func NotRewrittenText(reason, lang string) string {
 	zh := reason
 	if strings.Contains(reason, ".docx") {
-		zh = "--fix 不改写 .docx 和 .html 文件"
+		zh = "--fix 不改写 .docx、.html 和 .pdf 文件"
 	}
 	return pick(lang, "未写入修复："+zh, "fixes not written: "+reason)
 }

@@ -144,7 +144,11 @@ func ErrorText(err error, lang string) string {
 		path, err = fe.Path+": ", fe.Err
 	}
 	withPath := func(zh, e string) string { return path + pick(lang, zh, e) }
+	// a front-end's error that words itself in both languages (PDF)
+	var localized interface{ Localized(en bool) string }
 	switch {
+	case errors.As(err, &localized):
+		return path + localized.Localized(en)
 	case errors.Is(err, fs.ErrNotExist):
 		return withPath("文件或目录不存在", "no such file or directory")
 	case errors.Is(err, fs.ErrPermission):

@@ -18,6 +18,7 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "output format: json or csv")
+	textOnly := fs.Bool("text", false, "print the text as the parser reads it (what was extracted from a PDF, a .docx or a web page), lines and columns as in the findings")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -48,6 +49,10 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = 2
 			continue
 		}
+		if *textOnly {
+			io.WriteString(stdout, rep.Source.Text)
+			continue
+		}
 		d := rep.Dump()
 		if *format == "csv" {
 			if err := d.WriteCSV(stdout, i == 0); err != nil {
@@ -58,7 +63,7 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		dumps = append(dumps, d)
 	}
-	if *format == "json" {
+	if *format == "json" && !*textOnly {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)

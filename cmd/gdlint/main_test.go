@@ -33,10 +33,13 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// one compiled PDF engine for all scripts (testscript's HOME has no cache)
+	pdfCache := t.TempDir()
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
+			env.Setenv("GDLINT_CACHE_DIR", pdfCache)
 			dst := filepath.Join(env.WorkDir, "examples")
 			if err := os.MkdirAll(dst, 0o755); err != nil {
 				return err
@@ -51,6 +54,20 @@ func TestScripts(t *testing.T) {
 					return err
 				}
 				if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+					return err
+				}
+			}
+			// the test PDFs of grammar/input/pdf, in pdf/
+			pdfs := filepath.Join(env.WorkDir, "pdf")
+			if err := os.MkdirAll(pdfs, 0o755); err != nil {
+				return err
+			}
+			for _, name := range []string{"report.pdf", "scanned.pdf"} {
+				b, err := os.ReadFile(filepath.Join("..", "..", "grammar", "input", "pdf", "testdata", "pdf", name))
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(filepath.Join(pdfs, name), b, 0o644); err != nil {
 					return err
 				}
 			}
