@@ -74,7 +74,7 @@ func TestContainersAreNotRewritten(t *testing.T) {
 	if res.Err != nil {
 		t.Fatalf("html reader: %v", res.Err)
 	}
-	if res.Changed() || res.FixedBytes != nil || !strings.Contains(res.NotRewritten, ".docx and .html") {
+	if res.Changed() || res.FixedBytes != nil || !strings.Contains(res.NotRewritten, ".docx, .html and .pdf") {
 		t.Errorf("html rewritten: changed %v, reason %q", res.Changed(), res.NotRewritten)
 	}
 }
