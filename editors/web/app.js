@@ -7,7 +7,7 @@ const I18N = {
   zh: {
     title: '政府信息公开工作年度报告检查',
     privacy: '报告只在本机浏览器中检查，不上传到任何服务器；打开页面后不再有任何网络请求。',
-    drop: '把报告文件拖到这里，或点击选择文件',
+    drop: '把报告文件拖到这里，或点击选择文件', pick: '选择文件', clear: '清除全部文件',
     kinds: '.txt .md .html .docx；UTF-8、GB18030 或 UTF-16 文本。PDF 请用命令行 gdlint 检查。',
     paste: '粘贴文本', paste_hint: '把报告全文粘贴到这里', paste_check: '检查粘贴的文本',
     examples: '打开示例报告', loading: '正在加载检查引擎……',
@@ -36,7 +36,7 @@ const I18N = {
   en: {
     title: 'Checking government information-disclosure annual reports',
     privacy: 'Reports are checked in this browser only and never uploaded; once the page is open it makes no network request.',
-    drop: 'Drop report files here, or click to choose files',
+    drop: 'Drop report files here, or click to choose files', pick: 'Choose files', clear: 'Remove all files',
     kinds: '.txt .md .html .docx; UTF-8, GB18030 or UTF-16 text. For PDF use the gdlint command line.',
     paste: 'Paste text', paste_hint: 'Paste the whole report here', paste_check: 'Check the pasted text',
     examples: 'Open the example reports', loading: 'Loading the checker…',
@@ -527,6 +527,13 @@ function wire() {
     const next = ids[(ids.indexOf(state.selected) + 1) % ids.length];
     select(next, 'text');
   });
+  $('clear').addEventListener('click', () => {
+    for (const d of state.docs) engine.remove(d.id);
+    state.docs = [];
+    state.pdfs = [];
+    state.current = '';
+    render();
+  });
   $('fix-all').addEventListener('click', () => replaceCurrent((id) => call('fixAll', id, false)));
   $('revert').addEventListener('click', () => replaceCurrent((id) => call('revert', id)));
   $('download').addEventListener('click', () => {
@@ -569,7 +576,20 @@ async function main() {
   state.rules = cat.rules;
   state.stats = cat.stats;
   setStatus('ready', window.gdlintTimings.engineReady);
-  if (location.hash === '#selftest') selftest();
+  if (location.hash === '#selftest') {
+    selftest();
+    return;
+  }
+  // the first check runs code the browser has not compiled yet: check the
+  // bundled examples once while the user picks a file
+  setTimeout(() => {
+    const t0 = performance.now();
+    const ex = window.GDLINT_EXAMPLES || {};
+    const files = {};
+    for (const name of Object.keys(ex)) files[name] = base64Bytes(ex[name]);
+    engine.selftest(files);
+    window.gdlintTimings.warm = Math.round(performance.now() - t0);
+  }, 50);
 }
 
 main();
