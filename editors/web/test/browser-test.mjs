@@ -9,6 +9,9 @@
 //   - the seeds picked through the file input: the same JSON as the CLI run
 //     on them, and every finding's marked text in the page is the text at
 //     the CLI's line and column;
+//   - the corpus (Markdown, saved web pages, crawler text) and a department's
+//     reports of several years: the same JSON, cross-year findings included,
+//     in the overview too; a PDF is listed as not read;
 //   - a quick fix clicked: the text changes, the finding is gone, and the
 //     page's findings are the CLI's on the fixed file;
 //   - "apply all safe fixes" on the GB18030 CRLF example and the download:
@@ -20,7 +23,7 @@
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,6 +180,46 @@ try {
       }
     });
     if (!bad) ok(`${seed}: ${want.length} findings listed with the CLI's rule, line:column and message, each marked at the CLI's span`);
+  }
+  await page.close();
+
+  // --- 2b. the corpus: Markdown, saved web pages (UTF-8, GB2312), crawler
+  // text; a department's reports of several years (cross-year findings);
+  // a PDF is listed as not read in the browser
+  const corpus = join(seedsDir, '..', 'corpus');
+  const mixed = join(work, 'mixed');
+  mkdirSync(mixed);
+  const mixedNames = [];
+  for (const [dir, names] of [[corpus, readdirSync(corpus).filter((f) => /^\d+\.(txt|md|html)$/.test(f))],
+    [join(root, 'testdata/containers'), readdirSync(join(root, 'testdata/containers'))]]) {
+    for (const n of names) { copyFileSync(join(dir, n), join(mixed, n)); mixedNames.push(n); }
+  }
+  mixedNames.sort();
+  const pingtan = join(corpus, 'pingtan-dept');
+  const pingtanNames = readdirSync(pingtan).filter((f) => f.endsWith('.txt')).sort();
+  page = await newPage();
+  await open(page, pageURL);
+  for (const [label, dir, names, extra] of [['corpus', mixed, mixedNames, [join(corpus, 'pdf', '001.pdf')]],
+    ['corpus/pingtan-dept', pingtan, pingtanNames, []]]) {
+    if (await page.$eval('#overview', (el) => !el.hidden)) await page.click('#clear');
+    await page.setInputFiles('#files', names.map((n) => join(dir, n)).concat(extra));
+    await page.waitForFunction((n) => document.querySelectorAll('#overview-table tbody tr').length === n, names.length + extra.length);
+    const gotJSON = await page.evaluate(() => window.gdlintEngine.json('zh'));
+    const wantJSON = cli(['check', '--format', 'json', ...names], dir);
+    const findings = JSON.parse(wantJSON);
+    const years = findings.filter((d) => d.rule.startsWith('GD-Y')).length;
+    if (gotJSON === wantJSON) ok(`${label}: the page's findings = gdlint check --format json (${findings.length} findings in ${names.length} files, ${years} cross-year)`);
+    else fail(`${label}: the page's findings differ from the CLI's:\n--- page\n${gotJSON.slice(0, 3000)}\n--- cli\n${wantJSON.slice(0, 3000)}`);
+    if (extra.length) {
+      const st = await page.$eval('#overview-table tr[data-key^="p"] td.st', (el) => el.textContent);
+      if (/PDF/.test(st)) ok(`${label}: a PDF is listed as not read in the browser`);
+      else fail(`${label}: the PDF's row says ${JSON.stringify(st)}`);
+    }
+    if (years) {
+      const marks = await page.$$eval('#overview-table td.cy .st-finding', (els) => els.length);
+      if (marks > 0) ok(`${label}: the overview shows the cross-year findings (${marks})`);
+      else fail(`${label}: the CLI has ${years} cross-year findings, the overview shows none`);
+    }
   }
   await page.close();
 
