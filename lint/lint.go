@@ -205,9 +205,12 @@ func Register(r *Rule) {
 // the rules in (they register themselves when their package is imported): a
 // run with no rule would look like a clean report.
 func mustHaveRules() {
-	if len(registry) == 0 {
-		panic("lint: no rules registered; import github.com/gdlint/gdlint/lint/rules")
+	for _, r := range registry {
+		if r.Family != FamilyMeta && r.Family != FamilyYears {
+			return
+		}
 	}
+	panic("lint: no rules registered; import github.com/gdlint/gdlint/lint/rules")
 }
 
 // Rules returns the catalogue in ID order.
@@ -242,10 +245,8 @@ type Context struct {
 	rule    *Rule
 	diags   []Diagnostic
 	gate    Gate
-	// shared is built lazily and read by every rule of one Run: what several
-	// rules derive from the report (prose blocks, table analyses) is
-	// computed once per run, not once per rule.
-	shared *runCache
+	// memo is shared by every rule of one Run (see Memo).
+	memo map[any]any
 }
 
 // Gate is the run's one decision whether the document is an annual report
@@ -290,15 +291,40 @@ func Run(rep *grammar.Report, rules []*Rule, opts *Options) []Diagnostic {
 		opts = &Options{}
 	}
 	var out []Diagnostic
-	shared := &runCache{}
+	memo := map[any]any{}
 	gate := JudgeReport(rep)
 	for _, r := range rules {
-		ctx := &Context{Report: rep, Options: opts, rule: r, gate: gate, shared: shared}
+		ctx := &Context{Report: rep, Options: opts, rule: r, gate: gate, memo: memo}
 		r.Check(ctx)
 		out = append(out, ctx.diags...)
 	}
 	SortDiagnostics(out)
 	return out
+}
+
+// MemoKey names one value the rules of a run share, of type T.
+type MemoKey[T any] struct{ name string }
+
+// NewMemoKey makes a key; name is for people reading a debugger.
+func NewMemoKey[T any](name string) *MemoKey[T] { return &MemoKey[T]{name: name} }
+
+// Memo returns the value of key for this run, built by build when a rule of
+// the run first asks for it: what several rules derive from one report (the
+// prose blocks and their sentences, the arithmetic of each table) is computed
+// once per run, not once per rule, and a run of one rule pays only for what
+// that rule reads. The engine holds the values without knowing them: the
+// analyses live beside the rules that read them (package lint/rules), and a
+// typed key keeps each value's type without a cast at every use.
+func Memo[T any](c *Context, key *MemoKey[T], build func() T) T {
+	if v, ok := c.memo[key]; ok {
+		return v.(T)
+	}
+	v := build()
+	if c.memo == nil {
+		c.memo = map[any]any{}
+	}
+	c.memo[key] = v
+	return v
 }
 
 // SortDiagnostics orders findings by start, end, then rule ID.

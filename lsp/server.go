@@ -20,6 +20,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/gdlint/gdlint/lint"
+	_ "github.com/gdlint/gdlint/lint/rules" // the rules register themselves
 )
 
 type lifecycle int

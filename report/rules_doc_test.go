@@ -11,6 +11,7 @@ import (
 
 	"github.com/gdlint/gdlint/lint"
 	_ "github.com/gdlint/gdlint/lint/batch" // docs/rules.md lists the GD-Y rules too
+	_ "github.com/gdlint/gdlint/lint/rules"
 	"github.com/gdlint/gdlint/report"
 )
 

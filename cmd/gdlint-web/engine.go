@@ -11,6 +11,7 @@ import (
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/lint/batch"
+	_ "github.com/gdlint/gdlint/lint/rules" // the rules register themselves
 	"github.com/gdlint/gdlint/report"
 )
 

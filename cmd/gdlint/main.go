@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	_ "github.com/gdlint/gdlint/lint/rules" // the rules register themselves
 )
 
 // command is one subcommand; each lives in its own file and registers itself.

@@ -12,6 +12,7 @@ import (
 	"github.com/gdlint/gdlint/internal/batchtest"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
+	_ "github.com/gdlint/gdlint/lint/rules" // the reports are checked with the real rules
 )
 
 // runFixture builds the fixture in a temporary directory, makes it the

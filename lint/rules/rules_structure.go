@@ -1,4 +1,4 @@
-package lint
+package rules
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // Structure rules (GD-S): the title, the six parts of 国办公开办函〔2021〕30号
@@ -27,9 +28,9 @@ out, nothing generic); spec §2.1. The six parts, in order: 一、总体情况; 
 六、其他需要报告的事项.`
 
 func init() {
-	Register(&Rule{
-		ID: "GD-S001", Name: "missing-section", Family: FamilyStructure, Severity: Error,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-S001", Name: "missing-section", Family: lint.FamilyStructure, Severity: lint.Error,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "缺少模板规定的部分",
 		SummaryEN: "A part required by the template is missing",
 		Explanation: `年度报告应包含模板规定的全部六个部分，每部分以模板的标题开头。本规则报告找不到标题的部分，
@@ -46,8 +47,8 @@ content.
 ` + sectionsBasisEN,
 		Check: checkMissingSections,
 	})
-	Register(&Rule{
-		ID: "GD-S002", Name: "section-order", Family: FamilyStructure, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-S002", Name: "section-order", Family: lint.FamilyStructure, Severity: lint.Error,
 		Summary:   "部分的顺序与模板不一致",
 		SummaryEN: "The parts are not in the template's order",
 		Explanation: `六个部分应按模板的顺序排列。本规则找出与模板顺序一致的最长序列，报告其余的部分标题。
@@ -58,8 +59,8 @@ order and reports the other headings. Moving a whole part moves large blocks of 
 ` + sectionsBasisEN,
 		Check: checkSectionOrder,
 	})
-	Register(&Rule{
-		ID: "GD-S003", Name: "duplicate-section", Family: FamilyStructure, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-S003", Name: "duplicate-section", Family: lint.FamilyStructure, Severity: lint.Error,
 		Summary:   "同一部分的标题出现了两次",
 		SummaryEN: "A part's heading appears twice",
 		Explanation: `每个部分只应出现一次。若同一部分的标题出现多次，保留的是含有该部分表格的一处（没有表格的部分取与模板措辞一致的一处，
@@ -71,9 +72,9 @@ duplicates. A common cause: subheadings under 总体情况 numbered “一、二
 ` + sectionsBasisEN,
 		Check: checkDuplicateSections,
 	})
-	Register(&Rule{
-		ID: "GD-S004", Name: "heading-wording", Family: FamilyStructure, Severity: Warning,
-		Fixable:   FixSometimes,
+	lint.Register(&lint.Rule{
+		ID: "GD-S004", Name: "heading-wording", Family: lint.FamilyStructure, Severity: lint.Warning,
+		Fixable:   lint.FixSometimes,
 		Summary:   "部分标题的措辞与模板不一致",
 		SummaryEN: "A part's heading is worded differently from the template",
 		Explanation: `六个部分的标题应采用模板的措辞。本规则报告已知的变体（如“存在的主要问题和改进措施”、
@@ -92,9 +93,9 @@ the template's, it is only a suggestion.
 ` + sectionsBasisEN,
 		Check: checkHeadingWording,
 	})
-	Register(&Rule{
-		ID: "GD-S005", Name: "heading-number", Family: FamilyStructure, Severity: Error,
-		Fixable:   FixSometimes,
+	lint.Register(&lint.Rule{
+		ID: "GD-S005", Name: "heading-number", Family: lint.FamilyStructure, Severity: lint.Error,
+		Fixable:   lint.FixSometimes,
 		Summary:   "部分标题的序号与模板不一致",
 		SummaryEN: "A part's heading carries the wrong numeral",
 		Explanation: `六个部分依次编号为一至六。本规则报告序号与其部分不符的标题（例如“三、政府信息公开行政复议、行政诉讼情况”
@@ -110,8 +111,8 @@ otherwise it is only a suggestion.
 ` + sectionsBasisEN,
 		Check: checkHeadingNumbers,
 	})
-	Register(&Rule{
-		ID: "GD-S006", Name: "general-aspects", Family: FamilyStructure, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-S006", Name: "general-aspects", Family: lint.FamilyStructure, Severity: lint.Warning,
 		Summary:   "“总体情况”缺少模板要求的五个方面之一",
 		SummaryEN: "“总体情况” lacks one of the five aspects the template asks for",
 		Explanation: `模板要求“总体情况”主要从五个方面概述贯彻落实条例的情况：主动公开、依申请公开、政府信息管理、
@@ -128,8 +129,8 @@ for 2019 and 2020 are not checked.
 Basis: “（一）总体情况” in 国办公开办函〔2021〕30号; spec §2.3.`,
 		Check: checkGeneralAspects,
 	})
-	Register(&Rule{
-		ID: "GD-S007", Name: "title", Family: FamilyStructure, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-S007", Name: "title", Family: lint.FamilyStructure, Severity: lint.Error,
 		Summary:   "缺少报告标题，或标题中没有年份",
 		SummaryEN: "The report has no title, or its title has no year",
 		Explanation: `报告应以标题开头，写明机关名称、报告年度和“政府信息公开工作年度报告”，如
@@ -143,8 +144,8 @@ format version that applies; without it those checks cannot run.
 Basis: Articles 49 and 50 of the 《中华人民共和国政府信息公开条例》; spec §6.`,
 		Check: checkTitle,
 	})
-	Register(&Rule{
-		ID: "GD-S008", Name: "old-format", Family: FamilyStructure, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-S008", Name: "old-format", Family: lint.FamilyStructure, Severity: lint.Warning,
 		Summary:   "2021 年及以后的报告仍使用 2019 年试行格式",
 		SummaryEN: "A report for 2021 or later uses the 2019 trial format",
 		Explanation: `国办公开办函〔2021〕30号的格式自 2021 年度报告起适用，取代国办公开办函〔2019〕60号的试行格式。
@@ -160,9 +161,9 @@ that shows features of the trial format; the position is the first such feature.
 Basis: 国办公开办函〔2021〕30号; spec §6 (the years each format applies to), §8.1 (features of the trial format).`,
 		Check: checkOldFormat,
 	})
-	Register(&Rule{
-		ID: "GD-S009", Name: "missing-table", Family: FamilyStructure, Severity: Error,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-S009", Name: "missing-table", Family: lint.FamilyStructure, Severity: lint.Error,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "部分中缺少模板规定的表格",
 		SummaryEN: "A part lacks the table the template requires",
 		Explanation: `“二、主动公开政府信息情况”“三、收到和处理政府信息公开申请情况”“四、政府信息公开行政复议、行政诉讼情况”
@@ -183,8 +184,8 @@ filled in; until they are, the table rules report the blank or missing values.
 Basis: the tables attached to 国办公开办函〔2021〕30号; spec §2.4–§2.6.`,
 		Check: checkMissingTables,
 	})
-	Register(&Rule{
-		ID: NotAReportRule, Name: "not-a-report", Family: FamilyStructure, Severity: Info,
+	lint.Register(&lint.Rule{
+		ID: lint.NotAReportRule, Name: "not-a-report", Family: lint.FamilyStructure, Severity: lint.Info,
 		Summary:   "文档不像年度报告，只对报告才有的检查未进行",
 		SummaryEN: "The document does not look like an annual report, so the checks for reports only did not run",
 		Explanation: `gdlint 先判断一个文档是不是政府信息公开工作年度报告：标题中有年份（如“××局2024年政府信息公开工作年度报告”），
@@ -291,7 +292,7 @@ func headingText(rep *grammar.Report, h *grammar.Heading) string {
 	return rep.Source.Slice(h.Span)
 }
 
-func checkMissingSections(ctx *Context) {
+func checkMissingSections(ctx *lint.Context) {
 	rep := ctx.Report
 	kept, _ := keptSections(rep)
 	if len(kept) == 0 {
@@ -323,19 +324,19 @@ func checkMissingSections(ctx *Context) {
 				prevSec = have[d2.Key]
 			}
 		}
-		fix := Fix{Title: "插入标题“" + d.Canonical() + "”", TitleEN: "Insert the heading “" + d.Canonical() + "”", Applicability: Unsafe}
+		fix := lint.Fix{Title: "插入标题“" + d.Canonical() + "”", TitleEN: "Insert the heading “" + d.Canonical() + "”", Applicability: lint.Unsafe}
 		var anchor *grammar.Heading
 		var zh, en string
 		if next != nil {
 			anchor = next.Heading
 			zh = fmt.Sprintf("缺少“%s”（应在“%s”之前）", d.Canonical(), headingText(rep, anchor))
 			en = fmt.Sprintf("part “%s” is missing (it belongs before “%s”)", d.Canonical(), headingText(rep, anchor))
-			fix.Edits = []Edit{insertHeadingBefore(rep, anchor, d, eol)}
+			fix.Edits = []lint.Edit{insertHeadingBefore(rep, anchor, d, eol)}
 		} else {
 			anchor = prevSec.Heading
 			zh = fmt.Sprintf("缺少“%s”（应在“%s”之后）", d.Canonical(), headingText(rep, anchor))
 			en = fmt.Sprintf("part “%s” is missing (it belongs after “%s”)", d.Canonical(), headingText(rep, anchor))
-			fix.Edits = []Edit{insertHeadingAtEnd(rep, anchor, d, eol)}
+			fix.Edits = []lint.Edit{insertHeadingAtEnd(rep, anchor, d, eol)}
 		}
 		ctx.Emitf(anchor.Span, zh, en, fix)
 	}
@@ -351,32 +352,32 @@ func headingLine(anchor *grammar.Heading, d *grammar.SectionDef) string {
 
 // insertHeadingBefore inserts the heading of d on its own line before the
 // line of anchor (inside a crawler's one-line body: right before anchor).
-func insertHeadingBefore(rep *grammar.Report, anchor *grammar.Heading, d *grammar.SectionDef, eol string) Edit {
+func insertHeadingBefore(rep *grammar.Report, anchor *grammar.Heading, d *grammar.SectionDef, eol string) lint.Edit {
 	src := rep.Source
 	if anchor.Inline {
-		return Edit{Span: grammar.Span{Start: anchor.Span.Start, End: anchor.Span.Start}, NewText: d.Canonical() + " "}
+		return lint.Edit{Span: grammar.Span{Start: anchor.Span.Start, End: anchor.Span.Start}, NewText: d.Canonical() + " "}
 	}
 	at := src.LineStart(src.Line(anchor.Span.Start))
-	return Edit{Span: grammar.Span{Start: at, End: at}, NewText: headingLine(anchor, d) + eol}
+	return lint.Edit{Span: grammar.Span{Start: at, End: at}, NewText: headingLine(anchor, d) + eol}
 }
 
 // insertHeadingAtEnd puts the heading of the last part before the closing
 // signature, or at the end of the text.
-func insertHeadingAtEnd(rep *grammar.Report, anchor *grammar.Heading, d *grammar.SectionDef, eol string) Edit {
+func insertHeadingAtEnd(rep *grammar.Report, anchor *grammar.Heading, d *grammar.SectionDef, eol string) lint.Edit {
 	src := rep.Source
 	if s := rep.Signature; s != nil && s.Body != "" && s.BodySpan.Start > anchor.Span.Start {
 		at := src.LineStart(src.Line(s.BodySpan.Start))
-		return Edit{Span: grammar.Span{Start: at, End: at}, NewText: headingLine(anchor, d) + eol}
+		return lint.Edit{Span: grammar.Span{Start: at, End: at}, NewText: headingLine(anchor, d) + eol}
 	}
 	end := len(src.Text)
 	text := headingLine(anchor, d) + eol
 	if end > 0 && src.Text[end-1] != '\n' {
 		text = eol + text
 	}
-	return Edit{Span: grammar.Span{Start: end, End: end}, NewText: text}
+	return lint.Edit{Span: grammar.Span{Start: end, End: end}, NewText: text}
 }
 
-func checkSectionOrder(ctx *Context) {
+func checkSectionOrder(ctx *lint.Context) {
 	rep := ctx.Report
 	kept, _ := keptSections(rep)
 	ok := inOrder(kept)
@@ -413,7 +414,7 @@ func checkSectionOrder(ctx *Context) {
 	}
 }
 
-func checkDuplicateSections(ctx *Context) {
+func checkDuplicateSections(ctx *lint.Context) {
 	rep := ctx.Report
 	kept, dups := keptSections(rep)
 	for _, s := range dups {
@@ -424,17 +425,17 @@ func checkDuplicateSections(ctx *Context) {
 			}
 		}
 		p := rep.Source.CharPos(first.Heading.Span.Start)
-		ctx.Emit(Diagnostic{Span: s.Heading.Span,
+		ctx.Emit(lint.Diagnostic{Span: s.Heading.Span,
 			Message: fmt.Sprintf("“%s”与第 %d 行的“%s”是同一部分，重复出现", headingText(rep, s.Heading), p.Line+1,
 				headingText(rep, first.Heading)),
 			MessageEN: fmt.Sprintf("“%s” is the same part as “%s” on line %d", headingText(rep, s.Heading),
 				headingText(rep, first.Heading), p.Line+1),
-			Related: []Related{{Span: first.Heading.Span, Message: "该部分的标题"}},
+			Related: []lint.Related{{Span: first.Heading.Span, Message: "该部分的标题"}},
 		})
 	}
 }
 
-func checkHeadingWording(ctx *Context) {
+func checkHeadingWording(ctx *lint.Context) {
 	rep := ctx.Report
 	for _, s := range rep.Sections {
 		h := s.Heading
@@ -446,7 +447,7 @@ func checkHeadingWording(ctx *Context) {
 		if key == name {
 			continue // spacing or punctuation width only
 		}
-		how, howEN, app := "错字", "a typo", Safe
+		how, howEN, app := "错字", "a typo", lint.Safe
 		for _, v := range s.Def.Variants {
 			if key == grammar.LabelKey(v) {
 				how, howEN = "已知变体", "a known variant"
@@ -455,7 +456,7 @@ func checkHeadingWording(ctx *Context) {
 		if how == "错字" {
 			for _, v := range append([]string{s.Def.Name}, s.Def.Variants...) {
 				if k := grammar.LabelKey(v); strings.HasPrefix(key, k) && len(key) > len(k) {
-					how, howEN, app = "另有其他文字", "with words beyond it", Unsafe
+					how, howEN, app = "另有其他文字", "with words beyond it", lint.Unsafe
 					break
 				}
 			}
@@ -463,12 +464,12 @@ func checkHeadingWording(ctx *Context) {
 		ctx.Emitf(h.TextSpan,
 			fmt.Sprintf("部分标题“%s”与模板不一致（%s），应为“%s”", h.Text, how, s.Def.Name),
 			fmt.Sprintf("heading “%s” differs from the template (%s); the template has “%s”", h.Text, howEN, s.Def.Name),
-			Fix{Title: "改为“" + s.Def.Name + "”", TitleEN: "Use “" + s.Def.Name + "”", Applicability: app,
-				Edits: []Edit{{Span: h.TextSpan, NewText: s.Def.Name}}})
+			lint.Fix{Title: "改为“" + s.Def.Name + "”", TitleEN: "Use “" + s.Def.Name + "”", Applicability: app,
+				Edits: []lint.Edit{{Span: h.TextSpan, NewText: s.Def.Name}}})
 	}
 }
 
-func checkHeadingNumbers(ctx *Context) {
+func checkHeadingNumbers(ctx *lint.Context) {
 	rep := ctx.Report
 	kept, dups := keptSections(rep)
 	ok := inOrder(kept)
@@ -495,20 +496,20 @@ func checkHeadingNumbers(ctx *Context) {
 			continue
 		}
 		want := grammar.CNNumeral(s.Def.Number)
-		app := Unsafe
+		app := lint.Unsafe
 		if clean {
-			app = Safe
+			app = lint.Safe
 		}
 		sp := grammar.Span{Start: h.NumberSpan.Start, End: end}
 		ctx.Emitf(sp,
 			fmt.Sprintf("“%s”的序号应为“%s”（模板第%s部分），实为“%s”", s.Def.Name, want, want, src[sp.Start:sp.End]),
 			fmt.Sprintf("“%s” is part %d of the template and is numbered “%s”, not “%s”", s.Def.Name, s.Def.Number, want, src[sp.Start:sp.End]),
-			Fix{Title: "改为“" + want + "”", TitleEN: "Number it “" + want + "”", Applicability: app,
-				Edits: []Edit{{Span: sp, NewText: want}}})
+			lint.Fix{Title: "改为“" + want + "”", TitleEN: "Number it “" + want + "”", Applicability: app,
+				Edits: []lint.Edit{{Span: sp, NewText: want}}})
 	}
 }
 
-func checkGeneralAspects(ctx *Context) {
+func checkGeneralAspects(ctx *lint.Context) {
 	rep := ctx.Report
 	if y := reportYear(rep); y > 0 && y < firstFormat2021 {
 		return // the five aspects are the 2021 template's
@@ -573,7 +574,7 @@ func checkGeneralAspects(ctx *Context) {
 		fmt.Sprintf("“总体情况” does not cover “%s” (the template asks for five aspects)", strings.Join(missing, "”, “")))
 }
 
-func checkTitle(ctx *Context) {
+func checkTitle(ctx *lint.Context) {
 	rep := ctx.Report
 	if t := rep.Title; t != nil {
 		if t.Year == 0 {
@@ -589,7 +590,7 @@ func checkTitle(ctx *Context) {
 }
 
 // checkNotAReport says once that the gate is closed, and why.
-func checkNotAReport(ctx *Context) {
+func checkNotAReport(ctx *lint.Context) {
 	if g := ctx.Gate(); !g.Annual && g.Span.Len() > 0 {
 		ctx.Emitf(g.Span,
 			"文档不像政府信息公开工作年度报告："+g.Why+"；因此未检查"+g.Unchecked,
@@ -600,7 +601,7 @@ func checkNotAReport(ctx *Context) {
 // firstFormat2021 is the first report year of the 2021 format.
 const firstFormat2021 = 2021
 
-func checkOldFormat(ctx *Context) {
+func checkOldFormat(ctx *lint.Context) {
 	rep := ctx.Report
 	y := reportYear(rep)
 	evidence := rep.FormatEvidence
@@ -632,7 +633,7 @@ func oldTableEvidence(rep *grammar.Report) *grammar.Span {
 	return nil
 }
 
-func checkMissingTables(ctx *Context) {
+func checkMissingTables(ctx *lint.Context) {
 	rep := ctx.Report
 	kept, _ := keptSections(rep)
 	// the layout the document's other tables use
@@ -657,21 +658,21 @@ func checkMissingTables(ctx *Context) {
 		}
 		def := defs[s.Def.Table-1]
 		h := s.Heading
-		fix := Fix{Title: "插入空白的模板表格", TitleEN: "Insert the blank template table", Applicability: Unsafe}
+		fix := lint.Fix{Title: "插入空白的模板表格", TitleEN: "Insert the blank template table", Applicability: lint.Unsafe}
 		if !h.Inline {
 			src := rep.Source
 			l := src.Line(h.Span.End)
 			at := src.LineEnd(l)
 			text := eol + grammar.RenderTable(def, layout, eol)
 			text = strings.TrimSuffix(text, eol)
-			fix.Edits = []Edit{{Span: grammar.Span{Start: at, End: at}, NewText: text}}
+			fix.Edits = []lint.Edit{{Span: grammar.Span{Start: at, End: at}, NewText: text}}
 		}
-		d := Diagnostic{Span: h.Span,
+		d := lint.Diagnostic{Span: h.Span,
 			Message:   fmt.Sprintf("“%s”中找不到%s（%s）", headingText(rep, h), tableName(def.ID), def.Name),
 			MessageEN: fmt.Sprintf("“%s” has no table (%s)", headingText(rep, h), def.Name),
 		}
 		if len(fix.Edits) > 0 {
-			d.Fixes = []Fix{fix}
+			d.Fixes = []lint.Fix{fix}
 		}
 		ctx.Emit(d)
 	}

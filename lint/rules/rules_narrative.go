@@ -1,4 +1,4 @@
-package lint
+package rules
 
 // Narrative rules (GD-C): numbers the prose states that the tables also hold
 // must agree with them, and the prose must not contradict itself. Numbers
@@ -14,12 +14,13 @@ import (
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 func init() {
-	Register(&Rule{
-		ID: "GD-C001", Name: "narrative-requests", Family: FamilyNarrative, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-C001", Name: "narrative-requests", Family: lint.FamilyNarrative, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "正文中的申请数（收到、上年结转、办结、结转下年）与表三不一致",
 		SummaryEN: "application counts in the text disagree with the table of section 三",
 		Explanation: `正文（多在“一、总体情况（二）依申请公开”）写到的申请数必须与“三、收到和处理政府信息公开申请情况”的表格一致：
@@ -61,9 +62,9 @@ Basis: spec §4.3 item 7 (cross-checking the text against the tables); 国办公
 Fix: a manual fix changes the number in the text to the table's value (which side is wrong is the author's call).`,
 		Check: checkNarrativeRequests,
 	})
-	Register(&Rule{
-		ID: "GD-C002", Name: "narrative-review", Family: FamilyNarrative, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-C002", Name: "narrative-review", Family: lint.FamilyNarrative, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "正文中的行政复议、行政诉讼件数与表四不一致",
 		SummaryEN: "administrative review and litigation counts in the text disagree with the table of section 四",
 		Explanation: `正文写到因政府信息公开被申请行政复议、提起行政诉讼的件数（“行政复议1件，行政诉讼0件”“未出现……行政复议和
@@ -82,9 +83,9 @@ decision corrected, no suit lost) speaks of outcomes, not counts, and is not com
 Basis: spec §5.2 (cross-checks against sections 一 and 五).`,
 		Check: checkNarrativeReview,
 	})
-	Register(&Rule{
-		ID: "GD-C003", Name: "narrative-normative-docs", Family: FamilyNarrative, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-C003", Name: "narrative-normative-docs", Family: lint.FamilyNarrative, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "正文中的规章、行政规范性文件制发/废止/现行有效件数与表二不一致",
 		SummaryEN: "rule and normative-document counts in the text disagree with the table of section 二",
 		Explanation: `正文写到本机关制发（印发、出台、发布）、废止（失效）或现行有效的规章、行政规范性文件件数时，必须与
@@ -101,8 +102,8 @@ Basis: spec §5.2 (cross-checks against sections 一 and 五).`,
 Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires accurate data.`,
 		Check: checkNarrativeDocs,
 	})
-	Register(&Rule{
-		ID: "GD-C004", Name: "completion-claim", Family: FamilyNarrative, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-C004", Name: "completion-claim", Family: lint.FamilyNarrative, Severity: lint.Warning,
 		Summary:   "正文称申请全部办结（办结率100%），而表三有结转下年度继续办理的申请",
 		SummaryEN: "the text says every application was completed while some are carried over",
 		Explanation: `“办结率100%”“全部办结”“所有申请均已办理完成”与表三“四、结转下年度继续办理”大于 0 相互矛盾。
@@ -112,9 +113,9 @@ Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires acc
 Basis: the balance of 表三 (一 + 二 = （七）+ 四, spec §4.3); the data must be consistent.`,
 		Check: checkCompletionClaim,
 	})
-	Register(&Rule{
-		ID: "GD-C005", Name: "percentage-mismatch", Family: FamilyNarrative, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-C005", Name: "percentage-mismatch", Family: lint.FamilyNarrative, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "正文中“N件（P%）”的百分比与件数算不上",
 		SummaryEN: "a stated percentage does not match the count it comes from",
 		Explanation: `“予以公开及部分公开208件（17.46%）”“予以公开42件，占51.85%”这类百分比，应等于件数除以基数。
@@ -130,8 +131,8 @@ gives. Only paragraphs about applications are checked.
 Basis: the data must be accurate (spec §7, “数据精确”).`,
 		Check: checkPercentages,
 	})
-	Register(&Rule{
-		ID: "GD-C006", Name: "narrative-fees", Family: FamilyNarrative, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-C006", Name: "narrative-fees", Family: lint.FamilyNarrative, Severity: lint.Warning,
 		Summary:   "正文中的行政事业性收费金额与表二不一致",
 		SummaryEN: "the administrative fee amount in the text disagrees with the table of section 二",
 		Explanation: `正文写到本年行政事业性收费金额（“收取行政事业性收费3.5万元”），或称未收取行政事业性收费时，必须与
@@ -176,8 +177,8 @@ type sentenceCtx struct {
 func (s sentenceCtx) span(i, j int) grammar.Span { return s.b.Span(s.start+i, s.start+j) }
 
 // eachSentence calls f for every sentence of the narrative blocks.
-func eachSentence(c *Context, f func(s sentenceCtx)) {
-	for _, b := range c.proseBlocks() {
+func eachSentence(c *lint.Context, f func(s sentenceCtx)) {
+	for _, b := range blocksOf(c) {
 		if !narrativeSection(b.Section) {
 			continue
 		}
@@ -247,17 +248,17 @@ func totalName(r *grammar.Report, id int, row string, summed bool) (zh, en strin
 	return zh, en
 }
 
-func numberFix(sp grammar.Span, v float64) []Fix {
+func numberFix(sp grammar.Span, v float64) []lint.Fix {
 	s := formatNumber(v)
-	return []Fix{{Title: "把正文的数字改为表格中的 " + s, TitleEN: "change the number in the text to the table's " + s,
-		Edits: []Edit{{Span: sp, NewText: s}}, Applicability: Unsafe}}
+	return []lint.Fix{{Title: "把正文的数字改为表格中的 " + s, TitleEN: "change the number in the text to the table's " + s,
+		Edits: []lint.Edit{{Span: sp, NewText: s}}, Applicability: lint.Unsafe}}
 }
 
-func related(cell *grammar.Cell, zh string) []Related {
+func related(cell *grammar.Cell, zh string) []lint.Related {
 	if cell == nil {
 		return nil
 	}
-	return []Related{{Span: cell.Span, Message: zh}}
+	return []lint.Related{{Span: cell.Span, Message: zh}}
 }
 
 // ---- GD-C001 ----
@@ -279,7 +280,7 @@ type requestClaim struct {
 	span  grammar.Span
 }
 
-func requestClaims(c *Context) []requestClaim {
+func requestClaims(c *lint.Context) []requestClaim {
 	r := c.Report
 	var out []requestClaim
 	y := reportYear(r)
@@ -378,7 +379,7 @@ func precededByOther(text string, at int) bool {
 	return otherMatters.in(before)
 }
 
-func checkNarrativeRequests(c *Context) {
+func checkNarrativeRequests(c *lint.Context) {
 	r := c.Report
 	claims := requestClaims(c)
 	newV, newCell, newSum, newOK := tableTotal(r, grammar.TableRequests, grammar.RowNew)
@@ -394,7 +395,7 @@ func checkNarrativeRequests(c *Context) {
 		switch cl.kind {
 		case "new":
 			if newOK && n != newV {
-				c.Emit(Diagnostic{Span: cl.span,
+				c.Emit(lint.Diagnostic{Span: cl.span,
 					Message:   fmt.Sprintf("正文称新收申请 %d 件，%s为 %s", cl.value, newZh, formatNumber(newV)),
 					MessageEN: fmt.Sprintf("the text says %d new applications; %s is %s", cl.value, newEn, formatNumber(newV)),
 					Fixes:     numberFix(cl.span, newV), Related: related(newCell, newZh)})
@@ -405,14 +406,14 @@ func checkNarrativeRequests(c *Context) {
 			}
 			zh := fmt.Sprintf("正文称收到申请 %d 件，%s为 %s", cl.value, newZh, formatNumber(newV))
 			en := fmt.Sprintf("the text says %d applications were received; %s is %s", cl.value, newEn, formatNumber(newV))
-			var fixes []Fix
+			var fixes []lint.Fix
 			if carOK && carV > 0 {
 				zh += fmt.Sprintf("（加上“%s”%s 件为 %s）", grammar.Table2.Row(grammar.RowCarried).Label, formatNumber(carV), formatNumber(newV+carV))
 				en += fmt.Sprintf(" (%s with the %s carried over)", formatNumber(newV+carV), formatNumber(carV))
 			} else {
 				fixes = numberFix(cl.span, newV)
 			}
-			c.Emit(Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Fixes: fixes, Related: related(newCell, newZh)})
+			c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Fixes: fixes, Related: related(newCell, newZh)})
 		case "either":
 			if !newOK || n == newV || carOK && n == newV+carV || totOK && n == totV {
 				continue
@@ -427,24 +428,24 @@ func checkNarrativeRequests(c *Context) {
 				zh += fmt.Sprintf("，%s为 %s", totZh, formatNumber(totV))
 				en += fmt.Sprintf(", %s is %s", totEn, formatNumber(totV))
 			}
-			c.Emit(Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Related: related(newCell, newZh)})
+			c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Related: related(newCell, newZh)})
 		case "handled":
 			if totOK && n != totV {
-				c.Emit(Diagnostic{Span: cl.span,
+				c.Emit(lint.Diagnostic{Span: cl.span,
 					Message:   fmt.Sprintf("正文称办结申请 %d 件，%s为 %s", cl.value, totZh, formatNumber(totV)),
 					MessageEN: fmt.Sprintf("the text says %d applications were completed; %s is %s", cl.value, totEn, formatNumber(totV)),
 					Fixes:     numberFix(cl.span, totV), Related: related(totCell, totZh)})
 			}
 		case "carried":
 			if carOK && n != carV {
-				c.Emit(Diagnostic{Span: cl.span,
+				c.Emit(lint.Diagnostic{Span: cl.span,
 					Message:   fmt.Sprintf("正文称上年结转申请 %d 件，%s为 %s", cl.value, carZh, formatNumber(carV)),
 					MessageEN: fmt.Sprintf("the text says %d applications were carried over from last year; %s is %s", cl.value, carEn, formatNumber(carV)),
 					Fixes:     numberFix(cl.span, carV), Related: related(carCell, carZh)})
 			}
 		case "carryover":
 			if outOK && n != outV {
-				c.Emit(Diagnostic{Span: cl.span,
+				c.Emit(lint.Diagnostic{Span: cl.span,
 					Message:   fmt.Sprintf("正文称结转下年度继续办理 %d 件，%s为 %s", cl.value, outZh, formatNumber(outV)),
 					MessageEN: fmt.Sprintf("the text says %d applications are carried into next year; %s is %s", cl.value, outEn, formatNumber(outV)),
 					Fixes:     numberFix(cl.span, outV), Related: related(outCell, outZh)})
@@ -464,7 +465,7 @@ func checkNarrativeRequests(c *Context) {
 				continue
 			}
 			sp := s.span(m[0], m[1])
-			c.Emit(Diagnostic{Span: sp,
+			c.Emit(lint.Diagnostic{Span: sp,
 				Message:   fmt.Sprintf("正文称未收到申请，%s为 %s", newZh, formatNumber(newV)),
 				MessageEN: fmt.Sprintf("the text says no applications were received; %s is %s", newEn, formatNumber(newV)),
 				Related:   related(newCell, newZh)})
@@ -482,7 +483,7 @@ var (
 	aboutDisclose    = words{"信息公开", "依申请", "政府信息", "公开申请"}
 )
 
-func checkNarrativeReview(c *Context) {
+func checkNarrativeReview(c *lint.Context) {
 	r := c.Report
 	t := r.Table(grammar.TableReview)
 	if t == nil || t.Unreadable {
@@ -514,7 +515,7 @@ func checkNarrativeReview(c *Context) {
 		if float64(n) == want {
 			return
 		}
-		d := Diagnostic{Span: sp, Related: related(cell, name)}
+		d := lint.Diagnostic{Span: sp, Related: related(cell, name)}
 		if zero {
 			d.Message = fmt.Sprintf("正文称没有行政%s，%s为 %s", what, name, formatNumber(want))
 			d.MessageEN = fmt.Sprintf("the text says there were no %s; %s is %s", whatEN, nameEN, formatNumber(want))
@@ -575,7 +576,7 @@ var (
 	repealVerbs   = words{"废止", "失效"}
 )
 
-func checkNarrativeDocs(c *Context) {
+func checkNarrativeDocs(c *lint.Context) {
 	r := c.Report
 	if r.Format != grammar.Format2021 {
 		return
@@ -635,7 +636,7 @@ func checkNarrativeDocs(c *Context) {
 			what := map[string]string{grammar.ColIssued: "制发", grammar.ColRepealed: "废止", grammar.ColInForce: "现行有效"}[col]
 			whatEN := map[string]string{grammar.ColIssued: "issued", grammar.ColRepealed: "repealed", grammar.ColInForce: "in force"}[col]
 			noun, unit := cell.Row.Label, clause[m[4]:m[5]]
-			c.Emit(Diagnostic{Span: sp,
+			c.Emit(lint.Diagnostic{Span: sp,
 				Message:   fmt.Sprintf("正文称%s%s %d %s，%s为 %s", what, noun, n, unit, cellName(cell), formatNumber(v)),
 				MessageEN: fmt.Sprintf("the text says %d %s %s; %s is %s", n, noun, whatEN, cellNameEN(cell), formatNumber(v)),
 				Fixes:     numberFix(sp, v), Related: related(cell, cellName(cell))})
@@ -648,7 +649,7 @@ func checkNarrativeDocs(c *Context) {
 var reCompletion = scanFrom(`办结率\s*(?:达到?|为)?\s*100\s*[%％]|(?:全部|均已|均|已全部|都已|全都)(?:按时|按期|依法|按要求|按规定)?(?:办结|办理完毕|办理完成|办理完结|答复完毕)|所有申请均已[^，。；]{0,8}(?:办结|办理完成|办理完毕)`,
 	"办结率", "全部", "均已", "均", "已全部", "都已", "全都", "所有申请均已")
 
-func checkCompletionClaim(c *Context) {
+func checkCompletionClaim(c *lint.Context) {
 	r := c.Report
 	out, cell, summed, ok := tableTotal(r, grammar.TableRequests, grammar.RowCarryOver)
 	if !ok || out <= 0 {
@@ -667,7 +668,7 @@ func checkCompletionClaim(c *Context) {
 		}
 		for _, m := range reCompletion.FindAll(s.text) {
 			claim := s.text[m[0]:m[1]]
-			c.Emit(Diagnostic{Span: s.span(m[0], m[1]),
+			c.Emit(lint.Diagnostic{Span: s.span(m[0], m[1]),
 				Message:   fmt.Sprintf("正文称“%s”，但%s为 %s：仍有申请结转下年度继续办理", claim, name, formatNumber(out)),
 				MessageEN: fmt.Sprintf("the text says “%s”, but %s is %s: some applications are still open", claim, nameEN, formatNumber(out)),
 				Related:   related(cell, name)})
@@ -679,7 +680,7 @@ func checkCompletionClaim(c *Context) {
 
 var rePercent = scanFromNumber(`([0-9０-９]+)\s*件\s*[（(，,]?\s*(?:占(?:比)?(?:为)?)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]`, "件")
 
-func checkPercentages(c *Context) {
+func checkPercentages(c *lint.Context) {
 	r := c.Report
 	type base struct {
 		v       float64
@@ -703,7 +704,7 @@ func checkPercentages(c *Context) {
 	if len(bases) == 0 || !bases[0].primary {
 		return
 	}
-	for _, b := range c.proseBlocks() {
+	for _, b := range blocksOf(c) {
 		if !narrativeSection(b.Section) || !strings.Contains(b.Text, "申请") ||
 			!strings.Contains(b.Text, "件") || !strings.ContainsAny(b.Text, "%％") {
 			continue // literals of rePercent
@@ -737,13 +738,13 @@ func checkPercentages(c *Context) {
 			bs := bases[0]
 			want := strconv.FormatFloat(float64(n)/bs.v*100, 'f', decimals, 64)
 			sp := b.Span(m[4], m[5])
-			c.Emit(Diagnostic{Span: sp,
+			c.Emit(lint.Diagnostic{Span: sp,
 				Message: fmt.Sprintf("正文称 %d 件占 %s%%，以%s %s 为基数应为 %s%%（以一、一 + 二为基数也算不上）",
 					n, ptext, bs.zh, formatNumber(bs.v), want),
 				MessageEN: fmt.Sprintf("the text gives %d as %s%%; out of %s (%s) it is %s%% (no other base fits either)",
 					n, ptext, bs.en, formatNumber(bs.v), want),
-				Fixes: []Fix{{Title: "改为 " + want, TitleEN: "change to " + want,
-					Edits: []Edit{{Span: sp, NewText: want}}, Applicability: Unsafe}},
+				Fixes: []lint.Fix{{Title: "改为 " + want, TitleEN: "change to " + want,
+					Edits: []lint.Edit{{Span: sp, NewText: want}}, Applicability: lint.Unsafe}},
 				Related: related(bs.cell, bs.zh)})
 		}
 	}
@@ -756,7 +757,7 @@ var (
 	reNoFee     = scanFrom(`(?:未|没有|无)(?:收取|产生|发生)?[^，。；;,0-9０-９]{0,6}?行政事业性收费`, "未", "没有", "无")
 )
 
-func checkNarrativeFees(c *Context) {
+func checkNarrativeFees(c *lint.Context) {
 	r := c.Report
 	if r.Format != grammar.Format2021 {
 		return
@@ -786,7 +787,7 @@ func checkNarrativeFees(c *Context) {
 				continue
 			}
 			sp := s.span(m[2], m[5])
-			c.Emit(Diagnostic{Span: sp,
+			c.Emit(lint.Diagnostic{Span: sp,
 				Message:   fmt.Sprintf("正文称行政事业性收费 %s，%s为 %s 万元", s.text[m[2]:m[5]], name, formatNumber(v)),
 				MessageEN: fmt.Sprintf("the text gives administrative fees of %s; %s is %s (10,000 yuan)", s.text[m[2]:m[5]], nameEN, formatNumber(v)),
 				Related:   related(cell, name)})
@@ -795,7 +796,7 @@ func checkNarrativeFees(c *Context) {
 			return
 		}
 		for _, m := range reNoFee.FindAll(s.text) {
-			c.Emit(Diagnostic{Span: s.span(m[0], m[1]),
+			c.Emit(lint.Diagnostic{Span: s.span(m[0], m[1]),
 				Message:   fmt.Sprintf("正文称未收取行政事业性收费，%s为 %s 万元", name, formatNumber(v)),
 				MessageEN: fmt.Sprintf("the text says no administrative fees were charged; %s is %s (10,000 yuan)", nameEN, formatNumber(v)),
 				Related:   related(cell, name)})

@@ -1,4 +1,4 @@
-package lint_test
+package rules_test
 
 import (
 	"fmt"
@@ -60,7 +60,7 @@ var crawlerCases = []struct {
 func TestCrawlerClasses(t *testing.T) {
 	for _, c := range crawlerCases {
 		t.Run(strings.TrimSuffix(c.file, ".txt"), func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("..", "testdata", "crawler", c.file))
+			data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "crawler", c.file))
 			if err != nil {
 				t.Fatal(err)
 			}

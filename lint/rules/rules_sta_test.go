@@ -1,4 +1,4 @@
-package lint_test
+package rules_test
 
 import (
 	"path/filepath"
@@ -68,7 +68,7 @@ func TestSTARuleCatalogue(t *testing.T) {
 // make those findings go away.
 func TestSTAUnsafeFixesFixpoint(t *testing.T) {
 	rules := staRules(t)
-	files, _ := filepath.Glob("../testdata/lint/[STA]*.txtar")
+	files, _ := filepath.Glob("testdata/[STA]*.txtar")
 	if len(files) < 20 {
 		t.Fatalf("only %d golden cases", len(files))
 	}
@@ -90,7 +90,7 @@ func TestSTAUnsafeFixesFixpoint(t *testing.T) {
 }
 
 func TestMissingTableFixInsertsParsableTable(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/lint/S009*.txtar")
+	files, _ := filepath.Glob("testdata/S009*.txtar")
 	if len(files) < 3 {
 		t.Fatalf("want the missing-table cases in three layouts, have %d", len(files))
 	}
@@ -144,7 +144,7 @@ func TestMissingTableFixInsertsParsableTable(t *testing.T) {
 func TestSTARulesOnTruncatedReports(t *testing.T) {
 	rules := staRules(t)
 	var texts []string
-	files, _ := filepath.Glob("../testdata/lint/[STA]*.txtar")
+	files, _ := filepath.Glob("testdata/[STA]*.txtar")
 	for _, f := range files[:min(6, len(files))] {
 		_, text := goldenReport(t, f)
 		texts = append(texts, text)

@@ -1,4 +1,4 @@
-package lint_test
+package rules_test
 
 import (
 	"os"
@@ -32,7 +32,7 @@ func TestCatalogueFixabilityMatchesRules(t *testing.T) {
 			}
 		}
 	}
-	golden, _ := filepath.Glob("../testdata/lint/*.txtar")
+	golden, _ := filepath.Glob("testdata/*.txtar")
 	for _, f := range golden {
 		ar, err := txtar.ParseFile(f)
 		if err != nil {
@@ -45,7 +45,7 @@ func TestCatalogueFixabilityMatchesRules(t *testing.T) {
 		}
 	}
 	var files []string
-	for _, g := range []string{"../testdata/examples/*", "../../shared/seeds/*.txt", "../../shared/corpus/*.*"} {
+	for _, g := range []string{"../../testdata/examples/*", "../../../shared/seeds/*.txt", "../../../shared/corpus/*.*"} {
 		m, _ := filepath.Glob(g)
 		files = append(files, m...)
 	}

@@ -1,4 +1,4 @@
-package lint_test
+package rules_test
 
 import (
 	"fmt"
@@ -11,14 +11,14 @@ import (
 	"github.com/gdlint/gdlint/lint"
 )
 
-// Golden cases live in testdata/lint/*.txtar:
+// Golden cases live in lint/rules/testdata/*.txtar:
 //
 //	-- options --    optional: "now=2025-02-01", "deadline=department", "rules=GD-A001,GD-A002"
 //	-- report.txt -- the report (report.md for Markdown)
 //	-- want --       one line per diagnostic: LINE:COL RULE SEVERITY MESSAGE
 //	-- fixed --      optional: the report after --fix (safe fixes, to a fixpoint)
 func TestGolden(t *testing.T) {
-	testshared.EachGolden(t, "../testdata/lint/*.txtar", runGolden)
+	testshared.EachGolden(t, "testdata/*.txtar", runGolden)
 }
 
 func runGolden(t *testing.T, g *testshared.Golden) {

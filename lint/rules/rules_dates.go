@@ -1,4 +1,4 @@
-package lint
+package rules
 
 // Date rules (GD-D): the statistics period, the report year as the title,
 // the period and the text state it, and the publication and signature dates
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // DeadlineKind is the publication deadline profile of a reporting body.
@@ -97,7 +98,7 @@ func DetectDeadline(body string) Deadline {
 
 // deadlineOf returns the profile of a report: configured, else detected from
 // the title's body, else the signature's.
-func deadlineOf(c *Context) Deadline {
+func deadlineOf(c *lint.Context) Deadline {
 	r := c.Report
 	body := ""
 	if r.Title != nil {
@@ -148,8 +149,8 @@ func reportYear(r *grammar.Report) int {
 }
 
 func init() {
-	Register(&Rule{
-		ID: "GD-D001", Name: "period-missing", Family: FamilyDates, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-D001", Name: "period-missing", Family: lint.FamilyDates, Severity: lint.Warning,
 		Summary:   "没有说明统计期限（“所列数据的统计期限为Y年1月1日至12月31日”）",
 		SummaryEN: "the statistics period is not stated",
 		Explanation: `报告应说明所列数据的统计期限，通常在开头一段：“本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止”。
@@ -168,9 +169,9 @@ How it is judged: the period counts as stated when a date range “Y年M月D日�
 mentions one of “统计”, “数据”, “期限” or “时限”.`,
 		Check: checkPeriodMissing,
 	})
-	Register(&Rule{
-		ID: "GD-D002", Name: "period-not-calendar-year", Family: FamilyDates, Severity: Error,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-D002", Name: "period-not-calendar-year", Family: lint.FamilyDates, Severity: lint.Error,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "统计期限不是报告年度的1月1日至12月31日",
 		SummaryEN: "the statistics period is not 1 January to 31 December of one year",
 		Explanation: `统计期限必须是一个完整的自然年：Y年1月1日至Y年12月31日。起止日不对（如“1月1日至11月30日”）、
@@ -186,8 +187,8 @@ Basis: Article 49 of the 《政府信息公开条例》 (“上一年度”); sp
 data may really have been counted only up to that day, so the author has to confirm.`,
 		Check: checkPeriodCalendar,
 	})
-	Register(&Rule{
-		ID: "GD-D003", Name: "year-mismatch", Family: FamilyDates, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-D003", Name: "year-mismatch", Family: lint.FamilyDates, Severity: lint.Error,
 		Summary:   "标题年份与统计期限年份不一致",
 		SummaryEN: "the title year and the statistics period year disagree",
 		Explanation: `标题“Y年政府信息公开工作年度报告”的年份与统计期限的年份必须相同。
@@ -200,9 +201,9 @@ usually means that last year's report was reused and not fully updated.
 Basis: Article 49 of the 《政府信息公开条例》; spec §6 (“mismatched years between title, period statement and body”).`,
 		Check: checkYearMismatch,
 	})
-	Register(&Rule{
-		ID: "GD-D004", Name: "text-year-mismatch", Family: FamilyDates, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-D004", Name: "text-year-mismatch", Family: lint.FamilyDates, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "正文以另一年份开头叙述本年度工作（“2022年，我局……”出现在2023年报告中）",
 		SummaryEN: "a sentence narrating the year's work starts with another year",
 		Explanation: `“一、总体情况”至“四、……行政复议、行政诉讼情况”叙述的是报告年度的工作。其中以“YYYY年，”或“YYYY年度，”
@@ -218,8 +219,8 @@ year's report.
 Basis: Article 49 of the 《政府信息公开条例》; spec §6.`,
 		Check: checkTextYear,
 	})
-	Register(&Rule{
-		ID: "GD-D005", Name: "published-late", Family: FamilyDates, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-D005", Name: "published-late", Family: lint.FamilyDates, Severity: lint.Error,
 		Summary:   "发布日期或落款日期晚于法定期限",
 		SummaryEN: "the publication or signature date is after the deadline",
 		Explanation: `《政府信息公开条例》第四十九条：
@@ -259,8 +260,8 @@ The dates checked are the web page's publication time (发布日期, 公开日�
 year is the title's year, or the statistics period's year when the title has none.`,
 		Check: checkPublishedLate,
 	})
-	Register(&Rule{
-		ID: "GD-D006", Name: "dated-before-year-end", Family: FamilyDates, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-D006", Name: "dated-before-year-end", Family: lint.FamilyDates, Severity: lint.Error,
 		Summary:   "发布日期或落款日期早于报告年度结束",
 		SummaryEN: "the publication or signature date is before the report year ended",
 		Explanation: `年度报告总结的是已经结束的年度，发布日期和落款日期应在报告年度的次年（Y+1年1月1日以后）。
@@ -274,8 +275,8 @@ report year (on or after 1 January of Y+1). An earlier date is usually a wrong y
 Basis: Article 49 of the 《政府信息公开条例》 (publish the annual report of the “上一年度”); spec §6.`,
 		Check: checkDatedBeforeYearEnd,
 	})
-	Register(&Rule{
-		ID: "GD-D007", Name: "date-in-future", Family: FamilyDates, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-D007", Name: "date-in-future", Family: lint.FamilyDates, Severity: lint.Error,
 		Summary:   "发布日期或落款日期在今天之后",
 		SummaryEN: "the publication or signature date is in the future",
 		Explanation: `发布日期或落款日期晚于今天，多是年份或月份写错。
@@ -284,8 +285,8 @@ Basis: Article 49 of the 《政府信息公开条例》 (publish the annual repo
 “Today” is the date gdlint runs on. Basis: spec §6.`,
 		Check: checkDateInFuture,
 	})
-	Register(&Rule{
-		ID: "GD-D008", Name: "deadline-unknown", Family: FamilyDates, Severity: Info,
+	lint.Register(&lint.Rule{
+		ID: "GD-D008", Name: "deadline-unknown", Family: lint.FamilyDates, Severity: lint.Info,
 		Summary:   "机关的发布期限由地方规定或无法判断，且发布日期晚于3月31日",
 		SummaryEN: "the body's deadline is set locally or unknown, and the date is after 31 March",
 		Explanation: `乡镇人民政府、街道办事处、管委会的年度报告期限《条例》第四十九条未作规定，由地方规定
@@ -305,8 +306,8 @@ in .gdlint.toml to check against a definite deadline (GD-D005).
 Basis: Article 49 of the 《政府信息公开条例》; spec §6.`,
 		Check: checkDeadlineUnknown,
 	})
-	Register(&Rule{
-		ID: "GD-D009", Name: "invalid-date", Family: FamilyDates, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-D009", Name: "invalid-date", Family: lint.FamilyDates, Severity: lint.Error,
 		Summary:       "日期不存在（如2月30日、13月）",
 		SummaryEN:     "a date that does not exist (30 February, month 13)",
 		Explanation:   `统计期限、发布日期和落款日期必须是存在的日期。依据：spec §6。`,
@@ -348,7 +349,7 @@ func periodStatement(r *grammar.Report) bool {
 	return periodWords.in(before) || periodWords.in(text[p.Span.End:end])
 }
 
-func checkPeriodMissing(c *Context) {
+func checkPeriodMissing(c *lint.Context) {
 	r := c.Report
 	if !c.Gate().Annual || periodStatement(r) {
 		return
@@ -379,7 +380,7 @@ func anchorSpan(r *grammar.Report) (grammar.Span, bool) {
 	return grammar.Span{}, false
 }
 
-func checkPeriodCalendar(c *Context) {
+func checkPeriodCalendar(c *lint.Context) {
 	r := c.Report
 	p := r.Period
 	if !periodStatement(r) || !p.Start.Valid() || !p.End.Valid() {
@@ -390,16 +391,16 @@ func checkPeriodCalendar(c *Context) {
 		c.Emitf(p.Start.Span,
 			fmt.Sprintf("统计期限应从%d年1月1日开始，此处为%d年%d月%d日", y, y, p.Start.Month, p.Start.Day),
 			fmt.Sprintf("the statistics period should start on 1 January %d, not %s", y, p.Start.Date),
-			Fix{Title: fmt.Sprintf("改为%d年1月1日", y), TitleEN: fmt.Sprintf("change to 1 January %d", y),
-				Edits: []Edit{{Span: p.Start.Span, NewText: fmt.Sprintf("%d年1月1日", y)}}, Applicability: Unsafe})
+			lint.Fix{Title: fmt.Sprintf("改为%d年1月1日", y), TitleEN: fmt.Sprintf("change to 1 January %d", y),
+				Edits: []lint.Edit{{Span: p.Start.Span, NewText: fmt.Sprintf("%d年1月1日", y)}}, Applicability: lint.Unsafe})
 	}
 	endYear := p.End.Year
 	if endYear != 0 && endYear != y {
 		c.Emitf(p.End.Span,
 			fmt.Sprintf("统计期限的起止年份不同（%d年至%d年），应为同一自然年", y, endYear),
 			fmt.Sprintf("the statistics period spans two years (%d to %d); it must be one calendar year", y, endYear),
-			Fix{Title: fmt.Sprintf("改为%d年12月31日", y), TitleEN: fmt.Sprintf("change to 31 December %d", y),
-				Edits: []Edit{{Span: p.End.Span, NewText: fmt.Sprintf("%d年12月31日", y)}}, Applicability: Unsafe})
+			lint.Fix{Title: fmt.Sprintf("改为%d年12月31日", y), TitleEN: fmt.Sprintf("change to 31 December %d", y),
+				Edits: []lint.Edit{{Span: p.End.Span, NewText: fmt.Sprintf("%d年12月31日", y)}}, Applicability: lint.Unsafe})
 		return
 	}
 	if p.End.Month != 12 || p.End.Day != 31 {
@@ -410,14 +411,14 @@ func checkPeriodCalendar(c *Context) {
 		c.Emitf(p.End.Span,
 			fmt.Sprintf("统计期限应到%d年12月31日为止，此处为%d月%d日", y, p.End.Month, p.End.Day),
 			fmt.Sprintf("the statistics period should end on 31 December %d, not %02d-%02d", y, p.End.Month, p.End.Day),
-			Fix{Title: "改为" + newText, TitleEN: "change to 31 December",
-				Edits: []Edit{{Span: p.End.Span, NewText: newText}}, Applicability: Unsafe})
+			lint.Fix{Title: "改为" + newText, TitleEN: "change to 31 December",
+				Edits: []lint.Edit{{Span: p.End.Span, NewText: newText}}, Applicability: lint.Unsafe})
 	}
 }
 
 // ---- GD-D003 ----
 
-func checkYearMismatch(c *Context) {
+func checkYearMismatch(c *lint.Context) {
 	r := c.Report
 	if r.Title == nil || r.Title.Year == 0 || !periodStatement(r) {
 		return
@@ -428,10 +429,10 @@ func checkYearMismatch(c *Context) {
 	}
 	sp := r.Period.Start.Span
 	sp.End = sp.Start + 4 // the year digits
-	d := Diagnostic{Span: sp,
+	d := lint.Diagnostic{Span: sp,
 		Message:   fmt.Sprintf("统计期限的年份%d与标题年份%d不一致", py, ty),
 		MessageEN: fmt.Sprintf("the statistics period year %d differs from the title year %d", py, ty),
-		Related:   []Related{{Span: r.Title.YearSpan, Message: fmt.Sprintf("标题年份%d", ty)}},
+		Related:   []lint.Related{{Span: r.Title.YearSpan, Message: fmt.Sprintf("标题年份%d", ty)}},
 	}
 	c.Emit(d)
 }
@@ -440,13 +441,13 @@ func checkYearMismatch(c *Context) {
 
 var reSentenceYear = regexp.MustCompile(`^[\s\x{3000}]*(\d{4})\s*年度?\s*[，,]`)
 
-func checkTextYear(c *Context) {
+func checkTextYear(c *lint.Context) {
 	r := c.Report
 	y := reportYear(r)
 	if y == 0 {
 		return
 	}
-	for _, b := range c.proseBlocks() {
+	for _, b := range blocksOf(c) {
 		switch b.Section {
 		case grammar.SecGeneral, grammar.SecProactive, grammar.SecRequests, grammar.SecReview:
 		default:
@@ -468,8 +469,8 @@ func checkTextYear(c *Context) {
 			c.Emitf(sp,
 				fmt.Sprintf("这句叙述本年度工作的句子以“%d年”开头，而报告年度是%d年", n, y),
 				fmt.Sprintf("this sentence about the year's work starts with %d, but the report covers %d", n, y),
-				Fix{Title: fmt.Sprintf("改为%d", y), TitleEN: fmt.Sprintf("change to %d", y),
-					Edits: []Edit{{Span: sp, NewText: fmt.Sprint(y)}}, Applicability: Unsafe})
+				lint.Fix{Title: fmt.Sprintf("改为%d", y), TitleEN: fmt.Sprintf("change to %d", y),
+					Edits: []lint.Edit{{Span: sp, NewText: fmt.Sprint(y)}}, Applicability: lint.Unsafe})
 		}
 	}
 }
@@ -513,7 +514,7 @@ func toTime(d grammar.Date) time.Time {
 
 func zhDate(d grammar.Date) string { return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day) }
 
-func checkPublishedLate(c *Context) {
+func checkPublishedLate(c *lint.Context) {
 	r := c.Report
 	y := reportYear(r)
 	dl := deadlineOf(c)
@@ -533,7 +534,7 @@ func checkPublishedLate(c *Context) {
 	}
 }
 
-func checkDatedBeforeYearEnd(c *Context) {
+func checkDatedBeforeYearEnd(c *lint.Context) {
 	r := c.Report
 	y := reportYear(r)
 	if y == 0 {
@@ -550,7 +551,7 @@ func checkDatedBeforeYearEnd(c *Context) {
 	}
 }
 
-func checkDateInFuture(c *Context) {
+func checkDateInFuture(c *lint.Context) {
 	r := c.Report
 	now := c.Now()
 	today := grammar.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}
@@ -565,7 +566,7 @@ func checkDateInFuture(c *Context) {
 	}
 }
 
-func checkDeadlineUnknown(c *Context) {
+func checkDeadlineUnknown(c *lint.Context) {
 	r := c.Report
 	y := reportYear(r)
 	dl := deadlineOf(c)
@@ -594,7 +595,7 @@ func checkDeadlineUnknown(c *Context) {
 	}
 }
 
-func checkInvalidDates(c *Context) {
+func checkInvalidDates(c *lint.Context) {
 	r := c.Report
 	var ds []*grammar.DateRef
 	if p := r.Period; p != nil {

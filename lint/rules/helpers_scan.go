@@ -1,4 +1,4 @@
-package lint
+package rules
 
 // Go's RE2 engine has no fast skip to where a match could begin when a
 // pattern starts with an alternation or a class: it steps the whole text

@@ -1,4 +1,4 @@
-package lint
+package rules
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // Shared helpers of the structure, table and arithmetic rules.
@@ -486,8 +487,8 @@ func relText(r *relation) (zh, en string) {
 }
 
 // emitArith reports the findings of kind k on table id.
-func emitArith(ctx *Context, id int, k grammar.BalanceKind) {
-	a := ctx.analysis(id)
+func emitArith(ctx *lint.Context, id int, k grammar.BalanceKind) {
+	a := analysisOf(ctx, id)
 	if a == nil {
 		return
 	}
@@ -499,7 +500,7 @@ func emitArith(ctx *Context, id int, k grammar.BalanceKind) {
 	}
 }
 
-func (a *analysis) diagnostic(fd *arithFinding) Diagnostic {
+func (a *analysis) diagnostic(fd *arithFinding) lint.Diagnostic {
 	var zhs, ens []string
 	for _, r := range fd.Rels {
 		zh, en := relText(r)
@@ -516,7 +517,7 @@ func (a *analysis) diagnostic(fd *arithFinding) Diagnostic {
 		zh += fmt.Sprintf("。以上%d处不平衡都涉及%s（%s），改为 %s 可使其全部成立", len(fd.Rels), cellLabel(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
 		en += fmt.Sprintf(". All %d imbalances involve %s (%s); %s would make them all hold", len(fd.Rels), cellLabel(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
 	}
-	d := Diagnostic{Span: target.Span, Message: zh, MessageEN: en}
+	d := lint.Diagnostic{Span: target.Span, Message: zh, MessageEN: en}
 	seen := map[*grammar.Cell]bool{target: true}
 	for _, r := range fd.Rels {
 		for _, c := range r.cells() {
@@ -524,19 +525,19 @@ func (a *analysis) diagnostic(fd *arithFinding) Diagnostic {
 				continue
 			}
 			seen[c] = true
-			d.Related = append(d.Related, Related{Span: c.Span, Message: fmt.Sprintf("%s %s", cellLabel(c), fmtNum(c.Value))})
+			d.Related = append(d.Related, lint.Related{Span: c.Span, Message: fmt.Sprintf("%s %s", cellLabel(c), fmtNum(c.Value))})
 		}
 	}
 	if fd.Fix {
-		app := Unsafe
+		app := lint.Unsafe
 		if fd.Safe {
-			app = Safe
+			app = lint.Safe
 		}
 		v := fmtNum(fd.Value)
-		d.Fixes = []Fix{{
+		d.Fixes = []lint.Fix{{
 			Title:         fmt.Sprintf("将%s改为 %s", cellLabel(target), v),
 			TitleEN:       fmt.Sprintf("Change %s to %s", cellLabel(target), v),
-			Edits:         []Edit{{Span: target.Span, NewText: v}},
+			Edits:         []lint.Edit{{Span: target.Span, NewText: v}},
 			Applicability: app,
 		}}
 	}

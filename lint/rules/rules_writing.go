@@ -1,4 +1,4 @@
-package lint
+package rules
 
 // Writing rules (GD-W): what a careful proof-reader catches in the prose —
 // the fee statement section 六 must make, leftovers of a web page or an
@@ -15,11 +15,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 func init() {
-	Register(&Rule{
-		ID: "GD-W001", Name: "fee-statement-missing", Family: FamilyWriting, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-W001", Name: "fee-statement-missing", Family: lint.FamilyWriting, Severity: lint.Error,
 		Summary:   "“六、其他需要报告的事项”未说明是否收取信息处理费",
 		SummaryEN: "section 六 does not state whether information processing fees were charged",
 		Explanation: `2021 年格式的“六、其他需要报告的事项”须说明本年度信息处理费的收取情况（收取金额，或“未收取”）。
@@ -43,9 +44,9 @@ How it is judged: the statement counts as made when section 六 (with its subhea
 missing section 六 is reported by the structure rules.`,
 		Check: checkFeeStatement,
 	})
-	Register(&Rule{
-		ID: "GD-W002", Name: "residue", Family: FamilyWriting, Severity: Warning,
-		Fixable:   FixSometimes,
+	lint.Register(&lint.Rule{
+		ID: "GD-W002", Name: "residue", Family: lint.FamilyWriting, Severity: lint.Warning,
+		Fixable:   lint.FixSometimes,
 		Summary:   "正文中残留网页、书签、页码或抓取工具的文字",
 		SummaryEN: "text left over from a web page, a Word export, page numbers or a crawler",
 		Explanation: `从网页复制、从 Word/PDF 导出或由抓取工具保存的报告常带有不属于报告的文字：导航“当前位置：”、
@@ -68,9 +69,9 @@ Fix (safe): delete the leftover text, with the whole line when the line becomes 
 web page's publication date, only a manual fix is offered, because the date rules use that date.`,
 		Check: checkResidue,
 	})
-	Register(&Rule{
-		ID: "GD-W003", Name: "doubled-word", Family: FamilyWriting, Severity: Warning,
-		Fixable:   FixSafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-W003", Name: "doubled-word", Family: lint.FamilyWriting, Severity: lint.Warning,
+		Fixable:   lint.FixSafe,
 		Summary:   "字或词误重复（的的、审核审核）",
 		SummaryEN: "a character or word doubled by mistake",
 		Explanation: `检查两类重复：
@@ -101,9 +102,9 @@ Basis: local compilation notices require annual reports to be “文字严谨”
 one of the two copies.`,
 		Check: checkDoubled,
 	})
-	Register(&Rule{
-		ID: "GD-W004", Name: "halfwidth-punctuation", Family: FamilyWriting, Severity: Warning,
-		Fixable:   FixSafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-W004", Name: "halfwidth-punctuation", Family: lint.FamilyWriting, Severity: lint.Warning,
+		Fixable:   lint.FixSafe,
 		Summary:   "中文文本中使用了半角标点",
 		SummaryEN: "half-width punctuation inside Chinese text",
 		Explanation: `两个中文字符（汉字或全角标点）之间的半角“, : ; ? !”，以及内容含汉字、且紧挨中文的半角括号“( )”，
@@ -124,9 +125,9 @@ report format all use full-width punctuation (spec §0, §7).
 Fix (safe): replace with the corresponding full-width punctuation; brackets are replaced in pairs.`,
 		Check: checkHalfwidth,
 	})
-	Register(&Rule{
-		ID: "GD-W005", Name: "stray-space", Family: FamilyWriting, Severity: Warning,
-		Fixable:   FixSafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-W005", Name: "stray-space", Family: lint.FamilyWriting, Severity: lint.Warning,
+		Fixable:   lint.FixSafe,
 		Summary:   "中文字符之间有多余的空格",
 		SummaryEN: "stray space between Chinese characters",
 		Explanation: `正文中两个中文字符之间的空格（如“关注关 切”“问题， 细化”）多是排版或复制留下的，读者看到的是断裂的词。
@@ -144,9 +145,9 @@ Basis: local compilation notices require “格式规范、文字严谨” (prop
 delete the space.`,
 		Check: checkStraySpace,
 	})
-	Register(&Rule{
-		ID: "GD-W006", Name: "enumeration-gap", Family: FamilyWriting, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-W006", Name: "enumeration-gap", Family: lint.FamilyWriting, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "列举序号跳号或重复（一是…三是，（一）（三））",
 		SummaryEN: "an enumeration skips or repeats a number",
 		Explanation: `“一是、二是、三是……”和小标题“（一）（二）（三）”“1. 2. 3.”应连续编号。
@@ -168,9 +169,9 @@ Basis: local compilation notices require “格式规范” (proper format) (spe
 number) is offered only when the numbers that follow support it.`,
 		Check: checkEnumeration,
 	})
-	Register(&Rule{
-		ID: "GD-W007", Name: "broken-paragraph", Family: FamilyWriting, Severity: Warning,
-		Fixable:   FixSafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-W007", Name: "broken-paragraph", Family: lint.FamilyWriting, Severity: lint.Warning,
+		Fixable:   lint.FixSafe,
 		Summary:   "段落在句子中间被空行断开",
 		SummaryEN: "a paragraph is broken mid-sentence by a blank line",
 		Explanation: `一段文字以汉字结尾（没有句末标点），空一行后下一段又以汉字接续（如“看\n\n得懂”），
@@ -187,8 +188,8 @@ Basis: local compilation notices require “格式规范” (proper format) (spe
 the two paragraphs, joining the sentence.`,
 		Check: checkBrokenParagraph,
 	})
-	Register(&Rule{
-		ID: "GD-W008", Name: "problems-section-empty", Family: FamilyWriting, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-W008", Name: "problems-section-empty", Family: lint.FamilyWriting, Severity: lint.Error,
 		Summary:   "“五、存在的主要问题及改进情况”为空或只写“无”",
 		SummaryEN: "section 五 (problems and improvements) is empty or just says 无",
 		Explanation: `“五、存在的主要问题及改进情况”须写明本机关政府信息公开工作存在的主要问题和改进情况，
@@ -208,7 +209,7 @@ report content to be “不能遗漏” (nothing left out) (spec §1.2, §2.7).`
 
 var feeWords = []string{"信息处理费", "信息公开处理费", "处理费", "收费", "收取", "费用"}
 
-func checkFeeStatement(c *Context) {
+func checkFeeStatement(c *lint.Context) {
 	r := c.Report
 	if r.Format != grammar.Format2021 {
 		return
@@ -230,7 +231,7 @@ func checkFeeStatement(c *Context) {
 
 // ---- GD-W002 ----
 
-func checkResidue(c *Context) {
+func checkResidue(c *lint.Context) {
 	r := c.Report
 	src := c.Source()
 	for _, x := range r.Residue {
@@ -245,10 +246,10 @@ func checkResidue(c *Context) {
 				del.End = src.LineStart(l + 1)
 			}
 		}
-		fix := Fix{Title: "删除残留文字", TitleEN: "delete the leftover text",
-			Edits: []Edit{{Span: del}}, Applicability: Safe}
+		fix := lint.Fix{Title: "删除残留文字", TitleEN: "delete the leftover text",
+			Edits: []lint.Edit{{Span: del}}, Applicability: lint.Safe}
 		if p := r.Publication; p != nil && del.Start <= p.Span.Start && p.Span.End <= del.End {
-			fix.Applicability = Unsafe
+			fix.Applicability = lint.Unsafe
 		}
 		quoted := quote(x.Text, 24)
 		var zh, en string
@@ -308,7 +309,7 @@ var doubledExceptions = []string{
 
 var reDoubledWord = regexp.MustCompile(`\p{Han}{2}`)
 
-func checkDoubled(c *Context) {
+func checkDoubled(c *lint.Context) {
 	var buf doubledBuf // reused by every paragraph
 	for _, p := range c.Report.Paragraphs {
 		text, at := paraText(c.Report, p)
@@ -322,7 +323,7 @@ type doubledBuf struct {
 	offs []int
 }
 
-func checkDoubledIn(c *Context, text string, base int, buf *doubledBuf) {
+func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 	if !mayHaveDoubled(text) {
 		return
 	}
@@ -353,10 +354,10 @@ func checkDoubledIn(c *Context, text string, base int, buf *doubledBuf) {
 		r := c.Report
 		sp := srcSpan(r, base+offs[h.start], base+offs[h.end])
 		del := srcSpan(r, base+offs[h.start+h.n], base+offs[h.end])
-		var fixes []Fix
+		var fixes []lint.Fix
 		if r.Source.Slice(del) == word {
-			fixes = append(fixes, Fix{Title: "删除重复的“" + word + "”", TitleEN: "delete the repeated “" + word + "”",
-				Edits: []Edit{{Span: del}}, Applicability: Safe})
+			fixes = append(fixes, lint.Fix{Title: "删除重复的“" + word + "”", TitleEN: "delete the repeated “" + word + "”",
+				Edits: []lint.Edit{{Span: del}}, Applicability: lint.Safe})
 		}
 		c.Emitf(sp,
 			fmt.Sprintf("“%s”重复：“%s%s”应为“%s”", word, word, word, word),
@@ -448,7 +449,7 @@ func doubledException(rs []rune, i int) bool {
 
 var fullWidth = map[byte]string{',': "，", ':': "：", ';': "；", '?': "？", '!': "！", '(': "（", ')': "）"}
 
-func checkHalfwidth(c *Context) {
+func checkHalfwidth(c *lint.Context) {
 	r := c.Report
 	src := c.Source()
 	for _, p := range r.Paragraphs {
@@ -466,8 +467,8 @@ func checkHalfwidth(c *Context) {
 					c.Emitf(sp,
 						fmt.Sprintf("中文文本中使用了半角“%c”，应为全角“%s”", ch, fw),
 						fmt.Sprintf("half-width “%c” inside Chinese text; use full-width “%s”", ch, fw),
-						Fix{Title: "改为全角“" + fw + "”", TitleEN: "replace with full-width “" + fw + "”",
-							Edits: []Edit{{Span: sp, NewText: fw}}, Applicability: Safe})
+						lint.Fix{Title: "改为全角“" + fw + "”", TitleEN: "replace with full-width “" + fw + "”",
+							Edits: []lint.Edit{{Span: sp, NewText: fw}}, Applicability: lint.Safe})
 				}
 			case '(':
 				j := strings.IndexAny(text[i+1:], "()")
@@ -489,8 +490,8 @@ func checkHalfwidth(c *Context) {
 				c.Emitf(open,
 					"中文文本中使用了半角括号“("+quote(inner, 12)+")”，应为全角“（）”",
 					"half-width parentheses “("+quote(inner, 12)+")” inside Chinese text; use full-width “（）”",
-					Fix{Title: "改为全角括号“（）”", TitleEN: "replace with full-width “（）”",
-						Edits: []Edit{{Span: open, NewText: "（"}, {Span: closing, NewText: "）"}}, Applicability: Safe})
+					lint.Fix{Title: "改为全角括号“（）”", TitleEN: "replace with full-width “（）”",
+						Edits: []lint.Edit{{Span: open, NewText: "（"}, {Span: closing, NewText: "）"}}, Applicability: lint.Safe})
 				i = j
 			}
 		}
@@ -499,7 +500,7 @@ func checkHalfwidth(c *Context) {
 
 // ---- GD-W005 ----
 
-func checkStraySpace(c *Context) {
+func checkStraySpace(c *lint.Context) {
 	rep := c.Report
 	src := c.Source()
 	v := viewOf(rep)
@@ -538,7 +539,7 @@ func checkStraySpace(c *Context) {
 				c.Emitf(sp,
 					"中文字符之间有多余的空格：“"+ctx+"”",
 					"stray space between Chinese characters: “"+ctx+"”",
-					Fix{Title: "删除空格", TitleEN: "delete the space", Edits: []Edit{{Span: sp}}, Applicability: Safe})
+					lint.Fix{Title: "删除空格", TitleEN: "delete the space", Edits: []lint.Edit{{Span: sp}}, Applicability: lint.Safe})
 			}
 			i = j
 		}
@@ -673,7 +674,7 @@ type enumItem struct {
 	num   grammar.Span // the numeral
 }
 
-func checkEnumeration(c *Context) {
+func checkEnumeration(c *lint.Context) {
 	r := c.Report
 	src := c.Source()
 	// 一是 sequences: paragraphs and heading texts in document order, reset at
@@ -803,7 +804,7 @@ func numeralSpan(src *grammar.Source, sp grammar.Span) grammar.Span {
 
 // checkSequence reports the items that break 1, 2, 3…: an item is wrong
 // when it is neither at its position nor one more than the item before.
-func checkSequence(c *Context, seq []enumItem, kind string) {
+func checkSequence(c *lint.Context, seq []enumItem, kind string) {
 	for k, it := range seq {
 		pos := k + 1
 		prev := 0
@@ -831,11 +832,11 @@ func checkSequence(c *Context, seq []enumItem, kind string) {
 			zh = fmt.Sprintf("序号跳号：“%s”之后是“%s”，按顺序应为“%s”", after, got, want)
 			en = fmt.Sprintf("enumeration skips: “%s” follows “%s”; expected “%s”", got, after, want)
 		}
-		var fixes []Fix
+		var fixes []lint.Fix
 		// offer the renumbering when what follows agrees with it
 		if k+1 == len(seq) || seq[k+1].value == pos+1 {
-			fixes = append(fixes, Fix{Title: "改为“" + want + "”", TitleEN: "renumber as “" + want + "”",
-				Edits: []Edit{{Span: it.num, NewText: enumNumeral(kind, pos)}}, Applicability: Unsafe})
+			fixes = append(fixes, lint.Fix{Title: "改为“" + want + "”", TitleEN: "renumber as “" + want + "”",
+				Edits: []lint.Edit{{Span: it.num, NewText: enumNumeral(kind, pos)}}, Applicability: lint.Unsafe})
 		}
 		c.Emitf(it.span, zh, en, fixes...)
 	}
@@ -862,7 +863,7 @@ func enumLabel(kind string, n int) string {
 
 var reItemStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|#)`)
 
-func checkBrokenParagraph(c *Context) {
+func checkBrokenParagraph(c *lint.Context) {
 	r := c.Report
 	src := c.Source()
 	if !identityView(r) {
@@ -905,8 +906,8 @@ func checkBrokenParagraph(c *Context) {
 		c.Emitf(sp,
 			"段落在句子中间被空行断开（“"+ctx+"”）",
 			"paragraph broken mid-sentence by a blank line (“"+ctx+"”)",
-			Fix{Title: "删除空行，接上句子", TitleEN: "remove the blank line and join the sentence",
-				Edits: []Edit{{Span: sp}}, Applicability: Safe})
+			lint.Fix{Title: "删除空行，接上句子", TitleEN: "remove the blank line and join the sentence",
+				Edits: []lint.Edit{{Span: sp}}, Applicability: lint.Safe})
 	}
 }
 
@@ -949,7 +950,7 @@ func sectionText(r *grammar.Report, sec *grammar.Section) string {
 
 // ---- GD-W008 ----
 
-func checkProblemsEmpty(c *Context) {
+func checkProblemsEmpty(c *lint.Context) {
 	r := c.Report
 	sec := r.Section(grammar.SecProblems)
 	if sec == nil {

@@ -1,4 +1,4 @@
-package lint
+package rules
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // Table rules (GD-T): the shape and the cells of the three tables. The parser
@@ -25,8 +26,8 @@ Every data cell of the template should hold a number. “/”, “—”, “不
 placeholder as 0, and a relation that contains one is not reported as unbalanced (see GD-A005).`
 
 func init() {
-	Register(&Rule{
-		ID: "GD-T001", Name: "missing-row", Family: FamilyTables, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-T001", Name: "missing-row", Family: lint.FamilyTables, Severity: lint.Error,
 		Summary:   "表格缺少模板规定的行",
 		SummaryEN: "A table lacks a row of the template",
 		Explanation: `表二、表三、表四（第二、三、四部分的表格）的行由国办公开办函〔2021〕30号所附表格规定，不能删减：没有发生的事项填 0。
@@ -39,10 +40,10 @@ cannot be found (the row label is missing, or its values cannot be determined). 
 row's values, where the row belongs.
 
 Basis: 国办公开办函〔2021〕30号 (the report content “不能遗漏”: nothing left out); spec §3, §4.2, §5.1.`,
-		Check: func(ctx *Context) { emitProblems(ctx, "missing-row") },
+		Check: func(ctx *lint.Context) { emitProblems(ctx, "missing-row") },
 	})
-	Register(&Rule{
-		ID: "GD-T002", Name: "row-values", Family: FamilyTables, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-T002", Name: "row-values", Family: lint.FamilyTables, Severity: lint.Error,
 		Summary:   "一行的数值个数不对，或粘连的数字无法唯一拆分",
 		SummaryEN: "A row has too few values, or glued digits cannot be split one way",
 		Explanation: `每一行应有模板规定个数的数值（表三每行 7 个，表四共 15 个）。数值少于模板时，无法确定缺少哪一个；
@@ -56,10 +57,10 @@ the row total allows more than one split, the cells' values cannot be determined
 reported by this rule, and the balances involved are not checked.
 
 Basis: the table structure of 国办公开办函〔2021〕30号; spec §4.2, §5.1.`,
-		Check: func(ctx *Context) { emitProblems(ctx, "missing-values", "ambiguous-split", "unbalanced-split") },
+		Check: func(ctx *lint.Context) { emitProblems(ctx, "missing-values", "ambiguous-split", "unbalanced-split") },
 	})
-	Register(&Rule{
-		ID: "GD-T003", Name: "extra-cells", Family: FamilyTables, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-T003", Name: "extra-cells", Family: lint.FamilyTables, Severity: lint.Warning,
 		Summary:   "一行的单元格多于模板",
 		SummaryEN: "A row has more cells than the template",
 		Explanation: `一行的单元格多于模板时，解析器选用满足本行合计关系的那几个（没有则取最左边的），多出的不采用；
@@ -71,11 +72,11 @@ leftmost ones) and does not use the rest; the places of the row's values are the
 involving the row are not checked (GD-A005). Common causes are stray separators and extra columns.
 
 Basis: the table structure of 国办公开办函〔2021〕30号.`,
-		Check: func(ctx *Context) { emitProblems(ctx, "extra-values") },
+		Check: func(ctx *lint.Context) { emitProblems(ctx, "extra-values") },
 	})
-	Register(&Rule{
-		ID: "GD-T004", Name: "blank-cell", Family: FamilyTables, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-T004", Name: "blank-cell", Family: lint.FamilyTables, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "应填数字的单元格为空白（不按 0 计）",
 		SummaryEN: "A cell that takes a number is blank (not read as 0)",
 		Explanation: `模板要求每个单元格填写数字，没有发生的事项填 0。空白单元格不按 0 计：它可能是漏填，
@@ -94,9 +95,9 @@ Basis: the tables of 国办公开办函〔2021〕30号; spec §4.3 item 5 (a bla
 0).`,
 		Check: checkBlankCells,
 	})
-	Register(&Rule{
-		ID: "GD-T005", Name: "placeholder-cell", Family: FamilyTables, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-T005", Name: "placeholder-cell", Family: lint.FamilyTables, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "应填数字的单元格填了“/”“—”“不适用”等占位符",
 		SummaryEN: "A cell that takes a number holds a placeholder (/, —, 不适用)",
 		Explanation: `表格中的数字单元格应填数字，没有发生的事项填 0。“/”“—”“不适用”“无”等占位符常见于
@@ -117,8 +118,8 @@ Fix (suggestion only): change to 0.
 Basis: the tables of 国办公开办函〔2021〕30号; spec §9 (real reports use “/” for inapplicable rows).`,
 		Check: checkPlaceholderCells,
 	})
-	Register(&Rule{
-		ID: "GD-T006", Name: "invalid-number", Family: FamilyTables, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-T006", Name: "invalid-number", Family: lint.FamilyTables, Severity: lint.Error,
 		Summary:   "单元格不是非负整数（收费金额除外，可为万元小数）",
 		SummaryEN: "A cell is not a non-negative integer (the fee amount may be a decimal in 万元)",
 		Explanation: `件数、决定数量、申请数和案件数都是非负整数；只有表二“行政事业性收费”的“本年收费金额”
@@ -133,9 +134,9 @@ a number cell (such as “减4”) is an error. The “本年增/减” column o
 Basis: the tables of 国办公开办函〔2021〕30号 (units: 件, 万元); spec §3, §4.3 item 5, §5.2.`,
 		Check: checkInvalidNumbers,
 	})
-	Register(&Rule{
-		ID: "GD-T007", Name: "amount-unit", Family: FamilyTables, Severity: Warning,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-T007", Name: "amount-unit", Family: lint.FamilyTables, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "以“万元”为单位的金额栏中写了“元”",
 		SummaryEN: "An amount in a 万元 column is written in 元",
 		Explanation: `表二“本年收费金额（单位：万元）”的单位已在表头写明为万元。单元格中写“元”（如“251000元”）
@@ -149,9 +150,9 @@ only): convert to 万元 and drop the unit.
 Basis: the header of 表二 in 国办公开办函〔2021〕30号; spec §3, §9.`,
 		Check: checkAmountUnits,
 	})
-	Register(&Rule{
-		ID: "GD-T008", Name: "label-wording", Family: FamilyTables, Severity: Warning,
-		Fixable:   FixSometimes,
+	lint.Register(&lint.Rule{
+		ID: "GD-T008", Name: "label-wording", Family: lint.FamilyTables, Severity: lint.Warning,
+		Fixable:   lint.FixSometimes,
 		Summary:   "表格标签与模板措辞不一致",
 		SummaryEN: "A table label is worded differently from the template",
 		Explanation: `表格的行标签、列标签和表头应与模板一致。本规则报告已知的变体（如“社会组织”之于“社会公益组织”、
@@ -174,8 +175,8 @@ numbering.
 Basis: the labels of the tables attached to 国办公开办函〔2021〕30号; spec §3, §4, §5, §7, §9.`,
 		Check: checkLabels,
 	})
-	Register(&Rule{
-		ID: "GD-T009", Name: "unplaced-value", Family: FamilyTables, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-T009", Name: "unplaced-value", Family: lint.FamilyTables, Severity: lint.Warning,
 		Summary:   "表格中的数值无法对应到模板的单元格",
 		SummaryEN: "A value in a table cannot be placed in a template cell",
 		Explanation: `表格区域里有数值，但解析器无法把它对应到模板的某个单元格：前面没有可识别的行标签、
@@ -191,8 +192,8 @@ Basis: the design principle that rules never guess silently (规则不静默猜�
 in itself.`,
 		Check: checkUnplaced,
 	})
-	Register(&Rule{
-		ID: "GD-T010", Name: "unreadable-table", Family: FamilyTables, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-T010", Name: "unreadable-table", Family: lint.FamilyTables, Severity: lint.Error,
 		Summary:   "找到了表格，但没有一个数值能对应到模板",
 		SummaryEN: "A table was found but no value could be placed",
 		Explanation: `表格的位置已找到（有其标题或锚点标签），但其中没有一个数值能对应到模板的单元格，
@@ -204,10 +205,10 @@ usually because the table was turned into an image, taken apart, or had all its 
 table's checks can run.
 
 Basis: 国办公开办函〔2021〕30号 (the report gives three tables); spec §2.4–§2.6.`,
-		Check: func(ctx *Context) { emitProblems(ctx, "unreadable") },
+		Check: func(ctx *lint.Context) { emitProblems(ctx, "unreadable") },
 	})
-	Register(&Rule{
-		ID: "GD-T011", Name: "unknown-row-label", Family: FamilyTables, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-T011", Name: "unknown-row-label", Family: lint.FamilyTables, Severity: lint.Warning,
 		Summary:   "表格中的行标签不是模板中的行",
 		SummaryEN: "A row label in a table is not a row of the template",
 		Explanation: `表格中有一行的标签与模板的任何一行都不对应（也不是已知变体、错字或截断），其数值因此无法放置。
@@ -218,10 +219,10 @@ Basis: 国办公开办函〔2021〕30号 (the report gives three tables); spec �
 values cannot be placed. It may be a row of the author's own, a merged subtotal row, or a badly truncated label.
 
 Basis: the row structure of the tables of 国办公开办函〔2021〕30号; spec §4.2.`,
-		Check: func(ctx *Context) { emitProblems(ctx, "unknown-label") },
+		Check: func(ctx *lint.Context) { emitProblems(ctx, "unknown-label") },
 	})
-	Register(&Rule{
-		ID: "GD-T012", Name: "missing-column-label", Family: FamilyTables, Severity: Warning,
+	lint.Register(&lint.Rule{
+		ID: "GD-T012", Name: "missing-column-label", Family: lint.FamilyTables, Severity: lint.Warning,
 		Summary:   "表格的列标题中缺少模板的某一列",
 		SummaryEN: "A column heading of the template is missing from a table",
 		Explanation: `数值按模板的列顺序对应，但列标题缺失或残缺时（例如表四的“结果纠正”被截成“结果”），
@@ -249,7 +250,7 @@ func tables(rep *grammar.Report) []*grammar.Table {
 }
 
 // emitProblems reports the parser's table problems of the given kinds.
-func emitProblems(ctx *Context, kinds ...string) {
+func emitProblems(ctx *lint.Context, kinds ...string) {
 	for _, t := range tables(ctx.Report) {
 		for _, p := range t.Problems {
 			for _, k := range kinds {
@@ -287,12 +288,12 @@ func problemEN(t *grammar.Table, p *grammar.Problem) string {
 	return fmt.Sprintf("%s: %s", name, p.Kind)
 }
 
-func zeroFix(c *grammar.Cell) Fix {
-	return Fix{Title: "填入 0", TitleEN: "Fill in 0", Applicability: Unsafe,
-		Edits: []Edit{{Span: c.Span, NewText: "0"}}}
+func zeroFix(c *grammar.Cell) lint.Fix {
+	return lint.Fix{Title: "填入 0", TitleEN: "Fill in 0", Applicability: lint.Unsafe,
+		Edits: []lint.Edit{{Span: c.Span, NewText: "0"}}}
 }
 
-func checkBlankCells(ctx *Context) {
+func checkBlankCells(ctx *lint.Context) {
 	for _, t := range tables(ctx.Report) {
 		for _, c := range t.Cells() {
 			if c.Kind != grammar.CellEmpty {
@@ -306,7 +307,7 @@ func checkBlankCells(ctx *Context) {
 	}
 }
 
-func checkPlaceholderCells(ctx *Context) {
+func checkPlaceholderCells(ctx *lint.Context) {
 	for _, t := range tables(ctx.Report) {
 		for _, c := range t.Cells() {
 			if c.Kind != grammar.CellPlaceholder {
@@ -323,7 +324,7 @@ func checkPlaceholderCells(ctx *Context) {
 // colSigned: the 2019 format's 本年增/减 column may be negative.
 const colSigned = "change"
 
-func checkInvalidNumbers(ctx *Context) {
+func checkInvalidNumbers(ctx *lint.Context) {
 	for _, t := range tables(ctx.Report) {
 		for _, c := range t.Cells() {
 			var zh, en, arg string
@@ -355,7 +356,7 @@ func isAmountCol(c *grammar.ColDef) bool { return c.Key == grammar.ColAmount }
 // unitWan is the unit the template's amount heading names.
 const unitWan = "万元"
 
-func checkAmountUnits(ctx *Context) {
+func checkAmountUnits(ctx *lint.Context) {
 	for _, t := range tables(ctx.Report) {
 		for _, c := range t.Cells() {
 			if c.Kind != grammar.CellNumber || !isAmountCol(c.Col) || c.Unit == "" || c.Unit == unitWan ||
@@ -366,8 +367,8 @@ func checkAmountUnits(ctx *Context) {
 			ctx.Emitf(c.Span,
 				fmt.Sprintf("%s%s写作“%s”，但该栏单位为%s（应为 %s）", tableName(t.ID), cellLabel(c), c.Text, unitWan, v),
 				fmt.Sprintf("%s %s is written “%s” but the column is in %s (%s)", tableNameEN(t.ID), cellLabel(c), c.Text, unitWan, v),
-				Fix{Title: "换算为万元：" + v, TitleEN: "Convert to 万元: " + v, Applicability: Unsafe,
-					Edits: []Edit{{Span: c.Span, NewText: v}}})
+				lint.Fix{Title: "换算为万元：" + v, TitleEN: "Convert to 万元: " + v, Applicability: lint.Unsafe,
+					Edits: []lint.Edit{{Span: c.Span, NewText: v}}})
 		}
 	}
 }
@@ -461,7 +462,7 @@ func brokenByLayout(src string, l *grammar.Label) bool {
 // shreddedHeading: a column label that is the tail of its heading (维持 of
 // 结果维持) in a table whose text holds the missing head as a loose piece
 // — a PDF export cut the headings into pieces, the wording is right.
-func shreddedHeading(ctx *Context, t *grammar.Table, l *grammar.Label) bool {
+func shreddedHeading(ctx *lint.Context, t *grammar.Table, l *grammar.Label) bool {
 	if l.Kind != grammar.LabelColumn {
 		return false
 	}
@@ -470,7 +471,7 @@ func shreddedHeading(ctx *Context, t *grammar.Table, l *grammar.Label) bool {
 		return false
 	}
 	head := strings.TrimSuffix(canon, text)
-	return strings.Contains(ctx.looseTableKey(t), head)
+	return strings.Contains(looseTableKeyOf(ctx, t), head)
 }
 
 // looseTableKey is a table's key (tableKey) with every column heading of the
@@ -497,7 +498,7 @@ var howZH = map[string]string{
 	"variant": "已知变体", "typo": "错字", "truncated": "被截断", "unnumbered": "缺少编号", "position": "未能识别", "brackets": "括号残缺",
 }
 
-func checkLabels(ctx *Context) {
+func checkLabels(ctx *lint.Context) {
 	src := ctx.Source().Text
 	for _, t := range tables(ctx.Report) {
 		used := map[*grammar.Label]bool{}
@@ -534,13 +535,13 @@ func checkLabels(ctx *Context) {
 			ctx.Emitf(l.Span,
 				fmt.Sprintf("%s的标签“%s”与模板不一致（%s），应为“%s”", tableName(t.ID), l.Text, zhHow, l.Canonical),
 				fmt.Sprintf("%s: label “%s” differs from the template (%s); the template has “%s”", tableNameEN(t.ID), l.Text, how, l.Canonical),
-				Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
-					Applicability: Safe, Edits: []Edit{{Span: l.Span, NewText: l.Canonical}}})
+				lint.Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
+					Applicability: lint.Safe, Edits: []lint.Edit{{Span: l.Span, NewText: l.Canonical}}})
 		}
 	}
 }
 
-func checkUnplaced(ctx *Context) {
+func checkUnplaced(ctx *lint.Context) {
 	rep := ctx.Report
 	inProblem := func(u *grammar.Unplaced) bool {
 		t := rep.Table(u.Table)
@@ -578,12 +579,12 @@ func checkUnplaced(ctx *Context) {
 		for _, u := range us {
 			texts = append(texts, u.Text)
 		}
-		d := Diagnostic{Span: us[0].Span,
+		d := lint.Diagnostic{Span: us[0].Span,
 			Message:   fmt.Sprintf("%s中的“%s”无法对应到模板的单元格：%s", tableName(k.table), strings.Join(texts, " "), k.reason),
 			MessageEN: fmt.Sprintf("%s: “%s” cannot be placed in a template cell (%s)", tableNameEN(k.table), strings.Join(texts, " "), k.reason),
 		}
 		for _, u := range us[1:] {
-			d.Related = append(d.Related, Related{Span: u.Span, Message: u.Text})
+			d.Related = append(d.Related, lint.Related{Span: u.Span, Message: u.Text})
 		}
 		ctx.Emit(d)
 	}
@@ -592,7 +593,7 @@ func checkUnplaced(ctx *Context) {
 // reMarkup matches tags and entities of an HTML or WordprocessingML source.
 var reMarkup = regexp.MustCompile(`<[^>]*>|&[#0-9a-zA-Z]+;`)
 
-func checkColumnLabels(ctx *Context) {
+func checkColumnLabels(ctx *lint.Context) {
 	for _, t := range tables(ctx.Report) {
 		if t.Unreadable || t.Layout == "glued" {
 			continue // a crawler's flattened table lost its header layout
@@ -600,7 +601,7 @@ func checkColumnLabels(ctx *Context) {
 		// a heading broken over lines or cells (商业 / 企业) is still there:
 		// look for it in the table's text with the layout removed
 		var b strings.Builder
-		b.WriteString(ctx.tableKey(t))
+		b.WriteString(tableKeyOf(ctx, t))
 		for _, l := range t.Labels {
 			if l.Kind == grammar.LabelColumn {
 				b.WriteString("\x00" + templateKey(l.Canonical))

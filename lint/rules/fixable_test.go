@@ -1,4 +1,4 @@
-package lint_test
+package rules_test
 
 import (
 	"os"
@@ -17,7 +17,7 @@ import (
 // what the rules really emit on the golden cases and the bundled examples.
 func TestFixableMatchesFindings(t *testing.T) {
 	var reports []*grammar.Report
-	cases, _ := filepath.Glob("../testdata/lint/*.txtar")
+	cases, _ := filepath.Glob("testdata/*.txtar")
 	for _, f := range cases {
 		ar, err := txtar.ParseFile(f)
 		if err != nil {
@@ -29,7 +29,7 @@ func TestFixableMatchesFindings(t *testing.T) {
 			}
 		}
 	}
-	examples, _ := filepath.Glob("../testdata/examples/*.*")
+	examples, _ := filepath.Glob("../../testdata/examples/*.*")
 	for _, f := range examples {
 		raw, err := os.ReadFile(f)
 		if err != nil {

@@ -1,4 +1,4 @@
-package lint
+package rules
 
 // Helpers shared by the date, narrative and writing rules: prose blocks (the
 // paragraphs of one run of text with PDF line wraps joined), character

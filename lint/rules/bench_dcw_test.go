@@ -1,10 +1,11 @@
-package lint
+package rules
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // bigReport builds a report whose prose is repeated n times, one paragraph
@@ -33,7 +34,7 @@ func benchmarkDCW(b *testing.B, oneLine bool) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Run(rep, rules, &Options{Now: realNow})
+		lint.Run(rep, rules, &lint.Options{Now: realNow})
 	}
 }
 
@@ -44,9 +45,9 @@ func BenchmarkDCWRulesOneLine(b *testing.B) { benchmarkDCW(b, true) }
 // still pass here, but one that loses findings on long inputs would not.
 func TestBigReportFindingsScale(t *testing.T) {
 	for _, oneLine := range []bool{false, true} {
-		small := Run(grammar.Parse(grammar.NewSource("s.txt", bigReport(10, oneLine))), dcwRules(), &Options{Now: realNow})
-		big := Run(grammar.Parse(grammar.NewSource("b.txt", bigReport(100, oneLine))), dcwRules(), &Options{Now: realNow})
-		count := func(ds []Diagnostic, rule string) int {
+		small := lint.Run(grammar.Parse(grammar.NewSource("s.txt", bigReport(10, oneLine))), dcwRules(), &lint.Options{Now: realNow})
+		big := lint.Run(grammar.Parse(grammar.NewSource("b.txt", bigReport(100, oneLine))), dcwRules(), &lint.Options{Now: realNow})
+		count := func(ds []lint.Diagnostic, rule string) int {
 			n := 0
 			for _, d := range ds {
 				if d.Rule == rule {

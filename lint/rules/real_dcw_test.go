@@ -1,4 +1,4 @@
-package lint
+package rules
 
 import (
 	"fmt"
@@ -12,14 +12,15 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/testshared"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // dcwRules are the date, narrative and writing rules.
-func dcwRules() []*Rule {
-	var out []*Rule
-	for _, r := range Rules() {
+func dcwRules() []*lint.Rule {
+	var out []*lint.Rule
+	for _, r := range lint.Rules() {
 		switch r.Family {
-		case FamilyDates, FamilyNarrative, FamilyWriting:
+		case lint.FamilyDates, lint.FamilyNarrative, lint.FamilyWriting:
 			out = append(out, r)
 		}
 	}
@@ -28,13 +29,13 @@ func dcwRules() []*Rule {
 
 var realNow = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
-func lintReal(t *testing.T, path string) (*grammar.Report, []Diagnostic) {
+func lintReal(t *testing.T, path string) (*grammar.Report, []lint.Diagnostic) {
 	t.Helper()
 	r, err := input.ParseFile(path)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	return r, Run(r, dcwRules(), &Options{Now: realNow})
+	return r, lint.Run(r, dcwRules(), &lint.Options{Now: realNow})
 }
 
 // TestRealReportsDCW pins what the date, narrative and writing rules find in
@@ -111,7 +112,7 @@ func TestRealNarrativeClaims(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, c := range requestClaims(&Context{Report: r, Options: &Options{}}) {
+		for _, c := range requestClaims(&lint.Context{Report: r, Options: &lint.Options{}}) {
 			got = append(got, fmt.Sprintf("%s:%d", c.kind, c.value))
 		}
 		if strings.Join(got, " ") != want {
@@ -143,7 +144,7 @@ func TestRealMutations(t *testing.T) {
 		narrative := func(text string) []string {
 			r := grammar.Parse(grammar.NewSource(tc.file, text))
 			var hits []string
-			for _, d := range Run(r, dcwRules(), &Options{Now: realNow}) {
+			for _, d := range lint.Run(r, dcwRules(), &lint.Options{Now: realNow}) {
 				if strings.HasPrefix(d.Rule, "GD-C") {
 					hits = append(hits, d.Rule+" "+r.Source.Slice(d.Span))
 				}
@@ -190,15 +191,15 @@ func TestRealFixes(t *testing.T) {
 			t.Fatal(err)
 		}
 		parse := func(text string) *grammar.Report { return grammar.Parse(grammar.NewSource(f, text)) }
-		opts := &Options{Now: realNow}
-		fixed, n := FixText(string(raw), parse, dcwRules(), opts, false)
-		if n == 0 && len(FixEdits(Run(parse(string(raw)), dcwRules(), opts), false)) > 0 {
+		opts := &lint.Options{Now: realNow}
+		fixed, n := lint.FixText(string(raw), parse, dcwRules(), opts, false)
+		if n == 0 && len(lint.FixEdits(lint.Run(parse(string(raw)), dcwRules(), opts), false)) > 0 {
 			t.Errorf("%s: fixable findings but no edit applied", filepath.Base(f))
 		}
-		if left := FixEdits(Run(parse(fixed), dcwRules(), opts), false); len(left) > 0 {
+		if left := lint.FixEdits(lint.Run(parse(fixed), dcwRules(), opts), false); len(left) > 0 {
 			t.Errorf("%s: %d fixable findings left after fixing", filepath.Base(f), len(left))
 		}
-		if again, _ := FixText(fixed, parse, dcwRules(), opts, false); again != fixed {
+		if again, _ := lint.FixText(fixed, parse, dcwRules(), opts, false); again != fixed {
 			t.Errorf("%s: a second fix pass changed the text", filepath.Base(f))
 		}
 	}

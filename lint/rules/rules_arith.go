@@ -1,10 +1,11 @@
-package lint
+package rules
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // Arithmetic rules (GD-A): the balances of the tables of sections 三 and 四
@@ -44,9 +45,9 @@ offered as a suggestion — when two numbers disagree, which one is wrong is the
 rewriting the total would break another relation that holds.`
 
 func init() {
-	Register(&Rule{
-		ID: "GD-A001", Name: "row-total", Family: FamilyArithmetic, Severity: Error,
-		Fixable:   FixSometimes,
+	lint.Register(&lint.Rule{
+		ID: "GD-A001", Name: "row-total", Family: lint.FamilyArithmetic, Severity: lint.Error,
+		Fixable:   lint.FixSometimes,
 		Summary:   "表三每行的“总计”应等于六类申请人之和",
 		SummaryEN: "In 表三 each row's total (总计) equals the sum of the six applicant columns",
 		Explanation: `表三（收到和处理政府信息公开申请情况）每一行的“总计”列，应等于“自然人”与“法人或其他组织”五类
@@ -61,11 +62,11 @@ no subtotal column for “法人或其他组织”.
 Basis: the column structure of the tables attached to 国办公开办函〔2021〕30号 (the total is the sum of the applicant
 kinds); spec §4.3 item 3.
 ` + arithCommonEN,
-		Check: func(ctx *Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceRowTotal) },
+		Check: func(ctx *lint.Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceRowTotal) },
 	})
-	Register(&Rule{
-		ID: "GD-A002", Name: "outcome-total", Family: FamilyArithmetic, Severity: Error,
-		Fixable:   FixSometimes,
+	lint.Register(&lint.Rule{
+		ID: "GD-A002", Name: "outcome-total", Family: lint.FamilyArithmetic, Severity: lint.Error,
+		Fixable:   lint.FixSometimes,
 		Summary:   "表三“（七）总计”应等于各项办理结果之和",
 		SummaryEN: "In 表三 “（七）总计” equals the sum of every outcome row, per column",
 		Explanation: `表三“三、本年度办理结果”下，“（七）总计”每一列应等于（一）予以公开、（二）部分公开、（三）不予公开 1–8、
@@ -82,10 +83,10 @@ labels with no subtotal rows of their own.
 Basis: the table structure of 国办公开办函〔2021〕30号; spec §4.3 item 2 (verified column by column on a 2019 Shanghai
 report).
 ` + arithCommonEN,
-		Check: func(ctx *Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceOutcomeTotal) },
+		Check: func(ctx *lint.Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceOutcomeTotal) },
 	})
-	Register(&Rule{
-		ID: "GD-A003", Name: "column-balance", Family: FamilyArithmetic, Severity: Error,
+	lint.Register(&lint.Rule{
+		ID: "GD-A003", Name: "column-balance", Family: lint.FamilyArithmetic, Severity: lint.Error,
 		Summary:   "表三每列：一 + 二 = （七）总计 + 四",
 		SummaryEN: "In 表三, per column: 一 (new) + 二 (carried over) = （七）总计 + 四 (carried to next year)",
 		Explanation: `表三左上角的说明写明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
@@ -100,11 +101,11 @@ three plus item four). That is, per column: 一、本年新收 + 二、上年结
 
 Basis: the balance note in the table of 国办公开办函〔2021〕30号 (spec §4.1, §4.3 item 1).
 ` + arithCommonEN,
-		Check: func(ctx *Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceColumn) },
+		Check: func(ctx *lint.Context) { emitArith(ctx, grammar.TableRequests, grammar.BalanceColumn) },
 	})
-	Register(&Rule{
-		ID: "GD-A004", Name: "review-total", Family: FamilyArithmetic, Severity: Error,
-		Fixable:   FixUnsafe,
+	lint.Register(&lint.Rule{
+		ID: "GD-A004", Name: "review-total", Family: lint.FamilyArithmetic, Severity: lint.Error,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "表四每组“总计”应等于结果维持 + 结果纠正 + 其他结果 + 尚未审结",
 		SummaryEN: "In 表四 each group's total equals upheld + corrected + other + pending",
 		Explanation: `表四（政府信息公开行政复议、行政诉讼情况）的行政复议、未经复议直接起诉、复议后起诉三组，
@@ -123,10 +124,10 @@ wrong; the fix that rewrites the total is therefore only offered as a suggestion
 
 Basis: the table structure of 国办公开办函〔2021〕30号; spec §5.2.
 ` + arithCommonEN,
-		Check: func(ctx *Context) { emitArith(ctx, grammar.TableReview, grammar.BalanceReviewTotal) },
+		Check: func(ctx *lint.Context) { emitArith(ctx, grammar.TableReview, grammar.BalanceReviewTotal) },
 	})
-	Register(&Rule{
-		ID: "GD-A005", Name: "balance-unchecked", Family: FamilyArithmetic, Severity: Info,
+	lint.Register(&lint.Rule{
+		ID: "GD-A005", Name: "balance-unchecked", Family: lint.FamilyArithmetic, Severity: lint.Info,
 		Summary:   "勾稽关系因单元格无法读取而未核对",
 		SummaryEN: "A balance could not be checked because a cell is not a readable number",
 		Explanation: `表三、表四（第三、四部分的表格）的勾稽关系（GD-A001–GD-A004）只在所涉单元格都是能确定位置的数字时才核对。
@@ -150,9 +151,9 @@ Basis: spec §4.3 item 5 (a blank is not 0); the design principle that rules nev
 // checkUnchecked reports the cells that kept balances from being checked:
 // one finding per row for blank, placeholder and text cells, one per row
 // (per table for table 3, filled as one run) for values placed with doubt.
-func checkUnchecked(ctx *Context) {
+func checkUnchecked(ctx *lint.Context) {
 	for _, id := range []int{grammar.TableRequests, grammar.TableReview} {
-		a := ctx.analysis(id)
+		a := analysisOf(ctx, id)
 		if a == nil {
 			continue
 		}
@@ -209,9 +210,9 @@ func checkUnchecked(ctx *Context) {
 				zh = fmt.Sprintf("%s“%s”行%s，不是数字，未核对：%s", tn, g.row.Label, cz, relZH)
 				en = fmt.Sprintf("%s row “%s”: %s, not a number; not checked: %s", te, g.row.Label, ce, relEN)
 			}
-			d := Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
+			d := lint.Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
 			for _, c := range g.cells[1:] {
-				d.Related = append(d.Related, Related{Span: c.Span, Message: cellLabel(c) + " " + kindZH(c)})
+				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: cellLabel(c) + " " + kindZH(c)})
 			}
 			ctx.Emit(d)
 		}
