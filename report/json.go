@@ -14,6 +14,7 @@ type JSONDiagnostic struct {
 	Column    int       `json:"column"`
 	EndLine   int       `json:"end_line"`
 	EndColumn int       `json:"end_column"`
+	Page      int       `json:"page,omitempty"` // of a PDF
 	Rule      string    `json:"rule"`
 	Severity  string    `json:"severity"`
 	Message   string    `json:"message"`
@@ -41,7 +42,7 @@ func JSONDiagnostics(results []*lint.FileResult, o OutputOptions) []JSONDiagnost
 	out := []JSONDiagnostic{}
 	for r, d := range findings(results) {
 		loc := LocationOf(r.Source, d.Span)
-		jd := JSONDiagnostic{File: r.Path, Line: loc.Line, Column: loc.Column, EndLine: loc.EndLine, EndColumn: loc.EndColumn,
+		jd := JSONDiagnostic{File: r.Path, Line: loc.Line, Column: loc.Column, EndLine: loc.EndLine, EndColumn: loc.EndColumn, Page: loc.Page,
 			Rule: d.Rule, Severity: d.Severity.String(), Message: d.Text(o.Lang), Fixes: []JSONFix{}}
 		for _, f := range d.Fixes {
 			jf := JSONFix{Title: f.TitleText(o.Lang), Applicability: f.Applicability.String(), Edits: []JSONEdit{}}

@@ -171,7 +171,14 @@ func sarifFix(r *lint.FileResult, f lint.Fix, o OutputOptions) *sarif.Fix {
 
 // sarifRegion: SARIF lines and columns are 1-based and the end column is the
 // one after the region, as in Location.
+// The page of a PDF goes in the region's property bag ("page"): SARIF
+// regions of text files have none.
 func sarifRegion(l Location) *sarif.Region {
-	return sarif.NewRegion().WithStartLine(l.Line).WithStartColumn(l.Column).
+	r := sarif.NewRegion().WithStartLine(l.Line).WithStartColumn(l.Column).
 		WithEndLine(l.EndLine).WithEndColumn(l.EndColumn)
+	if l.Page > 0 {
+		r.PropertyBag = *sarif.NewPropertyBag()
+		r.Add("page", l.Page)
+	}
+	return r
 }

@@ -33,12 +33,15 @@ func (o OutputOptions) en() bool { return o.Lang == "en" }
 // exclusive (the character after the last one).
 type Location struct {
 	Line, Column, EndLine, EndColumn int
+	// Page is the page of the original (a PDF) the range starts on; 0 for a
+	// document without pages.
+	Page int
 }
 
 // LocationOf converts a span of src to a Location.
 func LocationOf(src *grammar.Source, sp grammar.Span) Location {
 	a, b := src.CharPos(sp.Start), src.CharPos(sp.End)
-	return Location{a.Line + 1, a.Col + 1, b.Line + 1, b.Col + 1}
+	return Location{a.Line + 1, a.Col + 1, b.Line + 1, b.Col + 1, src.Page(sp.Start)}
 }
 
 // fixable tells whether d has a fix that --fix applies under o.
@@ -93,12 +96,25 @@ func WriteText(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 		fmt.Fprintf(bw, "%s%s %s %s%s\n",
 			paint(o.Color, ansiBold, r.Path),
 			fmt.Sprintf(":%d:%d:", loc.Line, loc.Column),
-			sev, paint(o.Color, ansiBold, d.Rule)+" ", mark+oneLine(d.Text(o.Lang)))
+			sev, paint(o.Color, ansiBold, d.Rule)+" ", mark+oneLine(d.Text(o.Lang))+pageText(loc.Page, o))
 		if o.ShowSource {
 			writeSourceLine(bw, r.Source, d.Span, o.Color)
 		}
 	}
 	return bw.Flush()
+}
+
+// pageText names the page of a finding in a paged document (PDF) after its
+// message: the line and column count in the extracted text, the page is
+// where a reader finds it in the original.
+func pageText(page int, o OutputOptions) string {
+	switch {
+	case page == 0:
+		return ""
+	case o.en():
+		return fmt.Sprintf(" (page %d)", page)
+	}
+	return fmt.Sprintf("（第%d页）", page)
 }
 
 // findings yields the findings of the results that have a document, in
