@@ -13,6 +13,7 @@ import (
 	"github.com/gdlint/gdlint/grammar/input/pdf"
 	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint"
+	_ "github.com/gdlint/gdlint/lint/rules" // the real rules
 )
 
 func readPDF(t *testing.T, path string) *grammar.Report {
@@ -71,6 +72,9 @@ func TestReal001SameFindingsAsCleanText(t *testing.T) {
 
 	got := findings(rep, isPageNumber(rep))
 	want := findings(clean, nil)
+	if len(want) == 0 {
+		t.Fatal("no finding on the clean text: are the rules linked?")
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings on the PDF differ from the clean text\nPDF:\n%s\nclean text:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -174,6 +178,9 @@ func TestLibreOfficeReport(t *testing.T) {
 	want := findings(clean, nil)
 	if !slices.Equal(got, want) {
 		t.Errorf("findings on the PDF differ from the text report\nPDF:\n%s\ntext:\n%s\n--- PDF text:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), rep.Source.Text)
+	}
+	if all := findings(rep, nil); len(all) != len(got)+5 {
+		t.Errorf("%d findings, want the %d of the text and 5 page numbers", len(all), len(got))
 	}
 	n := 0
 	for _, x := range rep.Residue {
