@@ -44,19 +44,6 @@ func cellLabel(c *grammar.Cell) string {
 	return fmt.Sprintf("“%s”“%s”", c.Row.Label, c.Col.Label)
 }
 
-// kindZH and kindEN say what a cell that is not a number holds.
-func kindZH(c *grammar.Cell) string {
-	switch c.Kind {
-	case grammar.CellEmpty:
-		return "空白"
-	case grammar.CellPlaceholder:
-		return "占位符“" + c.Text + "”"
-	case grammar.CellText:
-		return "文字“" + c.Text + "”"
-	}
-	return "位置不确定（" + c.Doubt + "）"
-}
-
 func kindEN(c *grammar.Cell) string {
 	switch c.Kind {
 	case grammar.CellEmpty:
@@ -543,3 +530,39 @@ func (a *analysis) diagnostic(fd *arithFinding) lint.Diagnostic {
 	}
 	return d
 }
+
+// Arithmetic rules (GD-A): the balances of the tables of sections 三 and 四
+// (spec tables 2 and 3, §4.3, §5.2); users call them 表三 and 表四.
+// The four balance rules share one analysis per table (arithmetic.go), so a
+// single wrong number gives one finding at that number, not one per relation
+// it breaks.
+
+const arithCommon = `
+**只核对能读出的数字。** 空白单元格、“/”“—”等占位符、文字、位置不确定的单元格都不当作 0：
+含有这类单元格的关系不判为不平衡，而由 GD-A005 提示“无法核对”（空白等本身由 GD-T 规则报告）。
+由粘连数字按行合计唯一拆分得到的数值参与其他关系的核对，但相应修复不会自动应用。
+
+**一个错数只报一次。** 一个单元格往往同时属于几个关系（例如“（七）总计”的“自然人”既在本行总计里，
+又是“自然人”列各办理结果之和，还在“一 + 二 = （七）+ 四”中）。若若干不成立的关系都含同一个单元格，
+而其他成立的关系都不含它，且把它改为同一个值能使这些关系全部成立，就只在该单元格报告一次，消息列出全部关系。
+
+**修复。** 修复把认定有误的单元格改为算出的值。只有当它是总计、且至少有两个关系相互印证、相关数值都无疑问时，
+修复才是安全的（` + "`--fix`" + ` 自动应用）；否则只作为建议提供——两个数不一致时，哪一个错是作者的判断。
+若改写总计会破坏另一个成立的关系，则不提供修复。`
+
+const arithCommonEN = `
+**Only numbers that can be read are checked.** Blank cells, placeholders such as “/” and “—”, text, and cells whose
+place is uncertain are not taken as 0: a relation that contains such a cell is not reported as unbalanced; GD-A005 notes
+that it could not be checked instead (the blanks and the like are themselves reported by the GD-T rules). Values
+obtained by splitting glued digits in the only way the row total allows take part in checking the other relations, but
+the fixes that depend on them are never applied automatically.
+
+**One wrong number is reported once.** A cell often belongs to several relations (the “自然人” cell of “（七）总计”, for
+example, is in its row's total, is the sum of the outcomes in the “自然人” column, and is in “一 + 二 = （七）+ 四”).
+When several failing relations all contain one cell, no relation that holds contains it, and changing it to one value
+would make all of them hold, the finding is reported once, at that cell, and the message lists every relation.
+
+**Fixes.** The fix changes the cell judged wrong to the computed value. It is safe (applied by ` + "`--fix`" + `) only when that
+cell is a total, at least two relations agree on it and none of the numbers involved is in doubt; otherwise it is only
+offered as a suggestion — when two numbers disagree, which one is wrong is the author's call. No fix is offered when
+rewriting the total would break another relation that holds.`

@@ -83,17 +83,6 @@ func tableKeyOf(c *lint.Context, t *grammar.Table) string {
 	return k
 }
 
-// looseTableKeyOf is looseTableKey of t, once per run.
-func looseTableKeyOf(c *lint.Context, t *grammar.Table) string {
-	keys := lint.Memo(c, looseKeysKey, func() map[*grammar.Table]string { return map[*grammar.Table]string{} })
-	k, ok := keys[t]
-	if !ok {
-		k = looseTableKey(t, tableKeyOf(c, t))
-		keys[t] = k
-	}
-	return k
-}
-
 // templateKey is grammar.LabelKey of a label of the template (a fixed set of
 // strings), computed once per string.
 func templateKey(s string) string {

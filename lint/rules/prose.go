@@ -143,36 +143,6 @@ func proseBlocks(r *grammar.Report) []*proseBlock {
 	return out
 }
 
-// viewLines indexes the line starts of the view once, for rules that ask
-// how long the line holding a paragraph is.
-type viewLines struct {
-	text   string
-	starts []int
-}
-
-func newViewLines(text string) *viewLines {
-	starts := make([]int, 1, strings.Count(text, "\n")+1)
-	for i := 0; ; {
-		j := strings.IndexByte(text[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
-	return &viewLines{text: text, starts: starts}
-}
-
-// line returns the bounds of the line holding off, without its break.
-func (vl *viewLines) line(off int) (int, int) {
-	i := sort.Search(len(vl.starts), func(i int) bool { return vl.starts[i] > off }) - 1
-	start, end := vl.starts[i], len(vl.text)
-	if i+1 < len(vl.starts) {
-		end = vl.starts[i+1] - 1
-	}
-	return start, end
-}
-
 // nextLine reports whether [a, b) of text is one line break with only
 // spaces around it.
 func nextLine(text string, a, b int) bool {
@@ -272,79 +242,6 @@ func runeAt(s string, i int) rune {
 	return r
 }
 
-// cnNumber reads a numeral of one to three characters (一..十, 两; up to 99).
-func cnNumber(s string) int {
-	var rs [3]rune
-	n := 0
-	for _, r := range s {
-		if n == len(rs) {
-			return 0 // longer than any numeral read here
-		}
-		rs[n] = r
-		n++
-	}
-	switch n {
-	case 1:
-		if rs[0] == '十' {
-			return 10
-		}
-		return cnDigit(rs[0])
-	case 2:
-		if rs[0] == '十' {
-			return 10 + cnDigit(rs[1])
-		}
-		if rs[1] == '十' {
-			return cnDigit(rs[0]) * 10
-		}
-	case 3:
-		if rs[1] == '十' {
-			return cnDigit(rs[0])*10 + cnDigit(rs[2])
-		}
-	}
-	return 0
-}
-
-// cnDigit maps 一..九 (and 两) to their value, anything else to 0.
-func cnDigit(r rune) int {
-	switch r {
-	case '一':
-		return 1
-	case '二', '两':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
-	}
-	return 0
-}
-
-// cnNumeral writes 1..99 in Chinese numerals.
-func cnNumeral(n int) string {
-	if n <= 10 {
-		return grammar.CNNumeral(n)
-	}
-	tens, ones := n/10, n%10
-	s := "十"
-	if tens > 1 {
-		s = grammar.CNNumeral(tens) + s
-	}
-	if ones > 0 {
-		s += grammar.CNNumeral(ones)
-	}
-	return s
-}
-
 // tableName is how users name a table: by the section that holds it (表三 is
 // the table of 三、收到和处理政府信息公开申请情况).
 func tableName(id int) string {
@@ -440,34 +337,4 @@ func atoiDigits(s string) (int, bool) {
 		}
 	}
 	return n, true
-}
-
-// lineSpanOf returns the span of the whole source line holding off, with its
-// line break, for deleting a line that becomes empty.
-func lineSpanOf(src *grammar.Source, off int) grammar.Span {
-	l := src.Line(off)
-	return grammar.Span{Start: src.LineStart(l), End: src.LineStart(l + 1)}
-}
-
-// onlySpaceOutside reports whether the line holding sp has nothing but
-// whitespace outside sp.
-func onlySpaceOutside(src *grammar.Source, sp grammar.Span) bool {
-	l := src.Line(sp.Start)
-	if src.Line(sp.End) != l && !(sp.End == src.LineStart(l+1)) {
-		// the span runs over several lines: check the last one's tail too
-		if strings.TrimSpace(strings.Map(spaceToSpace, src.Text[sp.End:src.LineEnd(src.Line(sp.End))])) != "" {
-			return false
-		}
-	} else if strings.TrimSpace(strings.Map(spaceToSpace, src.Text[sp.End:src.LineEnd(l)])) != "" {
-		return false
-	}
-	return strings.TrimSpace(strings.Map(spaceToSpace, src.Text[src.LineStart(l):sp.Start])) == ""
-}
-
-func spaceToSpace(r rune) rune {
-	switch r {
-	case 0xA0, 0x3000, 0xFEFF, 0x200B:
-		return ' '
-	}
-	return r
 }

@@ -1,0 +1,225 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-A005", Name: "balance-unchecked", Family: lint.FamilyArithmetic, Severity: lint.Info,
+		Summary:   "勾稽关系因单元格无法读取而未核对",
+		SummaryEN: "A balance could not be checked because a cell is not a readable number",
+		Explanation: `表三、表四（第三、四部分的表格）的勾稽关系（GD-A001–GD-A004）只在所涉单元格都是能确定位置的数字时才核对。
+空白、“/”“—”“不适用”等占位符、文字，或位置不确定的单元格（数字粘连且无法唯一拆分、一行的单元格多于模板、
+行标签未识别而按位置对应）都不会被当作 0，也不会被猜测；本规则按行指出这些单元格以及因此未核对的关系，
+让读者知道“没有报错”并不等于“已核对无误”。整行或整表缺失由 GD-T 与 GD-S 规则报告，这里不再重复。
+
+依据：规范 §4.3 第 5 条（空白不等于 0）；设计约定“规则不静默猜测”。`,
+		ExplanationEN: `The balances of 表三 and 表四 (the tables of sections 三 and 四; GD-A001–GD-A004) are checked only when every cell
+involved is a number whose place is certain. Blanks, placeholders such as “/”, “—” and “不适用”, text, and cells whose
+place is uncertain (glued digits that cannot be split one way, a row with more cells than the template, a row label not
+recognised and matched by position) are neither taken as 0 nor guessed. This rule points out such cells row by row, with
+the relations left unchecked because of them, so that readers know that “no error reported” does not mean “checked and
+correct”. Missing rows or tables are reported by the GD-T and GD-S rules and are not repeated here.
+
+Basis: spec §4.3 item 5 (a blank is not 0); the design principle that rules never guess silently (规则不静默猜测).`,
+		Check: checkUnchecked,
+	})
+}
+
+// kindZH and kindEN say what a cell that is not a number holds.
+func kindZH(c *grammar.Cell) string {
+	switch c.Kind {
+	case grammar.CellEmpty:
+		return "空白"
+	case grammar.CellPlaceholder:
+		return "占位符“" + c.Text + "”"
+	case grammar.CellText:
+		return "文字“" + c.Text + "”"
+	}
+	return "位置不确定（" + c.Doubt + "）"
+}
+
+// checkUnchecked reports the cells that kept balances from being checked:
+// one finding per row for blank, placeholder and text cells, one per row
+// (per table for table 3, filled as one run) for values placed with doubt.
+func checkUnchecked(ctx *lint.Context) {
+	for _, id := range []int{grammar.TableRequests, grammar.TableReview} {
+		a := analysisOf(ctx, id)
+		if a == nil {
+			continue
+		}
+		type group struct {
+			doubt string
+			row   *grammar.RowDef
+			cells []*grammar.Cell
+			rels  []*relation
+		}
+		groups := map[string]*group{}
+		var order []string
+		for _, r := range a.rels {
+			if r.status != relBlocked {
+				continue
+			}
+			for _, c := range r.blockers {
+				k, doubt := "row:"+c.Row.Key, ""
+				if c.Kind == grammar.CellNumber && c.Doubt != "" {
+					doubt = c.Doubt
+					k = "doubt:" + c.Doubt
+					if !a.table.Def.Positional {
+						k += ":" + c.Row.Key
+					}
+				}
+				g := groups[k]
+				if g == nil {
+					g = &group{doubt: doubt, row: c.Row}
+					groups[k] = g
+					order = append(order, k)
+				}
+				if !containsCell(g.cells, c) {
+					g.cells = append(g.cells, c)
+				}
+				if !containsRel(g.rels, r) {
+					g.rels = append(g.rels, r)
+				}
+			}
+		}
+		for _, k := range order {
+			g := groups[k]
+			sortCells(a.table, g.cells)
+			relZH, relEN := relSummary(a.table.Def, g.rels)
+			tn, te := tableName(id), tableNameEN(id)
+			var zh, en string
+			switch {
+			case g.doubt != "" && a.table.Def.Positional:
+				zh = fmt.Sprintf("%s的数值位置不确定（%s），未核对：%s", tn, g.doubt, relZH)
+				en = fmt.Sprintf("%s: the placement of the values is uncertain, not checked: %s", te, relEN)
+			case g.doubt != "":
+				zh = fmt.Sprintf("%s“%s”行的数值位置不确定（%s），未核对：%s", tn, g.row.Label, g.doubt, relZH)
+				en = fmt.Sprintf("%s row “%s”: the placement of the values is uncertain, not checked: %s", te, g.row.Label, relEN)
+			default:
+				cz, ce := cellKindSummary(g.cells)
+				zh = fmt.Sprintf("%s“%s”行%s，不是数字，未核对：%s", tn, g.row.Label, cz, relZH)
+				en = fmt.Sprintf("%s row “%s”: %s, not a number; not checked: %s", te, g.row.Label, ce, relEN)
+			}
+			d := lint.Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
+			for _, c := range g.cells[1:] {
+				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: cellLabel(c) + " " + kindZH(c)})
+			}
+			ctx.Emit(d)
+		}
+	}
+}
+
+// cellKindSummary: “结果维持”“总计”为空白，“其他结果”为占位符“/”.
+func cellKindSummary(cs []*grammar.Cell) (zh, en string) {
+	type kind struct{ zh, en string }
+	var kinds []kind
+	cols := map[kind][]string{}
+	for _, c := range cs {
+		k := kind{kindZH(c), kindEN(c)}
+		if cols[k] == nil {
+			kinds = append(kinds, k)
+		}
+		cols[k] = append(cols[k], c.Col.Label)
+	}
+	var zs, es []string
+	for _, k := range kinds {
+		zs = append(zs, "“"+strings.Join(cols[k], "”“")+"”为"+k.zh)
+		es = append(es, "“"+strings.Join(cols[k], "”, “")+"” "+k.en)
+	}
+	return strings.Join(zs, "，"), strings.Join(es, "; ")
+}
+
+// relSummary names the unchecked relations briefly, grouped by kind.
+func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
+	colLabel := func(ref grammar.CellRef) string {
+		for _, c := range def.Row(ref.Row).Cols {
+			if c.Key == ref.Col {
+				return c.Label
+			}
+		}
+		return ref.Col
+	}
+	var zs, es []string
+	byKind := map[grammar.BalanceKind][]*relation{}
+	for _, r := range rels {
+		byKind[r.b.Kind] = append(byKind[r.b.Kind], r)
+	}
+	for _, k := range []grammar.BalanceKind{grammar.BalanceRowTotal, grammar.BalanceOutcomeTotal, grammar.BalanceColumn, grammar.BalanceReviewTotal} {
+		rs := byKind[k]
+		if len(rs) == 0 {
+			continue
+		}
+		var names []string
+		for _, r := range rs {
+			if k == grammar.BalanceRowTotal || k == grammar.BalanceReviewTotal {
+				names = append(names, def.Row(r.b.Right[0].Row).Label)
+			} else {
+				names = append(names, colLabel(r.b.Right[0]))
+			}
+		}
+		list := "“" + strings.Join(names, "”“") + "”"
+		listEN := "“" + strings.Join(names, "”, “") + "”"
+		switch k {
+		case grammar.BalanceRowTotal, grammar.BalanceReviewTotal:
+			zs = append(zs, list+"的总计")
+			es = append(es, "the total of "+listEN)
+		case grammar.BalanceOutcomeTotal:
+			row := def.Row(rs[0].b.Right[0].Row).Label
+			zs = append(zs, fmt.Sprintf("%s列的“%s”", list, row))
+			es = append(es, fmt.Sprintf("“%s” in column %s", row, listEN))
+		case grammar.BalanceColumn:
+			side := func(refs []grammar.CellRef) string {
+				var ts []string
+				for _, ref := range refs {
+					ts = append(ts, shortRow(def.Row(ref.Row)))
+				}
+				return strings.Join(ts, " + ")
+			}
+			eq := side(rs[0].b.Left) + " = " + side(rs[0].b.Right)
+			zs = append(zs, fmt.Sprintf("%s列的 %s", list, eq))
+			es = append(es, fmt.Sprintf("%s in column %s", eq, listEN))
+		}
+	}
+	return strings.Join(zs, "；"), strings.Join(es, "; ")
+}
+
+func containsCell(cs []*grammar.Cell, c *grammar.Cell) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func containsRel(rs []*relation, r *relation) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// sortCells orders cells of one row by column position.
+func sortCells(t *grammar.Table, cs []*grammar.Cell) {
+	pos := func(c *grammar.Cell) int {
+		for i, col := range c.Row.Cols {
+			if col == c.Col {
+				return i
+			}
+		}
+		return 0
+	}
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && pos(cs[j]) < pos(cs[j-1]); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}

@@ -1,0 +1,267 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-C001", Name: "narrative-requests", Family: lint.FamilyNarrative, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
+		Summary:   "正文中的申请数（收到、上年结转、办结、结转下年）与表三不一致",
+		SummaryEN: "application counts in the text disagree with the table of section 三",
+		Explanation: `正文（多在“一、总体情况（二）依申请公开”）写到的申请数必须与“三、收到和处理政府信息公开申请情况”的表格一致：
+
+| 正文说法 | 对照的单元格（总计列） |
+|---|---|
+| 新收、新增申请 N 件 | 一、本年新收政府信息公开申请数量 |
+| 收到、受理、接收申请 N 件（未说“新收”） | 一，或 一 + 二（“受理749件”常含上年结转） |
+| 办理申请 N 件 | 一、一 + 二 或（七）总计之一 |
+| 上年（度）结转 N 件 | 二、上年结转政府信息公开申请数量 |
+| 办结 N 件 | （七）总计 |
+| 结转下一年度（继续办理）N 件 | 四、结转下年度继续办理 |
+| 未收到政府信息公开申请 | 一 为 0 |
+
+总计列为空时用六个申请人列之和。所在句子须说到“申请”（或前一句说到），且不涉及信箱、热线、诉求、信访、
+建议提案、案件；表格中位置存疑的单元格不比较。
+
+依据：spec §4.3 第 7 点（正文与表格的交叉核对）；国办公开办函〔2021〕30号要求数据准确。修复：提供把正文数字改为
+表格数值的手动修复（哪一方有误须由作者判断）。`,
+		ExplanationEN: `The application counts written in the text (usually under “一、总体情况（二）依申请公开”) must agree with the table of
+“三、收到和处理政府信息公开申请情况”:
+
+| What the text says | Cell compared (total column) |
+|---|---|
+| 新收、新增申请 N 件 (newly received) | 一、本年新收政府信息公开申请数量 |
+| 收到、受理、接收申请 N 件 (received, without “新收”) | 一, or 一 + 二 (“受理749件” often includes the carried-over ones) |
+| 办理申请 N 件 (handled) | one of 一, 一 + 二 or （七）总计 |
+| 上年（度）结转 N 件 (carried over from last year) | 二、上年结转政府信息公开申请数量 |
+| 办结 N 件 (completed) | （七）总计 |
+| 结转下一年度（继续办理）N 件 (carried over to next year) | 四、结转下年度继续办理 |
+| 未收到政府信息公开申请 (no application received) | 一 is 0 |
+
+When the total column is blank, the sum of the six applicant columns is used. The sentence (or the one before it) must
+speak of applications (“申请”), and must not be about mailboxes, hotlines, appeals, petitions, suggestions and
+proposals, or cases (信箱、热线、诉求、信访、建议提案、案件); cells whose place in the table is in doubt are not
+compared.
+
+Basis: spec §4.3 item 7 (cross-checking the text against the tables); 国办公开办函〔2021〕30号 requires accurate data.
+Fix: a manual fix changes the number in the text to the table's value (which side is wrong is the author's call).`,
+		Check: checkNarrativeRequests,
+	})
+}
+
+var (
+	reReceived     = scanFrom(`(收到|受理|接收|接到|办理|新收)([^，。；;,0-9０-９]{0,30}?)申请([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`, "收到", "受理", "接收", "接到", "办理", "新收")
+	reReceivedPre  = scanFrom(`(收到|受理|接收|接到)\s*([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)申请`, "收到", "受理", "接收", "接到")
+	reNoRequests   = scanFrom(`(?:未|没有)(?:收到|接到|受理)([^。；，,、0-9０-９]{0,16}?)申请`, "未", "没有")
+	reHandled      = scanFrom(`(办结|办理完毕|办理完结|办理)([^，。；;,0-9０-９]{0,10}?)([0-9０-９]+)\s*件`, "办结", "办理")
+	reCarried      = scanFrom(`上一?年度?结转([^，。；;,0-9０-９]{0,12}?)([0-9０-９]+)\s*件`, "上")
+	reCarryOver    = scanFrom(`(?:结转|转入|转至|转)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)(?:继续办理)?([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`, "结转", "转")
+	reCarryOverPre = scanFromNumber(`([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)(?:结转|转入|转至)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)`, "件")
+	newWords       = words{"新收", "新增", "本年新"}
+)
+
+type requestClaim struct {
+	kind  string // new, received, either, handled, carried, carryover
+	value int
+	span  grammar.Span
+}
+
+func requestClaims(c *lint.Context) []requestClaim {
+	r := c.Report
+	var out []requestClaim
+	y := reportYear(r)
+	eachSentence(c, func(s sentenceCtx) {
+		about := strings.Contains(s.text, "申请") || strings.Contains(s.prev, "申请")
+		if !about || !strings.Contains(s.text, "件") {
+			return // every pattern below counts 件
+		}
+		taken := map[int]bool{} // number offsets already read
+		add := func(kind string, numStart, numEnd int) {
+			if taken[numStart] {
+				return
+			}
+			n, ok := atoiDigits(s.text[numStart:numEnd])
+			if !ok {
+				return
+			}
+			taken[numStart] = true
+			out = append(out, requestClaim{kind: kind, value: n, span: s.span(numStart, numEnd)})
+		}
+		for _, m := range reCarried.FindAll(s.text) {
+			if otherMatters.in(s.text[m[2]:m[3]]) {
+				continue
+			}
+			add("carried", m[4], m[5])
+		}
+		for _, m := range reCarryOver.FindAll(s.text) {
+			if m[2] >= 0 {
+				if yy, _ := strconv.Atoi(s.text[m[2]:m[3]]); y == 0 || yy != y+1 {
+					continue
+				}
+			}
+			if otherMatters.in(s.text[m[4]:m[5]]) {
+				continue
+			}
+			add("carryover", m[6], m[7])
+		}
+		for _, m := range reCarryOverPre.FindAll(s.text) {
+			if m[6] >= 0 {
+				if yy, _ := strconv.Atoi(s.text[m[6]:m[7]]); y == 0 || yy != y+1 {
+					continue
+				}
+			}
+			add("carryover", m[2], m[3])
+		}
+		for _, m := range reReceived.FindAll(s.text) {
+			gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
+			if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
+				continue
+			}
+			kind := "received"
+			switch {
+			case newWords.in(gap) || s.text[m[2]:m[3]] == "新收":
+				kind = "new"
+			case s.text[m[2]:m[3]] == "办理":
+				kind = "either"
+			}
+			add(kind, m[8], m[9])
+		}
+		for _, m := range reReceivedPre.FindAll(s.text) {
+			if precededByOther(s.text, m[0]) {
+				continue
+			}
+			add("received", m[4], m[5])
+		}
+		for _, m := range reHandled.FindAll(s.text) {
+			verb, gap := s.text[m[2]:m[3]], s.text[m[4]:m[5]]
+			if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) ||
+				strings.HasSuffix(s.text[:m[0]], "受") {
+				continue
+			}
+			kind := "handled"
+			if verb == "办理" {
+				kind = "either"
+			}
+			add(kind, m[6], m[7])
+		}
+	})
+	return out
+}
+
+// precededByOther reports whether the words just before a verb name another
+// kind of matter ("主任信箱办结5件", "12345热线受理").
+func precededByOther(text string, at int) bool {
+	start := at - 24
+	if start < 0 {
+		start = 0
+	}
+	for start > 0 && text[start]&0xC0 == 0x80 {
+		start--
+	}
+	before := text[start:at]
+	if i := strings.LastIndexAny(before, "，,、：:"); i >= 0 {
+		before = before[i:]
+	}
+	return otherMatters.in(before)
+}
+
+func checkNarrativeRequests(c *lint.Context) {
+	r := c.Report
+	claims := requestClaims(c)
+	newV, newCell, newSum, newOK := tableTotal(r, grammar.TableRequests, grammar.RowNew)
+	carV, carCell, carSum, carOK := tableTotal(r, grammar.TableRequests, grammar.RowCarried)
+	totV, totCell, totSum, totOK := tableTotal(r, grammar.TableRequests, grammar.RowTotal)
+	outV, outCell, outSum, outOK := tableTotal(r, grammar.TableRequests, grammar.RowCarryOver)
+	newZh, newEn := totalName(r, grammar.TableRequests, grammar.RowNew, newSum)
+	carZh, carEn := totalName(r, grammar.TableRequests, grammar.RowCarried, carSum)
+	totZh, totEn := totalName(r, grammar.TableRequests, grammar.RowTotal, totSum)
+	outZh, outEn := totalName(r, grammar.TableRequests, grammar.RowCarryOver, outSum)
+	for _, cl := range claims {
+		n := float64(cl.value)
+		switch cl.kind {
+		case "new":
+			if newOK && n != newV {
+				c.Emit(lint.Diagnostic{Span: cl.span,
+					Message:   fmt.Sprintf("正文称新收申请 %d 件，%s为 %s", cl.value, newZh, formatNumber(newV)),
+					MessageEN: fmt.Sprintf("the text says %d new applications; %s is %s", cl.value, newEn, formatNumber(newV)),
+					Fixes:     numberFix(cl.span, newV), Related: related(newCell, newZh)})
+			}
+		case "received":
+			if !newOK || n == newV || carOK && n == newV+carV {
+				continue
+			}
+			zh := fmt.Sprintf("正文称收到申请 %d 件，%s为 %s", cl.value, newZh, formatNumber(newV))
+			en := fmt.Sprintf("the text says %d applications were received; %s is %s", cl.value, newEn, formatNumber(newV))
+			var fixes []lint.Fix
+			if carOK && carV > 0 {
+				zh += fmt.Sprintf("（加上“%s”%s 件为 %s）", grammar.Table2.Row(grammar.RowCarried).Label, formatNumber(carV), formatNumber(newV+carV))
+				en += fmt.Sprintf(" (%s with the %s carried over)", formatNumber(newV+carV), formatNumber(carV))
+			} else {
+				fixes = numberFix(cl.span, newV)
+			}
+			c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Fixes: fixes, Related: related(newCell, newZh)})
+		case "either":
+			if !newOK || n == newV || carOK && n == newV+carV || totOK && n == totV {
+				continue
+			}
+			zh := fmt.Sprintf("正文称办理申请 %d 件，与表格不符：%s为 %s", cl.value, newZh, formatNumber(newV))
+			en := fmt.Sprintf("the text says %d applications were handled, which matches no table figure: %s is %s", cl.value, newEn, formatNumber(newV))
+			if carOK {
+				zh += fmt.Sprintf("，加上年结转为 %s", formatNumber(newV+carV))
+				en += fmt.Sprintf(", %s with those carried over", formatNumber(newV+carV))
+			}
+			if totOK {
+				zh += fmt.Sprintf("，%s为 %s", totZh, formatNumber(totV))
+				en += fmt.Sprintf(", %s is %s", totEn, formatNumber(totV))
+			}
+			c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Related: related(newCell, newZh)})
+		case "handled":
+			if totOK && n != totV {
+				c.Emit(lint.Diagnostic{Span: cl.span,
+					Message:   fmt.Sprintf("正文称办结申请 %d 件，%s为 %s", cl.value, totZh, formatNumber(totV)),
+					MessageEN: fmt.Sprintf("the text says %d applications were completed; %s is %s", cl.value, totEn, formatNumber(totV)),
+					Fixes:     numberFix(cl.span, totV), Related: related(totCell, totZh)})
+			}
+		case "carried":
+			if carOK && n != carV {
+				c.Emit(lint.Diagnostic{Span: cl.span,
+					Message:   fmt.Sprintf("正文称上年结转申请 %d 件，%s为 %s", cl.value, carZh, formatNumber(carV)),
+					MessageEN: fmt.Sprintf("the text says %d applications were carried over from last year; %s is %s", cl.value, carEn, formatNumber(carV)),
+					Fixes:     numberFix(cl.span, carV), Related: related(carCell, carZh)})
+			}
+		case "carryover":
+			if outOK && n != outV {
+				c.Emit(lint.Diagnostic{Span: cl.span,
+					Message:   fmt.Sprintf("正文称结转下年度继续办理 %d 件，%s为 %s", cl.value, outZh, formatNumber(outV)),
+					MessageEN: fmt.Sprintf("the text says %d applications are carried into next year; %s is %s", cl.value, outEn, formatNumber(outV)),
+					Fixes:     numberFix(cl.span, outV), Related: related(outCell, outZh)})
+			}
+		}
+	}
+	// "未收到政府信息公开申请" while the table counts some
+	if !newOK || newV == 0 {
+		return
+	}
+	eachSentence(c, func(s sentenceCtx) {
+		if !strings.Contains(s.text, "申请") || !strings.Contains(s.text, "未") && !strings.Contains(s.text, "没有") {
+			return // literals of reNoRequests
+		}
+		for _, m := range reNoRequests.FindAll(s.text) {
+			if otherMatters.in(s.text[m[2]:m[3]]) {
+				continue
+			}
+			sp := s.span(m[0], m[1])
+			c.Emit(lint.Diagnostic{Span: sp,
+				Message:   fmt.Sprintf("正文称未收到申请，%s为 %s", newZh, formatNumber(newV)),
+				MessageEN: fmt.Sprintf("the text says no applications were received; %s is %s", newEn, formatNumber(newV)),
+				Related:   related(newCell, newZh)})
+		}
+	})
+}

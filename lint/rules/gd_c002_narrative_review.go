@@ -1,0 +1,124 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-C002", Name: "narrative-review", Family: lint.FamilyNarrative, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
+		Summary:   "正文中的行政复议、行政诉讼件数与表四不一致",
+		SummaryEN: "administrative review and litigation counts in the text disagree with the table of section 四",
+		Explanation: `正文写到因政府信息公开被申请行政复议、提起行政诉讼的件数（“行政复议1件，行政诉讼0件”“未出现……行政复议和
+行政诉讼”），必须与“四、政府信息公开行政复议、行政诉讼情况”的表格一致：行政复议对照“行政复议·总计”，
+行政诉讼对照“未经复议直接起诉·总计”与“复议后起诉·总计”之和。
+
+所在句子须说到政府信息公开（或位于第四部分）；“未发生……被纠错/败诉”说的是结果，不是件数，不比较。
+依据：spec §5.2（与第一、五部分的交叉核对）。`,
+		ExplanationEN: `The numbers of administrative reviews (行政复议) applied for and administrative suits (行政诉讼) filed over government
+information disclosure that the text states (“行政复议1件，行政诉讼0件”, “未出现……行政复议和行政诉讼”) must agree with
+the table of “四、政府信息公开行政复议、行政诉讼情况”: reviews are compared with “行政复议·总计”, suits with the sum of
+“未经复议直接起诉·总计” and “复议后起诉·总计”.
+
+The sentence must be about government information disclosure (or stand in section 四); “未发生……被纠错/败诉” (no
+decision corrected, no suit lost) speaks of outcomes, not counts, and is not compared.
+Basis: spec §5.2 (cross-checks against sections 一 and 五).`,
+		Check: checkNarrativeReview,
+	})
+}
+
+var (
+	reReviewCount    = scanFrom(`行政(复议|诉讼)(?:案件|案|数量|数|件数)?\s*(?:为|共|共计|有)?\s*([0-9０-９]+)\s*(?:件|起|宗|个)`, "行政")
+	reReviewCountPre = scanFromNumber(`([0-9０-９]+)\s*(?:件|起|宗|个)([^，。；;,0-9０-９]{0,20}?)行政(复议|诉讼)`, "件", "起", "宗", "个")
+	reNoReview       = scanFrom(`(?:未|没有)(?:出现|发生|收到|产生|接到|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)[^。；，,]*`, "未", "没有")
+	reviewOutcome    = words{"纠错", "纠正", "败诉", "撤销", "确认违法", "被复议", "被诉"}
+	aboutDisclose    = words{"信息公开", "依申请", "政府信息", "公开申请"}
+)
+
+func checkNarrativeReview(c *lint.Context) {
+	r := c.Report
+	t := r.Table(grammar.TableReview)
+	if t == nil || t.Unreadable {
+		return
+	}
+	revCell, rev, revOK := trustedNumber(t, grammar.RowReview, grammar.ColTotal)
+	dCell, direct, dOK := trustedNumber(t, grammar.RowSuitDirect, grammar.ColTotal)
+	_, after, aOK := trustedNumber(t, grammar.RowSuitAfter, grammar.ColTotal)
+	suit, suitOK := direct+after, dOK && aOK
+	revName := tableName(grammar.TableReview) + "“行政复议”总计"
+	suitName := tableName(grammar.TableReview) + "“行政诉讼”两组（未经复议直接起诉、复议后起诉）总计之和"
+	revEN := tableNameEN(grammar.TableReview) + ", 行政复议 total"
+	suitEN := tableNameEN(grammar.TableReview) + ", sum of the two 行政诉讼 totals"
+	report := func(sp grammar.Span, what string, n int, zero bool) {
+		var want float64
+		var name, nameEN, whatEN string
+		var cell *grammar.Cell
+		if what == "复议" {
+			if !revOK {
+				return
+			}
+			want, name, nameEN, whatEN, cell = rev, revName, revEN, "administrative reviews", revCell
+		} else {
+			if !suitOK {
+				return
+			}
+			want, name, nameEN, whatEN, cell = suit, suitName, suitEN, "lawsuits", dCell
+		}
+		if float64(n) == want {
+			return
+		}
+		d := lint.Diagnostic{Span: sp, Related: related(cell, name)}
+		if zero {
+			d.Message = fmt.Sprintf("正文称没有行政%s，%s为 %s", what, name, formatNumber(want))
+			d.MessageEN = fmt.Sprintf("the text says there were no %s; %s is %s", whatEN, nameEN, formatNumber(want))
+		} else {
+			d.Message = fmt.Sprintf("正文称行政%s %d 件，%s为 %s", what, n, name, formatNumber(want))
+			d.MessageEN = fmt.Sprintf("the text says %d %s; %s is %s", n, whatEN, nameEN, formatNumber(want))
+			d.Fixes = numberFix(sp, want)
+		}
+		c.Emit(d)
+	}
+	eachSentence(c, func(s sentenceCtx) {
+		if !aboutDisclose.in(s.text) && s.b.Section != grammar.SecReview || !strings.Contains(s.text, "行政") {
+			return // every pattern below names 行政复议 or 行政诉讼
+		}
+		taken := map[int]bool{}
+		for _, m := range reReviewCount.FindAll(s.text) {
+			if reviewOutcome.in(s.text[m[0]:m[1]]) {
+				continue
+			}
+			n, ok := atoiDigits(s.text[m[4]:m[5]])
+			if !ok {
+				continue
+			}
+			taken[m[4]] = true
+			report(s.span(m[4], m[5]), s.text[m[2]:m[3]], n, false)
+		}
+		for _, m := range reReviewCountPre.FindAll(s.text) {
+			if taken[m[2]] || reviewOutcome.in(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
+				continue
+			}
+			n, ok := atoiDigits(s.text[m[2]:m[3]])
+			if !ok {
+				continue
+			}
+			report(s.span(m[2], m[3]), s.text[m[6]:m[7]], n, false)
+		}
+		for _, m := range reNoReview.FindAll(s.text) {
+			clause := s.text[m[0]:m[1]]
+			if reviewOutcome.in(clause) {
+				continue
+			}
+			for _, what := range []string{"复议", "诉讼"} {
+				if i := strings.Index(clause, "行政"+what); i >= 0 {
+					report(s.span(m[0]+i, m[0]+i+len("行政"+what)), what, 0, true)
+				}
+			}
+		}
+	})
+}

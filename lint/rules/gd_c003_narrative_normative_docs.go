@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-C003", Name: "narrative-normative-docs", Family: lint.FamilyNarrative, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
+		Summary:   "正文中的规章、行政规范性文件制发/废止/现行有效件数与表二不一致",
+		SummaryEN: "rule and normative-document counts in the text disagree with the table of section 二",
+		Explanation: `正文写到本机关制发（印发、出台、发布）、废止（失效）或现行有效的规章、行政规范性文件件数时，必须与
+“二、主动公开政府信息情况”表格第二十条第（一）项对应单元格一致。
+“部门规范性文件”“各单位……”等指别的机关的文件，不比较；“清理”“备案”“公开”不等于制发或废止，不比较。
+
+依据：spec §3 与 §4.3 第 7 点；国办公开办函〔2021〕30号要求数据准确。`,
+		ExplanationEN: `When the text states how many rules (规章) or normative documents (行政规范性文件) this body issued (制发, 印发, 出台,
+发布), repealed (废止, 失效) or has in force (现行有效), the number must agree with the corresponding cell of item
+第二十条第（一）项 in the table of “二、主动公开政府信息情况”.
+“部门规范性文件”, “各单位……” and the like refer to other bodies' documents and are not compared; “清理” (review), “备案”
+(filing) and “公开” (publication) are not issuing or repealing and are not compared.
+
+Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires accurate data.`,
+		Check: checkNarrativeDocs,
+	})
+}
+
+var (
+	reClauseSplit = regexp.MustCompile(`[，,、；;：:]`)
+	reDocNumber   = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`, "件", "部", "条", "个", "份")
+	reOtherBodies = regexp.MustCompile(`(?:部门|各单位|区直|县直|市直|乡镇|街道|各地|上级|省级|国家)(?:的)?(?:行政)?规范性文件`)
+	issueVerbs    = words{"制发", "印发", "出台", "发布", "制定"}
+	repealVerbs   = words{"废止", "失效"}
+)
+
+func checkNarrativeDocs(c *lint.Context) {
+	r := c.Report
+	if r.Format != grammar.Format2021 {
+		return
+	}
+	t := r.Table(grammar.TableProactive)
+	if t == nil || t.Unreadable {
+		return
+	}
+	eachSentence(c, func(s sentenceCtx) {
+		if !strings.Contains(s.text, "规范性文件") && !strings.Contains(s.text, "规章") {
+			return // no clause can name a subject
+		}
+		subject := ""
+		pos := 0
+		for _, cut := range append(reClauseSplit.FindAllStringIndex(s.text, -1), []int{len(s.text), len(s.text)}) {
+			clause := s.text[pos:cut[0]]
+			base := pos
+			pos = cut[1]
+			switch {
+			case strings.Contains(clause, "规范性文件"):
+				subject = grammar.RowNormative
+				if reOtherBodies.MatchString(clause) {
+					subject = ""
+				}
+			case strings.Contains(clause, "规章") && !strings.Contains(clause, "规章制度"):
+				subject = grammar.RowRules
+			case strings.Contains(clause, "文件") || strings.Contains(clause, "信息") || strings.Contains(clause, "政策"):
+				subject = ""
+			}
+			if subject == "" {
+				continue
+			}
+			col := ""
+			switch {
+			case strings.Contains(clause, "现行有效"):
+				col = grammar.ColInForce
+			case repealVerbs.in(clause):
+				col = grammar.ColRepealed
+			case issueVerbs.in(clause):
+				col = grammar.ColIssued
+			default:
+				continue
+			}
+			m := reDocNumber.Find(clause)
+			if m == nil {
+				continue
+			}
+			n, ok := atoiDigits(clause[m[2]:m[3]])
+			if !ok {
+				continue
+			}
+			cell, v, ok := trustedNumber(t, subject, col)
+			if !ok || float64(n) == v {
+				continue
+			}
+			sp := s.span(base+m[2], base+m[3])
+			what := map[string]string{grammar.ColIssued: "制发", grammar.ColRepealed: "废止", grammar.ColInForce: "现行有效"}[col]
+			whatEN := map[string]string{grammar.ColIssued: "issued", grammar.ColRepealed: "repealed", grammar.ColInForce: "in force"}[col]
+			noun, unit := cell.Row.Label, clause[m[4]:m[5]]
+			c.Emit(lint.Diagnostic{Span: sp,
+				Message:   fmt.Sprintf("正文称%s%s %d %s，%s为 %s", what, noun, n, unit, cellName(cell), formatNumber(v)),
+				MessageEN: fmt.Sprintf("the text says %d %s %s; %s is %s", n, noun, whatEN, cellNameEN(cell), formatNumber(v)),
+				Fixes:     numberFix(sp, v), Related: related(cell, cellName(cell))})
+		}
+	})
+}

@@ -1,0 +1,53 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-C004", Name: "completion-claim", Family: lint.FamilyNarrative, Severity: lint.Warning,
+		Summary:   "正文称申请全部办结（办结率100%），而表三有结转下年度继续办理的申请",
+		SummaryEN: "the text says every application was completed while some are carried over",
+		Explanation: `“办结率100%”“全部办结”“所有申请均已办理完成”与表三“四、结转下年度继续办理”大于 0 相互矛盾。
+依据：表三的勾稽关系（一 + 二 = （七）+ 四，spec §4.3）；数据须前后一致。`,
+		ExplanationEN: `“办结率100%”, “全部办结” or “所有申请均已办理完成” (every application completed) contradicts a value above 0 in
+“四、结转下年度继续办理” of 表三 (the table of section 三).
+Basis: the balance of 表三 (一 + 二 = （七）+ 四, spec §4.3); the data must be consistent.`,
+		Check: checkCompletionClaim,
+	})
+}
+
+var reCompletion = scanFrom(`办结率\s*(?:达到?|为)?\s*100\s*[%％]|(?:全部|均已|均|已全部|都已|全都)(?:按时|按期|依法|按要求|按规定)?(?:办结|办理完毕|办理完成|办理完结|答复完毕)|所有申请均已[^，。；]{0,8}(?:办结|办理完成|办理完毕)`,
+	"办结率", "全部", "均已", "均", "已全部", "都已", "全都", "所有申请均已")
+
+func checkCompletionClaim(c *lint.Context) {
+	r := c.Report
+	out, cell, summed, ok := tableTotal(r, grammar.TableRequests, grammar.RowCarryOver)
+	if !ok || out <= 0 {
+		return
+	}
+	name, nameEN := totalName(r, grammar.TableRequests, grammar.RowCarryOver, summed)
+	eachSentence(c, func(s sentenceCtx) {
+		if !strings.Contains(s.text, "申请") && !strings.Contains(s.prev, "申请") {
+			return
+		}
+		if otherMatters.in(s.text) && !strings.Contains(s.text, "申请") {
+			return
+		}
+		if !strings.Contains(s.text, "办结率") && !strings.ContainsAny(s.text, "均全都") {
+			return // every alternative of reCompletion holds one of these
+		}
+		for _, m := range reCompletion.FindAll(s.text) {
+			claim := s.text[m[0]:m[1]]
+			c.Emit(lint.Diagnostic{Span: s.span(m[0], m[1]),
+				Message:   fmt.Sprintf("正文称“%s”，但%s为 %s：仍有申请结转下年度继续办理", claim, name, formatNumber(out)),
+				MessageEN: fmt.Sprintf("the text says “%s”, but %s is %s: some applications are still open", claim, nameEN, formatNumber(out)),
+				Related:   related(cell, name)})
+		}
+	})
+}

@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-D004", Name: "text-year-mismatch", Family: lint.FamilyDates, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
+		Summary:   "正文以另一年份开头叙述本年度工作（“2022年，我局……”出现在2023年报告中）",
+		SummaryEN: "a sentence narrating the year's work starts with another year",
+		Explanation: `“一、总体情况”至“四、……行政复议、行政诉讼情况”叙述的是报告年度的工作。其中以“YYYY年，”或“YYYY年度，”
+开头的句子，年份应为报告年度；出现别的年份，多是照搬上一年报告留下的。
+“五、存在的主要问题及改进情况”会谈到下一年的计划，“六”可能谈到别的年份，不在此检查之列。
+
+依据：《政府信息公开条例》第四十九条；spec §6。`,
+		ExplanationEN: `Sections “一、总体情况” to “四、……行政复议、行政诉讼情况” narrate the work of the report year. A sentence there that
+starts with “YYYY年，” or “YYYY年度，” should name the report year; another year is usually left over from copying last
+year's report.
+“五、存在的主要问题及改进情况” talks about next year's plans, and “六” may mention other years; they are not checked.
+
+Basis: Article 49 of the 《政府信息公开条例》; spec §6.`,
+		Check: checkTextYear,
+	})
+}
+
+var reSentenceYear = regexp.MustCompile(`^[\s\x{3000}]*(\d{4})\s*年度?\s*[，,]`)
+
+func checkTextYear(c *lint.Context) {
+	r := c.Report
+	y := reportYear(r)
+	if y == 0 {
+		return
+	}
+	for _, b := range blocksOf(c) {
+		switch b.Section {
+		case grammar.SecGeneral, grammar.SecProactive, grammar.SecRequests, grammar.SecReview:
+		default:
+			continue
+		}
+		for _, s := range b.sentences() {
+			if !startsWithDigit(b.Text[s[0]:s[1]]) {
+				continue // reSentenceYear needs a digit after the leading spaces
+			}
+			m := reSentenceYear.FindStringSubmatchIndex(b.Text[s[0]:s[1]])
+			if m == nil {
+				continue
+			}
+			n, _ := atoiDigits(b.Text[s[0]+m[2] : s[0]+m[3]])
+			if n == y || n < 1990 {
+				continue
+			}
+			sp := b.Span(s[0]+m[2], s[0]+m[3])
+			c.Emitf(sp,
+				fmt.Sprintf("这句叙述本年度工作的句子以“%d年”开头，而报告年度是%d年", n, y),
+				fmt.Sprintf("this sentence about the year's work starts with %d, but the report covers %d", n, y),
+				lint.Fix{Title: fmt.Sprintf("改为%d", y), TitleEN: fmt.Sprintf("change to %d", y),
+					Edits: []lint.Edit{{Span: sp, NewText: fmt.Sprint(y)}}, Applicability: lint.Unsafe})
+		}
+	}
+}
+
+// startsWithDigit reports whether s starts with an ASCII digit after
+// [\s\x{3000}]* (RE2's \s is [\t\n\f\r ]).
+func startsWithDigit(s string) bool {
+	s = strings.TrimLeft(s, "\t\n\f\r \u3000")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}

@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-T004", Name: "blank-cell", Family: lint.FamilyTables, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
+		Summary:   "应填数字的单元格为空白（不按 0 计）",
+		SummaryEN: "A cell that takes a number is blank (not read as 0)",
+		Explanation: `模板要求每个单元格填写数字，没有发生的事项填 0。空白单元格不按 0 计：它可能是漏填，
+也可能是网页或 Word 导出丢失了内容。含空白单元格的勾稽关系不核对（GD-A005）。
+修复（仅作建议）：填入 0——只有确认该项确为“没有”时才应采用。
+` + cellKinds + `
+
+依据：国办公开办函〔2021〕30号表格；规范 §4.3 第 5 条（空白总计列应视为“未填”而非 0）。`,
+		ExplanationEN: `The template asks for a number in every cell; an item that did not occur gets 0. A blank cell is not counted as 0: it
+may have been forgotten, or its content may have been lost in a web page or a Word export. Balances with a blank cell
+are not checked (GD-A005).
+Fix (suggestion only): fill in 0 — to be used only when it is certain that the item really is “none”.
+` + cellKindsEN + `
+
+Basis: the tables of 国办公开办函〔2021〕30号; spec §4.3 item 5 (a blank total column counts as “not filled in”, not as
+0).`,
+		Check: checkBlankCells,
+	})
+}
+
+func checkBlankCells(ctx *lint.Context) {
+	for _, t := range tables(ctx.Report) {
+		for _, c := range t.Cells() {
+			if c.Kind != grammar.CellEmpty {
+				continue
+			}
+			ctx.Emitf(c.Span,
+				fmt.Sprintf("%s%s为空白单元格；空白不按 0 计，请填写数字（没有则填 0）", tableName(t.ID), cellLabel(c)),
+				fmt.Sprintf("%s %s is blank; a blank is not read as 0, fill in a number (0 if none)", tableNameEN(t.ID), cellLabel(c)),
+				zeroFix(c))
+		}
+	}
+}

@@ -1,0 +1,207 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-T008", Name: "label-wording", Family: lint.FamilyTables, Severity: lint.Warning,
+		Fixable:   lint.FixSometimes,
+		Summary:   "表格标签与模板措辞不一致",
+		SummaryEN: "A table label is worded differently from the template",
+		Explanation: `表格的行标签、列标签和表头应与模板一致。本规则报告已知的变体（如“社会组织”之于“社会公益组织”、
+“未审结”之于“尚未审结”、“规范性文件”之于“行政规范性文件”）、错字（“本年度止件数”）、被截断的标签和括号残缺的标签。
+只是空格、全角/半角标点不同的不报告；被排版拆成两行或两个单元格的标签（“结果”“维持”）也不报告。
+行标签未能识别、按位置对应的行，只报告不修复。
+
+修复：改为模板标签。对已知变体、错字、截断和缺编号的标签，这一修复是安全的。
+
+依据：国办公开办函〔2021〕30号所附表格的标签；规范 §3、§4、§5、§7、§9。`,
+		ExplanationEN: `The row labels, column labels and headers of the tables should match the template. This rule reports known variants
+(such as “社会组织” for “社会公益组织”, “未审结” for “尚未审结”, “规范性文件” for “行政规范性文件”), typos
+(“本年度止件数”), truncated labels and labels with broken brackets. Differences only in spacing or in
+full-width/half-width punctuation are not reported, nor are labels split over two lines or two cells by the layout
+(“结果” “维持”). A row whose label was not recognised and that was matched by position is reported but not fixed.
+
+Fix: change to the template label. The fix is safe for known variants, typos, truncated labels and labels missing their
+numbering.
+
+Basis: the labels of the tables attached to 国办公开办函〔2021〕30号; spec §3, §4, §5, §7, §9.`,
+		Check: checkLabels,
+	})
+}
+
+// looseTableKeyOf is looseTableKey of t, once per run.
+func looseTableKeyOf(c *lint.Context, t *grammar.Table) string {
+	keys := lint.Memo(c, looseKeysKey, func() map[*grammar.Table]string { return map[*grammar.Table]string{} })
+	k, ok := keys[t]
+	if !ok {
+		k = looseTableKey(t, tableKeyOf(c, t))
+		keys[t] = k
+	}
+	return k
+}
+
+// brackets counts opening and closing brackets of either width.
+func brackets(s string) (open, close int) {
+	for _, r := range s {
+		switch r {
+		case '（', '(':
+			open++
+		case '）', ')':
+			close++
+		}
+	}
+	return
+}
+
+// sameLabel: the text differs from the canonical label only in spacing and
+// punctuation width, and its brackets are all there (balanced brackets
+// around it, “(自然人)”, do not matter).
+func sameLabel(text, canonical string) bool {
+	// most labels are written exactly as the template has them
+	if text != canonical && grammar.LabelKey(text) != templateKey(canonical) {
+		return false
+	}
+	o1, c1 := brackets(text)
+	o2, c2 := brackets(canonical)
+	return o1 == c1 && o1 >= o2 && c1 >= c2
+}
+
+// skippable runes sit between the pieces of a label broken by the layout.
+func skippable(r rune) bool {
+	return unicode.IsSpace(r) || r == '|' || r == 0x3000 || r == 0xA0 || grammar.LabelKey(string(r)) == ""
+}
+
+// keyBefore returns up to n label-key runes of the source right before off.
+func keyBefore(src string, off, n int) []rune {
+	var out []rune
+	for i := off; i > 0 && len(out) < n && off-i < 200; {
+		r, w := utf8.DecodeLastRuneInString(src[:i])
+		i -= w
+		if skippable(r) {
+			continue
+		}
+		out = append([]rune{r}, out...)
+	}
+	return out
+}
+
+// keyAfter returns up to n label-key runes of the source from off on.
+func keyAfter(src string, off, n int) []rune {
+	var out []rune
+	for i := off; i < len(src) && len(out) < n && i-off < 200; {
+		r, w := utf8.DecodeRuneInString(src[i:])
+		i += w
+		if skippable(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// brokenByLayout: the label is a piece of the canonical label whose other
+// piece stands right before it (结果 | 维持) or right after it (只计这一情 /
+// 形，不计其他情形）) — the layout broke it, the wording is right.
+func brokenByLayout(src string, l *grammar.Label) bool {
+	text := []rune(grammar.LabelKey(l.Text))
+	canon := []rune(grammar.LabelKey(l.Canonical))
+	if len(text) == 0 || len(text) >= len(canon) {
+		return false
+	}
+	if string(canon[len(canon)-len(text):]) == string(text) {
+		missing := canon[:len(canon)-len(text)]
+		if string(keyBefore(src, l.Span.Start, len(missing))) == string(missing) {
+			return true
+		}
+	}
+	if string(canon[:len(text)]) == string(text) {
+		missing := canon[len(text):]
+		n := min(len(missing), 4)
+		if string(keyAfter(src, l.Span.End, n)) == string(missing[:n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// shreddedHeading: a column label that is the tail of its heading (维持 of
+// 结果维持) in a table whose text holds the missing head as a loose piece
+// — a PDF export cut the headings into pieces, the wording is right.
+func shreddedHeading(ctx *lint.Context, t *grammar.Table, l *grammar.Label) bool {
+	if l.Kind != grammar.LabelColumn {
+		return false
+	}
+	text, canon := grammar.LabelKey(l.Text), templateKey(l.Canonical)
+	if len(text) >= len(canon) || !strings.HasSuffix(canon, text) {
+		return false
+	}
+	head := strings.TrimSuffix(canon, text)
+	return strings.Contains(looseTableKeyOf(ctx, t), head)
+}
+
+// looseTableKey is a table's key (tableKey) with every column heading of the
+// template replaced by a NUL: what is left are the loose pieces.
+func looseTableKey(t *grammar.Table, region string) string {
+	for _, r := range t.Def.Rows {
+		for _, c := range r.Cols {
+			region = strings.ReplaceAll(region, templateKey(c.Label), "\x00")
+		}
+	}
+	return region
+}
+
+var howZH = map[string]string{
+	"variant": "已知变体", "typo": "错字", "truncated": "被截断", "unnumbered": "缺少编号", "position": "未能识别", "brackets": "括号残缺",
+}
+
+func checkLabels(ctx *lint.Context) {
+	src := ctx.Source().Text
+	for _, t := range tables(ctx.Report) {
+		used := map[*grammar.Label]bool{}
+		for _, r := range t.Rows {
+			if r.Label != nil {
+				used[r.Label] = true
+			}
+		}
+		for _, l := range t.Labels {
+			if sameLabel(l.Text, l.Canonical) {
+				continue
+			}
+			// a row label that does not head a row is a stray mention
+			if l.Kind == grammar.LabelRow && !used[l] {
+				continue
+			}
+			how := l.How
+			if how == "" || grammar.LabelKey(l.Text) == grammar.LabelKey(l.Canonical) {
+				how = "brackets"
+			}
+			if l.Kind == grammar.LabelHeader && how == "truncated" {
+				continue // a long note wrapped by a PDF export
+			}
+			if how != "position" && (brokenByLayout(src, l) || shreddedHeading(ctx, t, l)) {
+				continue
+			}
+			zhHow := howZH[how]
+			if how == "position" {
+				ctx.Emitf(l.Span,
+					fmt.Sprintf("%s的行标签“%s”未能识别，按位置视为“%s”，请核对", tableName(t.ID), l.Text, l.Canonical),
+					fmt.Sprintf("%s: row label “%s” was not recognised and was taken as “%s” by its position; please check", tableNameEN(t.ID), l.Text, l.Canonical))
+				continue
+			}
+			ctx.Emitf(l.Span,
+				fmt.Sprintf("%s的标签“%s”与模板不一致（%s），应为“%s”", tableName(t.ID), l.Text, zhHow, l.Canonical),
+				fmt.Sprintf("%s: label “%s” differs from the template (%s); the template has “%s”", tableNameEN(t.ID), l.Text, how, l.Canonical),
+				lint.Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
+					Applicability: lint.Safe, Edits: []lint.Edit{{Span: l.Span, NewText: l.Canonical}}})
+		}
+	}
+}

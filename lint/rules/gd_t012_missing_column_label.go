@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-T012", Name: "missing-column-label", Family: lint.FamilyTables, Severity: lint.Warning,
+		Summary:   "表格的列标题中缺少模板的某一列",
+		SummaryEN: "A column heading of the template is missing from a table",
+		Explanation: `数值按模板的列顺序对应，但列标题缺失或残缺时（例如表四的“结果纠正”被截成“结果”），
+读者无法确认各列的含义，也可能意味着列被删减或移位。本规则列出在表格中找不到的列标题。
+
+依据：国办公开办函〔2021〕30号所附表格的列结构；规范 §3、§4.1、§5.1。`,
+		ExplanationEN: `Values are placed in the template's column order, but when a column heading is missing or damaged (for example,
+“结果纠正” in 表四 cut down to “结果”), readers cannot be sure what each column means, and columns may have been dropped
+or shifted. This rule lists the column headings not found in the table.
+
+Basis: the column structure of the tables attached to 国办公开办函〔2021〕30号; spec §3, §4.1, §5.1.`,
+		Check: checkColumnLabels,
+	})
+}
+
+func checkColumnLabels(ctx *lint.Context) {
+	for _, t := range tables(ctx.Report) {
+		if t.Unreadable || t.Layout == "glued" {
+			continue // a crawler's flattened table lost its header layout
+		}
+		// a heading broken over lines or cells (商业 / 企业) is still there:
+		// look for it in the table's text with the layout removed
+		var b strings.Builder
+		b.WriteString(tableKeyOf(ctx, t))
+		for _, l := range t.Labels {
+			if l.Kind == grammar.LabelColumn {
+				b.WriteString("\x00" + templateKey(l.Canonical))
+			}
+		}
+		region := b.String()
+		var missing []string
+		seen := map[string]bool{}
+		for _, r := range t.Def.Rows {
+			for _, c := range r.Cols {
+				if seen[c.Key] {
+					continue
+				}
+				seen[c.Key] = true
+				found := strings.Contains(region, templateKey(c.Label))
+				for _, s := range c.Variants {
+					found = found || strings.Contains(region, templateKey(s))
+				}
+				if !found {
+					missing = append(missing, c.Label)
+				}
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		sp := grammar.Span{Start: t.Span.Start, End: t.Span.Start}
+		if len(t.Labels) > 0 {
+			sp = t.Labels[0].Span
+		}
+		ctx.Emitf(sp,
+			fmt.Sprintf("%s的列标题中找不到“%s”（缺失或残缺）", tableName(t.ID), strings.Join(missing, "”“")),
+			fmt.Sprintf("%s: no column heading “%s” (missing or broken)", tableNameEN(t.ID), strings.Join(missing, "”, “")))
+	}
+}

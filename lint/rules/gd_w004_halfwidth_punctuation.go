@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-W004", Name: "halfwidth-punctuation", Family: lint.FamilyWriting, Severity: lint.Warning,
+		Fixable:   lint.FixSafe,
+		Summary:   "中文文本中使用了半角标点",
+		SummaryEN: "half-width punctuation inside Chinese text",
+		Explanation: `两个中文字符（汉字或全角标点）之间的半角“, : ; ? !”，以及内容含汉字、且紧挨中文的半角括号“( )”，
+应使用全角“，：；？！（）”。数字中的逗号（1,000）、时间（12:30）、网址和纯英文/数字的括号内容不报告；
+表格单元格和标题编号也不在此检查之列。
+
+依据：GB/T 15834—2011《标点符号用法》规定中文文本使用全角标点；年度报告格式的标签均用全角标点（spec §0、§7）。
+
+修复（安全）：换成对应的全角标点；括号成对替换。`,
+		ExplanationEN: `Half-width “, : ; ? !” between two Chinese characters (Han characters or full-width punctuation), and half-width
+brackets “( )” next to Chinese text whose content contains Han characters, should be the full-width “，：；？！（）”.
+Commas in numbers (1,000), times (12:30), web addresses and brackets holding only English or digits are not reported;
+table cells and heading numbers are not checked here.
+
+Basis: GB/T 15834—2011《标点符号用法》 prescribes full-width punctuation in Chinese text; the labels of the annual
+report format all use full-width punctuation (spec §0, §7).
+
+Fix (safe): replace with the corresponding full-width punctuation; brackets are replaced in pairs.`,
+		Check: checkHalfwidth,
+	})
+}
+
+var fullWidth = map[byte]string{',': "，", ':': "：", ';': "；", '?': "？", '!': "！", '(': "（", ')': "）"}
+
+func checkHalfwidth(c *lint.Context) {
+	r := c.Report
+	src := c.Source()
+	for _, p := range r.Paragraphs {
+		text, base := paraText(r, p)
+		for i := 0; i < len(text); i++ {
+			ch := text[i]
+			switch ch {
+			case ',', ':', ';', '?', '!':
+				if isCJK(runeBefore(text, i)) && isCJK(runeAt(text, i+1)) {
+					sp := srcSpan(r, base+i, base+i+1)
+					if src.Slice(sp) != string(ch) {
+						continue
+					}
+					fw := fullWidth[ch]
+					c.Emitf(sp,
+						fmt.Sprintf("中文文本中使用了半角“%c”，应为全角“%s”", ch, fw),
+						fmt.Sprintf("half-width “%c” inside Chinese text; use full-width “%s”", ch, fw),
+						lint.Fix{Title: "改为全角“" + fw + "”", TitleEN: "replace with full-width “" + fw + "”",
+							Edits: []lint.Edit{{Span: sp, NewText: fw}}, Applicability: lint.Safe})
+				}
+			case '(':
+				j := strings.IndexAny(text[i+1:], "()")
+				if j < 0 || text[i+1+j] != ')' {
+					continue
+				}
+				j += i + 1
+				inner := text[i+1 : j]
+				if !strings.ContainsFunc(inner, isHan) || runeBefore(text, i) == ']' {
+					continue
+				}
+				if !isCJK(runeBefore(text, i)) && !isCJK(runeAt(text, j+1)) && !isCJK(runeAt(text, i+1)) {
+					continue
+				}
+				open, closing := srcSpan(r, base+i, base+i+1), srcSpan(r, base+j, base+j+1)
+				if src.Slice(open) != "(" || src.Slice(closing) != ")" {
+					continue
+				}
+				c.Emitf(open,
+					"中文文本中使用了半角括号“("+quote(inner, 12)+")”，应为全角“（）”",
+					"half-width parentheses “("+quote(inner, 12)+")” inside Chinese text; use full-width “（）”",
+					lint.Fix{Title: "改为全角括号“（）”", TitleEN: "replace with full-width “（）”",
+						Edits: []lint.Edit{{Span: open, NewText: "（"}, {Span: closing, NewText: "）"}}, Applicability: lint.Safe})
+				i = j
+			}
+		}
+	}
+}

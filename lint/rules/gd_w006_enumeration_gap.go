@@ -1,0 +1,374 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+func init() {
+	lint.Register(&lint.Rule{
+		ID: "GD-W006", Name: "enumeration-gap", Family: lint.FamilyWriting, Severity: lint.Warning,
+		Fixable:   lint.FixUnsafe,
+		Summary:   "列举序号跳号或重复（一是…三是，（一）（三））",
+		SummaryEN: "an enumeration skips or repeats a number",
+		Explanation: `“一是、二是、三是……”和小标题“（一）（二）（三）”“1. 2. 3.”应连续编号。
+报告的位置是打破顺序的那个序号：“一是…三是”中的“三是”；“一是…三是…三是”中的第一个“三是”（第二个“三是”
+按位置已是第三项，不再报告）。
+
+范围：“一是”序列在每个标题下重新计数，遇到新的“一是”也重新开始；“（一）”序列在每个一级标题下计数，
+“1.”序列在每个“（一）”下计数。
+
+依据：各地编制通知要求“格式规范”（spec §7）。修复：仅在后续序号支持时提供手动修复（改为应有的序号）。`,
+		ExplanationEN: `“一是、二是、三是……” and subheadings “（一）（二）（三）” or “1. 2. 3.” should be numbered without gaps or repeats. The
+finding is at the number that breaks the order: “三是” in “一是…三是”; the first “三是” in “一是…三是…三是” (by its
+position the second “三是” is the third item and is not reported).
+
+Scope: a “一是” series is counted afresh under each heading, and starts again at each new “一是”; a “（一）” series is
+counted under each top-level heading, a “1.” series under each “（一）”.
+
+Basis: local compilation notices require “格式规范” (proper format) (spec §7). Fix: a manual fix (to the expected
+number) is offered only when the numbers that follow support it.`,
+		Check: checkEnumeration,
+	})
+}
+
+// cnNumber reads a numeral of one to three characters (一..十, 两; up to 99).
+func cnNumber(s string) int {
+	var rs [3]rune
+	n := 0
+	for _, r := range s {
+		if n == len(rs) {
+			return 0 // longer than any numeral read here
+		}
+		rs[n] = r
+		n++
+	}
+	switch n {
+	case 1:
+		if rs[0] == '十' {
+			return 10
+		}
+		return cnDigit(rs[0])
+	case 2:
+		if rs[0] == '十' {
+			return 10 + cnDigit(rs[1])
+		}
+		if rs[1] == '十' {
+			return cnDigit(rs[0]) * 10
+		}
+	case 3:
+		if rs[1] == '十' {
+			return cnDigit(rs[0])*10 + cnDigit(rs[2])
+		}
+	}
+	return 0
+}
+
+// cnDigit maps 一..九 (and 两) to their value, anything else to 0.
+func cnDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return 0
+}
+
+// cnNumeral writes 1..99 in Chinese numerals.
+func cnNumeral(n int) string {
+	if n <= 10 {
+		return grammar.CNNumeral(n)
+	}
+	tens, ones := n/10, n%10
+	s := "十"
+	if tens > 1 {
+		s = grammar.CNNumeral(tens) + s
+	}
+	if ones > 0 {
+		s += grammar.CNNumeral(ones)
+	}
+	return s
+}
+
+// reEnumerator finds 一是, 二是 …: after punctuation or at the start, or —
+// for 一是 only — glued to a sub-heading a crawler flattened ("建设方面一是").
+var reEnumerator = regexp.MustCompile(`(?:^|[。；;：:，,、\s“）)]|([^统唯之第同万专单划均整逐其归合纯为]))([一二三四五六七八九十]{1,3})是`)
+
+// The same pattern anchored, run only where a match can start: at the start
+// of the text as it is, elsewhere without the ^ alternative (which matches
+// only at the start).
+var (
+	reEnumeratorAtStart = regexp.MustCompile(`^(?:` + reEnumerator.String() + `)`)
+	reEnumeratorAt      = regexp.MustCompile(`^(?:[。；;：:，,、\s“）)]|([^统唯之第同万专单划均整逐其归合纯为]))([一二三四五六七八九十]{1,3})是`)
+)
+
+// enumerators returns what reEnumerator.FindAllStringSubmatchIndex(text, -1)
+// returns, without running the pattern over the whole text: a match is one
+// rune (or the text start), one to three numerals and 是, so it starts either
+// at 0 or one rune before numerals that end at a 是. The anchored pattern is
+// tried at those places only, in increasing order, each at most once.
+func enumerators(text string) [][]int {
+	var out [][]int
+	pos := 0 // the end of the last match: the next one starts here or later
+	for from := 0; ; {
+		i := strings.Index(text[from:], "是")
+		if i < 0 {
+			return out
+		}
+		e := from + i
+		from = e + len("是")
+		k := 0 // numerals just before 是 (each three bytes), at most 3
+		for k < 3 && e-3*(k+1) >= 0 && isEnumNumeral(text[e-3*(k+1):e-3*k]) {
+			k++
+		}
+		last := -1
+		for ; k >= 1; k-- {
+			n := e - 3*k // the first numeral
+			s := 0
+			if n > 0 {
+				_, size := utf8.DecodeLastRuneInString(text[:n])
+				s = n - size
+			}
+			if s < pos || s == last {
+				continue
+			}
+			last = s
+			re := reEnumeratorAt
+			if s == 0 {
+				re = reEnumeratorAtStart
+			}
+			m := re.FindStringSubmatchIndex(text[s:])
+			if m == nil {
+				continue
+			}
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += s
+				}
+			}
+			out = append(out, m)
+			pos = m[1]
+			break
+		}
+	}
+}
+
+func isEnumNumeral(s string) bool {
+	switch s {
+	case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十":
+		return true
+	}
+	return false
+}
+
+type enumItem struct {
+	value int
+	span  grammar.Span // the numeral and 是
+	num   grammar.Span // the numeral
+}
+
+func checkEnumeration(c *lint.Context) {
+	r := c.Report
+	src := c.Source()
+	// 一是 sequences: paragraphs and heading texts in document order, reset at
+	// every heading that is not itself an item.
+	type piece struct {
+		span    grammar.Span // in the source, for ordering
+		text    string       // as read
+		at      int          // view offset of text; -1 when it cannot be mapped
+		heading *grammar.Heading
+	}
+	paras := make([]piece, 0, len(r.Paragraphs))
+	for _, p := range r.Paragraphs {
+		text, at := paraText(r, p)
+		paras = append(paras, piece{span: p.Span, text: text, at: at})
+	}
+	heads := make([]piece, 0, len(r.Headings))
+	identity := identityView(r)
+	for _, h := range r.Headings {
+		pc := piece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
+		if identity {
+			pc.text, pc.at = src.Slice(h.TextSpan), h.TextSpan.Start
+		}
+		heads = append(heads, pc)
+	}
+	// paragraphs, then headings, stably sorted by start: both lists are in
+	// document order, so a merge (paragraphs first on a tie) gives the same
+	// order as a stable sort; the sort remains for lists out of order
+	byStart := func(ps []piece) bool {
+		return sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].span.Start < ps[j].span.Start })
+	}
+	pieces := make([]piece, 0, len(paras)+len(heads))
+	if byStart(paras) && byStart(heads) {
+		i, j := 0, 0
+		for i < len(paras) || j < len(heads) {
+			if j == len(heads) || i < len(paras) && paras[i].span.Start <= heads[j].span.Start {
+				pieces = append(pieces, paras[i])
+				i++
+			} else {
+				pieces = append(pieces, heads[j])
+				j++
+			}
+		}
+	} else {
+		pieces = append(append(pieces, paras...), heads...)
+		sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].span.Start < pieces[j].span.Start })
+	}
+	var seq []enumItem
+	flush := func() {
+		checkSequence(c, seq, "是")
+		seq = seq[:0]
+	}
+	prevEnd := 0
+	for _, pc := range pieces {
+		if tableBetween(r, prevEnd, pc.span.Start) {
+			flush()
+		}
+		prevEnd = pc.span.End
+		text := pc.text
+		ms := enumerators(text)
+		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3 || pc.at < 0) {
+			flush()
+			continue
+		}
+		for _, m := range ms {
+			v := cnNumber(text[m[4]:m[5]])
+			if v == 0 || m[2] >= 0 && v != 1 {
+				continue
+			}
+			if v == 1 {
+				flush()
+			}
+			seq = append(seq, enumItem{value: v,
+				span: srcSpan(r, pc.at+m[4], pc.at+m[1]),
+				num:  srcSpan(r, pc.at+m[4], pc.at+m[5])})
+		}
+	}
+	flush()
+
+	// numbered sub-headings: （一） within a level-1 heading, 1. within （一）
+	var paren, arabic []enumItem
+	for _, h := range r.Headings {
+		switch {
+		case h.Level == 1 && h.Style == "cn":
+			checkSequence(c, paren, "paren")
+			checkSequence(c, arabic, "arabic")
+			paren, arabic = paren[:0], arabic[:0]
+		case h.Style == "paren" && h.Number > 0:
+			checkSequence(c, arabic, "arabic")
+			arabic = arabic[:0]
+			paren = append(paren, enumItem{value: h.Number, span: h.NumberSpan, num: numeralSpan(src, h.NumberSpan)})
+		case h.Style == "arabic" && h.Number > 0:
+			arabic = append(arabic, enumItem{value: h.Number, span: h.NumberSpan, num: numeralSpan(src, h.NumberSpan)})
+		}
+	}
+	checkSequence(c, paren, "paren")
+	checkSequence(c, arabic, "arabic")
+}
+
+// tableBetween reports whether a table overlaps [a, b): the parser may have
+// claimed prose next to a table, so an enumeration does not run across one.
+func tableBetween(r *grammar.Report, a, b int) bool {
+	for _, t := range r.Tables {
+		if t != nil && t.Span.Start < b && a < t.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// numeralSpan narrows a heading's numbering span to the numeral itself.
+func numeralSpan(src *grammar.Source, sp grammar.Span) grammar.Span {
+	s := src.Slice(sp)
+	start, end := -1, -1
+	for i, r := range s {
+		if strings.ContainsRune("一二三四五六七八九十0123456789０１２３４５６７８９", r) {
+			if start < 0 {
+				start = i
+			}
+			end = i + utf8.RuneLen(r)
+		}
+	}
+	if start < 0 {
+		return sp
+	}
+	return grammar.Span{Start: sp.Start + start, End: sp.Start + end}
+}
+
+// checkSequence reports the items that break 1, 2, 3…: an item is wrong
+// when it is neither at its position nor one more than the item before.
+func checkSequence(c *lint.Context, seq []enumItem, kind string) {
+	for k, it := range seq {
+		pos := k + 1
+		prev := 0
+		if k > 0 {
+			prev = seq[k-1].value
+		}
+		if it.value == pos || it.value == prev+1 {
+			continue
+		}
+		if k == 0 {
+			// a list that starts at 二是 or （二） may continue one the parser
+			// did not see (a glued heading, prose claimed by a table)
+			continue
+		}
+		want, got := enumLabel(kind, pos), enumLabel(kind, it.value)
+		after := ""
+		if k > 0 {
+			after = enumLabel(kind, prev)
+		}
+		var zh, en string
+		if it.value == prev {
+			zh = fmt.Sprintf("序号重复：“%s”之后又是“%s”，按顺序应为“%s”", after, got, want)
+			en = fmt.Sprintf("enumeration repeats: “%s” follows “%s”; expected “%s”", got, after, want)
+		} else {
+			zh = fmt.Sprintf("序号跳号：“%s”之后是“%s”，按顺序应为“%s”", after, got, want)
+			en = fmt.Sprintf("enumeration skips: “%s” follows “%s”; expected “%s”", got, after, want)
+		}
+		var fixes []lint.Fix
+		// offer the renumbering when what follows agrees with it
+		if k+1 == len(seq) || seq[k+1].value == pos+1 {
+			fixes = append(fixes, lint.Fix{Title: "改为“" + want + "”", TitleEN: "renumber as “" + want + "”",
+				Edits: []lint.Edit{{Span: it.num, NewText: enumNumeral(kind, pos)}}, Applicability: lint.Unsafe})
+		}
+		c.Emitf(it.span, zh, en, fixes...)
+	}
+}
+
+func enumNumeral(kind string, n int) string {
+	if kind == "arabic" {
+		return fmt.Sprint(n)
+	}
+	return cnNumeral(n)
+}
+
+func enumLabel(kind string, n int) string {
+	switch kind {
+	case "paren":
+		return "（" + cnNumeral(n) + "）"
+	case "arabic":
+		return fmt.Sprintf("%d.", n)
+	}
+	return cnNumeral(n) + "是"
+}

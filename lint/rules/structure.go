@@ -1,0 +1,105 @@
+package rules
+
+import (
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// Structure rules (GD-S): the title, the six parts of 国办公开办函〔2021〕30号
+// in their order and wording, the five aspects of 总体情况, the three tables,
+// and the format version.
+
+const sectionsBasis = `
+依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应当包括的五项内容，并由国务院政府信息公开工作主管部门
+制定统一格式）；国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》（内容“不能遗漏，也不宜泛化”）；
+规范 §2.1。六个部分依次为：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
+四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。`
+
+const sectionsBasisEN = `
+Basis: Article 50 of the 《中华人民共和国政府信息公开条例》 (the five things an annual report must contain, in a uniform
+format set by the State Council's department in charge of government information disclosure);
+国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》 (the content “不能遗漏，也不宜泛化”: nothing left
+out, nothing generic); spec §2.1. The six parts, in order: 一、总体情况; 二、主动公开政府信息情况;
+三、收到和处理政府信息公开申请情况; 四、政府信息公开行政复议、行政诉讼情况; 五、存在的主要问题及改进情况;
+六、其他需要报告的事项.`
+
+// keptSections returns the sections after dropping duplicates (the ones
+// GD-S003 reports), in document order.
+func keptSections(rep *grammar.Report) (kept, dups []*grammar.Section) {
+	byKey := map[grammar.SectionKey][]*grammar.Section{}
+	for _, s := range rep.Sections {
+		if s.Key != "" {
+			byKey[s.Key] = append(byKey[s.Key], s)
+		}
+	}
+	keep := map[*grammar.Section]bool{}
+	for k, ss := range byKey {
+		best := ss[0]
+		d := grammar.SectionByKey(k)
+		found := false
+		if d != nil && d.Table > 0 {
+			if t := rep.Table(d.Table); t != nil {
+				for _, s := range ss {
+					if s.Span.Start <= t.Span.Start && t.Span.Start < s.Span.End {
+						best, found = s, true
+						break
+					}
+				}
+			}
+		}
+		if !found {
+			for _, s := range ss {
+				if s.Heading.Canonical {
+					best = s
+					break
+				}
+			}
+		}
+		keep[best] = true
+	}
+	for _, s := range rep.Sections {
+		if s.Key == "" {
+			continue
+		}
+		if keep[s] {
+			kept = append(kept, s)
+		} else {
+			dups = append(dups, s)
+		}
+	}
+	return kept, dups
+}
+
+// inOrder marks the sections that belong to the longest run in template
+// order; the others are out of place.
+func inOrder(ss []*grammar.Section) []bool {
+	n := len(ss)
+	best := make([]int, n)
+	prev := make([]int, n)
+	end := -1
+	for i := range ss {
+		best[i], prev[i] = 1, -1
+		for j := 0; j < i; j++ {
+			if ss[j].Def.Number < ss[i].Def.Number && best[j]+1 > best[i] {
+				best[i], prev[i] = best[j]+1, j
+			}
+		}
+		if end < 0 || best[i] > best[end] {
+			end = i
+		}
+	}
+	ok := make([]bool, n)
+	for i := end; i >= 0; i = prev[i] {
+		ok[i] = true
+	}
+	return ok
+}
+
+func headingText(rep *grammar.Report, h *grammar.Heading) string {
+	if h.Full != "" {
+		return h.Full
+	}
+	return rep.Source.Slice(h.Span)
+}
+
+// firstFormat2021 is the first report year of the 2021 format.
+const firstFormat2021 = 2021

@@ -1,0 +1,96 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+// Table rules (GD-T): the shape and the cells of the three tables. The parser
+// already found every shape problem (Table.Problems, Report.Unplaced) and
+// classified every cell (Cell.Kind); these rules turn that into findings at
+// the exact place, without reading the table text again.
+
+const cellKinds = `
+模板的每个数据单元格都应是数字。“/”“—”“不适用”、空白和 0 是不同的东西：0 是“没有”，空白是“没填”，
+占位符是“不适用”。gdlint 不把空白或占位符当作 0，含有它们的勾稽关系不判为不平衡（见 GD-A005）。`
+
+const cellKindsEN = `
+Every data cell of the template should hold a number. “/”, “—”, “不适用”, a blank and 0 are different things: 0 means
+“none”, a blank means “not filled in”, a placeholder means “not applicable”. gdlint does not take a blank or a
+placeholder as 0, and a relation that contains one is not reported as unbalanced (see GD-A005).`
+
+// tables lists the tables that were found.
+func tables(rep *grammar.Report) []*grammar.Table {
+	var out []*grammar.Table
+	for _, t := range rep.Tables {
+		if t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// emitProblems reports the parser's table problems of the given kinds.
+func emitProblems(ctx *lint.Context, kinds ...string) {
+	for _, t := range tables(ctx.Report) {
+		for _, p := range t.Problems {
+			for _, k := range kinds {
+				if p.Kind == k {
+					ctx.Emitf(p.Span, tableName(t.ID)+"："+p.Message, problemEN(t, p))
+				}
+			}
+		}
+	}
+}
+
+// problemEN is the English text of a parser problem (the parser writes Chinese).
+func problemEN(t *grammar.Table, p *grammar.Problem) string {
+	row := ""
+	if p.Row != nil {
+		row = p.Row.Label
+	}
+	name := tableNameEN(t.ID)
+	switch p.Kind {
+	case "missing-row":
+		return fmt.Sprintf("%s: row “%s” is missing, or its values cannot be told", name, row)
+	case "missing-values":
+		return fmt.Sprintf("%s: row “%s” has fewer values than the template; which one is missing cannot be told", name, row)
+	case "ambiguous-split":
+		return fmt.Sprintf("%s: the digits of row “%s” are glued together and split more than one way", name, row)
+	case "unbalanced-split":
+		return fmt.Sprintf("%s: the digits of row “%s” are glued together; none of the ways to split them adds up to the row total", name, row)
+	case "extra-values":
+		return fmt.Sprintf("%s: row “%s” has more cells than the template; the extra ones were not used", name, row)
+	case "unknown-label":
+		return fmt.Sprintf("%s: a row label that is not in the template", name)
+	case "unreadable":
+		return fmt.Sprintf("%s: the table was found but none of its values could be placed", name)
+	}
+	return fmt.Sprintf("%s: %s", name, p.Kind)
+}
+
+func zeroFix(c *grammar.Cell) lint.Fix {
+	return lint.Fix{Title: "填入 0", TitleEN: "Fill in 0", Applicability: lint.Unsafe,
+		Edits: []lint.Edit{{Span: c.Span, NewText: "0"}}}
+}
+
+// isAmountCol tells the money column of a decimal row (万元, 采购总金额).
+func isAmountCol(c *grammar.ColDef) bool { return c.Key == grammar.ColAmount }
+
+// ---- labels ----
+
+// tableKey is the label key of a table's text, without markup.
+func tableKey(rep *grammar.Report, t *grammar.Table) string {
+	text := rep.Source.Slice(t.Span)
+	if rep.Rendering == "html" || rep.Rendering == "docx" {
+		text = reMarkup.ReplaceAllString(text, "")
+	}
+	return strings.ReplaceAll(grammar.LabelKey(text), "|", "")
+}
+
+// reMarkup matches tags and entities of an HTML or WordprocessingML source.
+var reMarkup = regexp.MustCompile(`<[^>]*>|&[#0-9a-zA-Z]+;`)
