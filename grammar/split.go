@@ -1,6 +1,9 @@
 package grammar
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // splitBudget bounds the search for splits of glued digits.
 const splitBudget = 1 << 20
@@ -35,7 +38,12 @@ func splitDigits(text string, atoms []*token, n int, check func([]float64) bool,
 	for i, a := range atoms {
 		if a.kind == tokNumber && a.digits && !a.whole {
 			for j := a.start; j < a.end; {
-				_, w := utf8.DecodeRuneInString(text[j:a.end])
+				r, w := utf8.DecodeRuneInString(text[j:a.end])
+				if r == '-' || r == '－' {
+					// the sign belongs to the first part: one "digit" with it
+					_, w2 := utf8.DecodeRuneInString(text[j+w : a.end])
+					w += w2
+				}
 				s.runs[i] = append(s.runs[i], digitPos{j, j + w})
 				j += w
 			}
@@ -115,7 +123,7 @@ func (s *digitSplitter) part(ai, from int) bool {
 	}
 	text := s.text
 	for to := from + 1; to <= len(ds) && to-from <= 7; to++ {
-		if to-from > 1 && (text[ds[from].start] == '0' || text[ds[from].start:ds[from].end] == "０") {
+		if to-from > 1 && leadingZero(text[ds[from].start:ds[from].end]) {
 			break // no leading zero
 		}
 		tk := &token{kind: tokNumber, start: ds[from].start, end: ds[to-1].end,
@@ -128,6 +136,12 @@ func (s *digitSplitter) part(ai, from int) bool {
 		}
 	}
 	return true
+}
+
+// leadingZero: the first digit of a part is 0 (after a sign).
+func leadingZero(d string) bool {
+	d = strings.TrimLeft(d, "-－")
+	return d == "0" || d == "０"
 }
 
 func equalFloats(a, b []float64) bool {

@@ -148,12 +148,28 @@ func matcherFor(def *TableDef) *matcher {
 func (p *parser) readTable(def *TableDef, a, b int) *Table {
 	lx := p.lexRegion(def, a, b)
 	lx.releaseTrailingText()
-	if def == Table2 && lx.hasOldOtherRow() {
-		// the 2019 single row （六）其他处理 in a 2021 table: read the table
-		// by the 2019 rows (the rest is the same)
-		def = Table2For2019
-		lx = p.lexRegion(def, a, b)
-		lx.releaseTrailingText()
+	if def.ID == TableRequests {
+		// table 三 is read by the rows it has, whatever the report's format:
+		// the 2019 single row （六）其他处理 or the three 2021 rows under it
+		own := Table2
+		lx21 := lx
+		if def != Table2 {
+			lx21 = p.lexRegion(Table2, a, b)
+			lx21.releaseTrailingText()
+		}
+		switch {
+		case lx21.hasOldOtherRow():
+			own = Table2For2019
+		case lx21.hasNewOtherRows():
+			own = Table2
+		default:
+			own = def
+		}
+		if own != def {
+			def = own
+			lx = p.lexRegion(def, a, b)
+			lx.releaseTrailingText()
+		}
 	}
 	if len(lx.toks) == 0 {
 		return nil
@@ -213,6 +229,16 @@ func (lx *lexer) hasOldOtherRow() bool {
 		}
 	}
 	return found
+}
+
+// hasNewOtherRows: one of the three 2021 rows under （六）其他处理 is there.
+func (lx *lexer) hasNewOtherRows() bool {
+	for i := range lx.toks {
+		if tk := &lx.toks[i]; tk.kind == tokLabel && tk.entry.kind == LabelRow && tk.entry.row.Group == groupOt {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *Table) anyCell() bool {

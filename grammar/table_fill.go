@@ -87,12 +87,71 @@ func (p *parser) unfitted(t *Table, rows []*Row, vals []*token, label *token, n 
 		kind = "extra-values"
 	}
 	p.cands = nil
-	t.Problems = append(t.Problems, &Problem{Kind: kind, Row: rows[0].Def, Span: span, Message: problemMessage(kind, name, n, vals, msg)})
-	for _, v := range vals {
-		if v.kind != tokEmpty {
-			p.unplaced(t, v, fmt.Sprintf("“%s”：%s", name, problemMessage(kind, name, n, vals, msg)))
+	text := problemMessage(kind, name, n, vals, msg)
+	if kind == "missing-values" && msg == "" && len(rows) == 1 {
+		if note := missingCellNote(t, rows[0].Def, vals); strings.HasPrefix(note, "；") {
+			text = fmt.Sprintf("“%s”只有%d个数值，模板为%d个", name, nonEmpty(vals), n) + note
+		} else {
+			text += note
 		}
 	}
+	t.Problems = append(t.Problems, &Problem{Kind: kind, Row: rows[0].Def, Span: span, Message: text})
+	for _, v := range vals {
+		if v.kind != tokEmpty {
+			p.unplaced(t, v, fmt.Sprintf("“%s”：%s", name, text))
+		}
+	}
+}
+
+// missingCellNote says, for a row one value short, which cells can be the
+// missing one (those where a value would let the row add up to its total)
+// and which relations go unchecked.
+func missingCellNote(t *Table, row *RowDef, vals []*token) string {
+	var present []*token
+	for _, v := range vals {
+		if v.kind != tokEmpty {
+			present = append(present, v)
+		}
+	}
+	n := len(row.Cols)
+	if len(present) != n-1 || t.ID == TableProactive {
+		return ""
+	}
+	vs := values(present)
+	for _, v := range vs {
+		if math.IsNaN(v) {
+			return ""
+		}
+	}
+	// the last column is the total of the others
+	var can []string
+	for gap := 0; gap < n; gap++ {
+		cells := append(append(append([]float64{}, vs[:gap]...), math.NaN()), vs[gap:]...)
+		if gap == n-1 {
+			can = append(can, "“"+row.Cols[gap].Label+"”")
+			continue
+		}
+		sum := 0.0
+		for i, v := range cells[:n-1] {
+			if i != gap {
+				sum += v
+			}
+		}
+		if need := cells[n-1] - sum; need >= 0 && need == math.Trunc(need) {
+			can = append(can, "“"+row.Cols[gap].Label+"”")
+		}
+	}
+	note := "，缺少的可能是任何一列"
+	switch {
+	case len(can) == 1:
+		note = "；只有缺少" + can[0] + "时本行合计才可能成立"
+	case len(can) < n:
+		note = "，缺少的可能是" + strings.Join(can, "、") + "（其余位置都使本行合计不成立）"
+	}
+	if t.ID == TableRequests {
+		return note + "；本行的总计关系和各列的勾稽关系都未核对"
+	}
+	return note + "；本行的总计关系未核对"
 }
 
 // unplacedDisagreeing records the glued runs of vals whose digits are not
@@ -177,6 +236,10 @@ func parseNumber(s string) (float64, bool, string) {
 			break
 		}
 	}
+	// a count unit (3个) says nothing the column does not
+	for _, u := range []string{"个", "件", "项", "条"} {
+		s = strings.TrimRight(strings.TrimSuffix(s, u), " ")
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r >= '０' && r <= '９':
@@ -260,7 +323,9 @@ func (p *parser) fitGlued(vals []*token, n int, check func([]float64) bool) (fit
 	}
 	all, over := splitDigits(p.text, atoms, n, nil, maxCandidates)
 	switch {
-	case over || len(all) == 0 || len(all) >= maxCandidates:
+	case !over && len(all) == 0:
+		return fitResult{msg: fmt.Sprintf("数字不够拆成模板的%d个单元格，缺少的无法确定；本行的勾稽关系未核对", n)}, true
+	case over || len(all) >= maxCandidates:
 		return fitResult{msg: "不存在满足本行合计关系的拆分"}, true
 	case len(all) == 1:
 		return fitResult{placed: all[0], splitBy: SplitByCount}, true

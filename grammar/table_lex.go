@@ -376,7 +376,7 @@ func (c *cellScan) number(i, n int) int {
 	}
 	end, digitsOnly := c.lx.scanNumber(i, e)
 	// "1.申请人…" whose label did not match: numbering, not a value
-	if digitsOnly && end-i <= 2 {
+	if digitsOnly && end-i <= 2 && isDigit(r0(t[i:e])) {
 		if r1, n1 := utf8.DecodeRuneInString(t[end:e]); r1 == '.' || r1 == '．' || r1 == '、' {
 			if r2, _ := utf8.DecodeRuneInString(t[end+n1 : e]); unicode.Is(unicode.Han, r2) {
 				c.textStart = i
@@ -384,10 +384,15 @@ func (c *cellScan) number(i, n int) int {
 			}
 		}
 	}
-	// a count followed by a unit of narrative (16 件) is prose
+	// a count followed by a unit of narrative (16 件) is prose, unless it
+	// follows a row label or a value (政府集中采购（元） 3个 3443000元)
 	rest := t[end:e]
 	if u := narrativeUnit(rest); u > 0 {
-		c.textStart = i
+		if !digitsOnly || !isDigit(r0(t[i:e])) || !c.lx.inRow() || !countUnit(rest[:u]) {
+			c.textStart = i
+			return end + u
+		}
+		c.lx.add(token{kind: tokNumber, start: i, end: end + u, text: t[i : end+u], line: c.li, digits: false})
 		return end + u
 	}
 	unitEnd := end
@@ -457,7 +462,8 @@ func (lx *lexer) scanNumber(i, e int) (int, bool) {
 		}
 		break
 	}
-	return j, !dot && !strings.HasPrefix(t[i:j], "-") && !strings.HasPrefix(t[i:j], "－")
+	// a sign is kept: a glued run may start with a negative 本年增/减
+	return j, !dot
 }
 
 // numberingAt: t[j:e] starts with one digit, a numbering point and a Han
@@ -470,6 +476,35 @@ func numberingAt(t string, j, e int) bool {
 	}
 	h, _ := utf8.DecodeRuneInString(t[j+n+pn : e])
 	return unicode.Is(unicode.Han, h)
+}
+
+// r0 is the first rune of s.
+func r0(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// inRow: the last token that is not a bracketed note is a row label or a
+// value.
+func (lx *lexer) inRow() bool {
+	for k := len(lx.toks) - 1; k >= 0; k-- {
+		tk := &lx.toks[k]
+		switch {
+		case tk.kind == tokText && strings.HasPrefix(tk.text, "（") && strings.HasSuffix(tk.text, "）") && utf8.RuneCountInString(tk.text) <= 6:
+			continue // （元）
+		case tk.kind == tokLabel:
+			return tk.entry.kind == LabelRow
+		default:
+			return tk.kind == tokNumber
+		}
+	}
+	return false
+}
+
+// countUnit: a unit a count cell may carry (3个).
+func countUnit(u string) bool {
+	u = strings.TrimLeft(u, " ")
+	return u == "个" || u == "件" || u == "项" || u == "条"
 }
 
 // narrativeUnit returns the length of a unit word that makes a number prose.

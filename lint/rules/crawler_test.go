@@ -55,6 +55,23 @@ var crawlerCases = []struct {
 		[]string{"GD-S001 ", "GD-S009 ", "GD-T009 "}},
 	// class 8: a sentence between a part's heading and its table
 	{"c08-sentence-before-table.txt", nil, []string{"GD-S009 ", "GD-T009 ", "GD-T001 "}},
+	// class 15: the 2019 trial layout of table 二 in a 2021 report, table 三
+	// with the 2021 rows; a glued 本年增/减 (12-1356) is not a negative value;
+	// class 16: a unit-suffixed label with values (政府集中采购（元） 3个 3443000元)
+	{"c15-trial-layout.txt",
+		[]string{
+			"GD-S008 2021年度报告应采用国办公开办函〔2021〕30号的格式，但“本年新制作数量”是 2019 年试行格式的表格内容",
+			"GD-T002 “行政许可”的数字连在一起（12 -1356），有多种拆分方式",
+		},
+		[]string{"GD-T001 ", "GD-T009 ", "GD-T006 "}},
+	// class 16: a row with 6 values for 7 cells says which cell can be the
+	// missing one and what goes unchecked
+	{"c16-six-values.txt",
+		[]string{
+			"GD-T002 “一、本年新收政府信息公开申请数量”只有6个数值，模板为7个；只有缺少“总计”时本行合计才可能成立；本行的总计关系和各列的勾稽关系都未核对",
+			"GD-T002 “（一）予以公开”只有6个数值，模板为7个，无法确定缺少哪一个，缺少的可能是任何一列；本行的总计关系和各列的勾稽关系都未核对",
+		},
+		nil},
 }
 
 func TestCrawlerClasses(t *testing.T) {
