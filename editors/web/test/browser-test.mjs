@@ -11,7 +11,9 @@
 //     the CLI's line and column;
 //   - the corpus (Markdown, saved web pages, crawler text) and a department's
 //     reports of several years: the same JSON, cross-year findings included,
-//     in the overview too; a PDF is listed as not read;
+//     in the overview too; a PDF is listed as not read; Word documents
+//     written from the examples (docx.mjs) give the CLI's JSON too, and their
+//     fixes are shown but not applied;
 //   - a quick fix clicked: the text changes, the finding is gone, and the
 //     page's findings are the CLI's on the fixed file;
 //   - "apply all safe fixes" on the GB18030 CRLF example and the download:
@@ -23,10 +25,11 @@
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { textToDOCX } from './docx.mjs';
 
 const [pageDir, gdlint, root, seedsDir] = process.argv.slice(2).map((p) => resolve(p));
 if (!seedsDir) {
@@ -195,12 +198,26 @@ try {
     for (const n of names) { copyFileSync(join(dir, n), join(mixed, n)); mixedNames.push(n); }
   }
   mixedNames.sort();
+  // Word documents written from the examples and the seeds
+  const docx = join(work, 'docx');
+  mkdirSync(docx);
+  const docxNames = [];
+  for (const [dir, n] of [[examplesDir, 'defects.txt'], [examplesDir, 'township.md'], [seedsDir, seeds[0]]]) {
+    const name = n.replace(/\.\w+$/, '.docx');
+    writeFileSync(join(docx, name), textToDOCX(readFileSync(join(dir, n), 'utf8')));
+    docxNames.push(name);
+  }
+  // and a UTF-16 text file (little-endian, with its BOM)
+  writeFileSync(join(docx, 'defects-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]),
+    Buffer.from(readFileSync(join(examplesDir, 'defects.txt'), 'utf8'), 'utf16le')]));
+  docxNames.push('defects-utf16.txt');
+  docxNames.sort();
   const pingtan = join(corpus, 'pingtan-dept');
   const pingtanNames = readdirSync(pingtan).filter((f) => f.endsWith('.txt')).sort();
   page = await newPage();
   await open(page, pageURL);
   for (const [label, dir, names, extra] of [['corpus', mixed, mixedNames, [join(corpus, 'pdf', '001.pdf')]],
-    ['corpus/pingtan-dept', pingtan, pingtanNames, []]]) {
+    ['corpus/pingtan-dept', pingtan, pingtanNames, []], ['.docx and UTF-16', docx, docxNames, []]]) {
     if (await page.$eval('#overview', (el) => !el.hidden)) await page.click('#clear');
     await page.setInputFiles('#files', names.map((n) => join(dir, n)).concat(extra));
     await page.waitForFunction((n) => document.querySelectorAll('#overview-table tbody tr').length === n, names.length + extra.length);
@@ -214,6 +231,30 @@ try {
       const st = await page.$eval('#overview-table tr[data-key^="p"] td.st', (el) => el.textContent);
       if (/PDF/.test(st)) ok(`${label}: a PDF is listed as not read in the browser`);
       else fail(`${label}: the PDF's row says ${JSON.stringify(st)}`);
+    }
+    if (label === '.docx and UTF-16') {
+      await page.click('#overview-table a[data-open]:text-is("defects.docx")');
+      await page.waitForFunction(() => document.querySelector('#doc-head h2')?.textContent === 'defects.docx');
+      const st = await page.evaluate(() => ({
+        note: document.querySelector('#doc-note').textContent,
+        fixes: document.querySelectorAll('button.fix').length,
+        enabled: document.querySelectorAll('button.fix:not(:disabled)').length + !document.querySelector('#fix-all').disabled,
+      }));
+      if (/docx/.test(st.note) && st.fixes > 0 && st.enabled === 0) ok('.docx: fixes shown but not applied (as --fix), and the page says why');
+      else fail(`.docx: ${JSON.stringify(st)}`);
+      // UTF-16: all safe fixes, downloaded in UTF-16 as --fix writes it
+      await page.click('#overview-table a[data-open]:text-is("defects-utf16.txt")');
+      await page.waitForFunction(() => document.querySelector('#doc-head h2')?.textContent === 'defects-utf16.txt');
+      await page.click('#fix-all');
+      await page.waitForFunction(() => !document.querySelector('#download').disabled);
+      const dl16 = page.waitForEvent('download');
+      await page.click('#download');
+      const got16 = join(work, 'page-utf16.txt');
+      await (await dl16).saveAs(got16);
+      cli(['check', '--fix', '--quiet', 'defects-utf16.txt'], docx);
+      const a16 = readFileSync(got16);
+      if (a16.equals(readFileSync(join(docx, 'defects-utf16.txt'))) && a16[0] === 0xff && a16[1] === 0xfe) ok(`UTF-16: fix all + download = gdlint check --fix (${a16.length} bytes, UTF-16LE with BOM)`);
+      else fail('UTF-16: the downloaded file differs from gdlint check --fix');
     }
     if (years) {
       const marks = await page.$$eval('#overview-table td.cy .st-finding', (els) => els.length);
