@@ -61,10 +61,18 @@ func checkUnplaced(ctx *lint.Context) {
 		byKey[k] = append(byKey[k], u)
 	}
 	for _, k := range groups {
-		us := byKey[k]
+		// an empty field (a blank cell of a layout) says nothing: never
+		// quote an empty string
+		var us []*grammar.Unplaced
 		var texts []string
-		for _, u := range us {
-			texts = append(texts, u.Text)
+		for _, u := range byKey[k] {
+			if strings.TrimSpace(u.Text) != "" {
+				us = append(us, u)
+				texts = append(texts, u.Text)
+			}
+		}
+		if len(us) == 0 {
+			continue
 		}
 		d := lint.Diagnostic{Span: us[0].Span,
 			Message:   fmt.Sprintf("%s中的“%s”无法对应到模板的单元格：%s", tableName(k.table), strings.Join(texts, " "), k.reason),
