@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/width"
+
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/internal/reportcheck"
 )
@@ -22,23 +24,28 @@ func checkSpans(t testing.TB, r *grammar.Report) {
 	}
 }
 
-// numberAt reads a cell's number the way it is printed: ASCII or full-width
-// digits, an optional sign and decimal point, an optional unit 万元/元.
-func numberAt(s string) (float64, bool) {
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "万元"), "元")
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r >= '０' && r <= '９':
-			return r - '０' + '0'
-		case r == '．':
-			return '.'
-		case r == '－':
-			return '-'
-		}
-		return r
-	}, s)
-	v, err := strconv.ParseFloat(s, 64)
-	return v, err == nil
+// printedNumber is the number printed in a cell's text, in the form
+// strconv.FormatFloat writes it: full-width digits, point and minus
+// narrowed by Unicode's width mapping (x/text/width, not the parser's
+// table), the unit the parser found dropped, leading zeros and trailing
+// decimal zeros removed. The check below formats the parser's value and
+// compares it with this, rather than reading the text again as the parser
+// does: a copy of the parser's reader would share its mistakes.
+func printedNumber(text, unit string) string {
+	s := strings.TrimSuffix(width.Narrow.String(text), unit)
+	sign := ""
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		sign, s = "-", rest
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	whole = strings.TrimLeft(whole, "0")
+	if whole == "" {
+		whole = "0"
+	}
+	if frac = strings.TrimRight(frac, "0"); frac != "" {
+		whole += "." + frac
+	}
+	return sign + whole
 }
 
 // cellTextErrors checks that every placed cell says what the source says at
@@ -61,9 +68,8 @@ func cellTextErrors(r *grammar.Report) []string {
 				}
 				continue
 			case grammar.CellNumber:
-				v, ok := numberAt(at)
-				if !ok || v != c.Value {
-					errs = append(errs, fmt.Sprintf("%s: value %v but the source has %q there", where, c.Value, at))
+				if v := strconv.FormatFloat(c.Value, 'f', -1, 64); v != printedNumber(at, c.Unit) {
+					errs = append(errs, fmt.Sprintf("%s: value %s but the source has %q there", where, v, at))
 				}
 			}
 			if at != c.Text {
