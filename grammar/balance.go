@@ -36,8 +36,8 @@ func (b *Balance) Refs() []CellRef {
 	return append(append([]CellRef(nil), b.Left...), b.Right...)
 }
 
-// OutcomeRows are the rows of table 2 whose sum is （七）总计.
-func OutcomeRows(f Format) []*RowDef {
+// outcomeRows are the rows of table 2 whose sum is （七）总计.
+func outcomeRows(f Format) []*RowDef {
 	var out []*RowDef
 	for _, r := range Tables(f)[1].Rows {
 		if r.Group != "" && r.Key != RowTotal {
@@ -65,14 +65,9 @@ func buildBalances(f Format) []Balance {
 	t2 := Tables(f)[1]
 	var out []Balance
 	for _, r := range t2.Rows {
-		b := Balance{Kind: BalanceRowTotal}
-		for _, c := range r.Cols[:6] {
-			b.Left = append(b.Left, CellRef{TableRequests, r.Key, c.Key})
-		}
-		b.Right = []CellRef{{TableRequests, r.Key, ColTotal}}
-		out = append(out, b)
+		out = append(out, rowTotal(BalanceRowTotal, TableRequests, r, 6))
 	}
-	outcomes := OutcomeRows(f)
+	outcomes := outcomeRows(f)
 	for _, c := range colsApplicants {
 		b := Balance{Kind: BalanceOutcomeTotal}
 		for _, r := range outcomes {
@@ -88,14 +83,18 @@ func buildBalances(f Format) []Balance {
 		})
 	}
 	for _, r := range Table3.Rows {
-		b := Balance{Kind: BalanceReviewTotal}
-		for _, c := range r.Cols[:4] {
-			b.Left = append(b.Left, CellRef{TableReview, r.Key, c.Key})
-		}
-		b.Right = []CellRef{{TableReview, r.Key, ColTotal}}
-		out = append(out, b)
+		out = append(out, rowTotal(BalanceReviewTotal, TableReview, r, 4))
 	}
 	return out
+}
+
+// rowTotal is the balance of a row whose first n cells add up to its 总计.
+func rowTotal(kind BalanceKind, table int, r *RowDef, n int) Balance {
+	b := Balance{Kind: kind, Right: []CellRef{{table, r.Key, ColTotal}}}
+	for _, c := range r.Cols[:n] {
+		b.Left = append(b.Left, CellRef{table, r.Key, c.Key})
+	}
+	return b
 }
 
 // rowCheck returns a check of the relations internal to a run of values laid

@@ -184,14 +184,14 @@ func (r *Report) Dump() *Dump {
 	return d
 }
 
-// CSVHeader is the first line of `gdlint dump --format csv`.
-var CSVHeader = []string{"file", "body", "year", "table", "row", "col", "value", "kind", "line", "character"}
+// csvHeader is the first line of `gdlint dump --format csv`.
+var csvHeader = []string{"file", "body", "year", "table", "row", "col", "value", "kind", "line", "character"}
 
 // WriteCSV writes one line per placed cell; header controls the first line.
 func (d *Dump) WriteCSV(w io.Writer, header bool) error {
 	cw := csv.NewWriter(w)
 	if header {
-		if err := cw.Write(CSVHeader); err != nil {
+		if err := cw.Write(csvHeader); err != nil {
 			return err
 		}
 	}

@@ -13,17 +13,17 @@ import (
 // as plain text or Markdown.
 func Parse(src *Source) *Report {
 	if src.view != nil {
-		return ParseView(src, src.view, src.rendering)
+		return parseView(src, src.view, src.rendering)
 	}
 	rendering := "text"
 	if strings.HasSuffix(strings.ToLower(src.Path), ".md") || strings.HasSuffix(strings.ToLower(src.Path), ".markdown") {
 		rendering = "markdown"
 	}
-	return ParseView(src, IdentityView(maskComments(src.Text)), rendering)
+	return parseView(src, IdentityView(maskComments(src.Text)), rendering)
 }
 
-// ParseView reads a view of src (plain text, or what a container extracted).
-func ParseView(src *Source, v *View, rendering string) *Report {
+// parseView reads a view of src (plain text, or what a container extracted).
+func parseView(src *Source, v *View, rendering string) *Report {
 	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering, View: v}}
 	p.run()
 	return p.r

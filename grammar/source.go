@@ -181,13 +181,10 @@ func (s *Source) UTF8Pos(off int) Position {
 // OffsetUTF16 converts an LSP position back to a byte offset; columns past the
 // end of the line clamp to the line end, as the LSP specification asks.
 func (s *Source) OffsetUTF16(p Position) int {
-	if p.Line < 0 {
-		return 0
+	start, end, ok := s.lineBounds(p.Line)
+	if !ok {
+		return start
 	}
-	if p.Line >= len(s.lines) {
-		return len(s.Text)
-	}
-	start, end := s.lines[p.Line], s.LineEnd(p.Line)
 	col := 0
 	for i, r := range s.Text[start:end] {
 		if col >= p.Col {
@@ -200,13 +197,10 @@ func (s *Source) OffsetUTF16(p Position) int {
 
 // OffsetUTF8 converts a (line, byte column) position to a byte offset.
 func (s *Source) OffsetUTF8(p Position) int {
-	if p.Line < 0 {
-		return 0
+	start, end, ok := s.lineBounds(p.Line)
+	if !ok {
+		return start
 	}
-	if p.Line >= len(s.lines) {
-		return len(s.Text)
-	}
-	start, end := s.lines[p.Line], s.LineEnd(p.Line)
 	off := start + p.Col
 	if off > end {
 		off = end
@@ -215,6 +209,19 @@ func (s *Source) OffsetUTF8(p Position) int {
 		off--
 	}
 	return off
+}
+
+// lineBounds returns where line n starts and ends (before its line break);
+// for a line outside the text, ok is false and start is the offset the
+// position clamps to (0 before, len(Text) after).
+func (s *Source) lineBounds(n int) (start, end int, ok bool) {
+	switch {
+	case n < 0:
+		return 0, 0, false
+	case n >= len(s.lines):
+		return len(s.Text), len(s.Text), false
+	}
+	return s.lines[n], s.LineEnd(n), true
 }
 
 func (s *Source) clamp(off int) int {

@@ -129,43 +129,6 @@ func (b *ViewBuilder) Synth(text string) {
 // Len is the view length so far.
 func (b *ViewBuilder) Len() int { return len(b.buf) }
 
-// LastByte returns the last byte written, or 0.
-func (b *ViewBuilder) LastByte() byte {
-	if len(b.buf) == 0 {
-		return 0
-	}
-	return b.buf[len(b.buf)-1]
-}
-
-// TrimTrailing removes trailing bytes in set (synthesised or copied).
-func (b *ViewBuilder) TrimTrailing(set string) {
-	for len(b.buf) > 0 && indexByte(set, b.buf[len(b.buf)-1]) {
-		b.buf = b.buf[:len(b.buf)-1]
-		for len(b.pieces) > 0 {
-			p := &b.pieces[len(b.pieces)-1]
-			if p.L < len(b.buf) {
-				if p.L+p.LLen > len(b.buf) {
-					if p.LLen == p.SLen {
-						p.SLen -= p.L + p.LLen - len(b.buf)
-					}
-					p.LLen = len(b.buf) - p.L
-				}
-				break
-			}
-			b.pieces = b.pieces[:len(b.pieces)-1]
-		}
-	}
-}
-
-func indexByte(s string, c byte) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return true
-		}
-	}
-	return false
-}
-
 // View returns the built view.
 func (b *ViewBuilder) View() *View {
 	ps := b.pieces

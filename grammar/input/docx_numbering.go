@@ -52,86 +52,97 @@ func parseNumbering(numXML, stylesXML []byte) *numbering {
 	return n
 }
 
+// set records one property of a level definition: start, numFmt, lvlText,
+// suff or isLgl, with its w:val.
+func (l *numLevel) set(t xml.StartElement, val string) {
+	switch t.Name.Local {
+	case "start":
+		if v, err := strconv.Atoi(val); err == nil {
+			l.start = v
+		}
+	case "numFmt":
+		l.format = val
+	case "lvlText":
+		l.text = val
+	case "suff":
+		l.suffix = val
+	case "isLgl":
+		l.isLegal = onOff(t)
+	}
+}
+
 func (n *numbering) readNumbering(data []byte) {
-	d := xml.NewDecoder(bytes.NewReader(data))
 	var absID, numID string
 	var lvl *numLevel
 	ovLevel := -1
+	start := func(t xml.StartElement, val string) {
+		switch t.Name.Local {
+		case "abstractNum":
+			absID, _ = wAttr(t, "abstractNumId")
+			n.abstract[absID] = make([]*numLevel, 9)
+		case "lvl":
+			i, err := strconv.Atoi(attrOr(t, "ilvl", "0"))
+			lvl = nil
+			if err == nil && i >= 0 && i < 9 && absID != "" && numID == "" {
+				lvl = &numLevel{start: 1, format: "decimal"}
+				n.abstract[absID][i] = lvl
+			}
+		case "start", "numFmt", "lvlText", "suff", "isLgl":
+			if lvl != nil {
+				lvl.set(t, val)
+			}
+		case "num":
+			numID, _ = wAttr(t, "numId")
+			n.nums[numID] = numInstance{overrides: map[int]int{}}
+		case "abstractNumId":
+			if numID != "" {
+				inst := n.nums[numID]
+				inst.abstract = val
+				n.nums[numID] = inst
+			}
+		case "lvlOverride":
+			ovLevel, _ = strconv.Atoi(attrOr(t, "ilvl", "-1"))
+		case "startOverride":
+			if numID != "" && ovLevel >= 0 && ovLevel < 9 {
+				if v, err := strconv.Atoi(val); err == nil {
+					n.nums[numID].overrides[ovLevel] = v
+				}
+			}
+		}
+	}
+	eachW(data, start, func(local string) {
+		switch local {
+		case "abstractNum":
+			absID = ""
+		case "lvl":
+			lvl = nil
+		case "num":
+			numID = ""
+		case "lvlOverride":
+			ovLevel = -1
+		}
+	})
+}
+
+// eachW calls start for every start element in the w: namespace, with its
+// w:val, and end with the local name of every such end element, until the
+// XML ends or breaks: what was read so far still counts.
+func eachW(data []byte, start func(t xml.StartElement, val string), end func(local string)) {
+	d := xml.NewDecoder(bytes.NewReader(data))
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			return // what was read so far still counts
+			return
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if !isW(t.Name) {
-				continue
-			}
-			val, _ := wAttr(t, "val")
-			switch t.Name.Local {
-			case "abstractNum":
-				absID, _ = wAttr(t, "abstractNumId")
-				n.abstract[absID] = make([]*numLevel, 9)
-			case "lvl":
-				i, err := strconv.Atoi(attrOr(t, "ilvl", "0"))
-				lvl = nil
-				if err == nil && i >= 0 && i < 9 && absID != "" && numID == "" {
-					lvl = &numLevel{start: 1, format: "decimal"}
-					n.abstract[absID][i] = lvl
-				}
-			case "start":
-				if lvl != nil {
-					if v, err := strconv.Atoi(val); err == nil {
-						lvl.start = v
-					}
-				}
-			case "numFmt":
-				if lvl != nil {
-					lvl.format = val
-				}
-			case "lvlText":
-				if lvl != nil {
-					lvl.text = val
-				}
-			case "suff":
-				if lvl != nil {
-					lvl.suffix = val
-				}
-			case "isLgl":
-				if lvl != nil {
-					lvl.isLegal = onOff(t)
-				}
-			case "num":
-				numID, _ = wAttr(t, "numId")
-				n.nums[numID] = numInstance{overrides: map[int]int{}}
-			case "abstractNumId":
-				if numID != "" {
-					inst := n.nums[numID]
-					inst.abstract = val
-					n.nums[numID] = inst
-				}
-			case "lvlOverride":
-				ovLevel, _ = strconv.Atoi(attrOr(t, "ilvl", "-1"))
-			case "startOverride":
-				if numID != "" && ovLevel >= 0 && ovLevel < 9 {
-					if v, err := strconv.Atoi(val); err == nil {
-						n.nums[numID].overrides[ovLevel] = v
-					}
-				}
+			if isW(t.Name) {
+				val, _ := wAttr(t, "val")
+				start(t, val)
 			}
 		case xml.EndElement:
-			if !isW(t.Name) {
-				continue
-			}
-			switch t.Name.Local {
-			case "abstractNum":
-				absID = ""
-			case "lvl":
-				lvl = nil
-			case "num":
-				numID = ""
-			case "lvlOverride":
-				ovLevel = -1
+			if isW(t.Name) {
+				end(t.Name.Local)
 			}
 		}
 	}
@@ -145,40 +156,29 @@ func attrOr(e xml.StartElement, local, def string) string {
 }
 
 func (n *numbering) readStyles(data []byte) {
-	d := xml.NewDecoder(bytes.NewReader(data))
 	var id string
 	var cur styleNum
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if !isW(t.Name) {
-				continue
+	start := func(t xml.StartElement, val string) {
+		switch t.Name.Local {
+		case "style":
+			id, cur = "", styleNum{}
+			if typ, _ := wAttr(t, "type"); typ == "paragraph" || typ == "" {
+				id, _ = wAttr(t, "styleId")
 			}
-			val, _ := wAttr(t, "val")
-			switch t.Name.Local {
-			case "style":
-				id, cur = "", styleNum{}
-				if typ, _ := wAttr(t, "type"); typ == "paragraph" || typ == "" {
-					id, _ = wAttr(t, "styleId")
-				}
-			case "basedOn":
-				cur.basedOn = val
-			case "numId":
-				cur.numID = val
-			case "ilvl":
-				cur.ilvl = val
-			}
-		case xml.EndElement:
-			if isW(t.Name) && t.Name.Local == "style" && id != "" {
-				n.styles[id] = cur
-				id = ""
-			}
+		case "basedOn":
+			cur.basedOn = val
+		case "numId":
+			cur.numID = val
+		case "ilvl":
+			cur.ilvl = val
 		}
 	}
+	eachW(data, start, func(local string) {
+		if local == "style" && id != "" {
+			n.styles[id] = cur
+			id = ""
+		}
+	})
 }
 
 // label returns the number Word shows before a paragraph, or "". numID and
