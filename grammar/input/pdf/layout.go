@@ -555,6 +555,57 @@ type document struct {
 	furniture  []grammar.Span
 	pending    []pendingLine // page numbers waiting for the paragraph to end
 	para       *paragraph
+	held       *heldRow // the last row of a table that ends a page
+}
+
+type heldRow struct {
+	text string
+	page int
+}
+
+// lastOnPage tells whether it is the last item of the page but for page
+// numbers and running headers and footers.
+func lastOnPage(items []*item, it *item) bool {
+	for k := len(items) - 1; k >= 0; k-- {
+		if items[k].pageNumber || items[k].running {
+			continue
+		}
+		return items[k] == it
+	}
+	return false
+}
+
+// mergeSplitRow joins a table row that a page break cut in two (Word and
+// LibreOffice let a row break across pages): the first row of the next page
+// has the same cells, holds no number, and fills fewer cells than the part
+// before the break. Each cell's text goes on where it stopped.
+func mergeSplitRow(before, after string) (string, bool) {
+	a, b := strings.Split(before, "\t"), strings.Split(after, "\t")
+	if len(a) != len(b) {
+		return "", false
+	}
+	filledA, filledB := 0, 0
+	for i := range b {
+		if strings.ContainsAny(b[i], "0123456789０１２３４５６７８９") && !reNumbered.MatchString(b[i]) {
+			return "", false
+		}
+		if b[i] != "" {
+			filledB++
+		}
+		if a[i] != "" {
+			filledA++
+		}
+	}
+	if filledB == 0 || filledB >= filledA {
+		return "", false
+	}
+	for i := range a {
+		if b[i] != "" && a[i] == "" {
+			return "", false // a cell that starts after the break: a new row
+		}
+		a[i] = joinWrapped(a[i], b[i])
+	}
+	return strings.Join(a, "\t"), true
 }
 
 type pendingLine struct {
@@ -616,6 +667,10 @@ func (d *document) endParagraph() {
 		}
 	}
 	d.pending = nil
+	if h := d.held; h != nil {
+		d.write(h.text+"\n", h.page)
+		d.held = nil
+	}
 	if p := d.para; p != nil {
 		d.writeFurniture(before, p.first)
 		d.toPage(p.first)
@@ -708,17 +763,32 @@ func build(pages []*page) *document {
 				continue
 			case it.pageNumber:
 				d.pending = append(d.pending, pendingLine{strings.TrimSpace(it.text), pageNo})
-				if d.para == nil {
+				if d.para == nil && d.held == nil {
 					d.endParagraph()
 				}
 				continue
 			case it.table != nil:
-				d.endParagraph()
 				rows := it.rows
 				if first && lastTable != nil {
 					rows = dropRepeatedHeader(lastTable, rows)
+					if d.held != nil && len(rows) > 0 {
+						if merged, ok := mergeSplitRow(d.held.text, rows[0]); ok {
+							// the row broke across the page: its page
+							// number goes before it, like a paragraph's
+							d.writeFurniture(d.pending, d.held.page)
+							d.pending, d.held = nil, nil
+							d.write(merged+"\n", d.page)
+							rows = rows[1:]
+						}
+					}
 				}
-				for _, r := range rows {
+				d.endParagraph()
+				for k, r := range rows {
+					if k == len(rows)-1 && lastOnPage(items, it) {
+						// it may go on on the next page
+						d.held = &heldRow{text: r, page: pageNo}
+						break
+					}
 					d.write(r, pageNo)
 					d.write("\n", pageNo)
 				}

@@ -11,7 +11,8 @@ merged cells and narrow columns (labels wrap inside their cells), the header
 rows of a table repeated after a page break, a running header, and the page
 number right-aligned in the footer. scanned.pdf is one page that is only an
 image (a page of a report rendered by pdftoppm) with a page number in its
-footer; the last page of report.pdf is an image too.
+footer; the last page of report.pdf is an image too. webpage-004.pdf is the
+real report ../shared/corpus/004.html printed by LibreOffice's web layout.
 """
 import base64, html, os, re, subprocess, sys, tempfile
 
@@ -171,6 +172,18 @@ def scanned(name):
     d.image_page(png)
     d.write(name)
 
+def web_page(src, name):
+    """A real report saved as a web page, printed to PDF by LibreOffice's web
+    layout: long table rows break across pages (a cut row's label goes on at
+    the top of the next page)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp, src],
+                       check=True, stdout=subprocess.DEVNULL)
+        base = os.path.splitext(os.path.basename(src))[0]
+        os.replace(os.path.join(tmp, base + ".pdf"), os.path.join(HERE, name + ".pdf"))
+
 if __name__ == "__main__":
     report(os.path.join(HERE, "report.txt"), "report", header="江川市生态环境局政务公开", seal=True)
     scanned("scanned")
+    web_page(os.path.join(HERE, "..", "..", "..", "..", "..", "..", "shared", "corpus", "004.html"), "webpage-004")
