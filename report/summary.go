@@ -12,7 +12,8 @@ import (
 	"github.com/gdlint/gdlint/lint"
 )
 
-// Counts summarises a run.
+// Counts summarises a run. Unreadable counts the files (and paths) that
+// could not be checked; they are among Files.
 type Counts struct {
 	Files, Unreadable                 int
 	Errors, Warnings, Infos           int
@@ -69,13 +70,20 @@ func WriteSummary(w io.Writer, c Counts, o OutputOptions, fixMode bool) {
 			fmt.Fprintf(w, "已修复 %d 处（%d 个文件）。\n", c.FixesApplied, c.FilesFixed)
 		}
 	}
+	// "passed" only when every file named was checked
+	checked := c.Files - c.Unreadable
 	switch {
+	case c.Total() == 0 && c.Files == 0:
+		fmt.Fprintln(w, pick(o.Lang, "没有检查任何文件。", "No files were checked."))
 	case c.Total() == 0 && c.Unreadable == 0:
 		if en {
 			fmt.Fprintln(w, "All checks passed!")
 		} else {
 			fmt.Fprintln(w, "检查通过，没有发现问题。")
 		}
+	case c.Total() == 0 && checked > 0:
+		fmt.Fprintln(w, pick(o.Lang, fmt.Sprintf("已检查的 %d 个文件没有发现问题。", checked),
+			fmt.Sprintf("No problems in the %d %s checked.", checked, plural(checked, "file", "files"))))
 	case c.Total() > 0:
 		if en {
 			parts := []string{fmt.Sprintf("%d %s", c.Errors, plural(c.Errors, "error", "errors")),

@@ -2,9 +2,10 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
+
+	"github.com/spf13/pflag"
 
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
@@ -21,7 +22,7 @@ type batchFlags struct {
 }
 
 // registerBatchFlags adds the batch-report flags to check's flag set.
-func registerBatchFlags(fs *flag.FlagSet) *batchFlags {
+func registerBatchFlags(fs *pflag.FlagSet) *batchFlags {
 	b := &batchFlags{}
 	fs.StringVar(&b.html, "report-html", "", "also write a batch report as one self-contained HTML page to this file (overview, findings, cross-year checks)")
 	fs.StringVar(&b.xlsx, "report-xlsx", "", "also write the batch report as an XLSX workbook to this file")

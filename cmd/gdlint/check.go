@@ -2,12 +2,12 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,49 +43,35 @@ type checkFlags struct {
 	batch                                   *batchFlags
 }
 
-func newCheckFlagSet(stderr io.Writer, f *checkFlags) *flag.FlagSet {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&f.format, "format", "text", "output format: text, json or sarif")
+// checkFormats are check's output formats, in the order help lists them.
+var checkFormats = []string{"text", "json", "json-lines", "sarif", "github", "gitlab", "junit"}
+
+const checkAbout = `Lint reports: PATH is a file, a directory (walked for .txt .md .docx .html .pdf
+files) or - for standard input. Findings go to stdout, the summary to stderr.
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file
+that could not be checked.`
+
+func newCheckFlags(f *checkFlags) *cmdFlags {
+	fs := newFlags("check", "[check] [flags] PATH...", checkAbout)
+	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(checkFormats, ", "))
 	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes, writing the files in place")
 	fs.BoolVar(&f.unsafe, "unsafe-fixes", false, "also apply (and mark as fixable) fixes that need a human's check")
 	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff instead of writing them (exit 1 when there are any)")
-	fs.StringVar(&f.configPath, "config", "", "use this config file instead of looking for .gdlint.toml upward from each file")
 	fs.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or never")
-	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
-	fs.StringVar(&f.lang, "lang", "zh", "language of messages: zh or en")
-	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the name of the file read from stdin (for its kind, config and output)")
+	fs.StringVar(&f.configPath, "config", "", "use this config file instead of looking for .gdlint.toml upward from each file")
 	fs.StringVar(&f.selectRules, "select", "", "comma-separated rules, prefixes or families to check (replaces the config's select)")
 	fs.StringVar(&f.ignoreRules, "ignore", "", "comma-separated rules, prefixes or families not to check (added to the config's)")
 	fs.StringVar(&f.deadline, "deadline", "", "publication deadline profile: auto, department, government, local:MM-DD or local (overrides the config)")
 	fs.StringVar(&f.today, "today", "", "judge dates as of this day (YYYY-MM-DD) instead of today")
-	fs.BoolVar(&f.quiet, "quiet", false, "print findings only, no summary")
-	fs.BoolVar(&f.showSource, "show-source", false, "print the source line under each finding, with carets under the span")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the name of the file read from stdin (for its kind, config and output)")
 	fs.BoolVar(&f.statistics, "statistics", false, "print how many findings each rule has instead of the findings (text format)")
-	fs.BoolVar(&f.quiet, "q", false, "short for --quiet")
+	fs.BoolVar(&f.showSource, "show-source", false, "print the source line under each finding, with carets under the span")
+	fs.StringVar(&f.lang, "lang", "zh", "language of messages: zh or en")
+	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "files checked in parallel")
-	f.batch = registerBatchFlags(fs) // --report-html/xlsx/json: batch.go
+	f.batch = registerBatchFlags(fs.FlagSet) // --report-html/xlsx/json: batch.go
 	return fs
-}
-
-// parseInterleaved lets flags follow paths (gdlint check DIR --fix), as
-// ruff and golangci-lint allow; "--" ends the flags.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }
 
 func splitList(s string) []string {
@@ -105,6 +91,7 @@ func usageError(stderr io.Writer, format string, args ...any) int {
 // streams, and the exit status so far.
 type checkRun struct {
 	f        checkFlags
+	flags    *cmdFlags
 	failOn   lint.Severity // -1: never fail on findings
 	opts     *lint.Options
 	resolver *lint.ConfigResolver
@@ -114,6 +101,9 @@ type checkRun struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	status         int
+	// unexpanded counts the paths that named nothing readable (a missing
+	// file): no result stands for them, but the summary must count them
+	unexpanded int
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -163,21 +153,13 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // parseFlags reads the flags and returns the paths, or nil and the exit code.
 func (c *checkRun) parseFlags(args []string) ([]string, int) {
-	fs := newCheckFlagSet(c.stderr, &c.f)
-	fs.Usage = func() {
-		fmt.Fprintln(c.stderr, "usage: gdlint [check] [flags] PATH...   (PATH: a file, a directory, or - for stdin)")
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, exitClean
-		}
-		return nil, exitError
+	c.flags = newCheckFlags(&c.f)
+	paths, ok, code := c.flags.parse(args, c.stdout, c.stderr)
+	if !ok {
+		return nil, code
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return nil, exitError
+		return nil, c.flags.fail(c.stderr, "no PATH given (a file, a directory, or - for standard input)")
 	}
 	return paths, exitClean
 }
@@ -185,10 +167,12 @@ func (c *checkRun) parseFlags(args []string) ([]string, int) {
 // settings checks the flag values and turns them into the run's options.
 func (c *checkRun) settings() int {
 	f := &c.f
-	switch f.format {
-	case "text", "json", "sarif":
-	default:
-		return usageError(c.stderr, "unknown --format %q (text, json or sarif)", f.format)
+	if !slices.Contains(checkFormats, f.format) {
+		msg := fmt.Sprintf("unknown --format %q (%s)", f.format, strings.Join(checkFormats, ", "))
+		if near := nearest(f.format, checkFormats); near != "" {
+			msg = fmt.Sprintf("unknown --format %q (did you mean %s?)", f.format, near)
+		}
+		return c.flags.fail(c.stderr, "%s", msg)
 	}
 	if f.lang != "zh" && f.lang != "en" {
 		return usageError(c.stderr, "unknown --lang %q (zh or en)", f.lang)
@@ -277,6 +261,7 @@ func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 		for _, e := range errs {
 			fmt.Fprintf(c.stderr, "gdlint: %s\n", report.ErrorText(e, c.f.lang))
 			c.status = exitError
+			c.unexpanded++
 		}
 		if len(found) == 0 && len(errs) == 0 {
 			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", p, report.NoReportFilesText(c.f.lang))
@@ -405,7 +390,10 @@ func (c *checkRun) print(w io.Writer, results []*lint.FileResult) error {
 		return err
 	}
 	if c.f.format == "text" && !c.f.quiet {
-		report.WriteSummary(c.stderr, report.Count(results, c.f.unsafe), c.out, c.f.fix)
+		counts := report.Count(results, c.f.unsafe)
+		counts.Files += c.unexpanded
+		counts.Unreadable += c.unexpanded
+		report.WriteSummary(c.stderr, counts, c.out, c.f.fix)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 
@@ -15,16 +14,15 @@ func init() {
 }
 
 func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("dump", "dump [--format json|csv] [--text] FILE...",
+		"Print the parsed report (sections, dates, every table cell with its row, column and\nposition) as JSON, or one line per cell as CSV; --text prints the text as read.")
 	format := fs.String("format", "json", "output format: json or csv")
 	textOnly := fs.Bool("text", false, "print the text as the parser reads it (what was extracted from a PDF, a .docx or a web page), lines and columns as in the findings")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if _, ok, code := fs.parse(args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "gdlint dump: no input files")
-		return 2
+		return fs.fail(stderr, "no input files")
 	}
 	if *format != "json" && *format != "csv" {
 		fmt.Fprintf(stderr, "gdlint dump: unknown format %q (json or csv)\n", *format)

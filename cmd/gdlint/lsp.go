@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,18 +15,17 @@ func init() {
 }
 
 func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lsp", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("lsp", "lsp [-v] [--log FILE]",
+		"Run the language server on stdin/stdout (for editors).")
 	fs.Bool("stdio", true, "talk LSP over stdin/stdout (the only transport; accepted for editors that pass it)")
-	verbose := fs.Bool("v", false, "log every message to stderr")
+	verbose := fs.BoolP("verbose", "v", false, "log every message to stderr")
 	logFile := fs.String("log", "", "append the server log to this file instead of stderr")
 	debounce := fs.Duration("debounce", 0, "wait this long after a change before relinting (changes during a lint are always folded)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if _, ok, code := fs.parse(args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "gdlint lsp: unexpected argument %q\n", fs.Arg(0))
-		return 2
+		return fs.fail(stderr, "unexpected argument %q", fs.Arg(0))
 	}
 	logw := stderr
 	if *logFile != "" {

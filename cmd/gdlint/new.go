@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,21 +14,21 @@ func init() {
 }
 
 func runNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("new", "new --body NAME [--year YYYY] [--format txt|md] [-o FILE]",
+		"Print a blank report in the template: every part, the three tables with 0 in every cell,\nand 【待填写：…】 where the text is to be written (gdlint check reports each one).")
 	year := fs.Int("year", time.Now().Year()-1, "the report year (the year the statistics cover)")
 	body := fs.String("body", "", "the reporting body (机关名称), e.g. 某某市某某局")
 	format := fs.String("format", "txt", "txt (tab-separated tables) or md (Markdown)")
-	outPath := fs.String("o", "", "write to this file (which must not exist) instead of stdout")
-	rest, err := parseInterleaved(fs, args)
-	if err != nil {
-		return exitError
+	outPath := fs.StringP("output", "o", "", "write to this file (which must not exist) instead of stdout")
+	rest, ok, code := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if len(rest) > 0 {
-		return usageError(stderr, "new: unexpected argument %q", rest[0])
+		return fs.fail(stderr, "unexpected argument %q", rest[0])
 	}
 	if *body == "" {
-		return usageError(stderr, "new: --body is required (the body's full name, e.g. 某某市某某局)")
+		return fs.fail(stderr, "--body is required (the body's full name, e.g. 某某市某某局)")
 	}
 	text, err := report.BlankReport(*year, *body, *format)
 	if err != nil {

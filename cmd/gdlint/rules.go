@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -17,12 +16,16 @@ func init() {
 }
 
 func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("rules", "rules [--format text|json|markdown] [--lang zh|en]",
+		"List the rules: ID, family, default severity, fixable, summary. --format markdown\nprints the full reference (docs/rules.md).")
 	format := fs.String("format", "text", "output format: text, json or markdown (the rule reference, docs/rules.md)")
 	lang := fs.String("lang", "zh", "language: zh or en")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return exitError
+	rest, ok, code := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		return fs.fail(stderr, "unexpected argument %q", rest[0])
 	}
 	var err error
 	switch *format {
@@ -42,15 +45,15 @@ func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 }
 
 func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("explain", "explain [--lang zh|en] RULE...",
+		"Explain rules and their legal basis, in Markdown (gdlint rules lists them).")
 	lang := fs.String("lang", "zh", "language: zh or en")
-	ids, err := parseInterleaved(fs, args)
-	if err != nil {
-		return exitError
+	ids, ok, code := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if len(ids) == 0 {
-		return usageError(stderr, "usage: gdlint explain RULE...   (gdlint rules lists them)")
+		return fs.fail(stderr, "no RULE given")
 	}
 	for i, id := range ids {
 		r := lint.RuleByID(id)

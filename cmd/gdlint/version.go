@@ -7,9 +7,17 @@ import (
 )
 
 func init() {
-	commands["version"] = command{summary: "print the version", run: func(args []string, _ io.Reader, stdout, _ io.Writer) int {
+	commands["version"] = command{summary: "print the version", run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+		fs := newFlags("version", "version", "Print the version (also gdlint --version, -V).")
+		rest, ok, code := fs.parse(args, stdout, stderr)
+		if !ok {
+			return code
+		}
+		if len(rest) > 0 {
+			return fs.fail(stderr, "unexpected argument %q", rest[0])
+		}
 		fmt.Fprintln(stdout, "gdlint", version())
-		return 0
+		return exitClean
 	}}
 }
 
