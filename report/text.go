@@ -24,9 +24,17 @@ type OutputOptions struct {
 	// ShowSource prints the source line under each finding with a caret
 	// line beneath the span (the text format only).
 	ShowSource bool
+	// FailOn is the lowest severity that fails the run (--fail-on), and
+	// NeverFail says that none does (--fail-on never): the JUnit output
+	// makes those findings failures.
+	FailOn    lint.Severity
+	NeverFail bool
 }
 
 func (o OutputOptions) en() bool { return o.Lang == "en" }
+
+// fails tells whether a finding of severity s fails the run.
+func (o OutputOptions) fails(s lint.Severity) bool { return !o.NeverFail && s >= o.FailOn }
 
 // Location is a diagnostic's range in the units the CLI prints: 1-based
 // lines and 1-based columns counted in Unicode code points; the end is

@@ -101,9 +101,10 @@ type checkRun struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	status         int
-	// unexpanded counts the paths that named nothing readable (a missing
-	// file): no result stands for them, but the summary must count them
-	unexpanded int
+	// unexpanded are the paths that named nothing readable (a missing
+	// file): they have no place among the files checked, but the printers
+	// and the summary must count them as not checked
+	unexpanded []*lint.FileResult
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -208,7 +209,8 @@ func (c *checkRun) settings() int {
 		}
 		c.resolver.Fixed = cfg
 	}
-	c.out = report.OutputOptions{Lang: f.lang, Color: color, Unsafe: f.unsafe, ShowSource: f.showSource}
+	c.out = report.OutputOptions{Lang: f.lang, Color: color, Unsafe: f.unsafe, ShowSource: f.showSource,
+		FailOn: max(c.failOn, lint.Info), NeverFail: c.failOn < 0}
 	c.copts = lint.CheckOptions{Options: c.opts, Fix: f.fix, Unsafe: f.unsafe}
 	return exitClean
 }
@@ -261,7 +263,11 @@ func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 		for _, e := range errs {
 			fmt.Fprintf(c.stderr, "gdlint: %s\n", report.ErrorText(e, c.f.lang))
 			c.status = exitError
-			c.unexpanded++
+			path, err := p, e
+			if fe := (*fileio.FileError)(nil); errors.As(e, &fe) {
+				path, err = fe.Path, fe.Err // the path once, as for a file read
+			}
+			c.unexpanded = append(c.unexpanded, &lint.FileResult{Path: path, Err: err})
 		}
 		if len(found) == 0 && len(errs) == 0 {
 			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", p, report.NoReportFilesText(c.f.lang))
@@ -373,6 +379,7 @@ func (c *checkRun) unusedIgnores() []*lint.FileResult {
 // print writes the findings in the chosen format, and the summary on stderr
 // after text.
 func (c *checkRun) print(w io.Writer, results []*lint.FileResult) error {
+	results = append(c.unexpanded, results...)
 	var err error
 	switch c.f.format {
 	case "text":
@@ -383,6 +390,14 @@ func (c *checkRun) print(w io.Writer, results []*lint.FileResult) error {
 		}
 	case "json":
 		err = report.WriteJSON(w, results, c.out)
+	case "json-lines":
+		err = report.WriteJSONLines(w, results, c.out)
+	case "github":
+		err = report.WriteGitHub(w, results, c.out)
+	case "gitlab":
+		err = report.WriteGitLab(w, results, c.out)
+	case "junit":
+		err = report.WriteJUnit(w, results, c.out)
 	case "sarif":
 		err = report.WriteSARIF(w, results, lint.Rules(), report.SARIFInfo{Version: version()}, c.out)
 	}
@@ -390,10 +405,7 @@ func (c *checkRun) print(w io.Writer, results []*lint.FileResult) error {
 		return err
 	}
 	if c.f.format == "text" && !c.f.quiet {
-		counts := report.Count(results, c.f.unsafe)
-		counts.Files += c.unexpanded
-		counts.Unreadable += c.unexpanded
-		report.WriteSummary(c.stderr, counts, c.out, c.f.fix)
+		report.WriteSummary(c.stderr, report.Count(results, c.f.unsafe), c.out, c.f.fix)
 	}
 	return nil
 }
