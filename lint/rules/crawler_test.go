@@ -25,7 +25,7 @@ var crawlerCases = []struct {
 			// 4000000 splits one way only: 自然人 4, 总计 0
 			"GD-A001 “一、本年新收政府信息公开申请数量”行的总计 0 ≠ 各申请人之和 自然人 4",
 			// 30000102 splits two ways, neither balances; the total 2 is in both
-			"GD-T002 2种拆分方式中没有一种满足本行合计关系",
+			"GD-A001 2种拆分方式中没有一种满足本行合计关系",
 			"GD-A002 “（七）总计”的“总计” 4 ≠ 各办理结果之和 （一）予以公开 1 + 1.本机关不掌握相关政府信息 2",
 		},
 		[]string{"GD-T002 “一、本年新收政府信息公开申请数量”"}},

@@ -27,6 +27,9 @@ wrong; the fix that rewrites the total is therefore only offered as a suggestion
 
 Basis: the table structure of 国办公开办函〔2021〕30号; spec §5.2.
 ` + arithCommonEN,
-		Check: func(ctx *lint.Context) { emitArith(ctx, grammar.TableReview, grammar.BalanceReviewTotal) },
+		Check: func(ctx *lint.Context) {
+			emitArith(ctx, grammar.TableReview, grammar.BalanceReviewTotal)
+			emitUnbalancedSplits(ctx, grammar.TableReview)
+		},
 	})
 }

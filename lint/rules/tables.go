@@ -47,6 +47,21 @@ func emitProblems(ctx *lint.Context, kinds ...string) {
 	}
 }
 
+// emitUnbalancedSplits reports the rows of table id whose glued digits
+// split several ways, none adding up to the row's total: the row is wrong
+// whatever the split (the parser's "unbalanced-split" problems).
+func emitUnbalancedSplits(ctx *lint.Context, id int) {
+	t := ctx.Report.Table(id)
+	if t == nil {
+		return
+	}
+	for _, p := range t.Problems {
+		if p.Kind == "unbalanced-split" {
+			ctx.Emitf(p.Span, tableName(t.ID)+"："+p.Message, problemEN(t, p))
+		}
+	}
+}
+
 // problemEN is the English text of a parser problem (the parser writes Chinese).
 func problemEN(t *grammar.Table, p *grammar.Problem) string {
 	row := ""
