@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/gdlint/gdlint/lsp"
 )
@@ -38,14 +37,6 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		logw = f
 	}
 	return lsp.Serve(context.Background(), stdin, stdout, lsp.Options{
-		Log: logw, Verbose: *verbose, Debounce: *debounce, Version: buildVersion(),
+		Log: logw, Verbose: *verbose, Debounce: *debounce, Version: version(),
 	})
-}
-
-// buildVersion is the module version stamped by the Go toolchain.
-func buildVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "devel"
 }
