@@ -7,7 +7,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { findServer } from './binary';
+import { bundledCandidates, describeSource, findServer } from './binary';
 import { readSettings, statusText } from './settings';
 
 let client: LanguageClient | undefined;
@@ -20,6 +20,19 @@ function isExecutable(p: string): boolean {
     return fs.statSync(p).isFile();
   } catch {
     return false;
+  }
+}
+
+// A zip keeps the executable bit only when the packer recorded it; restore it
+// on a bundled binary that lost it, so it is found (and not skipped for PATH).
+function restoreBundledMode(extensionPath: string): void {
+  if (process.platform === 'win32') return;
+  for (const b of bundledCandidates({ extensionPath, platform: process.platform, arch: process.arch })) {
+    try {
+      if (fs.statSync(b).isFile() && !isExecutable(b)) fs.chmodSync(b, 0o755);
+    } catch {
+      // absent or not ours to change: findServer reports what it finds
+    }
   }
 }
 
@@ -36,6 +49,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   for (const p of problems) output.appendLine(p);
   if (problems.length > 0) void vscode.window.showWarningMessage(problems.join('\n'));
 
+  restoreBundledMode(context.extensionPath);
   const found = findServer({
     configured: settings.path,
     extensionPath: context.extensionPath,
@@ -48,10 +62,13 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   if ('error' in found) {
     setStatus('error', found.error);
     output.appendLine(found.error);
-    void vscode.window.showErrorMessage(found.error);
+    void vscode.window.showErrorMessage(found.error, '设置 gdlint.path (Settings)').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'gdlint.path');
+    });
     return;
   }
-  output.appendLine(`gdlint: using ${found.path} (${found.source})`);
+  output.appendLine(`gdlint: using ${found.path} (${describeSource(found.source)})`);
+  if (found.note) output.appendLine(`gdlint: ${found.note}`);
   const serverOptions: ServerOptions = {
     command: found.path,
     args: ['lsp', ...settings.args],
@@ -78,6 +95,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   setStatus('starting', found.path);
   try {
     await client.start();
+    const info = client.initializeResult?.serverInfo;
+    if (info) output.appendLine(`gdlint: server ${info.name} ${info.version ?? ''}`.trimEnd());
   } catch (err) {
     setStatus('error', `${found.path}: ${err instanceof Error ? err.message : String(err)}`);
   }
