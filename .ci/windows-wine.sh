@@ -2,8 +2,8 @@
 # Builds a release for windows/amd64 and linux/amd64 with scripts/release, checks
 # the archives, checksums and .vsix packages, and runs the Windows binary under
 # Wine on the bundled examples: from a directory whose name has Chinese
-# characters and spaces, on GB18030 + CRLF and UTF-8-BOM + CRLF files as Windows
-# Notepad writes them, with --fix; its output must equal the Linux binary's.
+# characters and spaces, on GB18030, UTF-8-BOM and UTF-16 files with CRLF as
+# Windows Notepad writes them, with --fix; its output must equal the Linux binary's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -31,9 +31,12 @@ wine --version
 
 fail() { echo "windows-wine: $*" >&2; exit 1; }
 
-echo "--- scripts/release windows/amd64 linux/amd64"
-scripts/release "$work/dist" windows/amd64 linux/amd64
-dist=$work/dist
+# GDLINT_DIST=DIR: use the release already built there (to rerun quickly)
+dist=${GDLINT_DIST:-$work/dist}
+if [ -z "${GDLINT_DIST:-}" ]; then
+  echo "--- scripts/release windows/amd64 linux/amd64"
+  scripts/release "$dist" windows/amd64 linux/amd64
+fi
 (cd "$dist" && sha256sum -c SHA256SUMS)
 winzip=$(ls "$dist"/gdlint_*_windows_amd64.zip)
 lintar=$(ls "$dist"/gdlint_*_linux_amd64.tar.gz)
@@ -41,11 +44,16 @@ winvsix=$(ls "$dist"/gdlint-win32-x64-*.vsix)
 linvsix=$(ls "$dist"/gdlint-linux-x64-*.vsix)
 
 echo "--- the .vsix packages carry their platform's binary"
-unzip -l "$winvsix" | grep -q ' extension/bin/gdlint\.exe$' || fail "no extension/bin/gdlint.exe in $winvsix"
-unzip -l "$linvsix" | grep -q ' extension/bin/gdlint$' || fail "no extension/bin/gdlint in $linvsix"
-unzip -l "$winvsix" | grep -q ' extension/LICENSE.txt$\| extension/LICENSE$' || fail "no LICENSE in $winvsix"
-grep -q 'TargetPlatform="win32-x64"' <(unzip -p "$winvsix" extension.vsixmanifest) || fail "$winvsix: target platform is not win32-x64"
-grep -q 'TargetPlatform="linux-x64"' <(unzip -p "$linvsix" extension.vsixmanifest) || fail "$linvsix: target platform is not linux-x64"
+# (listings go to files first: grep -q would end unzip with SIGPIPE under pipefail)
+unzip -l "$winvsix" >"$work/win.list"
+unzip -l "$linvsix" >"$work/lin.list"
+unzip -p "$winvsix" extension.vsixmanifest >"$work/win.manifest"
+unzip -p "$linvsix" extension.vsixmanifest >"$work/lin.manifest"
+grep -q ' extension/bin/gdlint\.exe$' "$work/win.list" || fail "no extension/bin/gdlint.exe in $winvsix"
+grep -q ' extension/bin/gdlint$' "$work/lin.list" || fail "no extension/bin/gdlint in $linvsix"
+grep -q ' extension/LICENSE.txt$' "$work/win.list" || fail "no LICENSE in $winvsix"
+grep -q 'TargetPlatform="win32-x64"' "$work/win.manifest" || fail "$winvsix: target platform is not win32-x64"
+grep -q 'TargetPlatform="linux-x64"' "$work/lin.manifest" || fail "$linvsix: target platform is not linux-x64"
 # the Linux binary as VS Code would unpack it (the zip records its mode)
 mkdir -p "$work/vsix-linux"
 unzip -q "$linvsix" 'extension/*' -d "$work/vsix-linux"
@@ -88,14 +96,16 @@ got=$(win version | tr -d '\r')
 [ "$(win -V | tr -d '\r')" = "$want_version" ] || fail "gdlint.exe -V differs from version"
 echo "$got"
 
-# a directory with Chinese characters and spaces, holding the examples and two
-# files as Windows Notepad saves them: GB18030 ("ANSI" on Chinese Windows) and
-# UTF-8 with BOM, both with CRLF
+# a directory with Chinese characters and spaces holding the examples, and
+# beside it clean.txt as Windows Notepad saves it: GB18030 ("ANSI" on Chinese
+# Windows), UTF-8 with BOM, UTF-16 LE ("Unicode"), all with CRLF
 dir="报告 目录/2025年 政府信息公开"
-mkdir -p "$work/$dir"
+notepad="记事本 保存"
+mkdir -p "$work/$dir" "$work/$notepad"
 cp testdata/examples/* "$work/$dir/"
-iconv -f UTF-8 -t GB18030 testdata/examples/clean.txt | sed 's/$/\r/' >"$work/$dir/记事本 ANSI.txt"
-{ printf '\357\273\277'; sed 's/$/\r/' testdata/examples/clean.txt; } >"$work/$dir/记事本 UTF-8.txt"
+iconv -f UTF-8 -t GB18030 testdata/examples/clean.txt | sed 's/$/\r/' >"$work/$notepad/ANSI 编码.txt"
+{ printf '\357\273\277'; sed 's/$/\r/' testdata/examples/clean.txt; } >"$work/$notepad/UTF-8 编码.txt"
+{ printf '\377\376'; sed 's/$/\r/' testdata/examples/clean.txt | iconv -f UTF-8 -t UTF-16LE; } >"$work/$notepad/Unicode 编码.txt"
 cd "$work"
 
 # runs a binary, recording its exit code and output
@@ -106,10 +116,10 @@ run_case() { # name binary args...
   "$bin" "$@" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
   echo "$rc" >"$work/$name.rc"
 }
-same() { # name: the Windows and Linux runs agree (exit code, stdout; paths with / for \)
+same() { # name: the Windows and Linux runs agree (exit code, JSON on stdout; paths with / for \\)
   local n=$1
   cmp "$work/win-$n.rc" "$work/lin-$n.rc" || fail "$n: exit code $(cat "$work/win-$n.rc") under Wine, $(cat "$work/lin-$n.rc") on Linux"
-  tr -d '\r' <"$work/win-$n.out" | sed 's#\\#/#g' >"$work/win-$n.norm"
+  tr -d '\r' <"$work/win-$n.out" | sed 's#\\\\#/#g' >"$work/win-$n.norm"
   diff -u "$work/lin-$n.out" "$work/win-$n.norm" || fail "$n: the output differs between Wine and Linux"
   echo "$n: same output, exit $(cat "$work/win-$n.rc")"
 }
@@ -119,11 +129,9 @@ run_case win-dir win check --format json "$dir"
 run_case lin-dir "$linux" check --format json "$dir"
 same dir
 [ "$(cat "$work/win-dir.rc")" = 1 ] || fail "check of the examples exited $(cat "$work/win-dir.rc") under Wine, want 1"
-grep -q '记事本 ANSI.txt' "$work/win-dir.out" && fail "the GB18030 CRLF copy of clean.txt has findings under Wine"
-grep -q '记事本 UTF-8.txt' "$work/win-dir.out" && fail "the UTF-8-BOM CRLF copy of clean.txt has findings under Wine"
 
 echo "--- each file by its absolute Windows path (Z:\\…)"
-for f in "$dir"/*; do
+for f in "$dir"/* "$notepad"/*; do
   base=$(basename "$f")
   wpath=$(winepath -w "$work/$f" 2>/dev/null | tr -d '\r')
   run_case "win-$base" win check --lang en "$wpath"
@@ -134,6 +142,11 @@ for f in "$dir"/*; do
   cmp -s "$work/win-$base.rc" "$work/lin-$base.rc" && diff -q "$work/l.txt" "$work/w.txt" >/dev/null ||
     fail "$base: Wine and Linux differ (exit $(cat "$work/win-$base.rc") vs $(cat "$work/lin-$base.rc"))"
   echo "$base: exit $(cat "$work/win-$base.rc"), $(wc -l <"$work/w.txt") findings, same as Linux"
+done
+for f in "$notepad"/*; do
+  base=$(basename "$f")
+  [ "$(cat "$work/win-$base.rc")" = 0 ] || fail "$base (clean.txt as Notepad saves it) exited $(cat "$work/win-$base.rc") under Wine, want 0"
+  if [ -s "$work/win-$base.out" ]; then fail "$base (clean.txt as Notepad saves it) has findings under Wine: $(head -3 "$work/win-$base.out")"; fi
 done
 
 echo "--- SARIF: the tool's version, a parseable log"
@@ -153,6 +166,6 @@ cp "$dir/gb18030-crlf.txt" "$work/lin-fixed.txt"
 rc=0
 win check --fix --quiet "$dir/gb18030-crlf.txt" >/dev/null 2>&1 || rc=$?
 cmp "$dir/gb18030-crlf.txt" "$work/lin-fixed.txt" || fail "--fix under Wine wrote other bytes than on Linux"
-cmp -s "$dir/gb18030-crlf.txt" "$root/testdata/examples/gb18030-crlf.txt" && fail "--fix under Wine changed nothing"
+if cmp -s "$dir/gb18030-crlf.txt" "$root/testdata/examples/gb18030-crlf.txt"; then fail "--fix under Wine changed nothing"; fi
 echo "gb18030-crlf.txt: fixed under Wine (exit $rc), byte-identical to the Linux fix"
 echo "windows under wine: ok"
