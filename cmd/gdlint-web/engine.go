@@ -84,6 +84,14 @@ func (e *engine) remove(id int) {
 	}
 }
 
+// clear forgets every document.
+func (e *engine) clear() {
+	for i := range e.docs {
+		e.docs[i] = nil
+	}
+	e.crossYear()
+}
+
 // loaded returns the documents in the order the CLI prints them: by name.
 func (e *engine) loaded() []*document {
 	var out []*document
@@ -342,7 +350,7 @@ type relatedOut struct {
 
 // views describes every loaded document for the page.
 func (e *engine) views() []*docView {
-	var out []*docView
+	out := []*docView{}
 	for _, d := range e.loaded() {
 		out = append(out, e.view(d))
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -247,5 +248,20 @@ func TestSameAsCLIOnABatch(t *testing.T) {
 	}
 	if checks == 0 {
 		t.Error("no cross-year check in the overview")
+	}
+}
+
+// After "remove all files" the page gets an empty list, not null, and no
+// finding is left in the JSON.
+func TestClear(t *testing.T) {
+	e := newEngine()
+	e.add(file{"a.txt", readExamples(t)["defects.txt"]}, file{"b.txt", readExamples(t)["clean.txt"]})
+	e.clear()
+	b, err := json.Marshal(e.views())
+	if err != nil || string(b) != "[]" {
+		t.Errorf("views after clear: %s %v", b, err)
+	}
+	if s, _ := cliJSON(e.loaded(), "zh"); s != "[]\n" {
+		t.Errorf("JSON after clear: %q", s)
 	}
 }

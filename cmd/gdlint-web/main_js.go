@@ -47,6 +47,11 @@ func main() {
 			e.remove(args[0].Int())
 			return all(nil)
 		}),
+		// clear() → {docs: []}: forget every document
+		"clear": fn(func([]js.Value) any {
+			e.clear()
+			return all(nil)
+		}),
 		// bytes(id) → Uint8Array: the current file, in its own encoding
 		"bytes": js.FuncOf(func(_ js.Value, args []js.Value) any {
 			d, err := e.doc(args[0].Int())

@@ -110,12 +110,18 @@ function base64Bytes(b64) {
 async function loadEngine() {
   const go = new Go();
   const ready = new Promise((resolve) => { window.gdlintReady = resolve; });
+  const mark = (k) => { window.gdlintTimings[k] = Math.round(performance.now()); };
   let instance = null;
   if (location.protocol !== 'file:') {
     try {
       const resp = await fetch('gdlint.wasm');
       if (!resp.ok) throw new Error(resp.statusText);
-      instance = (await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject)).instance;
+      try {
+        // compiles while it downloads; needs the server to send application/wasm
+        instance = (await WebAssembly.instantiateStreaming(resp.clone(), go.importObject)).instance;
+      } catch (e) {
+        instance = (await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject)).instance;
+      }
     } catch (e) {
       instance = null;
     }
@@ -124,8 +130,10 @@ async function loadEngine() {
     await loadScript('gdlint.wasm.js');
     const bytes = base64Bytes(window.GDLINT_WASM);
     delete window.GDLINT_WASM;
+    mark('wasmLoaded');
     instance = (await WebAssembly.instantiate(bytes, go.importObject)).instance;
   }
+  mark('wasmCompiled');
   go.run(instance);
   await ready;
   return window.gdlintEngine;
@@ -528,8 +536,7 @@ function wire() {
     select(next, 'text');
   });
   $('clear').addEventListener('click', () => {
-    for (const d of state.docs) engine.remove(d.id);
-    state.docs = [];
+    setDocs(call('clear').docs);
     state.pdfs = [];
     state.current = '';
     render();
@@ -581,15 +588,21 @@ async function main() {
     return;
   }
   // the first check runs code the browser has not compiled yet: check the
-  // bundled examples once while the user picks a file
-  setTimeout(() => {
-    const t0 = performance.now();
-    const ex = window.GDLINT_EXAMPLES || {};
-    const files = {};
-    for (const name of Object.keys(ex)) files[name] = base64Bytes(ex[name]);
-    engine.selftest(files);
-    window.gdlintTimings.warm = Math.round(performance.now() - t0);
-  }, 50);
+  // bundled examples while the user picks a file, one at a time so that a
+  // file picked meanwhile waits for one example at most
+  const ex = window.GDLINT_EXAMPLES || {};
+  const names = Object.keys(ex).sort();
+  const t0 = performance.now();
+  const warm = () => {
+    if (!names.length || allDocs().length) {
+      window.gdlintTimings.warm = Math.round(performance.now() - t0);
+      return;
+    }
+    const name = names.shift();
+    engine.selftest({ [name]: base64Bytes(ex[name]) });
+    setTimeout(warm, 0);
+  };
+  setTimeout(warm, 50);
 }
 
 main();

@@ -122,7 +122,8 @@ try {
   await page.setInputFiles('#files', join(seedsDir, seeds[0]));
   await page.waitForFunction(() => window.gdlintTimings.checks.length === 1);
   const t1 = await page.evaluate(() => window.gdlintTimings);
-  console.log(`timing: engine ready ${engineReady} ms after opening the page; ${seeds[0]} picked at once: ` +
+  console.log(`timing: gdlint.wasm.js loaded and decoded ${t1.wasmLoaded} ms, compiled ${t1.wasmCompiled} ms, ` +
+    `engine ready ${engineReady} ms after opening the page; ${seeds[0]} picked at once: ` +
     `result ${t1.firstResult} ms after opening the page (its check ${t1.checks[0].ms} ms` +
     `${t1.warm !== undefined ? `, after the ${t1.warm} ms warm-up` : ''})`);
   await page.reload();
