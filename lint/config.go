@@ -129,22 +129,9 @@ func LoadConfig(path string) (*Config, error) {
 
 // ParseConfig is LoadConfig on bytes already read.
 func ParseConfig(path string, data []byte) (*Config, error) {
-	var raw rawConfig
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		var strict *toml.StrictMissingError
-		if errors.As(err, &strict) && len(strict.Errors) > 0 {
-			e := &strict.Errors[0]
-			line, col := e.Position()
-			return nil, &ConfigError{path, line, col, fmt.Sprintf("unknown key %q (known: %s)", strings.Join(e.Key(), "."), knownKeys(e.Key()))}
-		}
-		var de *toml.DecodeError
-		if errors.As(err, &de) {
-			line, col := de.Position()
-			return nil, &ConfigError{path, line, col, strings.TrimPrefix(de.Error(), "toml: ")}
-		}
-		return nil, &ConfigError{Path: path, Msg: err.Error()}
+	raw, err := decodeConfig(path, data)
+	if err != nil {
+		return nil, err
 	}
 	pos := keyLines(data)
 	abs, err := filepath.Abs(path)
@@ -162,32 +149,86 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		}
 		c.Deadline = d
 	}
-	if raw.Rules != nil {
-		for i, s := range raw.Rules.Select {
-			if err := checkSelector(s); err != nil {
-				return nil, fail(fmt.Sprintf("rules.select.%d", i), "rules.select: %v", err)
-			}
-		}
-		for i, s := range raw.Rules.Ignore {
-			if err := checkSelector(s); err != nil {
-				return nil, fail(fmt.Sprintf("rules.ignore.%d", i), "rules.ignore: %v", err)
-			}
-		}
-		c.Select, c.Ignore = raw.Rules.Select, raw.Rules.Ignore
+	if err := c.readRules(&raw, fail); err != nil {
+		return nil, err
 	}
-	if len(raw.Severity) > 0 {
-		c.Severity = map[string]Severity{}
-		for k, v := range raw.Severity {
-			if err := checkSelector(k); err != nil {
-				return nil, fail("severity."+k, "severity: %v", err)
-			}
-			s, err := ParseSeverity(v)
-			if err != nil {
-				return nil, fail("severity."+k, "severity.%s: %v", k, err)
-			}
-			c.Severity[k] = s
+	if err := c.readSeverity(&raw, fail); err != nil {
+		return nil, err
+	}
+	if err := c.readPerFileIgnores(&raw, pos, fail); err != nil {
+		return nil, err
+	}
+	if err := c.readIgnores(&raw, pos, fail); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// configFail makes the error of a bad value at a key of the config file.
+type configFail func(key, format string, args ...any) error
+
+// decodeConfig decodes the TOML strictly, with the position of the first
+// problem.
+func decodeConfig(path string, data []byte) (rawConfig, error) {
+	var raw rawConfig
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&raw)
+	if err == nil {
+		return raw, nil
+	}
+	var strict *toml.StrictMissingError
+	if errors.As(err, &strict) && len(strict.Errors) > 0 {
+		e := &strict.Errors[0]
+		line, col := e.Position()
+		return raw, &ConfigError{path, line, col, fmt.Sprintf("unknown key %q (known: %s)", strings.Join(e.Key(), "."), knownKeys(e.Key()))}
+	}
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		line, col := de.Position()
+		return raw, &ConfigError{path, line, col, strings.TrimPrefix(de.Error(), "toml: ")}
+	}
+	return raw, &ConfigError{Path: path, Msg: err.Error()}
+}
+
+func (c *Config) readRules(raw *rawConfig, fail configFail) error {
+	if raw.Rules == nil {
+		return nil
+	}
+	for i, s := range raw.Rules.Select {
+		if err := checkSelector(s); err != nil {
+			return fail(fmt.Sprintf("rules.select.%d", i), "rules.select: %v", err)
 		}
 	}
+	for i, s := range raw.Rules.Ignore {
+		if err := checkSelector(s); err != nil {
+			return fail(fmt.Sprintf("rules.ignore.%d", i), "rules.ignore: %v", err)
+		}
+	}
+	c.Select, c.Ignore = raw.Rules.Select, raw.Rules.Ignore
+	return nil
+}
+
+func (c *Config) readSeverity(raw *rawConfig, fail configFail) error {
+	if len(raw.Severity) == 0 {
+		return nil
+	}
+	c.Severity = map[string]Severity{}
+	for k, v := range raw.Severity {
+		if err := checkSelector(k); err != nil {
+			return fail("severity."+k, "severity: %v", err)
+		}
+		s, err := ParseSeverity(v)
+		if err != nil {
+			return fail("severity."+k, "severity.%s: %v", k, err)
+		}
+		c.Severity[k] = s
+	}
+	return nil
+}
+
+// readPerFileIgnores reads [per-file-ignores] in file order.
+func (c *Config) readPerFileIgnores(raw *rawConfig, pos map[string]int, fail configFail) error {
 	globs := make([]string, 0, len(raw.PerFileIgnores))
 	for g := range raw.PerFileIgnores {
 		globs = append(globs, g)
@@ -196,32 +237,37 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	for _, g := range globs {
 		key := "per-file-ignores." + g
 		if !doublestar.ValidatePattern(filepath.ToSlash(g)) {
-			return nil, fail(key, "per-file-ignores: bad glob %q", g)
+			return fail(key, "per-file-ignores: bad glob %q", g)
 		}
 		for _, r := range raw.PerFileIgnores[g] {
 			if err := checkSelector(r); err != nil {
-				return nil, fail(key, "per-file-ignores %q: %v", g, err)
+				return fail(key, "per-file-ignores %q: %v", g, err)
 			}
 		}
 		c.PerFileIgnores = append(c.PerFileIgnores, PerFileIgnore{Glob: filepath.ToSlash(g), Rules: raw.PerFileIgnores[g], Line: pos[key]})
 	}
+	return nil
+}
+
+// readIgnores reads the [[ignore]] entries.
+func (c *Config) readIgnores(raw *rawConfig, pos map[string]int, fail configFail) error {
 	for i, ig := range raw.Ignore {
 		key := fmt.Sprintf("ignore.%d", i)
 		if ig.Rule == "" {
-			return nil, fail(key, "[[ignore]] needs rule = \"GD-…\"")
+			return fail(key, "[[ignore]] needs rule = \"GD-…\"")
 		}
 		if err := checkSelector(ig.Rule); err != nil {
-			return nil, fail(key+".rule", "[[ignore]]: %v", err)
+			return fail(key+".rule", "[[ignore]]: %v", err)
 		}
 		if strings.TrimSpace(ig.Text) == "" {
-			return nil, fail(key, "[[ignore]] needs text = \"…\": the quoted text of the finding (to turn a rule off, use [rules] ignore or [per-file-ignores])")
+			return fail(key, "[[ignore]] needs text = \"…\": the quoted text of the finding (to turn a rule off, use [rules] ignore or [per-file-ignores])")
 		}
 		if ig.Path != "" && !doublestar.ValidatePattern(filepath.ToSlash(ig.Path)) {
-			return nil, fail(key+".path", "[[ignore]]: bad glob %q", ig.Path)
+			return fail(key+".path", "[[ignore]]: bad glob %q", ig.Path)
 		}
 		c.Ignores = append(c.Ignores, &AnchoredIgnore{Rule: ig.Rule, Text: ig.Text, Path: filepath.ToSlash(ig.Path), Line: pos[key]})
 	}
-	return c, nil
+	return nil
 }
 
 func knownKeys(k toml.Key) string {

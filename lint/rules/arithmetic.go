@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,18 +43,6 @@ func shortRow(r *grammar.RowDef) string {
 // cellName names a cell for messages: “row”“col”.
 func cellLabel(c *grammar.Cell) string {
 	return fmt.Sprintf("“%s”“%s”", c.Row.Label, c.Col.Label)
-}
-
-func kindEN(c *grammar.Cell) string {
-	switch c.Kind {
-	case grammar.CellEmpty:
-		return "blank"
-	case grammar.CellPlaceholder:
-		return "placeholder \"" + c.Text + "\""
-	case grammar.CellText:
-		return "text \"" + c.Text + "\""
-	}
-	return "placement uncertain"
 }
 
 // rowOf returns the parsed row of a cell.
@@ -250,13 +239,23 @@ func (a *analysis) explain() {
 	if len(failed) == 0 {
 		return
 	}
-	// candidates: cells of failed relations that no holding relation uses
-	type cand struct {
-		c     *grammar.Cell
-		rels  []*relation
-		value float64
-	}
-	var cands []*cand
+	cands := a.candidates(failed)
+	covered := a.pickCulprits(cands)
+	a.reportUncovered(failed, covered, cands)
+}
+
+// candidate is a cell that could be the one wrong number: it is in failed
+// relations only, and one value repairs them all.
+type candidate struct {
+	c     *grammar.Cell
+	rels  []*relation
+	value float64
+}
+
+// candidates are the cells of failed relations that no holding relation
+// uses and that one value would repair.
+func (a *analysis) candidates(failed []*relation) []*candidate {
+	var cands []*candidate
 	seen := map[*grammar.Cell]bool{}
 	for _, f := range failed {
 		for _, c := range f.cells() {
@@ -264,7 +263,7 @@ func (a *analysis) explain() {
 				continue
 			}
 			seen[c] = true
-			cd := &cand{c: c}
+			cd := &candidate{c: c}
 			ok := true
 			for _, r := range a.rels {
 				if !r.contains(c) {
@@ -286,19 +285,14 @@ func (a *analysis) explain() {
 			}
 		}
 	}
+	return cands
+}
+
+// pickCulprits reports the candidates that explain the most failed
+// relations, largest explanations first, when no other candidate explains
+// the same set; it returns the relations they explain.
+func (a *analysis) pickCulprits(cands []*candidate) map[*relation]bool {
 	covered := map[*relation]bool{}
-	sameSet := func(x, y []*relation) bool {
-		if len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if x[i] != y[i] {
-				return false
-			}
-		}
-		return true
-	}
-	// largest explanations first
 	for n := len(a.rels); n >= 1; n-- {
 		for i, cd := range cands {
 			if len(cd.rels) != n || anyCovered(cd.rels, covered) {
@@ -306,7 +300,7 @@ func (a *analysis) explain() {
 			}
 			unique := true
 			for j, o := range cands {
-				if j != i && sameSet(o.rels, cd.rels) {
+				if j != i && slices.Equal(o.rels, cd.rels) {
 					unique = false
 				}
 			}
@@ -319,8 +313,12 @@ func (a *analysis) explain() {
 			}
 		}
 	}
-	// the rest: one finding per relation at its total; relations whose
-	// totals are the same cell make one finding
+	return covered
+}
+
+// reportUncovered makes one finding per failed relation no culprit explains,
+// at its total; relations whose totals are the same cell make one finding.
+func (a *analysis) reportUncovered(failed []*relation, covered map[*relation]bool, cands []*candidate) {
 	byTarget := map[*grammar.Cell]*arithFinding{}
 	for _, f := range failed {
 		if covered[f] {

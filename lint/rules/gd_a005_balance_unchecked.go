@@ -31,17 +31,17 @@ Basis: spec §4.3 item 5 (a blank is not 0); the design principle that rules nev
 	})
 }
 
-// kindZH and kindEN say what a cell that is not a number holds.
-func kindZH(c *grammar.Cell) string {
+// cellKind says what a cell that is not a number holds.
+func cellKind(c *grammar.Cell) (zh, en string) {
 	switch c.Kind {
 	case grammar.CellEmpty:
-		return "空白"
+		return "空白", "blank"
 	case grammar.CellPlaceholder:
-		return "占位符“" + c.Text + "”"
+		return "占位符“" + c.Text + "”", "placeholder \"" + c.Text + "\""
 	case grammar.CellText:
-		return "文字“" + c.Text + "”"
+		return "文字“" + c.Text + "”", "text \"" + c.Text + "\""
 	}
-	return "位置不确定（" + c.Doubt + "）"
+	return "位置不确定（" + c.Doubt + "）", "placement uncertain"
 }
 
 // checkUnchecked reports the cells that kept balances from being checked:
@@ -108,7 +108,8 @@ func checkUnchecked(ctx *lint.Context) {
 			}
 			d := lint.Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
 			for _, c := range g.cells[1:] {
-				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: cellLabel(c) + " " + kindZH(c)})
+				kz, _ := cellKind(c)
+				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: cellLabel(c) + " " + kz})
 			}
 			ctx.Emit(d)
 		}
@@ -121,7 +122,8 @@ func cellKindSummary(cs []*grammar.Cell) (zh, en string) {
 	var kinds []kind
 	cols := map[kind][]string{}
 	for _, c := range cs {
-		k := kind{kindZH(c), kindEN(c)}
+		var k kind
+		k.zh, k.en = cellKind(c)
 		if cols[k] == nil {
 			kinds = append(kinds, k)
 		}

@@ -174,79 +174,85 @@ func precededByOther(text string, at int) bool {
 
 func checkNarrativeRequests(c *lint.Context) {
 	r := c.Report
-	claims := requestClaims(c)
-	newV, newCell, newSum, newOK := tableTotal(r, grammar.TableRequests, grammar.RowNew)
-	carV, carCell, carSum, carOK := tableTotal(r, grammar.TableRequests, grammar.RowCarried)
-	totV, totCell, totSum, totOK := tableTotal(r, grammar.TableRequests, grammar.RowTotal)
-	outV, outCell, outSum, outOK := tableTotal(r, grammar.TableRequests, grammar.RowCarryOver)
-	newZh, newEn := totalName(r, grammar.TableRequests, grammar.RowNew, newSum)
-	carZh, carEn := totalName(r, grammar.TableRequests, grammar.RowCarried, carSum)
-	totZh, totEn := totalName(r, grammar.TableRequests, grammar.RowTotal, totSum)
-	outZh, outEn := totalName(r, grammar.TableRequests, grammar.RowCarryOver, outSum)
-	for _, cl := range claims {
-		n := float64(cl.value)
-		switch cl.kind {
-		case "new":
-			if newOK && n != newV {
-				c.Emit(lint.Diagnostic{Span: cl.span,
-					Message:   fmt.Sprintf("正文称新收申请 %d 件，%s为 %s", cl.value, newZh, formatNumber(newV)),
-					MessageEN: fmt.Sprintf("the text says %d new applications; %s is %s", cl.value, newEn, formatNumber(newV)),
-					Fixes:     numberFix(cl.span, newV), Related: related(newCell, newZh)})
-			}
-		case "received":
-			if !newOK || n == newV || carOK && n == newV+carV {
-				continue
-			}
-			zh := fmt.Sprintf("正文称收到申请 %d 件，%s为 %s", cl.value, newZh, formatNumber(newV))
-			en := fmt.Sprintf("the text says %d applications were received; %s is %s", cl.value, newEn, formatNumber(newV))
-			var fixes []lint.Fix
-			if carOK && carV > 0 {
-				zh += fmt.Sprintf("（加上“%s”%s 件为 %s）", grammar.Table2.Row(grammar.RowCarried).Label, formatNumber(carV), formatNumber(newV+carV))
-				en += fmt.Sprintf(" (%s with the %s carried over)", formatNumber(newV+carV), formatNumber(carV))
-			} else {
-				fixes = numberFix(cl.span, newV)
-			}
-			c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Fixes: fixes, Related: related(newCell, newZh)})
-		case "either":
-			if !newOK || n == newV || carOK && n == newV+carV || totOK && n == totV {
-				continue
-			}
-			zh := fmt.Sprintf("正文称办理申请 %d 件，与表格不符：%s为 %s", cl.value, newZh, formatNumber(newV))
-			en := fmt.Sprintf("the text says %d applications were handled, which matches no table figure: %s is %s", cl.value, newEn, formatNumber(newV))
-			if carOK {
-				zh += fmt.Sprintf("，加上年结转为 %s", formatNumber(newV+carV))
-				en += fmt.Sprintf(", %s with those carried over", formatNumber(newV+carV))
-			}
-			if totOK {
-				zh += fmt.Sprintf("，%s为 %s", totZh, formatNumber(totV))
-				en += fmt.Sprintf(", %s is %s", totEn, formatNumber(totV))
-			}
-			c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Related: related(newCell, newZh)})
-		case "handled":
-			if totOK && n != totV {
-				c.Emit(lint.Diagnostic{Span: cl.span,
-					Message:   fmt.Sprintf("正文称办结申请 %d 件，%s为 %s", cl.value, totZh, formatNumber(totV)),
-					MessageEN: fmt.Sprintf("the text says %d applications were completed; %s is %s", cl.value, totEn, formatNumber(totV)),
-					Fixes:     numberFix(cl.span, totV), Related: related(totCell, totZh)})
-			}
-		case "carried":
-			if carOK && n != carV {
-				c.Emit(lint.Diagnostic{Span: cl.span,
-					Message:   fmt.Sprintf("正文称上年结转申请 %d 件，%s为 %s", cl.value, carZh, formatNumber(carV)),
-					MessageEN: fmt.Sprintf("the text says %d applications were carried over from last year; %s is %s", cl.value, carEn, formatNumber(carV)),
-					Fixes:     numberFix(cl.span, carV), Related: related(carCell, carZh)})
-			}
-		case "carryover":
-			if outOK && n != outV {
-				c.Emit(lint.Diagnostic{Span: cl.span,
-					Message:   fmt.Sprintf("正文称结转下年度继续办理 %d 件，%s为 %s", cl.value, outZh, formatNumber(outV)),
-					MessageEN: fmt.Sprintf("the text says %d applications are carried into next year; %s is %s", cl.value, outEn, formatNumber(outV)),
-					Fixes:     numberFix(cl.span, outV), Related: related(outCell, outZh)})
-			}
-		}
+	fig := requestFigures{
+		newF: figureOf(r, grammar.TableRequests, grammar.RowNew),
+		car:  figureOf(r, grammar.TableRequests, grammar.RowCarried),
+		tot:  figureOf(r, grammar.TableRequests, grammar.RowTotal),
+		out:  figureOf(r, grammar.TableRequests, grammar.RowCarryOver),
 	}
-	// "未收到政府信息公开申请" while the table counts some
-	if !newOK || newV == 0 {
+	for _, cl := range requestClaims(c) {
+		checkRequestClaim(c, cl, &fig)
+	}
+	checkNoRequestsClaim(c, fig.newF)
+}
+
+// requestFigures are the totals of 表三 a claim about applications can be
+// held to: new (一), carried over (二), handled (（七）总计), carried into
+// next year (四).
+type requestFigures struct{ newF, car, tot, out rowFigure }
+
+// checkRequestClaim compares one claim of the text with the table.
+func checkRequestClaim(c *lint.Context, cl requestClaim, fig *requestFigures) {
+	n := float64(cl.value)
+	newF, car, tot := fig.newF, fig.car, fig.tot
+	switch cl.kind {
+	case "new":
+		emitClaimMismatch(c, cl, newF, "正文称新收申请 %d 件，%s为 %s", "the text says %d new applications; %s is %s")
+	case "received":
+		if !newF.ok || n == newF.v || car.ok && n == newF.v+car.v {
+			return
+		}
+		zh := fmt.Sprintf("正文称收到申请 %d 件，%s为 %s", cl.value, newF.zh, formatNumber(newF.v))
+		en := fmt.Sprintf("the text says %d applications were received; %s is %s", cl.value, newF.en, formatNumber(newF.v))
+		var fixes []lint.Fix
+		if car.ok && car.v > 0 {
+			zh += fmt.Sprintf("（加上“%s”%s 件为 %s）", grammar.Table2.Row(grammar.RowCarried).Label, formatNumber(car.v), formatNumber(newF.v+car.v))
+			en += fmt.Sprintf(" (%s with the %s carried over)", formatNumber(newF.v+car.v), formatNumber(car.v))
+		} else {
+			fixes = numberFix(cl.span, newF.v)
+		}
+		c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Fixes: fixes, Related: related(newF.cell, newF.zh)})
+	case "either":
+		if !newF.ok || n == newF.v || car.ok && n == newF.v+car.v || tot.ok && n == tot.v {
+			return
+		}
+		zh := fmt.Sprintf("正文称办理申请 %d 件，与表格不符：%s为 %s", cl.value, newF.zh, formatNumber(newF.v))
+		en := fmt.Sprintf("the text says %d applications were handled, which matches no table figure: %s is %s", cl.value, newF.en, formatNumber(newF.v))
+		if car.ok {
+			zh += fmt.Sprintf("，加上年结转为 %s", formatNumber(newF.v+car.v))
+			en += fmt.Sprintf(", %s with those carried over", formatNumber(newF.v+car.v))
+		}
+		if tot.ok {
+			zh += fmt.Sprintf("，%s为 %s", tot.zh, formatNumber(tot.v))
+			en += fmt.Sprintf(", %s is %s", tot.en, formatNumber(tot.v))
+		}
+		c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Related: related(newF.cell, newF.zh)})
+	case "handled":
+		emitClaimMismatch(c, cl, tot, "正文称办结申请 %d 件，%s为 %s", "the text says %d applications were completed; %s is %s")
+	case "carried":
+		emitClaimMismatch(c, cl, car, "正文称上年结转申请 %d 件，%s为 %s", "the text says %d applications were carried over from last year; %s is %s")
+	case "carryover":
+		emitClaimMismatch(c, cl, fig.out, "正文称结转下年度继续办理 %d 件，%s为 %s", "the text says %d applications are carried into next year; %s is %s")
+	}
+}
+
+// emitClaimMismatch reports a claim that disagrees with the figure, with a
+// fix to the table's number; zh and en take the claim, the figure's name
+// and its value.
+func emitClaimMismatch(c *lint.Context, cl requestClaim, f rowFigure, zh, en string) {
+	if !f.ok || float64(cl.value) == f.v {
+		return
+	}
+	c.Emit(lint.Diagnostic{Span: cl.span,
+		Message:   fmt.Sprintf(zh, cl.value, f.zh, formatNumber(f.v)),
+		MessageEN: fmt.Sprintf(en, cl.value, f.en, formatNumber(f.v)),
+		Fixes:     numberFix(cl.span, f.v), Related: related(f.cell, f.zh)})
+}
+
+// checkNoRequestsClaim reports "未收到政府信息公开申请" while the table
+// counts some.
+func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
+	if !newF.ok || newF.v == 0 {
 		return
 	}
 	eachSentence(c, func(s sentenceCtx) {
@@ -259,9 +265,9 @@ func checkNarrativeRequests(c *lint.Context) {
 			}
 			sp := s.span(m[0], m[1])
 			c.Emit(lint.Diagnostic{Span: sp,
-				Message:   fmt.Sprintf("正文称未收到申请，%s为 %s", newZh, formatNumber(newV)),
-				MessageEN: fmt.Sprintf("the text says no applications were received; %s is %s", newEn, formatNumber(newV)),
-				Related:   related(newCell, newZh)})
+				Message:   fmt.Sprintf("正文称未收到申请，%s为 %s", newF.zh, formatNumber(newF.v)),
+				MessageEN: fmt.Sprintf("the text says no applications were received; %s is %s", newF.en, formatNumber(newF.v)),
+				Related:   related(newF.cell, newF.zh)})
 		}
 	})
 }

@@ -40,48 +40,52 @@ var (
 	aboutDisclose    = words{"信息公开", "依申请", "政府信息", "公开申请"}
 )
 
+// reviewFigures are the totals of 表四 the text is held to: the
+// administrative reviews, and the lawsuits of both groups.
+func reviewFigures(t *grammar.Table) (rev, suit rowFigure) {
+	revCell, revV, revOK := trustedNumber(t, grammar.RowReview, grammar.ColTotal)
+	dCell, direct, dOK := trustedNumber(t, grammar.RowSuitDirect, grammar.ColTotal)
+	_, after, aOK := trustedNumber(t, grammar.RowSuitAfter, grammar.ColTotal)
+	rev = rowFigure{v: revV, cell: revCell, ok: revOK,
+		zh: tableName(grammar.TableReview) + "“行政复议”总计",
+		en: tableNameEN(grammar.TableReview) + ", 行政复议 total"}
+	suit = rowFigure{v: direct + after, cell: dCell, ok: dOK && aOK,
+		zh: tableName(grammar.TableReview) + "“行政诉讼”两组（未经复议直接起诉、复议后起诉）总计之和",
+		en: tableNameEN(grammar.TableReview) + ", sum of the two 行政诉讼 totals"}
+	return rev, suit
+}
+
+// emitReviewClaim reports a count of the text (n, or none when zero) that
+// disagrees with the figure.
+func emitReviewClaim(c *lint.Context, f rowFigure, sp grammar.Span, what, whatEN string, n int, zero bool) {
+	if !f.ok || float64(n) == f.v {
+		return
+	}
+	d := lint.Diagnostic{Span: sp, Related: related(f.cell, f.zh)}
+	if zero {
+		d.Message = fmt.Sprintf("正文称没有行政%s，%s为 %s", what, f.zh, formatNumber(f.v))
+		d.MessageEN = fmt.Sprintf("the text says there were no %s; %s is %s", whatEN, f.en, formatNumber(f.v))
+	} else {
+		d.Message = fmt.Sprintf("正文称行政%s %d 件，%s为 %s", what, n, f.zh, formatNumber(f.v))
+		d.MessageEN = fmt.Sprintf("the text says %d %s; %s is %s", n, whatEN, f.en, formatNumber(f.v))
+		d.Fixes = numberFix(sp, f.v)
+	}
+	c.Emit(d)
+}
+
 func checkNarrativeReview(c *lint.Context) {
 	r := c.Report
 	t := r.Table(grammar.TableReview)
 	if t == nil || t.Unreadable {
 		return
 	}
-	revCell, rev, revOK := trustedNumber(t, grammar.RowReview, grammar.ColTotal)
-	dCell, direct, dOK := trustedNumber(t, grammar.RowSuitDirect, grammar.ColTotal)
-	_, after, aOK := trustedNumber(t, grammar.RowSuitAfter, grammar.ColTotal)
-	suit, suitOK := direct+after, dOK && aOK
-	revName := tableName(grammar.TableReview) + "“行政复议”总计"
-	suitName := tableName(grammar.TableReview) + "“行政诉讼”两组（未经复议直接起诉、复议后起诉）总计之和"
-	revEN := tableNameEN(grammar.TableReview) + ", 行政复议 total"
-	suitEN := tableNameEN(grammar.TableReview) + ", sum of the two 行政诉讼 totals"
+	rev, suit := reviewFigures(t)
 	report := func(sp grammar.Span, what string, n int, zero bool) {
-		var want float64
-		var name, nameEN, whatEN string
-		var cell *grammar.Cell
 		if what == "复议" {
-			if !revOK {
-				return
-			}
-			want, name, nameEN, whatEN, cell = rev, revName, revEN, "administrative reviews", revCell
+			emitReviewClaim(c, rev, sp, what, "administrative reviews", n, zero)
 		} else {
-			if !suitOK {
-				return
-			}
-			want, name, nameEN, whatEN, cell = suit, suitName, suitEN, "lawsuits", dCell
+			emitReviewClaim(c, suit, sp, what, "lawsuits", n, zero)
 		}
-		if float64(n) == want {
-			return
-		}
-		d := lint.Diagnostic{Span: sp, Related: related(cell, name)}
-		if zero {
-			d.Message = fmt.Sprintf("正文称没有行政%s，%s为 %s", what, name, formatNumber(want))
-			d.MessageEN = fmt.Sprintf("the text says there were no %s; %s is %s", whatEN, nameEN, formatNumber(want))
-		} else {
-			d.Message = fmt.Sprintf("正文称行政%s %d 件，%s为 %s", what, n, name, formatNumber(want))
-			d.MessageEN = fmt.Sprintf("the text says %d %s; %s is %s", n, whatEN, nameEN, formatNumber(want))
-			d.Fixes = numberFix(sp, want)
-		}
-		c.Emit(d)
 	}
 	eachSentence(c, func(s sentenceCtx) {
 		if !aboutDisclose.in(s.text) && s.b.Section != grammar.SecReview || !strings.Contains(s.text, "行政") {

@@ -27,11 +27,10 @@ var reCompletion = scanFrom(`办结率\s*(?:达到?|为)?\s*100\s*[%％]|(?:全�
 
 func checkCompletionClaim(c *lint.Context) {
 	r := c.Report
-	out, cell, summed, ok := tableTotal(r, grammar.TableRequests, grammar.RowCarryOver)
-	if !ok || out <= 0 {
+	out := figureOf(r, grammar.TableRequests, grammar.RowCarryOver)
+	if !out.ok || out.v <= 0 {
 		return
 	}
-	name, nameEN := totalName(r, grammar.TableRequests, grammar.RowCarryOver, summed)
 	eachSentence(c, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "申请") && !strings.Contains(s.prev, "申请") {
 			return
@@ -45,9 +44,9 @@ func checkCompletionClaim(c *lint.Context) {
 		for _, m := range reCompletion.FindAll(s.text) {
 			claim := s.text[m[0]:m[1]]
 			c.Emit(lint.Diagnostic{Span: s.span(m[0], m[1]),
-				Message:   fmt.Sprintf("正文称“%s”，但%s为 %s：仍有申请结转下年度继续办理", claim, name, formatNumber(out)),
-				MessageEN: fmt.Sprintf("the text says “%s”, but %s is %s: some applications are still open", claim, nameEN, formatNumber(out)),
-				Related:   related(cell, name)})
+				Message:   fmt.Sprintf("正文称“%s”，但%s为 %s：仍有申请结转下年度继续办理", claim, out.zh, formatNumber(out.v)),
+				MessageEN: fmt.Sprintf("the text says “%s”, but %s is %s: some applications are still open", claim, out.en, formatNumber(out.v)),
+				Related:   related(out.cell, out.zh)})
 		}
 	})
 }

@@ -32,15 +32,10 @@ Basis: the tables of 国办公开办函〔2021〕30号; spec §4.3 item 5 (a bla
 }
 
 func checkBlankCells(ctx *lint.Context) {
-	for _, t := range tables(ctx.Report) {
-		for _, c := range t.Cells() {
-			if c.Kind != grammar.CellEmpty {
-				continue
-			}
-			ctx.Emitf(c.Span,
-				fmt.Sprintf("%s%s为空白单元格；空白不按 0 计，请填写数字（没有则填 0）", tableName(t.ID), cellLabel(c)),
-				fmt.Sprintf("%s %s is blank; a blank is not read as 0, fill in a number (0 if none)", tableNameEN(t.ID), cellLabel(c)),
-				zeroFix(c))
-		}
-	}
+	eachCellOfKind(ctx.Report, grammar.CellEmpty, func(t *grammar.Table, c *grammar.Cell) {
+		ctx.Emitf(c.Span,
+			fmt.Sprintf("%s%s为空白单元格；空白不按 0 计，请填写数字（没有则填 0）", tableName(t.ID), cellLabel(c)),
+			fmt.Sprintf("%s %s is blank; a blank is not read as 0, fill in a number (0 if none)", tableNameEN(t.ID), cellLabel(c)),
+			zeroFix(c))
+	})
 }

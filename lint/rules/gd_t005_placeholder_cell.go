@@ -34,15 +34,10 @@ Basis: the tables of 国办公开办函〔2021〕30号; spec §9 (real reports u
 }
 
 func checkPlaceholderCells(ctx *lint.Context) {
-	for _, t := range tables(ctx.Report) {
-		for _, c := range t.Cells() {
-			if c.Kind != grammar.CellPlaceholder {
-				continue
-			}
-			ctx.Emitf(c.Span,
-				fmt.Sprintf("%s%s填的是占位符“%s”，模板要求填写数字（没有则填 0）", tableName(t.ID), cellLabel(c), c.Text),
-				fmt.Sprintf("%s %s holds the placeholder “%s”; the template asks for a number (0 if none)", tableNameEN(t.ID), cellLabel(c), c.Text),
-				zeroFix(c))
-		}
-	}
+	eachCellOfKind(ctx.Report, grammar.CellPlaceholder, func(t *grammar.Table, c *grammar.Cell) {
+		ctx.Emitf(c.Span,
+			fmt.Sprintf("%s%s填的是占位符“%s”，模板要求填写数字（没有则填 0）", tableName(t.ID), cellLabel(c), c.Text),
+			fmt.Sprintf("%s %s holds the placeholder “%s”; the template asks for a number (0 if none)", tableNameEN(t.ID), cellLabel(c), c.Text),
+			zeroFix(c))
+	})
 }

@@ -189,25 +189,30 @@ type enumItem struct {
 }
 
 func checkEnumeration(c *lint.Context) {
-	r := c.Report
-	src := c.Source()
-	// 一是 sequences: paragraphs and heading texts in document order, reset at
-	// every heading that is not itself an item.
-	type piece struct {
-		span    grammar.Span // in the source, for ordering
-		text    string       // as read
-		at      int          // view offset of text; -1 when it cannot be mapped
-		heading *grammar.Heading
-	}
-	paras := make([]piece, 0, len(r.Paragraphs))
+	checkShiSequences(c, enumPieces(c.Report))
+	checkSubheadingNumbers(c)
+}
+
+// enumPiece is a paragraph or a heading's text, where 一是 sequences run.
+type enumPiece struct {
+	span    grammar.Span // in the source, for ordering
+	text    string       // as read
+	at      int          // view offset of text; -1 when it cannot be mapped
+	heading *grammar.Heading
+}
+
+// enumPieces are the paragraphs and heading texts in document order.
+func enumPieces(r *grammar.Report) []enumPiece {
+	src := r.Source
+	paras := make([]enumPiece, 0, len(r.Paragraphs))
 	for _, p := range r.Paragraphs {
 		text, at := paraText(r, p)
-		paras = append(paras, piece{span: p.Span, text: text, at: at})
+		paras = append(paras, enumPiece{span: p.Span, text: text, at: at})
 	}
-	heads := make([]piece, 0, len(r.Headings))
+	heads := make([]enumPiece, 0, len(r.Headings))
 	identity := identityView(r)
 	for _, h := range r.Headings {
-		pc := piece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
+		pc := enumPiece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
 		if identity {
 			pc.text, pc.at = src.Slice(h.TextSpan), h.TextSpan.Start
 		}
@@ -216,25 +221,32 @@ func checkEnumeration(c *lint.Context) {
 	// paragraphs, then headings, stably sorted by start: both lists are in
 	// document order, so a merge (paragraphs first on a tie) gives the same
 	// order as a stable sort; the sort remains for lists out of order
-	byStart := func(ps []piece) bool {
+	byStart := func(ps []enumPiece) bool {
 		return sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].span.Start < ps[j].span.Start })
 	}
-	pieces := make([]piece, 0, len(paras)+len(heads))
-	if byStart(paras) && byStart(heads) {
-		i, j := 0, 0
-		for i < len(paras) || j < len(heads) {
-			if j == len(heads) || i < len(paras) && paras[i].span.Start <= heads[j].span.Start {
-				pieces = append(pieces, paras[i])
-				i++
-			} else {
-				pieces = append(pieces, heads[j])
-				j++
-			}
-		}
-	} else {
+	pieces := make([]enumPiece, 0, len(paras)+len(heads))
+	if !byStart(paras) || !byStart(heads) {
 		pieces = append(append(pieces, paras...), heads...)
 		sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].span.Start < pieces[j].span.Start })
+		return pieces
 	}
+	i, j := 0, 0
+	for i < len(paras) || j < len(heads) {
+		if j == len(heads) || i < len(paras) && paras[i].span.Start <= heads[j].span.Start {
+			pieces = append(pieces, paras[i])
+			i++
+		} else {
+			pieces = append(pieces, heads[j])
+			j++
+		}
+	}
+	return pieces
+}
+
+// checkShiSequences checks the 一是、二是 sequences, reset at every heading
+// that is not itself an item and at every table.
+func checkShiSequences(c *lint.Context, pieces []enumPiece) {
+	r := c.Report
 	var seq []enumItem
 	flush := func() {
 		checkSequence(c, seq, "是")
@@ -266,10 +278,14 @@ func checkEnumeration(c *lint.Context) {
 		}
 	}
 	flush()
+}
 
-	// numbered sub-headings: （一） within a level-1 heading, 1. within （一）
+// checkSubheadingNumbers checks the numbered sub-headings: （一） within a
+// level-1 heading, 1. within （一）.
+func checkSubheadingNumbers(c *lint.Context) {
+	src := c.Source()
 	var paren, arabic []enumItem
-	for _, h := range r.Headings {
+	for _, h := range c.Report.Headings {
 		switch {
 		case h.Level == 1 && h.Style == "cn":
 			checkSequence(c, paren, "paren")

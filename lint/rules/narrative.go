@@ -84,6 +84,22 @@ func tableTotal(r *grammar.Report, id int, row string) (v float64, cell *grammar
 	return sum, total, true, true
 }
 
+// rowFigure is a row's total as the narrative rules compare it: the value,
+// its cell, its name in messages, and whether it could be read at all.
+type rowFigure struct {
+	v      float64
+	cell   *grammar.Cell
+	zh, en string
+	ok     bool
+}
+
+// figureOf is tableTotal and totalName of one row.
+func figureOf(r *grammar.Report, id int, row string) rowFigure {
+	v, cell, summed, ok := tableTotal(r, id, row)
+	zh, en := totalName(r, id, row, summed)
+	return rowFigure{v: v, cell: cell, zh: zh, en: en, ok: ok}
+}
+
 // totalName names a row total for a message.
 func totalName(r *grammar.Report, id int, row string, summed bool) (zh, en string) {
 	def := grammar.Tables(r.Format)[id-1].Row(row)

@@ -88,6 +88,17 @@ func problemEN(t *grammar.Table, p *grammar.Problem) string {
 	return fmt.Sprintf("%s: %s", name, p.Kind)
 }
 
+// eachCellOfKind calls f for each cell of kind k in the report's tables.
+func eachCellOfKind(rep *grammar.Report, k grammar.CellKind, f func(t *grammar.Table, c *grammar.Cell)) {
+	for _, t := range tables(rep) {
+		for _, c := range t.Cells() {
+			if c.Kind == k {
+				f(t, c)
+			}
+		}
+	}
+}
+
 func zeroFix(c *grammar.Cell) lint.Fix {
 	return lint.Fix{Title: "填入 0", TitleEN: "Fill in 0", Applicability: lint.Unsafe,
 		Edits: []lint.Edit{{Span: c.Span, NewText: "0"}}}
