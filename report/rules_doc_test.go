@@ -10,8 +10,7 @@ import (
 	"github.com/pmezard/go-difflib/difflib"
 
 	"github.com/gdlint/gdlint/lint"
-	_ "github.com/gdlint/gdlint/lint/batch" // docs/rules.md lists the GD-Y rules too
-	_ "github.com/gdlint/gdlint/lint/rules"
+	_ "github.com/gdlint/gdlint/lint/rules" // every rule, GD-Y included
 	"github.com/gdlint/gdlint/report"
 )
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/rules"
 )
 
 // TestCorpusPingtan runs the batch on ../shared/corpus. 005–010 are 平潭综合实验区
@@ -36,10 +37,10 @@ func TestCorpusPingtan(t *testing.T) {
 		if c.BodyKey != body.Key {
 			continue
 		}
-		if c.Rule == RuleMissingYear.ID || c.Rule == RuleDuplicateYear.ID {
+		if c.Rule == rules.RuleMissingYear.ID || c.Rule == rules.RuleDuplicateYear.ID {
 			t.Errorf("%s on a complete run: %s", c.Rule, c.Message)
 		}
-		if c.Rule != RuleCarryOver.ID {
+		if c.Rule != rules.RuleCarryOver.ID {
 			continue
 		}
 		pairs++
@@ -59,13 +60,13 @@ func TestCorpusPingtan(t *testing.T) {
 		t.Errorf("carry-over pairs %d, want 5", pairs)
 	}
 	for _, r := range body.Reports {
-		for _, d := range diagsOf(r, RuleCarryOver.ID) {
+		for _, d := range diagsOf(r, rules.RuleCarryOver.ID) {
 			if d.Severity != lint.Info {
 				t.Errorf("%s: %s %s", r.Path, d.Severity, d.Message)
 			}
 		}
 		// real reports that differ year to year: no 雷同 warning
-		if ds := diagsOf(r, RuleSimilarText.ID); len(ds) > 0 {
+		if ds := diagsOf(r, rules.RuleSimilarText.ID); len(ds) > 0 {
 			t.Errorf("%s: %s", r.Path, ds[0].Message)
 		}
 	}

@@ -30,7 +30,7 @@ func bigReport(n int, oneLine bool) string {
 func benchmarkDCW(b *testing.B, oneLine bool) {
 	text := bigReport(10000, oneLine) // about 2 MB
 	rep := grammar.Parse(grammar.NewSource("big.txt", text))
-	rules := dcwRules()
+	rules := proseRules()
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -45,8 +45,8 @@ func BenchmarkDCWRulesOneLine(b *testing.B) { benchmarkDCW(b, true) }
 // still pass here, but one that loses findings on long inputs would not.
 func TestBigReportFindingsScale(t *testing.T) {
 	for _, oneLine := range []bool{false, true} {
-		small := lint.Run(grammar.Parse(grammar.NewSource("s.txt", bigReport(10, oneLine))), dcwRules(), &lint.Options{Now: realNow})
-		big := lint.Run(grammar.Parse(grammar.NewSource("b.txt", bigReport(100, oneLine))), dcwRules(), &lint.Options{Now: realNow})
+		small := lint.Run(grammar.Parse(grammar.NewSource("s.txt", bigReport(10, oneLine))), proseRules(), &lint.Options{Now: realNow})
+		big := lint.Run(grammar.Parse(grammar.NewSource("b.txt", bigReport(100, oneLine))), proseRules(), &lint.Options{Now: realNow})
 		count := func(ds []lint.Diagnostic, rule string) int {
 			n := 0
 			for _, d := range ds {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/gdlint/gdlint/lint"
-	_ "github.com/gdlint/gdlint/lint/batch" // the GD-Y rules are in the catalogue too
 )
 
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)

@@ -15,8 +15,9 @@ import (
 	"github.com/gdlint/gdlint/lint"
 )
 
-// dcwRules are the date, narrative and writing rules.
-func dcwRules() []*lint.Rule {
+// proseRules are the date, narrative and writing rules.
+// proseRules are the rules that read the prose: dates, narrative, writing.
+func proseRules() []*lint.Rule {
 	var out []*lint.Rule
 	for _, r := range lint.Rules() {
 		switch r.Family {
@@ -35,7 +36,7 @@ func lintReal(t *testing.T, path string) (*grammar.Report, []lint.Diagnostic) {
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	return r, lint.Run(r, dcwRules(), &lint.Options{Now: realNow})
+	return r, lint.Run(r, proseRules(), &lint.Options{Now: realNow})
 }
 
 // TestRealReportsDCW pins what the date, narrative and writing rules find in
@@ -144,7 +145,7 @@ func TestRealMutations(t *testing.T) {
 		narrative := func(text string) []string {
 			r := grammar.Parse(grammar.NewSource(tc.file, text))
 			var hits []string
-			for _, d := range lint.Run(r, dcwRules(), &lint.Options{Now: realNow}) {
+			for _, d := range lint.Run(r, proseRules(), &lint.Options{Now: realNow}) {
 				if strings.HasPrefix(d.Rule, "GD-C") {
 					hits = append(hits, d.Rule+" "+r.Source.Slice(d.Span))
 				}
@@ -192,14 +193,14 @@ func TestRealFixes(t *testing.T) {
 		}
 		parse := func(text string) *grammar.Report { return grammar.Parse(grammar.NewSource(f, text)) }
 		opts := &lint.Options{Now: realNow}
-		fixed, n := lint.FixText(string(raw), parse, dcwRules(), opts, false)
-		if n == 0 && len(lint.FixEdits(lint.Run(parse(string(raw)), dcwRules(), opts), false)) > 0 {
+		fixed, n := lint.FixText(string(raw), parse, proseRules(), opts, false)
+		if n == 0 && len(lint.FixEdits(lint.Run(parse(string(raw)), proseRules(), opts), false)) > 0 {
 			t.Errorf("%s: fixable findings but no edit applied", filepath.Base(f))
 		}
-		if left := lint.FixEdits(lint.Run(parse(fixed), dcwRules(), opts), false); len(left) > 0 {
+		if left := lint.FixEdits(lint.Run(parse(fixed), proseRules(), opts), false); len(left) > 0 {
 			t.Errorf("%s: %d fixable findings left after fixing", filepath.Base(f), len(left))
 		}
-		if again, _ := lint.FixText(fixed, parse, dcwRules(), opts, false); again != fixed {
+		if again, _ := lint.FixText(fixed, parse, proseRules(), opts, false); again != fixed {
 			t.Errorf("%s: a second fix pass changed the text", filepath.Base(f))
 		}
 	}

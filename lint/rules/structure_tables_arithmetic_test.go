@@ -14,8 +14,8 @@ import (
 	"github.com/gdlint/gdlint/lint"
 )
 
-// staRules are the structure, table and arithmetic rules.
-func staRules(t *testing.T) []*lint.Rule {
+// tableRules are the structure, table and arithmetic rules.
+func tableRules(t *testing.T) []*lint.Rule {
 	t.Helper()
 	var rs []*lint.Rule
 	for _, r := range lint.Rules() {
@@ -44,7 +44,7 @@ func goldenReport(t *testing.T, file string) (name, text string) {
 
 // Every rule has its metadata, and its ID matches its family.
 func TestSTARuleCatalogue(t *testing.T) {
-	rules := staRules(t)
+	rules := tableRules(t)
 	if len(rules) < 25 {
 		t.Fatalf("only %d structure/table/arithmetic rules", len(rules))
 	}
@@ -67,7 +67,7 @@ func TestSTARuleCatalogue(t *testing.T) {
 // reaches a fixpoint; the fixes for a missing part and a missing table
 // make those findings go away.
 func TestSTAUnsafeFixesFixpoint(t *testing.T) {
-	rules := staRules(t)
+	rules := tableRules(t)
 	files, _ := filepath.Glob("testdata/[STA]*.txtar")
 	if len(files) < 20 {
 		t.Fatalf("only %d golden cases", len(files))
@@ -142,7 +142,7 @@ func TestMissingTableFixInsertsParsableTable(t *testing.T) {
 
 // Cutting a report anywhere never makes a rule panic.
 func TestSTARulesOnTruncatedReports(t *testing.T) {
-	rules := staRules(t)
+	rules := tableRules(t)
 	var texts []string
 	files, _ := filepath.Glob("testdata/[STA]*.txtar")
 	for _, f := range files[:min(6, len(files))] {

@@ -1,4 +1,4 @@
-package batch
+package rules
 
 import (
 	"fmt"
@@ -9,6 +9,34 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
 )
+
+var RuleSimilarText = &lint.Rule{ID: "GD-Y003", Name: "similar-to-previous-year", Family: lint.FamilyYears, Severity: lint.Warning,
+	Summary:   "报告正文与上一年度报告大量雷同",
+	SummaryEN: "the report's text largely repeats last year's report",
+	Explanation: "年度报告格式的“明确责任”要求对内容“雷同”、敷衍应付的报告追责（规范 §2.9、§7）。" +
+		"本规则把报告正文（不含表格、标题和网页残留）按句切分（不足 20 字的短句并入下一句；爬虫文本常把整篇报告压成一段，只按段落比较没有意义），" +
+		"数字统一替换后取 4 字的字符片段（shingle），与同一机关上一年度报告的各段比较 Jaccard 相似度；" +
+		"相似度不低于 0.8 的段落视为雷同。雷同段落的字数超过正文字数的一半时警告。\n\n" +
+		"阈值的依据：模板本身要求的固定表述（开头的编制依据、统计期限等）只占正文的一小部分；" +
+		"对平潭综合实验区 2021—2025 年的真实报告，相邻年度的雷同比例在 0%—17% 之间（主要是编制依据、统计期限、报告结构等固定表述）。" +
+		"超过一半的正文与上年相同，说明报告主要是照抄上年。阈值可以调整。本规则只在批量检查中运行。",
+	ExplanationEN: `The “明确责任” (accountability) clause of the annual report format calls for holding to account reports whose content is
+“雷同” (copied) or perfunctory (spec §2.9, §7). This rule splits the report's text (without tables, headings and web
+page leftovers) into sentences (a sentence under 20 characters is joined to the next; crawled text often squeezes a
+whole report into one paragraph, so comparing only paragraphs would be meaningless), treats every number as the same,
+takes 4-character shingles, and compares each segment by Jaccard similarity with the segments of the same body's report
+for the previous year; a segment with a similarity of 0.8 or more counts as copied. The rule warns when the copied
+segments make up more than half of the text's characters.
+
+Why these thresholds: the fixed wording the template itself requires (the basis of the report in its opening, the
+statistics period and the like) is only a small part of the text; in the real reports of 平潭综合实验区 (Pingtan) for
+2021–2025, the share copied between consecutive years is 0%–17% (mostly fixed wording: the basis of the report, the
+statistics period, the report's structure). More than half of the text the same as last year's means the report was
+mainly copied from last year's. The thresholds can be adjusted. This rule runs only in batch checks.`,
+	Check: noSingleReportCheck,
+}
+
+func init() { lint.Register(RuleSimilarText) }
 
 // Thresholds of GD-Y003 (see RuleSimilarText.Explanation for the reasons).
 const (
@@ -281,22 +309,23 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 	return sim
 }
 
-func (res *Result) similar(b *Body, prev, cur *Report) {
-	c := &Check{Kind: KindSimilar, Rule: RuleSimilarText.ID, Body: b.Name, BodyKey: b.Key, Year: cur.Year, PrevYear: prev.Year,
-		Report: cur, Prev: prev}
-	res.Checks = append(res.Checks, c)
-	jac := res.opts.ParagraphJaccard
+// CheckSimilarText compares cur's prose with prev's: jaccard is the segment
+// similarity that makes two segments the same text, share the part of the
+// prose above which it warns (0: the defaults).
+func CheckSimilarText(prev, cur YearReport, sev lint.Severity, jaccard, share float64) *YearOutcome {
+	o := &YearOutcome{}
+	jac := jaccard
 	if jac == 0 {
 		jac = DefaultParagraphJaccard
 	}
-	limit := res.opts.SimilarShare
+	limit := share
 	if limit == 0 {
 		limit = DefaultSimilarShare
 	}
-	ps, cs := segments(prev.rep), segments(cur.rep)
+	ps, cs := segments(prev.Report), segments(cur.Report)
 	sim := compare(ps, cs, jac)
 	sim.Threshold = limit
-	c.Similar = sim
+	o.Similar = sim
 	prevChars := 0
 	for _, s := range ps {
 		prevChars += s.chars
@@ -304,13 +333,13 @@ func (res *Result) similar(b *Body, prev, cur *Report) {
 	pct := func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }
 	switch {
 	case sim.Chars < minProse || prevChars < minProse:
-		c.Status = StatusCannotJudge
-		c.Message = fmt.Sprintf("无法判断：正文过短（本年 %d 字，上年 %d 字）", sim.Chars, prevChars)
-		c.MessageEN = fmt.Sprintf("cannot judge: too little prose (%d characters this year, %d last year)", sim.Chars, prevChars)
+		o.Status = StatusCannotJudge
+		o.Message = fmt.Sprintf("无法判断：正文过短（本年 %d 字，上年 %d 字）", sim.Chars, prevChars)
+		o.MessageEN = fmt.Sprintf("cannot judge: too little prose (%d characters this year, %d last year)", sim.Chars, prevChars)
 	case sim.Share > limit:
-		c.Status = StatusFinding
-		c.Message = fmt.Sprintf("%s 的正文（%d/%d 段）与 %d 年度报告雷同", pct(sim.Share), sim.Identical, sim.Segments, prev.Year)
-		c.MessageEN = fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report", pct(sim.Share), sim.Identical, sim.Segments, prev.Year)
+		o.Status = StatusFinding
+		o.Message = fmt.Sprintf("%s 的正文（%d/%d 段）与 %d 年度报告雷同", pct(sim.Share), sim.Identical, sim.Segments, prev.Year)
+		o.MessageEN = fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report", pct(sim.Share), sim.Identical, sim.Segments, prev.Year)
 		var rel []lint.Related
 		for i, m := range sim.Matches {
 			if i == maxRelated {
@@ -319,15 +348,16 @@ func (res *Result) similar(b *Body, prev, cur *Report) {
 			rel = append(rel, lint.Related{Path: prev.Path, Span: m.PrevSpan,
 				Message: fmt.Sprintf("%d 年度报告中的相同段落（相似度 %.2f）", prev.Year, m.Jaccard)})
 		}
-		emit(cur, RuleSimilarText, res.severity(RuleSimilarText, cur), sim.Matches[0].Span,
+		o.emit(RuleSimilarText, sev, sim.Matches[0].Span,
 			fmt.Sprintf("正文有 %s（%d/%d 段）与 %d 年度报告雷同（逐段相似度 ≥ %.2f，警告阈值 %s）；这是第一段雷同的文字",
 				pct(sim.Share), sim.Identical, sim.Segments, prev.Year, jac, pct(limit)),
 			fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report (segment similarity ≥ %.2f, threshold %s); this is the first repeated segment",
 				pct(sim.Share), sim.Identical, sim.Segments, prev.Year, jac, pct(limit)),
 			rel...)
 	default:
-		c.Status = StatusOK
-		c.Message = fmt.Sprintf("%s 的正文（%d/%d 段）与 %d 年度报告相同，未超过 %s", pct(sim.Share), sim.Identical, sim.Segments, prev.Year, pct(limit))
-		c.MessageEN = fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report, within %s", pct(sim.Share), sim.Identical, sim.Segments, prev.Year, pct(limit))
+		o.Status = StatusOK
+		o.Message = fmt.Sprintf("%s 的正文（%d/%d 段）与 %d 年度报告相同，未超过 %s", pct(sim.Share), sim.Identical, sim.Segments, prev.Year, pct(limit))
+		o.MessageEN = fmt.Sprintf("%s of the prose (%d of %d segments) repeats the %d report, within %s", pct(sim.Share), sim.Identical, sim.Segments, prev.Year, pct(limit))
 	}
+	return o
 }
