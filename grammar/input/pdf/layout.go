@@ -110,7 +110,7 @@ func groupLines(gs []glyph) []*textLine {
 		var sizes, wideSizes []float64
 		l.left, l.right, l.top, l.bottom = math.Inf(1), math.Inf(-1), math.Inf(-1), math.Inf(1)
 		for _, g := range l.glyphs {
-			if n := len(kept); n > 0 && kept[n-1].r == g.r && math.Abs(kept[n-1].x0-g.x0) < 0.3*g.em() {
+			if n := len(kept); n > 0 && kept[n-1].r == g.r && math.Abs(kept[n-1].x0-g.x0) < 0.1*g.em() {
 				continue
 			}
 			kept = append(kept, g)
@@ -145,9 +145,10 @@ func groupLines(gs []glyph) []*textLine {
 }
 
 // text spells the line: a tab for a gap wider than tabGap ems (columns of a
-// table drawn without rules); between two narrow characters a space where
-// the PDF has one or the gap is wider than a justified line stretches;
-// nothing between wide ones.
+// table drawn without rules); a space where the PDF has one (typed), except
+// between two wide characters, where it comes from justified or
+// distributed text; between two narrow characters also a gap wider than
+// justification stretches.
 func (l *textLine) text(tabGap float64) string {
 	var b strings.Builder
 	var prev *glyph
@@ -163,7 +164,7 @@ func (l *textLine) text(tabGap float64) string {
 			switch {
 			case tabGap > 0 && gap > tabGap*l.em:
 				b.WriteByte('\t')
-			case !isWide(prev.r) && !isWide(g.r) && (spaced || gap > 0.6*l.em):
+			case spaced && !(isWide(prev.r) && isWide(g.r)), !isWide(prev.r) && !isWide(g.r) && gap > 0.6*l.em:
 				b.WriteByte(' ')
 			}
 		}
@@ -751,11 +752,20 @@ func build(pages []*page) *document {
 		laid[i] = layoutPage(pg)
 	}
 	markRunning(laid)
+	// the text block is as wide on every page: a page of short lines (a
+	// table set as paragraphs) has no line that shows its right edge
+	lefts := make([]float64, len(laid))
+	width := 0.0
+	for i, items := range laid {
+		left, right := body(items)
+		lefts[i] = left
+		width = math.Max(width, right-left)
+	}
 	d := &document{}
 	var lastTable []string // the rows of the table that ended the previous page
 	for i, items := range laid {
 		pageNo := pages[i].number
-		left, right := body(items)
+		left, right := lefts[i], lefts[i]+width
 		first := true
 		for _, it := range items {
 			switch {
