@@ -726,24 +726,19 @@ func (p *paragraph) continues(l *textLine, text string, left float64, samePage b
 	return !reNumbered.MatchString(text)
 }
 
-// body returns the left edge of most lines and the right edge of the text
-// block of a page's flow lines.
+// body returns the left edge of the page's text block (where unindented
+// lines start: the leftmost start, as a short page may have a single such
+// line) and the right edge of its longest line.
 func body(items []*item) (left, right float64) {
-	counts := map[int]int{}
-	best, bestN := 0, 0
-	right = math.Inf(-1)
+	left, right = math.Inf(1), math.Inf(-1)
 	for _, it := range items {
 		if it.line == nil || it.pageNumber || it.running {
 			continue
 		}
-		k := int(math.Round(it.line.start))
-		counts[k]++
-		if counts[k] > bestN {
-			best, bestN = k, counts[k]
-		}
+		left = math.Min(left, it.line.start)
 		right = math.Max(right, it.line.right)
 	}
-	return float64(best), right
+	return left, right
 }
 
 func build(pages []*page) *document {
@@ -759,7 +754,9 @@ func build(pages []*page) *document {
 	for i, items := range laid {
 		left, right := body(items)
 		lefts[i] = left
-		width = math.Max(width, right-left)
+		if right > left {
+			width = math.Max(width, right-left)
+		}
 	}
 	d := &document{}
 	var lastTable []string // the rows of the table that ended the previous page

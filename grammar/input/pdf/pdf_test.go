@@ -217,6 +217,17 @@ func TestLibreOfficeReport(t *testing.T) {
 	if t3 := rep.Table(3); t3 == nil {
 		t.Error("table 三 not found")
 	}
+	// every paragraph of the text report is one line of the PDF's text:
+	// wrapped lines joined, paragraphs kept apart
+	lines := map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		lines[l] = true
+	}
+	for _, l := range strings.Split(clean.Source.Text, "\n") {
+		if l != "" && !strings.Contains(l, "\t") && !strings.HasPrefix(l, "第二十条") && !strings.HasSuffix(l, "年度报告") && !lines[l] {
+			t.Errorf("paragraph not read as one line: %q", l)
+		}
+	}
 }
 
 func TestScanned(t *testing.T) {
