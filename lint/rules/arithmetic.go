@@ -11,7 +11,14 @@ import (
 	"github.com/gdlint/gdlint/lint"
 )
 
-// Shared helpers of the structure, table and arithmetic rules.
+// Shared helpers of the structure, table and arithmetic rules, and the
+// arithmetic analysis the GD-A rules (gd_a*.go) share.
+//
+// Arithmetic rules (GD-A): the balances of the tables of sections 三 and 四
+// (spec tables 2 and 3, §4.3, §5.2); users call them 表三 and 表四.
+// The four balance rules share one analysis per table (below), so a
+// single wrong number gives one finding at that number, not one per relation
+// it breaks.
 
 // fmtNum prints a cell value as the report would write it.
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -528,12 +535,6 @@ func (a *analysis) diagnostic(fd *arithFinding) lint.Diagnostic {
 	}
 	return d
 }
-
-// Arithmetic rules (GD-A): the balances of the tables of sections 三 and 四
-// (spec tables 2 and 3, §4.3, §5.2); users call them 表三 and 表四.
-// The four balance rules share one analysis per table (arithmetic.go), so a
-// single wrong number gives one finding at that number, not one per relation
-// it breaks.
 
 const arithCommon = `
 **只核对能读出的数字。** 空白单元格、“/”“—”等占位符、文字、位置不确定的单元格都不当作 0：

@@ -1,6 +1,6 @@
 package rules
 
-// Date rules (GD-D): the statistics period, the report year as the title,
+// Helpers of the date rules (GD-D, one file each: gd_d*.go): the statistics period, the report year as the title,
 // the period and the text state it, and the publication and signature dates
 // against the deadline of 条例 第四十九条.
 
@@ -147,8 +147,6 @@ func reportYear(r *grammar.Report) int {
 	return 0
 }
 
-// ---- GD-D001, GD-D002 ----
-
 var periodWords = words{"统计", "数据", "期限", "时限", "时段", "区间", "报告期"}
 
 // periodStatement reports whether the parsed period is the statistics
@@ -179,12 +177,6 @@ func periodStatement(r *grammar.Report) bool {
 	}
 	return periodWords.in(before) || periodWords.in(text[p.Span.End:end])
 }
-
-// ---- GD-D003 ----
-
-// ---- GD-D004 ----
-
-// ---- GD-D005 … GD-D009 ----
 
 // reportDates are the dates checked against the deadline: the web page's
 // publication date and the signature date.

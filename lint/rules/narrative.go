@@ -1,6 +1,6 @@
 package rules
 
-// Narrative rules (GD-C): numbers the prose states that the tables also hold
+// Helpers of the narrative rules (GD-C, one file each: gd_c*.go): numbers the prose states that the tables also hold
 // must agree with them, and the prose must not contradict itself. Numbers
 // are found with RE2 patterns over sentences of prose blocks (each pattern
 // runs once over each sentence); a finding needs a sentence that clearly
@@ -10,8 +10,6 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
 )
-
-// ---- shared ----
 
 // narrativeSections are the parts whose prose reports the year's figures.
 func narrativeSection(k grammar.SectionKey) bool {
@@ -132,15 +130,3 @@ func related(cell *grammar.Cell, zh string) []lint.Related {
 	}
 	return []lint.Related{{Span: cell.Span, Message: zh}}
 }
-
-// ---- GD-C001 ----
-
-// ---- GD-C002 ----
-
-// ---- GD-C003 ----
-
-// ---- GD-C004 ----
-
-// ---- GD-C005 ----
-
-// ---- GD-C006 ----

@@ -4,7 +4,7 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 )
 
-// Structure rules (GD-S): the title, the six parts of 国办公开办函〔2021〕30号
+// Helpers of the structure rules (GD-S, one file each: gd_s*.go): the title, the six parts of 国办公开办函〔2021〕30号
 // in their order and wording, the five aspects of 总体情况, the three tables,
 // and the format version.
 

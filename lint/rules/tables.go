@@ -9,7 +9,8 @@ import (
 	"github.com/gdlint/gdlint/lint"
 )
 
-// Table rules (GD-T): the shape and the cells of the three tables. The parser
+// Helpers of the table rules (GD-T, one file each: gd_t*.go): the shape and
+// the cells of the three tables. The parser
 // already found every shape problem (Table.Problems, Report.Unplaced) and
 // classified every cell (Cell.Kind); these rules turn that into findings at
 // the exact place, without reading the table text again.

@@ -1,6 +1,6 @@
 package rules
 
-// Writing rules (GD-W): what a careful proof-reader catches in the prose —
+// Helpers of the writing rules (GD-W, one file each: gd_w*.go): what a careful proof-reader catches in the prose —
 // the fee statement section 六 must make, leftovers of a web page or an
 // export, doubled words, half-width punctuation and stray spaces inside
 // Chinese text, broken enumerations, paragraphs broken mid-sentence.
@@ -14,10 +14,6 @@ import (
 
 	"github.com/gdlint/gdlint/grammar"
 )
-
-// ---- GD-W001 ----
-
-// ---- GD-W002 ----
 
 // quote shortens s to n characters for a message, collapsing whitespace.
 func quote(s string, n int) string {
@@ -37,17 +33,7 @@ func isSpaceRune(r rune) bool {
 	return false
 }
 
-// ---- GD-W003 ----
-
 var reDoubledWord = regexp.MustCompile(`\p{Han}{2}`)
-
-// ---- GD-W004 ----
-
-// ---- GD-W005 ----
-
-// ---- GD-W006 ----
-
-// ---- GD-W007 ----
 
 // sectionText is the prose and sub-heading text of a section as read.
 func sectionText(r *grammar.Report, sec *grammar.Section) string {
@@ -73,5 +59,3 @@ func sectionText(r *grammar.Report, sec *grammar.Section) string {
 	}
 	return text.String()
 }
-
-// ---- GD-W008 ----
