@@ -663,8 +663,8 @@ func (p *parser) findTitle() {
 
 // isSentence: an opening sentence ("本报告依据…编制。") is not a title.
 func isSentence(s string) bool {
-	if strings.ContainsAny(s, "。；，,`|\\") || strings.Contains(s, "http") || strings.Contains(s, ".txt") {
-		return true // a sentence, a path or a table row, not a title
+	if strings.ContainsAny(s, "。；，,`|\\＞»›") || strings.Contains(s, "http") || strings.Contains(s, ".txt") || strings.Contains(s, " > ") {
+		return true // a sentence, a path, a breadcrumb or a table row, not a title
 	}
 	for _, p := range []string{"本报告", "本年度报告", "根据", "依据", "按照", "- ", "* ", "> "} {
 		if strings.HasPrefix(s, p) {

@@ -189,6 +189,12 @@ func (lx *lexer) lexLine(li, s, e int) {
 		lx.lexCell(li, s+len(line)-len(rest), e, true)
 		return
 	}
+	if line == "|" {
+		// one cell per line: a lone separator is a blank cell (its span
+		// is the separator, which a fix replaces)
+		lx.add(token{kind: tokEmpty, start: s, end: e, line: li, whole: true})
+		return
+	}
 	cells := splitCells(line, sep)
 	if sep == '|' {
 		if strings.HasPrefix(line, "|") && len(cells) > 0 {

@@ -72,6 +72,14 @@ var crawlerCases = []struct {
 			"GD-T002 “（一）予以公开”只有6个数值，模板为7个，无法确定缺少哪一个，缺少的可能是任何一列；本行的总计关系和各列的勾稽关系都未核对",
 		},
 		nil},
+	// class 1: a breadcrumb above the title is web residue, not the title
+	{"c01-breadcrumb.txt",
+		[]string{"GD-W002 网页残留“首页 > 信息公开 > 政府信息公开年报”"},
+		[]string{"GD-S007 ", "GD-S010 ", "GD-W007 "}},
+	// class 6: one cell per line, a lone | is a blank cell
+	{"c06-pipe-blank.txt",
+		[]string{"GD-T004 表三“2.重复申请”“科研机构”为空白单元格"},
+		[]string{"GD-T002 ", "GD-T001 "}},
 }
 
 func TestCrawlerClasses(t *testing.T) {
