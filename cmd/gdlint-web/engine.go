@@ -84,6 +84,16 @@ func (e *engine) remove(id int) {
 	}
 }
 
+// byName returns the loaded document called name, or nil.
+func (e *engine) byName(name string) *document {
+	for _, d := range e.docs {
+		if d != nil && d.Name == name {
+			return d
+		}
+	}
+	return nil
+}
+
 // clear forgets every document.
 func (e *engine) clear() {
 	for i := range e.docs {
@@ -440,6 +450,10 @@ func (e *engine) view(d *document) *docView {
 			if rel.Path == "" {
 				l := report.LocationOf(src, rel.Span)
 				ro.Line, ro.Column, ro.From, ro.To = l.Line, l.Column, at[rel.Span.Start], at[rel.Span.End]
+			} else if other := e.byName(rel.Path); other != nil && other.Result.Source != nil {
+				// a cell of another loaded report (the earlier year)
+				l := report.LocationOf(other.Result.Source, rel.Span)
+				ro.Line, ro.Column = l.Line, l.Column
 			}
 			o.Related = append(o.Related, ro)
 		}

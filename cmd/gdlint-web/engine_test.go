@@ -242,12 +242,22 @@ func TestSameAsCLIOnABatch(t *testing.T) {
 	if got != string(want) {
 		t.Errorf("the page's JSON differs from the CLI's:\n%s\n---\n%s", got, want)
 	}
-	checks := 0
+	checks, elsewhere := 0, 0
 	for _, v := range e.views() {
 		checks += len(v.Checks)
+		for _, g := range v.Diags {
+			for _, r := range g.Related {
+				if r.Path != "" {
+					elsewhere++
+					if e.byName(r.Path) == nil || r.Line < 1 || r.Column < 1 {
+						t.Errorf("%s: %s: related %+v does not point into a loaded report", v.Name, g.Rule, r)
+					}
+				}
+			}
+		}
 	}
-	if checks == 0 {
-		t.Error("no cross-year check in the overview")
+	if checks == 0 || elsewhere == 0 {
+		t.Errorf("%d cross-year checks in the overview, %d related cells in the earlier reports", checks, elsewhere)
 	}
 }
 

@@ -359,7 +359,7 @@ function renderFindings(d) {
   d.diagnostics.forEach((g, i) => {
     const rule = state.rules[g.rule] || {};
     const sel = i === state.selected ? ' selected' : '';
-    h += `<li class="finding sev-${g.severity}${sel}" data-i="${i}" data-rule="${esc(g.rule)}">` +
+    h += `<li class="finding sev-${g.severity}${sel}" tabindex="0" data-i="${i}" data-rule="${esc(g.rule)}">` +
       `<div class="head"><span class="sev">${esc(t(g.severity))}</span> <code>${esc(g.rule)}</code> ` +
       `<a href="#" class="pos" data-goto="${i}">${g.line}:${g.column}</a></div>` +
       `<div class="msg">${esc(en && g.message_en ? g.message_en : g.message)}</div>`;
@@ -376,7 +376,9 @@ function renderFindings(d) {
     if (g.related && g.related.length) {
       h += `<ul class="related" aria-label="${esc(t('related'))}">`;
       for (const r of g.related) {
-        const where = r.path ? esc(r.path) : `<a href="#" data-range="${r.from}:${r.to}">${r.line}:${r.column}</a>`;
+        const where = r.path
+          ? `<a href="#" data-doc="${esc(r.path)}" data-line="${r.line || 1}">${esc(r.path)}${r.line ? `:${r.line}:${r.column}` : ''}</a>`
+          : `<a href="#" data-range="${r.from}:${r.to}">${r.line}:${r.column}</a>`;
         h += `<li>${where} ${esc(en && r.message_en ? r.message_en : r.message)}</li>`;
       }
       h += '</ul>';
@@ -411,6 +413,14 @@ function markdown(src) {
     out += `<p${basis}>${inline(p)}</p>`;
   }
   return out;
+}
+
+function showLine(line) {
+  const el = document.querySelector(`#text .line[data-line="${line}"]`);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  el.classList.add('flash');
+  setTimeout(() => el.classList.remove('flash'), 1200);
 }
 
 function select(i, scroll) {
@@ -516,16 +526,35 @@ function wire() {
     if (range) {
       ev.preventDefault();
       const [from] = range.dataset.range.split(':').map(Number);
-      const d = currentDoc();
-      const line = d.text.slice(0, from).split('\n').length;
-      const el = document.querySelector(`#text .line[data-line="${line}"]`);
-      if (el) { el.scrollIntoView({ block: 'center' }); el.classList.add('flash'); setTimeout(() => el.classList.remove('flash'), 1200); }
+      showLine(currentDoc().text.slice(0, from).split('\n').length);
+      return;
+    }
+    const other = ev.target.closest('a[data-doc]');
+    if (other) {
+      // a cell of another report (the earlier year of a cross-year finding)
+      ev.preventDefault();
+      const d = state.docs.find((x) => x.name === other.dataset.doc);
+      if (!d) return;
+      state.current = d.key;
+      state.selected = -1;
+      render();
+      showLine(Number(other.dataset.line));
       return;
     }
     const li = ev.target.closest('.finding');
     if (li && !ev.target.closest('summary, details > *:not(summary)')) {
       ev.preventDefault();
       select(Number(li.dataset.i), 'both');
+    }
+  });
+  $('finding-list').addEventListener('keydown', (ev) => {
+    const li = ev.target.closest('.finding');
+    if (!li || ev.target !== li) return;
+    if (ev.key === 'Enter') { ev.preventDefault(); select(Number(li.dataset.i), 'both'); }
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      const next = ev.key === 'ArrowDown' ? li.nextElementSibling : li.previousElementSibling;
+      if (next) { next.focus(); select(Number(next.dataset.i), 'both'); }
     }
   });
   $('text').addEventListener('click', (ev) => {

@@ -261,6 +261,20 @@ try {
       const marks = await page.$$eval('#overview-table td.cy .st-finding', (els) => els.length);
       if (marks > 0) ok(`${label}: the overview shows the cross-year findings (${marks})`);
       else fail(`${label}: the CLI has ${years} cross-year findings, the overview shows none`);
+      // a related cell in the earlier report opens that report at its line
+      for (const row of await page.$$eval('#overview-table td.cy .st-finding', (els) => els.map((e) => e.closest('tr').dataset.key))) {
+        await page.click(`#overview-table tr[data-key="${row}"] a[data-open]`);
+        const link = await page.$('#finding-list a[data-doc]');
+        if (!link) continue;
+        const target = await link.getAttribute('data-doc');
+        const line = await link.getAttribute('data-line');
+        await link.click();
+        await page.waitForFunction((n) => document.querySelector('#doc-head h2')?.textContent === n, target);
+        const flashed = await page.$(`#text .line.flash[data-line="${line}"]`);
+        if (flashed) ok(`${label}: a cross-year finding's related cell opens ${target} at line ${line}`);
+        else fail(`${label}: the related cell's link opened ${target} but line ${line} is not shown`);
+        break;
+      }
     }
   }
   await page.close();
