@@ -27,7 +27,7 @@ const I18N = {
     pdf: '浏览器页面不支持 PDF，请用命令行 gdlint check 检查 PDF 文件。',
     fix_failed: (e) => `无法应用修复：${e}`,
     pasted: '粘贴的文本.txt',
-    related: '相关位置', format: '格式', crossyear: '跨年度',
+    sep: '：', related: '相关位置', format: '格式', crossyear: '跨年度',
     overview_note: '按文件名排列；点击表头可排序，点击一行打开该报告。统计数字取自报告表格，空白表示未能识别；跨年度核对同一机关相邻年度的报告（GD-Y 规则）。',
     'short-carry-over': '结转', 'short-normative-in-force': '规范性文件', 'short-similar-text': '雷同',
     'short-duplicate-year': '同年重复', 'short-missing-year': '缺年度', 'short-ungrouped': '未分组',
@@ -56,7 +56,7 @@ const I18N = {
     pdf: 'PDF is not supported in the browser page; check PDF files with gdlint check on the command line.',
     fix_failed: (e) => `The fix could not be applied: ${e}`,
     pasted: 'pasted.txt',
-    related: 'Related', format: 'Format', crossyear: 'Cross-year',
+    sep: ': ', related: 'Related', format: 'Format', crossyear: 'Cross-year',
     overview_note: 'By file name; click a heading to sort, a row to open the report. Statistics come from the report\'s tables (blank: not read); cross-year compares one body\'s reports of consecutive years (GD-Y rules).',
     'short-carry-over': 'carry-over', 'short-normative-in-force': 'normative', 'short-similar-text': 'similar',
     'short-duplicate-year': 'duplicate', 'short-missing-year': 'gap', 'short-ungrouped': 'ungrouped',
@@ -258,9 +258,9 @@ function renderOverview() {
     const d = docs[i];
     const cls = d.key === state.current ? ' class="current"' : '';
     const n = (v, c) => `<td class="n ${v ? c : c + '0'}">${v || 0}</td>`;
-    const st = d.unsupported ? t('pdf') : d.error ? `${t('failed')}：${en ? d.error_en : d.error}` : d.changed ? t('changed') : '';
+    const st = d.unsupported ? t('pdf') : d.error ? `${t('failed')}${t('sep')}${en ? d.error_en : d.error}` : d.changed ? t('changed') : '';
     h += `<tr data-key="${d.key}"${cls}><td class="path"><a href="#" data-open="${d.key}">${esc(d.name)}</a></td>` +
-      `<td>${esc(d.body || t('none'))}</td><td class="n">${d.year || ''}</td><td>${esc(d.format || '')}</td>` +
+      `<td class="body">${esc(d.body || t('none'))}</td><td class="n">${d.year || ''}</td><td>${esc(d.format || '')}</td>` +
       n(d.counts.errors, 'e') + n(d.counts.warnings, 'w') + n(d.counts.infos, 'i') + n(d.counts.fixable, 'f');
     for (const s of state.stats) {
       const v = d.stats && d.stats[s.key];
@@ -287,7 +287,7 @@ function renderDoc() {
   $('export-json').disabled = !!(d.unsupported || d.error);
   let note = '';
   if (d.unsupported) note = t('pdf');
-  else if (d.error) note = `${t('failed')}：${state.lang === 'en' ? d.error_en : d.error}`;
+  else if (d.error) note = `${t('failed')}${t('sep')}${state.lang === 'en' ? d.error_en : d.error}`;
   else if (d.container) note = t('container_note');
   $('doc-note').textContent = note;
   $('doc-note').className = d.unsupported || d.error ? 'bad' : '';
@@ -368,7 +368,7 @@ function renderFindings(d) {
       g.fixes.forEach((f, k) => {
         const title = en && f.title_en ? f.title_en : f.title;
         const dis = d.container ? ' disabled' : '';
-        h += `<button type="button" class="fix ${f.applicability}" data-fix="${i}:${k}"${dis}>${esc(t('fix'))}：${esc(title)}</button>`;
+        h += `<button type="button" class="fix ${f.applicability}" data-fix="${i}:${k}"${dis}>${esc(t('fix'))}${t('sep')}${esc(title)}</button>`;
         if (f.applicability === 'unsafe') h += `<span class="unsafe">${esc(t('unsafe'))}</span>`;
       });
       h += '</div>';
@@ -385,7 +385,7 @@ function renderFindings(d) {
     }
     const summary = en && rule.summary_en ? rule.summary_en : rule.summary || '';
     const expl = en && rule.explanation_en ? rule.explanation_en : rule.explanation || '';
-    h += `<details class="explain"${sel ? ' open' : ''}><summary>${esc(t('explain'))}：${esc(summary)}</summary>${markdown(expl)}</details></li>`;
+    h += `<details class="explain"${sel ? ' open' : ''}><summary>${esc(t('explain'))}${t('sep')}${esc(summary)}</summary>${markdown(expl)}</details></li>`;
   });
   list.innerHTML = h;
 }
