@@ -94,65 +94,76 @@ func requestClaims(c *lint.Context) []requestClaim {
 			taken[numStart] = true
 			out = append(out, requestClaim{kind: kind, value: n, span: s.span(numStart, numEnd)})
 		}
-		for _, m := range reCarried.FindAll(s.text) {
-			if otherMatters.in(s.text[m[2]:m[3]]) {
-				continue
-			}
-			add("carried", m[4], m[5])
-		}
-		for _, m := range reCarryOver.FindAll(s.text) {
-			if m[2] >= 0 {
-				if yy, _ := strconv.Atoi(s.text[m[2]:m[3]]); y == 0 || yy != y+1 {
-					continue
-				}
-			}
-			if otherMatters.in(s.text[m[4]:m[5]]) {
-				continue
-			}
-			add("carryover", m[6], m[7])
-		}
-		for _, m := range reCarryOverPre.FindAll(s.text) {
-			if m[6] >= 0 {
-				if yy, _ := strconv.Atoi(s.text[m[6]:m[7]]); y == 0 || yy != y+1 {
-					continue
-				}
-			}
-			add("carryover", m[2], m[3])
-		}
-		for _, m := range reReceived.FindAll(s.text) {
-			gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
-			if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
-				continue
-			}
-			kind := "received"
-			switch {
-			case newWords.in(gap) || s.text[m[2]:m[3]] == "新收":
-				kind = "new"
-			case s.text[m[2]:m[3]] == "办理":
-				kind = "either"
-			}
-			add(kind, m[8], m[9])
-		}
-		for _, m := range reReceivedPre.FindAll(s.text) {
-			if precededByOther(s.text, m[0]) {
-				continue
-			}
-			add("received", m[4], m[5])
-		}
-		for _, m := range reHandled.FindAll(s.text) {
-			verb, gap := s.text[m[2]:m[3]], s.text[m[4]:m[5]]
-			if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) ||
-				strings.HasSuffix(s.text[:m[0]], "受") {
-				continue
-			}
-			kind := "handled"
-			if verb == "办理" {
-				kind = "either"
-			}
-			add(kind, m[6], m[7])
-		}
+		carriedClaims(s, y, add)
+		receivedClaims(s, add)
 	})
 	return out
+}
+
+// carriedClaims reads the counts carried over from last year and into next
+// year (of report year y) in one sentence.
+func carriedClaims(s sentenceCtx, y int, add func(kind string, numStart, numEnd int)) {
+	for _, m := range reCarried.FindAll(s.text) {
+		if otherMatters.in(s.text[m[2]:m[3]]) {
+			continue
+		}
+		add("carried", m[4], m[5])
+	}
+	for _, m := range reCarryOver.FindAll(s.text) {
+		if m[2] >= 0 {
+			if yy, _ := strconv.Atoi(s.text[m[2]:m[3]]); y == 0 || yy != y+1 {
+				continue
+			}
+		}
+		if otherMatters.in(s.text[m[4]:m[5]]) {
+			continue
+		}
+		add("carryover", m[6], m[7])
+	}
+	for _, m := range reCarryOverPre.FindAll(s.text) {
+		if m[6] >= 0 {
+			if yy, _ := strconv.Atoi(s.text[m[6]:m[7]]); y == 0 || yy != y+1 {
+				continue
+			}
+		}
+		add("carryover", m[2], m[3])
+	}
+}
+
+// receivedClaims reads the counts received, new and handled in one sentence.
+func receivedClaims(s sentenceCtx, add func(kind string, numStart, numEnd int)) {
+	for _, m := range reReceived.FindAll(s.text) {
+		gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
+		if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
+			continue
+		}
+		kind := "received"
+		switch {
+		case newWords.in(gap) || s.text[m[2]:m[3]] == "新收":
+			kind = "new"
+		case s.text[m[2]:m[3]] == "办理":
+			kind = "either"
+		}
+		add(kind, m[8], m[9])
+	}
+	for _, m := range reReceivedPre.FindAll(s.text) {
+		if precededByOther(s.text, m[0]) {
+			continue
+		}
+		add("received", m[4], m[5])
+	}
+	for _, m := range reHandled.FindAll(s.text) {
+		verb, gap := s.text[m[2]:m[3]], s.text[m[4]:m[5]]
+		if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) ||
+			strings.HasSuffix(s.text[:m[0]], "受") {
+			continue
+		}
+		kind := "handled"
+		if verb == "办理" {
+			kind = "either"
+		}
+		add(kind, m[6], m[7])
+	}
 }
 
 // precededByOther reports whether the words just before a verb name another
