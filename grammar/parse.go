@@ -380,6 +380,13 @@ func keyPrefixEnd(s string, n int) int {
 }
 
 func (p *parser) findSectionHeadings() {
+	defer func() {
+		if len(p.sectionHead) < 2 {
+			if paren := p.parenSectionHeadings(); paren != nil {
+				p.sectionHead = paren
+			}
+		}
+	}()
 	for _, ln := range p.lines {
 		if p.isResidueLine(ln) {
 			continue
@@ -421,6 +428,47 @@ func (p *parser) findSectionHeadings() {
 			}
 		}
 	}
+}
+
+// parenSectionHeadings finds parts numbered （一）…（六） on lines of their
+// own, the old style of some reports, when no part is numbered 一、: at
+// least three lines naming a part exactly or by a known variant.
+func (p *parser) parenSectionHeadings() []*Heading {
+	var found []*Heading
+	for _, ln := range p.lines {
+		if p.isResidueLine(ln) {
+			continue
+		}
+		a, b := trimSpan(p.text, ln.start, ln.end)
+		s := p.text[a:b]
+		m := reParenHeading.FindStringSubmatchIndex(s)
+		if m == nil || m[2] >= 0 || utf8.RuneCountInString(s[m[1]:]) > 40 {
+			continue
+		}
+		d, canonical, keyLen := sectionFor(s[m[1]:], false)
+		if d == nil || keyLen != len(LabelKey(s[m[1]:])) {
+			continue // the whole line must name the part
+		}
+		textEnd := len(s)
+		found = append(found, &Heading{
+			Span:       p.span(a, a+textEnd),
+			NumberSpan: p.span(a, a+m[1]),
+			Number:     cnValue(s[m[4]:m[5]]),
+			Style:      "paren",
+			Level:      1,
+			Text:       s[m[1]:textEnd],
+			TextSpan:   p.span(a+m[1], a+textEnd),
+			Section:    d.Key,
+			Canonical:  canonical && s[m[1]:textEnd] == d.Name,
+			Full:       s,
+			vStart:     a,
+			vEnd:       a + textEnd,
+		})
+	}
+	if len(found) < 3 {
+		return nil
+	}
+	return found
 }
 
 // crawlerLine: a line this long is a whole page flattened by a crawler, with

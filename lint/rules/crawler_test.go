@@ -80,6 +80,13 @@ var crawlerCases = []struct {
 	{"c06-pipe-blank.txt",
 		[]string{"GD-T004 表三“2.重复申请”“科研机构”为空白单元格"},
 		[]string{"GD-T002 ", "GD-T001 "}},
+	// class 5: parts numbered in the old style （一）…（六）
+	{"c05-paren-parts.txt",
+		[]string{
+			"GD-S005 “总体情况”是模板第一部分，序号应为“一、”，实为“（一）”",
+			"GD-S005 “其他需要报告的事项”是模板第六部分，序号应为“六、”，实为“（六）”",
+		},
+		[]string{"GD-S001 ", "GD-T011 ", "GD-T009 ", "GD-W006 "}},
 }
 
 func TestCrawlerClasses(t *testing.T) {

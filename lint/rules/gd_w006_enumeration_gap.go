@@ -287,7 +287,7 @@ func checkSubheadingNumbers(c *lint.Context) {
 	var paren, arabic []enumItem
 	for _, h := range c.Report.Headings {
 		switch {
-		case h.Level == 1 && h.Style == "cn":
+		case h.Level == 1 && (h.Style == "cn" || h.Section != ""): // a part, （一）总体情况 too
 			checkSequence(c, paren, "paren")
 			checkSequence(c, arabic, "arabic")
 			paren, arabic = paren[:0], arabic[:0]
