@@ -158,9 +158,15 @@ func (e *engine) crossYear() {
 
 // fixable tells whether fixes can be applied to the document: like --fix,
 // the page rewrites text files only, not what was extracted from a .docx
-// or .html file.
-func (d *document) fixable() bool {
-	return d.Result.Err == nil && !input.IsContainer(d.Name)
+// or .html file, and not a file it could not read.
+func (d *document) fixable() error {
+	if d.Result.Err != nil {
+		return d.Result.Err
+	}
+	if input.IsContainer(d.Name) {
+		return errNotRewritten
+	}
+	return nil
 }
 
 // errNotRewritten is why fixes are not applied to a container.
@@ -173,8 +179,8 @@ func (e *engine) applyFix(id, diag, fix int) error {
 	if err != nil {
 		return err
 	}
-	if !d.fixable() {
-		return errNotRewritten
+	if err := d.fixable(); err != nil {
+		return err
 	}
 	ds := d.Result.Diagnostics
 	if diag < 0 || diag >= len(ds) || fix < 0 || fix >= len(ds[diag].Fixes) {
@@ -199,8 +205,8 @@ func (e *engine) fixAll(id int, unsafe bool) error {
 	if err != nil {
 		return err
 	}
-	if !d.fixable() {
-		return errNotRewritten
+	if err := d.fixable(); err != nil {
+		return err
 	}
 	text, _ := e.cfg.FixText(d.Name, d.Result.Source.Text, e.opts, unsafe)
 	return e.setText(d, text)

@@ -275,3 +275,22 @@ func TestClear(t *testing.T) {
 		t.Errorf("JSON after clear: %q", s)
 	}
 }
+
+// A file that cannot be read is listed with the CLI's reason in both
+// languages, and has no findings in the JSON.
+func TestUnreadableFile(t *testing.T) {
+	e := newEngine()
+	d := e.add(file{"empty.md", nil}, file{"bin.txt", []byte("a\x00b")})
+	for i, want := range []string{"空文件", "二进制"} {
+		v := e.view(d[i])
+		if !strings.Contains(v.Error, want) || v.ErrorEN == "" || len(v.Diags) != 0 {
+			t.Errorf("%s: error %q / %q, %d findings", v.Name, v.Error, v.ErrorEN, len(v.Diags))
+		}
+		if err := e.applyFix(d[i].ID, 0, 0); err == nil {
+			t.Errorf("%s: a fix applied to an unreadable file", v.Name)
+		}
+	}
+	if s, _ := cliJSON(e.loaded(), "zh"); s != "[]\n" {
+		t.Errorf("JSON: %q", s)
+	}
+}
