@@ -217,17 +217,39 @@ func TestLibreOfficeReport(t *testing.T) {
 	if t3 := rep.Table(3); t3 == nil {
 		t.Error("table 三 not found")
 	}
-	// every paragraph of the text report is one line of the PDF's text:
-	// wrapped lines joined, paragraphs kept apart
-	lines := map[string]bool{}
-	for _, l := range strings.Split(text, "\n") {
-		lines[l] = true
-	}
+	sameParagraphs(t, rep, clean)
+}
+
+// sameParagraphs holds every paragraph of the text report to one line of
+// the PDF's text: wrapped lines joined, paragraphs kept apart, in order.
+func sameParagraphs(t *testing.T, rep, clean *grammar.Report) {
+	t.Helper()
+	text := rep.Source.Text
+	at := 0
 	for _, l := range strings.Split(clean.Source.Text, "\n") {
-		if l != "" && !strings.Contains(l, "\t") && !strings.HasPrefix(l, "第二十条") && !strings.HasSuffix(l, "年度报告") && !lines[l] {
-			t.Errorf("paragraph not read as one line: %q", l)
+		if l == "" || strings.Contains(l, "\t") || strings.HasPrefix(l, "第二十条") || strings.HasSuffix(l, "年度报告") {
+			continue
 		}
+		i := strings.Index(text[at:], "\n"+l+"\n")
+		if i < 0 {
+			t.Errorf("paragraph not read as one line in its place: %q", l)
+			continue
+		}
+		at += i + 1
 	}
+}
+
+// The first part set in two columns: read left column, then right, each
+// paragraph whole; nothing found that the text report does not have.
+func TestTwoColumns(t *testing.T) {
+	rep := readPDF(t, filepath.Join("testdata", "pdf", "two-columns.pdf"))
+	clean := readText(t, filepath.Join("testdata", "pdf", "report.txt"))
+	got := findings(rep, isPageNumber(rep))
+	want := findings(clean, nil)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings on the PDF differ from the text report\nPDF:\n%s\ntext:\n%s\n--- PDF text:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), rep.Source.Text)
+	}
+	sameParagraphs(t, rep, clean)
 }
 
 func TestScanned(t *testing.T) {

@@ -11,7 +11,8 @@ merged cells and narrow columns (labels wrap inside their cells), the header
 rows of a table repeated after a page break, a running header, and the page
 number right-aligned in the footer. scanned.pdf is one page that is only an
 image (a page of a report rendered by pdftoppm) with a page number in its
-footer; the last page of report.pdf is an image too. webpage-004.pdf is the
+footer; the last page of report.pdf is an image too. two-columns.pdf sets
+the first part in two columns. webpage-004.pdf is the
 real report ../shared/corpus/004.html printed by LibreOffice's web layout.
 """
 import base64, html, os, re, subprocess, sys, tempfile
@@ -47,6 +48,7 @@ HEAD = f'''<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="CellP" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
  <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.06cm" style:vertical-align="middle"/></style:style>
  <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="15.6cm" table:align="margins"/></style:style>
+ <style:style style:name="Cols2" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties></style:style>
  <style:style style:name="PB" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
  <style:style style:name="Img" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:horizontal-pos="center"/></style:style>
 {{colstyles}}
@@ -112,6 +114,9 @@ class Doc:
         out.append('</table:table>')
         self.parts.append("\n".join(out))
 
+    def columns(self, on):
+        self.parts.append('<text:section text:style-name="Cols2" text:name="Columns">' if on else '</text:section>')
+
     def image_page(self, png):
         data = base64.b64encode(png).decode()
         self.parts.append(f'<text:p text:style-name="PB"><draw:frame draw:style-name="Img" text:anchor-type="as-char" svg:width="15.6cm" svg:height="22cm"><draw:image><office:binary-data>{data}</office:binary-data></draw:image></draw:frame></text:p>')
@@ -127,7 +132,7 @@ class Doc:
                             "--convert-to", "pdf:writer_pdf_Export", "--outdir", HERE, path], check=True, stdout=subprocess.DEVNULL)
         os.remove(path)
 
-def report(src, name, header="", seal=False):
+def report(src, name, header="", seal=False, two_columns=False):
     """Lays out a text report (tables as tab-separated rows) as a PDF."""
     lines = open(src, encoding="utf-8").read().split("\n")
     d = Doc(header)
@@ -136,8 +141,14 @@ def report(src, name, header="", seal=False):
     d.p(m.group(1), "Title")
     d.p(m.group(2), "Title")
     i = 1
+    if two_columns:
+        # the parts before the tables set in two columns
+        d.columns(True)
     while i < len(lines):
         line = lines[i]
+        if two_columns and line.startswith("二、"):
+            d.columns(False)
+            two_columns = False
         if line.startswith("第二十条") or "\t" in line:
             block = []
             while i < len(lines) and (lines[i].startswith("第二十条") or "\t" in lines[i]):
@@ -186,4 +197,5 @@ def web_page(src, name):
 if __name__ == "__main__":
     report(os.path.join(HERE, "report.txt"), "report", header="江川市生态环境局政务公开", seal=True)
     scanned("scanned")
+    report(os.path.join(HERE, "report.txt"), "two-columns", two_columns=True)
     web_page(os.path.join(HERE, "..", "..", "..", "..", "..", "..", "shared", "corpus", "004.html"), "webpage-004")
