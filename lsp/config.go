@@ -32,7 +32,7 @@ type Settings struct {
 }
 
 // DefaultDocsURL is where a diagnostic's codeDescription points.
-const DefaultDocsURL = "https://github.com/gdlint/gdlint/blob/main/docs/rules.md#%s"
+const DefaultDocsURL = lint.RulesDocURL + "#%s"
 
 func defaultSettings() Settings { return Settings{Lang: "zh", DocsURL: DefaultDocsURL} }
 

@@ -37,9 +37,9 @@ type familyTitle struct {
 	zh, en string
 }
 
-// RuleAnchor is the fragment of a rule's entry in docs/rules.md: the
-// lower-case ID, as the language server's codeDescription links it.
-func RuleAnchor(id string) string { return strings.ToLower(id) }
+// RuleAnchor is the fragment of a rule's entry in docs/rules.md
+// (lint.DocAnchor: the links of editors and SARIF go there).
+func RuleAnchor(id string) string { return lint.DocAnchor(id) }
 
 func fixDoc(f lint.Fixability) string {
 	switch f {

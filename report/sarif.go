@@ -2,9 +2,11 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -82,11 +84,20 @@ func WriteSARIF(w io.Writer, results []*lint.FileResult, rules []*lint.Rule, inf
 				WithLocations([]*sarif.Location{loc})
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 			inv.WithExecutionSuccess(false)
-			continue
 		}
-		for i := range r.Diagnostics {
-			run.AddResult(sarifResult(r, &r.Diagnostics[i], sources, index, o))
+	}
+	kept, total := capResults(results, SARIFMaxResults)
+	for r, d := range findings(results) {
+		if kept[d] {
+			run.AddResult(sarifResult(r, d, sources, index, o))
 		}
+	}
+	if total > SARIFMaxResults {
+		msg := pick(o.Lang,
+			fmt.Sprintf("共 %d 个问题，SARIF 只列出其中 %d 个（按严重程度优先；GitHub 代码扫描每次运行最多接受 %d 个结果）。全部问题请用 --format json 或 text 查看。", total, SARIFMaxResults, SARIFMaxResults),
+			fmt.Sprintf("%d findings; this SARIF log lists %d of them, the most severe first (GitHub code scanning accepts at most %d results per run). Use --format json or text for all of them.", total, SARIFMaxResults, SARIFMaxResults))
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(msg)))
 	}
 	if run.Results == nil {
 		run.Results = []*sarif.Result{}
@@ -98,12 +109,49 @@ func WriteSARIF(w io.Writer, results []*lint.FileResult, rules []*lint.Rule, inf
 	return nil
 }
 
+// SARIFMaxResults is the most results a run holds: GitHub code scanning
+// rejects an upload with more than 25,000 results in a run.
+const SARIFMaxResults = 25000
+
+// capResults chooses the findings a SARIF run lists when there are more
+// than limit: the most severe first, in their order within a severity. It
+// returns the chosen ones and how many there are in all.
+func capResults(results []*lint.FileResult, limit int) (map[*lint.Diagnostic]bool, int) {
+	var all []*lint.Diagnostic
+	for _, d := range findings(results) {
+		all = append(all, d)
+	}
+	chosen := all
+	if len(all) > limit {
+		chosen = slices.Clone(all)
+		slices.SortStableFunc(chosen, func(a, b *lint.Diagnostic) int { return int(b.Severity) - int(a.Severity) })
+		chosen = chosen[:limit]
+	}
+	kept := make(map[*lint.Diagnostic]bool, len(chosen))
+	for _, d := range chosen {
+		kept[d] = true
+	}
+	return kept, len(all)
+}
+
+// fullDescription is the first paragraph of the rule's explanation (what
+// it checks and why), or its summary.
+func fullDescription(r *lint.Rule, lang string) string {
+	text, _, _ := strings.Cut(strings.TrimSpace(r.ExplanationText(lang)), "\n\n")
+	if text == "" {
+		return r.SummaryText(lang)
+	}
+	return text
+}
+
 // sarifRules puts the rule catalogue in the run's driver and returns each
 // rule's index there.
 func sarifRules(run *sarif.Run, rules []*lint.Rule, o OutputOptions) map[string]int {
 	index := map[string]int{}
 	for _, r := range rules {
 		d := run.AddRule(r.ID).WithName(r.Name).WithDescription(r.SummaryText(o.Lang)).
+			WithFullDescription(sarif.NewMultiformatMessageString(fullDescription(r, o.Lang))).
+			WithHelpURI(r.DocURL()).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
 		if help := r.ExplanationText(o.Lang); help != "" {
 			// the schema requires text beside markdown
