@@ -1,7 +1,7 @@
 package report_test
 
 import (
-	"strings"
+	"regexp"
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -76,19 +76,34 @@ func TestBlankReportParsesBack(t *testing.T) {
 	}
 }
 
-// It lints clean except for what it cannot know: every finding, if any,
-// points at a placeholder (【待填写…】, the ×× of the date).
-func TestBlankReportLintsClean(t *testing.T) {
+// An unfilled blank report must not pass: every placeholder (【待填写…】,
+// the ×× of the date) is a GD-W009 error at exactly its span, and there
+// is no other finding.
+func TestBlankReportFailsAtEveryPlaceholder(t *testing.T) {
+	placeholder := regexp.MustCompile(`【[^】]*】|××月××日`)
 	for _, format := range []string{"txt", "md"} {
 		text, _ := report.BlankReport(2025, "某某县人民政府办公室", format)
 		rep := grammar.Parse(grammar.NewSource("blank."+format, text))
 		src, ds := rep.Source, lint.DefaultConfig().Check(rep, nil)
+		found := map[grammar.Span]bool{}
 		for _, d := range ds {
-			l := src.Line(d.Span.Start)
-			line := src.Text[src.LineStart(l):src.LineEnd(l)]
-			if !strings.Contains(line, "【待填写") && !strings.Contains(line, "××") {
-				t.Errorf("%s: %s at %d: %s (not a placeholder)", format, d.Rule, l+1, d.Message)
+			if d.Rule != "GD-W009" || d.Severity != lint.Error {
+				t.Errorf("%s: %s at line %d: %s (not a placeholder finding)", format, d.Rule, src.Line(d.Span.Start)+1, d.Message)
+				continue
 			}
+			found[d.Span] = true
+		}
+		want := placeholder.FindAllStringIndex(text, -1)
+		if len(want) != 11 {
+			t.Fatalf("%s: %d placeholders in the blank report, want 11", format, len(want))
+		}
+		for _, m := range want {
+			if sp := (grammar.Span{Start: m[0], End: m[1]}); !found[sp] {
+				t.Errorf("%s: placeholder %q at line %d has no finding at its span", format, text[m[0]:m[1]], src.Line(m[0])+1)
+			}
+		}
+		if len(found) != len(want) {
+			t.Errorf("%s: %d findings for %d placeholders", format, len(found), len(want))
 		}
 	}
 }
