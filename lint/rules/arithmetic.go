@@ -133,7 +133,6 @@ type arithFinding struct {
 	Culprit *grammar.Cell
 	Value   float64 // the value that makes every relation in Rels hold
 	Fix     bool
-	Safe    bool
 }
 
 // analysis is the evaluation of every balance of one table.
@@ -367,11 +366,10 @@ func anyCovered(rs []*relation, covered map[*relation]bool) bool {
 func (a *analysis) addCulprit(c *grammar.Cell, rels []*relation, value float64) {
 	fd := &arithFinding{Culprit: c, Rels: rels, Value: value, Fix: true}
 	// the reporting rule: the relation whose total c is, else the first kind
-	isTotal := false
 	best := rels[0]
 	for _, r := range rels {
 		if r.total() == c {
-			best, isTotal = r, true
+			best = r
 			break
 		}
 		if kindOrder[r.b.Kind] < kindOrder[best.b.Kind] {
@@ -379,19 +377,6 @@ func (a *analysis) addCulprit(c *grammar.Cell, rels []*relation, value float64) 
 		}
 	}
 	fd.Kind = best.b.Kind
-	// safe: a total, corroborated by a second relation, all values read
-	// without doubt, and no relation it is part of left unjudged
-	fd.Safe = isTotal && len(rels) >= 2
-	for _, r := range rels {
-		if r.split {
-			fd.Safe = false
-		}
-	}
-	for _, r := range a.rels {
-		if r.status == relBlocked && r.contains(c) {
-			fd.Safe = false
-		}
-	}
 	// keep the primary relation first in messages
 	ordered := []*relation{best}
 	for _, r := range rels {
@@ -521,16 +506,15 @@ func (a *analysis) diagnostic(fd *arithFinding) lint.Diagnostic {
 		}
 	}
 	if fd.Fix {
-		app := lint.Unsafe
-		if fd.Safe {
-			app = lint.Safe
-		}
+		// never safe: the statistics are published, and when two numbers
+		// disagree the parts may be what is wrong, however many relations
+		// point at the total
 		v := fmtNum(fd.Value)
 		d.Fixes = []lint.Fix{{
 			Title:         fmt.Sprintf("将%s改为 %s", cellLabel(target), v),
 			TitleEN:       fmt.Sprintf("Change %s to %s", cellLabel(target), v),
 			Edits:         []lint.Edit{{Span: target.Span, NewText: v}},
-			Applicability: app,
+			Applicability: lint.Unsafe,
 		}}
 	}
 	return d
@@ -545,8 +529,9 @@ const arithCommon = `
 又是“自然人”列各办理结果之和，还在“一 + 二 = （七）+ 四”中）。若若干不成立的关系都含同一个单元格，
 而其他成立的关系都不含它，且把它改为同一个值能使这些关系全部成立，就只在该单元格报告一次，消息列出全部关系。
 
-**修复。** 修复把认定有误的单元格改为算出的值。只有当它是总计、且至少有两个关系相互印证、相关数值都无疑问时，
-修复才是安全的（` + "`--fix`" + ` 自动应用）；否则只作为建议提供——两个数不一致时，哪一个错是作者的判断。
+**修复。** 修复把认定有误的单元格改为算出的值，但从不自动应用（不安全修复：` + "`--fix`" + ` 和编辑器的保存时修复都不会改动，
+需要 ` + "`--unsafe-fixes`" + ` 或在编辑器中逐个选用）：表中的数字是已经公布或将要公布的统计数据，两个数不一致时，
+错的可能是总计，也可能是各项，即使几个关系都指向同一个总计，哪一个错也是编写者的判断。
 若改写总计会破坏另一个成立的关系，则不提供修复。`
 
 const arithCommonEN = `
@@ -561,7 +546,8 @@ example, is in its row's total, is the sum of the outcomes in the “自然人�
 When several failing relations all contain one cell, no relation that holds contains it, and changing it to one value
 would make all of them hold, the finding is reported once, at that cell, and the message lists every relation.
 
-**Fixes.** The fix changes the cell judged wrong to the computed value. It is safe (applied by ` + "`--fix`" + `) only when that
-cell is a total, at least two relations agree on it and none of the numbers involved is in doubt; otherwise it is only
-offered as a suggestion — when two numbers disagree, which one is wrong is the author's call. No fix is offered when
-rewriting the total would break another relation that holds.`
+**Fixes.** The fix changes the cell judged wrong to the computed value, but it is never applied automatically (an unsafe
+fix: neither ` + "`--fix`" + ` nor an editor's fix-on-save changes it; it needs ` + "`--unsafe-fixes`" + ` or a quick fix chosen in the
+editor): the numbers of the tables are published statistics, and when two numbers disagree the total may be wrong or the
+parts may be, even when several relations point at the same total — which one is wrong is the author's call. No fix is
+offered when rewriting the total would break another relation that holds.`

@@ -8,7 +8,7 @@ import (
 func init() {
 	lint.Register(&lint.Rule{
 		ID: "GD-A001", Name: "row-total", Family: lint.FamilyArithmetic, Severity: lint.Error,
-		Fixable:   lint.FixSometimes,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "表三每行的“总计”应等于六类申请人之和",
 		SummaryEN: "In 表三 each row's total (总计) equals the sum of the six applicant columns",
 		Explanation: `表三（收到和处理政府信息公开申请情况）每一行的“总计”列，应等于“自然人”与“法人或其他组织”五类

@@ -8,7 +8,7 @@ import (
 func init() {
 	lint.Register(&lint.Rule{
 		ID: "GD-A002", Name: "outcome-total", Family: lint.FamilyArithmetic, Severity: lint.Error,
-		Fixable:   lint.FixSometimes,
+		Fixable:   lint.FixUnsafe,
 		Summary:   "表三“（七）总计”应等于各项办理结果之和",
 		SummaryEN: "In 表三 “（七）总计” equals the sum of every outcome row, per column",
 		Explanation: `表三“三、本年度办理结果”下，“（七）总计”每一列应等于（一）予以公开、（二）部分公开、（三）不予公开 1–8、
