@@ -19,7 +19,16 @@ func Parse(src *Source) *Report {
 	if strings.HasSuffix(strings.ToLower(src.Path), ".md") || strings.HasSuffix(strings.ToLower(src.Path), ".markdown") {
 		rendering = "markdown"
 	}
-	return parseView(src, IdentityView(maskComments(src.Text)), rendering)
+	text := maskComments(src.Text)
+	if simple, ok := simplifiedCopy(text); ok {
+		// traditional characters: matched through a simplified copy
+		r := parseView(src, IdentityView(simple), rendering)
+		r.View = IdentityView(text)
+		r.Traditional = true
+		restoreUserText(r, text, simple)
+		return r
+	}
+	return parseView(src, IdentityView(text), rendering)
 }
 
 // parseView reads a view of src (plain text, or what a container extracted).

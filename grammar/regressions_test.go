@@ -5,6 +5,7 @@ package grammar_test
 
 import (
 	"errors"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -98,5 +99,34 @@ func TestLargeInput(t *testing.T) {
 	}
 	if errs := reportcheck.SpanErrors(rep); len(errs) > 0 {
 		t.Errorf("%d bad spans, first: %s", len(errs), errs[0])
+	}
+}
+
+// A report in traditional characters is read through a simplified copy: its
+// parts and tables are found, and the texts it gives back are the user's.
+func TestTraditionalCharacters(t *testing.T) {
+	data, err := os.ReadFile("../testdata/crawler/c04-traditional.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := grammar.Parse(grammar.NewSource("report.txt", string(data)))
+	if !rep.Traditional || len(rep.Sections) != 6 {
+		t.Fatalf("traditional %v, %d parts; want true, 6", rep.Traditional, len(rep.Sections))
+	}
+	if rep.Title == nil || rep.Title.Text != "青川市生態環境局2024年政府信息公開工作年度報告" {
+		t.Errorf("title %+v, want the user's text 青川市生態環境局2024年政府信息公開工作年度報告", rep.Title)
+	}
+	if h := rep.Sections[0].Heading; h.Text != "總體情況" || !h.Canonical {
+		t.Errorf("first part %q canonical %v, want 總體情況, canonical", h.Text, h.Canonical)
+	}
+	tb := rep.Table(grammar.TableRequests)
+	if tb == nil {
+		t.Fatal("no table 三")
+	}
+	if c := tb.Cell(grammar.RowNew, grammar.ColTotal); c == nil || c.Value != 35 {
+		t.Errorf("一、本年新收 总计 = %+v, want 35", c)
+	}
+	if r := tb.Row(grammar.RowNew); r.Label == nil || r.Label.Text != "一、本年新收政府信息公開申請數量" {
+		t.Errorf("row label %+v, want the user's 一、本年新收政府信息公開申請數量", r.Label)
 	}
 }

@@ -13,6 +13,9 @@ type Report struct {
 	// FormatEvidence is the span of the first 2019-format fingerprint, if any.
 	FormatEvidence *Span
 
+	// Traditional: the text is in traditional characters; the template was
+	// matched on a simplified copy, every text and span is the user's.
+	Traditional bool
 	Title       *Title
 	Period      *Period
 	Publication *DateRef // a web page's 发布时间 / 公开日期

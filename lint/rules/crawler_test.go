@@ -87,6 +87,11 @@ var crawlerCases = []struct {
 			"GD-S005 “其他需要报告的事项”是模板第六部分，序号应为“六、”，实为“（六）”",
 		},
 		[]string{"GD-S001 ", "GD-T011 ", "GD-T009 ", "GD-W006 "}},
+	// class 4: a report in traditional characters is read (matched through a
+	// simplified copy), its own text kept in messages
+	{"c04-traditional.txt",
+		[]string{"GD-W002 网页残留“發佈時間:2025-01-17 來源:青川市生態…”"},
+		[]string{"GD-S010 ", "GD-S001 ", "GD-T001 ", "GD-T008 ", "GD-S006 ", "GD-T012 "}},
 }
 
 func TestCrawlerClasses(t *testing.T) {

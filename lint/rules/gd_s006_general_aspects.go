@@ -55,7 +55,7 @@ func checkGeneralAspects(ctx *lint.Context) {
 	var subs []string // the sub-headings as label keys
 	for _, h := range rep.Headings {
 		if h.Level == 2 && span.Start <= h.Span.Start && h.Span.Start < span.End {
-			subs = append(subs, grammar.LabelKey(h.Text))
+			subs = append(subs, grammar.LabelKey(matchText(rep, h.Text)))
 		}
 	}
 	// an aspect counts when a sub-heading names it or, failing that, when
@@ -77,7 +77,7 @@ func checkGeneralAspects(ctx *lint.Context) {
 				break
 			}
 			if !bodyDone {
-				body, bodyDone = grammar.LabelKey(rep.Source.Slice(span)), true
+				body, bodyDone = grammar.LabelKey(matchText(rep, rep.Source.Slice(span))), true
 			}
 			found = strings.Contains(body, k)
 		}

@@ -164,7 +164,7 @@ var howZH = map[string]string{
 }
 
 func checkLabels(ctx *lint.Context) {
-	src := ctx.Source().Text
+	src := matchText(ctx.Report, ctx.Source().Text) // same offsets
 	for _, t := range tables(ctx.Report) {
 		used := map[*grammar.Label]bool{}
 		for _, r := range t.Rows {
@@ -173,11 +173,18 @@ func checkLabels(ctx *lint.Context) {
 			}
 		}
 		for _, l := range t.Labels {
+			user := l
+			if ctx.Report.Traditional {
+				// compared with the template in simplified characters
+				lc := *l
+				lc.Text = grammar.Simplified(l.Text)
+				l = &lc
+			}
 			if sameLabel(l.Text, l.Canonical) {
 				continue
 			}
 			// a row label that does not head a row is a stray mention
-			if l.Kind == grammar.LabelRow && !used[l] {
+			if l.Kind == grammar.LabelRow && !used[user] {
 				continue
 			}
 			how := l.How
@@ -193,13 +200,13 @@ func checkLabels(ctx *lint.Context) {
 			zhHow := howZH[how]
 			if how == "position" {
 				ctx.Emitf(l.Span,
-					fmt.Sprintf("%s的行标签“%s”未能识别，按位置视为“%s”，请核对", tableName(t.ID), l.Text, l.Canonical),
-					fmt.Sprintf("%s: row label “%s” was not recognised and was taken as “%s” by its position; please check", tableNameEN(t.ID), l.Text, l.Canonical))
+					fmt.Sprintf("%s的行标签“%s”未能识别，按位置视为“%s”，请核对", tableName(t.ID), user.Text, l.Canonical),
+					fmt.Sprintf("%s: row label “%s” was not recognised and was taken as “%s” by its position; please check", tableNameEN(t.ID), user.Text, l.Canonical))
 				continue
 			}
 			ctx.Emitf(l.Span,
-				fmt.Sprintf("%s的标签“%s”与模板不一致（%s），应为“%s”", tableName(t.ID), l.Text, zhHow, l.Canonical),
-				fmt.Sprintf("%s: label “%s” differs from the template (%s); the template has “%s”", tableNameEN(t.ID), l.Text, how, l.Canonical),
+				fmt.Sprintf("%s的标签“%s”与模板不一致（%s），应为“%s”", tableName(t.ID), user.Text, zhHow, l.Canonical),
+				fmt.Sprintf("%s: label “%s” differs from the template (%s); the template has “%s”", tableNameEN(t.ID), user.Text, how, l.Canonical),
 				lint.Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
 					Applicability: lint.Safe, Edits: []lint.Edit{{Span: l.Span, NewText: l.Canonical}}})
 		}

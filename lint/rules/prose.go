@@ -23,6 +23,15 @@ func viewOf(r *grammar.Report) *grammar.View {
 	return grammar.IdentityView(r.Source.Text)
 }
 
+// matchText is s as the template's words are looked for in it: simplified
+// when the report is in traditional characters.
+func matchText(r *grammar.Report, s string) string {
+	if r.Traditional {
+		return grammar.Simplified(s)
+	}
+	return s
+}
+
 // identityView reports whether view offsets are source offsets (plain text
 // and Markdown).
 func identityView(r *grammar.Report) bool {

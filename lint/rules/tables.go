@@ -112,7 +112,7 @@ func isAmountCol(c *grammar.ColDef) bool { return c.Key == grammar.ColAmount }
 
 // tableKey is the label key of a table's text, without markup.
 func tableKey(rep *grammar.Report, t *grammar.Table) string {
-	text := rep.Source.Slice(t.Span)
+	text := matchText(rep, rep.Source.Slice(t.Span))
 	if rep.Rendering == "html" || rep.Rendering == "docx" {
 		text = reMarkup.ReplaceAllString(text, "")
 	}
