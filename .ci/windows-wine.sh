@@ -61,6 +61,8 @@ linux=$work/vsix-linux/extension/bin/gdlint
 [ -x "$linux" ] || fail "the binary in $linvsix is not executable after unzip"
 want_version=$("$linux" version)
 echo "linux-x64 .vsix: $want_version"
+echo "--- the extension, unpacked from the linux-x64 .vsix, picks its bundled binary"
+node "$root/.ci/vsix-activate.cjs" "$work/vsix-linux/extension"
 case $want_version in "gdlint devel"|"gdlint (devel)"|"gdlint ") fail "release binary has no real version: $want_version" ;; esac
 # the archive's binary is the same file as the .vsix's
 mkdir -p "$work/tar"
