@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -886,6 +887,7 @@ func (p *parser) findPeriod() {
 		}
 	}
 	if best == nil {
+		p.findMalformedPeriod()
 		return
 	}
 	m := best
@@ -899,6 +901,39 @@ func (p *parser) findPeriod() {
 	}
 	per.End = DateRef{Date: end, Span: p.span(endStart, m[13])}
 	p.r.Period = per
+}
+
+var (
+	rePeriodWord = regexp.MustCompile(`(?:数据|信息)?统计(?:期限|时限|时间|区间|期间)`)
+	// a year glued to its month: 20301月
+	reGluedYear = regexp.MustCompile(`(\d{4})(\d{1,2})[\s\x{00A0}\x{3000}]*月`)
+)
+
+// findMalformedPeriod finds a sentence that names the statistics period
+// but whose dates did not read as one.
+func (p *parser) findMalformedPeriod() {
+	loc := rePeriodWord.FindStringIndex(p.text)
+	if loc == nil {
+		return
+	}
+	a := loc[0]
+	b := loc[1]
+	for n := 0; b < len(p.text) && n < 60; n++ {
+		r, w := utf8.DecodeRuneInString(p.text[b:])
+		if r == '。' || r == '\n' || r == '；' {
+			break
+		}
+		b += w
+	}
+	s := p.text[a:b]
+	if !strings.ContainsAny(s, "0123456789") {
+		return // 统计期限 named without dates: that is not a malformed date
+	}
+	reason := "没有写成“某年某月某日至某年某月某日”"
+	if m := reGluedYear.FindStringSubmatch(s); m != nil {
+		reason = fmt.Sprintf("年份后缺少“年”字（“%s”应为“%s年%s月”）", strings.TrimSpace(m[0]), m[1], m[2])
+	}
+	p.r.MalformedPeriod = &MalformedPeriod{Span: p.span(a, b), Text: s, Reason: reason}
 }
 
 func (p *parser) findPublication() {

@@ -1,6 +1,9 @@
 package grammar
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+)
 
 // Report is one parsed annual report. Every span is a byte range of
 // Source.Text. Parse never fails on text: what it cannot read becomes an
@@ -16,10 +19,13 @@ type Report struct {
 	// Traditional: the text is in traditional characters; the template was
 	// matched on a simplified copy, every text and span is the user's.
 	Traditional bool
-	Title       *Title
-	Period      *Period
-	Publication *DateRef // a web page's 发布时间 / 公开日期
-	Signature   *Signature
+	// MalformedPeriod is set when no period was read but a sentence names
+	// the statistics period (统计期限自20301月1日至…).
+	MalformedPeriod *MalformedPeriod
+	Title           *Title
+	Period          *Period
+	Publication     *DateRef // a web page's 发布时间 / 公开日期
+	Signature       *Signature
 
 	Headings   []*Heading // every heading in document order
 	Sections   []*Section // the recognised parts, in document order
@@ -50,6 +56,48 @@ func (r *Report) Section(k SectionKey) *Section {
 		}
 	}
 	return nil
+}
+
+// YearSource says where the report year was read.
+type YearSource string
+
+const (
+	YearFromTitle       YearSource = "title"       // 某某局2024年…报告
+	YearFromPeriod      YearSource = "period"      // 统计期限自2024年1月1日
+	YearFromPublication YearSource = "publication" // published in 2025: the report of 2024
+	YearFromText        YearSource = "text"        // 2024年，我局… at the start of 总体情况
+)
+
+var reYearInText = regexp.MustCompile(`(20\d\d)[\s\x{00A0}\x{3000}]*年`)
+
+// Year returns the report year, where it was read and the span it was read
+// from: the title, else the statistics period, else the publication date
+// (the year before it), else the first year the first part names.
+func (r *Report) Year() (int, YearSource, Span) {
+	if t := r.Title; t != nil && t.Year > 0 {
+		return t.Year, YearFromTitle, t.YearSpan
+	}
+	if p := r.Period; p != nil && p.Start.Year > 0 {
+		return p.Start.Year, YearFromPeriod, p.Start.Span
+	}
+	if d := r.Publication; d != nil && d.Year > 1 {
+		return d.Year - 1, YearFromPublication, d.Span
+	}
+	if len(r.Sections) > 0 && r.Source != nil {
+		sp := r.Sections[0].Span
+		if sp.End > len(r.Source.Text) {
+			sp.End = len(r.Source.Text)
+		}
+		text := r.Source.Text[sp.Start:sp.End]
+		if m := reYearInText.FindStringSubmatchIndex(text); m != nil && m[0] < 400 {
+			y := 0
+			for _, c := range text[m[2]:m[3]] {
+				y = y*10 + int(c-'0')
+			}
+			return y, YearFromText, Span{sp.Start + m[2], sp.Start + m[3]}
+		}
+	}
+	return 0, "", Span{}
 }
 
 // IsAnnualReport tells whether the document looks like one of these reports
@@ -139,6 +187,14 @@ type Period struct {
 	Span  Span // the whole sentence
 	Start DateRef
 	End   DateRef
+}
+
+// MalformedPeriod is a statistics-period sentence (统计期限…) whose dates
+// could not be read: the sentence and what is wrong with it.
+type MalformedPeriod struct {
+	Span   Span
+	Text   string
+	Reason string // Chinese
 }
 
 // Signature is the closing body name and date.

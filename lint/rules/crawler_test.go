@@ -92,6 +92,18 @@ var crawlerCases = []struct {
 	{"c04-traditional.txt",
 		[]string{"GD-W002 网页残留“發佈時間:2025-01-17 來源:青川市生態…”"},
 		[]string{"GD-S010 ", "GD-S001 ", "GD-T001 ", "GD-T008 ", "GD-S006 ", "GD-T012 "}},
+	// class 2: a statistics-period sentence whose dates do not read
+	{"c02-malformed-period.txt",
+		[]string{"GD-D001 统计期限的日期无法读取：年份后缺少“年”字（“20301月”应为“2030年1月”）（应为2030年1月1日至2030年12月31日）"},
+		[]string{"GD-D001 报告没有说明"}},
+	// class 3: no title, no period: the year from the publication date,
+	// and the old-format rule fires saying so
+	{"c03-year-from-publication.txt",
+		[]string{
+			"GD-S008 2021年度报告应采用国办公开办函〔2021〕30号的格式，但“本年新制作数量”是 2019 年试行格式的表格内容（报告年度由发布日期推断）",
+			"GD-D001 报告没有说明所列数据的统计期限（应为2021年1月1日至2021年12月31日）",
+		},
+		nil},
 }
 
 func TestCrawlerClasses(t *testing.T) {

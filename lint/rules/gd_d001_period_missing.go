@@ -17,7 +17,8 @@ func init() {
 依据：《政府信息公开条例》第四十九条要求报告“上一年度”的工作；统计期限即报告年度的1月1日至12月31日
 （DB51/T 2660—2019 §2.1；spec §6）。
 
-判断：找到“Y年M月D日至（Y年）M月D日”且其所在句子说到“统计”“数据”“期限”“时限”之一，才算说明了统计期限。`,
+判断：找到“Y年M月D日至（Y年）M月D日”且其所在句子说到“统计”“数据”“期限”“时限”之一，才算说明了统计期限。
+若有说到统计期限的句子而其中的日期读不出（如“自20301月1日至203012月31日”），本规则在该句报告日期写法的问题。`,
 		ExplanationEN: `The report should state the period its data cover, usually in the opening paragraph:
 “本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止”.
 
@@ -25,7 +26,8 @@ Basis: Article 49 of the 《政府信息公开条例》 requires a report on the
 statistics period is 1 January to 31 December of the report year (DB51/T 2660—2019 §2.1; spec §6).
 
 How it is judged: the period counts as stated when a date range “Y年M月D日至（Y年）M月D日” is found in a sentence that
-mentions one of “统计”, “数据”, “期限” or “时限”.`,
+mentions one of “统计”, “数据”, “期限” or “时限”. When a sentence names the statistics period but its dates cannot be
+read (such as “自20301月1日至203012月31日”), the finding is on that sentence and says what is wrong with the dates.`,
 		Check: checkPeriodMissing,
 	})
 }
@@ -39,10 +41,17 @@ func checkPeriodMissing(c *lint.Context) {
 	if !ok {
 		return
 	}
-	y := reportYear(r)
+	y, _, _ := r.Year() // the title's, else the one the report gives away
 	want := "Y年1月1日至Y年12月31日"
 	if y > 0 {
 		want = fmt.Sprintf("%d年1月1日至%d年12月31日", y, y)
+	}
+	if m := r.MalformedPeriod; m != nil {
+		// the sentence is there, its dates do not read
+		c.Emitf(m.Span,
+			"统计期限的日期无法读取："+m.Reason+"（应为"+want+"）",
+			"the statistics period's dates cannot be read: "+m.Text+" (expected "+want+")")
+		return
 	}
 	c.Emitf(sp,
 		"报告没有说明所列数据的统计期限（应为"+want+"）",

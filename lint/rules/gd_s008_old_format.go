@@ -29,7 +29,7 @@ Basis: 国办公开办函〔2021〕30号; spec §6 (the years each format applie
 
 func checkOldFormat(ctx *lint.Context) {
 	rep := ctx.Report
-	y := reportYear(rep)
+	y, from, _ := rep.Year()
 	evidence := rep.FormatEvidence
 	if rep.Format != grammar.Format2019 {
 		evidence = oldTableEvidence(rep)
@@ -38,9 +38,23 @@ func checkOldFormat(ctx *lint.Context) {
 		return
 	}
 	ev := rep.Source.Slice(*evidence)
+	zh, en := yearSourceNote(from)
 	ctx.Emitf(*evidence,
-		fmt.Sprintf("%d年度报告应采用国办公开办函〔2021〕30号的格式，但“%s”是 2019 年试行格式的表格内容", y, ev),
-		fmt.Sprintf("a report for %d must use the 2021 format, but “%s” belongs to the 2019 trial format", y, ev))
+		fmt.Sprintf("%d年度报告应采用国办公开办函〔2021〕30号的格式，但“%s”是 2019 年试行格式的表格内容%s", y, ev, zh),
+		fmt.Sprintf("a report for %d must use the 2021 format, but “%s” belongs to the 2019 trial format%s", y, ev, en))
+}
+
+// yearSourceNote says where a report year not read from the title came from.
+func yearSourceNote(from grammar.YearSource) (zh, en string) {
+	switch from {
+	case grammar.YearFromPeriod:
+		return "（报告年度由统计期限得出）", " (the report year is that of the statistics period)"
+	case grammar.YearFromPublication:
+		return "（报告年度由发布日期推断）", " (the report year is inferred from the publication date)"
+	case grammar.YearFromText:
+		return "（报告年度由正文推断）", " (the report year is inferred from the text)"
+	}
+	return "", ""
 }
 
 // oldTableEvidence is the label of a 2019 row in a table read by the 2019
