@@ -104,6 +104,15 @@ var crawlerCases = []struct {
 			"GD-D001 报告没有说明所列数据的统计期限（应为2021年1月1日至2021年12月31日）",
 		},
 		nil},
+	// class 13: variant part headings and an extra part that renumbers the
+	// rest: wording and numbering findings, no part "missing"
+	{"c13-extra-part.txt",
+		[]string{
+			"GD-S004 “政府信息公开存在的问题及改进措施”与模板不一致（已知变体）",
+			"GD-S004 “需要说明的其他事项与附表”与模板不一致",
+			"GD-S005 “其他需要报告的事项”的序号应为“六”（模板第六部分），实为“七”",
+		},
+		[]string{"GD-S001 ", "GD-T009 "}},
 }
 
 func TestCrawlerClasses(t *testing.T) {
