@@ -5,6 +5,8 @@ package grammar
 // literals of their own. Labels are the canonical full-width forms; Variants
 // are renderings seen in real reports that mean the same cell.
 
+import "fmt"
+
 // Format names a version of the national template.
 type Format string
 
@@ -49,6 +51,28 @@ func CNNumeral(n int) string {
 }
 
 // Sections lists the six parts in the order the template requires.
+// TableName names table id (1–3, as Table.ID) the way users and every
+// message do, by the part that holds it: 表二, 表三, 表四 (the template has
+// no 表一: part 一 is prose).
+func TableName(id int) string {
+	for _, d := range Sections {
+		if d.Table == id {
+			return "表" + CNNumeral(d.Number)
+		}
+	}
+	return fmt.Sprintf("表%d", id)
+}
+
+// TableNameEN is TableName in English: "the table of section 3".
+func TableNameEN(id int) string {
+	for _, d := range Sections {
+		if d.Table == id {
+			return fmt.Sprintf("the table of section %d", d.Number)
+		}
+	}
+	return fmt.Sprintf("table %d", id)
+}
+
 var Sections = []*SectionDef{
 	{Key: SecGeneral, Number: 1, Name: "总体情况", Variants: []string{"概述", "总体概况", "基本情况"}},
 	{Key: SecProactive, Number: 2, Name: "主动公开政府信息情况", Table: 1,

@@ -29,7 +29,7 @@ func TestHoverOnWrongTotal(t *testing.T) {
 	for _, want := range []string{
 		"**" + testRuleID + "** 测试：行总计", // the rule behind the diagnostic
 		"测试规则：总计应等于各申请人之和。",
-		"**表二 收到和处理政府信息公开申请情况**",
+		"**表三 收到和处理政府信息公开申请情况**",
 		"行：三、本年度办理结果 › （一）予以公开",
 		"列：总计",
 		"【（一）予以公开】总计 10 ≠ 8 + 1 + 0 + 0 + 0 + 0 = 9 ✗",
@@ -106,7 +106,7 @@ func TestDocumentSymbolsAndFolding(t *testing.T) {
 		t.Errorf("sub-items of 一: %+v", general.Children)
 	}
 	requests := syms[3]
-	if len(requests.Children) != 1 || requests.Children[0].Name != "表二 收到和处理政府信息公开申请情况" || requests.Children[0].Kind != protocol.SymbolKindStruct {
+	if len(requests.Children) != 1 || requests.Children[0].Name != "表三 收到和处理政府信息公开申请情况" || requests.Children[0].Kind != protocol.SymbolKindStruct {
 		t.Fatalf("table 2 under 三: %+v", requests.Children)
 	}
 	rows := requests.Children[0].Children

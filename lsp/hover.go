@@ -96,8 +96,6 @@ func cellAt(rep *grammar.Report, off int) *grammar.Cell {
 	return nil
 }
 
-var tableNames = [...]string{"", "表一", "表二", "表三"}
-
 func cellHover(snap *snapshot, c *grammar.Cell) string {
 	rep := snap.report
 	lang := snap.lang
@@ -107,7 +105,8 @@ func cellHover(snap *snapshot, c *grammar.Cell) string {
 	if t != nil && t.Def != nil {
 		name = t.Def.Name
 	}
-	fmt.Fprintf(&b, "**%s %s**\n\n", tableNames[c.Table], name)
+	// named as every message names it (表二/三/四: by the part that holds it)
+	fmt.Fprintf(&b, "**%s %s**\n\n", tr(lang, grammar.TableName(c.Table), grammar.TableNameEN(c.Table)), name)
 	row := c.Row.Label
 	if c.Row.Group != "" && !strings.Contains(row, c.Row.Group) {
 		row = c.Row.Group + " › " + row

@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"fmt"
 	"strings"
 
 	"go.lsp.dev/protocol"
@@ -48,7 +47,7 @@ type insertion struct {
 func (ins insertion) title(lang string) string {
 	if ins.table > 0 {
 		def := grammar.Tables(grammar.Format2021)[ins.table-1]
-		return tr(lang, "插入缺失的"+tableNames[ins.table]+"："+def.Name, fmt.Sprintf("Insert the missing table %d: %s", ins.table, def.Name))
+		return tr(lang, "插入缺失的"+grammar.TableName(ins.table)+"："+def.Name, "Insert the missing "+grammar.TableNameEN(ins.table)+": "+def.Name)
 	}
 	return tr(lang, "插入缺失的章节："+ins.section.Canonical(), "Insert the missing section: "+ins.section.Canonical())
 }

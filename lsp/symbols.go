@@ -62,7 +62,7 @@ func outline(rep *grammar.Report) []*outlineNode {
 }
 
 func tableNode(t *grammar.Table) *outlineNode {
-	n := &outlineNode{name: tableNames[t.ID] + " " + t.Def.Name, kind: protocol.SymbolKindStruct, span: t.Span, sel: t.Span}
+	n := &outlineNode{name: grammar.TableName(t.ID) + " " + t.Def.Name, kind: protocol.SymbolKindStruct, span: t.Span, sel: t.Span}
 	n.detail = t.Layout
 	for _, r := range t.Rows {
 		if r.Label == nil {

@@ -5,7 +5,6 @@ package rules
 // classes, and names of table cells as users know them.
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -253,23 +252,9 @@ func runeAt(s string, i int) rune {
 
 // tableName is how users name a table: by the section that holds it (表三 is
 // the table of 三、收到和处理政府信息公开申请情况).
-func tableName(id int) string {
-	for _, d := range grammar.Sections {
-		if d.Table == id {
-			return "表" + grammar.CNNumeral(d.Number)
-		}
-	}
-	return fmt.Sprintf("表%d", id)
-}
+func tableName(id int) string { return grammar.TableName(id) }
 
-func tableNameEN(id int) string {
-	for _, d := range grammar.Sections {
-		if d.Table == id {
-			return fmt.Sprintf("the table of section %d", d.Number)
-		}
-	}
-	return fmt.Sprintf("table %d", id)
-}
+func tableNameEN(id int) string { return grammar.TableNameEN(id) }
 
 // cellName names a cell: 表三“一、本年新收政府信息公开申请数量”总计.
 func cellName(c *grammar.Cell) string {
