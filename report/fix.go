@@ -5,37 +5,15 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pmezard/go-difflib/difflib"
+	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/gdlint/gdlint/lint"
 )
 
 // WriteDiff prints a unified diff of r's decoded text before and after its
-// fixes (--diff).
+// fixes (--diff), with three lines of context, as patch reads it.
 func WriteDiff(w io.Writer, r *lint.FileResult) {
-	d := difflib.UnifiedDiff{
-		A: splitLines(r.Original), B: splitLines(r.Fixed),
-		FromFile: r.Path, ToFile: r.Path, Context: 3,
-	}
-	text, err := difflib.GetUnifiedDiffString(d)
-	if err != nil {
-		return
-	}
-	io.WriteString(w, text)
-	if text != "" && !strings.HasSuffix(text, "\n") {
-		io.WriteString(w, "\n")
-	}
-}
-
-// splitLines splits after each line break; difflib.SplitLines would add an
-// empty last line to every text that ends with one.
-func splitLines(s string) []string {
-	lines := strings.SplitAfter(s, "\n")
-	if lines[len(lines)-1] == "" {
-		return lines[:len(lines)-1]
-	}
-	lines[len(lines)-1] += "\n"
-	return lines
+	io.WriteString(w, udiff.Unified(r.Path, r.Path, r.Original, r.Fixed))
 }
 
 // WriteDiffSummary prints the line closing --diff: how many files the fixes

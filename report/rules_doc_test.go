@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pmezard/go-difflib/difflib"
+	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/gdlint/gdlint/lint"
 	_ "github.com/gdlint/gdlint/lint/rules" // every rule, GD-Y included
@@ -25,9 +25,8 @@ func TestRulesDocIsCurrent(t *testing.T) {
 		t.Fatalf("%v\nGenerate it (from the repository root): %s", err, report.RulesDocCommand)
 	}
 	if !bytes.Equal(committed, b.Bytes()) {
-		diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-			A: difflib.SplitLines(string(committed)), B: difflib.SplitLines(b.String()),
-			FromFile: "docs/rules.md", ToFile: "generated", Context: 1})
+		edits := udiff.Strings(string(committed), b.String())
+		diff, _ := udiff.ToUnified("docs/rules.md", "generated", string(committed), edits, 1)
 		if len(diff) > 4000 {
 			diff = diff[:4000] + "\n…"
 		}
