@@ -162,6 +162,25 @@ if (!uris.some((u) => decodeURIComponent(u).includes("报告 目录"))) { consol
 console.log(`sarif: version ${v}, ${uris.length} results`);
 ' "$work/win-sarif.out" "$want_version"
 
+echo "--- gdlint.exe lsp: the diagnostics a Windows editor gets (Node LSP client)"
+shared=${SHARED_DIR:-$root/../shared}
+if [ -d "$shared/tools/lspclient" ]; then
+  cp -r "$shared/tools/lspclient" "$work/lspclient"
+  chmod -R u+w "$work/lspclient"
+  (cd "$work/lspclient" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$root/lsp/testdata/wrong-total.txt" "$dir/合计 有误.txt"
+  node "$work/lspclient/lsp-client.mjs" --timeout 60 "wine '$exe' lsp" "$work/$dir/合计 有误.txt" >"$work/lsp-win.jsonl"
+  node "$work/lspclient/lsp-client.mjs" --timeout 60 "'$linux' lsp" "$work/$dir/合计 有误.txt" >"$work/lsp-lin.jsonl"
+  [ -s "$work/lsp-lin.jsonl" ] || fail "the Linux server published no diagnostics"
+  diff -u "$work/lsp-lin.jsonl" "$work/lsp-win.jsonl" || fail "gdlint.exe lsp under Wine published other diagnostics than on Linux"
+  echo "lsp: $(wc -l <"$work/lsp-win.jsonl") diagnostics from gdlint.exe lsp, same as Linux"
+  rm "$dir/合计 有误.txt"
+elif [ -n "${CI:-}" ]; then
+  fail "no $shared/tools/lspclient (CI has ../shared)"
+else
+  echo "skipped: no $shared/tools/lspclient"
+fi
+
 echo "--- --fix keeps GB18030 and CRLF, in place under the Chinese path"
 cp "$dir/gb18030-crlf.txt" "$work/lin-fixed.txt"
 "$linux" check --fix --quiet "$work/lin-fixed.txt" || true
