@@ -189,4 +189,15 @@ win check --fix --quiet "$dir/gb18030-crlf.txt" >/dev/null 2>&1 || rc=$?
 cmp "$dir/gb18030-crlf.txt" "$work/lin-fixed.txt" || fail "--fix under Wine wrote other bytes than on Linux"
 if cmp -s "$dir/gb18030-crlf.txt" "$root/testdata/examples/gb18030-crlf.txt"; then fail "--fix under Wine changed nothing"; fi
 echo "gb18030-crlf.txt: fixed under Wine (exit $rc), byte-identical to the Linux fix"
+echo "--- PDF reports: the PDF engine (WebAssembly) under Wine, its compiled module cached in %LocalAppData%"
+pdfdir="PDF 报告"
+mkdir -p "$work/$pdfdir"
+cp "$root"/grammar/input/pdf/testdata/pdf/{report,scanned}.pdf "$work/$pdfdir/"
+run_case win-pdf win check --format json "$pdfdir"
+run_case lin-pdf "$linux" check --format json "$pdfdir"
+same pdf
+[ "$(cat "$work/win-pdf.rc")" = 2 ] || fail "PDF check exited $(cat "$work/win-pdf.rc") under Wine, want 2 (scanned.pdf has no text layer)"
+grep -q '"page": 5' "$work/win-pdf.norm" || fail "no page in the PDF findings under Wine"
+grep -q '扫描件，没有文字层' "$work/win-pdf.err" || fail "scanned.pdf: no 扫描件 error under Wine"
+ls -d "$WINEPREFIX"/drive_c/users/*/AppData/Local/gdlint/wasm/wazero-* >/dev/null || fail "no compiled PDF engine in %LocalAppData%\\gdlint\\wasm"
 echo "windows under wine: ok"
