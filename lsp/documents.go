@@ -324,8 +324,12 @@ func uriPath(uri string) (string, bool) {
 		return "", false
 	}
 	path := u.Path
-	// file:///C:/x on Windows
-	if len(path) >= 3 && path[0] == '/' && path[2] == ':' {
+	switch {
+	case u.Host != "" && u.Host != "localhost":
+		// file://server/share/x: a network share (\\server\share\x on Windows)
+		path = "//" + u.Host + path
+	case len(path) >= 3 && path[0] == '/' && path[2] == ':':
+		// file:///C:/x on Windows
 		path = path[1:]
 	}
 	return filepath.FromSlash(path), true
