@@ -129,7 +129,7 @@ func readPages(raw []byte) ([]*page, error) {
 	for i := 0; i < n.PageCount; i++ {
 		pg, err := readPage(inst, doc.Document, i)
 		if err != nil {
-			return nil, fmt.Errorf("page %d: %v", i+1, err)
+			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
 		pages = append(pages, pg)
 	}

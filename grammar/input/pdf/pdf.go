@@ -11,9 +11,12 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 
 	"fmt"
 	"strings"
+
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
@@ -49,6 +52,10 @@ func (e *Error) Localized(en bool) string {
 var (
 	// ErrScanned: no page has a text layer, only images.
 	ErrScanned = &Error{ZH: "扫描件，没有文字层（请提供可复制文字的 PDF 或原始文档）", EN: "scanned PDF: no text layer (provide a PDF with selectable text, or the original document)"}
+	// ErrPassword: the PDF needs a password to be opened.
+	ErrPassword = &Error{ZH: "PDF 有打开密码，无法读取（请提供未加密的文件）", EN: "the PDF is protected by a password (provide an unencrypted file)"}
+	// ErrDamaged: not a PDF the engine can open, even after repair.
+	ErrDamaged = &Error{ZH: "PDF 文件已损坏或不完整", EN: "the PDF file is damaged or incomplete"}
 	// ErrNoText: no text and no images.
 	ErrNoText = &Error{ZH: "PDF 中没有文字", EN: "the PDF holds no text"}
 )
@@ -70,7 +77,12 @@ func Extract(raw []byte) (*Document, error) {
 		return nil, &Error{ZH: "不是 PDF 文件（缺少 %PDF 文件头）", EN: "not a PDF file (no %PDF header)"}
 	}
 	pages, err := readPages(raw)
-	if err != nil {
+	switch {
+	case errors.Is(err, pdfiumerrors.ErrPassword), errors.Is(err, pdfiumerrors.ErrSecurity):
+		return nil, ErrPassword
+	case errors.Is(err, pdfiumerrors.ErrFormat), errors.Is(err, pdfiumerrors.ErrFile):
+		return nil, ErrDamaged
+	case err != nil:
 		return nil, &Error{ZH: "PDF 无法读取", EN: "unreadable PDF", Err: err}
 	}
 	return fromPages(pages)

@@ -319,3 +319,31 @@ func TestWebPagePrinted(t *testing.T) {
 		}
 	}
 }
+
+// A PDF that needs a password, a cut-off file and bytes that are no PDF
+// each get one clear error, never a panic or a flood.
+func TestUnreadable(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "pdf", "encrypted.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := input.Read("encrypted.pdf", raw); err != pdf.ErrPassword {
+		t.Errorf("encrypted: got %v, want ErrPassword", err)
+	}
+	report, err := os.ReadFile(filepath.Join("testdata", "pdf", "report.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{20, 1000, len(report) / 2} {
+		src, err := input.Read("cut.pdf", report[:n])
+		var pe *pdf.Error
+		if err == nil {
+			// PDFium repairs what it can: what it read must still parse
+			grammar.Parse(src)
+			continue
+		}
+		if !errorsAs(err, &pe) {
+			t.Errorf("cut at %d: %v is not a pdf.Error", n, err)
+		}
+	}
+}

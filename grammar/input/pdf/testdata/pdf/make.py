@@ -12,7 +12,8 @@ rows of a table repeated after a page break, a running header, and the page
 number right-aligned in the footer. scanned.pdf is one page that is only an
 image (a page of a report rendered by pdftoppm) with a page number in its
 footer; the last page of report.pdf is an image too. two-columns.pdf sets
-the first part in two columns. webpage-004.pdf is the
+the first part in two columns. encrypted.pdf needs the
+password "secret". webpage-004.pdf is the
 real report ../shared/corpus/004.html printed by LibreOffice's web layout.
 """
 import base64, html, os, re, subprocess, sys, tempfile
@@ -194,8 +195,20 @@ def web_page(src, name):
         base = os.path.splitext(os.path.basename(src))[0]
         os.replace(os.path.join(tmp, base + ".pdf"), os.path.join(HERE, name + ".pdf"))
 
+def encrypted(name):
+    """A short report that needs a password to be opened."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, name + ".txt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("某某局2024年政府信息公开工作年度报告\n一、总体情况\n")
+        opts = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}'
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf:writer_pdf_Export:" + opts, "--outdir", HERE, src],
+                       check=True, stdout=subprocess.DEVNULL)
+
 if __name__ == "__main__":
     report(os.path.join(HERE, "report.txt"), "report", header="江川市生态环境局政务公开", seal=True)
     scanned("scanned")
     report(os.path.join(HERE, "report.txt"), "two-columns", two_columns=True)
+    encrypted("encrypted")
     web_page(os.path.join(HERE, "..", "..", "..", "..", "..", "..", "shared", "corpus", "004.html"), "webpage-004")
