@@ -34,7 +34,7 @@ func Parse(src *Source) *Report {
 
 // parseView reads a view of src (plain text, or what a container extracted).
 func parseView(src *Source, v *View, rendering string) *Report {
-	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering, View: v}}
+	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering, View: v}, surplusWindow: -1}
 	p.run()
 	return p.r
 }
@@ -56,6 +56,9 @@ type parser struct {
 	// glued rows of the table being aligned that split several ways
 	cands   [][]*token
 	pending []*pendingRow
+	// surplusWindow: the table's surplus column, the offset of the cells
+	// its rows with one cell too many have in common (-1: none)
+	surplusWindow int
 	// crawlerLine: the line being split into blocks is a flattened page
 	crawlerLine bool
 }

@@ -212,6 +212,8 @@ func (p *parser) reportOrphans(t *Table, orphans []*segment) {
 // fillFoundRows fills the rows; rows whose glued digits split several ways
 // wait for the table's balances (resolvePending).
 func (p *parser) fillFoundRows(t *Table, lx *lexer, found map[int]*segment) {
+	p.surplusWindow = surplusWindowOf(t, found)
+	defer func() { p.surplusWindow = -1 }()
 	prevEnd := lx.first
 	for i, row := range t.Rows {
 		sg, ok := found[i]

@@ -15,7 +15,8 @@ type fitResult struct {
 	placed, extra []*token
 	splitBy       SplitHow // "" when nothing was split
 	msg           string
-	readings      int // the number of splits, for SplitByAgreement
+	readings      int    // the number of splits, for SplitByAgreement
+	dropped       *token // a non-zero extra value the only balancing reading leaves out
 }
 
 // fillRow places values into rows (one row, or all rows of a positional table).
@@ -60,8 +61,15 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 	}
 	if len(res.extra) > 0 {
 		doubt = fmt.Sprintf("该行有%d个数值，应为%d个", nonEmpty(vals), n)
-		t.Problems = append(t.Problems, &Problem{Kind: "extra-values", Row: rows[0].Def, Span: spanOf(res.extra),
-			Message: fmt.Sprintf("“%s”有%d个单元格，模板为%d个；多出的%d个未采用", name, len(res.placed)+len(res.extra), n, len(res.extra))})
+		msg := fmt.Sprintf("“%s”有%d个单元格，模板为%d个；多出的%d个未采用", name, len(res.placed)+len(res.extra), n, len(res.extra))
+		span := spanOf(res.extra)
+		if d := res.dropped; d != nil {
+			// the value the row balances without may be the wrong one
+			msg += fmt.Sprintf("；只有舍去非零的“%s”本行合计才成立，它可能是填错的数，请核对", d.text)
+			// from the value on, over the cells left out
+			span = p.span(min(d.start, res.extra[0].start), max(d.end, res.extra[len(res.extra)-1].end))
+		}
+		t.Problems = append(t.Problems, &Problem{Kind: "extra-values", Row: rows[0].Def, Span: span, Message: msg})
 		for _, v := range res.extra {
 			if v.kind != tokEmpty {
 				p.unplaced(t, v, fmt.Sprintf("“%s”多出的单元格", name))
@@ -282,8 +290,8 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) fitResult
 	case len(vals) < n:
 		return fitResult{}
 	}
-	placed, extra := fitSurplus(vals, n, ne, check)
-	return fitResult{placed: placed, extra: extra}
+	placed, extra, dropped := p.fitSurplus(vals, n, ne, check)
+	return fitResult{placed: placed, extra: extra, dropped: dropped}
 }
 
 // fitGlued splits glued digit runs into n cells; ok is false when vals hold
@@ -353,8 +361,46 @@ func agreedCells(splits [][]*token) []*token {
 }
 
 // fitSurplus chooses n of more than n cells: layout empties at the edges go
-// first, then a window that balances, else the leftmost.
-func fitSurplus(vals []*token, n, ne int, check func([]float64) bool) (placed, extra []*token) {
+// first, then the table's surplus column (window) when its other rows agree
+// on one, else a window that balances, else the leftmost. dropped is a
+// non-zero value that the only balancing window leaves out (nil if none).
+func (p *parser) fitSurplus(vals []*token, n, ne int, check func([]float64) bool) (placed, extra []*token, dropped *token) {
+	vs, ok := trimEdgeEmpties(vals, n)
+	if len(vs) == n {
+		return vs, nil, nil
+	}
+	if !ok || ne < n {
+		return nil, nil, nil
+	}
+	wins, ambiguous := balancingWindows(vs, n, check)
+	if ambiguous {
+		return nil, nil, nil
+	}
+	best := 0
+	switch {
+	case p.surplusWindow >= 0 && p.surplusWindow+n <= len(vs):
+		best = p.surplusWindow
+	case len(wins) > 0:
+		best = wins[0]
+	}
+	// the only balancing reading leaves out a non-zero value the table's
+	// surplus column does not explain: that value may be the wrong one
+	if len(wins) == 1 && wins[0] != p.surplusWindow {
+		for i, v := range vs {
+			if (i < wins[0] || i >= wins[0]+n) && v.kind == tokNumber {
+				if x, _, _ := parseNumber(v.text); x != 0 {
+					dropped = v
+				}
+			}
+		}
+	}
+	extra = append(append([]*token{}, vs[:best]...), vs[best+n:]...)
+	return vs[best : best+n], extra, dropped
+}
+
+// trimEdgeEmpties drops layout empties at the edges of a row longer than n;
+// ok is false when nothing is left to choose from.
+func trimEdgeEmpties(vals []*token, n int) ([]*token, bool) {
 	lo, hi := 0, len(vals)
 	for hi-lo > n && vals[hi-1].kind == tokEmpty {
 		hi--
@@ -362,29 +408,56 @@ func fitSurplus(vals []*token, n, ne int, check func([]float64) bool) (placed, e
 	for hi-lo > n && vals[lo].kind == tokEmpty {
 		lo++
 	}
-	if hi-lo == n {
-		return vals[lo:hi], nil
+	return vals[lo:hi], hi > lo
+}
+
+// balancingWindows lists the offsets of the n-cell windows of vs that pass
+// check; ambiguous when two of them read different values.
+func balancingWindows(vs []*token, n int, check func([]float64) bool) (wins []int, ambiguous bool) {
+	if check == nil {
+		return nil, false
 	}
-	if ne < n {
-		return nil, nil
-	}
-	vs := vals[lo:hi]
-	best := -1
 	for w := 0; w+n <= len(vs); w++ {
-		if check != nil && check(values(vs[w:w+n])) {
-			if best >= 0 && !sameValues(vs[best:best+n], vs[w:w+n]) {
-				return nil, nil
+		if check(values(vs[w : w+n])) {
+			if len(wins) > 0 && !sameValues(vs[wins[0]:wins[0]+n], vs[w:w+n]) {
+				return nil, true
 			}
-			if best < 0 {
-				best = w
-			}
+			wins = append(wins, w)
 		}
 	}
-	if best < 0 {
-		best = 0
+	return wins, false
+}
+
+// surplusWindowOf chooses the window (offset) the rows of a table with one
+// surplus column have in common: the offset at which most rows with more
+// cells than the template balance, when at least two rows agree and no
+// other offset has as many; -1 otherwise.
+func surplusWindowOf(t *Table, found map[int]*segment) int {
+	votes := map[int]int{}
+	for i, sg := range found {
+		n := len(t.Def.Rows[i].Cols)
+		check := rowCheck(t.Def, []*RowDef{t.Def.Rows[i]})
+		vs, ok := trimEdgeEmpties(sg.values, n)
+		if !ok || len(vs) <= n || nonEmpty(vs) < n {
+			continue
+		}
+		if wins, amb := balancingWindows(vs, n, check); !amb && len(wins) == 1 {
+			votes[wins[0]]++
+		}
 	}
-	extra = append(append([]*token{}, vs[:best]...), vs[best+n:]...)
-	return vs[best : best+n], extra
+	best, bestVotes, tie := -1, 1, false
+	for w, v := range votes {
+		switch {
+		case v > bestVotes:
+			best, bestVotes, tie = w, v, false
+		case v == bestVotes:
+			tie = true
+		}
+	}
+	if tie {
+		return -1
+	}
+	return best
 }
 
 func values(ts []*token) []float64 {

@@ -113,6 +113,12 @@ var crawlerCases = []struct {
 			"GD-S005 “其他需要报告的事项”的序号应为“六”（模板第六部分），实为“七”",
 		},
 		[]string{"GD-S001 ", "GD-T009 "}},
+	// class 17: a table whose rows have one cell too many (a trailing
+	// column) reads every row by that column; the row that balances only by
+	// dropping a non-zero value says so on that value
+	{"c17-surplus-column.txt",
+		[]string{"GD-T003 “4.保护第三方合法权益”有8个单元格，模板为7个；多出的1个未采用；只有舍去非零的“3”本行合计才成立，它可能是填错的数，请核对"},
+		[]string{"GD-T009 "}},
 }
 
 func TestCrawlerClasses(t *testing.T) {
