@@ -133,7 +133,8 @@ func WriteSummary(w io.Writer, c Counts, o OutputOptions, fixMode bool) {
 
 // NoReportFilesText says that a directory holds no file a walk takes.
 func NoReportFilesText(lang string) string {
-	return pick(lang, "目录中没有报告文件（.txt .md .html .docx）", "no report files (.txt .md .html .docx) in directory")
+	exts := strings.Join(input.Extensions(), " ") // the formats linked in: .pdf in the CLI
+	return pick(lang, "目录中没有报告文件（"+exts+"）", "no report files ("+exts+") in directory")
 }
 
 func plural(n int, one, many string) string {
