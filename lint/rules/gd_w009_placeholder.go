@@ -19,7 +19,7 @@ func init() {
 - 未填写的日期：××月××日、XX月XX日、20××年、××××年（×、X、x、Ｘ 代替数字）；
 - 未填写的机关名称：××局、XX市、XX县人民政府办公室（两个以上 × 或 X 紧接局、市、县、区、镇、乡、街道、办、委、厅、部门、单位等）；
 - 未填写的数字：X件、XX个、××条、XX次、XX%、XX万元（× 或 X 紧接量词或单位，前面不是字母或数字）。
-表格单元格中的“X”由表格规则报告，电话号码中用 × 遮盖的数字（0871-6512××××）和“〔2021〕”等文号不算占位符。
+表格单元格中的“X”由表格规则报告；电话号码中用 × 遮盖的数字（0871-6512××××）、“〔2021〕”等文号、“【补充说明】”这样的小标题都不算占位符。
 
 依据：国办公开办函〔2021〕30号要求年度报告内容完整、数据准确；占位符说明该处内容没有填写。
 
@@ -33,7 +33,7 @@ not replaced is published as it is. Four kinds of placeholder in the text are ch
 - a number not filled in: X件, XX个, ××条, XX次, XX%, XX万元 (× or X right before a measure word or unit, with no
   letter or digit before it).
 An “X” in a table cell is reported by the table rules; digits masked with × in a telephone number (0871-6512××××) and
-document numbers such as “〔2021〕” are not placeholders.
+document numbers such as “〔2021〕” and bracketed subheadings such as “【补充说明】” are not placeholders.
 
 Basis: 国办公开办函〔2021〕30号 requires the annual report to be complete and its figures accurate; a placeholder
 shows that something was not filled in.
@@ -49,7 +49,8 @@ No fix: only the author knows what goes there.`,
 // not read as placeholders.
 var placeholderRE = regexp.MustCompile(
 	// 1: a fill-in note in brackets
-	`([【\[［]\s*(?:待|请)?(?:填写|填报|补充|完善|核实|确认|定)[^】\]］\n]{0,60}[】\]］])` +
+	// (待/请 before anything but 填写: 【补充说明】 and [定点帮扶](…) are not notes)
+	`([【\[［]\s*(?:(?:待|请)(?:填写|填报|输入|补充|完善|核实|确认|定)|填写|填报)[^】\]］\n]{0,60}[】\]］])` +
 		// 2: a date: year, month and day, any of them placeholders
 		`|((?:[0-9０-９]{0,2}[×XxＸ]{2,4}年)(?:[×XxＸ0-9０-９]{1,2}月)?(?:[×XxＸ0-9０-９]{1,2}日)?` +
 		`|[×XxＸ]{1,2}月(?:[×XxＸ0-9０-９]{1,2}日)?|[×XxＸ]{1,2}日)` +
