@@ -107,6 +107,25 @@ func TestBinaryWrongTotalQuickFix(t *testing.T) {
 	if len(edits) != 1 || edits[0].NewText != wrongFixedVal || edits[0].Range != want {
 		t.Fatalf("GD-A001 quick fix: %+v", actions)
 	}
+	// recomputing a total is an unsafe fix: offered above, never applied
+	// by fix all (what editors run on save)
+	var all []protocol.CodeAction
+	c.mustCall("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": uri}, "range": protocol.Range{},
+		"context": map[string]any{"diagnostics": []any{}, "only": []string{"source.fixAll"}},
+	}, &all)
+	for _, a := range all {
+		if a.Edit == nil {
+			continue
+		}
+		for _, dc := range a.Edit.DocumentChanges {
+			for _, e := range dc.Edits {
+				if e.Range.Start.Line == want.Start.Line {
+					t.Errorf("fix all edits the GD-A001 total's line: %+v", e)
+				}
+			}
+		}
+	}
 	fixed := applyTextEdits(t, text, edits)
 	before := len(c.publications())
 	c.change(uri, 2, map[string]any{"range": edits[0].Range, "text": edits[0].NewText})
