@@ -56,6 +56,9 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 		doubt = "数字粘连，有多种拆分方式，各种拆分下该单元格的值相同"
 		msg := fmt.Sprintf("“%s”的数字连在一起（%s），%d种拆分方式中没有一种满足本行合计关系：无论怎样拆分，本行各数之和都不等于总计",
 			name, joinTok(vals), res.readings)
+		if open := unsettledCols(rows[0].Def, res.placed); open != "" {
+			msg += "；各拆分方式不一致的" + open + "列，其勾稽关系未核对"
+		}
 		t.Problems = append(t.Problems, &Problem{Kind: "unbalanced-split", Row: rows[0].Def, Span: spanOf(vals), Message: msg})
 		p.unplacedDisagreeing(t, vals, res.placed, fmt.Sprintf("“%s”：%s", name, msg))
 	}
@@ -339,6 +342,17 @@ func (p *parser) fitGlued(vals []*token, n int, check func([]float64) bool) (fit
 		return fitResult{placed: all[0], splitBy: SplitByCount}, true
 	}
 	return fitResult{placed: agreedCells(all), splitBy: SplitByAgreement, readings: len(all)}, true
+}
+
+// unsettledCols names the columns of row left unplaced ("“自然人”“总计”").
+func unsettledCols(row *RowDef, placed []*token) string {
+	var b strings.Builder
+	for i, tk := range placed {
+		if tk == nil && i < len(row.Cols) {
+			b.WriteString("“" + row.Cols[i].Label + "”")
+		}
+	}
+	return b.String()
 }
 
 // agreedCells keeps, cell by cell, the part that every split puts there
