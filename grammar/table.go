@@ -224,8 +224,13 @@ func (lx *lexer) hasOldOtherRow() bool {
 		if tk.entry.kind == LabelRow && tk.entry.row.Group == groupOt {
 			return false
 		}
-		if tk.entry.kind == LabelHeader && tk.entry.label == groupOt && i+1 < len(lx.toks) && lx.toks[i+1].kind == tokNumber {
-			found = true
+		if tk.entry.kind == LabelHeader && tk.entry.label == groupOt {
+			// its values follow, after the empty cells of a merged label
+			j := i + 1
+			for j < len(lx.toks) && lx.toks[j].kind == tokEmpty && lx.toks[j].line == tk.line {
+				j++
+			}
+			found = found || j < len(lx.toks) && lx.toks[j].kind == tokNumber
 		}
 	}
 	return found
