@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -256,5 +257,32 @@ func TestWriteJUnit(t *testing.T) {
 	doc = junitDoc{}
 	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil || doc.Failures != 0 || len(doc.Suites[0].Cases[0].Failures) != 0 {
 		t.Errorf("--fail-on never: %v\n%s", err, b.String())
+	}
+}
+
+// An absolute path below the working directory (gdlint check
+// $CI_PROJECT_DIR/reports) is given relative to it, as GitLab and GitHub
+// map findings to the checkout's files; one elsewhere stays as it is.
+func TestCIPathsRelativeToCheckout(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := grammar.NewSource("r.txt", "甲,乙\n")
+	d := lint.Diagnostic{Rule: "GD-W004", Severity: lint.Warning, Span: grammar.Span{Start: 3, End: 4}, Message: "半角"}
+	inside := filepath.Join(wd, "reports", "r.txt")
+	outside := filepath.Join(filepath.Dir(wd), "elsewhere", "r.txt")
+	results := []*lint.FileResult{
+		{Path: inside, Source: src, Diagnostics: []lint.Diagnostic{d}},
+		{Path: outside, Source: src, Diagnostics: []lint.Diagnostic{d}},
+	}
+	issues := report.GitLabIssues(results, report.OutputOptions{})
+	if issues[0].Location.Path != "reports/r.txt" || issues[1].Location.Path != filepath.ToSlash(outside) {
+		t.Errorf("gitlab paths %q, %q", issues[0].Location.Path, issues[1].Location.Path)
+	}
+	var b bytes.Buffer
+	report.WriteGitHub(&b, results, report.OutputOptions{})
+	if !strings.HasPrefix(b.String(), "::warning file=reports/r.txt,") {
+		t.Errorf("github: %s", b.String())
 	}
 }

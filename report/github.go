@@ -17,14 +17,15 @@ import (
 // The end column is the last character's (GitHub's annotations are
 // inclusive); columns are given only for a finding on one line, as GitHub
 // takes them only then. A file that could not be checked is an error on the
-// file.
+// file. Paths are relative to the working directory (the checkout) when
+// they are below it.
 func WriteGitHub(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 	bw := bufio.NewWriter(w)
 	for _, r := range results {
 		if r.Err == nil {
 			continue
 		}
-		fmt.Fprintf(bw, "::error file=%s,title=%s::%s\n", ghProperty(r.Path), ghProperty(pick(o.Lang, "无法检查", "not checked")),
+		fmt.Fprintf(bw, "::error file=%s,title=%s::%s\n", ghProperty(repoPath(r.Path)), ghProperty(pick(o.Lang, "无法检查", "not checked")),
 			ghData(ErrorText(r.Err, o.Lang)))
 	}
 	for r, d := range findings(results) {
@@ -33,7 +34,7 @@ func WriteGitHub(w io.Writer, results []*lint.FileResult, o OutputOptions) error
 		if loc.Line == loc.EndLine {
 			pos = fmt.Sprintf("line=%d,col=%d,endLine=%d,endColumn=%d", loc.Line, loc.Column, loc.EndLine, max(loc.Column, loc.EndColumn-1))
 		}
-		fmt.Fprintf(bw, "::%s file=%s,%s,title=%s::%s\n", ghLevel(d.Severity), ghProperty(r.Path), pos,
+		fmt.Fprintf(bw, "::%s file=%s,%s,title=%s::%s\n", ghLevel(d.Severity), ghProperty(repoPath(r.Path)), pos,
 			ghProperty(d.Rule), ghData(d.Text(o.Lang)))
 	}
 	return bw.Flush()

@@ -5,8 +5,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/gdlint/gdlint/lint"
 )
@@ -62,7 +64,7 @@ func GitLabIssues(results []*lint.FileResult, o OutputOptions) []GitLabIssue {
 	seen := map[string]int{}
 	for r, d := range findings(results) {
 		loc := LocationOf(r.Source, d.Span)
-		path := filepath.ToSlash(r.Path)
+		path := repoPath(r.Path)
 		key := path + "\x00" + d.Rule + "\x00" + d.Message + "\x00" + r.Source.Slice(d.Span)
 		n := seen[key]
 		seen[key]++
@@ -82,6 +84,19 @@ func GitLabIssues(results []*lint.FileResult, o OutputOptions) []GitLabIssue {
 		})
 	}
 	return out
+}
+
+// repoPath is a path as CI services want it: relative to the working
+// directory (the checkout) when it is below it, with forward slashes.
+func repoPath(p string) string {
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				p = rel
+			}
+		}
+	}
+	return filepath.ToSlash(p)
 }
 
 // WriteGitLab prints a GitLab Code Quality report (artifacts:reports:codequality).
