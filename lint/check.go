@@ -62,8 +62,13 @@ type FileResult struct {
 	FixedBytes      []byte
 	// FixCount is the number of edits applied.
 	FixCount int
-	// NotRewritten says why fixes were not applied to this file (a container).
+	// NotRewritten says why fixes were not applied to this file (a
+	// container, an encoding that cannot hold the fix, fixes that did not
+	// converge).
 	NotRewritten string
+	// FixFailed is set when the fixes did not converge: an error for the
+	// exit code, unlike a container that --fix does not rewrite.
+	FixFailed bool
 }
 
 // Changed tells whether fixes changed the file.
@@ -116,7 +121,12 @@ func Check(doc Document, cfg *Config, o CheckOptions) (res *FileResult) {
 		}
 		return res
 	}
-	fixed, n := cfg.FixText(path, src.Text, o.Options, o.Unsafe)
+	fixed, n, err := cfg.fixText(path, src.Text, o.Options, o.Unsafe)
+	if err != nil {
+		res.NotRewritten = notConvergedText
+		res.FixFailed = true
+		return res
+	}
 	if n == 0 || fixed == src.Text {
 		return res
 	}
@@ -141,7 +151,19 @@ func Check(doc Document, cfg *Config, o CheckOptions) (res *FileResult) {
 // until nothing changes, honouring the config's rule selection and
 // suppressions: a suppressed finding is not fixed. In a file with CRLF line
 // endings, line breaks in the new text are written as CRLF.
+// When the fixes do not converge the text comes back unchanged.
 func (c *Config) FixText(path, text string, opts *Options, unsafe bool) (string, int) {
+	fixed, n, err := c.fixText(path, text, opts, unsafe)
+	if err != nil {
+		return text, 0
+	}
+	return fixed, n
+}
+
+// notConvergedText is FileResult.NotRewritten when the fix loop gave up.
+const notConvergedText = "fixes did not converge (the text kept changing after 10 rounds); nothing written"
+
+func (c *Config) fixText(path, text string, opts *Options, unsafe bool) (string, int, error) {
 	parse := func(t string) *grammar.Report { return grammar.Parse(grammar.NewSource(path, t)) }
 	check := func(rep *grammar.Report) []Diagnostic { return c.Check(rep, opts) }
 	return fixLoop(text, parse, check, unsafe, grammar.NewSource(path, text).CRLF)

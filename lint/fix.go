@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"sort"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -74,21 +75,39 @@ func overlapsAny(edits []Edit, taken []grammar.Span) bool {
 	return false
 }
 
-// FixText lints and fixes text until nothing changes (at most 10 rounds) and
-// returns the fixed text and the number of edits applied. parse turns text
-// into a report (the caller knows the file's name and kind).
+// maxFixRounds bounds the fix loop: real fixes settle in two or three
+// rounds; a text still changing after this many is not converging.
+const maxFixRounds = 10
+
+// ErrFixNotConverged is the fix loop giving up: the fixes kept changing the
+// text (one fix undoing or re-enabling another). Nothing should be written.
+var ErrFixNotConverged = errors.New("fixes did not converge")
+
+// FixText lints and fixes text until nothing changes and returns the fixed
+// text and the number of edits applied. parse turns text into a report (the
+// caller knows the file's name and kind). When the fixes do not converge it
+// returns the text unchanged and no edits.
 func FixText(text string, parse func(string) *grammar.Report, rules []*Rule, opts *Options, unsafe bool) (string, int) {
-	return fixLoop(text, parse, func(rep *grammar.Report) []Diagnostic { return Run(rep, rules, opts) }, unsafe, false)
+	fixed, n, err := fixLoop(text, parse, func(rep *grammar.Report) []Diagnostic { return Run(rep, rules, opts) }, unsafe, false)
+	if err != nil {
+		return text, 0
+	}
+	return fixed, n
 }
 
-// fixLoop parses, checks and applies the fixes until nothing changes (at most
-// 10 rounds). With crlf, line breaks in new text are written as CRLF.
-func fixLoop(text string, parse func(string) *grammar.Report, check func(*grammar.Report) []Diagnostic, unsafe, crlf bool) (string, int) {
-	total := 0
-	for round := 0; round < 10; round++ {
+// fixLoop parses, checks and applies the fixes until nothing changes. A
+// text still changing after maxFixRounds rounds gives ErrFixNotConverged
+// (the original text back): writing it would make the file grow or change
+// on every run. With crlf, line breaks in new text are written as CRLF.
+func fixLoop(text string, parse func(string) *grammar.Report, check func(*grammar.Report) []Diagnostic, unsafe, crlf bool) (string, int, error) {
+	original, total := text, 0
+	for round := 0; ; round++ {
 		edits := FixEdits(check(parse(text)), unsafe)
 		if len(edits) == 0 {
-			break
+			return text, total, nil
+		}
+		if round == maxFixRounds {
+			return original, 0, ErrFixNotConverged
 		}
 		if crlf {
 			for i := range edits {
@@ -96,11 +115,10 @@ func fixLoop(text string, parse func(string) *grammar.Report, check func(*gramma
 			}
 		}
 		next, n := ApplyEdits(text, edits)
-		total += n
 		if next == text {
-			break
+			return text, total, nil
 		}
+		total += n
 		text = next
 	}
-	return text, total
 }

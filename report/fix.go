@@ -35,6 +35,9 @@ func NotRewrittenText(reason, lang string) string {
 	if strings.Contains(reason, ".docx") {
 		zh = "--fix 不改写 .docx、.html 和 .pdf 文件"
 	}
+	if strings.Contains(reason, "did not converge") {
+		zh = "修复未收敛（10 轮后文本仍在变化），未写入任何内容"
+	}
 	return pick(lang, "未写入修复："+zh, "fixes not written: "+reason)
 }
 

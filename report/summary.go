@@ -160,8 +160,14 @@ func ErrorText(err error, lang string) string {
 		return path + localized.Localized(en)
 	case errors.Is(err, fs.ErrNotExist):
 		return withPath("文件或目录不存在", "no such file or directory")
+	case errors.Is(err, fileio.ErrNotRegular):
+		return withPath("不是普通文件（管道、套接字或设备），未读取", "not a regular file (FIFO, socket or device); not read")
+	case errors.Is(err, fileio.ErrReadOnly):
+		return withPath("文件只读，未改写", "file is read-only; not rewritten")
+	case errors.Is(err, fileio.ErrDirNotWritable):
+		return withPath("无法写入所在目录，未改写", "cannot write the directory; not rewritten")
 	case errors.Is(err, fs.ErrPermission):
-		return withPath("没有读取权限", "permission denied")
+		return withPath("权限不足", "permission denied")
 	case errors.Is(err, input.ErrEmpty):
 		return withPath("空文件", "empty file")
 	case errors.Is(err, input.ErrBinary):

@@ -336,6 +336,9 @@ func (c *checkRun) writeFixes(files []string, results []*lint.FileResult) int {
 		}
 		if r.NotRewritten != "" {
 			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.NotRewrittenText(r.NotRewritten, c.f.lang))
+			if r.FixFailed {
+				c.status = exitError
+			}
 		}
 		if !r.Changed() {
 			continue

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gdlint/gdlint/grammar/input"
 )
@@ -47,6 +48,11 @@ func ExpandPaths(paths []string) ([]string, []error) {
 			continue
 		}
 		if !st.IsDir() {
+			if !st.Mode().IsRegular() {
+				// a FIFO or a device would block the run or never end
+				errs = append(errs, &FileError{Path: root, Err: ErrNotRegular})
+				continue
+			}
 			add(root)
 			continue
 		}
@@ -101,6 +107,24 @@ type FileError struct {
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
+// ErrNotRegular refuses a FIFO, socket or device named on the command line.
+var ErrNotRegular = errors.New("not a regular file (FIFO, socket or device); not read")
+
+// ErrReadOnly refuses to rewrite a file without write permission, as gofmt
+// and ruff do.
+var ErrReadOnly = errors.New("file is read-only; not rewritten")
+
+// ErrDirNotWritable is the temporary file that cannot be created next to
+// the file: the directory is not writable.
+var ErrDirNotWritable = errors.New("cannot write the directory; not rewritten")
+
+// tempPattern names our temporary files: .NAME.gdlint-RANDOM.
+const tempPattern = ".gdlint-*"
+
+// staleTempAge is how old a temporary file of ours must be before a later
+// run removes it as left by a killed run (a live run writes within seconds).
+const staleTempAge = 10 * time.Minute
+
 // ReadFile reads a report file, refusing files larger than
 // input.MaxSourceSize before reading them whole.
 func ReadFile(path string) ([]byte, error) {
@@ -135,15 +159,23 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		path = real
 	}
 	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
+	st, statErr := os.Stat(path)
+	if statErr == nil {
 		mode = st.Mode().Perm()
+		if mode&0o222 == 0 {
+			return ErrReadOnly
+		}
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".gdlint-*")
+	removeStaleTemps(dir, base)
+	tmp, err := os.CreateTemp(dir, "."+base+tempPattern)
 	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return ErrDirNotWritable
+		}
 		return err
 	}
 	defer func() {
@@ -157,6 +189,9 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	}
 	if err = tmp.Chmod(mode); err != nil {
 		return err
+	}
+	if statErr == nil {
+		keepOwner(tmp, st)
 	}
 	if err = tmp.Sync(); err != nil {
 		return err
@@ -173,4 +208,21 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// removeStaleTemps removes the temporary files a killed run left next to
+// base: only names of our pattern for this file, only regular files, only
+// ones older than staleTempAge (a concurrent run's file is younger).
+func removeStaleTemps(dir, base string) {
+	if strings.ContainsAny(base, `*?[\`) {
+		return // a name a glob cannot match literally everywhere: leave it
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+tempPattern))
+	for _, m := range matches {
+		st, err := os.Lstat(m)
+		if err != nil || !st.Mode().IsRegular() || time.Since(st.ModTime()) < staleTempAge {
+			continue
+		}
+		os.Remove(m)
+	}
 }

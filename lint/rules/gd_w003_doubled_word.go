@@ -92,13 +92,22 @@ func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 		// two-character word doubled: ABAB (the cheap comparisons first)
 		if i+3 < len(rs) && rs[i] == rs[i+2] && rs[i+1] == rs[i+3] && rs[i] != rs[i+1] &&
 			isHan(rs[i]) && isHan(rs[i+1]) && legitABAB(rs, i) == false {
-			hits = append(hits, hit{i, i + 4, 2})
-			i += 3
+			// the whole run (ABABAB…) is one finding, so one fix collapses it
+			end := i + 4
+			for end+1 < len(rs) && rs[end] == rs[i] && rs[end+1] == rs[i+1] {
+				end += 2
+			}
+			hits = append(hits, hit{i, end, 2})
+			i = end - 1
 			continue
 		}
 		if rs[i] == rs[i+1] && strings.ContainsRune(doubledFunctionChars, rs[i]) && !doubledException(rs, i) {
-			hits = append(hits, hit{i, i + 2, 1})
-			i++
+			end := i + 2
+			for end < len(rs) && rs[end] == rs[i] {
+				end++
+			}
+			hits = append(hits, hit{i, end, 1})
+			i = end - 1
 		}
 	}
 	for _, h := range hits {
@@ -107,7 +116,7 @@ func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 		sp := srcSpan(r, base+offs[h.start], base+offs[h.end])
 		del := srcSpan(r, base+offs[h.start+h.n], base+offs[h.end])
 		var fixes []lint.Fix
-		if r.Source.Slice(del) == word {
+		if r.Source.Slice(del) == strings.Repeat(word, (h.end-h.start)/h.n-1) {
 			fixes = append(fixes, lint.Fix{Title: "删除重复的“" + word + "”", TitleEN: "delete the repeated “" + word + "”",
 				Edits: []lint.Edit{{Span: del}}, Applicability: lint.Safe})
 		}
