@@ -52,6 +52,9 @@ func FuzzRules(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, text string, markdown bool) {
+		if !utf8.ValidString(text) {
+			return // decoded text is valid UTF-8 (grammar's FuzzParse covers bytes)
+		}
 		name := "report.txt"
 		if markdown {
 			name = "report.md"
@@ -90,6 +93,9 @@ func FuzzFix(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, text string, unsafe bool) {
+		if !utf8.ValidString(text) {
+			return
+		}
 		opts := lint.CheckOptions{Fix: true, Unsafe: unsafe}
 		once := lint.Check(lint.FromText("report.txt", text), lint.DefaultConfig(), opts)
 		if once.Err != nil {
