@@ -56,6 +56,9 @@ func DOCXText(raw []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%w: not a zip archive (%v)", ErrDOCX, err)
 	}
+	if len(zr.File) > maxDOCXEntries {
+		return "", fmt.Errorf("%w: the archive holds %d entries, more than the %d a Word document could have", ErrDOCX, len(zr.File), maxDOCXEntries)
+	}
 	name := mainDocumentPart(zr)
 	data, err := readZipPart(zr, name)
 	if err != nil {
@@ -417,8 +420,22 @@ func (ex *docxExtractor) end(e xml.EndElement) {
 	}
 }
 
+// maxDOCXDepth bounds the nesting of a part's XML elements. Word's deepest
+// real structures (tables in tables in text boxes) stay under a hundred;
+// a hostile part nested millions deep would make the decoder's stack
+// grow by gigabytes.
+const maxDOCXDepth = 1000
+
+// maxDOCXEntries bounds the number of entries of the archive (a real .docx
+// has a few dozen): each costs memory before anything is read.
+const maxDOCXEntries = 10000
+
+// errTooDeep is a part nested deeper than maxDOCXDepth.
+var errTooDeep = fmt.Errorf("elements nested more than %d deep", maxDOCXDepth)
+
 func (ex *docxExtractor) run(data []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
+	depth := 0
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -429,8 +446,12 @@ func (ex *docxExtractor) run(data []byte) error {
 		}
 		switch tk := tok.(type) {
 		case xml.StartElement:
+			if depth++; depth > maxDOCXDepth {
+				return errTooDeep
+			}
 			ex.start(tk)
 		case xml.EndElement:
+			depth--
 			ex.end(tk)
 		case xml.CharData:
 			if ex.inText && !ex.hidden && ex.skip == 0 {

@@ -40,6 +40,10 @@ type styleNum struct {
 }
 
 // parseNumbering reads numbering.xml and styles.xml; either may be missing.
+// maxNumberingDefs bounds the list definitions read from numbering.xml (a
+// real document has tens): each costs memory.
+const maxNumberingDefs = 10000
+
 func parseNumbering(numXML, stylesXML []byte) *numbering {
 	n := &numbering{abstract: map[string][]*numLevel{}, nums: map[string]numInstance{}, styles: map[string]styleNum{},
 		counters: map[string][]int{}, started: map[string]bool{}}
@@ -79,6 +83,10 @@ func (n *numbering) readNumbering(data []byte) {
 		switch t.Name.Local {
 		case "abstractNum":
 			absID, _ = wAttr(t, "abstractNumId")
+			if _, seen := n.abstract[absID]; !seen && len(n.abstract) >= maxNumberingDefs {
+				absID = "" // beyond any real document: not read
+				return
+			}
 			n.abstract[absID] = make([]*numLevel, 9)
 		case "lvl":
 			i, err := strconv.Atoi(attrOr(t, "ilvl", "0"))
@@ -93,19 +101,22 @@ func (n *numbering) readNumbering(data []byte) {
 			}
 		case "num":
 			numID, _ = wAttr(t, "numId")
+			if _, seen := n.nums[numID]; !seen && len(n.nums) >= maxNumberingDefs {
+				numID = "\x00" // beyond any real document: its content is not read
+				return
+			}
 			n.nums[numID] = numInstance{overrides: map[int]int{}}
 		case "abstractNumId":
-			if numID != "" {
-				inst := n.nums[numID]
+			if inst, ok := n.nums[numID]; ok {
 				inst.abstract = val
 				n.nums[numID] = inst
 			}
 		case "lvlOverride":
 			ovLevel, _ = strconv.Atoi(attrOr(t, "ilvl", "-1"))
 		case "startOverride":
-			if numID != "" && ovLevel >= 0 && ovLevel < 9 {
+			if inst, ok := n.nums[numID]; ok && ovLevel >= 0 && ovLevel < 9 {
 				if v, err := strconv.Atoi(val); err == nil {
-					n.nums[numID].overrides[ovLevel] = v
+					inst.overrides[ovLevel] = v
 				}
 			}
 		}
@@ -129,6 +140,7 @@ func (n *numbering) readNumbering(data []byte) {
 // XML ends or breaks: what was read so far still counts.
 func eachW(data []byte, start func(t xml.StartElement, val string), end func(local string)) {
 	d := xml.NewDecoder(bytes.NewReader(data))
+	depth := 0
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -136,11 +148,15 @@ func eachW(data []byte, start func(t xml.StartElement, val string), end func(loc
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if depth++; depth > maxDOCXDepth {
+				return // what was read so far counts; the rest is hostile
+			}
 			if isW(t.Name) {
 				val, _ := wAttr(t, "val")
 				start(t, val)
 			}
 		case xml.EndElement:
+			depth--
 			if isW(t.Name) {
 				end(t.Name.Local)
 			}
