@@ -48,3 +48,9 @@ func pick(lang, zh, en string) string {
 	}
 	return zh
 }
+
+// SkippedText is the line for a file a directory walk found that is not an
+// annual report, with why (lint.Gate's Why and WhyEN).
+func SkippedText(why, whyEN, lang string) string {
+	return pick(lang, "已跳过：不是政府信息公开年度报告（"+why+"）", "skipped: not an annual report ("+whyEN+")")
+}

@@ -105,10 +105,12 @@ type checkRun struct {
 	// file): they have no place among the files checked, but the printers
 	// and the summary must count them as not checked
 	unexpanded []*lint.FileResult
+	// walked are the files a directory walk found (not named themselves)
+	walked map[string]bool
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &checkRun{stdin: stdin, stdout: stdout, stderr: stderr}
+	c := &checkRun{stdin: stdin, stdout: stdout, stderr: stderr, walked: map[string]bool{}}
 	paths, code := c.parseFlags(args)
 	if paths == nil {
 		return code
@@ -122,6 +124,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.checkOne(*p)
 	})
 	c.reportUnchecked(results)
+	files, results = c.skipNonReports(files, results)
 	changed := c.writeFixes(files, results)
 	if c.f.diff {
 		if !c.f.quiet {
@@ -272,9 +275,34 @@ func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 		if len(found) == 0 && len(errs) == 0 {
 			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", p, report.NoReportFilesText(c.f.lang))
 		}
+		if !(len(found) == 1 && found[0] == p) {
+			for _, f := range found {
+				c.walked[f] = true
+			}
+		}
 		files = append(files, found...)
 	}
 	return files, stdinAt
+}
+
+// skipNonReports drops the files a directory walk found that are clearly
+// not annual reports (a folder's README.md, SOURCES.md: lint.JudgeReport,
+// the decision of GD-S010), saying so in one line each on stderr: they stay
+// out of the findings, the summary and the exit code. A file named on the
+// command line is always checked.
+func (c *checkRun) skipNonReports(files []string, results []*lint.FileResult) ([]string, []*lint.FileResult) {
+	var keptFiles []string
+	var kept []*lint.FileResult
+	for i, r := range results {
+		if c.walked[files[i]] && r.Err == nil && r.Report != nil && !r.Annual {
+			g := lint.JudgeReport(r.Report)
+			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.SkippedText(g.Why, g.WhyEN, c.f.lang))
+			continue
+		}
+		keptFiles = append(keptFiles, files[i])
+		kept = append(kept, r)
+	}
+	return keptFiles, kept
 }
 
 // checkOne reads and checks one file ("-": stdin) under the config that

@@ -89,6 +89,9 @@ func Read(path string, raw []byte) (*grammar.Source, error) {
 	read := formats[strings.ToLower(filepath.Ext(path))]
 	formatsMu.RUnlock()
 	if read == nil {
+		if err := unsupported(path); err != nil {
+			return nil, err
+		}
 		read = Decode
 	}
 	return read(path, raw)

@@ -19,9 +19,12 @@ import (
 )
 
 // IsReportFile tells whether a directory walk takes the file at path: one
-// of input.Extensions.
+// of input.Extensions, or a format gdlint names but cannot read
+// (input.UnsupportedExtensions: .doc, .wps, .ofd), so that a folder of
+// them is reported rather than passed.
 func IsReportFile(path string) bool {
-	return slices.Contains(input.Extensions(), strings.ToLower(filepath.Ext(path)))
+	ext := strings.ToLower(filepath.Ext(path))
+	return slices.Contains(input.Extensions(), ext) || slices.Contains(input.UnsupportedExtensions(), ext)
 }
 
 // ExpandPaths turns the paths of a command line into the files to check.
