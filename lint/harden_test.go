@@ -1,8 +1,12 @@
 package lint_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/gdlint/gdlint/lint"
 )
@@ -40,6 +44,32 @@ func TestFixCollapsesLongDoubledRuns(t *testing.T) {
 		word := string([]rune(run)[:len([]rune(run))/3000])
 		if strings.Contains(once.Fixed, word+word) {
 			t.Errorf("%.6s…: the run was not collapsed to one %q", run, word)
+		}
+	}
+}
+
+// --fix on a UTF-16 file (Notepad's "Unicode", with its BOM) writes UTF-16
+// with the BOM and CRLF kept: only the fixed characters change.
+func TestFixKeepsUTF16(t *testing.T) {
+	for _, enc := range []struct {
+		name string
+		e    encoding.Encoding
+		bom  []byte
+	}{
+		{"LE", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), []byte{0xff, 0xfe}},
+		{"BE", unicode.UTF16(unicode.BigEndian, unicode.UseBOM), []byte{0xfe, 0xff}},
+	} {
+		raw, err := enc.e.NewEncoder().Bytes([]byte("一、总体情况\r\n本机关的的工作。\r\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := lint.Check(lint.FromBytes("t.txt", raw), lint.DefaultConfig(), lint.CheckOptions{Fix: true})
+		if res.Err != nil || !res.Changed() {
+			t.Fatalf("%s: err %v, changed %v", enc.name, res.Err, res.Changed())
+		}
+		want, _ := enc.e.NewEncoder().Bytes([]byte("一、总体情况\r\n本机关的工作。\r\n"))
+		if !bytes.HasPrefix(res.FixedBytes, enc.bom) || !bytes.Equal(res.FixedBytes, want) {
+			t.Errorf("%s: fixed bytes % x, want % x", enc.name, res.FixedBytes, want)
 		}
 	}
 }
