@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"errors"
 	"os"
 	"os/exec"
@@ -93,6 +95,67 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s exited %d, want %d", args[1], got, want)
 				}
 			},
+			// maxrss MB N cmd args...: run cmd, require exit status N and a
+			// peak resident memory (the process's max RSS) under MB MiB; its
+			// stdout and stderr go to the files rss.stdout and rss.stderr
+			"maxrss": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 3 {
+					ts.Fatalf("usage: maxrss MB N command [args...]")
+				}
+				limit, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				want, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				exe := ""
+				for _, dir := range filepath.SplitList(ts.Getenv("PATH")) {
+					if p := filepath.Join(dir, args[2]); fileExists(p) {
+						exe = p
+						break
+					}
+				}
+				if exe == "" {
+					ts.Fatalf("%s not found on PATH", args[2])
+				}
+				cmd := exec.Command(exe, args[3:]...)
+				cmd.Dir = ts.Getenv("WORK")
+				cmd.Env = append(os.Environ(), "NO_COLOR=", "HOME="+ts.Getenv("HOME"))
+				var stdout, stderr bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &stdout, &stderr
+				err = cmd.Run()
+				var ee *exec.ExitError
+				if err != nil && !errors.As(err, &ee) {
+					ts.Fatalf("%v", err)
+				}
+				ts.Check(os.WriteFile(ts.MkAbs("rss.stdout"), stdout.Bytes(), 0o644))
+				ts.Check(os.WriteFile(ts.MkAbs("rss.stderr"), stderr.Bytes(), 0o644))
+				if got := cmd.ProcessState.ExitCode(); got != want {
+					ts.Fatalf("%s exited %d, want %d\n%s", args[2], got, want, stderr.Bytes())
+				}
+				rss := maxRSS(cmd.ProcessState)
+				ts.Logf("max RSS %d MiB", rss>>20)
+				if rss > int64(limit)<<20 {
+					ts.Fatalf("%s peaked at %d MiB resident, over %d MiB", args[2], rss>>20, limit)
+				}
+			},
+			// deepdocx FILE N: a .docx whose document.xml nests N elements
+			// (a few KiB zipped)
+			"deepdocx": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: deepdocx file n")
+				}
+				n, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				var buf bytes.Buffer
+				zw := zip.NewWriter(&buf)
+				w, err := zw.Create("word/document.xml")
+				ts.Check(err)
+				io.WriteString(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>`)
+				io.WriteString(w, strings.Repeat("<w:x>", n))
+				io.WriteString(w, strings.Repeat("</w:x>", n))
+				io.WriteString(w, `</w:body></w:document>`)
+				ts.Check(zw.Close())
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+			},
 			// gb18030 [-crlf] SRC DST: write SRC (UTF-8) as GB18030
 			"gb18030": func(ts *testscript.TestScript, neg bool, args []string) {
 				crlf := len(args) > 0 && args[0] == "-crlf"
@@ -176,4 +239,9 @@ func diffRuns(a, b []byte) int {
 		}
 	}
 	return 1
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }
