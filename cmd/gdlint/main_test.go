@@ -3,8 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
