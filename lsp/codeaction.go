@@ -66,6 +66,9 @@ func (s *Server) codeAction(ctx context.Context, raw json.RawMessage) (any, erro
 		actions = append(actions, s.skeletonActions(snap, at)...)
 	}
 	if want(kindFixAll) {
+		if ctx.Err() != nil { // fixing relints the document several times
+			return nil, ctx.Err()
+		}
 		if edits := fixAllEdits(snap); len(edits) > 0 {
 			actions = append(actions, protocol.CodeAction{
 				Title: tr(snap.lang, "修复所有可自动修复的问题（gdlint）", "Fix all auto-fixable problems (gdlint)"),
@@ -199,9 +202,15 @@ func (s *Server) executeCommand(ctx context.Context, raw json.RawMessage) (any, 
 	if err != nil {
 		return nil, err
 	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	edits := fixAllEdits(snap)
 	if len(edits) == 0 {
 		return nil, nil
+	}
+	if ctx.Err() != nil { // a cancelled command must not edit
+		return nil, ctx.Err()
 	}
 	var res struct {
 		Applied       bool   `json:"applied"`

@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"sync"
 	"time"
@@ -43,55 +44,111 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	st := newStream(in, out, closer)
 	conn := jsonrpc2.NewConn(st)
 	srv := newServer(conn, opts)
+	st.logf = srv.logf
 
 	var inflight sync.WaitGroup
-	h := srv.dispatch
-	cancelled, cancel := jsonrpc2.CancelHandler(jsonrpc2.AsyncHandler(jsonrpc2.ReplyHandler(h)))
+	running := &runningCalls{byID: map[jsonrpc2.ID]*runningCall{}}
+	async := jsonrpc2.AsyncHandler(jsonrpc2.ReplyHandler(srv.dispatch))
 	handler := func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		if req.Method() == "$/cancelRequest" {
-			// jsonrpc2's protocol.CancelHandler expects an int32 id but JSON
-			// numbers decode as float64, so numeric ids were never cancelled.
-			var p struct {
-				ID json.RawMessage `json:"id"`
-			}
-			if err := json.Unmarshal(req.Params(), &p); err == nil {
-				var n int32
-				var s string
-				if json.Unmarshal(p.ID, &n) == nil {
-					cancel(jsonrpc2.NewNumberID(n))
-				} else if json.Unmarshal(p.ID, &s) == nil {
-					cancel(jsonrpc2.NewStringID(s))
-				}
-			}
+			// handled on the read loop, ahead of the queue the request may
+			// still wait in; the request itself answers -32800
+			running.cancel(req.Params())
 			return reply(ctx, nil, nil)
 		}
-		// count each call from receipt until its reply is written, so that
-		// exit does not cut off the reply to shutdown
-		if _, isCall := req.(*jsonrpc2.Call); isCall {
+		if call, isCall := req.(*jsonrpc2.Call); isCall {
+			// count each call from receipt until its reply is written, so
+			// that exit does not cut off the reply to shutdown
 			inflight.Add(1)
+			var rc *runningCall
+			ctx, rc = running.add(ctx, call.ID())
 			inner := reply
 			var once sync.Once
 			reply = func(ctx context.Context, result any, err error) error {
-				defer once.Do(inflight.Done)
+				defer once.Do(func() { running.remove(call.ID(), rc); inflight.Done() })
 				return inner(ctx, result, err)
 			}
 		}
-		return cancelled(ctx, reply, req)
+		return async(ctx, reply, req)
 	}
 	conn.Go(ctx, handler)
 
 	code := 1
 	select {
 	case code = <-srv.exitCh:
+		if code != 0 {
+			srv.logf("exit before shutdown: exiting with code 1")
+		}
 	case <-conn.Done():
 		if srv.isShutdown() {
 			code = 0
+		} else if err := conn.Err(); err != nil && !errors.Is(err, io.EOF) {
+			srv.logf("reading from the client: %v; exiting with code 1", err)
+		} else {
+			srv.logf("the client closed the connection without shutdown and exit; exiting with code 1")
 		}
 	case <-ctx.Done():
 	}
 	waitTimeout(&inflight, time.Second)
 	srv.stop()
 	return code
+}
+
+// runningCalls are the requests received and not yet answered, by id, for
+// $/cancelRequest. jsonrpc2's CancelHandler (and protocol's) match numeric
+// ids as int32 where JSON numbers decode as float64, and never release the
+// contexts they make.
+type runningCalls struct {
+	mu   sync.Mutex
+	byID map[jsonrpc2.ID]*runningCall
+}
+
+type runningCall struct{ cancel context.CancelFunc }
+
+func (r *runningCalls) add(ctx context.Context, id jsonrpc2.ID) (context.Context, *runningCall) {
+	ctx, cancel := context.WithCancel(ctx)
+	rc := &runningCall{cancel: cancel}
+	r.mu.Lock()
+	r.byID[id] = rc
+	r.mu.Unlock()
+	return ctx, rc
+}
+
+func (r *runningCalls) remove(id jsonrpc2.ID, rc *runningCall) {
+	r.mu.Lock()
+	if r.byID[id] == rc { // a client may reuse an id; keep the newer call
+		delete(r.byID, id)
+	}
+	r.mu.Unlock()
+	rc.cancel()
+}
+
+// cancel cancels the call named by $/cancelRequest params; the id is a
+// number or a string. Unknown ids (answered already) are ignored.
+func (r *runningCalls) cancel(params json.RawMessage) {
+	var p struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	var id jsonrpc2.ID
+	var n int32
+	var s string
+	switch {
+	case json.Unmarshal(p.ID, &n) == nil:
+		id = jsonrpc2.NewNumberID(n)
+	case json.Unmarshal(p.ID, &s) == nil:
+		id = jsonrpc2.NewStringID(s)
+	default:
+		return
+	}
+	r.mu.Lock()
+	rc := r.byID[id]
+	r.mu.Unlock()
+	if rc != nil {
+		rc.cancel()
+	}
 }
 
 func waitTimeout(wg *sync.WaitGroup, d time.Duration) {

@@ -221,11 +221,7 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 			answer(nil, jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "method not found: %s", method))
 			return nil
 		}
-		result, herr := h(s, ctx, req.Params())
-		if herr == nil && ctx.Err() != nil {
-			herr = jsonrpc2.NewError(codeRequestCancelled, "request cancelled")
-		}
-		answer(result, herr)
+		answer(s.call(ctx, method, h, req.Params()))
 		return nil
 	}
 	if h, ok := notifications[method]; ok {
@@ -234,6 +230,39 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 		s.logf("ignoring unknown notification %s", method)
 	}
 	return nil
+}
+
+// call runs a request handler and returns its answer, or -32800 as soon as
+// the request is cancelled: the protocol requires an answer, and the client
+// should not wait for work it no longer wants. A handler that does not
+// watch ctx runs on to its end and its result is dropped.
+func (s *Server) call(ctx context.Context, method string, h requestFunc, params json.RawMessage) (any, error) {
+	type outcome struct {
+		result any
+		err    error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		var o outcome
+		if err := recovered(method, func() { o.result, o.err = h(s, ctx, params) }); err != nil {
+			s.logf("panic in %v", err)
+			o = outcome{nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "internal error in %v", err)}
+		}
+		done <- o
+	}()
+	cancelled := jsonrpc2.NewError(codeRequestCancelled, "request cancelled")
+	select {
+	case o := <-done:
+		if o.err == nil && ctx.Err() != nil {
+			return nil, cancelled
+		}
+		if o.err != nil && errCancelled(o.err) {
+			return nil, cancelled
+		}
+		return o.result, o.err
+	case <-ctx.Done():
+		return nil, cancelled
+	}
 }
 
 // decode unmarshals params, turning failures into InvalidParams.

@@ -96,8 +96,9 @@ func TestMalformedMessagesGetErrors(t *testing.T) {
 	if m := s.next(); m["result"] == nil {
 		t.Fatalf("initialize: %v", m)
 	}
-	s.send(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{`) // truncated JSON
-	if m := s.next(); errorCode(m) != -32700 || m["id"] != nil {
+	// truncated JSON: the id is readable, so the request gets its error
+	s.send(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{`)
+	if m := s.next(); errorCode(m) != -32700 || m["id"] != float64(2) {
 		t.Errorf("truncated JSON: %v", m)
 	}
 	s.send(`{"jsonrpc":"2.0","id":3000000000,"method":"shutdown"}`) // id beyond jsonrpc2's int32
