@@ -360,3 +360,94 @@ func TestStdioCancelledRequestsAreAnswered(t *testing.T) {
 	s.wantSymbols(6)
 	s.shutdownExit(7)
 }
+
+// What a hostile or broken client can send: the server answers or exits
+// with a line on stderr, and never hangs.
+func TestStdioAbuse(t *testing.T) {
+	t.Run("requests before initialize", func(t *testing.T) {
+		s := startStdio(t)
+		s.openDoc("x") // dropped
+		s.write(framed(symbolsRequest(1)))
+		if m := s.response(1); errCode(m) != -32002 {
+			t.Fatalf("request before initialize: %v", m)
+		}
+		s.write(framed(request(2, "initialize", map[string]any{"capabilities": map[string]any{}})))
+		if m := s.response(2); m["result"] == nil {
+			t.Fatalf("initialize: %v", m)
+		}
+		s.shutdownExit(3)
+	})
+	t.Run("exit without shutdown", func(t *testing.T) {
+		s := startStdio(t)
+		s.initialize()
+		s.write(framed(notification("exit", nil)))
+		if code := s.exitCode(); code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+		if !strings.Contains(s.stderr.String(), "exit before shutdown") {
+			t.Errorf("stderr: %q", s.stderr.String())
+		}
+	})
+	t.Run("unknown documents", func(t *testing.T) {
+		s := startStdio(t)
+		s.initialize()
+		s.write(framed(symbolsRequest(2)) + framed(fixAllRequest(3)))
+		for _, id := range []int{2, 3} {
+			if m := s.response(id); errCode(m) != -32803 {
+				t.Errorf("request %d on an unknown document: %v", id, m)
+			}
+		}
+		s.write(framed(notification("textDocument/didChange", map[string]any{
+			"textDocument": map[string]any{"uri": testDocURI, "version": 2}, "contentChanges": []any{}})))
+		s.write(framed(notification("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": testDocURI}})))
+		s.shutdownExit(4)
+	})
+	t.Run("garbage then a good session", func(t *testing.T) {
+		s := startStdio(t)
+		junk := bytes.Repeat([]byte("\x00\xff{\"garbage\r\n"), 100000) // 1.2 MB, no header
+		s.write(string(junk))
+		if m := s.response(nil); errCode(m) != -32700 {
+			t.Fatalf("garbage: %v", m)
+		}
+		s.initialize()
+		s.shutdownExit(2)
+	})
+	t.Run("100 MB Content-Length, short body, end of input", func(t *testing.T) {
+		s := startStdio(t)
+		s.initialize()
+		s.write(`Content-Length: 100000000` + "\r\n\r\n" + `{"jsonrpc":"2.0","id":2,"meth`)
+		s.stdin.Close()
+		if code := s.exitCode(); code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+		if !strings.Contains(s.stderr.String(), "ended inside a message") {
+			t.Errorf("stderr: %q", s.stderr.String())
+		}
+		if rss := s.maxRSS(); rss > 100<<20 {
+			t.Errorf("peak memory %d MiB for a message that never came", rss>>20)
+		}
+	})
+	t.Run("message over the limit", func(t *testing.T) {
+		s := startStdio(t)
+		s.initialize()
+		head := `{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"text":"`
+		size := maxMessageSize + 1<<20
+		s.write(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", size, head))
+		chunk := strings.Repeat("甲", 1<<18)
+		for n := len(head); n < size-2; n += len(chunk) {
+			s.write(chunk[:min(len(chunk), size-2-n)])
+		}
+		s.write(`"}`)
+		if m := s.response(2); errCode(m) != -32600 {
+			t.Fatalf("over the limit: %v", m)
+		}
+		s.write(framed(symbolsRequest(3)))
+		if m := s.response(3); errCode(m) != -32803 {
+			t.Fatalf("after the refused message: %v", m)
+		}
+		s.shutdownExit(4)
+		if rss := s.maxRSS(); rss > 100<<20 {
+			t.Errorf("peak memory %d MiB for a refused message", rss>>20)
+		}
+	})
+}
