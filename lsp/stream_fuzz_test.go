@@ -66,7 +66,9 @@ func checkFrames(t *testing.T, data []byte) [][]byte {
 			t.Fatalf("body %q is not the input before offset %d", f.body, end)
 		}
 		head := data[before:start]
-		if !bytes.HasSuffix(head, []byte("\n\n")) && !bytes.HasSuffix(head, []byte("\n\r\n")) {
+		// the header ends with a blank line (line breaks and stray CRs only)
+		blank, ok := bytes.CutSuffix(head, []byte("\n"))
+		if !ok || !bytes.HasSuffix(bytes.TrimRight(blank, "\r"), []byte("\n")) {
 			t.Fatalf("body %q does not follow a header block: %q", f.body, head)
 		}
 		if lastIndexFold(head, contentLength) < 0 {
