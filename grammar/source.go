@@ -160,7 +160,9 @@ func (s *Source) CharPos(off int) Position {
 	return Position{l, utf8.RuneCountInString(s.Text[s.lines[l]:off])}
 }
 
-// UTF16Pos converts a byte offset to (line, column in UTF-16 code units): LSP's default.
+// UTF16Pos converts a byte offset to (line, column in UTF-16 code units),
+// LSP's default unit; the language server counts with its own mapper
+// (lsp/mapper.go), whose tests check it against this.
 func (s *Source) UTF16Pos(off int) Position {
 	off = s.clamp(off)
 	l := s.Line(off)
@@ -176,52 +178,6 @@ func (s *Source) UTF8Pos(off int) Position {
 	off = s.clamp(off)
 	l := s.Line(off)
 	return Position{l, off - s.lines[l]}
-}
-
-// OffsetUTF16 converts an LSP position back to a byte offset; columns past the
-// end of the line clamp to the line end, as the LSP specification asks.
-func (s *Source) OffsetUTF16(p Position) int {
-	start, end, ok := s.lineBounds(p.Line)
-	if !ok {
-		return start
-	}
-	col := 0
-	for i, r := range s.Text[start:end] {
-		if col >= p.Col {
-			return start + i
-		}
-		col += utf16Len(r)
-	}
-	return end
-}
-
-// OffsetUTF8 converts a (line, byte column) position to a byte offset.
-func (s *Source) OffsetUTF8(p Position) int {
-	start, end, ok := s.lineBounds(p.Line)
-	if !ok {
-		return start
-	}
-	off := start + p.Col
-	if off > end {
-		off = end
-	}
-	for off > start && off < len(s.Text) && !utf8.RuneStart(s.Text[off]) {
-		off--
-	}
-	return off
-}
-
-// lineBounds returns where line n starts and ends (before its line break);
-// for a line outside the text, ok is false and start is the offset the
-// position clamps to (0 before, len(Text) after).
-func (s *Source) lineBounds(n int) (start, end int, ok bool) {
-	switch {
-	case n < 0:
-		return 0, 0, false
-	case n >= len(s.lines):
-		return len(s.Text), len(s.Text), false
-	}
-	return s.lines[n], s.LineEnd(n), true
 }
 
 func (s *Source) clamp(off int) int {
