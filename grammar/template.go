@@ -123,10 +123,10 @@ type GeneralAspect struct {
 // GeneralAspects are the five aspects of 一、总体情况, in template order.
 var GeneralAspects = []GeneralAspect{
 	{Key: "proactive", Name: "主动公开", Keywords: []string{"主动公开"}},
-	{Key: "request", Name: "依申请公开", Keywords: []string{"依申请公开", "依申请"}},
+	{Key: "request", Name: "依申请公开", Keywords: []string{"依申请公开", "依申请", "公开申请"}},
 	{Key: "management", Name: "政府信息管理", Keywords: []string{"政府信息管理", "信息管理"}},
 	{Key: "platform", Name: "政府信息公开平台建设", Keywords: []string{"平台建设", "公开平台", "平台载体"}},
-	{Key: "oversight", Name: "监督保障", Keywords: []string{"监督保障", "监督管理", "监督"}},
+	{Key: "oversight", Name: "监督保障", Keywords: []string{"监督保障", "监督管理", "监督", "机制保障", "组织保障", "保障机制"}},
 }
 
 // Table identifiers, numbered as in the spec: the tables of sections 二, 三, 四.

@@ -119,6 +119,10 @@ var crawlerCases = []struct {
 	{"c17-surplus-column.txt",
 		[]string{"GD-T003 “4.保护第三方合法权益”有8个单元格，模板为7个；多出的1个未采用；只有舍去非零的“3”本行合计才成立，它可能是填错的数，请核对"},
 		[]string{"GD-T009 "}},
+	// flattened sub-headings （一）…（五） of which the parser recognises
+	// only some: no gap where the skipped labels are in the text; the
+	// request aspect named as 答复政府信息公开申请 (pingtan-dept 080, 030)
+	{"c18-glued-subheadings.txt", nil, []string{"GD-W006 ", "GD-S006 "}},
 }
 
 func TestCrawlerClasses(t *testing.T) {
@@ -157,5 +161,30 @@ func TestCrawlerClasses(t *testing.T) {
 				t.Logf("findings:\n%s", strings.Join(got, "\n"))
 			}
 		})
+	}
+}
+
+// A real gap in flattened sub-headings is still reported, and the number
+// expected is the one after the previous item, not the item's position in a
+// list whose first item the parser did not see.
+func TestCrawlerSubheadingGap(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "crawler", "c18-glued-subheadings.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "（四）平台建设情况", "平台建设情况", 1)
+	if text == string(data) {
+		t.Fatal("c18 no longer has （四）平台建设情况")
+	}
+	rep := grammar.Parse(grammar.NewSource("gap.txt", text))
+	var got []string
+	for _, d := range lint.Run(rep, nil, &lint.Options{Now: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)}) {
+		if d.Rule == "GD-W006" {
+			got = append(got, d.Message)
+		}
+	}
+	want := "序号跳号：“（三）”之后是“（五）”，按顺序应为“（四）”"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("GD-W006 findings %q, want exactly %q", got, want)
 	}
 }

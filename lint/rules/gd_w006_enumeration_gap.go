@@ -349,11 +349,16 @@ func checkSequence(c *lint.Context, seq []enumItem, kind string) {
 			// did not see (a glued heading, prose claimed by a table)
 			continue
 		}
-		want, got := enumLabel(kind, pos), enumLabel(kind, it.value)
-		after := ""
-		if k > 0 {
-			after = enumLabel(kind, prev)
+		if it.value > prev+1 && missingWritten(c.Source(), seq[k-1].span.End, it.span.Start, kind, prev+1, it.value) {
+			// the skipped numbers are in the text: the parser missed those
+			// items (a sub-heading glued into flattened text), no gap
+			continue
 		}
+		// the number expected is the one after the previous item (its
+		// position, unless the list began at an item not seen)
+		wantN := prev + 1
+		want, got := enumLabel(kind, wantN), enumLabel(kind, it.value)
+		after := enumLabel(kind, prev)
 		var zh, en string
 		if it.value == prev {
 			zh = fmt.Sprintf("序号重复：“%s”之后又是“%s”，按顺序应为“%s”", after, got, want)
@@ -364,9 +369,9 @@ func checkSequence(c *lint.Context, seq []enumItem, kind string) {
 		}
 		var fixes []lint.Fix
 		// offer the renumbering when what follows agrees with it
-		if k+1 == len(seq) || seq[k+1].value == pos+1 {
+		if k+1 == len(seq) || seq[k+1].value == wantN+1 {
 			fixes = append(fixes, lint.Fix{Title: "改为“" + want + "”", TitleEN: "renumber as “" + want + "”",
-				Edits: []lint.Edit{{Span: it.num, NewText: enumNumeral(kind, pos)}}, Applicability: lint.Unsafe})
+				Edits: []lint.Edit{{Span: it.num, NewText: enumNumeral(kind, wantN)}}, Applicability: lint.Unsafe})
 		}
 		c.Emitf(it.span, zh, en, fixes...)
 	}
@@ -387,4 +392,50 @@ func enumLabel(kind string, n int) string {
 		return fmt.Sprintf("%d.", n)
 	}
 	return cnNumeral(n) + "是"
+}
+
+// missingWritten reports whether the labels of the numbers from..to-1 are all
+// written in src between the offsets a and b: then the items are there and
+// only their headings were not recognised.
+func missingWritten(src *grammar.Source, a, b int, kind string, from, to int) bool {
+	if a < 0 || b > len(src.Text) || a >= b {
+		return false
+	}
+	between := src.Text[a:b]
+	for n := from; n < to; n++ {
+		if !labelWritten(between, kind, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// labelWritten reports whether the item label of n occurs in s, in any of the
+// forms reports use: （四） or (四), 四是, 4. 4． 4、 (not part of a longer number).
+func labelWritten(s, kind string, n int) bool {
+	switch kind {
+	case "paren":
+		cn := cnNumeral(n)
+		return strings.Contains(s, "（"+cn+"）") || strings.Contains(s, "("+cn+")")
+	case "arabic":
+		d := fmt.Sprint(n)
+		for i := 0; ; {
+			j := strings.Index(s[i:], d)
+			if j < 0 {
+				return false
+			}
+			at := i + j
+			i = at + len(d)
+			if at > 0 && s[at-1] >= '0' && s[at-1] <= '9' {
+				continue
+			}
+			rest := s[i:]
+			if strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "．") || strings.HasPrefix(rest, "、") {
+				if !strings.HasPrefix(rest, ".") || len(rest) < 2 || rest[1] < '0' || rest[1] > '9' {
+					return true
+				}
+			}
+		}
+	}
+	return strings.Contains(s, cnNumeral(n)+"是")
 }
