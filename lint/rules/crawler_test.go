@@ -119,6 +119,11 @@ var crawlerCases = []struct {
 	{"c17-surplus-column.txt",
 		[]string{"GD-T003 “4.保护第三方合法权益”有8个单元格，模板为7个；多出的1个未采用；只有舍去非零的“3”本行合计才成立，它可能是填错的数，请核对"},
 		[]string{"GD-T009 "}},
+	// class 11: 申请…0条 is a count of applications (unit 条); 未收到申请人补正材料
+	// is about an applicant's papers, not "no applications"
+	{"c11-request-claims.txt",
+		[]string{"GD-C001 正文称收到申请 0 条，表三“一、本年新收政府信息公开申请数量”总计为 2"},
+		[]string{"GD-C001 正文称未收到申请", "GD-C001 正文称收到申请 36"}},
 	// flattened sub-headings （一）…（五） of which the parser recognises
 	// only some: no gap where the skipped labels are in the text; the
 	// request aspect named as 答复政府信息公开申请 (pingtan-dept 080, 030)

@@ -57,7 +57,7 @@ Fix: a manual fix changes the number in the text to the table's value (which sid
 }
 
 var (
-	reReceived     = scanFrom(`(收到|受理|接收|接到|办理|新收)([^，。；;,0-9０-９]{0,30}?)申请([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`, "收到", "受理", "接收", "接到", "办理", "新收")
+	reReceived     = scanFrom(`(收到|受理|接收|接到|办理|新收)([^，。；;,0-9０-９]{0,30}?)申请([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*[件条]`, "收到", "受理", "接收", "接到", "办理", "新收")
 	reReceivedPre  = scanFrom(`(收到|受理|接收|接到)\s*([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)申请`, "收到", "受理", "接收", "接到")
 	reNoRequests   = scanFrom(`(?:未|没有)(?:收到|接到|受理)([^。；，,、0-9０-９]{0,16}?)申请`, "未", "没有")
 	reHandled      = scanFrom(`(办结|办理完毕|办理完结|办理)([^，。；;,0-9０-９]{0,10}?)([0-9０-９]+)\s*件`, "办结", "办理")
@@ -70,6 +70,7 @@ var (
 type requestClaim struct {
 	kind  string // new, received, either, handled, carried, carryover
 	value int
+	unit  string // 件, or 条 as the text wrote it
 	span  grammar.Span
 }
 
@@ -79,8 +80,8 @@ func requestClaims(c *lint.Context) []requestClaim {
 	y := reportYear(r)
 	eachSentence(c, func(s sentenceCtx) {
 		about := strings.Contains(s.text, "申请") || strings.Contains(s.prev, "申请")
-		if !about || !strings.Contains(s.text, "件") {
-			return // every pattern below counts 件
+		if !about || !strings.Contains(s.text, "件") && !strings.Contains(s.text, "条") {
+			return // every pattern below counts 件 (reReceived also 条)
 		}
 		taken := map[int]bool{} // number offsets already read
 		add := func(kind string, numStart, numEnd int) {
@@ -92,7 +93,11 @@ func requestClaims(c *lint.Context) []requestClaim {
 				return
 			}
 			taken[numStart] = true
-			out = append(out, requestClaim{kind: kind, value: n, span: s.span(numStart, numEnd)})
+			unit := "件"
+			if rest := strings.TrimLeft(s.text[numEnd:], " \t"); strings.HasPrefix(rest, "条") {
+				unit = "条"
+			}
+			out = append(out, requestClaim{kind: kind, value: n, unit: unit, span: s.span(numStart, numEnd)})
 		}
 		carriedClaims(s, y, add)
 		receivedClaims(s, add)
@@ -135,6 +140,9 @@ func receivedClaims(s sentenceCtx, add func(kind string, numStart, numEnd int)) 
 	for _, m := range reReceived.FindAll(s.text) {
 		gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
 		if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
+			continue
+		}
+		if strings.HasSuffix(s.text[:m[1]], "条") && !countedInTiao(s.text, gap, m[8]) {
 			continue
 		}
 		kind := "received"
@@ -213,7 +221,7 @@ func checkRequestClaim(c *lint.Context, cl requestClaim, fig *requestFigures) {
 		if !newF.ok || n == newF.v || car.ok && n == newF.v+car.v {
 			return
 		}
-		zh := fmt.Sprintf("正文称收到申请 %d 件，%s为 %s", cl.value, newF.zh, formatNumber(newF.v))
+		zh := fmt.Sprintf("正文称收到申请 %d %s，%s为 %s", cl.value, cl.unit, newF.zh, formatNumber(newF.v))
 		en := fmt.Sprintf("the text says %d applications were received; %s is %s", cl.value, newF.en, formatNumber(newF.v))
 		var fixes []lint.Fix
 		if car.ok && car.v > 0 {
@@ -271,8 +279,8 @@ func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
 			return // literals of reNoRequests
 		}
 		for _, m := range reNoRequests.FindAll(s.text) {
-			if otherMatters.in(s.text[m[2]:m[3]]) {
-				continue
+			if otherMatters.in(s.text[m[2]:m[3]]) || strings.HasPrefix(s.text[m[1]:], "人") {
+				continue // 未收到申请人补正材料: the applicant's papers, not applications
 			}
 			sp := s.span(m[0], m[1])
 			c.Emit(lint.Diagnostic{Span: sp,
@@ -281,4 +289,10 @@ func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
 				Related:   related(newF.cell, newF.zh)})
 		}
 	})
+}
+
+// countedInTiao reports whether a number written with 条 after 申请 counts
+// applications (收到政府信息公开申请3条), not an article of a law (申请依据条例第36条).
+func countedInTiao(text, gap string, numStart int) bool {
+	return !strings.HasSuffix(text[:numStart], "第") && !strings.Contains(gap, "条例") && !strings.Contains(gap, "第")
 }
