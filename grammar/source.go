@@ -53,6 +53,10 @@ type Source struct {
 	// on the page as page numbers (PDF footers): the parser reports them as
 	// residue whatever their wording.
 	Furniture []Span
+	// ImagePages, set by a paged format's front-end, are the pages
+	// (1-based) that show images and no text (a scanned page in a text
+	// PDF): their content was not read.
+	ImagePages []int
 }
 
 // NewSource wraps text that is already UTF-8 (an editor buffer).

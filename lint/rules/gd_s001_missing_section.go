@@ -76,7 +76,8 @@ func checkMissingSections(ctx *lint.Context) {
 			en = fmt.Sprintf("part “%s” is missing (it belongs after “%s”)", d.Canonical(), headingText(rep, anchor))
 			fix.Edits = []lint.Edit{insertHeadingAtEnd(rep, anchor, d, eol)}
 		}
-		ctx.Emitf(anchor.Span, zh, en, fix)
+		nz, ne := unreadPagesNote(rep.Source)
+		ctx.Emitf(anchor.Span, zh+nz, en+ne, fix)
 	}
 }
 

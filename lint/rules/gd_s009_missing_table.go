@@ -68,9 +68,10 @@ func checkMissingTables(ctx *lint.Context) {
 			text = strings.TrimSuffix(text, eol)
 			fix.Edits = []lint.Edit{{Span: grammar.Span{Start: at, End: at}, NewText: text}}
 		}
+		nz, ne := unreadPagesNote(rep.Source)
 		d := lint.Diagnostic{Span: h.Span,
-			Message:   fmt.Sprintf("“%s”中找不到%s（%s）", headingText(rep, h), tableName(def.ID), def.Name),
-			MessageEN: fmt.Sprintf("“%s” has no table (%s)", headingText(rep, h), def.Name),
+			Message:   fmt.Sprintf("“%s”中找不到%s（%s）%s", headingText(rep, h), tableName(def.ID), def.Name, nz),
+			MessageEN: fmt.Sprintf("“%s” has no table (%s)%s", headingText(rep, h), def.Name, ne),
 		}
 		if len(fix.Edits) > 0 {
 			d.Fixes = []lint.Fix{fix}

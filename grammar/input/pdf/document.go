@@ -18,6 +18,7 @@ type document struct {
 	para       *paragraph
 	held       *heldRow // the last row of a table that ends a page
 	lastTable  []string // the rows of the table that ended the previous page
+	imagePages []int    // pages that hold an image and no text but furniture
 }
 
 type heldRow struct {
@@ -221,6 +222,9 @@ func build(pages []*page) *document {
 	}
 	d := &document{}
 	for i, items := range laid {
+		if imageOnly(pages[i], items) {
+			d.imagePages = append(d.imagePages, pages[i].number)
+		}
 		d.addPage(items, pages[i].number, lefts[i], lefts[i]+width)
 	}
 	d.endParagraph()
@@ -318,4 +322,26 @@ func dropRepeatedHeader(prev, rows []string) []string {
 		n++
 	}
 	return rows[n:]
+}
+
+// minImageShare is the share of a page that images must cover for a page
+// without text to count as an image of content (a scanned page, a table
+// pasted as a picture), not a blank page with a logo.
+const minImageShare = 0.2
+
+// imageOnly reports whether a page shows images and no text but its page
+// number or running header: its content cannot be read.
+func imageOnly(pg *page, items []*item) bool {
+	if pg.width <= 0 || pg.height <= 0 || pg.imageArea < minImageShare*pg.width*pg.height {
+		return false
+	}
+	for _, it := range items {
+		if it.running || it.pageNumber {
+			continue
+		}
+		if it.table != nil || strings.TrimSpace(it.text) != "" {
+			return false
+		}
+	}
+	return true
 }

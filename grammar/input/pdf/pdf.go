@@ -66,6 +66,9 @@ type Document struct {
 	PageStarts []int          // where pages 2, 3… start in Text
 	Furniture  []grammar.Span // page numbers, recognised by their place
 	PageCount  int
+	// ImagePages are the pages (1-based) that show images and no text: a
+	// scanned page in a text PDF, whose content was not read.
+	ImagePages []int
 }
 
 // Extract reads raw with the PDF engine and rebuilds its text.
@@ -107,7 +110,8 @@ func fromPages(pages []*page) (*Document, error) {
 		}
 		return nil, ErrNoText
 	}
-	return &Document{Text: text, PageStarts: append([]int{}, d.pageStarts...), Furniture: d.furniture, PageCount: len(pages)}, nil
+	return &Document{Text: text, PageStarts: append([]int{}, d.pageStarts...), Furniture: d.furniture, PageCount: len(pages),
+		ImagePages: d.imagePages}, nil
 }
 
 func init() { input.RegisterFormat(".pdf", Read) }
@@ -127,6 +131,7 @@ func Read(path string, raw []byte) (*grammar.Source, error) {
 	src := grammar.DecodedSource(path, raw, doc.Text, grammar.UTF8)
 	src.PageStarts = doc.PageStarts
 	src.Furniture = doc.Furniture
+	src.ImagePages = doc.ImagePages
 	src.SetView(grammar.IdentityView(doc.Text), "pdf")
 	return src, nil
 }

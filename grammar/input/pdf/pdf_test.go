@@ -174,13 +174,27 @@ func errorsAs(err error, target **pdf.Error) bool {
 func TestLibreOfficeReport(t *testing.T) {
 	rep := readPDF(t, filepath.Join("testdata", "pdf", "report.pdf"))
 	clean := readText(t, filepath.Join("testdata", "pdf", "report.txt"))
-	got := findings(rep, isPageNumber(rep))
+	imagePage := func(d lint.Diagnostic) bool { return d.Rule == "GD-S011" }
+	got := findings(rep, func(d lint.Diagnostic) bool { return isPageNumber(rep)(d) || imagePage(d) })
 	want := findings(clean, nil)
 	if !slices.Equal(got, want) {
 		t.Errorf("findings on the PDF differ from the text report\nPDF:\n%s\ntext:\n%s\n--- PDF text:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), rep.Source.Text)
 	}
-	if all := findings(rep, nil); len(all) != len(got)+5 {
-		t.Errorf("%d findings, want the %d of the text and 5 page numbers", len(all), len(got))
+	if all := findings(rep, nil); len(all) != len(got)+6 {
+		t.Errorf("%d findings, want the %d of the text, 5 page numbers and the image page", len(all), len(got))
+	}
+	// the last page is a picture of a page: said once, on its page number
+	if !slices.Equal(rep.Source.ImagePages, []int{5}) {
+		t.Errorf("image-only pages %v, want [5]", rep.Source.ImagePages)
+	}
+	var s011 []string
+	for _, d := range lint.Run(rep, nil, nil) {
+		if imagePage(d) {
+			s011 = append(s011, d.Message+" @"+rep.Source.Slice(d.Span))
+		}
+	}
+	if w := "第5页只有图片，没有文字：这些页面的内容未能读取，没有检查 @- 5 -"; len(s011) != 1 || s011[0] != w {
+		t.Errorf("GD-S011 %q, want [%q]", s011, w)
 	}
 	n := 0
 	for _, x := range rep.Residue {
