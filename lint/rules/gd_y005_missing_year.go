@@ -32,11 +32,13 @@ func CheckMissingYear(body string, prev, cur YearReport, sev lint.Severity) *Yea
 		years = append(years, strconv.Itoa(y))
 	}
 	list := strings.Join(years, "、")
-	o.Message = fmt.Sprintf("缺少 %s 年度报告（%d 与 %d 之间）", list, prev.Year, cur.Year)
-	o.MessageEN = fmt.Sprintf("no report for %s (between %d and %d)", strings.Join(years, ", "), prev.Year, cur.Year)
+	// what is known is what the batch holds: the report may exist but not
+	// have been collected
+	o.Message = fmt.Sprintf("检查的文件中没有 %s 年度报告（%d 与 %d 之间）", list, prev.Year, cur.Year)
+	o.MessageEN = fmt.Sprintf("no report for %s among the files checked (between %d and %d)", strings.Join(years, ", "), prev.Year, cur.Year)
 	o.emit(RuleMissingYear, sev, anchor(cur.Report),
-		fmt.Sprintf("该机关缺少 %s 年度报告：上一份是 %d 年度", list, prev.Year),
-		fmt.Sprintf("this body has no report for %s: the previous one is for %d", strings.Join(years, ", "), prev.Year),
+		fmt.Sprintf("检查的文件中没有该机关 %s 年度的报告（上一份是 %d 年度）：未发布、未收集，或标题年度有误", list, prev.Year),
+		fmt.Sprintf("the files checked hold no report of this body for %s (the previous one is for %d): not published, not collected, or a title with the wrong year", strings.Join(years, ", "), prev.Year),
 		lint.Related{Path: prev.Path, Span: anchor(prev.Report), Message: fmt.Sprintf("%d 年度报告", prev.Year)})
 	return o
 }
