@@ -2,10 +2,12 @@ package grammar_test
 
 import (
 	"bytes"
+	"os"
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/internal/testshared"
 )
 
 // bigReport builds about n bytes of report text: the golden reports (every
@@ -55,3 +57,55 @@ func benchmarkParse(b *testing.B, size int) {
 func BenchmarkParse20KB(b *testing.B)  { benchmarkParse(b, 20<<10) }
 func BenchmarkParse200KB(b *testing.B) { benchmarkParse(b, 200<<10) }
 func BenchmarkParse2MB(b *testing.B)   { benchmarkParse(b, 2<<20) }
+
+// seedReport builds about n bytes of report text from the five seed reports
+// (../shared/seeds) one after another, cut at a line end: the parse-speed
+// goal of issue 11 (≥ 100 MB/s per core) is measured on it.
+func seedReport(b *testing.B, n int) []byte {
+	var units [][]byte
+	for _, p := range testshared.Seeds(b) {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src, err := input.Decode(p, raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		units = append(units, []byte(src.Text))
+	}
+	var buf bytes.Buffer
+	buf.Grow(n + 64<<10)
+	for i := 0; buf.Len() < n; i++ {
+		buf.Write(units[i%len(units)])
+		buf.WriteString("\n")
+	}
+	out := buf.Bytes()[:n]
+	if i := bytes.LastIndexByte(out, '\n'); i > 0 {
+		out = out[:i+1]
+	}
+	return out
+}
+
+func benchmarkParseSeeds(b *testing.B, size int) {
+	raw := seedReport(b, size)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		src, err := input.Decode("report.txt", raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep := grammar.Parse(src); len(rep.Sections) == 0 {
+			b.Fatal("no sections")
+		}
+	}
+}
+
+// Decode and parse of 1 MB and 10 MB made of the seeds: MB/s is per core
+// (the parse is one goroutine).
+//
+//	go test ./grammar -run '^$' -bench 'ParseSeeds' -count 6
+func BenchmarkParseSeeds1MB(b *testing.B)  { benchmarkParseSeeds(b, 1<<20) }
+func BenchmarkParseSeeds10MB(b *testing.B) { benchmarkParseSeeds(b, 10<<20) }

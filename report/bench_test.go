@@ -1,0 +1,69 @@
+package report_test
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gdlint/gdlint/internal/testshared"
+	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/report"
+)
+
+// BenchmarkWholeCheck is what `gdlint check --format json` spends on one
+// report: decode, parse, every rule, and the JSON output (one op = the five
+// seed reports; ns/report is the figure issue 11 compares).
+//
+//	go test ./report -run '^$' -bench 'WholeCheck|LongLineJSON' -count 6
+func BenchmarkWholeCheck(b *testing.B) {
+	paths := testshared.Seeds(b)
+	raws := make([][]byte, len(paths))
+	size := 0
+	for i, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws[i], size = raw, size+len(raw)
+	}
+	cfg := lint.DefaultConfig()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, raw := range raws {
+			res := lint.Check(lint.FromBytes(paths[i], raw), cfg, lint.CheckOptions{})
+			if res.Err != nil {
+				b.Fatal(res.Err)
+			}
+			if err := report.WriteJSON(io.Discard, []*lint.FileResult{res}, report.OutputOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(raws)), "ns/report")
+}
+
+// BenchmarkLongLineJSON is one line of a repeated word (a finding every few
+// characters) checked and printed as JSON: the 200 KB line must take at
+// most 6× the 50 KB line (issue 11; it took 7 s when every position was
+// counted from the start of its line).
+func BenchmarkLongLineJSON(b *testing.B) {
+	for _, kb := range []int{50, 200} {
+		unit := "审核审核，"
+		text := "一、总体情况\n" + strings.Repeat(unit, kb<<10/len(unit)) + "\n"
+		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				res := lint.Check(lint.FromText("t.txt", text), lint.DefaultConfig(), lint.CheckOptions{})
+				if len(res.Diagnostics) == 0 {
+					b.Fatal("no findings")
+				}
+				if err := report.WriteJSON(io.Discard, []*lint.FileResult{res}, report.OutputOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
