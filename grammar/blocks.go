@@ -108,18 +108,20 @@ func (p *parser) paragraph(a, b int) {
 // content after the heading starts.
 func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	md := 0
-	if m := reMarkdown.FindStringSubmatchIndex(s); m != nil {
+	if m := markdownIndex(s); m != nil {
 		md = m[3] - m[2]
 	}
 	var m []int
 	style, level := "", 0
+	if m = parenHeadingIndex(s); m != nil {
+		style, level = "paren", 2
+	} else if m = cnHeadingIndex(s); m != nil {
+		style, level = "cn", 1
+	} else if m = arabicHeadingIndex(s); m != nil {
+		style, level = "arabic", 3
+	}
 	switch {
-	case reParenHeading.MatchString(s):
-		m, style, level = reParenHeading.FindStringSubmatchIndex(s), "paren", 2
-	case reCNHeading.MatchString(s):
-		m, style, level = reCNHeading.FindStringSubmatchIndex(s), "cn", 1
-	case reArabicHeading.MatchString(s):
-		m, style, level = reArabicHeading.FindStringSubmatchIndex(s), "arabic", 3
+	case m != nil:
 	case md > 0:
 		h := &Heading{Style: "markdown", Level: md, Markdown: md}
 		ts := md

@@ -288,7 +288,9 @@ func (p *parser) detectFormat() {
 
 // ---- headings ----
 
-// numbering at the start of a heading; group 1 is the Markdown marker.
+// numbering at the start of a heading; group 1 is the Markdown marker. The
+// parser matches them with the scanners of headnum.go; these stay as their
+// definition, which the tests compare the scanners with.
 var (
 	reCNHeading     = regexp.MustCompile(`^(#{1,6}[\s\x{00A0}\x{3000}]*)?([一二三四五六七八九十]{1,3})[\s\x{00A0}\x{3000}]*[、．.，,][\s\x{00A0}\x{3000}]*`)
 	reParenHeading  = regexp.MustCompile(`^(#{1,6}[\s\x{00A0}\x{3000}]*)?[（(][\s\x{00A0}\x{3000}]*([一二三四五六七八九十]{1,3})[\s\x{00A0}\x{3000}]*[）)][\s\x{00A0}\x{3000}]*`)
@@ -454,7 +456,7 @@ func (p *parser) parenSectionHeadings() []*Heading {
 		}
 		a, b := trimSpan(p.text, ln.start, ln.end)
 		s := p.text[a:b]
-		m := reParenHeading.FindStringSubmatchIndex(s)
+		m := parenHeadingIndex(s)
 		if m == nil || m[2] >= 0 || utf8.RuneCountInString(s[m[1]:]) > 40 {
 			continue
 		}
@@ -505,10 +507,10 @@ func strictVariant(s string) bool {
 // at the start of s (view offset base).
 func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 	md := 0
-	if m := reMarkdown.FindStringSubmatch(s); m != nil && lineStart {
-		md = len(m[1])
+	if m := markdownIndex(s); m != nil && lineStart {
+		md = m[3]
 	}
-	m := reCNHeading.FindStringSubmatchIndex(s)
+	m := cnHeadingIndex(s)
 	if m == nil {
 		return nil
 	}
@@ -759,7 +761,7 @@ func (p *parser) setTitle(ls []line) {
 	}
 	first, last := ls[0], ls[len(ls)-1]
 	// strip Markdown heading markers
-	if m := reMarkdown.FindStringIndex(p.text[first.start:first.end]); m != nil {
+	if m := markdownIndex(p.text[first.start:first.end]); m != nil {
 		first.start += m[1]
 		ls[0] = first
 	}
