@@ -118,3 +118,37 @@ func TestPage(t *testing.T) {
 		}
 	}
 }
+
+// On long lines CharPos and UTF16Pos count from checkpoints, not from the
+// line start: every byte offset (character boundaries and the middle of
+// characters, in text with invalid UTF-8 too), asked in random order and
+// in descending order, gives the columns counted from the line start here.
+func TestPositionsOnLongLines(t *testing.T) {
+	unit := "审核a𠀀，\xe4\xb8 \r"
+	text := "短行\n" + strings.Repeat(unit, 300) + "\n" + strings.Repeat("中", 2000) + "\r\n尾\n" + strings.Repeat("x𠀀", 700)
+	src := grammar.NewSource("x.txt", text)
+	want := func(off int) (grammar.Position, grammar.Position) {
+		l := strings.Count(text[:off], "\n")
+		start := strings.LastIndex(text[:off], "\n") + 1
+		units := 0
+		for _, r := range text[start:off] {
+			units += len(utf16.Encode([]rune{r}))
+		}
+		return grammar.Position{Line: l, Col: utf8.RuneCountInString(text[start:off])}, grammar.Position{Line: l, Col: units}
+	}
+	check := func(off int) {
+		c, u := want(off)
+		if got := src.CharPos(off); got != c {
+			t.Fatalf("CharPos(%d) = %v, want %v", off, got, c)
+		}
+		if got := src.UTF16Pos(off); got != u {
+			t.Fatalf("UTF16Pos(%d) = %v, want %v", off, got, u)
+		}
+	}
+	for off := len(text); off >= 0; off -= 7 {
+		check(off)
+	}
+	for off := 0; off <= len(text); off++ {
+		check(off)
+	}
+}

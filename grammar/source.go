@@ -42,6 +42,10 @@ type Source struct {
 	Encoding Encoding
 	CRLF     bool // the dominant line ending is CRLF
 	lines    []int
+	// marks are column checkpoints on long lines, made on the first
+	// CharPos or UTF16Pos from Text and lines (whoever changes those must
+	// replace marks with a new, empty one)
+	marks *posMarks
 	// PageStarts, set by the front-end of a paged format (PDF), holds the
 	// offsets in Text where the second, third… page begin, ascending.
 	PageStarts []int
@@ -68,7 +72,7 @@ func NewSource(path, text string) *Source {
 // to text in encoding enc.
 func DecodedSource(path string, raw []byte, text string, enc Encoding) *Source {
 	return &Source{Path: path, Raw: raw, Text: text, Encoding: enc,
-		CRLF: countCRLF(text), lines: lineStarts(text)}
+		CRLF: countCRLF(text), lines: lineStarts(text), marks: &posMarks{}}
 }
 
 // SetView makes Parse read v, a front-end's rendering of Text (its spans
@@ -161,7 +165,8 @@ type Position struct {
 func (s *Source) CharPos(off int) Position {
 	off = s.clamp(off)
 	l := s.Line(off)
-	return Position{l, utf8.RuneCountInString(s.Text[s.lines[l]:off])}
+	from, chars, _ := s.markBefore(l, off)
+	return Position{l, chars + utf8.RuneCountInString(s.Text[from:off])}
 }
 
 // UTF16Pos converts a byte offset to (line, column in UTF-16 code units),
@@ -170,8 +175,8 @@ func (s *Source) CharPos(off int) Position {
 func (s *Source) UTF16Pos(off int) Position {
 	off = s.clamp(off)
 	l := s.Line(off)
-	col := 0
-	for _, r := range s.Text[s.lines[l]:off] {
+	from, _, col := s.markBefore(l, off)
+	for _, r := range s.Text[from:off] {
 		col += utf16Len(r)
 	}
 	return Position{l, col}

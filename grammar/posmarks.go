@@ -1,0 +1,70 @@
+package grammar
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+)
+
+// Column checkpoints: CharPos and UTF16Pos count the characters between a
+// line's start and an offset. On a long line with many findings (a 200 KB
+// line of a repeated word) counting from the line start for each finding
+// is quadratic, so a long line carries a mark every markStep bytes: the
+// offset and the columns in code points and UTF-16 units there. A
+// conversion counts from the last mark before its offset, at most markStep
+// bytes. The marks lie on the boundaries of the runes decoded from the line
+// start, which the decoding of any shorter prefix of the line shares, so
+// the columns are the same as counting from the line start, even in text
+// that is not valid UTF-8.
+const (
+	markStep = 256
+	longLine = 4 * markStep // shorter lines are counted from their start
+)
+
+type posMarks struct {
+	once  sync.Once
+	off   []int // ascending byte offsets in Text
+	chars []int // column in code points at off
+	units []int // column in UTF-16 code units at off
+}
+
+func (m *posMarks) build(s *Source) {
+	for l := range s.lines {
+		start, end := s.lines[l], len(s.Text)
+		if l+1 < len(s.lines) {
+			end = s.lines[l+1] - 1
+		}
+		if end-start < longLine {
+			continue
+		}
+		chars, units, last := 0, 0, start
+		for i := start; i < end; {
+			r, n := utf8.DecodeRuneInString(s.Text[i:end])
+			i += n
+			chars++
+			units += utf16Len(r)
+			if i-last >= markStep {
+				m.off = append(m.off, i)
+				m.chars = append(m.chars, chars)
+				m.units = append(m.units, units)
+				last = i
+			}
+		}
+	}
+}
+
+// markBefore returns the last checkpoint at or before off on line l (the
+// line's start and zero columns when there is none).
+func (s *Source) markBefore(l, off int) (from, chars, units int) {
+	from = s.lines[l]
+	if s.marks == nil {
+		return from, 0, 0
+	}
+	m := s.marks
+	m.once.Do(func() { m.build(s) })
+	j := sort.SearchInts(m.off, off+1) - 1
+	if j < 0 || m.off[j] < from {
+		return from, 0, 0
+	}
+	return m.off[j], m.chars[j], m.units[j]
+}
