@@ -26,6 +26,7 @@ type document struct {
 	mu      sync.Mutex
 	version int32
 	text    string
+	m       *mapper   // the line index of text, kept across changes (nil until the first)
 	snap    *snapshot // the newest analysis
 	closed  bool
 
@@ -122,29 +123,32 @@ func (s *Server) didChange(ctx context.Context, raw json.RawMessage) {
 	}
 	d.mu.Lock()
 	enc := s.encoding()
-	text := d.text
-	for _, c := range p.ContentChanges {
-		text = applyChange(text, c, enc)
+	m := d.m
+	if m == nil || m.enc != enc || m.text != d.text {
+		m = newMapper(d.text, enc)
 	}
-	d.text = text
+	for _, c := range p.ContentChanges {
+		m = m.apply(c)
+	}
+	d.m, d.text = m, m.text
 	d.version = p.TextDocument.Version
 	d.mu.Unlock()
 	d.markDirty()
 }
 
-// applyChange applies one change; each range refers to the text after the
-// previous change, so the line index is rebuilt every time.
+// applyChange applies one change to text.
 func applyChange(text string, c contentChange, enc Encoding) string {
+	return newMapper(text, enc).apply(c).text
+}
+
+// apply returns the mapper of the text after the change c. Each change's
+// range refers to the text after the previous one: the line index is
+// updated for the edited range only (see edit).
+func (m *mapper) apply(c contentChange) *mapper {
 	if c.Range == nil {
-		return c.Text
+		return newMapper(c.Text, m.enc)
 	}
-	sp := newMapper(text, enc).span(*c.Range)
-	var b strings.Builder
-	b.Grow(len(text) - sp.Len() + len(c.Text))
-	b.WriteString(text[:sp.Start])
-	b.WriteString(c.Text)
-	b.WriteString(text[sp.End:])
-	return b.String()
+	return m.edit(m.span(*c.Range), c.Text)
 }
 
 // didSave reloads the configuration when a .gdlint.toml was saved.
@@ -243,7 +247,7 @@ func (s *Server) publish(ctx context.Context, uri string, version int32, diags [
 // when neither the text nor the configuration changed.
 func (s *Server) snapshot(d *document) *snapshot {
 	d.mu.Lock()
-	version, text, cached := d.version, d.text, d.snap
+	version, text, cached, m := d.version, d.text, d.snap, d.m
 	d.mu.Unlock()
 	s.mu.Lock()
 	gen, enc := s.cfgGen, s.enc
@@ -251,7 +255,10 @@ func (s *Server) snapshot(d *document) *snapshot {
 	if cached != nil && cached.version == version && cached.cfgGen == gen && cached.m.text == text {
 		return cached
 	}
-	snap := s.analyze(d, version, text, gen, enc)
+	if m == nil || m.text != text || m.enc != enc {
+		m = newMapper(text, enc)
+	}
+	snap := s.analyze(d, version, m, gen)
 	d.mu.Lock()
 	if d.snap == nil || d.snap.version != version || d.snap.cfgGen < gen || d.snap.m.text != text {
 		d.snap = snap
@@ -260,9 +267,10 @@ func (s *Server) snapshot(d *document) *snapshot {
 	return snap
 }
 
-func (s *Server) analyze(d *document, version int32, text string, gen int, enc Encoding) *snapshot {
+func (s *Server) analyze(d *document, version int32, m *mapper, gen int) *snapshot {
+	text := m.text
 	cfg := s.config(d.path)
-	snap := &snapshot{uri: d.uri, version: version, cfgGen: gen, m: newMapper(text, enc),
+	snap := &snapshot{uri: d.uri, version: version, cfgGen: gen, m: m,
 		lang: cfg.Lang, cfg: cfg.cfg, opts: cfg.lintOptions()}
 	res := lint.Check(lint.FromText(d.path, text), cfg.cfg, lint.CheckOptions{Options: snap.opts})
 	if res.Err != nil {

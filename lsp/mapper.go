@@ -170,3 +170,36 @@ func trimSpan(text string, sp grammar.Span) grammar.Span {
 func lineStartOf(text string, off int) int {
 	return strings.LastIndexByte(text[:off], '\n') + 1
 }
+
+// edit returns the mapper of the text with sp replaced by repl; m itself is
+// unchanged (snapshots share it). Only the line starts in the edited range are
+// found again; those after it shift. A line start at v depends on the bytes at
+// v-1 and v alone (a lone CR needs the next byte), so the starts before sp and
+// after its old end are still right.
+func (m *mapper) edit(sp grammar.Span, repl string) *mapper {
+	text := m.text[:sp.Start] + repl + m.text[sp.End:]
+	end := sp.Start + len(repl) // end of the new text in text
+	delta := len(repl) - sp.Len()
+	keep := sort.SearchInts(m.lines, sp.Start) // the starts before sp.Start
+	after := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > sp.End })
+	lines := make([]int, keep, len(m.lines)+strings.Count(repl, "\n")+strings.Count(repl, "\r")+1)
+	copy(lines, m.lines[:keep])
+	if keep == 0 {
+		lines = append(lines, 0)
+	}
+	for i := max(sp.Start-1, 0); i < end && i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			lines = append(lines, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				continue
+			}
+			lines = append(lines, i+1)
+		}
+	}
+	for _, v := range m.lines[after:] {
+		lines = append(lines, v+delta)
+	}
+	return &mapper{text: text, lines: lines, enc: m.enc}
+}
