@@ -80,6 +80,9 @@ type CheckOptions struct {
 	// Fix applies safe fixes (and unsafe ones with Unsafe) to a fixpoint.
 	Fix    bool
 	Unsafe bool
+	// Cache keeps the per-paragraph rules' findings between checks of
+	// successive versions of one document (an editor's); not used with Fix.
+	Cache *ParagraphCache
 }
 
 // Check is the one way to check a document, for the command line, the
@@ -111,10 +114,11 @@ func Check(doc Document, cfg *Config, o CheckOptions) (res *FileResult) {
 	src := rep.Source
 	res.Source, res.Report, res.Original, res.Fixed = src, rep, src.Text, src.Text
 	res.Annual = JudgeReport(rep).Annual
-	res.Diagnostics = cfg.Check(rep, o.Options)
 	if !o.Fix {
+		res.Diagnostics = cfg.CheckCached(rep, o.Options, o.Cache)
 		return res
 	}
+	res.Diagnostics = cfg.Check(rep, o.Options)
 	if input.IsContainer(path) {
 		if len(FixEdits(res.Diagnostics, o.Unsafe)) > 0 {
 			res.NotRewritten = "--fix does not rewrite .docx, .html and .pdf files"

@@ -157,7 +157,15 @@ type Rule struct {
 	// rules): FixNone, FixSafe, FixUnsafe or FixSometimes. A test holds it
 	// to the fixes the rule emits on the test reports.
 	Fixable Fixability
-	Check   func(*Context)
+	// PerParagraph says that the rule reads each paragraph of
+	// Report.Paragraphs on its own and nothing else of the report (no
+	// heading, section, table, year or other paragraph, no Memo, no Gate):
+	// its findings lie inside one paragraph and depend only on that
+	// paragraph's text and the options. A ParagraphCache then reruns it only
+	// on changed paragraphs (TestParagraphCacheMatchesFullRun in package
+	// lsp holds the marked rules to it).
+	PerParagraph bool
+	Check        func(*Context)
 }
 
 // SummaryText returns the summary in lang ("zh" or "en"); Chinese when
@@ -284,6 +292,20 @@ func (c *Context) Emitf(span grammar.Span, zh, en string, fixes ...Fix) {
 // Run applies the given rules (all registered rules when nil) to the report
 // and returns the findings ordered by position then rule.
 func Run(rep *grammar.Report, rules []*Rule, opts *Options) []Diagnostic {
+	return RunCached(rep, rules, opts, nil)
+}
+
+// RunCached is Run with the findings of the per-paragraph rules taken from
+// cache for the paragraphs whose text it holds (see ParagraphCache); nil
+// means no cache.
+func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *ParagraphCache) []Diagnostic {
+	if cache != nil && !cacheable(rep) {
+		cache = nil
+	}
+	if cache != nil {
+		cache.begin(rep)
+		defer cache.finish()
+	}
 	if rules == nil {
 		rules = registry
 	}
@@ -295,6 +317,10 @@ func Run(rep *grammar.Report, rules []*Rule, opts *Options) []Diagnostic {
 	gate := JudgeReport(rep)
 	for _, r := range rules {
 		ctx := &Context{Report: rep, Options: opts, rule: r, gate: gate, memo: memo}
+		if r.PerParagraph && cache != nil {
+			out = cache.run(ctx, out)
+			continue
+		}
 		r.Check(ctx)
 		out = append(out, ctx.diags...)
 	}

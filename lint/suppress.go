@@ -187,8 +187,13 @@ func ruleListed(list []string, id string) bool {
 // the report and [[ignore]] entries). Unused or malformed suppression
 // comments are reported as GD-X001 / GD-X002.
 func (c *Config) Check(rep *grammar.Report, opts *Options) []Diagnostic {
+	return c.CheckCached(rep, opts, nil)
+}
+
+// CheckCached is Check with a ParagraphCache (nil: none).
+func (c *Config) CheckCached(rep *grammar.Report, opts *Options, cache *ParagraphCache) []Diagnostic {
 	rules := c.RulesFor(rep.Source.Path)
-	diags := Run(rep, rules, c.Options(opts))
+	diags := RunCached(rep, rules, c.Options(opts), cache)
 	return c.suppress(rep.Source, rules, diags)
 }
 

@@ -28,7 +28,13 @@ type document struct {
 	text    string
 	m       *mapper   // the line index of text, kept across changes (nil until the first)
 	snap    *snapshot // the newest analysis
-	closed  bool
+
+	// cache keeps the per-paragraph rules' findings between analyses of
+	// this document under configuration generation cacheGen.
+	cacheMu  sync.Mutex
+	cache    lint.ParagraphCache
+	cacheGen int
+	closed   bool
 
 	dirty chan struct{} // capacity 1: "there is something newer to lint"
 	done  chan struct{} // closed when the document is closed
@@ -272,7 +278,13 @@ func (s *Server) analyze(d *document, version int32, m *mapper, gen int) *snapsh
 	cfg := s.config(d.path)
 	snap := &snapshot{uri: d.uri, version: version, cfgGen: gen, m: m,
 		lang: cfg.Lang, cfg: cfg.cfg, opts: cfg.lintOptions()}
-	res := lint.Check(lint.FromText(d.path, text), cfg.cfg, lint.CheckOptions{Options: snap.opts})
+	d.cacheMu.Lock()
+	if d.cacheGen != gen {
+		d.cache.Reset()
+		d.cacheGen = gen
+	}
+	res := lint.Check(lint.FromText(d.path, text), cfg.cfg, lint.CheckOptions{Options: snap.opts, Cache: &d.cache})
+	d.cacheMu.Unlock()
 	if res.Err != nil {
 		snap.err = fmt.Errorf("gdlint: linting %s: %w", d.path, res.Err)
 	} else {

@@ -39,7 +39,8 @@ function characters listed above are reported when doubled.
 
 Basis: local compilation notices require annual reports to be “文字严谨” (careful wording) (spec §7). Fix (safe): delete
 one of the two copies.`,
-		Check: checkDoubled,
+		PerParagraph: true,
+		Check:        checkDoubled,
 	})
 }
 

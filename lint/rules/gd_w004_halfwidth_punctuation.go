@@ -29,7 +29,8 @@ Basis: GB/T 15834—2011《标点符号用法》 prescribes full-width punctuati
 report format all use full-width punctuation (spec §0, §7).
 
 Fix (safe): replace with the corresponding full-width punctuation; brackets are replaced in pairs.`,
-		Check: checkHalfwidth,
+		PerParagraph: true,
+		Check:        checkHalfwidth,
 	})
 }
 

@@ -39,7 +39,8 @@ Basis: 国办公开办函〔2021〕30号 requires the annual report to be comple
 shows that something was not filled in.
 
 No fix: only the author knows what goes there.`,
-		Check: checkPlaceholders,
+		PerParagraph: true,
+		Check:        checkPlaceholders,
 	})
 }
 

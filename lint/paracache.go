@@ -1,0 +1,130 @@
+package lint
+
+import (
+	"sort"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// ParagraphCache keeps the findings of the per-paragraph rules
+// (Rule.PerParagraph) of one document by the text of each paragraph, so that
+// checking the next version of the document (an editor's keystroke) runs
+// those rules only on the paragraphs whose text changed. The whole-document
+// rules still run in full. It belongs to one document and one configuration
+// (call Reset when the configuration changes); it is not safe for concurrent
+// use. Findings are the same as without it.
+type ParagraphCache struct {
+	traditional bool
+	entries     map[paraKey][]Diagnostic // spans relative to the paragraph's start
+	next        map[paraKey][]Diagnostic // the entries used by the current run
+}
+
+type paraKey struct {
+	rule, text string
+}
+
+// Reset forgets every entry.
+func (pc *ParagraphCache) Reset() { pc.entries, pc.next = nil, nil }
+
+// cacheable tells whether rep's paragraphs can be keyed by their source
+// text: only when the parser read the source itself (plain text, Markdown
+// without markup to strip), where a paragraph's findings move with it.
+func cacheable(rep *grammar.Report) bool {
+	return rep.View == nil || rep.View.Text == rep.Source.Text
+}
+
+// begin starts a run on rep; finish ends it, dropping what the run did not
+// use, so the cache holds one document's paragraphs and no more.
+func (pc *ParagraphCache) begin(rep *grammar.Report) {
+	if pc.traditional != rep.Traditional {
+		pc.entries = nil
+		pc.traditional = rep.Traditional
+	}
+	pc.next = make(map[paraKey][]Diagnostic, len(pc.entries))
+}
+
+func (pc *ParagraphCache) finish() { pc.entries, pc.next = pc.next, nil }
+
+// run applies the per-paragraph rule of ctx to the paragraphs whose text the
+// cache does not hold, and appends the findings of every paragraph to out in
+// the order a full run emits them.
+func (pc *ParagraphCache) run(ctx *Context, out []Diagnostic) []Diagnostic {
+	rep, r := ctx.Report, ctx.rule
+	src := rep.Source
+	found := make([][]Diagnostic, len(rep.Paragraphs))
+	known := make([]bool, len(rep.Paragraphs))
+	var miss []*grammar.Paragraph
+	var missAt []int
+	for i, p := range rep.Paragraphs {
+		k := paraKey{r.ID, src.Slice(p.Span)}
+		if ds, ok := pc.next[k]; ok {
+			found[i], known[i] = ds, true
+		} else if ds, ok := pc.entries[k]; ok {
+			found[i], known[i] = ds, true
+			pc.next[k] = ds
+		} else {
+			miss = append(miss, p)
+			missAt = append(missAt, i)
+		}
+	}
+	if len(miss) > 0 {
+		sub := *rep
+		sub.Paragraphs = miss
+		// a run of its own: what it memoizes is of these paragraphs only
+		mc := &Context{Report: &sub, Options: ctx.Options, rule: r, gate: ctx.gate, memo: map[any]any{}}
+		r.Check(mc)
+		rel := make([][]Diagnostic, len(miss))
+		for _, d := range mc.diags {
+			j := sort.Search(len(miss), func(j int) bool { return miss[j].Span.Start > d.Span.Start }) - 1
+			if j < 0 || d.Span.End > miss[j].Span.End {
+				// not a per-paragraph rule after all: no cache for it
+				full := &Context{Report: rep, Options: ctx.Options, rule: r, gate: ctx.gate, memo: ctx.memo}
+				r.Check(full)
+				return append(out, full.diags...)
+			}
+			rel[j] = append(rel[j], shifted(d, -miss[j].Span.Start))
+		}
+		for j, p := range miss {
+			pc.next[paraKey{r.ID, src.Slice(p.Span)}] = rel[j]
+			found[missAt[j]], known[missAt[j]] = rel[j], true
+		}
+	}
+	for i, p := range rep.Paragraphs {
+		for _, d := range found[i] {
+			out = append(out, shifted(d, p.Span.Start))
+		}
+	}
+	return out
+}
+
+// shifted is d with every span moved by delta; the cached d is not changed.
+func shifted(d Diagnostic, delta int) Diagnostic {
+	d.Span = shiftSpan(d.Span, delta)
+	if d.Fixes != nil {
+		fixes := make([]Fix, len(d.Fixes))
+		for i, f := range d.Fixes {
+			edits := make([]Edit, len(f.Edits))
+			for j, e := range f.Edits {
+				edits[j] = Edit{Span: shiftSpan(e.Span, delta), NewText: e.NewText}
+			}
+			f.Edits = edits
+			fixes[i] = f
+		}
+		d.Fixes = fixes
+	}
+	if d.Related != nil {
+		rel := make([]Related, len(d.Related))
+		for i, r := range d.Related {
+			if r.Path == "" {
+				r.Span = shiftSpan(r.Span, delta)
+			}
+			rel[i] = r
+		}
+		d.Related = rel
+	}
+	return d
+}
+
+func shiftSpan(sp grammar.Span, delta int) grammar.Span {
+	return grammar.Span{Start: sp.Start + delta, End: sp.End + delta}
+}
