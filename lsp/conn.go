@@ -44,6 +44,7 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	st := newStream(in, out, closer)
 	conn := jsonrpc2.NewConn(st)
 	srv := newServer(conn, opts)
+	srv.out = st
 	st.logf = srv.logf
 
 	var inflight sync.WaitGroup

@@ -1,6 +1,10 @@
 package lsp
 
 import (
+	"context"
+	"encoding/json"
+	"strconv"
+
 	"go.lsp.dev/protocol"
 
 	"github.com/gdlint/gdlint/lint"
@@ -43,4 +47,82 @@ func (s *Server) toProtocol(snap *snapshot, d *lint.Diagnostic, cfg *effective) 
 		})
 	}
 	return out
+}
+
+// diagKey identifies an encoded diagnostic: everything its JSON holds but
+// related information (diagnostics that carry some are encoded each time).
+type diagKey struct {
+	rng      protocol.Range
+	severity protocol.DiagnosticSeverity
+	code     string
+	message  string
+	href     protocol.URI
+}
+
+// encodeDiagnostics encodes each diagnostic, reusing the JSON of the previous
+// analysis for those that did not move or change (most of them, after a
+// keystroke). It returns the encodings and the cache for the next analysis,
+// which holds only this one's: memory stays one publish's worth.
+func encodeDiagnostics(diags []protocol.Diagnostic, prev map[diagKey][]byte) ([][]byte, map[diagKey][]byte) {
+	out := make([][]byte, len(diags))
+	next := make(map[diagKey][]byte, len(diags))
+	for i := range diags {
+		d := &diags[i]
+		code, _ := d.Code.(string)
+		cacheable := len(d.RelatedInformation) == 0 && len(d.Tags) == 0 && d.Data == nil && code != ""
+		var k diagKey
+		if cacheable {
+			k = diagKey{rng: d.Range, severity: d.Severity, code: code, message: d.Message}
+			if d.CodeDescription != nil {
+				k.href = d.CodeDescription.Href
+			}
+			if b, ok := prev[k]; ok {
+				out[i], next[k] = b, b
+				continue
+			}
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			return nil, nil
+		}
+		out[i] = b
+		if cacheable {
+			next[k] = b
+		}
+	}
+	return out, next
+}
+
+// publishEncoded publishes snap's diagnostics from their encodings: the
+// message is assembled from the pieces, not encoded again.
+func (s *Server) publishEncoded(ctx context.Context, snap *snapshot) {
+	if s.out == nil || snap.json == nil {
+		s.publish(ctx, snap.uri, snap.version, snap.lsp)
+		return
+	}
+	uri, err := json.Marshal(snap.uri)
+	if err != nil {
+		s.publish(ctx, snap.uri, snap.version, snap.lsp)
+		return
+	}
+	n := 128 + len(uri)
+	for _, b := range snap.json {
+		n += len(b) + 1
+	}
+	buf := make([]byte, 0, n)
+	buf = append(buf, `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":`...)
+	buf = append(buf, uri...)
+	buf = append(buf, `,"version":`...)
+	buf = strconv.AppendInt(buf, int64(max(snap.version, 0)), 10)
+	buf = append(buf, `,"diagnostics":[`...)
+	for i, b := range snap.json {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, b...)
+	}
+	buf = append(buf, "]}}"...)
+	if err := s.out.writeFrame(buf); err != nil {
+		s.logf("sending textDocument/publishDiagnostics: %v", err)
+	}
 }

@@ -34,6 +34,7 @@ type document struct {
 	cacheMu  sync.Mutex
 	cache    lint.ParagraphCache
 	cacheGen int
+	encoded  map[diagKey][]byte // each published diagnostic's JSON, while it stays put
 	closed   bool
 
 	dirty chan struct{} // capacity 1: "there is something newer to lint"
@@ -52,6 +53,7 @@ type snapshot struct {
 	annual  bool
 	diags   []lint.Diagnostic
 	lsp     []protocol.Diagnostic // diags converted, same order
+	json    [][]byte              // lsp encoded, same order (nil when encoding failed)
 	lang    string
 	cfg     *lint.Config
 	opts    *lint.Options
@@ -237,7 +239,7 @@ func (s *Server) work(d *document) {
 		if snap.err != nil {
 			s.showError(ctx, snap.err.Error())
 		}
-		s.publish(ctx, d.uri, snap.version, snap.lsp)
+		s.publishEncoded(ctx, snap)
 	}
 }
 
@@ -279,12 +281,13 @@ func (s *Server) analyze(d *document, version int32, m *mapper, gen int) *snapsh
 	snap := &snapshot{uri: d.uri, version: version, cfgGen: gen, m: m,
 		lang: cfg.Lang, cfg: cfg.cfg, opts: cfg.lintOptions()}
 	d.cacheMu.Lock()
+	defer d.cacheMu.Unlock()
 	if d.cacheGen != gen {
 		d.cache.Reset()
+		d.encoded = nil
 		d.cacheGen = gen
 	}
 	res := lint.Check(lint.FromText(d.path, text), cfg.cfg, lint.CheckOptions{Options: snap.opts, Cache: &d.cache})
-	d.cacheMu.Unlock()
 	if res.Err != nil {
 		snap.err = fmt.Errorf("gdlint: linting %s: %w", d.path, res.Err)
 	} else {
@@ -300,6 +303,7 @@ func (s *Server) analyze(d *document, version int32, m *mapper, gen int) *snapsh
 	for i := range snap.diags {
 		snap.lsp[i] = s.toProtocol(snap, &snap.diags[i], cfg)
 	}
+	snap.json, d.encoded = encodeDiagnostics(snap.lsp, d.encoded)
 	return snap
 }
 

@@ -34,6 +34,7 @@ const (
 // Server is one session's state.
 type Server struct {
 	conn   jsonrpc2.Conn
+	out    *stream // conn's stream, for publishes encoded ahead (nil: use conn)
 	opts   Options
 	exitCh chan int
 
