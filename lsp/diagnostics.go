@@ -24,10 +24,11 @@ func severity(s lint.Severity) protocol.DiagnosticSeverity {
 }
 
 // toProtocol converts one finding. Ranges come from its byte spans through
-// the snapshot's mapper; nothing is searched for in the text.
-func (s *Server) toProtocol(snap *snapshot, d *lint.Diagnostic, cfg *effective) protocol.Diagnostic {
+// the snapshot's mapper (sw, a sweep of it, for the findings in order);
+// nothing is searched for in the text.
+func (s *Server) toProtocol(snap *snapshot, sw *sweep, d *lint.Diagnostic, cfg *effective) protocol.Diagnostic {
 	out := protocol.Diagnostic{
-		Range:    snap.m.rng(d.Span),
+		Range:    sw.rng(d.Span),
 		Severity: severity(d.Severity),
 		Code:     d.Rule,
 		Source:   source,

@@ -203,3 +203,49 @@ func (m *mapper) edit(sp grammar.Span, repl string) *mapper {
 	}
 	return &mapper{text: text, lines: lines, enc: m.enc}
 }
+
+// sweep converts offsets that mostly come in increasing order (the sorted
+// findings of an analysis) without counting each from its line start: the
+// column of the previous offset is the starting point when the next one is
+// further on the same line. Positions equal mapper.position's.
+type sweep struct {
+	m               *mapper
+	line, off, col  int // the last offset converted and its position
+	lineStart, next int // the span of line: [lineStart, next)
+}
+
+func (m *mapper) sweep() *sweep { return &sweep{m: m, line: -1} }
+
+func (s *sweep) position(off int) protocol.Position {
+	m := s.m
+	off = min(max(off, 0), len(m.text))
+	if off < len(m.text) && !utf8.RuneStart(m.text[off]) {
+		return m.position(off) // inside a character: counted from the line start
+	}
+	if s.line < 0 || off < s.off || off >= s.next {
+		line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > off }) - 1
+		s.line, s.lineStart, s.off, s.col = line, m.lines[line], m.lines[line], 0
+		s.next = len(m.text) + 1 // the last line holds the end of the text
+		if line+1 < len(m.lines) {
+			s.next = m.lines[line+1]
+		}
+	}
+	if end := m.lineEnd(s.line); off > end {
+		off = end // inside the line break: the end of the line
+	}
+	if off >= s.off {
+		s.col += m.units(m.text[s.off:off])
+		s.off = off
+	} else { // only when off was clamped before: count afresh
+		s.off, s.col = off, m.units(m.text[s.lineStart:off])
+	}
+	return protocol.Position{Line: uint32(s.line), Character: uint32(s.col)}
+}
+
+// rng converts sp; the end is found from the start without moving the sweep
+// past the start (the next finding may start before this one ends).
+func (s *sweep) rng(sp grammar.Span) protocol.Range {
+	start := s.position(sp.Start)
+	e := *s
+	return protocol.Range{Start: start, End: e.position(sp.End)}
+}

@@ -6,9 +6,11 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"go.lsp.dev/protocol"
 
+	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/internal/testshared"
 )
 
@@ -71,4 +73,55 @@ func randomChange(rng *rand.Rand, m *mapper) contentChange {
 		text += editPieces[rng.Intn(len(editPieces))]
 	}
 	return contentChange{Range: &protocol.Range{Start: a, End: b}, Text: text}
+}
+
+// TestSweepMatchesPosition converts random spans, mostly in increasing
+// order like sorted findings (some going back, some ending inside a CRLF),
+// with a sweep and with mapper.rng, on the seeds and examples edited at
+// random (lone CRs, 𠀀), in the three encodings.
+func TestSweepMatchesPosition(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(testshared.Dir(t), "seeds", "*.txt"))
+	ex, _ := filepath.Glob(filepath.Join("..", "testdata", "examples", "*.txt"))
+	files = append(files, ex...)
+	rng := rand.New(rand.NewSource(5))
+	n := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, enc := range []Encoding{UTF16, UTF8, UTF32} {
+			m := newMapper(string(raw), enc)
+			for i := 0; i < 20; i++ {
+				m = m.apply(randomChange(rng, m))
+			}
+			sw := m.sweep()
+			off := 0
+			for i := 0; i < 2000; i++ {
+				switch rng.Intn(10) {
+				case 0:
+					off = rng.Intn(len(m.text) + 2) // anywhere, also past the end
+				default:
+					off += rng.Intn(120)
+				}
+				sp := grammar.Span{Start: off, End: off + rng.Intn(200)}
+				if rng.Intn(4) > 0 { // findings start and end on character boundaries
+					sp = grammar.Span{Start: runeStart(m.text, sp.Start), End: runeStart(m.text, sp.End)}
+				}
+				if got, want := sw.rng(sp), m.rng(sp); got != want {
+					t.Fatalf("%s %s span %v: sweep %v, mapper %v", f, enc, sp, got, want)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d spans", n)
+}
+
+// runeStart moves off back to the start of the character it is in.
+func runeStart(text string, off int) int {
+	for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
+		off--
+	}
+	return off
 }
