@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,9 +61,16 @@ var placeholderRE = regexp.MustCompile(
 		// 4: a count or an amount
 		`|([×XxＸ]{1,4}(?:万元|元|件|个|条|次|项|人|家|篇|期|场|%|％))`)
 
+// placeholderRunes: every match of placeholderRE holds one of them (a
+// bracket or a mask character).
+const placeholderRunes = "【[［×XxＸ"
+
 func checkPlaceholders(c *lint.Context) {
 	for _, p := range c.Report.Paragraphs {
 		text, at := paraText(c.Report, p)
+		if !strings.ContainsAny(text, placeholderRunes) {
+			continue // the regexp tries every offset: skip text it cannot match
+		}
 		for _, m := range placeholderRE.FindAllStringSubmatchIndex(text, -1) {
 			kind := 0
 			for k := 1; k <= 4; k++ {

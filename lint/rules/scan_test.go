@@ -154,3 +154,31 @@ func TestSpaceFinderMatchesRuneScan(t *testing.T) {
 		}
 	}
 }
+
+// checkPlaceholders skips text without placeholderRunes: the pattern must
+// not match such text. Random texts over the pattern's own words, with the
+// mask characters and brackets left out, never match; with them, the
+// matches hold one.
+func TestPlaceholderNeedsItsRunes(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	with := []string{"×", "X", "x", "Ｘ", "【", "[", "［", "】", "]", "］", "待", "请", "填写", "填报", "定", "补充",
+		"1", "２", "年", "月", "日", "局", "市", "人民政府", "件", "万元", "%", "％", " ", "\n", "a", "𠀀", "\xff"}
+	without := with[7:]
+	matched := 0
+	for i := 0; i < 30000; i++ {
+		text := randomText(rng, without, rng.Intn(20))
+		if m := placeholderRE.FindStringIndex(text); m != nil {
+			t.Fatalf("%q matches at %v without any of %q", text, m, placeholderRunes)
+		}
+		text = randomText(rng, with, rng.Intn(20))
+		for _, m := range placeholderRE.FindAllStringIndex(text, -1) {
+			matched++
+			if !strings.ContainsAny(text[m[0]:m[1]], placeholderRunes) {
+				t.Fatalf("%q: match %q holds none of %q", text, text[m[0]:m[1]], placeholderRunes)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d matches: the texts do not exercise the pattern", matched)
+	}
+}
