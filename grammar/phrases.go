@@ -11,6 +11,7 @@ import "strings"
 // or a UTF-8 lead byte, never with a continuation byte, so a match can only
 // start on a character boundary.
 type phraseSet struct {
+	lead    [256]bool    // first bytes of the phrases: most bytes are not
 	first   [1024]uint64 // bytes 0–1 of the phrases
 	second  [1024]uint64 // bytes 1–2 of the phrases three bytes or longer
 	short   bool         // a two-byte phrase: bytes 1–2 say nothing
@@ -21,6 +22,7 @@ type phraseSet struct {
 func newPhraseSet(phrases []string) *phraseSet {
 	ps := &phraseSet{phrases: phrases}
 	for _, p := range phrases {
+		ps.lead[p[0]] = true
 		if len(p) == 1 {
 			ps.single[p[0]] = true
 			continue
@@ -51,6 +53,9 @@ func (ps *phraseSet) scan(text string, fn func(off int, phrase string) bool) {
 	n := len(text)
 	for i := 0; i < n; i++ {
 		c := text[i]
+		if !ps.lead[c] {
+			continue
+		}
 		hit := ps.single[c]
 		if !hit && i+1 < n && hasBit(&ps.first, c, text[i+1]) {
 			hit = ps.short || i+2 >= n || hasBit(&ps.second, text[i+1], text[i+2])
