@@ -16,7 +16,7 @@ func init() {
 		Explanation: `表三、表四（第三、四部分的表格）的勾稽关系（GD-A001–GD-A004）只在所涉单元格都是能确定位置的数字时才核对。
 空白、“/”“—”“不适用”等占位符、文字，或位置不确定的单元格（数字粘连且无法唯一拆分、一行的单元格多于模板、
 行标签未识别而按位置对应）都不会被当作 0，也不会被猜测；本规则按行指出这些单元格以及因此未核对的关系，
-让读者知道“没有报错”并不等于“已核对无误”。整行或整表缺失由 GD-T 与 GD-S 规则报告，这里不再重复。
+让读者知道“没有报错”并不等于“已核对无误”。整列空白的列（见 GD-T004）合为一条，说明未核对的列关系和行数。整行或整表缺失由 GD-T 与 GD-S 规则报告，这里不再重复。
 
 依据：规范 §4.3 第 5 条（空白不等于 0）；设计约定“规则不静默猜测”。`,
 		ExplanationEN: `The balances of 表三 and 表四 (the tables of sections 三 and 四; GD-A001–GD-A004) are checked only when every cell
@@ -24,7 +24,8 @@ involved is a number whose place is certain. Blanks, placeholders such as “/�
 place is uncertain (glued digits that cannot be split one way, a row with more cells than the template, a row label not
 recognised and matched by position) are neither taken as 0 nor guessed. This rule points out such cells row by row, with
 the relations left unchecked because of them, so that readers know that “no error reported” does not mean “checked and
-correct”. Missing rows or tables are reported by the GD-T and GD-S rules and are not repeated here.
+correct”. Columns blank throughout (see GD-T004) are one finding naming the unchecked column relations and the number of
+rows. Missing rows or tables are reported by the GD-T and GD-S rules and are not repeated here.
 
 Basis: spec §4.3 item 5 (a blank is not 0); the design principle that rules never guess silently (规则不静默猜测).`,
 		Check: checkUnchecked,
@@ -61,11 +62,26 @@ func checkUnchecked(ctx *lint.Context) {
 		}
 		groups := map[string]*group{}
 		var order []string
+		blankCols := blankColumns(a.table)
+		whole := map[string]bool{}
+		for _, k := range blankCols {
+			whole[k] = true
+		}
+		var block group // the cells of columns left blank throughout, said once
 		for _, r := range a.rels {
 			if r.status != relBlocked {
 				continue
 			}
 			for _, c := range r.blockers {
+				if c.Kind == grammar.CellEmpty && whole[c.Col.Key] {
+					if !containsCell(block.cells, c) {
+						block.cells = append(block.cells, c)
+					}
+					if !containsRel(block.rels, r) {
+						block.rels = append(block.rels, r)
+					}
+					continue
+				}
 				k, doubt := "row:"+c.Row.Key, ""
 				if c.Kind == grammar.CellNumber && c.Doubt != "" {
 					doubt = c.Doubt
@@ -87,6 +103,9 @@ func checkUnchecked(ctx *lint.Context) {
 					g.rels = append(g.rels, r)
 				}
 			}
+		}
+		if len(block.cells) > 0 {
+			emitBlankColumnsUnchecked(ctx, a.table, blankCols, block.cells, block.rels)
 		}
 		for _, k := range order {
 			g := groups[k]
@@ -114,6 +133,44 @@ func checkUnchecked(ctx *lint.Context) {
 			ctx.Emit(d)
 		}
 	}
+}
+
+// emitBlankColumnsUnchecked says once which balances columns left blank
+// throughout kept from being checked: the columns' own relations by name,
+// the rows' totals by count (naming every row would repeat the table).
+func emitBlankColumnsUnchecked(ctx *lint.Context, t *grammar.Table, cols []string, cells []*grammar.Cell, rels []*relation) {
+	var colRels []*relation
+	rows := 0
+	for _, r := range rels {
+		if r.b.Kind == grammar.BalanceRowTotal || r.b.Kind == grammar.BalanceReviewTotal {
+			rows++
+		} else {
+			colRels = append(colRels, r)
+		}
+	}
+	var zs, es []string
+	seen := map[string]bool{}
+	for _, r := range colRels {
+		z := columnEquation(t.Def, r.b)
+		if r.b.Kind == grammar.BalanceOutcomeTotal {
+			z = "“" + t.Def.Row(r.b.Right[0].Row).Label + "”"
+		}
+		if !seen[z] {
+			seen[z] = true
+			zs, es = append(zs, "这些列的"+z), append(es, z+" in these columns")
+		}
+	}
+	if rows > 0 {
+		zs = append(zs, fmt.Sprintf("%d 行的总计", rows))
+		es = append(es, fmt.Sprintf("the totals of %d rows", rows))
+	}
+	labels := columnLabels(t, cols)
+	d := lint.Diagnostic{Span: cells[0].Span,
+		Message: fmt.Sprintf("%s“%s”列全部为空白，不是数字，未核对：%s",
+			tableName(t.ID), strings.Join(labels, "”“"), strings.Join(zs, "；")),
+		MessageEN: fmt.Sprintf("%s: the column(s) “%s” are blank throughout, not numbers; not checked: %s",
+			tableNameEN(t.ID), strings.Join(labels, "”, “"), strings.Join(es, "; "))}
+	ctx.Emit(d)
 }
 
 // cellKindSummary: “结果维持”“总计”为空白，“其他结果”为占位符“/”.
@@ -176,19 +233,24 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 			zs = append(zs, fmt.Sprintf("%s列的“%s”", list, row))
 			es = append(es, fmt.Sprintf("“%s” in column %s", row, listEN))
 		case grammar.BalanceColumn:
-			side := func(refs []grammar.CellRef) string {
-				var ts []string
-				for _, ref := range refs {
-					ts = append(ts, shortRow(def.Row(ref.Row)))
-				}
-				return strings.Join(ts, " + ")
-			}
-			eq := side(rs[0].b.Left) + " = " + side(rs[0].b.Right)
+			eq := columnEquation(def, rs[0].b)
 			zs = append(zs, fmt.Sprintf("%s列的 %s", list, eq))
 			es = append(es, fmt.Sprintf("%s in column %s", eq, listEN))
 		}
 	}
 	return strings.Join(zs, "；"), strings.Join(es, "; ")
+}
+
+// columnEquation writes a column balance by its rows: 一 + 二 = （七）总计 + 四.
+func columnEquation(def *grammar.TableDef, b grammar.Balance) string {
+	side := func(refs []grammar.CellRef) string {
+		var ts []string
+		for _, ref := range refs {
+			ts = append(ts, shortRow(def.Row(ref.Row)))
+		}
+		return strings.Join(ts, " + ")
+	}
+	return side(b.Left) + " = " + side(b.Right)
 }
 
 func containsCell(cs []*grammar.Cell, c *grammar.Cell) bool {

@@ -121,3 +121,65 @@ func tableKey(rep *grammar.Report, t *grammar.Table) string {
 
 // reMarkup matches tags and entities of an HTML or WordprocessingML source.
 var reMarkup = regexp.MustCompile(`<[^>]*>|&[#0-9a-zA-Z]+;`)
+
+// minBlankColumnCells is how many blank cells a column needs before it is
+// said to be left blank as a whole: below that, each cell is its own finding.
+const minBlankColumnCells = 3
+
+// blankColumns returns the keys of the columns of t in which every cell is
+// blank, over at least minBlankColumnCells rows, in template order. A part
+// of the form left empty (often the 法人或其他组织 columns of 表三) is said once
+// for the block, not once per cell.
+func blankColumns(t *grammar.Table) []string {
+	type count struct{ cells, blank int }
+	counts := map[string]*count{}
+	var order []string
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			n := counts[c.Col.Key]
+			if n == nil {
+				n = &count{}
+				counts[c.Col.Key] = n
+				order = append(order, c.Col.Key)
+			}
+			n.cells++
+			if c.Kind == grammar.CellEmpty {
+				n.blank++
+			}
+		}
+	}
+	var out []string
+	for _, k := range order {
+		if n := counts[k]; n.blank == n.cells && n.cells >= minBlankColumnCells {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// blankColumnSet is blankColumns as a set.
+func blankColumnSet(t *grammar.Table) map[string]bool {
+	set := map[string]bool{}
+	for _, k := range blankColumns(t) {
+		set[k] = true
+	}
+	return set
+}
+
+// columnLabels names columns by key as the table's cells label them.
+func columnLabels(t *grammar.Table, keys []string) []string {
+	label := map[string]string{}
+	for _, c := range t.Cells() {
+		if _, ok := label[c.Col.Key]; !ok {
+			label[c.Col.Key] = c.Col.Label
+		}
+	}
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = label[k]
+	}
+	return out
+}
