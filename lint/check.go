@@ -50,7 +50,10 @@ type FileResult struct {
 	// Annual says whether the document was taken for an annual report (see
 	// JudgeReport): when not, the rules that assume one are off and the
 	// findings say so (GD-S010); editors show nothing else.
-	Annual      bool
+	Annual bool
+	// Unrelated says nothing in the document suggests a report was meant
+	// (Gate.Unrelated): an editor shows nothing on it.
+	Unrelated   bool
 	Diagnostics []Diagnostic
 	// Err is set when the document could not be read, decoded or parsed, or
 	// when a rule panicked.
@@ -113,7 +116,8 @@ func Check(doc Document, cfg *Config, o CheckOptions) (res *FileResult) {
 	}
 	src := rep.Source
 	res.Source, res.Report, res.Original, res.Fixed = src, rep, src.Text, src.Text
-	res.Annual = JudgeReport(rep).Annual
+	gate := JudgeReport(rep)
+	res.Annual, res.Unrelated = gate.Annual, gate.Unrelated
 	if !o.Fix {
 		res.Diagnostics = cfg.CheckCached(rep, o.Options, o.Cache)
 		return res
@@ -146,7 +150,8 @@ func Check(doc Document, cfg *Config, o CheckOptions) (res *FileResult) {
 	fsrc.Raw = out
 	frep := grammar.Parse(fsrc)
 	res.Source, res.Report = fsrc, frep
-	res.Annual = JudgeReport(frep).Annual
+	gate = JudgeReport(frep)
+	res.Annual, res.Unrelated = gate.Annual, gate.Unrelated
 	res.Diagnostics = cfg.Check(frep, o.Options)
 	return res
 }

@@ -21,6 +21,10 @@ type Gate struct {
 	// Span is where a finding about the whole document points: the title,
 	// else the first line with text; empty when the document has none.
 	Span grammar.Span
+	// Unrelated is set when nothing suggests a report was meant: no title,
+	// no part heading, no mention of 信息公开 or 年度报告. An editor shows
+	// nothing on such a file (a README, notes), not even GD-S010.
+	Unrelated bool
 }
 
 // NotAReportRule is the rule that reports a closed gate.
@@ -36,6 +40,8 @@ func JudgeReport(rep *grammar.Report) Gate {
 		return g
 	}
 	parts := rep.PartCount()
+	g.Unrelated = rep.Title == nil && parts == 0 &&
+		!strings.Contains(rep.Source.Text, "信息公开") && !strings.Contains(rep.Source.Text, "年度报告")
 	title, titleEN := "找不到报告标题", "no title was found"
 	off, offEN := "是否缺少标题", "whether the title is missing"
 	if rep.Title != nil {

@@ -293,9 +293,13 @@ func (s *Server) analyze(d *document, version int32, m *mapper, gen int) *snapsh
 	} else {
 		snap.src, snap.report, snap.annual = res.Source, res.Report, res.Annual
 		snap.diags = res.Diagnostics
-		if !snap.annual {
-			// an unrelated file opened in the editor: only the finding that
-			// says why it is not checked as a report
+		switch {
+		case res.Unrelated:
+			// a README or notes opened in the editor: nothing to say
+			snap.diags = nil
+		case !snap.annual:
+			// a draft not yet recognisable as a report: only the finding
+			// that says why it is not checked as one
 			snap.diags = onlyRule(snap.diags, lint.NotAReportRule)
 		}
 	}

@@ -156,14 +156,14 @@ func TestExecuteFixAllAppliesEdit(t *testing.T) {
 	}
 }
 
-// A document that is not a report gets one info saying why it is not checked
-// as one (GD-S010), and nothing from the rules: not even the test rule,
-// whose table is there.
+// A draft that mentions 政府信息公开 but is not yet recognisable as a
+// report gets one info saying why it is not checked as one (GD-S010), and
+// nothing from the rules: not even the test rule, whose table is there.
 func TestNotAReportGetsOnlyTheGateFinding(t *testing.T) {
 	c, _ := inProcess(t, Options{})
 	c.initialize(nil)
 	uri := "untitled:Untitled-1"
-	c.open(uri, "markdown", 3, "# 购物清单\n\n| 物品 | 数量 | 总计 |\n|---|---|---|\n| 苹果 | 2 | 5 |\n")
+	c.open(uri, "markdown", 3, "# 政府信息公开工作草稿\n\n| 物品 | 数量 | 总计 |\n|---|---|---|\n| 苹果 | 2 | 5 |\n")
 	pub := c.waitPublish(uri, 3, 0)
 	if pub.null || len(pub.Diagnostics) != 1 || pub.Diagnostics[0].Code != lint.NotAReportRule ||
 		pub.Diagnostics[0].Severity != protocol.DiagnosticSeverityInformation {
@@ -174,6 +174,25 @@ func TestNotAReportGetsOnlyTheGateFinding(t *testing.T) {
 		"range": protocol.Range{}, "context": map[string]any{"diagnostics": []any{}}}, &actions)
 	if len(actions) != 0 {
 		t.Errorf("actions on a non-report: %+v", actions)
+	}
+}
+
+// A file with no sign of a report (a README, a shopping list) opened in
+// the editor gets an empty publish: no GD-S010 on every Markdown file.
+func TestUnrelatedFileGetsNothing(t *testing.T) {
+	c, _ := inProcess(t, Options{})
+	c.initialize(nil)
+	uri := "untitled:Untitled-2"
+	c.open(uri, "markdown", 4, "# 购物清单\n\n| 物品 | 数量 | 总计 |\n|---|---|---|\n| 苹果 | 2 | 5 |\n")
+	pub := c.waitPublish(uri, 4, 0)
+	if len(pub.Diagnostics) != 0 {
+		t.Fatalf("want no diagnostics on an unrelated file, got %+v", pub.Diagnostics)
+	}
+	// typing the words of a report makes the gate's finding appear
+	c.change(uri, 5, map[string]any{"text": "# 购物清单\n\n政府信息公开\n"})
+	pub = c.waitPublish(uri, 5, 0)
+	if len(pub.Diagnostics) != 1 || pub.Diagnostics[0].Code != lint.NotAReportRule {
+		t.Fatalf("want GD-S010 once the text mentions 政府信息公开, got %+v", pub.Diagnostics)
 	}
 }
 
