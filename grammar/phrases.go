@@ -1,75 +1,68 @@
 package grammar
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // phraseSet finds any of a few fixed phrases in one pass over a text.
-// strings.Index once per phrase is slow on Chinese text: the first byte of a
-// CJK phrase (0xE4–0xE9) is the first byte of most characters. Instead the
-// scan looks up the first and the second pair of bytes at each offset in two
-// bitsets (a CJK character is three bytes, so both pairs are needed to tell
-// it from its neighbours in the code chart). A phrase starts with an ASCII
-// or a UTF-8 lead byte, never with a continuation byte, so a match can only
-// start on a character boundary.
+// strings.Index once per phrase is slow on Chinese text, and so is a test at
+// every byte. The scan steps by character: the first character of each
+// phrase is kept in a bitset over the Basic Multilingual Plane (ASCII
+// included), so most characters cost one lookup; only at a candidate are the
+// phrases compared. Characters outside the BMP start no phrase here.
 type phraseSet struct {
-	lead    [256]bool    // first bytes of the phrases: most bytes are not
-	first   [1024]uint64 // bytes 0–1 of the phrases
-	second  [1024]uint64 // bytes 1–2 of the phrases three bytes or longer
-	short   bool         // a two-byte phrase: bytes 1–2 say nothing
-	single  [256]bool    // phrases one byte long
+	first   [1024]uint64 // BMP code points that start a phrase
 	phrases []string
 }
 
 func newPhraseSet(phrases []string) *phraseSet {
 	ps := &phraseSet{phrases: phrases}
 	for _, p := range phrases {
-		ps.lead[p[0]] = true
-		if len(p) == 1 {
-			ps.single[p[0]] = true
-			continue
+		r, size := utf8.DecodeRuneInString(p)
+		if r == utf8.RuneError && size <= 1 || r > 0xFFFF {
+			panic("phraseSet: a phrase must start with a valid BMP character: " + p)
 		}
-		setBit(&ps.first, p[0], p[1])
-		if len(p) >= 3 {
-			setBit(&ps.second, p[1], p[2])
-		} else {
-			ps.short = true
-		}
+		ps.first[r>>6] |= 1 << (uint(r) & 63)
 	}
 	return ps
 }
 
-func setBit(b *[1024]uint64, x, y byte) {
-	k := uint(x)<<8 | uint(y)
-	b[k>>6] |= 1 << (k & 63)
-}
-
-func hasBit(b *[1024]uint64, x, y byte) bool {
-	k := uint(x)<<8 | uint(y)
-	return b[k>>6]&(1<<(k&63)) != 0
-}
-
 // scan calls fn for each occurrence (offset, phrase) in text, in order,
 // until fn returns false. At one offset the first listed phrase wins.
+// Invalid UTF-8 bytes are stepped over one at a time.
 func (ps *phraseSet) scan(text string, fn func(off int, phrase string) bool) {
 	n := len(text)
-	for i := 0; i < n; i++ {
+	for i := 0; i < n; {
 		c := text[i]
-		if !ps.lead[c] {
+		var r rune
+		size := 1
+		switch {
+		case c < 0x80:
+			r = rune(c)
+		case c >= 0xE0 && c < 0xF0 && i+2 < n:
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			size = 3
+		case c >= 0xC0 && c < 0xE0 && i+1 < n:
+			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+			size = 2
+		case c >= 0xF0:
+			i += 4 // outside the BMP (or broken): starts no phrase
+			continue
+		default:
+			i++
 			continue
 		}
-		hit := ps.single[c]
-		if !hit && i+1 < n && hasBit(&ps.first, c, text[i+1]) {
-			hit = ps.short || i+2 >= n || hasBit(&ps.second, text[i+1], text[i+2])
-		}
-		if !hit {
-			continue
-		}
-		for _, p := range ps.phrases {
-			if strings.HasPrefix(text[i:], p) {
-				if !fn(i, p) {
-					return
+		if ps.first[r>>6]&(1<<(uint(r)&63)) != 0 {
+			for _, p := range ps.phrases {
+				if strings.HasPrefix(text[i:], p) {
+					if !fn(i, p) {
+						return
+					}
+					break
 				}
-				break
 			}
 		}
+		i += size
 	}
 }

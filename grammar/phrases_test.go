@@ -1,0 +1,71 @@
+package grammar
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// naiveScan is what phraseSet.scan must find: at every character boundary,
+// the first listed phrase that starts there.
+func naiveScan(phrases []string, text string) []int {
+	var out []int
+	for i := 0; i < len(text); {
+		for k, p := range phrases {
+			if strings.HasPrefix(text[i:], p) {
+				out = append(out, i, k)
+				break
+			}
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return out
+}
+
+// The scan finds exactly what a check at every character finds, on random
+// texts made of the phrases' pieces, ASCII, 2-byte and 4-byte characters.
+func TestPhraseSetMatchesNaiveScan(t *testing.T) {
+	sets := [][]string{ResiduePatterns, Fingerprints2019,
+		{"发布时间", "发布日期", "公开日期", "成文日期", "发文日期"},
+		{"至", "到", "—", "－", "-", "~", "～"}}
+	rng := rand.New(rand.NewSource(7))
+	for si, phrases := range sets {
+		ps := newPhraseSet(phrases)
+		var pieces []string
+		for _, p := range phrases {
+			pieces = append(pieces, p)
+			for _, r := range p {
+				pieces = append(pieces, string(r))
+			}
+		}
+		pieces = append(pieces, "a", " ", "\n", "é", "𠀀", "年", "12", "：")
+		for n := 0; n < 400; n++ {
+			var b strings.Builder
+			for k := rng.Intn(40); k >= 0; k-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			text := b.String()
+			var got []int
+			ps.scan(text, func(off int, p string) bool {
+				for k, q := range phrases {
+					if q == p {
+						got = append(got, off, k)
+						break
+					}
+				}
+				return true
+			})
+			want := naiveScan(phrases, text)
+			if len(got) != len(want) {
+				t.Fatalf("set %d, %q: got %v, want %v", si, text, got, want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("set %d, %q: got %v, want %v", si, text, got, want)
+				}
+			}
+		}
+	}
+}
