@@ -7,9 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"golang.org/x/text/width"
-
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/format"
 )
 
 // fixLabel is the "fixable" column of the catalogue.
@@ -50,7 +49,7 @@ func WriteRulesTable(w io.Writer, rules []*lint.Rule, o OutputOptions) error {
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, c := range row {
-			widths[i] = max(widths[i], displayWidth(c))
+			widths[i] = max(widths[i], format.DisplayWidth(c))
 		}
 	}
 	bw := bufio.NewWriter(w)
@@ -60,25 +59,10 @@ func WriteRulesTable(w io.Writer, rules []*lint.Rule, o OutputOptions) error {
 				bw.WriteString(c + "\n")
 				break
 			}
-			bw.WriteString(c + strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			bw.WriteString(c + strings.Repeat(" ", widths[i]-format.DisplayWidth(c)+2))
 		}
 	}
 	return bw.Flush()
-}
-
-// displayWidth counts terminal columns: East Asian wide and fullwidth
-// characters take two.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 // JSONRule is one element of `gdlint rules --format json`.

@@ -9,9 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
-
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/format"
 )
 
 // RulesDocCommand regenerates docs/rules.md; the page and the test that
@@ -143,7 +142,7 @@ var blockStart = regexp.MustCompile(`^(?:[-*+>|#]|\d+[.)])(?:\s|$)`)
 // keep their lines. In Chinese text the curly quotes count as Chinese too;
 // in English text a space between “总计” and “列” is wanted.
 func joinCJKLines(text string, zh bool) string {
-	wide := func(r rune) bool { return isWide(r) || zh && strings.ContainsRune("“”‘’", r) }
+	wide := func(r rune) bool { return format.IsWide(r) || zh && strings.ContainsRune("“”‘’", r) }
 	lines := strings.Split(text, "\n")
 	out := lines[:1]
 	for _, next := range lines[1:] {
@@ -159,9 +158,4 @@ func joinCJKLines(text string, zh bool) string {
 		out = append(out, next)
 	}
 	return strings.Join(out, "\n")
-}
-
-func isWide(r rune) bool {
-	k := width.LookupRune(r).Kind()
-	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/format"
 )
 
 // OutputOptions shape every printer.
@@ -156,7 +157,7 @@ func writeSourceLine(w io.Writer, src *grammar.Source, sp grammar.Span, color bo
 		if off == sp.Start {
 			from = col
 		}
-		wd := displayWidth(string(r))
+		wd := format.DisplayWidth(string(r))
 		if r == '\t' {
 			wd = 4 - col%4
 			text.WriteString(strings.Repeat(" ", wd))

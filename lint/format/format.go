@@ -1,0 +1,320 @@
+// Package format is gdlint's formatter (gdlint fmt, the language server's
+// document formatting): it rewrites the parts of a report that have one
+// right form and never a value. Canonical numbering of the six parts'
+// headings (一、), full-width punctuation in Chinese text, aligned Markdown
+// pipe tables, one blank line between paragraphs, no trailing spaces.
+//
+// Every result is checked by parsing it again: the numbers of the text (in
+// order), every table cell and every heading must read as before. When they
+// do not, the formatter falls back to fewer changes (no table alignment or
+// heading labels; then whitespace only; then nothing).
+package format
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
+)
+
+// Result is the outcome of formatting one text.
+type Result struct {
+	// Text is the formatted text (the original when nothing changed).
+	Text string
+	// Edits turn the original text into Text (non-overlapping, in order).
+	Edits []lint.Edit
+	// HeldBack says which changes were left out because the text would have
+	// read differently afterwards ("" when none).
+	HeldBack string
+}
+
+// Changed tells whether formatting changed the text.
+func (r Result) Changed() bool { return len(r.Edits) > 0 }
+
+// level is how much the formatter does; each level does what the ones
+// below it do.
+type level int
+
+const (
+	levelSpace  level = iota // trailing spaces, blank lines, final newline
+	levelPunct               // + full-width punctuation
+	levelLayout              // + heading labels, table alignment
+)
+
+// maxRounds bounds the rounds to a fixpoint: a conversion can make its
+// neighbour Chinese ("中,(ab)": the comma first, then the brackets).
+const maxRounds = 4
+
+// Text formats text, the decoded content of the file at path (its
+// extension tells Markdown from plain text).
+func Text(path, text string) Result {
+	return Format(grammar.Parse(grammar.NewSource(path, text)))
+}
+
+// Format formats the text of rep (rep.Source.Text).
+func Format(rep *grammar.Report) Result {
+	original := rep.Source.Text
+	held := ""
+	for lv := levelLayout; lv >= levelSpace; lv-- {
+		text, ok := formatTo(rep, lv)
+		if !ok {
+			held = heldBackText(lv)
+			continue
+		}
+		if text == original {
+			return Result{Text: original, HeldBack: held}
+		}
+		return Result{Text: text, Edits: diffEdits(original, text), HeldBack: held}
+	}
+	return Result{Text: original, HeldBack: HeldBackAll}
+}
+
+// The reasons of Result.HeldBack.
+const (
+	HeldBackLayout = "heading labels and table alignment left out: they would change how the report reads"
+	HeldBackPunct  = "punctuation left unchanged: it would change how the report reads"
+	HeldBackAll    = "not formatted: formatting would change how the report reads"
+)
+
+func heldBackText(lv level) string {
+	switch lv {
+	case levelLayout:
+		return HeldBackLayout
+	case levelPunct:
+		return HeldBackPunct
+	}
+	return HeldBackAll
+}
+
+// formatTo applies the rounds of level lv until the text settles, and says
+// whether the result reads as rep does.
+func formatTo(rep *grammar.Report, lv level) (string, bool) {
+	path := rep.Source.Path
+	text, cur := rep.Source.Text, rep
+	for round := 0; round < maxRounds; round++ {
+		next, _ := lint.ApplyEdits(text, editsOf(cur, lv))
+		if next == text {
+			break
+		}
+		text = next
+		cur = grammar.Parse(grammar.NewSource(path, text))
+	}
+	if text == rep.Source.Text {
+		return text, true
+	}
+	// one more round must change nothing (idempotence), and the text must
+	// read the same
+	if again, _ := lint.ApplyEdits(text, editsOf(cur, lv)); again != text {
+		return "", false
+	}
+	return text, SameReading(rep, cur)
+}
+
+// diffEdits are the edits from a to b, as the smallest changed spans.
+func diffEdits(a, b string) []lint.Edit {
+	var edits []lint.Edit
+	for _, e := range udiff.Strings(a, b) {
+		edits = append(edits, lint.Edit{Span: grammar.Span{Start: e.Start, End: e.End}, NewText: e.New})
+	}
+	return edits
+}
+
+// line is one line of the text: [start, end) is its content without the
+// line break, next is where the following line starts.
+type line struct{ start, end, next int }
+
+func splitLines(text string) []line {
+	var lines []line
+	for start := 0; start < len(text); {
+		nl := strings.IndexByte(text[start:], '\n')
+		next := len(text)
+		if nl >= 0 {
+			next = start + nl + 1
+		}
+		end := next
+		if nl >= 0 {
+			end--
+		}
+		if end > start && text[end-1] == '\r' {
+			end--
+		}
+		lines = append(lines, line{start, end, next})
+		start = next
+	}
+	return lines
+}
+
+// editsOf is one round of formatting at level lv.
+func editsOf(rep *grammar.Report, lv level) []lint.Edit {
+	text := rep.Source.Text
+	markdown := rep.Rendering == "markdown"
+	var edits []lint.Edit
+	if lv >= levelLayout {
+		edits = append(edits, headingEdits(rep)...)
+	}
+	lines := splitLines(text)
+	fence := false
+	var table []line
+	flush := func() {
+		if len(table) == 0 {
+			return
+		}
+		var aligned []lint.Edit
+		ok := false
+		if lv >= levelLayout {
+			aligned, ok = alignTable(text, table)
+		}
+		if ok {
+			edits = append(edits, aligned...)
+		} else {
+			for _, l := range table {
+				if lv >= levelPunct {
+					edits = append(edits, punctuationEdits(text, l.start, l.end, true)...)
+				}
+				edits = append(edits, trailingEdits(text, l, markdown, false)...)
+			}
+		}
+		table = table[:0]
+	}
+	blankRun := 0 // blank lines since the last non-blank one
+	seenText := false
+	for i, l := range lines {
+		content := text[l.start:l.end]
+		trimmed := strings.TrimSpace(content)
+		isFence := markdown && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"))
+		if fence && !isFence {
+			continue // code is left as it is
+		}
+		if trimmed == "" {
+			flush()
+			blankRun++
+			// no blank line at the start, and one between paragraphs
+			if !seenText || blankRun > 1 {
+				edits = append(edits, lint.Edit{Span: grammar.Span{Start: l.start, End: l.next}})
+			} else if l.end > l.start {
+				edits = append(edits, lint.Edit{Span: grammar.Span{Start: l.start, End: l.end}})
+			}
+			continue
+		}
+		blankRun = 0
+		seenText = true
+		switch {
+		case isFence:
+			flush()
+			fence = !fence
+		case markdown && strings.HasPrefix(trimmed, "|"):
+			table = append(table, l)
+			continue
+		default:
+			flush()
+			if lv >= levelPunct && !strings.Contains(content, "<!--") {
+				edits = append(edits, punctuationEdits(text, l.start, l.end, markdown)...)
+			}
+		}
+		hardBreak := markdown && i+1 < len(lines) && strings.TrimSpace(text[lines[i+1].start:lines[i+1].end]) != ""
+		edits = append(edits, trailingEdits(text, l, markdown, hardBreak)...)
+	}
+	flush()
+	// the blank lines at the end go; the last line ends with a line break
+	if n := len(lines); n > 0 && seenText {
+		last := lines[n-1]
+		if blankRun > 0 {
+			// the blank lines after the last text were deleted above only
+			// when they were the second of a run: delete the first too
+			for j := n - 1; j >= 0 && strings.TrimSpace(text[lines[j].start:lines[j].end]) == ""; j-- {
+				edits = append(edits, lint.Edit{Span: grammar.Span{Start: lines[j].start, End: lines[j].next}})
+			}
+		} else if last.next == last.end {
+			nl := "\n"
+			if rep.Source.CRLF {
+				nl = "\r\n"
+			}
+			edits = append(edits, lint.Edit{Span: grammar.Span{Start: len(text), End: len(text)}, NewText: nl})
+		}
+	}
+	return dropOverlaps(edits)
+}
+
+// dropOverlaps keeps the edits in order of priority (earlier first) and
+// drops any that overlaps one kept.
+func dropOverlaps(edits []lint.Edit) []lint.Edit {
+	var kept []lint.Edit
+	for _, e := range edits {
+		clash := false
+		for _, k := range kept {
+			if e.Span.Start < k.Span.End && k.Span.Start < e.Span.End ||
+				e.Span.Start == k.Span.Start && (e.Span.Len() == 0 || k.Span.Len() == 0) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// trailingEdits delete the white space at the end of line l. A tab is kept
+// when the line has another one (a tab-separated table row: a trailing tab
+// is an empty cell); in Markdown two spaces before a following text line
+// are a hard line break and stay.
+func trailingEdits(text string, l line, markdown, hardBreak bool) []lint.Edit {
+	content := text[l.start:l.end]
+	cut := strings.TrimRightFunc(content, func(r rune) bool {
+		return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' && strings.Count(content, "\t") == 1
+	})
+	if len(cut) == len(content) || cut == "" {
+		return nil
+	}
+	if markdown && hardBreak && strings.HasSuffix(content, "  ") {
+		return nil
+	}
+	return []lint.Edit{{Span: grammar.Span{Start: l.start + len(cut), End: l.end}}}
+}
+
+// headingEdits give the headings of the six parts their template label:
+// the Chinese numeral followed by 、 ("一.总体情况", "一 总体情况" →
+// "一、总体情况"). Only a numbering made of the numeral, separators and
+// spaces is rewritten.
+func headingEdits(rep *grammar.Report) []lint.Edit {
+	text := rep.Source.Text
+	var edits []lint.Edit
+	for _, h := range rep.Headings {
+		if h.Section == "" || h.Style != "cn" || h.Inline || h.NumberSpan.Len() == 0 {
+			continue
+		}
+		num := text[h.NumberSpan.Start:h.NumberSpan.End]
+		numeral := strings.TrimRightFunc(num, func(r rune) bool { return !isCNNumeral(r) })
+		rest := num[len(numeral):]
+		if numeral == "" || strings.IndexFunc(numeral, func(r rune) bool { return !isCNNumeral(r) }) >= 0 {
+			continue
+		}
+		if strings.TrimFunc(rest, func(r rune) bool { return strings.ContainsRune(".．,，、 \t\u3000", r) }) != "" {
+			continue
+		}
+		// the separator and the spaces around it, up to the heading's text
+		end := h.NumberSpan.End
+		for end < h.TextSpan.Start && end < len(text) && strings.ContainsRune(" \t", rune(text[end])) {
+			end++
+		}
+		if end != h.TextSpan.Start && h.TextSpan.Start > h.NumberSpan.End {
+			continue
+		}
+		want := numeral + "、"
+		if text[h.NumberSpan.Start:end] != want {
+			edits = append(edits, lint.Edit{Span: grammar.Span{Start: h.NumberSpan.Start, End: end}, NewText: want})
+		}
+	}
+	return edits
+}
+
+func isCNNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+
+// isCJK: a Han character or full-width punctuation.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || r == '“' || r == '”'
+}
