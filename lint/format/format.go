@@ -210,7 +210,7 @@ func editsOf(rep *grammar.Report, lv level) []lint.Edit {
 			continue
 		default:
 			flush()
-			if lv >= levelPunct && !strings.Contains(content, "<!--") {
+			if lv >= levelPunct && !strings.Contains(content, "<!--") && !(i > 0 && suppressesW004(text[lines[i-1].start:lines[i-1].end])) {
 				edits = append(edits, punctuationEdits(text, l.start, l.end, markdown)...)
 			}
 		}
@@ -238,6 +238,18 @@ func editsOf(rep *grammar.Report, lv level) []lint.Edit {
 	return dropOverlaps(edits)
 }
 
+// suppressesW004 tells whether the line is a comment that keeps the next
+// line's half-width punctuation (gdlint-disable-next-line GD-W004, GD-W or
+// all rules): the author wants it as it is.
+func suppressesW004(line string) bool {
+	i := strings.Index(line, "gdlint-disable-next-line")
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line[i+len("gdlint-disable-next-line"):]), "-->"))
+	return rest == "" || strings.Contains(rest, "GD-W004") || strings.Contains(rest, "GD-W ") || strings.HasSuffix(rest, "GD-W") || strings.Contains(rest, "GD-W,") || strings.Contains(rest, "writing")
+}
+
 // dropOverlaps keeps the edits in order of priority (earlier first) and
 // drops any that overlaps one kept.
 func dropOverlaps(edits []lint.Edit) []lint.Edit {
@@ -258,14 +270,14 @@ func dropOverlaps(edits []lint.Edit) []lint.Edit {
 	return kept
 }
 
-// trailingEdits delete the white space at the end of line l. A tab is kept
-// when the line has another one (a tab-separated table row: a trailing tab
-// is an empty cell); in Markdown two spaces before a following text line
-// are a hard line break and stay.
+// trailingEdits delete the spaces at the end of line l. Tabs stay: in a
+// tab-separated table row a trailing tab is an empty cell ("行政强制\t");
+// in Markdown two spaces before a following text line are a hard line
+// break and stay.
 func trailingEdits(text string, l line, markdown, hardBreak bool) []lint.Edit {
 	content := text[l.start:l.end]
 	cut := strings.TrimRightFunc(content, func(r rune) bool {
-		return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' && strings.Count(content, "\t") == 1
+		return r == ' ' || r == '\u3000' || r == '\u00a0'
 	})
 	if len(cut) == len(content) || cut == "" {
 		return nil

@@ -13,6 +13,25 @@ import (
 // a table it does not rewrite (one row, escaped pipes, code, a row not
 // closed by a pipe).
 func alignTable(text string, rows []line) (edits []lint.Edit, ok bool) {
+	// pipe lines with no blank line between may be several tables: each
+	// starts on the line above a delimiter row
+	for i := 2; i < len(rows); i++ {
+		if isDelimiterRow(text[rows[i].start:rows[i].end]) && !isDelimiterRow(text[rows[i-1].start:rows[i-1].end]) {
+			first, ok1 := alignTable(text, rows[:i-1])
+			rest, ok2 := alignTable(text, rows[i-1:])
+			return append(first, rest...), ok1 && ok2
+		}
+	}
+	return alignOne(text, rows)
+}
+
+// isDelimiterRow: | --- | :-: |
+func isDelimiterRow(row string) bool {
+	row = strings.TrimSpace(row)
+	return strings.HasPrefix(row, "|") && strings.Contains(row, "-") && strings.Trim(row, "|:- ") == ""
+}
+
+func alignOne(text string, rows []line) (edits []lint.Edit, ok bool) {
 	if len(rows) < 2 {
 		return nil, false
 	}
