@@ -288,37 +288,46 @@ func trailingEdits(text string, l line, markdown, hardBreak bool) []lint.Edit {
 	return []lint.Edit{{Span: grammar.Span{Start: l.start + len(cut), End: l.end}}}
 }
 
-// headingEdits give the headings of the six parts their template label:
-// the Chinese numeral followed by 、 ("一.总体情况", "一 总体情况" →
-// "一、总体情况"). Only a numbering made of the numeral, separators and
-// spaces is rewritten.
+// headingEdits give numbered headings the template's label: a part's
+// heading the Chinese numeral and 、 ("一.总体情况", "一 总体情况" →
+// "一、总体情况"), a sub-heading the numeral in full-width brackets with no
+// space after ("(一) 存在问题" → "（一）存在问题"). Only a label made of the
+// numeral, brackets, separators and spaces is rewritten; the numeral is
+// kept as written.
 func headingEdits(rep *grammar.Report) []lint.Edit {
 	text := rep.Source.Text
 	var edits []lint.Edit
 	for _, h := range rep.Headings {
-		if h.Section == "" || h.Style != "cn" || h.Inline || h.NumberSpan.Len() == 0 {
+		if h.Inline || h.NumberSpan.Len() == 0 || h.TextSpan.Start < h.NumberSpan.End || h.TextSpan.Start > len(text) {
 			continue
 		}
-		num := text[h.NumberSpan.Start:h.NumberSpan.End]
-		numeral := strings.TrimRightFunc(num, func(r rune) bool { return !isCNNumeral(r) })
-		rest := num[len(numeral):]
-		if numeral == "" || strings.IndexFunc(numeral, func(r rune) bool { return !isCNNumeral(r) }) >= 0 {
+		label := text[h.NumberSpan.Start:h.TextSpan.Start]
+		numeral := strings.Map(func(r rune) rune {
+			if isCNNumeral(r) {
+				return r
+			}
+			return -1
+		}, label)
+		var want, allowed string
+		switch {
+		case h.Style == "cn" && h.Section != "":
+			want, allowed = numeral+"、", ".．,，、 \t\u3000"
+		case h.Style == "paren" && h.Level == 2:
+			want, allowed = "（"+numeral+"）", "()（） \t\u3000"
+		default:
 			continue
 		}
-		if strings.TrimFunc(rest, func(r rune) bool { return strings.ContainsRune(".．,，、 \t\u3000", r) }) != "" {
+		// the numeral is one run, and nothing else is in the label
+		if numeral == "" || !strings.Contains(label, numeral) || strings.TrimFunc(label, func(r rune) bool {
+			return isCNNumeral(r) || strings.ContainsRune(allowed, r)
+		}) != "" {
 			continue
 		}
-		// the separator and the spaces around it, up to the heading's text
-		end := h.NumberSpan.End
-		for end < h.TextSpan.Start && end < len(text) && strings.ContainsRune(" \t", rune(text[end])) {
-			end++
-		}
-		if end != h.TextSpan.Start && h.TextSpan.Start > h.NumberSpan.End {
+		if h.Style == "paren" && strings.IndexAny(label, "(（") > strings.Index(label, numeral) {
 			continue
 		}
-		want := numeral + "、"
-		if text[h.NumberSpan.Start:end] != want {
-			edits = append(edits, lint.Edit{Span: grammar.Span{Start: h.NumberSpan.Start, End: end}, NewText: want})
+		if label != want {
+			edits = append(edits, lint.Edit{Span: grammar.Span{Start: h.NumberSpan.Start, End: h.TextSpan.Start}, NewText: want})
 		}
 	}
 	return edits

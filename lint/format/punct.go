@@ -39,14 +39,14 @@ func punctuationEdits(text string, start, end int, markdown bool) []lint.Edit {
 				case '(':
 					if closeAt := matchParen(line, i); closeAt > 0 && (isCJK(prev) || strings.IndexFunc(line[i+1:closeAt], isCJK) >= 0) {
 						edits = append(edits, lint.Edit{Span: grammar.Span{Start: start + i, End: start + i + 1}, NewText: fw},
-							lint.Edit{Span: grammar.Span{Start: start + closeAt, End: start + closeAt + 1 + spacesBeforeCJK(line[closeAt+1:])}, NewText: "）"})
+							lint.Edit{Span: grammar.Span{Start: start + closeAt, End: start + closeAt + 1 + spacesAfter(line[closeAt+1:])}, NewText: "）"})
 					}
 				case ')':
 					// converted with its opening parenthesis
 				default:
 					next, _ := utf8.DecodeRuneInString(strings.TrimLeft(line[i+size:], " \t"))
 					if isCJK(prev) || isCJK(next) {
-						edits = append(edits, lint.Edit{Span: grammar.Span{Start: start + i, End: start + i + 1 + spacesBeforeCJK(line[i+size:])}, NewText: fw})
+						edits = append(edits, lint.Edit{Span: grammar.Span{Start: start + i, End: start + i + 1 + spacesAfter(line[i+size:])}, NewText: fw})
 					}
 				}
 			}
@@ -87,19 +87,16 @@ func matchParen(line string, i int) int {
 	return -1
 }
 
-// spacesBeforeCJK is the length of the ASCII spaces at the start of s when
-// a Chinese character follows them: full-width punctuation carries its own
-// space, and a space between it and Chinese is one GD-W005 reports
-// ("地址: 平潭" becomes "地址：平潭", not "地址： 平潭").
-func spacesBeforeCJK(s string) int {
+// spacesAfter is the length of the ASCII spaces at the start of s when
+// text follows them on the line: full-width punctuation carries its own
+// space ("发布时间: 2022-02-08" becomes "发布时间：2022-02-08", and
+// "地址: 平潭" not "地址： 平潭", a space GD-W005 reports).
+func spacesAfter(s string) int {
 	n := 0
 	for n < len(s) && s[n] == ' ' {
 		n++
 	}
-	if n == 0 || n == len(s) {
-		return 0
-	}
-	if r, _ := utf8.DecodeRuneInString(s[n:]); !isCJK(r) {
+	if n == len(s) {
 		return 0
 	}
 	return n

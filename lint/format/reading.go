@@ -8,11 +8,24 @@ import (
 )
 
 // SameReading tells whether two parses of a report read the same: the same
-// numbers in the same order, the same headings (part, number, level), and
-// the same tables cell by cell.
+// numbers in the same order, the same title year and 统计期限, the same
+// headings (part, number, level), and the same tables cell by cell.
 func SameReading(a, b *grammar.Report) bool {
 	return slices.Equal(Numbers(a.Source.Text), Numbers(b.Source.Text)) &&
-		sameHeadings(a, b) && sameCells(a, b)
+		sameDates(a, b) && sameHeadings(a, b) && sameCells(a, b)
+}
+
+func sameDates(a, b *grammar.Report) bool {
+	if (a.Title == nil) != (b.Title == nil) || a.Title != nil && a.Title.Year != b.Title.Year {
+		return false
+	}
+	if (a.Period == nil) != (b.Period == nil) || a.Period != nil && (a.Period.Start.Date != b.Period.Start.Date || a.Period.End.Date != b.Period.End.Date) {
+		return false
+	}
+	if (a.Publication == nil) != (b.Publication == nil) || a.Publication != nil && a.Publication.Date != b.Publication.Date {
+		return false
+	}
+	return true
 }
 
 // Numbers are the runs of digits of text, in order: what formatting must
