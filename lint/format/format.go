@@ -11,6 +11,7 @@
 package format
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -250,22 +251,19 @@ func suppressesW004(line string) bool {
 	return rest == "" || strings.Contains(rest, "GD-W004") || strings.Contains(rest, "GD-W ") || strings.HasSuffix(rest, "GD-W") || strings.Contains(rest, "GD-W,") || strings.Contains(rest, "writing")
 }
 
-// dropOverlaps keeps the edits in order of priority (earlier first) and
-// drops any that overlaps one kept.
+// dropOverlaps sorts the edits by start and drops any that overlaps one
+// kept before it; at one start the earlier edit wins (heading labels are
+// listed first).
 func dropOverlaps(edits []lint.Edit) []lint.Edit {
-	var kept []lint.Edit
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
+	kept := edits[:0]
+	lastEnd, lastStart := -1, -1
 	for _, e := range edits {
-		clash := false
-		for _, k := range kept {
-			if e.Span.Start < k.Span.End && k.Span.Start < e.Span.End ||
-				e.Span.Start == k.Span.Start && (e.Span.Len() == 0 || k.Span.Len() == 0) {
-				clash = true
-				break
-			}
+		if e.Span.Start < lastEnd || e.Span.Start == lastStart {
+			continue
 		}
-		if !clash {
-			kept = append(kept, e)
-		}
+		kept = append(kept, e)
+		lastStart, lastEnd = e.Span.Start, e.Span.End
 	}
 	return kept
 }
