@@ -12,7 +12,8 @@ import (
 var fullWidth = map[byte]string{',': "，", ';': "；", ':': "：", '?': "？", '!': "！", '(': "（", ')': "）"}
 
 // punctuationEdits convert the ASCII punctuation of the line [start, end)
-// that follows Chinese text or precedes it. Inline code (Markdown `...`) and
+// that follows Chinese text or precedes it, and brackets that hold Chinese
+// (as GD-W004 reports them: "附件(1)" keeps its brackets). Inline code (Markdown `...`) and
 // URLs are left alone; "10:30", "1,000" and "(1)" are not touched: no
 // Chinese character is next to them.
 func punctuationEdits(text string, start, end int, markdown bool) []lint.Edit {
@@ -37,7 +38,10 @@ func punctuationEdits(text string, start, end int, markdown bool) []lint.Edit {
 			if fw, ok := fullWidth[byte(r)]; ok {
 				switch byte(r) {
 				case '(':
-					if closeAt := matchParen(line, i); closeAt > 0 && (isCJK(prev) || strings.IndexFunc(line[i+1:closeAt], isCJK) >= 0) {
+					if i > 0 && line[i-1] == ']' {
+						break // a Markdown link's address: [文字](地址)
+					}
+					if closeAt := matchParen(line, i); closeAt > 0 && strings.IndexFunc(line[i+1:closeAt], isHan) >= 0 {
 						edits = append(edits, lint.Edit{Span: grammar.Span{Start: start + i, End: start + i + 1}, NewText: fw},
 							lint.Edit{Span: grammar.Span{Start: start + closeAt, End: start + closeAt + 1 + spacesAfter(line[closeAt+1:])}, NewText: "）"})
 					}
@@ -101,3 +105,5 @@ func spacesAfter(s string) int {
 	}
 	return n
 }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
