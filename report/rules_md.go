@@ -159,3 +159,17 @@ func joinCJKLines(text string, zh bool) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// FamilyTitle names a family in lang ("zh" or "en"), as the rule catalogue
+// does; an unknown family keeps its identifier.
+func FamilyTitle(f lint.Family, lang string) string {
+	for _, t := range familyDoc {
+		if t.family == f {
+			if lang == "en" {
+				return t.en
+			}
+			return t.zh
+		}
+	}
+	return string(f)
+}

@@ -6,9 +6,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/gdlint/gdlint/internal/batchtest"
+	"github.com/gdlint/gdlint/internal/testshared"
+	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/batch"
 )
 
 // chromium finds a headless browser. GDLINT_CHROMIUM=1 (or a path) makes the
@@ -81,6 +89,27 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Errorf("year heading aria-sort = %q", attr(th, "aria-sort"))
 	}
 
+	// #filter=GD-Y001: only that rule's findings and their reports are shown
+	dom = runChromium(t, bin, "--dump-dom", "file://"+page+"#filter=GD-Y001")
+	doc = parseHTML(t, dom)
+	shown, hidden := 0, 0
+	for _, tr := range find(doc, func(n *html.Node) bool { return n.Data == "tr" && attr(n, "data-sev") != "" }) {
+		if hasAttr(tr, "hidden") {
+			hidden++
+			continue
+		}
+		shown++
+		if attr(tr, "data-rule") != "GD-Y001" {
+			t.Errorf("the filter shows a %s finding", attr(tr, "data-rule"))
+		}
+	}
+	if shown == 0 || hidden == 0 {
+		t.Errorf("filter GD-Y001: %d shown, %d hidden", shown, hidden)
+	}
+	if c := byID(doc, "count"); c == nil || !strings.Contains(text(c), "显示 "+strconv.Itoa(shown)+" / "+strconv.Itoa(shown+hidden)) {
+		t.Errorf("filter count %q", text(c))
+	}
+
 	shot := os.Getenv("GDLINT_SCREENSHOT")
 	if shot == "" {
 		shot = filepath.Join(t.TempDir(), "report.png")
@@ -93,4 +122,70 @@ func TestHTMLInChromium(t *testing.T) {
 	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) || len(png) < 20000 {
 		t.Errorf("screenshot %s: %d bytes, not a rendered page", shot, len(png))
 	}
+}
+
+// TestHTMLLayoutInChromium renders the page for the real reports in
+// ../shared at 1400 and 1024 px: no table cell may be broken one character
+// per line (the page's #layout-check lists such cells), and the Chinese page
+// shows none of the English words it used to (family identifiers).
+func TestHTMLLayoutInChromium(t *testing.T) {
+	bin := chromium(t)
+	shared := testshared.Dir(t)
+	var files []string
+	for _, glob := range []string{"seeds/*.txt", "corpus/*.*", "corpus/pingtan-dept/*.txt"} {
+		m, _ := filepath.Glob(filepath.Join(shared, glob))
+		for _, f := range m {
+			if !strings.HasSuffix(f, "SOURCES.md") { // the corpus's notes: not a report
+				files = append(files, f)
+			}
+		}
+	}
+	res, err := batch.Run(files, &batch.Options{Lint: &lint.Options{Now: batchtest.Now}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page bytes.Buffer
+	if err := WriteHTML(&page, res); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(file, page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	artifacts := os.Getenv("GDLINT_ARTIFACTS")
+	for _, width := range []string{"1400", "1024"} {
+		dom := runChromium(t, bin, "--window-size="+width+",1800", "--dump-dom", "file://"+file+"#layout-check")
+		pre := byID(parseHTML(t, dom), "layout-check")
+		if pre == nil {
+			t.Fatalf("%s px: the page's layout check did not run", width)
+		}
+		if bad := strings.TrimSpace(text(pre)); bad != "" {
+			t.Errorf("%s px: cells broken one character per line:\n%s", width, bad)
+		}
+		if artifacts != "" {
+			runChromium(t, bin, "--window-size="+width+",1800", "--hide-scrollbars",
+				"--screenshot="+filepath.Join(artifacts, "batch-report-"+width+".png"), "file://"+file)
+		}
+	}
+	var visible strings.Builder
+	for _, n := range find(parseHTML(t, page.Bytes()), func(n *html.Node) bool {
+		return n.Type == html.TextNode && n.Parent != nil && n.Parent.Data != "script" && n.Parent.Data != "style"
+	}) {
+		visible.WriteString(n.Data + "\n")
+	}
+	for _, word := range []string{"arithmetic", "tables", "structure", "narrative", "writing", "dates", "years", "UTC"} {
+		if strings.Contains(visible.String(), word) {
+			i := strings.Index(visible.String(), word)
+			t.Errorf("the Chinese page shows the English word %q: …%s…", word, visible.String()[max(0, i-80):i+len(word)])
+		}
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }

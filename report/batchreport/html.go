@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/lint/batch"
+	"github.com/gdlint/gdlint/report"
 )
 
 //go:embed report.html.tmpl
@@ -29,6 +31,13 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 		return strconv.FormatFloat(v.Value, 'f', -1, 64)
 	},
 	"pct": func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) },
+	// fam names a family in the page's language (lang: "zh-CN" or "en")
+	"fam": func(f, lang string) string {
+		if lang == "en" {
+			return report.FamilyTitle(lint.Family(f), "en")
+		}
+		return report.FamilyTitle(lint.Family(f), "zh")
+	},
 	"add": func(a, b int) int { return a + b },
 }).Parse(htmlSource))
 
@@ -116,6 +125,10 @@ var htmlLabels = map[string]map[string]string{
 		"short-duplicate-year": "同年重复", "short-missing-year": "缺年度", "short-ungrouped": "未分组",
 		"mark-ok": "✓", "mark-finding": "✗", "mark-cannot-judge": "?",
 		"period": "统计期限", "published": "发布", "signed": "落款", "encoding": "编码",
+		"utc": "世界协调时", "local": "本地时间",
+		"legend_doubt": "黄色底的数字是推断的：由粘连的数字按勾稽关系拆分，或按位置对应；鼠标停在数字上可看原因。",
+		"filter":       "筛选问题", "filter_text": "搜索（机关、文件、规则、说明）", "all_severities": "全部级别",
+		"all_rules": "全部规则", "shown": "显示", "of": "/", "findings_unit": "个问题",
 	},
 	"en": {
 		"title": "Annual disclosure reports: batch check", "generated": "Generated", "inputs": "Inputs",
@@ -135,6 +148,10 @@ var htmlLabels = map[string]map[string]string{
 		"short-duplicate-year": "duplicate", "short-missing-year": "gap", "short-ungrouped": "ungrouped",
 		"mark-ok": "✓", "mark-finding": "✗", "mark-cannot-judge": "?",
 		"period": "period", "published": "published", "signed": "signed", "encoding": "encoding",
+		"utc": "UTC", "local": "local time",
+		"legend_doubt": "Numbers on yellow are inferred: split from glued digits by the table's balances, or placed by position; hover a number for the reason.",
+		"filter":       "Filter findings", "filter_text": "Search (body, file, rule, message)", "all_severities": "All severities",
+		"all_rules": "All rules", "shown": "Shown", "of": "/", "findings_unit": "findings",
 	},
 }
 

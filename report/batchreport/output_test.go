@@ -213,7 +213,7 @@ func TestXLSX(t *testing.T) {
 	if v, _ := f.GetCellValue("报告", cell("报告", col("文件"), 10)); v != "甲/2024-gb.txt" {
 		t.Fatalf("row 10 is %q", v)
 	}
-	for name, want := range map[string]string{"规范性文件现行有效": "60", "新收申请": "7", "收费（万元）": "12.5", "年度": "2024", "years 警告": "2"} {
+	for name, want := range map[string]string{"规范性文件现行有效": "60", "新收申请": "7", "收费（万元）": "12.5", "年度": "2024", "跨年度（批量检查） 警告": "2"} {
 		ref := cell("报告", col(name), 10)
 		v, _ := f.GetCellValue("报告", ref)
 		typ, _ := f.GetCellType("报告", ref)
@@ -356,20 +356,22 @@ func TestHTML(t *testing.T) {
 	for _, r := range rows {
 		got = append(got, r[0]+" "+r[1])
 	}
-	want := []string{batchtest.BodyB + " 2021", batchtest.BodyB + " 2023", batchtest.BodyB + " 2023", batchtest.BodyA + " 2022", batchtest.BodyA + " 2023", batchtest.BodyA + " 2024"}
+	// the first cell holds the body and, under it, the file
+	want := []string{batchtest.BodyB + "丙/2021.txt 2021", batchtest.BodyB + "丙/2023.txt 2023", batchtest.BodyB + "丙/copy/2023.txt 2023",
+		batchtest.BodyA + "甲/2022.txt 2022", batchtest.BodyA + "甲/2023.md 2023", batchtest.BodyA + "甲/2024-gb.txt 2024"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("overview rows %q, want %q", got, want)
 	}
-	// columns: body, year, format, errors, warnings, infos, 11 statistics, cross-year, file
+	// columns: body and file, year, format, errors, warnings, infos, 11 statistics, cross-year
 	r := rows[5]
-	if len(r) != 6+len(batch.StatDefs)+2 {
+	if len(r) != 6+len(batch.StatDefs)+1 {
 		t.Fatalf("row has %d cells: %q", len(r), r)
 	}
-	if r[2] != "2021" || r[4] != "2" || r[6] != "7" || r[6+7] != "12.5" || r[6+10] != "60" || r[len(r)-1] != "甲/2024-gb.txt" {
+	if r[2] != "2021" || r[4] != "2" || r[6] != "7" || r[6+7] != "12.5" || r[6+10] != "60" || !strings.HasSuffix(r[0], "甲/2024-gb.txt") {
 		t.Errorf("甲 2024 row %q", r)
 	}
-	if !strings.Contains(r[len(r)-2], "结转 ✓") || !strings.Contains(r[len(r)-2], "规范性文件 ✗") || !strings.Contains(r[len(r)-2], "雷同 ✗") {
-		t.Errorf("cross-year cell %q", r[len(r)-2])
+	if !strings.Contains(r[len(r)-1], "结转 ✓") || !strings.Contains(r[len(r)-1], "规范性文件 ✗") || !strings.Contains(r[len(r)-1], "雷同 ✗") {
+		t.Errorf("cross-year cell %q", r[len(r)-1])
 	}
 	// failed files are listed with their reason
 	failed := byID(doc, "failed-files")
@@ -458,7 +460,7 @@ func TestHTMLFamilyCounts(t *testing.T) {
 		t.Fatal("no section")
 	}
 	fams := find(sec[0], func(n *html.Node) bool { return n.Data == "p" && strings.Contains(attr(n, "class"), "families") })
-	if len(fams) != 1 || text(fams[0]) != "years: 0 / 2 / 0" {
+	if len(fams) != 1 || text(fams[0]) != "跨年度（批量检查）: 0 / 2 / 0" {
 		t.Errorf("family counts %q", text(fams[0]))
 	}
 }

@@ -8,7 +8,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/lint/batch"
+	"github.com/gdlint/gdlint/report"
 )
 
 // Sheet names of the workbook, per language.
@@ -118,7 +120,8 @@ func (x *xlsxWriter) reportsHead(fams []string) []string {
 	head := []string{H["path"], H["body"], H["year"], H["format"], H["encoding"], H["period_start"], H["period_end"],
 		H["published"], H["signed"], H["errors"], H["warnings"], H["infos"]}
 	for _, fam := range fams {
-		head = append(head, fam+" "+H["errors"], fam+" "+H["warnings"], fam+" "+H["infos"])
+		title := report.FamilyTitle(lint.Family(fam), x.lang)
+		head = append(head, title+" "+H["errors"], title+" "+H["warnings"], title+" "+H["infos"])
 	}
 	for _, s := range batch.StatDefs {
 		if x.lang == "en" {
