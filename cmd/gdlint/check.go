@@ -68,7 +68,7 @@ func newCheckFlags(f *checkFlags) *cmdFlags {
 	fs.BoolVar(&f.showSource, "show-source", false, "print the source line under each finding, with carets under the span")
 	fs.StringVar(&f.lang, "lang", "zh", "language of messages: zh or en")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
-	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only, no summary")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print findings only: no summary, no progress bar")
 	fs.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "files checked in parallel")
 	f.batch = registerBatchFlags(fs.FlagSet) // --report-html/xlsx/json: batch.go
 	return fs
@@ -120,9 +120,12 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	files, stdinAt := c.expand(paths)
 	jobs := max(c.f.jobs, 1)
+	bar := newProgress(c.stderr, len(files), c.f.quiet, c.f.lang)
 	results := iter.Mapper[string, *lint.FileResult]{MaxGoroutines: jobs}.Map(files, func(p *string) *lint.FileResult {
+		defer bar.done()
 		return c.checkOne(*p)
 	})
+	bar.finish()
 	c.reportUnchecked(results)
 	files, results = c.skipNonReports(files, results)
 	changed := c.writeFixes(files, results)
