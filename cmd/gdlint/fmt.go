@@ -133,7 +133,6 @@ func (r *fmtRun) one(path string, walked bool) {
 	if !res.Changed() {
 		return
 	}
-	r.changed++
 	switch {
 	case r.f.check:
 		fmt.Fprintln(r.stdout, name)
@@ -142,8 +141,10 @@ func (r *fmtRun) one(path string, walked bool) {
 	case path != "-":
 		if err := fileio.WriteFileAtomic(path, res.Bytes); err != nil {
 			r.fail(&fileio.FileError{Path: name, Err: err})
+			return
 		}
 	}
+	r.changed++
 }
 
 func (r *fmtRun) summary() {

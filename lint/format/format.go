@@ -182,8 +182,16 @@ func editsOf(rep *grammar.Report, lv level) []lint.Edit {
 	}
 	blankRun := 0 // blank lines since the last non-blank one
 	seenText := false
+	residue := residueLines(rep, lines)
 	for i, l := range lines {
 		content := text[l.start:l.end]
+		if residue[i] {
+			// web and crawler residue is left as it is: GD-W002 reports it
+			// by its form, and it is to be deleted, not formatted
+			flush()
+			blankRun, seenText = 0, true
+			continue
+		}
 		trimmed := strings.TrimSpace(content)
 		isFence := markdown && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"))
 		if fence && !isFence {
@@ -249,6 +257,19 @@ func suppressesW004(line string) bool {
 	}
 	rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line[i+len("gdlint-disable-next-line"):]), "-->"))
 	return rest == "" || strings.Contains(rest, "GD-W004") || strings.Contains(rest, "GD-W ") || strings.HasSuffix(rest, "GD-W") || strings.Contains(rest, "GD-W,") || strings.Contains(rest, "writing")
+}
+
+// residueLines marks the lines that hold web or crawler residue.
+func residueLines(rep *grammar.Report, lines []line) []bool {
+	marks := make([]bool, len(lines))
+	for _, r := range rep.Residue {
+		for i, l := range lines {
+			if l.start < r.Span.End && r.Span.Start < l.next {
+				marks[i] = true
+			}
+		}
+	}
+	return marks
 }
 
 // dropOverlaps sorts the edits by start and drops any that overlaps one

@@ -9,10 +9,17 @@ import (
 
 // SameReading tells whether two parses of a report read the same: the same
 // numbers in the same order, the same title year and 统计期限, the same
-// headings (part, number, level), and the same tables cell by cell.
+// headings (part, number, level), the same tables cell by cell, and the
+// same residue of web pages and crawlers.
 func SameReading(a, b *grammar.Report) bool {
 	return slices.Equal(Numbers(a.Source.Text), Numbers(b.Source.Text)) &&
-		sameDates(a, b) && sameHeadings(a, b) && sameCells(a, b)
+		sameDates(a, b) && sameHeadings(a, b) && sameCells(a, b) && sameResidue(a, b)
+}
+
+// sameResidue: the same web and crawler residue is found (GD-W002 reports
+// it; formatting must not hide it).
+func sameResidue(a, b *grammar.Report) bool {
+	return slices.EqualFunc(a.Residue, b.Residue, func(x, y *grammar.Residue) bool { return x.Kind == y.Kind })
 }
 
 func sameDates(a, b *grammar.Report) bool {
