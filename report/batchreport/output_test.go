@@ -242,7 +242,7 @@ func TestXLSX(t *testing.T) {
 			y001 = append(y001, strings.Join(r[:6], "|"))
 		}
 	}
-	if len(y001) != 2 || y001[0] != "甲/2023.md|35|18|GD-Y001|years|警告" || y001[1] != "甲/2023.md|35|30|GD-Y001|years|警告" {
+	if len(y001) != 2 || y001[0] != "甲/2023.md|35|18|GD-Y001|跨年度（批量检查）|警告" || y001[1] != "甲/2023.md|35|30|GD-Y001|跨年度（批量检查）|警告" {
 		t.Errorf("GD-Y001 rows %q", y001)
 	}
 	if typ, _ := f.GetCellType("问题", "B2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {

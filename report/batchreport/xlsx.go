@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -88,7 +89,43 @@ func newXLSXWriter(f *excelize.File, names [3]string, lang string) (*xlsxWriter,
 	if err != nil {
 		return nil, err
 	}
-	return &xlsxWriter{f: f, bold: bold, lang: lang, heads: xlsxHeads[lang], labels: htmlLabels[lang]}, nil
+	dateFmt := "yyyy-mm-dd"
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	if err != nil {
+		return nil, err
+	}
+	red, err := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "B3261E", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Color: []string{"FDECEA"}, Pattern: 1}})
+	if err != nil {
+		return nil, err
+	}
+	return &xlsxWriter{f: f, bold: bold, date: date, red: red, lang: lang, heads: xlsxHeads[lang], labels: htmlLabels[lang],
+		reportRows: map[string]int{}}, nil
+}
+
+// xlsxDate is a date of the report as a date cell (formatted yyyy-mm-dd), or
+// the text as written when it is not a whole date.
+func xlsxDate(s string) any {
+	if s == "" {
+		return nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t
+	}
+	return s
+}
+
+// redWhen marks the cells of column col (rows 2..rows) in red when the
+// condition holds: errors stand out in any reader that applies conditional
+// formats.
+func (x *xlsxWriter) redWhen(sheet string, col, rows int, criteria, value string) {
+	if x.err != nil || rows < 2 {
+		return
+	}
+	name, _ := excelize.ColumnNumberToName(col)
+	ref := fmt.Sprintf("%s2:%s%d", name, name, rows)
+	x.err = x.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{
+		{Type: "cell", Criteria: criteria, Format: &x.red, Value: value}})
 }
 
 // reports writes one row per report: where it comes from, its counts per
@@ -98,11 +135,14 @@ func (x *xlsxWriter) reports(sheet string, d *jsonDoc) error {
 	head := x.reportsHead(fams)
 	x.header(sheet, head)
 	for i := range d.Reports {
+		x.reportRows[d.Reports[i].Path] = i + 2
 		if err := x.row(sheet, i+2, x.reportRow(&d.Reports[i], fams)); err != nil {
 			return err
 		}
 	}
-	x.finish(sheet, len(head), len(d.Reports)+1, map[int]float64{1: 40, 2: 24})
+	x.reportSheet = sheet
+	x.finish(sheet, len(head), len(d.Reports)+1, map[int]float64{1: 40, 2: 24, 6: 12, 7: 12, 8: 12, 9: 12})
+	x.redWhen(sheet, 10, len(d.Reports)+1, ">", "0") // 错误
 	return x.err
 }
 
@@ -136,11 +176,11 @@ func (x *xlsxWriter) reportsHead(fams []string) []string {
 func (x *xlsxWriter) reportRow(r *jsonReport, fams []string) []any {
 	row := []any{r.Path, str(r.Body), num(r.Year), str(r.Format), str(r.Encoding)}
 	if r.Period != nil {
-		row = append(row, r.Period.Start, r.Period.End)
+		row = append(row, xlsxDate(r.Period.Start), xlsxDate(r.Period.End))
 	} else {
 		row = append(row, nil, nil)
 	}
-	row = append(row, str(r.Published), str(r.Signed))
+	row = append(row, xlsxDate(r.Published), xlsxDate(r.Signed))
 	if r.Error != "" {
 		// no counts, statistics or status: only why it could not be checked
 		empty := make([]any, 3+3*len(fams)+len(batch.StatDefs)+1)
@@ -180,15 +220,31 @@ func (x *xlsxWriter) findings(sheet string, d *jsonDoc) error {
 			for _, o := range g.Related {
 				rel = append(rel, fmt.Sprintf("%s:%d:%d %s", o.Path, o.Line, o.Column, o.Message))
 			}
-			row := []any{r.Path, g.Line, g.Column, g.Rule, g.Family, x.labels[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n"))}
+			fam := report.FamilyTitle(lint.Family(g.Family), x.lang)
+			row := []any{r.Path, g.Line, g.Column, g.Rule, fam, x.labels[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n"))}
 			if err := x.row(sheet, n, row); err != nil {
+				return err
+			}
+			if err := x.linkToReport(sheet, n, r.Path); err != nil {
 				return err
 			}
 			n++
 		}
 	}
-	x.finish(sheet, len(head), n-1, map[int]float64{1: 40, 7: 70, 8: 24, 9: 50})
+	x.finish(sheet, len(head), n-1, map[int]float64{1: 40, 5: 16, 7: 70, 8: 24, 9: 50})
+	x.redWhen(sheet, 6, n-1, "==", `"`+x.labels["error"]+`"`) // 级别
 	return x.err
+}
+
+// linkToReport makes the file cell of a finding a link to its report's row.
+func (x *xlsxWriter) linkToReport(sheet string, n int, path string) error {
+	at, ok := x.reportRows[path]
+	if !ok || x.reportSheet == "" {
+		return nil
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, n)
+	target := fmt.Sprintf("'%s'!A%d", x.reportSheet, at)
+	return x.f.SetCellHyperLink(sheet, cell, target, "Location", excelize.HyperlinkOpts{Tooltip: &target})
 }
 
 // checks writes one row per cross-year check.
@@ -247,6 +303,12 @@ func num(v int) any {
 type xlsxWriter struct {
 	f      *excelize.File
 	bold   int
+	date   int // yyyy-mm-dd
+	red    int // conditional format of errors
+	// reportRows is each report's row on the reports sheet (reportSheet),
+	// for the findings' links
+	reportRows  map[string]int
+	reportSheet string
 	lang   string
 	heads  map[string]string // column headings
 	labels map[string]string // statuses, kinds and severities, as on the page
@@ -281,6 +343,11 @@ func (x *xlsxWriter) row(sheet string, n int, vals []any) error {
 		}
 		if err := x.f.SetCellValue(sheet, cell, v); err != nil {
 			return err
+		}
+		if _, ok := v.(time.Time); ok {
+			if err := x.f.SetCellStyle(sheet, cell, cell, x.date); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
