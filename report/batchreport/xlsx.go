@@ -301,18 +301,18 @@ func num(v int) any {
 // xlsxWriter writes the sheets of one workbook; err is the first error of
 // header and finish.
 type xlsxWriter struct {
-	f      *excelize.File
-	bold   int
-	date   int // yyyy-mm-dd
-	red    int // conditional format of errors
+	f    *excelize.File
+	bold int
+	date int // yyyy-mm-dd
+	red  int // conditional format of errors
 	// reportRows is each report's row on the reports sheet (reportSheet),
 	// for the findings' links
 	reportRows  map[string]int
 	reportSheet string
-	lang   string
-	heads  map[string]string // column headings
-	labels map[string]string // statuses, kinds and severities, as on the page
-	err    error
+	lang        string
+	heads       map[string]string // column headings
+	labels      map[string]string // statuses, kinds and severities, as on the page
+	err         error
 }
 
 func (x *xlsxWriter) header(sheet string, head []string) {
