@@ -39,7 +39,7 @@ func (b *batchFlags) wanted() bool { return b.html != "" || b.xlsx != "" || b.js
 // text, JSON and SARIF output and the exit code include them) and writes
 // each requested file atomically. It returns exitError when an output could
 // not be written, else 0.
-func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResult, lang string, opts *lint.Options,
+func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResult, skipped []batch.Skipped, lang string, opts *lint.Options,
 	resolver *lint.ConfigResolver, adjust func(*lint.Config) *lint.Config, stderr io.Writer) int {
 	parsed := 0
 	for _, r := range results {
@@ -61,7 +61,7 @@ func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResul
 		fmt.Fprintf(stderr, "gdlint: --similar-share %v: want a share between 0 and 1\n", b.similar)
 		return exitError
 	}
-	res, err := batch.FromFiles(inputs, results, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar})
+	res, err := batch.FromFiles(inputs, results, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar, Skipped: skipped})
 	if err != nil {
 		fmt.Fprintf(stderr, "gdlint: %v\n", err)
 		return exitError

@@ -145,3 +145,55 @@ func TestCheckSARIFRelatedInOtherFile(t *testing.T) {
 		t.Errorf("region %+v", r)
 	}
 }
+
+// A file the walk takes but that is not an annual report (a folder's
+// README.md) is left out of the findings and listed, with the reason, in
+// every batch output.
+func TestCheckBatchReportsListSkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeReport(t, filepath.Join(dir, "2023.txt"), 2023, 5, 0, 5)
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("# 说明\n\n本目录收集各单位的报告。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	h, x, j := filepath.Join(out, "r.html"), filepath.Join(out, "r.xlsx"), filepath.Join(out, "r.json")
+	var stdout, stderr bytes.Buffer
+	run([]string{"check", dir, "--report-html", h, "--report-xlsx", x, "--report-json", j, "-q"}, nil, &stdout, &stderr)
+	readme := filepath.Join(dir, "README.md")
+	if strings.Contains(stdout.String(), readme) {
+		t.Errorf("README.md among the findings:\n%s", stdout.String())
+	}
+	var doc struct {
+		Reports []struct{ Path string } `json:"reports"`
+		Skipped []struct {
+			Path, Reason string
+		} `json:"skipped"`
+	}
+	raw, err := os.ReadFile(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Reports) != 1 || len(doc.Skipped) != 1 || doc.Skipped[0].Path != readme || !strings.Contains(doc.Skipped[0].Reason, "找不到报告标题") {
+		t.Errorf("reports %+v, skipped %+v", doc.Reports, doc.Skipped)
+	}
+	page, err := os.ReadFile(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`id="skipped-files"`)) || !bytes.Contains(page, []byte(readme)) {
+		t.Error("the HTML page does not list README.md as skipped")
+	}
+	f, err := excelize.OpenFile(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("报告")
+	last := rows[len(rows)-1]
+	if last[0] != readme || !strings.HasPrefix(last[len(last)-1], "已跳过：不是政府信息公开年度报告") {
+		t.Errorf("last row of 报告: %q", last)
+	}
+}

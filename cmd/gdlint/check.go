@@ -17,6 +17,7 @@ import (
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/batch"
 	"github.com/gdlint/gdlint/report"
 )
 
@@ -107,6 +108,8 @@ type checkRun struct {
 	unexpanded []*lint.FileResult
 	// walked are the files a directory walk found (not named themselves)
 	walked map[string]bool
+	// skipped are the walked files left out as not annual reports
+	skipped []batch.Skipped
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -139,7 +142,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.status
 	}
 	// cross-year checks over several reports; --report-* files (batch.go)
-	if st := writeBatchReports(c.f.batch, paths, results, c.f.lang, c.opts, c.resolver, c.adjust, stderr); st != 0 {
+	if st := writeBatchReports(c.f.batch, paths, results, c.skipped, c.f.lang, c.opts, c.resolver, c.adjust, stderr); st != 0 {
 		c.status = st
 	}
 	results = append(results, c.unusedIgnores()...)
@@ -300,6 +303,7 @@ func (c *checkRun) skipNonReports(files []string, results []*lint.FileResult) ([
 		if c.walked[files[i]] && r.Err == nil && r.Report != nil && !r.Annual {
 			g := lint.JudgeReport(r.Report)
 			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.SkippedText(g.Why, g.WhyEN, c.f.lang))
+			c.skipped = append(c.skipped, batch.Skipped{Path: r.Path, Why: g.Why, WhyEN: g.WhyEN})
 			continue
 		}
 		keptFiles = append(keptFiles, files[i])

@@ -45,6 +45,9 @@ type Options struct {
 	// on a pair of reports when the later report's config selects it, at the
 	// severity that config gives. Nil: Rules decides, at default severities.
 	Config func(path string) *lint.Config
+	// Skipped are the files the caller left out as not annual reports (the
+	// check command's directory walk), listed in the outputs with the reason.
+	Skipped []Skipped
 	// parse replaces input.ParseFile in tests (to exercise panics).
 	parse func(path string) (*grammar.Report, error)
 }
@@ -72,7 +75,16 @@ type Result struct {
 	Reports []*Report // sorted by path
 	Bodies  []*Body   // sorted by normalised name
 	Checks  []*Check  // cross-year checks, by body, year, rule
+	// Skipped are files left out as not annual reports, sorted by path.
+	Skipped []Skipped
 	opts    Options
+}
+
+// Skipped is a file a directory walk found that was not taken for an
+// annual report (lint.JudgeReport), and why.
+type Skipped struct {
+	Path       string
+	Why, WhyEN string
 }
 
 // Report is one input file and what the batch learned from it.
@@ -196,7 +208,8 @@ func Run(paths []string, opts *Options) (*Result, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	res := &Result{Inputs: append([]string(nil), paths...), Now: now, Lang: o.lang(), opts: o}
+	res := &Result{Inputs: append([]string(nil), paths...), Now: now, Lang: o.lang(), opts: o,
+		Skipped: append([]Skipped(nil), o.Skipped...)}
 
 	files, walkErrs := collect(paths)
 	res.Reports = make([]*Report, len(files))
@@ -227,7 +240,9 @@ func FromFiles(inputs []string, files []*lint.FileResult, opts *Options) (*Resul
 	if o.Lint != nil && !o.Lint.Now.IsZero() {
 		now = o.Lint.Now
 	}
-	res := &Result{Inputs: append([]string(nil), inputs...), Now: now, Lang: o.lang(), opts: o}
+	res := &Result{Inputs: append([]string(nil), inputs...), Now: now, Lang: o.lang(), opts: o,
+		Skipped: append([]Skipped(nil), o.Skipped...)}
+	sort.SliceStable(res.Skipped, func(i, j int) bool { return res.Skipped[i].Path < res.Skipped[j].Path })
 	for _, f := range files {
 		if f == nil || (f.Err == nil && f.Report == nil) {
 			continue

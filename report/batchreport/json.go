@@ -44,7 +44,8 @@ import (
 //	    "similarity": {"share", "segments", "identical", "chars", "identical_chars", "threshold",
 //	                   "jaccard", "matches": [{"line", "column", "prev_line", "prev_column", "jaccard"}]} (optional),
 //	    "missing": [2022] (optional)
-//	  }]
+//	  }],
+//	  "skipped": [{"path", "reason", "reason_en"}]   // walked files not taken for annual reports
 //	}
 //
 //	Value:   {"value": 3, "text": "3", "line", "column", "doubt" (optional)}
@@ -65,6 +66,14 @@ type jsonDoc struct {
 	Reports   []jsonReport `json:"reports"`
 	Bodies    []jsonBody   `json:"bodies"`
 	Checks    []jsonCheck  `json:"checks"`
+	Skipped   []jsonSkip   `json:"skipped"`
+}
+
+// jsonSkip is a file left out as not an annual report.
+type jsonSkip struct {
+	Path     string `json:"path"`
+	Reason   string `json:"reason"`
+	ReasonEN string `json:"reason_en"`
 }
 
 type jsonSummary struct {
@@ -235,7 +244,10 @@ func jvalue(src *grammar.Source, v *batch.Value) *jsonValue {
 func document(res *batch.Result) *jsonDoc {
 	d := &jsonDoc{Schema: SchemaVersion, Tool: "gdlint", Generated: res.Now.UTC().Truncate(time.Second), Inputs: res.Inputs,
 		Summary: jsonSummary{CrossYear: map[string]int{"ok": 0, "finding": 0, "cannot_judge": 0}},
-		Reports: []jsonReport{}, Bodies: []jsonBody{}, Checks: []jsonCheck{}}
+		Reports: []jsonReport{}, Bodies: []jsonBody{}, Checks: []jsonCheck{}, Skipped: []jsonSkip{}}
+	for _, s := range res.Skipped {
+		d.Skipped = append(d.Skipped, jsonSkip{Path: s.Path, Reason: s.Why, ReasonEN: s.WhyEN})
+	}
 	if d.Inputs == nil {
 		d.Inputs = []string{}
 	}

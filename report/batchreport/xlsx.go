@@ -140,9 +140,20 @@ func (x *xlsxWriter) reports(sheet string, d *jsonDoc) error {
 			return err
 		}
 	}
+	// the files left out as not annual reports: the path and why, in the
+	// last column
+	for i, s := range d.Skipped {
+		reason := report.SkippedText(s.Reason, s.ReasonEN, x.lang)
+		row := make([]any, len(head))
+		row[0], row[len(row)-1] = s.Path, reason
+		if err := x.row(sheet, len(d.Reports)+2+i, row); err != nil {
+			return err
+		}
+	}
+	rows := len(d.Reports) + len(d.Skipped) + 1
 	x.reportSheet = sheet
-	x.finish(sheet, len(head), len(d.Reports)+1, map[int]float64{1: 40, 2: 24, 6: 12, 7: 12, 8: 12, 9: 12})
-	x.redWhen(sheet, 10, len(d.Reports)+1, ">", "0") // 错误
+	x.finish(sheet, len(head), rows, map[int]float64{1: 40, 2: 24, 6: 12, 7: 12, 8: 12, 9: 12})
+	x.redWhen(sheet, 10, rows, ">", "0") // 错误
 	return x.err
 }
 
