@@ -12,6 +12,8 @@ func TestFormatCases(t *testing.T) {
 		{"part label with space", "r.txt", "二．主动公开政府信息情况\n正文。\n", "二、主动公开政府信息情况\n正文。\n"},
 		{"markdown part label", "r.md", "## 三. 收到和处理政府信息公开申请情况\n\n无。\n", "## 三、收到和处理政府信息公开申请情况\n\n无。\n"},
 		{"sub-heading label", "r.txt", "一、总体情况\n(一) 主动公开\n正文。\n", "一、总体情况\n（一）主动公开\n正文。\n"},
+		{"third-level label", "r.txt", "一、总体情况\n（一）主动公开\n1、 加强培训\n正文。\n", "一、总体情况\n（一）主动公开\n1.加强培训\n正文。\n"},
+		{"markdown list item kept", "r.md", "## 一、总体情况\n\n### （一）主动公开\n\n1、 加强培训\n", "## 一、总体情况\n\n### （一）主动公开\n\n1、 加强培训\n"},
 		{"punctuation", "r.txt", "本局坚持公开为常态,不公开为例外;全年公开(含解读)12条?是!\n", "本局坚持公开为常态，不公开为例外；全年公开（含解读）12条？是！\n"},
 		{"space after converted punctuation", "r.txt", "发布时间: 2022-02-08，地址: 平潭\n", "发布时间：2022-02-08，地址：平潭\n"},
 		{"numbers, times, ASCII brackets", "r.txt", "共1,000条，时间10:30，见附件(1)。\n", "共1,000条，时间10:30，见附件(1)。\n"},

@@ -308,9 +308,11 @@ func trailingEdits(text string, l line, markdown, hardBreak bool) []lint.Edit {
 }
 
 // headingEdits give numbered headings the template's label: a part's
-// heading the Chinese numeral and 、 ("一.总体情况", "一 总体情况" →
+// heading the Chinese numeral and 、 ("一.总体情况", "一 .总体情况" →
 // "一、总体情况"), a sub-heading the numeral in full-width brackets with no
-// space after ("(一) 存在问题" → "（一）存在问题"). Only a label made of the
+// space after ("(一) 存在问题" → "（一）存在问题"), a third-level heading
+// the digits and a point ("1、培训" → "1.培训"; full-width digits are left
+// as they are). Only a label made of the
 // numeral, brackets, separators and spaces is rewritten; the numeral is
 // kept as written.
 func headingEdits(rep *grammar.Report) []lint.Edit {
@@ -321,8 +323,12 @@ func headingEdits(rep *grammar.Report) []lint.Edit {
 			continue
 		}
 		label := text[h.NumberSpan.Start:h.TextSpan.Start]
+		isNumeral := isCNNumeral
+		if h.Style == "arabic" {
+			isNumeral = func(r rune) bool { return r >= '0' && r <= '9' }
+		}
 		numeral := strings.Map(func(r rune) rune {
-			if isCNNumeral(r) {
+			if isNumeral(r) {
 				return r
 			}
 			return -1
@@ -333,12 +339,20 @@ func headingEdits(rep *grammar.Report) []lint.Edit {
 			want, allowed = numeral+"、", ".．,，、 \t\u3000"
 		case h.Style == "paren" && h.Level == 2:
 			want, allowed = "（"+numeral+"）", "()（） \t\u3000"
+		case h.Style == "arabic" && h.Level == 3:
+			// GB/T 15834: a point after an Arabic numeral, not 、. In
+			// Markdown "1. 文字" is a list item: a space after the label
+			// is kept out of it
+			if rep.Rendering == "markdown" && strings.TrimRight(label, " \t\u3000") != label {
+				continue
+			}
+			want, allowed = numeral+".", ".．、 \t\u3000"
 		default:
 			continue
 		}
 		// the numeral is one run, and nothing else is in the label
 		if numeral == "" || !strings.Contains(label, numeral) || strings.TrimFunc(label, func(r rune) bool {
-			return isCNNumeral(r) || strings.ContainsRune(allowed, r)
+			return isNumeral(r) || strings.ContainsRune(allowed, r)
 		}) != "" {
 			continue
 		}
