@@ -16,9 +16,9 @@ func init() {
 	commands["fmt"] = command{summary: "format reports in place (labels, punctuation, tables, blank lines); --check, --diff", run: runFmt}
 }
 
-const fmtAbout = `Format reports the way gofmt formats Go: the labels of the six parts (一、),
-full-width punctuation in Chinese text, aligned Markdown tables, one blank line
-between paragraphs, no trailing spaces. Values are never touched: the result is
+const fmtAbout = `Format reports the way gofmt formats Go: the template's heading labels
+(一、 （一） 1.), full-width punctuation in Chinese text, aligned Markdown tables,
+one blank line between paragraphs, no trailing spaces. Values are never touched: the result is
 parsed again and every number, heading and table cell must read the same, or
 less is changed. Files are rewritten in place, atomically, in their own encoding
 and line endings; - formats standard input to standard output. Only plain text

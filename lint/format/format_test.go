@@ -47,7 +47,7 @@ func reportFiles(t *testing.T) []string {
 	return files
 }
 
-func decode(t *testing.T, path string) string {
+func decode(t testing.TB, path string) string {
 	t.Helper()
 	raw, err := os.ReadFile(path)
 	if err != nil {
