@@ -22,6 +22,7 @@ func TestFormatCases(t *testing.T) {
 		{"inline code", "r.md", "配置`a,b`中,用\n", "配置`a,b`中，用\n"},
 		{"fenced code", "r.md", "正文。\n\n```\n中,文  \n\n\n```\n", "正文。\n\n```\n中,文  \n\n\n```\n"},
 		{"suppressed GD-W004", "r.md", "<!-- gdlint-disable-next-line GD-W004 -->\n规程(试行)。\n", "<!-- gdlint-disable-next-line GD-W004 -->\n规程(试行)。\n"},
+		{"comment over lines", "r.md", "正文,完。\n<!--\n备注,草稿\n-->\n正文,完。\n", "正文，完。\n<!--\n备注,草稿\n-->\n正文，完。\n"},
 		{"blank lines", "r.txt", "\n\n标题\n\n\n\n正文。\n\n\n", "标题\n\n正文。\n"},
 		{"trailing spaces", "r.txt", "标题   \n正文。\u3000\n", "标题\n正文。\n"},
 		{"trailing tab is a cell", "r.txt", "行政强制\t\n行政处罚\t3\n", "行政强制\t\n行政处罚\t3\n"},

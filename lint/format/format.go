@@ -183,6 +183,7 @@ func editsOf(rep *grammar.Report, lv level) []lint.Edit {
 	blankRun := 0 // blank lines since the last non-blank one
 	seenText := false
 	residue := residueLines(rep, lines)
+	comment := false // inside <!-- … --> spanning lines
 	for i, l := range lines {
 		content := text[l.start:l.end]
 		if residue[i] {
@@ -219,9 +220,16 @@ func editsOf(rep *grammar.Report, lv level) []lint.Edit {
 			continue
 		default:
 			flush()
-			if lv >= levelPunct && !strings.Contains(content, "<!--") && !(i > 0 && suppressesW004(text[lines[i-1].start:lines[i-1].end])) {
+			opens := strings.Contains(content, "<!--")
+			if lv >= levelPunct && !opens && !comment && !(i > 0 && suppressesW004(text[lines[i-1].start:lines[i-1].end])) {
 				edits = append(edits, punctuationEdits(text, l.start, l.end, markdown)...)
 			}
+		}
+		// a comment over several lines: its text is not the report's
+		if open := strings.LastIndex(content, "<!--"); open >= 0 {
+			comment = !strings.Contains(content[open:], "-->")
+		} else if comment && strings.Contains(content, "-->") {
+			comment = false
 		}
 		hardBreak := markdown && i+1 < len(lines) && strings.TrimSpace(text[lines[i+1].start:lines[i+1].end]) != ""
 		edits = append(edits, trailingEdits(text, l, markdown, hardBreak)...)
