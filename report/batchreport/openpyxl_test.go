@@ -22,15 +22,13 @@ for row in rep.iter_rows(min_row=2):
     for c in row[5:9]:
         if c.value is not None:
             dates.append([type(c.value).__name__, c.number_format, str(c.value)])
+import re
 links = []
 for row in fin.iter_rows(min_row=2):
-    c = row[0]
-    target = c.hyperlink.location if c.hyperlink else None
-    linked = None
-    if target:
-        sheet, cell = target.split("!")
-        linked = wb[sheet.strip("'")][cell].value
-    links.append([c.value, target, linked])
+    m = re.fullmatch(r"""=HYPERLINK\("#'([^']+)'!(A\d+)","[^"]*"\)""", str(row[9].value))
+    target = m.group(1) + "!" + m.group(2) if m else None
+    linked = wb[m.group(1)][m.group(2)].value if m else None
+    links.append([row[0].value, target, linked])
 cf = lambda ws: [[str(r.sqref), [x.formula for x in r.rules]] for r in ws.conditional_formatting]
 print(json.dumps({"sheets": wb.sheetnames, "head": head, "dates": dates, "links": links,
                   "cf_reports": cf(rep), "cf_findings": cf(fin)}, ensure_ascii=False, default=str))
@@ -53,8 +51,8 @@ func openpyxl(t *testing.T) string {
 }
 
 // The workbook as another reader sees it: Chinese headings, dates as date
-// cells, each finding's file linked to its report's row, errors in red by
-// conditional formats.
+// cells, each finding linked (a HYPERLINK formula) to the row of its own
+// report, errors in red by conditional formats.
 func TestXLSXReadByOpenpyxl(t *testing.T) {
 	py := openpyxl(t)
 	res := runFixture(t, nil)

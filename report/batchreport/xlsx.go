@@ -35,14 +35,14 @@ var xlsxHeads = map[string]map[string]string{
 		"period_end": "统计期限止", "published": "发布日期", "signed": "落款日期", "errors": "错误", "warnings": "警告", "infos": "提示",
 		"crossyear": "跨年度", "error": "无法检查的原因", "line": "行", "column": "列", "rule": "规则", "family": "类别",
 		"severity": "级别", "message": "消息", "text": "原文", "related": "相关位置", "prev_year": "上年", "cur_year": "本年",
-		"check": "检查", "status": "结果", "detail": "明细", "share": "雷同比例", "prev_path": "上年文件",
+		"check": "检查", "status": "结果", "detail": "明细", "share": "雷同比例", "prev_path": "上年文件", "goto": "跳转",
 	},
 	"en": {
 		"path": "File", "body": "Body", "year": "Year", "format": "Format", "encoding": "Encoding", "period_start": "Period start",
 		"period_end": "Period end", "published": "Published", "signed": "Signed", "errors": "Errors", "warnings": "Warnings", "infos": "Infos",
 		"crossyear": "Cross-year", "error": "Why it could not be checked", "line": "Line", "column": "Column", "rule": "Rule", "family": "Family",
 		"severity": "Severity", "message": "Message", "text": "Text", "related": "Related", "prev_year": "Previous year", "cur_year": "Year",
-		"check": "Check", "status": "Result", "detail": "Details", "share": "Similar share", "prev_path": "Previous file",
+		"check": "Check", "status": "Result", "detail": "Details", "share": "Similar share", "prev_path": "Previous file", "goto": "Go to",
 	},
 }
 
@@ -222,7 +222,7 @@ func (x *xlsxWriter) reportRow(r *jsonReport, fams []string) []any {
 // findings writes one row per finding, in report order.
 func (x *xlsxWriter) findings(sheet string, d *jsonDoc) error {
 	H := x.heads
-	head := []string{H["path"], H["line"], H["column"], H["rule"], H["family"], H["severity"], H["message"], H["text"], H["related"]}
+	head := []string{H["path"], H["line"], H["column"], H["rule"], H["family"], H["severity"], H["message"], H["text"], H["related"], H["goto"]}
 	x.header(sheet, head)
 	n := 2
 	for _, r := range d.Reports {
@@ -232,30 +232,36 @@ func (x *xlsxWriter) findings(sheet string, d *jsonDoc) error {
 				rel = append(rel, fmt.Sprintf("%s:%d:%d %s", o.Path, o.Line, o.Column, o.Message))
 			}
 			fam := report.FamilyTitle(lint.Family(g.Family), x.lang)
-			row := []any{r.Path, g.Line, g.Column, g.Rule, fam, x.labels[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n"))}
+			row := []any{r.Path, g.Line, g.Column, g.Rule, fam, x.labels[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n")),
+				x.linkToReport(r.Path)}
 			if err := x.row(sheet, n, row); err != nil {
-				return err
-			}
-			if err := x.linkToReport(sheet, n, r.Path); err != nil {
 				return err
 			}
 			n++
 		}
 	}
-	x.finish(sheet, len(head), n-1, map[int]float64{1: 40, 5: 16, 7: 70, 8: 24, 9: 50})
+	x.finish(sheet, len(head), n-1, map[int]float64{1: 40, 5: 16, 7: 70, 8: 24, 9: 50, 10: 14})
 	x.redWhen(sheet, 6, n-1, "==", `"`+x.labels["error"]+`"`) // 级别
 	return x.err
 }
 
-// linkToReport makes the file cell of a finding a link to its report's row.
-func (x *xlsxWriter) linkToReport(sheet string, n int, path string) error {
+// xlsxFormula is a cell written as a formula.
+type xlsxFormula string
+
+// linkToReport is a link to the row of the report at path on the reports
+// sheet: a HYPERLINK formula in a column of its own (the file column stays
+// plain text for filters and scripts). Cell hyperlinks would cost excelize a
+// scan of every earlier link per finding.
+func (x *xlsxWriter) linkToReport(path string) any {
 	at, ok := x.reportRows[path]
 	if !ok || x.reportSheet == "" {
 		return nil
 	}
-	cell, _ := excelize.CoordinatesToCellName(1, n)
-	target := fmt.Sprintf("'%s'!A%d", x.reportSheet, at)
-	return x.f.SetCellHyperLink(sheet, cell, target, "Location", excelize.HyperlinkOpts{Tooltip: &target})
+	label := fmt.Sprintf("报告第 %d 行", at)
+	if x.lang == "en" {
+		label = fmt.Sprintf("report row %d", at)
+	}
+	return xlsxFormula(fmt.Sprintf(`HYPERLINK("#'%s'!A%d","%s")`, x.reportSheet, at, label))
 }
 
 // checks writes one row per cross-year check.
@@ -351,6 +357,12 @@ func (x *xlsxWriter) row(sheet string, n int, vals []any) error {
 		cell, err := excelize.CoordinatesToCellName(i+1, n)
 		if err != nil {
 			return err
+		}
+		if f, ok := v.(xlsxFormula); ok {
+			if err := x.f.SetCellFormula(sheet, cell, string(f)); err != nil {
+				return err
+			}
+			continue
 		}
 		if err := x.f.SetCellValue(sheet, cell, v); err != nil {
 			return err
