@@ -189,3 +189,59 @@ func hasAttr(n *html.Node, key string) bool {
 	}
 	return false
 }
+
+// Above htmlInlineLimit reports the page embeds the findings as JSON and
+// renders them on demand: a report opened from the overview (#rN) shows the
+// same section, word for word, as the page that writes every report, and a
+// filter lists only what it selects.
+func TestHTMLLazyDetailsInChromium(t *testing.T) {
+	bin := chromium(t)
+	res := runFixture(t, nil)
+	var inline bytes.Buffer
+	if err := WriteHTML(&inline, res); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { htmlInlineLimit = n }(htmlInlineLimit)
+	htmlInlineLimit = 0
+	var lazy bytes.Buffer
+	if err := WriteHTML(&lazy, res); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(lazy.Bytes(), []byte(`<section class="report"`)) || !bytes.Contains(lazy.Bytes(), []byte(`id="details-data"`)) {
+		t.Fatal("the lazy page writes the sections itself, or has no data")
+	}
+	page := filepath.Join(t.TempDir(), "lazy.html")
+	if err := os.WriteFile(page, lazy.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// the same words; the inline page has line breaks between its elements
+	norm := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	want := parseHTML(t, inline.Bytes())
+	opened := 0
+	for _, sec := range find(want, func(n *html.Node) bool { return n.Data == "section" && attr(n, "class") == "report" }) {
+		id := attr(sec, "id")
+		got := byID(parseHTML(t, runChromium(t, bin, "--dump-dom", "file://"+page+"#"+id)), id)
+		if got == nil {
+			t.Errorf("#%s: no section rendered", id)
+			continue
+		}
+		if norm(text(got)) != norm(text(sec)) {
+			t.Errorf("#%s rendered\n%s\nwant\n%s", id, norm(text(got)), norm(text(sec)))
+		}
+		opened++
+	}
+	if opened < 3 {
+		t.Fatalf("only %d sections compared", opened)
+	}
+	doc := parseHTML(t, runChromium(t, bin, "--dump-dom", "file://"+page+"#filter=GD-Y001"))
+	var rules []string
+	for _, tr := range find(byID(doc, "details"), func(n *html.Node) bool { return n.Data == "tr" && attr(n, "data-sev") != "" }) {
+		rules = append(rules, attr(tr, "data-rule"))
+	}
+	if len(rules) == 0 || strings.Count(strings.Join(rules, " "), "GD-Y001") != len(rules) {
+		t.Errorf("filter GD-Y001 lists %v", rules)
+	}
+	if c := byID(doc, "count"); c == nil || !strings.Contains(text(c), "显示 "+strconv.Itoa(len(rules))+" / ") {
+		t.Errorf("filter count %q", text(c))
+	}
+}

@@ -43,17 +43,21 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 
 // htmlView is what the page template reads.
 type htmlView struct {
-	Lang     string
-	L        map[string]string
-	Doc      *jsonDoc
-	Stats    []string      // column headings of the key statistics
-	Rows     []*htmlRow    // the overview, by body then year
-	Failed   []*htmlRow    // files that could not be checked
-	Groups   []*htmlGroup  // cross-year checks per body
-	Loose    []*jsonCheck  // reports left out of the cross-year checks
-	Details  []*htmlRow    // per-report findings, in path order
-	Families []string      // families with findings, for the summary
-	Totals   []familyTotal // per family, over all reports
+	Lang    string
+	L       map[string]string
+	Doc     *jsonDoc
+	Stats   []string     // column headings of the key statistics
+	Rows    []*htmlRow   // the overview, by body then year
+	Failed  []*htmlRow   // files that could not be checked
+	Groups  []*htmlGroup // cross-year checks per body
+	Loose   []*jsonCheck // reports left out of the cross-year checks
+	Details []*htmlRow   // per-report findings, in path order
+	// Lazy: the details are embedded as JSON (DetailsJSON) and rendered by
+	// the page's script, for batches above htmlInlineLimit reports
+	Lazy        bool
+	DetailsJSON template.JS
+	Families    []string      // families with findings, for the summary
+	Totals      []familyTotal // per family, over all reports
 }
 
 type htmlRow struct {
@@ -126,6 +130,7 @@ var htmlLabels = map[string]map[string]string{
 		"mark-ok": "✓", "mark-finding": "✗", "mark-cannot-judge": "?",
 		"period": "统计期限", "published": "发布", "signed": "落款", "encoding": "编码",
 		"utc": "世界协调时", "local": "本地时间",
+		"lazy_note": "报告较多：点击总览中的文件查看它的问题，或用上面的筛选列出各报告的问题。", "capped": "只列出前 500 条",
 		"skipped_files": "未作为年度报告检查的文件", "skipped_note": "目录中找到、但不像政府信息公开年度报告的文件（如说明文件）；如确是报告，请单独指定该文件检查。",
 		"legend_doubt": "黄色底的数字是推断的：由粘连的数字按勾稽关系拆分，或按位置对应；鼠标停在数字上可看原因。",
 		"filter":       "筛选问题", "filter_text": "搜索（机关、文件、规则、说明）", "all_severities": "全部级别",
@@ -150,6 +155,7 @@ var htmlLabels = map[string]map[string]string{
 		"mark-ok": "✓", "mark-finding": "✗", "mark-cannot-judge": "?",
 		"period": "period", "published": "published", "signed": "signed", "encoding": "encoding",
 		"utc": "UTC", "local": "local time",
+		"lazy_note": "Many reports: open a file in the overview to see its findings, or filter above to list the findings of all reports.", "capped": "only the first 500 are listed",
 		"skipped_files": "Files not checked as annual reports", "skipped_note": "Files found in the directories that do not look like annual reports (notes, READMEs); name a file on the command line to check it anyway.",
 		"legend_doubt": "Numbers on yellow are inferred: split from glued digits by the table's balances, or placed by position; hover a number for the reason.",
 		"filter":       "Filter findings", "filter_text": "Search (body, file, rule, message)", "all_severities": "All severities",
@@ -181,6 +187,14 @@ func WriteHTML(w io.Writer, res *batch.Result) error {
 	}
 	v.addReports(d, L)
 	v.addChecks(d)
+	if len(d.Reports) > htmlInlineLimit {
+		v.Lazy = true
+		js, err := v.lazyJSON()
+		if err != nil {
+			return err
+		}
+		v.DetailsJSON = js
+	}
 	return htmlTemplate.Execute(w, v)
 }
 

@@ -1,0 +1,112 @@
+package batchreport
+
+import (
+	"encoding/json"
+	"html/template"
+	"strconv"
+
+	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/report"
+)
+
+// htmlInlineLimit is the number of reports up to which the page writes every
+// report's findings as HTML. Above it (a supervising office's thousands of
+// reports: 19 MB of tables for 2,000 reports, half a minute to render) the
+// findings are embedded once as JSON and the page renders a report's
+// findings when its file is opened, or the findings a filter selects.
+var htmlInlineLimit = 300
+
+// lazyData is the embedded JSON of the lazy page: the reports' findings as
+// compact rows, and the words the script needs.
+type lazyData struct {
+	Reports []lazyReport      `json:"reports"`
+	Labels  map[string]string `json:"labels"`
+}
+
+type lazyReport struct {
+	ID       string     `json:"id"`
+	Path     string     `json:"path"`
+	Body     string     `json:"body"`
+	Meta     string     `json:"meta"`
+	Families string     `json:"families"`
+	Findings [][]string `json:"findings"` // rule, severity, location, message, text, related (one per line)
+}
+
+// lazyJSON builds the embedded data of the details; json.Marshal escapes
+// <, > and &, so the block cannot end its <script> early.
+func (v *htmlView) lazyJSON() (template.JS, error) {
+	d := lazyData{Labels: map[string]string{}}
+	for _, k := range []string{"error", "warning", "info", "location", "rule", "severity", "message", "no_findings",
+		"shown", "of", "findings_unit", "capped"} {
+		d.Labels[k] = v.L[k]
+	}
+	lang := "zh"
+	if v.Lang == "en" {
+		lang = "en"
+	}
+	for _, row := range v.Details {
+		r := row.R
+		if r.Error != "" {
+			continue
+		}
+		lr := lazyReport{ID: row.ID, Path: r.Path, Body: r.Body, Meta: v.meta(r), Families: familiesLine(r, lang)}
+		for _, g := range r.Diagnostics {
+			var rel string
+			for i, o := range g.Related {
+				if i > 0 {
+					rel += "\n"
+				}
+				rel += o.Path + ":" + strconv.Itoa(o.Line) + ":" + strconv.Itoa(o.Column) + " " + o.Message
+			}
+			lr.Findings = append(lr.Findings, []string{g.Rule, g.Severity.String(),
+				g.Path() + ":" + strconv.Itoa(g.Line) + ":" + strconv.Itoa(g.Column), g.Msg(), g.Text, rel})
+		}
+		d.Reports = append(d.Reports, lr)
+	}
+	b, err := json.Marshal(d)
+	return template.JS(b), err
+}
+
+// meta is the line under a report's path: body, year, format, encoding and
+// dates, as the inline page writes it.
+func (v *htmlView) meta(r *jsonReport) string {
+	s := ""
+	add := func(x string) {
+		if x != "" {
+			if s != "" {
+				s += " · "
+			}
+			s += x
+		}
+	}
+	add(r.Body)
+	if r.Year != 0 {
+		add(strconv.Itoa(r.Year))
+	}
+	add(r.Format)
+	add(v.L["encoding"] + " " + r.Encoding)
+	if r.Period != nil {
+		add(v.L["period"] + " " + r.Period.Start + " – " + r.Period.End)
+	}
+	if r.Published != "" {
+		add(v.L["published"] + " " + r.Published)
+	}
+	if r.Signed != "" {
+		add(v.L["signed"] + " " + r.Signed)
+	}
+	return s
+}
+
+// familiesLine counts a report's findings per family: 表格: 1 / 2 / 0.
+func familiesLine(r *jsonReport, lang string) string {
+	s := ""
+	for _, fam := range familyNames(r.Counts.ByFamily) {
+		c := r.Counts.ByFamily[fam]
+		if s != "" {
+			s += "　"
+		}
+		s += report.FamilyTitle(lint.Family(fam), lang) + ": " + strconv.Itoa(c.Errors) + " / " +
+			strconv.Itoa(c.Warnings) + " / " + strconv.Itoa(c.Infos)
+	}
+	return s
+}
