@@ -267,18 +267,25 @@ func suppressesW004(line string) bool {
 	return rest == "" || strings.Contains(rest, "GD-W004") || strings.Contains(rest, "GD-W ") || strings.HasSuffix(rest, "GD-W") || strings.Contains(rest, "GD-W,") || strings.Contains(rest, "writing")
 }
 
-// residueLines marks the lines that hold web or crawler residue.
+// residueLines marks the lines that hold web or crawler residue, and a
+// crawler's metadata header (标题: …, 发布时间: …) above its "==== 正文 ===="
+// line: the archive wrote those lines, not the body that published the report.
 func residueLines(rep *grammar.Report, lines []line) []bool {
 	marks := make([]bool, len(lines))
 	for _, r := range rep.Residue {
+		header := r.Kind == "crawler" && strings.HasPrefix(strings.TrimSpace(r.Text), crawlerBodyMark)
 		for i, l := range lines {
-			if l.start < r.Span.End && r.Span.Start < l.next {
+			if l.start < r.Span.End && r.Span.Start < l.next || header && l.start < r.Span.Start {
 				marks[i] = true
 			}
 		}
 	}
 	return marks
 }
+
+// crawlerBodyMark starts the line after which an archiving crawler's text
+// holds the page body (grammar.ResiduePatterns).
+const crawlerBodyMark = "==================== 正文"
 
 // dropOverlaps sorts the edits by start and drops any that overlaps one
 // kept before it; at one start the earlier edit wins (heading labels are
