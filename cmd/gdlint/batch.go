@@ -39,11 +39,14 @@ func (b *batchFlags) wanted() bool { return b.html != "" || b.xlsx != "" || b.js
 // text, JSON and SARIF output and the exit code include them) and writes
 // each requested file atomically. It returns exitError when an output could
 // not be written, else 0.
-func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResult, skipped []batch.Skipped, lang string, opts *lint.Options,
+//
+// summaries are batch.Summarize's reading of each result (nil where the
+// file failed or no batch work was wanted), in the order of results.
+func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResult, summaries []*batch.Report, skipped []batch.Skipped, lang string, opts *lint.Options,
 	resolver *lint.ConfigResolver, adjust func(*lint.Config) *lint.Config, stderr io.Writer) int {
 	parsed := 0
-	for _, r := range results {
-		if r.Report != nil {
+	for _, s := range summaries {
+		if s != nil && s.Err == nil {
 			parsed++
 		}
 	}
@@ -61,14 +64,21 @@ func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResul
 		fmt.Fprintf(stderr, "gdlint: --similar-share %v: want a share between 0 and 1\n", b.similar)
 		return exitError
 	}
-	res, err := batch.FromFiles(inputs, results, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar, Skipped: skipped})
+	reports := make([]*batch.Report, 0, len(summaries))
+	for i, s := range summaries {
+		if s != nil {
+			s.Diagnostics = results[i].Diagnostics
+			reports = append(reports, s)
+		}
+	}
+	res, err := batch.FromReports(inputs, reports, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar, Skipped: skipped})
 	if err != nil {
 		fmt.Fprintf(stderr, "gdlint: %v\n", err)
 		return exitError
 	}
 	// the cross-year findings belong to the later report of each pair
 	for _, fr := range results {
-		if r := res.ByPath(fr.Path); r != nil && fr.Err == nil && fr.Report != nil {
+		if r := res.ByPath(fr.Path); r != nil && fr.Err == nil && r.Err == nil {
 			fr.Diagnostics = r.Diagnostics
 		}
 	}

@@ -124,13 +124,23 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	files, stdinAt := c.expand(paths)
 	jobs := max(c.f.jobs, 1)
 	bar := newProgress(c.stderr, len(files), c.f.quiet, c.f.lang)
-	results := iter.Mapper[string, *lint.FileResult]{MaxGoroutines: jobs}.Map(files, func(p *string) *lint.FileResult {
+	summarize := c.f.batch.wanted() || len(files) > 1
+	checked := iter.Mapper[string, checkedFile]{MaxGoroutines: jobs}.Map(files, func(p *string) checkedFile {
 		defer bar.done()
-		return c.checkOne(*p)
+		return c.checkAndCompact(*p, summarize)
 	})
 	bar.finish()
+	results := make([]*lint.FileResult, len(checked))
+	for i := range checked {
+		results[i] = checked[i].result
+	}
 	c.reportUnchecked(results)
-	files, results = c.skipNonReports(files, results)
+	files, checked = c.skipNonReports(files, checked)
+	results, summaries := results[:0], make([]*batch.Report, 0, len(checked))
+	for _, f := range checked {
+		results = append(results, f.result)
+		summaries = append(summaries, f.summary)
+	}
 	changed := c.writeFixes(files, results)
 	if c.f.diff {
 		if !c.f.quiet {
@@ -142,7 +152,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.status
 	}
 	// cross-year checks over several reports; --report-* files (batch.go)
-	if st := writeBatchReports(c.f.batch, paths, results, c.skipped, c.f.lang, c.opts, c.resolver, c.adjust, stderr); st != 0 {
+	if st := writeBatchReports(c.f.batch, paths, results, summaries, c.skipped, c.f.lang, c.opts, c.resolver, c.adjust, stderr); st != 0 {
 		c.status = st
 	}
 	results = append(results, c.unusedIgnores()...)
@@ -296,20 +306,58 @@ func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 // the decision of GD-S010), saying so in one line each on stderr: they stay
 // out of the findings, the summary and the exit code. A file named on the
 // command line is always checked.
-func (c *checkRun) skipNonReports(files []string, results []*lint.FileResult) ([]string, []*lint.FileResult) {
+func (c *checkRun) skipNonReports(files []string, checked []checkedFile) ([]string, []checkedFile) {
 	var keptFiles []string
-	var kept []*lint.FileResult
-	for i, r := range results {
-		if c.walked[files[i]] && r.Err == nil && r.Report != nil && !r.Annual {
-			g := lint.JudgeReport(r.Report)
-			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.SkippedText(g.Why, g.WhyEN, c.f.lang))
-			c.skipped = append(c.skipped, batch.Skipped{Path: r.Path, Why: g.Why, WhyEN: g.WhyEN})
+	var kept []checkedFile
+	for i, f := range checked {
+		if g := f.notReport; g != nil {
+			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", f.result.Path, report.SkippedText(g.Why, g.WhyEN, c.f.lang))
+			c.skipped = append(c.skipped, batch.Skipped{Path: f.result.Path, Why: g.Why, WhyEN: g.WhyEN})
 			continue
 		}
 		keptFiles = append(keptFiles, files[i])
-		kept = append(kept, r)
+		kept = append(kept, f)
 	}
 	return keptFiles, kept
+}
+
+// checkedFile is one checked file as the run keeps it to the end: its
+// findings and document without the parse, which would hold every table
+// cell and paragraph of thousands of reports until the last is printed.
+type checkedFile struct {
+	result *lint.FileResult
+	// summary is what the batch outputs and the cross-year checks read of
+	// the file (nil when they are not wanted or the file failed to parse).
+	summary *batch.Report
+	// notReport is set for a file a directory walk found that is not an
+	// annual report: why it is skipped.
+	notReport *lint.Gate
+}
+
+// checkAndCompact checks one file and frees what the rest of the run does
+// not read: the parse (after summarizing it for the batch when asked) and
+// the raw bytes, which only --fix on stdin writes back.
+func (c *checkRun) checkAndCompact(path string, summarize bool) checkedFile {
+	r := c.checkOne(path)
+	out := checkedFile{result: r}
+	if r.Err != nil || r.Report == nil {
+		if summarize {
+			out.summary = batch.Summarize(r) // the failure, listed in the batch outputs
+		}
+		return out
+	}
+	if c.walked[path] && !r.Annual {
+		g := lint.JudgeReport(r.Report)
+		out.notReport = &g
+	}
+	if summarize {
+		out.summary = batch.Summarize(r)
+	}
+	r.Report = nil
+	if path != "-" && r.Source != nil {
+		r.Source.Raw = nil
+	}
+	return out
 }
 
 // checkOne reads and checks one file ("-": stdin) under the config that

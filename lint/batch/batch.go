@@ -20,6 +20,7 @@ import (
 	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/fileio"
 	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/rules"
 )
 
 // Options configure a batch run. The zero value is usable.
@@ -78,6 +79,7 @@ type Result struct {
 	// Skipped are files left out as not annual reports, sorted by path.
 	Skipped []Skipped
 	opts    Options
+	byPath  map[string]*Report
 }
 
 // Skipped is a file a directory walk found that was not taken for an
@@ -115,19 +117,16 @@ type Report struct {
 	// Counts are per severity, and per family and severity.
 	Counts Counts
 
-	rep *grammar.Report
+	// src is the document the spans point into; year what the GD-Y rules
+	// read of it. The parse itself is not kept: a batch of thousands of
+	// reports would hold every table and paragraph to the end.
+	src  *grammar.Source
+	year rules.YearReport
 }
 
-// Source returns the parsed document (nil for a file that failed).
-func (r *Report) Source() *grammar.Source {
-	if r.rep == nil {
-		return nil
-	}
-	return r.rep.Source
-}
-
-// Parsed returns the parsed report (nil for a file that failed).
-func (r *Report) Parsed() *grammar.Report { return r.rep }
+// Source returns the document the report's spans point into (nil for a
+// file that failed).
+func (r *Report) Source() *grammar.Source { return r.src }
 
 // Counts of findings.
 type Counts struct {
@@ -229,6 +228,35 @@ func Run(paths []string, opts *Options) (*Result, error) {
 // are added. Results without a document and without an error (a config
 // file's own findings) are left out.
 func FromFiles(inputs []string, files []*lint.FileResult, opts *Options) (*Result, error) {
+	var reports []*Report
+	for _, f := range files {
+		if r := Summarize(f); r != nil {
+			r.Diagnostics = f.Diagnostics
+			reports = append(reports, r)
+		}
+	}
+	return FromReports(inputs, reports, opts)
+}
+
+// Summarize reads of a checked file what the batch shows and what the
+// cross-year checks read, so that the caller may drop the parse
+// (FileResult.Report) at once and call FromReports when every file is
+// checked. The findings are not copied: the caller sets Diagnostics. Nil
+// for a result with neither a document nor an error.
+func Summarize(f *lint.FileResult) *Report {
+	switch {
+	case f == nil || f.Err == nil && f.Report == nil:
+		return nil
+	case f.Err != nil:
+		return &Report{Path: f.Path, Err: f.Err}
+	}
+	return describe(f.Path, f.Report)
+}
+
+// FromReports builds a batch result from reports that Summarize read, each
+// with its findings in Diagnostics; the cross-year checks are added (to a
+// copy of the findings: the caller's slices are not changed).
+func FromReports(inputs []string, reports []*Report, opts *Options) (*Result, error) {
 	var o Options
 	if opts != nil {
 		o = *opts
@@ -243,16 +271,13 @@ func FromFiles(inputs []string, files []*lint.FileResult, opts *Options) (*Resul
 	res := &Result{Inputs: append([]string(nil), inputs...), Now: now, Lang: o.lang(), opts: o,
 		Skipped: append([]Skipped(nil), o.Skipped...)}
 	sort.SliceStable(res.Skipped, func(i, j int) bool { return res.Skipped[i].Path < res.Skipped[j].Path })
-	for _, f := range files {
-		if f == nil || (f.Err == nil && f.Report == nil) {
+	for _, r := range reports {
+		if r == nil {
 			continue
 		}
-		if f.Err != nil {
-			res.Reports = append(res.Reports, &Report{Path: f.Path, Err: f.Err})
-			continue
+		if r.Err == nil {
+			r.Diagnostics = append([]lint.Diagnostic(nil), r.Diagnostics...)
 		}
-		r := describe(f.Path, f.Report)
-		r.Diagnostics = append([]lint.Diagnostic(nil), f.Diagnostics...)
 		res.Reports = append(res.Reports, r)
 	}
 	res.finish()
@@ -262,6 +287,12 @@ func FromFiles(inputs []string, files []*lint.FileResult, opts *Options) (*Resul
 // finish orders the reports, runs the cross-year checks and counts.
 func (res *Result) finish() {
 	sort.SliceStable(res.Reports, func(i, j int) bool { return res.Reports[i].Path < res.Reports[j].Path })
+	res.byPath = make(map[string]*Report, len(res.Reports))
+	for _, r := range res.Reports {
+		if _, dup := res.byPath[r.Path]; !dup {
+			res.byPath[r.Path] = r
+		}
+	}
 	res.group()
 	res.crossYear()
 	for _, r := range res.Reports {
@@ -322,7 +353,7 @@ func checkFile(path string, o *Options) (r *Report) {
 // describe reads what the batch shows of a parsed report: body, year,
 // dates and the key statistics.
 func describe(path string, rep *grammar.Report) *Report {
-	r := &Report{Path: path, rep: rep}
+	r := &Report{Path: path, src: rep.Source}
 	r.Encoding = rep.Source.Encoding.String()
 	r.Rendering = rep.Rendering
 	r.Format = string(rep.Format)
@@ -349,6 +380,7 @@ func describe(path string, rep *grammar.Report) *Report {
 		r.Signed = &d
 	}
 	r.Stats = readStats(rep)
+	r.year = rules.SummarizeYear(path, r.Year, rep)
 	return r
 }
 
@@ -376,10 +408,5 @@ func (res *Result) Totals() Counts {
 
 // ByPath returns the report with the given path, or nil.
 func (res *Result) ByPath(path string) *Report {
-	for _, r := range res.Reports {
-		if r.Path == path {
-			return r
-		}
-	}
-	return nil
+	return res.byPath[path]
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -115,14 +116,14 @@ func TestCarryOverMismatch(t *testing.T) {
 	}
 	for i, col := range []string{grammar.ColNatural, grammar.ColTotal} {
 		d := ds[i]
-		cell := cur.Parsed().Table(grammar.TableRequests).Cell(grammar.RowCarried, col)
+		cell := parsed(cur).Table(grammar.TableRequests).Cell(grammar.RowCarried, col)
 		if d.Span != cell.Span || cur.Source().Slice(d.Span) != "3" {
 			t.Errorf("%s: span %v %q, want the 二、上年结转 cell %v", col, d.Span, cur.Source().Slice(d.Span), cell.Span)
 		}
 		if d.Severity != lint.Warning {
 			t.Errorf("%s: severity %v", col, d.Severity)
 		}
-		prevCell := prev.Parsed().Table(grammar.TableRequests).Cell(grammar.RowCarryOver, col)
+		prevCell := parsed(prev).Table(grammar.TableRequests).Cell(grammar.RowCarryOver, col)
 		if len(d.Related) != 1 || d.Related[0].Path != prev.Path || d.Related[0].Span != prevCell.Span {
 			t.Errorf("%s: related %+v, want %s %v", col, d.Related, prev.Path, prevCell.Span)
 		}
@@ -160,7 +161,7 @@ func TestNormativeContinuity(t *testing.T) {
 		t.Fatalf("GD-Y002 diagnostics: %+v", ds)
 	}
 	d := ds[0]
-	cell := r.Parsed().Table(grammar.TableProactive).Cell(grammar.RowNormative, grammar.ColInForce)
+	cell := parsed(r).Table(grammar.TableProactive).Cell(grammar.RowNormative, grammar.ColInForce)
 	if d.Span != cell.Span || r.Source().Slice(d.Span) != "60" {
 		t.Errorf("span %v %q, want the 现行有效 cell", d.Span, r.Source().Slice(d.Span))
 	}
@@ -299,7 +300,7 @@ func TestDoubtfulMismatchIsNotAFinding(t *testing.T) {
 		t.Fatal(err)
 	}
 	cur := res.Reports[1]
-	cell := cur.Parsed().Table(grammar.TableRequests).Cell(grammar.RowCarried, grammar.ColNatural)
+	cell := parsed(cur).Table(grammar.TableRequests).Cell(grammar.RowCarried, grammar.ColNatural)
 	if cell == nil || cell.Doubt == "" || cell.Value != 3 {
 		t.Fatalf("the fixture no longer gives a positional placement: %+v", cell)
 	}
@@ -441,7 +442,7 @@ func TestAllRules(t *testing.T) {
 				own++
 			}
 		}
-		want := lint.Run(r.Parsed(), nil, &lint.Options{Now: batchtest.Now})
+		want := lint.Run(parsed(r), nil, &lint.Options{Now: batchtest.Now})
 		if own != len(want) {
 			t.Errorf("%s: %d findings of single-report rules, lint.Run gives %d", r.Path, own, len(want))
 		}
@@ -456,3 +457,66 @@ func TestAllRules(t *testing.T) {
 
 // yearRules are the GD-Y rules.
 var yearRules = []*lint.Rule{rules.RuleCarryOver, rules.RuleNormativeInForce, rules.RuleSimilarText, rules.RuleDuplicateYear, rules.RuleMissingYear}
+
+// parsed parses a batch report's document again (the batch keeps no parse).
+func parsed(r *Report) *grammar.Report { return grammar.Parse(r.Source()) }
+
+// TestSummarizeDropsTheParse checks the check command's way: each file is
+// summarized and its parse dropped before the batch is built; the batch must
+// equal the one built from the whole parses (every check, message, column
+// and finding), so the GD-Y rules read nothing the summary lacks.
+func TestSummarizeDropsTheParse(t *testing.T) {
+	dir := t.TempDir()
+	batchtest.WriteTree(t, dir)
+	t.Chdir(dir)
+	files, _ := fileio.ExpandPaths([]string{"."})
+	opts := &Options{Lint: &lint.Options{Now: batchtest.Now}}
+	check := func() []*lint.FileResult {
+		var out []*lint.FileResult
+		for _, p := range files {
+			raw, err := fileio.ReadFile(p)
+			if err != nil {
+				out = append(out, &lint.FileResult{Path: p, Err: err})
+				continue
+			}
+			out = append(out, lint.Check(lint.FromBytes(p, raw), lint.DefaultConfig(), lint.CheckOptions{Options: opts.Lint}))
+		}
+		return out
+	}
+	whole, err := FromFiles([]string{"."}, check(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reports []*Report
+	for _, f := range check() {
+		r := Summarize(f)
+		f.Report = nil // what the check command does
+		r.Diagnostics = f.Diagnostics
+		reports = append(reports, r)
+	}
+	thin, err := FromReports([]string{"."}, reports, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(thin.Checks) != len(whole.Checks) || len(thin.Checks) == 0 {
+		t.Fatalf("checks: %d from summaries, %d from parses", len(thin.Checks), len(whole.Checks))
+	}
+	findings := 0
+	for i, c := range thin.Checks {
+		w := whole.Checks[i]
+		if c.Rule != w.Rule || c.Status != w.Status || c.Message != w.Message || !reflect.DeepEqual(c.Columns, w.Columns) || !reflect.DeepEqual(c.Similar, w.Similar) {
+			t.Errorf("check %d differs:\n summary %+v\n parse   %+v", i, c, w)
+		}
+		if c.Status == StatusFinding {
+			findings++
+		}
+	}
+	if findings == 0 {
+		t.Error("the fixture gives no cross-year finding: nothing compared")
+	}
+	for i, r := range thin.Reports {
+		if !reflect.DeepEqual(r.Diagnostics, whole.Reports[i].Diagnostics) {
+			t.Errorf("%s: findings differ", r.Path)
+		}
+	}
+}

@@ -234,5 +234,5 @@ func (res *Result) record(kind string, rule *lint.Rule, b *Body, prev, cur *Repo
 
 // yearReport is what the GD-Y checks read of a report.
 func (r *Report) yearReport() rules.YearReport {
-	return rules.YearReport{Path: r.Path, Year: r.Year, Report: r.rep}
+	return r.year
 }

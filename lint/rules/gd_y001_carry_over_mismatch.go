@@ -45,8 +45,8 @@ func CheckCarryOver(prev, cur YearReport, sev lint.Severity) *YearOutcome {
 	var firstUnjudged *grammar.Span
 	confirmed := 0
 	for _, col := range grammar.Table2.Row(grammar.RowCarried).Cols {
-		pv, _ := value(prev.Report, grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarryOver, Col: col.Key})
-		cv, cc := value(cur.Report, grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarried, Col: col.Key})
+		pv, _ := prev.cell(grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarryOver, Col: col.Key})
+		cv, cc := cur.cell(grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarried, Col: col.Key})
 		k := Column{Key: col.Key, Label: col.Label, LabelEN: colEN[col.Key], Prev: pv, Cur: cv}
 		switch {
 		case pv == nil || cv == nil:
@@ -71,7 +71,7 @@ func CheckCarryOver(prev, cur YearReport, sev lint.Severity) *YearOutcome {
 				case cv != nil:
 					firstUnjudged = &cv.Span
 				case cc != nil:
-					firstUnjudged = &cc.Span
+					firstUnjudged = cc
 				}
 			}
 		}
@@ -88,7 +88,7 @@ func CheckCarryOver(prev, cur YearReport, sev lint.Severity) *YearOutcome {
 		why := cannotJudgeReason(o.Columns)
 		o.Message = fmt.Sprintf("无法判断：%d 列中 %d 列一致，%s（%s）", n, confirmed, why[0], strings.Join(unjudged, "、"))
 		o.MessageEN = fmt.Sprintf("cannot judge: %d of %d columns agree; %s", confirmed, n, why[1])
-		at := anchor(cur.Report)
+		at := cur.Anchor
 		if firstUnjudged != nil {
 			at = *firstUnjudged
 		}

@@ -34,10 +34,10 @@ func CheckNormativeInForce(prev, cur YearReport, sev lint.Severity) *YearOutcome
 	ref := func(col string) grammar.CellRef {
 		return grammar.CellRef{Table: grammar.TableProactive, Row: grammar.RowNormative, Col: col}
 	}
-	before, _ := value(prev.Report, ref(grammar.ColInForce))
-	issued, _ := value(cur.Report, ref(grammar.ColIssued))
-	repealed, _ := value(cur.Report, ref(grammar.ColRepealed))
-	now, _ := value(cur.Report, ref(grammar.ColInForce))
+	before, _ := prev.cell(ref(grammar.ColInForce))
+	issued, _ := cur.cell(ref(grammar.ColIssued))
+	repealed, _ := cur.cell(ref(grammar.ColRepealed))
+	now, _ := cur.cell(ref(grammar.ColInForce))
 	// 现行有效 compares with last year's (Prev); 制发 and 废止 are this year's terms
 	o.Columns = []Column{
 		{Key: grammar.ColIssued, Label: "本年制发", LabelEN: "issued", Cur: issued},

@@ -88,11 +88,10 @@ type segment struct {
 	shingles []uint64 // sorted, distinct
 }
 
-// segments cuts a report's prose (paragraphs minus tables and web residue)
-// into sentence runs of at least minSegment significant characters. Crawler
-// renderings flatten a whole report into one paragraph, so paragraphs alone
-// would compare the report as a single block.
-func segments(rep *grammar.Report) []segment {
+// proseOf reads the layout of rep's prose: its paragraphs and, sorted, the
+// spans that are not prose (tables, web residue, headings, the title's and
+// the publication date's lines).
+func proseOf(rep *grammar.Report) prose {
 	var skip []grammar.Span
 	for _, t := range rep.Tables {
 		if t != nil {
@@ -113,7 +112,20 @@ func segments(rep *grammar.Report) []segment {
 		skip = append(skip, lineOf(rep.Source, rep.Publication.Span))
 	}
 	sort.Slice(skip, func(i, j int) bool { return skip[i].Start < skip[j].Start })
-	text := rep.Source.Text
+	paras := make([]grammar.Span, len(rep.Paragraphs))
+	for i, p := range rep.Paragraphs {
+		paras[i] = p.Span
+	}
+	return prose{text: rep.Source.Text, paragraphs: paras, skip: skip}
+}
+
+// segments cuts a report's prose into sentence runs of at least minSegment
+// significant characters. Crawler renderings flatten a whole report into
+// one paragraph, so paragraphs alone would compare the report as a single
+// block.
+func segments(p prose) []segment {
+	skip := p.skip
+	text := p.text
 	var out []segment
 	var cur []rune // normalised significant characters of the pending segment
 	start, end := -1, -1
@@ -135,9 +147,9 @@ func segments(rep *grammar.Report) []segment {
 		}
 		cur, start, end = cur[:0], -1, -1
 	}
-	for pi, p := range rep.Paragraphs {
+	for pi, ps := range p.paragraphs {
 		para = pi
-		for off := p.Span.Start; off < p.Span.End; {
+		for off := ps.Start; off < ps.End; {
 			if s, ok := inside(skip, off); ok {
 				flush(true)
 				off = max(s.End, off+1)
@@ -322,7 +334,7 @@ func CheckSimilarText(prev, cur YearReport, sev lint.Severity, jaccard, share fl
 	if limit == 0 {
 		limit = DefaultSimilarShare
 	}
-	ps, cs := segments(prev.Report), segments(cur.Report)
+	ps, cs := segments(prev.prose), segments(cur.prose)
 	sim := compare(ps, cs, jac)
 	sim.Threshold = limit
 	o.Similar = sim

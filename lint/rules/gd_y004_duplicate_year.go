@@ -30,9 +30,9 @@ func CheckDuplicateYear(body string, first, dup YearReport, sev lint.Severity) *
 	o := &YearOutcome{Status: StatusFinding}
 	o.Message = fmt.Sprintf("%s %d 年度已有报告 %s；跨年度比较只使用前者", body, dup.Year, first.Path)
 	o.MessageEN = fmt.Sprintf("%s already has a %d report, %s; the cross-year checks use that one", body, dup.Year, first.Path)
-	o.emit(RuleDuplicateYear, sev, anchor(dup.Report),
+	o.emit(RuleDuplicateYear, sev, dup.Anchor,
 		fmt.Sprintf("同一机关 %d 年度有多份报告：另见 %s", dup.Year, first.Path),
 		fmt.Sprintf("the same body has more than one report for %d: see also %s", dup.Year, first.Path),
-		lint.Related{Path: first.Path, Span: anchor(first.Report), Message: fmt.Sprintf("%d 年度的另一份报告", first.Year)})
+		lint.Related{Path: first.Path, Span: first.Anchor, Message: fmt.Sprintf("%d 年度的另一份报告", first.Year)})
 	return o
 }

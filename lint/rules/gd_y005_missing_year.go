@@ -36,9 +36,9 @@ func CheckMissingYear(body string, prev, cur YearReport, sev lint.Severity) *Yea
 	// have been collected
 	o.Message = fmt.Sprintf("检查的文件中没有 %s 年度报告（%d 与 %d 之间）", list, prev.Year, cur.Year)
 	o.MessageEN = fmt.Sprintf("no report for %s among the files checked (between %d and %d)", strings.Join(years, ", "), prev.Year, cur.Year)
-	o.emit(RuleMissingYear, sev, anchor(cur.Report),
+	o.emit(RuleMissingYear, sev, cur.Anchor,
 		fmt.Sprintf("检查的文件中没有该机关 %s 年度的报告（上一份是 %d 年度）：未发布、未收集，或标题年度有误", list, prev.Year),
 		fmt.Sprintf("the files checked hold no report of this body for %s (the previous one is for %d): not published, not collected, or a title with the wrong year", strings.Join(years, ", "), prev.Year),
-		lint.Related{Path: prev.Path, Span: anchor(prev.Report), Message: fmt.Sprintf("%d 年度报告", prev.Year)})
+		lint.Related{Path: prev.Path, Span: prev.Anchor, Message: fmt.Sprintf("%d 年度报告", prev.Year)})
 	return o
 }

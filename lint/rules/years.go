@@ -15,11 +15,71 @@ import (
 // reports (see lint/batch).
 func noSingleReportCheck(*lint.Context) {}
 
-// YearReport is one report taking part in a cross-year check.
+// YearReport is what a cross-year check reads of one report: a few cells,
+// where a finding about the whole report points, and the layout of its
+// prose. It holds no parse, so that a batch over thousands of reports can
+// free each parse once the file is checked (SummarizeYear).
 type YearReport struct {
-	Path   string
-	Year   int
-	Report *grammar.Report
+	Path string
+	Year int
+	// Anchor is where a finding about the whole report points: the year in
+	// the title, else the title, else the start.
+	Anchor grammar.Span
+	cells  map[grammar.CellRef]yearCell
+	prose  prose
+}
+
+// yearCell is a cell a GD-Y rule reads: its value when it holds a number,
+// and its span when it is there at all.
+type yearCell struct {
+	value *Value
+	span  grammar.Span
+}
+
+// prose is what GD-Y003 compares: the text and its paragraphs, less the
+// spans that are not prose (tables, headings, web residue, the title and
+// publication lines), sorted by start.
+type prose struct {
+	text       string
+	paragraphs []grammar.Span
+	skip       []grammar.Span
+}
+
+// yearCells are the cells the GD-Y rules read.
+var yearCells = func() []grammar.CellRef {
+	var refs []grammar.CellRef
+	for _, col := range grammar.Table2.Row(grammar.RowCarried).Cols {
+		refs = append(refs,
+			grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarryOver, Col: col.Key},
+			grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarried, Col: col.Key})
+	}
+	for _, col := range []string{grammar.ColIssued, grammar.ColRepealed, grammar.ColInForce} {
+		refs = append(refs, grammar.CellRef{Table: grammar.TableProactive, Row: grammar.RowNormative, Col: col})
+	}
+	return refs
+}()
+
+// SummarizeYear reads of rep what the GD-Y rules need; year is the
+// report's year as the batch grouped it.
+func SummarizeYear(path string, year int, rep *grammar.Report) YearReport {
+	y := YearReport{Path: path, Year: year, Anchor: anchor(rep), cells: map[grammar.CellRef]yearCell{}}
+	for _, ref := range yearCells {
+		if v, c := value(rep, ref); c != nil {
+			y.cells[ref] = yearCell{value: v, span: c.Span}
+		}
+	}
+	y.prose = proseOf(rep)
+	return y
+}
+
+// cell returns the value of a cell read by SummarizeYear (nil when absent
+// or not a number) and its span when the cell is there.
+func (y YearReport) cell(ref grammar.CellRef) (*Value, *grammar.Span) {
+	c, ok := y.cells[ref]
+	if !ok {
+		return nil, nil
+	}
+	return c.value, &c.span
 }
 
 // YearOutcome is what one cross-year check found.
