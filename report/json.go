@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -41,26 +43,53 @@ type JSONEdit struct {
 func JSONDiagnostics(results []*lint.FileResult, o OutputOptions) []JSONDiagnostic {
 	out := []JSONDiagnostic{}
 	for r, d := range findings(results) {
-		loc := LocationOf(r.Source, d.Span)
-		jd := JSONDiagnostic{File: r.Path, Line: loc.Line, Column: loc.Column, EndLine: loc.EndLine, EndColumn: loc.EndColumn, Page: loc.Page,
-			Rule: d.Rule, Severity: d.Severity.String(), Message: d.Text(o.Lang), Fixes: []JSONFix{}}
-		for _, f := range d.Fixes {
-			jf := JSONFix{Title: f.TitleText(o.Lang), Applicability: f.Applicability.String(), Edits: []JSONEdit{}}
-			for _, e := range f.Edits {
-				el := LocationOf(r.Source, e.Span)
-				jf.Edits = append(jf.Edits, JSONEdit{el.Line, el.Column, el.EndLine, el.EndColumn, e.NewText})
-			}
-			jd.Fixes = append(jd.Fixes, jf)
-		}
-		out = append(out, jd)
+		out = append(out, jsonDiagnostic(r, d, o))
 	}
 	return out
 }
 
-// WriteJSON prints one JSON array of all findings.
+func jsonDiagnostic(r *lint.FileResult, d *lint.Diagnostic, o OutputOptions) JSONDiagnostic {
+	loc := LocationOf(r.Source, d.Span)
+	jd := JSONDiagnostic{File: r.Path, Line: loc.Line, Column: loc.Column, EndLine: loc.EndLine, EndColumn: loc.EndColumn, Page: loc.Page,
+		Rule: d.Rule, Severity: d.Severity.String(), Message: d.Text(o.Lang), Fixes: []JSONFix{}}
+	for _, f := range d.Fixes {
+		jf := JSONFix{Title: f.TitleText(o.Lang), Applicability: f.Applicability.String(), Edits: []JSONEdit{}}
+		for _, e := range f.Edits {
+			el := LocationOf(r.Source, e.Span)
+			jf.Edits = append(jf.Edits, JSONEdit{el.Line, el.Column, el.EndLine, el.EndColumn, e.NewText})
+		}
+		jd.Fixes = append(jd.Fixes, jf)
+	}
+	return jd
+}
+
+// WriteJSON prints one JSON array of all findings, indented by two spaces.
+// It writes one element at a time (as an encoder of the whole array would
+// lay it out): the output of thousands of reports is never held whole.
 func WriteJSON(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriter(w)
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
+	enc.SetIndent("  ", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(JSONDiagnostics(results, o))
+	n := 0
+	for r, d := range findings(results) {
+		elem.Reset()
+		if err := enc.Encode(jsonDiagnostic(r, d, o)); err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		bw.WriteString(sep)
+		bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+	}
+	if n == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 
@@ -11,12 +12,13 @@ import (
 // own (JSON Lines), the objects of --format json: a stream for grep, jq -c
 // and log collectors.
 func WriteJSONLines(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
-	enc := json.NewEncoder(w) // Encode ends each value with "\n"
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw) // Encode ends each value with "\n"
 	enc.SetEscapeHTML(false)
-	for _, d := range JSONDiagnostics(results, o) {
-		if err := enc.Encode(d); err != nil {
+	for r, d := range findings(results) {
+		if err := enc.Encode(jsonDiagnostic(r, d, o)); err != nil {
 			return err
 		}
 	}
-	return nil
+	return bw.Flush()
 }
