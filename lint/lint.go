@@ -355,14 +355,16 @@ func Memo[T any](c *Context, key *MemoKey[T], build func() T) T {
 
 // SortDiagnostics orders findings by start, end, then rule ID.
 func SortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
-		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End < b.Span.End
-		}
-		return a.Rule < b.Rule
-	})
+	sort.SliceStable(ds, func(i, j int) bool { return DiagnosticLess(&ds[i], &ds[j]) })
+}
+
+// DiagnosticLess is the order of SortDiagnostics: by start, end, then rule.
+func DiagnosticLess(a, b *Diagnostic) bool {
+	if a.Span.Start != b.Span.Start {
+		return a.Span.Start < b.Span.Start
+	}
+	if a.Span.End != b.Span.End {
+		return a.Span.End < b.Span.End
+	}
+	return a.Rule < b.Rule
 }

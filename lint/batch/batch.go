@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -255,7 +256,8 @@ func Summarize(f *lint.FileResult) *Report {
 
 // FromReports builds a batch result from reports that Summarize read, each
 // with its findings in Diagnostics; the cross-year checks are added (to a
-// copy of the findings: the caller's slices are not changed).
+// copy of the findings when there are any: the caller's slices are not
+// changed).
 func FromReports(inputs []string, reports []*Report, opts *Options) (*Result, error) {
 	var o Options
 	if opts != nil {
@@ -276,7 +278,10 @@ func FromReports(inputs []string, reports []*Report, opts *Options) (*Result, er
 			continue
 		}
 		if r.Err == nil {
-			r.Diagnostics = append([]lint.Diagnostic(nil), r.Diagnostics...)
+			// the cross-year findings are appended to a clipped slice: a
+			// new array for the few reports that get one, no copy of the
+			// thousands that do not
+			r.Diagnostics = slices.Clip(r.Diagnostics)
 		}
 		res.Reports = append(res.Reports, r)
 	}
@@ -296,7 +301,11 @@ func (res *Result) finish() {
 	res.group()
 	res.crossYear()
 	for _, r := range res.Reports {
-		lint.SortDiagnostics(r.Diagnostics)
+		if !sort.SliceIsSorted(r.Diagnostics, func(i, j int) bool { return lint.DiagnosticLess(&r.Diagnostics[i], &r.Diagnostics[j]) }) {
+			// a copy: the slice may be the caller's (FromReports)
+			r.Diagnostics = slices.Clone(r.Diagnostics)
+			lint.SortDiagnostics(r.Diagnostics)
+		}
 		r.Counts = Counts{}
 		for i := range r.Diagnostics {
 			r.Counts.add(&r.Diagnostics[i])

@@ -36,6 +36,19 @@ Fix (safe): replace with the corresponding full-width punctuation; brackets are 
 
 var fullWidth = map[byte]string{',': "，", ':': "：", ';': "；", '?': "？", '!': "！", '(': "（", ')': "）"}
 
+// halfwidthText holds, per punctuation mark, the messages and fix titles of
+// its finding: built once, not per finding (a batch keeps thousands).
+var halfwidthText = func() map[byte][4]string {
+	m := map[byte][4]string{}
+	for ch, fw := range fullWidth {
+		m[ch] = [4]string{
+			fmt.Sprintf("中文文本中使用了半角“%c”，应为全角“%s”", ch, fw),
+			fmt.Sprintf("half-width “%c” inside Chinese text; use full-width “%s”", ch, fw),
+			"改为全角“" + fw + "”", "replace with full-width “" + fw + "”"}
+	}
+	return m
+}()
+
 func checkHalfwidth(c *lint.Context) {
 	r := c.Report
 	src := c.Source()
@@ -50,12 +63,9 @@ func checkHalfwidth(c *lint.Context) {
 					if src.Slice(sp) != string(ch) {
 						continue
 					}
-					fw := fullWidth[ch]
-					c.Emitf(sp,
-						fmt.Sprintf("中文文本中使用了半角“%c”，应为全角“%s”", ch, fw),
-						fmt.Sprintf("half-width “%c” inside Chinese text; use full-width “%s”", ch, fw),
-						lint.Fix{Title: "改为全角“" + fw + "”", TitleEN: "replace with full-width “" + fw + "”",
-							Edits: []lint.Edit{{Span: sp, NewText: fw}}, Applicability: lint.Safe})
+					fw, t := fullWidth[ch], halfwidthText[ch]
+					c.Emitf(sp, t[0], t[1],
+						lint.Fix{Title: t[2], TitleEN: t[3], Edits: []lint.Edit{{Span: sp, NewText: fw}}, Applicability: lint.Safe})
 				}
 			case '(':
 				j := strings.IndexAny(text[i+1:], "()")
