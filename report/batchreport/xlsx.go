@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -133,10 +134,13 @@ func (x *xlsxWriter) redWhen(sheet string, col, rows int, criteria, value string
 func (x *xlsxWriter) reports(sheet string, d *jsonDoc) error {
 	fams := familyColumns(d)
 	head := x.reportsHead(fams)
-	x.header(sheet, head)
+	rows := len(d.Reports) + len(d.Skipped) + 1
+	x.begin(sheet, head, rows, map[int]float64{1: 40, 2: 24, 6: 12, 7: 12, 8: 12, 9: 12}, func() {
+		x.redWhen(sheet, 10, rows, ">", "0") // 错误
+	})
 	for i := range d.Reports {
 		x.reportRows[d.Reports[i].Path] = i + 2
-		if err := x.row(sheet, i+2, x.reportRow(&d.Reports[i], fams)); err != nil {
+		if err := x.row(i+2, x.reportRow(&d.Reports[i], fams)); err != nil {
 			return err
 		}
 	}
@@ -146,15 +150,12 @@ func (x *xlsxWriter) reports(sheet string, d *jsonDoc) error {
 		reason := report.SkippedText(s.Reason, s.ReasonEN, x.lang)
 		row := make([]any, len(head))
 		row[0], row[len(row)-1] = s.Path, reason
-		if err := x.row(sheet, len(d.Reports)+2+i, row); err != nil {
+		if err := x.row(len(d.Reports)+2+i, row); err != nil {
 			return err
 		}
 	}
-	rows := len(d.Reports) + len(d.Skipped) + 1
 	x.reportSheet = sheet
-	x.finish(sheet, len(head), rows, map[int]float64{1: 40, 2: 24, 6: 12, 7: 12, 8: 12, 9: 12})
-	x.redWhen(sheet, 10, rows, ">", "0") // 错误
-	return x.err
+	return x.end()
 }
 
 // familyColumns lists the families with findings in any report.
@@ -223,7 +224,13 @@ func (x *xlsxWriter) reportRow(r *jsonReport, fams []string) []any {
 func (x *xlsxWriter) findings(sheet string, d *jsonDoc) error {
 	H := x.heads
 	head := []string{H["path"], H["line"], H["column"], H["rule"], H["family"], H["severity"], H["message"], H["text"], H["related"], H["goto"]}
-	x.header(sheet, head)
+	rows := 1
+	for _, r := range d.Reports {
+		rows += len(r.Diagnostics)
+	}
+	x.begin(sheet, head, rows, map[int]float64{1: 40, 5: 16, 7: 70, 8: 24, 9: 50, 10: 14}, func() {
+		x.redWhen(sheet, 6, rows, "==", `"`+x.labels["error"]+`"`) // 级别
+	})
 	n := 2
 	for _, r := range d.Reports {
 		for _, g := range r.Diagnostics {
@@ -234,15 +241,13 @@ func (x *xlsxWriter) findings(sheet string, d *jsonDoc) error {
 			fam := report.FamilyTitle(lint.Family(g.Family), x.lang)
 			row := []any{r.Path, g.Line, g.Column, g.Rule, fam, x.labels[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n")),
 				x.linkToReport(r.Path)}
-			if err := x.row(sheet, n, row); err != nil {
+			if err := x.row(n, row); err != nil {
 				return err
 			}
 			n++
 		}
 	}
-	x.finish(sheet, len(head), n-1, map[int]float64{1: 40, 5: 16, 7: 70, 8: 24, 9: 50, 10: 14})
-	x.redWhen(sheet, 6, n-1, "==", `"`+x.labels["error"]+`"`) // 级别
-	return x.err
+	return x.end()
 }
 
 // xlsxFormula is a cell written as a formula.
@@ -268,14 +273,13 @@ func (x *xlsxWriter) linkToReport(path string) any {
 func (x *xlsxWriter) checks(sheet string, d *jsonDoc) error {
 	H := x.heads
 	head := []string{H["body"], H["prev_year"], H["cur_year"], H["rule"], H["check"], H["status"], H["message"], H["detail"], H["share"], H["path"], H["prev_path"]}
-	x.header(sheet, head)
+	x.begin(sheet, head, len(d.Checks)+1, map[int]float64{1: 24, 7: 60, 8: 60, 10: 40, 11: 40}, nil)
 	for i := range d.Checks {
-		if err := x.row(sheet, i+2, x.checkRow(&d.Checks[i])); err != nil {
+		if err := x.row(i+2, x.checkRow(&d.Checks[i])); err != nil {
 			return err
 		}
 	}
-	x.finish(sheet, len(head), len(d.Checks)+1, map[int]float64{1: 24, 7: 60, 8: 60, 10: 40, 11: 40})
-	return x.err
+	return x.end()
 }
 
 func (x *xlsxWriter) checkRow(c *jsonCheck) []any {
@@ -319,6 +323,7 @@ func num(v int) any {
 // header and finish.
 type xlsxWriter struct {
 	f    *excelize.File
+	sw   *excelize.StreamWriter // of the sheet being written
 	bold int
 	date int // yyyy-mm-dd
 	red  int // conditional format of errors
@@ -332,69 +337,73 @@ type xlsxWriter struct {
 	err         error
 }
 
-func (x *xlsxWriter) header(sheet string, head []string) {
-	row := make([]any, len(head))
-	for i, h := range head {
-		row[i] = h
-	}
-	if err := x.row(sheet, 1, row); err != nil {
-		x.err = err
-		return
-	}
-	end, _ := excelize.CoordinatesToCellName(len(head), 1)
-	if err := x.f.SetCellStyle(sheet, "A1", end, x.bold); err != nil {
-		x.err = err
-	}
-}
-
-// row writes the non-nil values of one row; nil leaves the cell absent, so
-// "not read" stays distinguishable from 0.
-func (x *xlsxWriter) row(sheet string, n int, vals []any) error {
-	for i, v := range vals {
-		if v == nil {
-			continue
-		}
-		cell, err := excelize.CoordinatesToCellName(i+1, n)
-		if err != nil {
-			return err
-		}
-		if f, ok := v.(xlsxFormula); ok {
-			if err := x.f.SetCellFormula(sheet, cell, string(f)); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := x.f.SetCellValue(sheet, cell, v); err != nil {
-			return err
-		}
-		if _, ok := v.(time.Time); ok {
-			if err := x.f.SetCellStyle(sheet, cell, cell, x.date); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// finish freezes the header, adds a filter and sets column widths.
-func (x *xlsxWriter) finish(sheet string, cols, rows int, widths map[int]float64) {
+// begin starts a sheet of rows rows (the header included): first what
+// excelize writes in normal mode (the auto filter, and the conditional
+// formats that before adds), then a stream writer with the column widths,
+// the frozen header and the header row. Rows are streamed: the workbook of
+// thousands of reports is never built cell by cell in memory.
+func (x *xlsxWriter) begin(sheet string, head []string, rows int, widths map[int]float64, before func()) {
 	if x.err != nil {
 		return
 	}
-	if err := x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		x.err = err
+	end, _ := excelize.CoordinatesToCellName(len(head), max(rows, 1))
+	if x.err = x.f.AutoFilter(sheet, "A1:"+end, nil); x.err != nil {
 		return
 	}
-	end, _ := excelize.CoordinatesToCellName(cols, max(rows, 1))
-	if err := x.f.AutoFilter(sheet, "A1:"+end, nil); err != nil {
-		x.err = err
-		return
-	}
-	for c, w := range widths {
-		name, _ := excelize.ColumnNumberToName(c)
-		if err := x.f.SetColWidth(sheet, name, name, w); err != nil {
-			x.err = err
+	if before != nil {
+		before()
+		if x.err != nil {
 			return
 		}
 	}
+	x.sw, x.err = x.f.NewStreamWriter(sheet)
+	if x.err != nil {
+		return
+	}
+	for _, c := range slices.Sorted(maps.Keys(widths)) {
+		if x.err = x.sw.SetColWidth(c, c, widths[c]); x.err != nil {
+			return
+		}
+	}
+	if x.err = x.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); x.err != nil {
+		return
+	}
+	cells := make([]any, len(head))
+	for i, h := range head {
+		cells[i] = excelize.Cell{StyleID: x.bold, Value: h}
+	}
+	x.err = x.sw.SetRow("A1", cells)
+}
+
+// row writes the non-nil values of row n; nil leaves the cell absent, so
+// "not read" stays distinguishable from 0.
+func (x *xlsxWriter) row(n int, vals []any) error {
+	if x.err != nil {
+		return x.err
+	}
+	cells := make([]any, len(vals))
+	for i, v := range vals {
+		switch v := v.(type) {
+		case xlsxFormula:
+			cells[i] = excelize.Cell{Formula: string(v)}
+		case time.Time:
+			cells[i] = excelize.Cell{StyleID: x.date, Value: v}
+		default:
+			cells[i] = v
+		}
+	}
+	at, err := excelize.CoordinatesToCellName(1, n)
+	if err != nil {
+		return err
+	}
+	return x.sw.SetRow(at, cells)
+}
+
+// end finishes the sheet begun last.
+func (x *xlsxWriter) end() error {
+	if x.err != nil {
+		return x.err
+	}
+	x.err = x.sw.Flush()
+	return x.err
 }
