@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
@@ -90,13 +89,18 @@ func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResul
 		if out.path == "" {
 			continue
 		}
-		var buf bytes.Buffer
-		if err := out.write(&buf, res); err != nil {
-			fmt.Fprintf(stderr, "gdlint: %s: %v\n", out.path, err)
+		// written into the temporary file as it is made: the pages of
+		// thousands of reports are not held in memory whole
+		var genErr error
+		err := fileio.WriteAtomic(out.path, func(w io.Writer) error {
+			genErr = out.write(w, res)
+			return genErr
+		})
+		switch {
+		case genErr != nil:
+			fmt.Fprintf(stderr, "gdlint: %s: %v\n", out.path, genErr)
 			status = exitError
-			continue
-		}
-		if err := fileio.WriteFileAtomic(out.path, buf.Bytes()); err != nil {
+		case err != nil:
 			fmt.Fprintf(stderr, "gdlint: %s: %s\n", out.path, report.ErrorText(err, lang))
 			status = exitError
 		}

@@ -5,6 +5,7 @@
 package fileio
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"io/fs"
@@ -156,7 +157,18 @@ func ReadLimited(r io.Reader) ([]byte, error) {
 // file it replaces and renames it over the original, so a reader sees the
 // old file or the new one and never a half-written one. A symlink keeps
 // pointing at the (new) file.
-func WriteFileAtomic(path string, data []byte) (err error) {
+func WriteFileAtomic(path string, data []byte) error {
+	return WriteAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteAtomic is WriteFileAtomic for content that write produces into the
+// temporary file as it goes (a large report need not be held in memory
+// first). When write fails, the file at path is left as it was and the
+// error is write's.
+func WriteAtomic(path string, write func(io.Writer) error) (err error) {
 	// through a symlink, replace the file it points to, not the link
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
@@ -187,7 +199,11 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
 		return err
 	}
 	if err = tmp.Chmod(mode); err != nil {

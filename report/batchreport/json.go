@@ -1,6 +1,8 @@
 package batchreport
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"sort"
@@ -241,7 +243,12 @@ func jvalue(src *grammar.Source, v *batch.Value) *jsonValue {
 
 // document builds the serialisable view of the result that every writer
 // (JSON, HTML, XLSX) reads, with positions resolved once.
-func document(res *batch.Result) *jsonDoc {
+func document(res *batch.Result) *jsonDoc { return documentOf(res, true) }
+
+// documentOf is document with each report's findings (jsonReport.Diagnostics)
+// when findings is set, else with none (WriteJSON adds them one report at
+// a time).
+func documentOf(res *batch.Result, findings bool) *jsonDoc {
 	d := &jsonDoc{Schema: SchemaVersion, Tool: "gdlint", Generated: res.Now.UTC().Truncate(time.Second), Inputs: res.Inputs,
 		Summary: jsonSummary{CrossYear: map[string]int{"ok": 0, "finding": 0, "cannot_judge": 0}},
 		Reports: []jsonReport{}, Bodies: []jsonBody{}, Checks: []jsonCheck{}, Skipped: []jsonSkip{}}
@@ -260,7 +267,11 @@ func document(res *batch.Result) *jsonDoc {
 	index := map[*batch.Report]int{}
 	for _, r := range res.Reports {
 		index[r] = len(d.Reports)
-		d.Reports = append(d.Reports, jreport(r, sources, res.Lang))
+		jr := jreport(r, sources, res.Lang)
+		if findings {
+			jr.Diagnostics = jfindings(r, sources, res.Lang)
+		}
+		d.Reports = append(d.Reports, jr)
 		d.Summary.Files++
 		if r.Err != nil {
 			d.Summary.Failed++
@@ -378,6 +389,13 @@ func jreport(r *batch.Report, sources map[string]*grammar.Source, lang string) j
 		}
 		jr.statsList = append(jr.statsList, v)
 	}
+	return jr
+}
+
+// jfindings are the findings of a report as the JSON document lists them.
+func jfindings(r *batch.Report, sources map[string]*grammar.Source, lang string) []jsonFinding {
+	out := []jsonFinding{}
+	src := r.Source()
 	for _, dg := range r.Diagnostics {
 		f := jsonFinding{Rule: dg.Rule, Family: batch.FamilyOf(dg.Rule), Severity: dg.Severity, Message: dg.Message, MessageEN: dg.MessageEN,
 			Offset: dg.Span.Start, EndOffset: dg.Span.End, Text: excerpt(src, dg.Span, 40), Fixes: len(dg.Fixes),
@@ -395,17 +413,66 @@ func jreport(r *batch.Report, sources map[string]*grammar.Source, lang string) j
 			l, c := pos(sources[p], rel.Span.Start)
 			f.Related = append(f.Related, jsonRelated{Path: p, Line: l, Column: c, Message: rel.Message})
 		}
-		jr.Diagnostics = append(jr.Diagnostics, f)
+		out = append(out, f)
 	}
-	return jr
+	return out
 }
 
 // WriteJSON writes the result as one JSON document (see SchemaVersion).
+// The reports' findings, most of the document, are made and written one
+// report at a time, laid out as one encoder of the whole document would.
 func WriteJSON(w io.Writer, res *batch.Result) error {
+	d := documentOf(res, false)
+	reports := d.Reports
+	d.Reports = []jsonReport{}
+	var head bytes.Buffer
+	if err := newJSONEncoder(&head, "").Encode(d); err != nil {
+		return err
+	}
+	// no string value can hold this line: quotes inside strings are escaped
+	marker := []byte("\n  \"reports\": [],\n")
+	at := bytes.Index(head.Bytes(), marker)
+	if len(reports) == 0 || at < 0 {
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	sources := map[string]*grammar.Source{}
+	for _, r := range res.Reports {
+		if src := r.Source(); src != nil {
+			sources[r.Path] = src
+		}
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head.Bytes()[:at])
+	bw.WriteString("\n  \"reports\": [")
+	var elem bytes.Buffer
+	enc := newJSONEncoder(&elem, "    ")
+	for i := range reports {
+		jr := &reports[i]
+		jr.Diagnostics = jfindings(res.Reports[i], sources, res.Lang)
+		elem.Reset()
+		if err := enc.Encode(jr); err != nil {
+			return err
+		}
+		jr.Diagnostics = nil
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n  ],\n")
+	bw.Write(head.Bytes()[at+len(marker):])
+	return bw.Flush()
+}
+
+// newJSONEncoder indents by two spaces after prefix and leaves <, > and &
+// as they are.
+func newJSONEncoder(w io.Writer, prefix string) *json.Encoder {
 	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(document(res))
+	return enc
 }
 
 // familyNames lists the families present in a set of counts, in a fixed order.
