@@ -2,6 +2,7 @@ package fileio_test
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -83,5 +84,35 @@ func TestWriteFileAtomicKeepsMode(t *testing.T) {
 		if err := fileio.WriteFileAtomic(p, []byte("newer")); err == nil {
 			t.Errorf("write into a read-only directory succeeded")
 		}
+	}
+}
+
+// TestWriteAtomicFailedWriteKeepsTheFile: when the content cannot be made,
+// the file keeps its old bytes and no temporary file is left beside it.
+func TestWriteAtomicFailedWriteKeepsTheFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "报告.json")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := fileio.WriteAtomic(path, func(w io.Writer) error {
+		io.WriteString(w, "half of the new")
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want write's error", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("file = %q, want the old bytes", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left in the directory: %v", entries)
+	}
+	if err := fileio.WriteAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Errorf("file = %q after a good write", got)
 	}
 }
