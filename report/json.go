@@ -64,32 +64,51 @@ func jsonDiagnostic(r *lint.FileResult, d *lint.Diagnostic, o OutputOptions) JSO
 }
 
 // WriteJSON prints one JSON array of all findings, indented by two spaces.
-// It writes one element at a time (as an encoder of the whole array would
-// lay it out): the output of thousands of reports is never held whole.
 func WriteJSON(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
-	bw := bufio.NewWriter(w)
-	var elem bytes.Buffer
-	enc := json.NewEncoder(&elem)
-	enc.SetIndent("  ", "  ")
-	enc.SetEscapeHTML(false)
-	n := 0
-	for r, d := range findings(results) {
-		elem.Reset()
-		if err := enc.Encode(jsonDiagnostic(r, d, o)); err != nil {
+	return writeAll(newJSONStream(w, o), results)
+}
+
+// jsonStream writes the json format one finding at a time, laid out as an
+// encoder of the whole array would: the output of thousands of reports is
+// never held whole.
+type jsonStream struct {
+	bw   *bufio.Writer
+	elem bytes.Buffer
+	enc  *json.Encoder
+	o    OutputOptions
+	n    int
+}
+
+func newJSONStream(w io.Writer, o OutputOptions) *jsonStream {
+	s := &jsonStream{bw: bufio.NewWriter(w), o: o}
+	s.enc = json.NewEncoder(&s.elem)
+	s.enc.SetIndent("  ", "  ")
+	s.enc.SetEscapeHTML(false)
+	return s
+}
+
+func (s *jsonStream) File(r *lint.FileResult) error {
+	for r, d := range findings([]*lint.FileResult{r}) {
+		s.elem.Reset()
+		if err := s.enc.Encode(jsonDiagnostic(r, d, s.o)); err != nil {
 			return err
 		}
 		sep := ",\n  "
-		if n == 0 {
+		if s.n == 0 {
 			sep = "[\n  "
 		}
-		n++
-		bw.WriteString(sep)
-		bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		s.n++
+		s.bw.WriteString(sep)
+		s.bw.Write(bytes.TrimSuffix(s.elem.Bytes(), []byte("\n")))
 	}
-	if n == 0 {
-		bw.WriteString("[]\n")
+	return nil
+}
+
+func (s *jsonStream) Close() error {
+	if s.n == 0 {
+		s.bw.WriteString("[]\n")
 	} else {
-		bw.WriteString("\n]\n")
+		s.bw.WriteString("\n]\n")
 	}
-	return bw.Flush()
+	return s.bw.Flush()
 }

@@ -12,13 +12,30 @@ import (
 // own (JSON Lines), the objects of --format json: a stream for grep, jq -c
 // and log collectors.
 func WriteJSONLines(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
+	return writeAll(newJSONLinesStream(w, o), results)
+}
+
+// jsonLinesStream writes json-lines file by file.
+type jsonLinesStream struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+	o   OutputOptions
+}
+
+func newJSONLinesStream(w io.Writer, o OutputOptions) *jsonLinesStream {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw) // Encode ends each value with "\n"
 	enc.SetEscapeHTML(false)
-	for r, d := range findings(results) {
-		if err := enc.Encode(jsonDiagnostic(r, d, o)); err != nil {
+	return &jsonLinesStream{bw: bw, enc: enc, o: o}
+}
+
+func (s *jsonLinesStream) File(r *lint.FileResult) error {
+	for r, d := range findings([]*lint.FileResult{r}) {
+		if err := s.enc.Encode(jsonDiagnostic(r, d, s.o)); err != nil {
 			return err
 		}
 	}
-	return bw.Flush()
+	return nil
 }
+
+func (s *jsonLinesStream) Close() error { return s.bw.Flush() }

@@ -28,35 +28,51 @@ func (c Counts) Total() int { return c.Errors + c.Warnings + c.Infos }
 func Count(results []*lint.FileResult, unsafe bool) Counts {
 	var c Counts
 	for _, r := range results {
-		c.Files++
-		if r.Err != nil {
-			c.Unreadable++
-			continue
-		}
-		c.FixesApplied += r.FixCount
-		if r.Changed() {
-			c.FilesFixed++
-		}
-		for i := range r.Diagnostics {
-			d := &r.Diagnostics[i]
-			switch d.Severity {
-			case lint.Error:
-				c.Errors++
-			case lint.Warning:
-				c.Warnings++
-			default:
-				c.Infos++
-			}
-			switch {
-			case input.IsContainer(r.Path): // --fix does not rewrite it
-			case fixable(d, unsafe):
-				c.Fixable++
-			case fixable(d, true):
-				c.UnsafeOnly++
-			}
-		}
+		c.Add(r, unsafe)
 	}
 	return c
+}
+
+// Add counts one more result.
+func (c *Counts) Add(r *lint.FileResult, unsafe bool) {
+	c.Files++
+	if r.Err != nil {
+		c.Unreadable++
+		return
+	}
+	c.FixesApplied += r.FixCount
+	if r.Changed() {
+		c.FilesFixed++
+	}
+	for i := range r.Diagnostics {
+		c.addFinding(r, &r.Diagnostics[i], unsafe)
+	}
+}
+
+// AddFindings counts findings of r that came after r was counted (the
+// cross-year checks').
+func (c *Counts) AddFindings(r *lint.FileResult, unsafe bool) {
+	for i := range r.Diagnostics {
+		c.addFinding(r, &r.Diagnostics[i], unsafe)
+	}
+}
+
+func (c *Counts) addFinding(r *lint.FileResult, d *lint.Diagnostic, unsafe bool) {
+	switch d.Severity {
+	case lint.Error:
+		c.Errors++
+	case lint.Warning:
+		c.Warnings++
+	default:
+		c.Infos++
+	}
+	switch {
+	case input.IsContainer(r.Path): // --fix does not rewrite it
+	case fixable(d, unsafe):
+		c.Fixable++
+	case fixable(d, true):
+		c.UnsafeOnly++
+	}
 }
 
 // WriteSummary prints the closing lines a person reads (on stderr):

@@ -86,8 +86,22 @@ func paint(on bool, code, s string) string {
 //
 // "[*]" marks a finding that --fix can fix.
 func WriteText(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
-	bw := bufio.NewWriter(w)
-	for r, d := range findings(results) {
+	return writeAll(newTextStream(w, o), results)
+}
+
+// textStream is the text format written file by file.
+type textStream struct {
+	bw *bufio.Writer
+	o  OutputOptions
+}
+
+func newTextStream(w io.Writer, o OutputOptions) *textStream {
+	return &textStream{bw: bufio.NewWriter(w), o: o}
+}
+
+func (t *textStream) File(r *lint.FileResult) error {
+	bw, o := t.bw, t.o
+	for r, d := range findings([]*lint.FileResult{r}) {
 		loc := LocationOf(r.Source, d.Span)
 		sev := d.Severity.String()
 		switch d.Severity {
@@ -110,8 +124,10 @@ func WriteText(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 			writeSourceLine(bw, r.Source, d.Span, o.Color)
 		}
 	}
-	return bw.Flush()
+	return nil
 }
+
+func (t *textStream) Close() error { return t.bw.Flush() }
 
 // pageText names the page of a finding in a paged document (PDF) after its
 // message: the line and column count in the extracted text, the page is

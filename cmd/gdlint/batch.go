@@ -33,24 +33,21 @@ func registerBatchFlags(fs *pflag.FlagSet) *batchFlags {
 // wanted tells whether any batch output was asked for.
 func (b *batchFlags) wanted() bool { return b.html != "" || b.xlsx != "" || b.json != "" }
 
-// writeBatchReports runs the cross-year checks over check's results when
-// there are several reports, adds their findings to the results (so that
-// text, JSON and SARIF output and the exit code include them) and writes
-// each requested file atomically. It returns exitError when an output could
-// not be written, else 0.
-//
-// summaries are batch.Summarize's reading of each result (nil where the
-// file failed or no batch work was wanted), in the order of results.
-func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResult, summaries []*batch.Report, skipped []batch.Skipped, lang string, opts *lint.Options,
-	resolver *lint.ConfigResolver, adjust func(*lint.Config) *lint.Config, stderr io.Writer) int {
+// writeBatchReports runs the cross-year checks over the summaries of the
+// checked files (batch.Summarize; each with the findings the batch outputs
+// list) when there are several reports, and writes each requested file
+// atomically. It returns the batch (nil when there was nothing to
+// compare) and exitError when an output could not be written, else 0.
+func writeBatchReports(b *batchFlags, inputs []string, summaries []*batch.Report, skipped []batch.Skipped, lang string, opts *lint.Options,
+	resolver *lint.ConfigResolver, adjust func(*lint.Config) *lint.Config, stderr io.Writer) (*batch.Result, int) {
 	parsed := 0
 	for _, s := range summaries {
-		if s != nil && s.Err == nil {
+		if s.Err == nil {
 			parsed++
 		}
 	}
 	if !b.wanted() && parsed < 2 {
-		return 0 // one report: nothing to compare, nothing to write
+		return nil, 0 // one report: nothing to compare, nothing to write
 	}
 	configFor := func(path string) *lint.Config {
 		c, err := resolver.For(path)
@@ -61,25 +58,12 @@ func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResul
 	}
 	if b.similar <= 0 || b.similar > 1 {
 		fmt.Fprintf(stderr, "gdlint: --similar-share %v: want a share between 0 and 1\n", b.similar)
-		return exitError
+		return nil, exitError
 	}
-	reports := make([]*batch.Report, 0, len(summaries))
-	for i, s := range summaries {
-		if s != nil {
-			s.Diagnostics = results[i].Diagnostics
-			reports = append(reports, s)
-		}
-	}
-	res, err := batch.FromReports(inputs, reports, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar, Skipped: skipped})
+	res, err := batch.FromReports(inputs, summaries, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar, Skipped: skipped})
 	if err != nil {
 		fmt.Fprintf(stderr, "gdlint: %v\n", err)
-		return exitError
-	}
-	// the cross-year findings belong to the later report of each pair
-	for _, fr := range results {
-		if r := res.ByPath(fr.Path); r != nil && fr.Err == nil && r.Err == nil {
-			fr.Diagnostics = r.Diagnostics
-		}
+		return nil, exitError
 	}
 	status := 0
 	for _, out := range []struct {
@@ -105,5 +89,5 @@ func writeBatchReports(b *batchFlags, inputs []string, results []*lint.FileResul
 			status = exitError
 		}
 	}
-	return status
+	return res, status
 }

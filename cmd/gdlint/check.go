@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sourcegraph/conc/iter"
+	"github.com/sourcegraph/conc/pool"
 	"golang.org/x/term"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -110,6 +110,20 @@ type checkRun struct {
 	walked map[string]bool
 	// skipped are the walked files left out as not annual reports
 	skipped []batch.Skipped
+
+	// stream prints each file's findings once it and the files before it
+	// are checked (nil: the format needs the whole run; kept holds it)
+	stream    report.Stream
+	kept      []*lint.FileResult
+	counts    report.Counts // of the streamed files
+	failed    bool          // a streamed finding at or above --fail-on
+	printErr  error
+	summarize bool             // several files or batch outputs: summaries for the cross-year checks
+	summaries []*batch.Report  // in the order of the files
+	store     *batch.TextStore // the summaries' texts; nil: in memory
+	notes     []string         // stderr lines printed after the progress bar
+	changed   int              // files --fix changed (or --diff would)
+	configErr map[string]bool  // config errors said once
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -122,53 +136,209 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	files, stdinAt := c.expand(paths)
-	jobs := max(c.f.jobs, 1)
-	bar := newProgress(c.stderr, len(files), c.f.quiet, c.f.lang)
-	summarize := c.f.batch.wanted() || len(files) > 1
-	checked := iter.Mapper[string, checkedFile]{MaxGoroutines: jobs}.Map(files, func(p *string) checkedFile {
-		defer bar.done()
-		return c.checkAndCompact(*p, summarize)
-	})
-	bar.finish()
-	results := make([]*lint.FileResult, len(checked))
-	for i := range checked {
-		results[i] = checked[i].result
-	}
-	c.reportUnchecked(results)
-	files, checked = c.skipNonReports(files, checked)
-	results, summaries := results[:0], make([]*batch.Report, 0, len(checked))
-	for _, f := range checked {
-		results = append(results, f.result)
-		summaries = append(summaries, f.summary)
-	}
-	changed := c.writeFixes(files, results)
-	if c.f.diff {
-		if !c.f.quiet {
-			report.WriteDiffSummary(stderr, changed, c.f.lang)
-		}
-		if changed > 0 && c.status == exitClean {
-			c.status = exitFindings
-		}
-		return c.status
-	}
-	// cross-year checks over several reports; --report-* files (batch.go)
-	if st := writeBatchReports(c.f.batch, paths, results, summaries, c.skipped, c.f.lang, c.opts, c.resolver, c.adjust, stderr); st != 0 {
-		c.status = st
-	}
-	results = append(results, c.unusedIgnores()...)
 	// with --fix on stdin the fixed text goes to stdout: findings go to stderr
 	findingsOut := stdout
 	if c.f.fix && stdinAt >= 0 {
 		findingsOut = stderr
 	}
-	if err := c.print(findingsOut, results); err != nil {
+	if !c.f.diff && !c.f.statistics {
+		c.stream = report.NewStream(c.f.format, findingsOut, c.out)
+	}
+	c.summarize = c.f.batch.wanted() || len(files) > 1
+	if c.summarize && c.stream != nil {
+		// the texts wait for the cross-year checks in a temporary file;
+		// without one they stay in memory
+		if store, err := batch.NewTextStore(""); err == nil {
+			c.store = store
+			defer store.Close()
+		}
+	}
+	// findings streamed to a terminal show the progress themselves
+	bar := newProgress(c.stderr, len(files), c.f.quiet || c.stream != nil && isTerminal(findingsOut), c.f.lang)
+	if c.stream != nil {
+		for _, r := range c.unexpanded {
+			c.streamFile(r)
+		}
+	}
+	checkInOrder(len(files), max(c.f.jobs, 1),
+		func(i int) checkedFile {
+			defer bar.done()
+			return c.checkAndCompact(files[i])
+		},
+		func(i int, f checkedFile) { c.emit(files[i], f) })
+	bar.finish()
+	for _, n := range c.notes {
+		fmt.Fprintln(stderr, n)
+	}
+	if c.f.diff {
+		if !c.f.quiet {
+			report.WriteDiffSummary(stderr, c.changed, c.f.lang)
+		}
+		if c.changed > 0 && c.status == exitClean {
+			c.status = exitFindings
+		}
+		return c.status
+	}
+	// cross-year checks over several reports; --report-* files (batch.go)
+	res, st := writeBatchReports(c.f.batch, paths, c.summaries, c.skipped, c.f.lang, c.opts, c.resolver, c.adjust, stderr)
+	if st != 0 {
+		c.status = st
+	}
+	if err := c.store.Err(); err != nil {
 		fmt.Fprintf(stderr, "gdlint: %v\n", err)
+		c.status = exitError
+	}
+	if c.stream == nil {
+		return c.printKept(findingsOut, res)
+	}
+	// the cross-year findings come after every file's own, in the order of
+	// the files: they are known only once every report is read
+	if res != nil {
+		for _, r := range c.summaries { // the batch's reports, in file order
+			if ds := yearFindings(r.Diagnostics); len(ds) > 0 {
+				fr := &lint.FileResult{Path: r.Path, Source: r.Source(), Diagnostics: ds}
+				c.streamFindings(fr)
+			}
+		}
+	}
+	for _, r := range c.unusedIgnores() {
+		c.streamFile(r)
+	}
+	if err := c.stream.Close(); err != nil && c.printErr == nil {
+		c.printErr = err
+	}
+	if c.printErr != nil {
+		fmt.Fprintf(stderr, "gdlint: %v\n", c.printErr)
+		return exitError
+	}
+	if c.f.format == "text" && !c.f.quiet {
+		report.WriteSummary(c.stderr, c.counts, c.out, c.f.fix)
+	}
+	if c.status == exitClean && c.failed {
+		return exitFindings
+	}
+	return c.status
+}
+
+// printKept prints the findings of a format that needs the whole run
+// (SARIF, JUnit, GitLab, GitHub, statistics): the kept results, each with
+// its cross-year findings among its own.
+func (c *checkRun) printKept(w io.Writer, res *batch.Result) int {
+	results := c.kept
+	if res != nil {
+		for _, fr := range results {
+			if r := res.ByPath(fr.Path); r != nil && fr.Err == nil && r.Err == nil {
+				fr.Diagnostics = r.Diagnostics
+			}
+		}
+	}
+	results = append(results, c.unusedIgnores()...)
+	if err := c.print(w, results); err != nil {
+		fmt.Fprintf(c.stderr, "gdlint: %v\n", err)
 		return exitError
 	}
 	if c.status == exitClean && c.failOn >= 0 && anyAtLeast(results, c.failOn) {
 		return exitFindings
 	}
 	return c.status
+}
+
+// yearFindings are the cross-year (GD-Y) findings among ds.
+func yearFindings(ds []lint.Diagnostic) []lint.Diagnostic {
+	var out []lint.Diagnostic
+	for _, d := range ds {
+		if r := lint.RuleByID(d.Rule); r != nil && r.Family == lint.FamilyYears {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// emit takes one checked file, in the order of the files: says why it was
+// not checked or is skipped, writes its fixes, keeps its summary for the
+// cross-year checks, and prints its findings (stream) or keeps them.
+func (c *checkRun) emit(path string, f checkedFile) {
+	r := f.result
+	if r.Err != nil {
+		c.noteUnchecked(r)
+	}
+	if g := f.notReport; g != nil {
+		c.notes = append(c.notes, fmt.Sprintf("gdlint: %s: %s", r.Path, report.SkippedText(g.Why, g.WhyEN, c.f.lang)))
+		c.skipped = append(c.skipped, batch.Skipped{Path: r.Path, Why: g.Why, WhyEN: g.WhyEN})
+		return
+	}
+	c.writeFix(path, r)
+	if c.f.diff {
+		return
+	}
+	if s := f.summary; s != nil {
+		// the batch outputs list every finding; the cross-year checks
+		// of a kept result add theirs among them (printKept)
+		if c.stream == nil || c.f.batch.wanted() {
+			s.Diagnostics = r.Diagnostics
+		}
+		c.summaries = append(c.summaries, s)
+	}
+	if c.stream == nil {
+		c.kept = append(c.kept, r)
+		return
+	}
+	c.streamFile(r)
+	// printed: nothing of the file is kept but its summary
+	r.Source, r.Diagnostics, r.Original, r.Fixed, r.FixedBytes = nil, nil, "", "", nil
+}
+
+// streamFile prints and counts one file's findings.
+func (c *checkRun) streamFile(r *lint.FileResult) {
+	c.counts.Add(r, c.f.unsafe)
+	c.print1(r)
+}
+
+// streamFindings prints and counts findings of a file already counted.
+func (c *checkRun) streamFindings(r *lint.FileResult) {
+	c.counts.AddFindings(r, c.f.unsafe)
+	c.print1(r)
+}
+
+func (c *checkRun) print1(r *lint.FileResult) {
+	if err := c.stream.File(r); err != nil && c.printErr == nil {
+		c.printErr = err
+	}
+	if c.failOn >= 0 && anyAtLeast([]*lint.FileResult{r}, c.failOn) {
+		c.failed = true
+	}
+}
+
+// checkInOrder checks n files on jobs workers (check(i)) and hands each to
+// emit in the order of i, as soon as it and every file before it are
+// checked. At most a window of files wait checked and not yet emitted, so
+// one slow file (a long PDF) does not make the rest pile up in memory.
+func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f checkedFile)) {
+	done := make([]chan checkedFile, n)
+	for i := range done {
+		done[i] = make(chan checkedFile, 1)
+	}
+	window := make(chan struct{}, 4*jobs+16)
+	go func() {
+		p := pool.New().WithMaxGoroutines(jobs)
+		for i := range n {
+			window <- struct{}{}
+			p.Go(func() { done[i] <- check(i) })
+		}
+		p.Wait()
+	}()
+	for i := range n {
+		f := <-done[i]
+		done[i] = nil
+		emit(i, f)
+		<-window
+	}
+}
+
+// isTerminal tells whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // parseFlags reads the flags and returns the paths, or nil and the exit code.
@@ -301,26 +471,6 @@ func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 	return files, stdinAt
 }
 
-// skipNonReports drops the files a directory walk found that are clearly
-// not annual reports (a folder's README.md, SOURCES.md: lint.JudgeReport,
-// the decision of GD-S010), saying so in one line each on stderr: they stay
-// out of the findings, the summary and the exit code. A file named on the
-// command line is always checked.
-func (c *checkRun) skipNonReports(files []string, checked []checkedFile) ([]string, []checkedFile) {
-	var keptFiles []string
-	var kept []checkedFile
-	for i, f := range checked {
-		if g := f.notReport; g != nil {
-			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", f.result.Path, report.SkippedText(g.Why, g.WhyEN, c.f.lang))
-			c.skipped = append(c.skipped, batch.Skipped{Path: f.result.Path, Why: g.Why, WhyEN: g.WhyEN})
-			continue
-		}
-		keptFiles = append(keptFiles, files[i])
-		kept = append(kept, f)
-	}
-	return keptFiles, kept
-}
-
 // checkedFile is one checked file as the run keeps it to the end: its
 // findings and document without the parse, which would hold every table
 // cell and paragraph of thousands of reports until the last is printed.
@@ -337,12 +487,12 @@ type checkedFile struct {
 // checkAndCompact checks one file and frees what the rest of the run does
 // not read: the parse (after summarizing it for the batch when asked) and
 // the raw bytes, which only --fix on stdin writes back.
-func (c *checkRun) checkAndCompact(path string, summarize bool) checkedFile {
+func (c *checkRun) checkAndCompact(path string) checkedFile {
 	r := c.checkOne(path)
 	out := checkedFile{result: r}
 	if r.Err != nil || r.Report == nil {
-		if summarize {
-			out.summary = batch.Summarize(r) // the failure, listed in the batch outputs
+		if c.summarize {
+			out.summary = batch.Summarize(r, nil) // the failure, listed in the batch outputs
 		}
 		return out
 	}
@@ -350,8 +500,8 @@ func (c *checkRun) checkAndCompact(path string, summarize bool) checkedFile {
 		g := lint.JudgeReport(r.Report)
 		out.notReport = &g
 	}
-	if summarize {
-		out.summary = batch.Summarize(r)
+	if c.summarize {
+		out.summary = batch.Summarize(r, c.store)
 	}
 	r.Report = nil
 	if path != "-" && r.Source != nil {
@@ -386,60 +536,53 @@ func (c *checkRun) checkOne(path string) *lint.FileResult {
 	return lint.Check(lint.FromBytes(display, raw), c.adjust(cfg), c.copts)
 }
 
-// reportUnchecked prints why files could not be checked, a broken config
-// once however many files it applies to.
-func (c *checkRun) reportUnchecked(results []*lint.FileResult) {
-	configErrs := map[string]bool{}
-	for _, r := range results {
-		if r.Err == nil {
-			continue
+// noteUnchecked says why a file could not be checked, a broken config once
+// however many files it applies to.
+func (c *checkRun) noteUnchecked(r *lint.FileResult) {
+	c.status = exitError
+	var ce *lint.ConfigError
+	if errors.As(r.Err, &ce) {
+		if c.configErr == nil {
+			c.configErr = map[string]bool{}
 		}
-		c.status = exitError
-		var ce *lint.ConfigError
-		if errors.As(r.Err, &ce) {
-			if !configErrs[ce.Error()] {
-				configErrs[ce.Error()] = true
-				fmt.Fprintf(c.stderr, "gdlint: %v\n", ce)
-			}
-			continue
+		if !c.configErr[ce.Error()] {
+			c.configErr[ce.Error()] = true
+			c.notes = append(c.notes, fmt.Sprintf("gdlint: %v", ce))
 		}
-		fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.ErrorText(r.Err, c.f.lang))
+		return
 	}
+	c.notes = append(c.notes, fmt.Sprintf("gdlint: %s: %s", r.Path, report.ErrorText(r.Err, c.f.lang)))
 }
 
-// writeFixes writes the fixed files (stdin's to stdout), or their diffs
-// with --diff, and returns how many files changed.
-func (c *checkRun) writeFixes(files []string, results []*lint.FileResult) int {
-	changed := 0
-	for i, r := range results {
-		// --fix on stdin always gives the report back on stdout, fixed or
-		// not, so that an editor piping its buffer through keeps it
-		if files[i] == "-" && c.f.fix && !c.f.diff && !r.Changed() && r.Source != nil {
-			c.stdout.Write(r.Source.Raw)
-		}
-		if r.NotRewritten != "" {
-			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.NotRewrittenText(r.NotRewritten, c.f.lang))
-			if r.FixFailed {
-				c.status = exitError
-			}
-		}
-		if !r.Changed() {
-			continue
-		}
-		changed++
-		switch {
-		case c.f.diff:
-			report.WriteDiff(c.stdout, r)
-		case files[i] == "-":
-			c.stdout.Write(r.FixedBytes)
-		default:
-			if err := fileio.WriteFileAtomic(files[i], r.FixedBytes); err != nil {
-				fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", r.Path, report.ErrorText(err, c.f.lang))
-				c.status = exitError
-			}
+// writeFix writes a fixed file (stdin's to stdout), or its diff with
+// --diff, and counts it.
+func (c *checkRun) writeFix(path string, r *lint.FileResult) {
+	// --fix on stdin always gives the report back on stdout, fixed or
+	// not, so that an editor piping its buffer through keeps it
+	if path == "-" && c.f.fix && !c.f.diff && !r.Changed() && r.Source != nil {
+		c.stdout.Write(r.Source.Raw)
+	}
+	if r.NotRewritten != "" {
+		c.notes = append(c.notes, fmt.Sprintf("gdlint: %s: %s", r.Path, report.NotRewrittenText(r.NotRewritten, c.f.lang)))
+		if r.FixFailed {
+			c.status = exitError
 		}
 	}
-	return changed
+	if !r.Changed() {
+		return
+	}
+	c.changed++
+	switch {
+	case c.f.diff:
+		report.WriteDiff(c.stdout, r)
+	case path == "-":
+		c.stdout.Write(r.FixedBytes)
+	default:
+		if err := fileio.WriteFileAtomic(path, r.FixedBytes); err != nil {
+			c.notes = append(c.notes, fmt.Sprintf("gdlint: %s: %s", r.Path, report.ErrorText(err, c.f.lang)))
+			c.status = exitError
+		}
+	}
 }
 
 // unusedIgnores reports the [[ignore]] entries that matched nothing, on the

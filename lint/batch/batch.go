@@ -121,13 +121,14 @@ type Report struct {
 	// src is the document the spans point into; year what the GD-Y rules
 	// read of it. The parse itself is not kept: a batch of thousands of
 	// reports would hold every table and paragraph to the end.
-	src  *grammar.Source
+	doc  storedText
 	year rules.YearReport
 }
 
 // Source returns the document the report's spans point into (nil for a
-// file that failed).
-func (r *Report) Source() *grammar.Source { return r.src }
+// file that failed). When the batch keeps texts in a TextStore, each call
+// reads the text back and makes a new Source.
+func (r *Report) Source() *grammar.Source { return r.doc.source() }
 
 // Counts of findings.
 type Counts struct {
@@ -231,7 +232,7 @@ func Run(paths []string, opts *Options) (*Result, error) {
 func FromFiles(inputs []string, files []*lint.FileResult, opts *Options) (*Result, error) {
 	var reports []*Report
 	for _, f := range files {
-		if r := Summarize(f); r != nil {
+		if r := Summarize(f, nil); r != nil {
 			r.Diagnostics = f.Diagnostics
 			reports = append(reports, r)
 		}
@@ -244,14 +245,24 @@ func FromFiles(inputs []string, files []*lint.FileResult, opts *Options) (*Resul
 // (FileResult.Report) at once and call FromReports when every file is
 // checked. The findings are not copied: the caller sets Diagnostics. Nil
 // for a result with neither a document nor an error.
-func Summarize(f *lint.FileResult) *Report {
+//
+// With a store, the report's text goes into it and is read back when
+// needed; nil keeps the Source in memory.
+func Summarize(f *lint.FileResult, store *TextStore) *Report {
 	switch {
 	case f == nil || f.Err == nil && f.Report == nil:
 		return nil
 	case f.Err != nil:
 		return &Report{Path: f.Path, Err: f.Err}
 	}
-	return describe(f.Path, f.Report)
+	r := describe(f.Path, f.Report)
+	if store != nil {
+		r.doc = store.put(f.Report.Source)
+		if r.doc.store != nil {
+			r.year = r.year.TextFrom(r.doc.text)
+		}
+	}
+	return r
 }
 
 // FromReports builds a batch result from reports that Summarize read, each
@@ -362,14 +373,14 @@ func checkFile(path string, o *Options) (r *Report) {
 // describe reads what the batch shows of a parsed report: body, year,
 // dates and the key statistics.
 func describe(path string, rep *grammar.Report) *Report {
-	r := &Report{Path: path, src: rep.Source}
+	r := &Report{Path: path, doc: storedText{src: rep.Source}}
 	r.Encoding = rep.Source.Encoding.String()
 	r.Rendering = rep.Rendering
 	r.Format = string(rep.Format)
 	if rep.Title != nil && rep.Title.Body != "" {
-		r.Body, r.BodyFrom = rep.Title.Body, "title"
+		r.Body, r.BodyFrom = strings.Clone(rep.Title.Body), "title"
 	} else if rep.Signature != nil && rep.Signature.Body != "" {
-		r.Body, r.BodyFrom = rep.Signature.Body, "signature"
+		r.Body, r.BodyFrom = strings.Clone(rep.Signature.Body), "signature"
 	}
 	r.BodyKey = NormalizeBody(r.Body)
 	if rep.Title != nil && rep.Title.Year > 0 {

@@ -487,17 +487,40 @@ func TestSummarizeDropsTheParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var reports []*Report
-	for _, f := range check() {
-		r := Summarize(f)
-		f.Report = nil // what the check command does
-		r.Diagnostics = f.Diagnostics
-		reports = append(reports, r)
-	}
-	thin, err := FromReports([]string{"."}, reports, opts)
+	store, err := NewTextStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer store.Close()
+	for _, store := range []*TextStore{nil, store} {
+		var reports []*Report
+		for _, f := range check() {
+			r := Summarize(f, store)
+			f.Report, f.Source = nil, nil // what the check command does
+			r.Diagnostics = f.Diagnostics
+			reports = append(reports, r)
+		}
+		thin, err := FromReports([]string{"."}, reports, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareBatches(t, thin, whole)
+		for _, r := range thin.Reports {
+			if r.Err == nil && store != nil && r.doc.store != store {
+				t.Errorf("%s: text kept in memory, not in the store", r.Path)
+			}
+			if r.Err == nil && r.Source().Text != parsed(whole.ByPath(r.Path)).Source.Text {
+				t.Errorf("%s: the text read back differs", r.Path)
+			}
+		}
+	}
+	if err := store.Err(); err != nil {
+		t.Error(err)
+	}
+}
+
+func compareBatches(t *testing.T, thin, whole *Result) {
+	t.Helper()
 	if len(thin.Checks) != len(whole.Checks) || len(thin.Checks) == 0 {
 		t.Fatalf("checks: %d from summaries, %d from parses", len(thin.Checks), len(whole.Checks))
 	}

@@ -1,6 +1,10 @@
 package batch
 
-import "github.com/gdlint/gdlint/grammar"
+import (
+	"strings"
+
+	"github.com/gdlint/gdlint/grammar"
+)
 
 // StatDef is one key statistic shown per report: a template cell.
 type StatDef struct {
@@ -44,7 +48,8 @@ func readStats(rep *grammar.Report) Stats {
 	for _, d := range StatDefs {
 		if c := cellAt(rep, d.Cell); c != nil {
 			if v, ok := c.Number(); ok {
-				out[d.Key] = &Stat{Value: v, Text: c.Text, Span: c.Span, Doubt: c.Doubt}
+				// copies: the cell's text is a slice of the whole document's
+				out[d.Key] = &Stat{Value: v, Text: strings.Clone(c.Text), Span: c.Span, Doubt: strings.Clone(c.Doubt)}
 			}
 		}
 	}

@@ -125,7 +125,10 @@ func proseOf(rep *grammar.Report) prose {
 // block.
 func segments(p prose) []segment {
 	skip := p.skip
-	text := p.text
+	text, ok := p.textOf()
+	if !ok {
+		return nil // not read back: the check cannot judge (too little prose)
+	}
 	var out []segment
 	var cur []rune // normalised significant characters of the pending segment
 	start, end := -1, -1

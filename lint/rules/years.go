@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
 )
@@ -25,15 +27,16 @@ type YearReport struct {
 	// Anchor is where a finding about the whole report points: the year in
 	// the title, else the title, else the start.
 	Anchor grammar.Span
-	cells  map[grammar.CellRef]yearCell
+	cells  [len(yearCells)]yearCell
 	prose  prose
 }
 
 // yearCell is a cell a GD-Y rule reads: its value when it holds a number,
 // and its span when it is there at all.
 type yearCell struct {
-	value *Value
-	span  grammar.Span
+	value   *Value
+	span    grammar.Span
+	present bool
 }
 
 // prose is what GD-Y003 compares: the text and its paragraphs, less the
@@ -41,31 +44,65 @@ type yearCell struct {
 // publication lines), sorted by start.
 type prose struct {
 	text       string
+	load       func() (string, bool) // when set, reads text back (text is "")
 	paragraphs []grammar.Span
 	skip       []grammar.Span
 }
 
-// yearCells are the cells the GD-Y rules read.
-var yearCells = func() []grammar.CellRef {
-	var refs []grammar.CellRef
-	for _, col := range grammar.Table2.Row(grammar.RowCarried).Cols {
-		refs = append(refs,
-			grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarryOver, Col: col.Key},
-			grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarried, Col: col.Key})
+// textOf is the prose's text; false when it could not be read back.
+func (p prose) textOf() (string, bool) {
+	if p.load != nil {
+		return p.load()
 	}
-	for _, col := range []string{grammar.ColIssued, grammar.ColRepealed, grammar.ColInForce} {
-		refs = append(refs, grammar.CellRef{Table: grammar.TableProactive, Row: grammar.RowNormative, Col: col})
+	return p.text, true
+}
+
+// TextFrom makes y read its report's text through load when a check needs
+// it, instead of holding it: a batch keeps the texts of thousands of
+// reports in a temporary file. load returns false when it cannot read it.
+func (y YearReport) TextFrom(load func() (string, bool)) YearReport {
+	y.prose.text, y.prose.load = "", load
+	return y
+}
+
+// yearCells are the cells the GD-Y rules read: for each column of 二、上年结转
+// that row and 四、结转下年度继续办理 (GD-Y001), then 行政规范性文件's 本年制发,
+// 本年废止 and 现行有效 (GD-Y002).
+var yearCells = func() (refs [2*7 + 3]grammar.CellRef) {
+	cols := grammar.Table2.Row(grammar.RowCarried).Cols
+	if len(cols) != 7 {
+		panic("rules: table 2 has 7 request columns")
+	}
+	for i, col := range cols {
+		refs[2*i] = grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarryOver, Col: col.Key}
+		refs[2*i+1] = grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarried, Col: col.Key}
+	}
+	for i, col := range []string{grammar.ColIssued, grammar.ColRepealed, grammar.ColInForce} {
+		refs[14+i] = grammar.CellRef{Table: grammar.TableProactive, Row: grammar.RowNormative, Col: col}
 	}
 	return refs
+}()
+
+// yearCellIndex finds a cell of yearCells.
+var yearCellIndex = func() map[grammar.CellRef]int {
+	m := map[grammar.CellRef]int{}
+	for i, ref := range yearCells {
+		m[ref] = i
+	}
+	return m
 }()
 
 // SummarizeYear reads of rep what the GD-Y rules need; year is the
 // report's year as the batch grouped it.
 func SummarizeYear(path string, year int, rep *grammar.Report) YearReport {
-	y := YearReport{Path: path, Year: year, Anchor: anchor(rep), cells: map[grammar.CellRef]yearCell{}}
-	for _, ref := range yearCells {
+	y := YearReport{Path: path, Year: year, Anchor: anchor(rep)}
+	for i, ref := range yearCells {
 		if v, c := value(rep, ref); c != nil {
-			y.cells[ref] = yearCell{value: v, span: c.Span}
+			if v != nil {
+				// a copy: the cell's text is a slice of the whole document's
+				v.Text, v.Doubt = strings.Clone(v.Text), strings.Clone(v.Doubt)
+			}
+			y.cells[i] = yearCell{value: v, span: c.Span, present: true}
 		}
 	}
 	y.prose = proseOf(rep)
@@ -75,8 +112,12 @@ func SummarizeYear(path string, year int, rep *grammar.Report) YearReport {
 // cell returns the value of a cell read by SummarizeYear (nil when absent
 // or not a number) and its span when the cell is there.
 func (y YearReport) cell(ref grammar.CellRef) (*Value, *grammar.Span) {
-	c, ok := y.cells[ref]
+	i, ok := yearCellIndex[ref]
 	if !ok {
+		panic("rules: cell not read by SummarizeYear: " + ref.Row + " " + ref.Col)
+	}
+	c := y.cells[i]
+	if !c.present {
 		return nil, nil
 	}
 	return c.value, &c.span

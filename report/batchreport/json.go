@@ -258,12 +258,7 @@ func documentOf(res *batch.Result, findings bool) *jsonDoc {
 	if d.Inputs == nil {
 		d.Inputs = []string{}
 	}
-	sources := map[string]*grammar.Source{}
-	for _, r := range res.Reports {
-		if src := r.Source(); src != nil {
-			sources[r.Path] = src
-		}
-	}
+	sources := newSourceCache(res)
 	index := map[*batch.Report]int{}
 	for _, r := range res.Reports {
 		index[r] = len(d.Reports)
@@ -295,10 +290,10 @@ func documentOf(res *batch.Result, findings bool) *jsonDoc {
 			Status: c.Status, Message: c.Message, MessageEN: c.MessageEN, Missing: c.Missing, lang: res.Lang}
 		var src, prevSrc *grammar.Source
 		if c.Report != nil {
-			jc.Path, src = c.Report.Path, c.Report.Source()
+			jc.Path, src = c.Report.Path, sources.of(c.Report.Path)
 		}
 		if c.Prev != nil {
-			jc.PrevPath, prevSrc = c.Prev.Path, c.Prev.Source()
+			jc.PrevPath, prevSrc = c.Prev.Path, sources.of(c.Prev.Path)
 		}
 		for _, k := range c.Columns {
 			jc.Columns = append(jc.Columns, jsonColumn{Key: k.Key, Label: k.Label, LabelEN: k.LabelEN,
@@ -355,7 +350,7 @@ func round(v float64, digits int) float64 {
 	return float64(int64(v*p+0.5)) / p
 }
 
-func jreport(r *batch.Report, sources map[string]*grammar.Source, lang string) jsonReport {
+func jreport(r *batch.Report, sources *sourceCache, lang string) jsonReport {
 	jr := jsonReport{Path: r.Path, Stats: map[string]*jsonValue{}, Diagnostics: []jsonFinding{},
 		Counts: jsonCounts{ByFamily: map[string]*batch.SeverityCounts{}}}
 	if r.Err != nil {
@@ -363,7 +358,7 @@ func jreport(r *batch.Report, sources map[string]*grammar.Source, lang string) j
 		jr.statsList = make([]*jsonValue, len(batch.StatDefs))
 		return jr
 	}
-	src := r.Source()
+	src := sources.of(r.Path)
 	jr.Encoding, jr.Rendering, jr.Format = r.Encoding, r.Rendering, r.Format
 	jr.Body, jr.BodyKey, jr.BodyFrom, jr.Year, jr.YearFrom = r.Body, r.BodyKey, r.BodyFrom, r.Year, r.YearFrom
 	if r.Period != nil {
@@ -393,9 +388,9 @@ func jreport(r *batch.Report, sources map[string]*grammar.Source, lang string) j
 }
 
 // jfindings are the findings of a report as the JSON document lists them.
-func jfindings(r *batch.Report, sources map[string]*grammar.Source, lang string) []jsonFinding {
+func jfindings(r *batch.Report, sources *sourceCache, lang string) []jsonFinding {
 	out := []jsonFinding{}
-	src := r.Source()
+	src := sources.of(r.Path)
 	for _, dg := range r.Diagnostics {
 		f := jsonFinding{Rule: dg.Rule, Family: batch.FamilyOf(dg.Rule), Severity: dg.Severity, Message: dg.Message, MessageEN: dg.MessageEN,
 			Offset: dg.Span.Start, EndOffset: dg.Span.End, Text: excerpt(src, dg.Span, 40), Fixes: len(dg.Fixes),
@@ -410,7 +405,7 @@ func jfindings(r *batch.Report, sources map[string]*grammar.Source, lang string)
 			if p == "" {
 				p = r.Path
 			}
-			l, c := pos(sources[p], rel.Span.Start)
+			l, c := pos(sources.of(p), rel.Span.Start)
 			f.Related = append(f.Related, jsonRelated{Path: p, Line: l, Column: c, Message: rel.Message})
 		}
 		out = append(out, f)
@@ -436,12 +431,7 @@ func WriteJSON(w io.Writer, res *batch.Result) error {
 		_, err := w.Write(head.Bytes())
 		return err
 	}
-	sources := map[string]*grammar.Source{}
-	for _, r := range res.Reports {
-		if src := r.Source(); src != nil {
-			sources[r.Path] = src
-		}
-	}
+	sources := newSourceCache(res)
 	bw := bufio.NewWriter(w)
 	bw.Write(head.Bytes()[:at])
 	bw.WriteString("\n  \"reports\": [")
@@ -483,4 +473,41 @@ func familyNames(m map[string]*batch.SeverityCounts) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// sourceCache gives the documents of a batch's reports by path, keeping the
+// few read last: when the batch keeps its texts in a temporary file
+// (batch.TextStore), each Source() reads one back, and the outputs go
+// through the reports in turn.
+type sourceCache struct {
+	res    *batch.Result
+	recent []cachedSource // most recent last
+}
+
+type cachedSource struct {
+	path string
+	src  *grammar.Source
+}
+
+const sourceCacheSize = 8
+
+func newSourceCache(res *batch.Result) *sourceCache { return &sourceCache{res: res} }
+
+// of returns the document of the report at path (nil when there is none).
+func (c *sourceCache) of(path string) *grammar.Source {
+	for i := len(c.recent) - 1; i >= 0; i-- {
+		if c.recent[i].path == path {
+			return c.recent[i].src
+		}
+	}
+	r := c.res.ByPath(path)
+	if r == nil {
+		return nil
+	}
+	src := r.Source()
+	if len(c.recent) == sourceCacheSize {
+		c.recent = append(c.recent[:0], c.recent[1:]...)
+	}
+	c.recent = append(c.recent, cachedSource{path, src})
+	return src
 }

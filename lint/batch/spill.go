@@ -1,0 +1,127 @@
+package batch
+
+import (
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/gdlint/gdlint/grammar"
+)
+
+// TextStore keeps the decoded texts of checked reports in one temporary
+// file, so that a run over thousands of reports holds none of them in
+// memory to the end: the cross-year checks and the batch outputs read a
+// report's text back when they reach it. The zero of *TextStore (nil)
+// keeps texts in memory.
+type TextStore struct {
+	mu   sync.Mutex
+	file *os.File
+	size int64
+	err  error // the first read or write error
+}
+
+// NewTextStore creates the store's temporary file in dir ("" for the
+// system's temporary directory). Close removes it.
+func NewTextStore(dir string) (*TextStore, error) {
+	f, err := os.CreateTemp(dir, "gdlint-texts-*")
+	if err != nil {
+		return nil, err
+	}
+	return &TextStore{file: f}, nil
+}
+
+// Close removes the temporary file.
+func (s *TextStore) Close() error {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	name := s.file.Name()
+	err := s.file.Close()
+	if rmErr := os.Remove(name); err == nil {
+		err = rmErr
+	}
+	return err
+}
+
+// Err is the first error of a write or read of the store: a text that
+// could not be written stays in memory; one that could not be read back
+// leaves its report without a document.
+func (s *TextStore) Err() error {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// storedText is a report's document as the batch keeps it: in memory
+// (src), or as the place of its text in a store with what a Source needs
+// beside the text.
+type storedText struct {
+	src   *grammar.Source
+	store *TextStore
+	off   int64
+	n     int
+	path  string
+	enc   grammar.Encoding
+	pages []int
+}
+
+// put keeps src's text in the store, or src itself when the store is nil
+// or cannot be written.
+func (s *TextStore) put(src *grammar.Source) storedText {
+	if s == nil || src == nil {
+		return storedText{src: src}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return storedText{src: src}
+	}
+	off := s.size
+	n, err := s.file.WriteAt([]byte(src.Text), off)
+	if err != nil {
+		s.err = fmt.Errorf("temporary file %s: %w", s.file.Name(), err)
+		return storedText{src: src}
+	}
+	s.size += int64(n)
+	return storedText{store: s, off: off, n: n, path: src.Path, enc: src.Encoding, pages: src.PageStarts}
+}
+
+// text reads the text back ("" when it cannot be read; Err says why).
+func (t storedText) text() (string, bool) {
+	if t.store == nil {
+		if t.src == nil {
+			return "", false
+		}
+		return t.src.Text, true
+	}
+	buf := make([]byte, t.n)
+	if _, err := t.store.file.ReadAt(buf, t.off); err != nil {
+		t.store.mu.Lock()
+		if t.store.err == nil {
+			t.store.err = fmt.Errorf("temporary file %s: %w", t.store.file.Name(), err)
+		}
+		t.store.mu.Unlock()
+		return "", false
+	}
+	return string(buf), true
+}
+
+// source is the document: src, or a new Source over the text read back
+// (positions, pages and excerpts as in the original).
+func (t storedText) source() *grammar.Source {
+	if t.store == nil {
+		return t.src
+	}
+	text, ok := t.text()
+	if !ok {
+		return nil
+	}
+	src := grammar.DecodedSource(t.path, nil, text, t.enc)
+	src.PageStarts = t.pages
+	return src
+}
