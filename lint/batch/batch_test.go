@@ -2,6 +2,7 @@ package batch
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -541,5 +542,37 @@ func compareBatches(t *testing.T, thin, whole *Result) {
 		if !reflect.DeepEqual(r.Diagnostics, whole.Reports[i].Diagnostics) {
 			t.Errorf("%s: findings differ", r.Path)
 		}
+	}
+}
+
+// TestTextStoreLeavesNothing: the store's temporary file is gone after
+// Close (on Unix as soon as it is made), and texts read back whole.
+func TestTextStoreLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	store, err := NewTextStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"甲市2023年政府信息公开工作年度报告\n", "", "𠀀 outside the BMP\r\n第二行"}
+	var kept []storedText
+	for i, text := range texts {
+		src := grammar.NewSource(fmt.Sprintf("%d.txt", i), text)
+		src.PageStarts = []int{i}
+		kept = append(kept, store.put(src))
+	}
+	for i, k := range kept {
+		src := k.source()
+		if src == nil || src.Text != texts[i] || src.Path != fmt.Sprintf("%d.txt", i) || len(src.PageStarts) != 1 || src.PageStarts[0] != i {
+			t.Errorf("text %d read back as %+v", i, src)
+		}
+	}
+	if err := store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := store.Err(); err != nil {
+		t.Error(err)
 	}
 }

@@ -3,6 +3,7 @@ package batch
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"sync"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -14,10 +15,11 @@ import (
 // report's text back when they reach it. The zero of *TextStore (nil)
 // keeps texts in memory.
 type TextStore struct {
-	mu   sync.Mutex
-	file *os.File
-	size int64
-	err  error // the first read or write error
+	mu      sync.Mutex
+	file    *os.File
+	size    int64
+	err     error // the first read or write error
+	removed bool  // the file is unlinked already
 }
 
 // NewTextStore creates the store's temporary file in dir ("" for the
@@ -27,7 +29,13 @@ func NewTextStore(dir string) (*TextStore, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &TextStore{file: f}, nil
+	s := &TextStore{file: f}
+	// where an open file can be unlinked, nothing is left behind even by a
+	// run that is killed
+	if runtime.GOOS != "windows" && os.Remove(f.Name()) == nil {
+		s.removed = true
+	}
+	return s, nil
 }
 
 // Close removes the temporary file.
@@ -37,10 +45,11 @@ func (s *TextStore) Close() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	name := s.file.Name()
 	err := s.file.Close()
-	if rmErr := os.Remove(name); err == nil {
-		err = rmErr
+	if !s.removed {
+		if rmErr := os.Remove(s.file.Name()); err == nil {
+			err = rmErr
+		}
 	}
 	return err
 }
