@@ -255,6 +255,9 @@ type Context struct {
 	gate    Gate
 	// memo is shared by every rule of one Run (see Memo).
 	memo map[any]any
+	// cache keeps values derived from text across runs (Recall, Keep); nil
+	// without a ParagraphCache.
+	cache *ParagraphCache
 }
 
 // Gate is the run's one decision whether the document is an annual report
@@ -316,7 +319,7 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 	memo := map[any]any{}
 	gate := JudgeReport(rep)
 	for _, r := range rules {
-		ctx := &Context{Report: rep, Options: opts, rule: r, gate: gate, memo: memo}
+		ctx := &Context{Report: rep, Options: opts, rule: r, gate: gate, memo: memo, cache: cache}
 		if r.PerParagraph && cache != nil {
 			out = cache.run(ctx, out)
 			continue

@@ -13,10 +13,16 @@ import (
 // rules still run in full. It belongs to one document and one configuration
 // (call Reset when the configuration changes); it is not safe for concurrent
 // use. Findings are the same as without it.
+//
+// It also keeps what whole-document rules read from a piece of text alone
+// (Recall, Keep): the claims of each prose block, compared with the tables
+// in full on every run.
 type ParagraphCache struct {
 	traditional bool
 	entries     map[paraKey][]Diagnostic // spans relative to the paragraph's start
 	next        map[paraKey][]Diagnostic // the entries used by the current run
+	texts       map[textKey]any          // values of TextKeys by text
+	nextTexts   map[textKey]any          // the values used by the current run
 }
 
 type paraKey struct {
@@ -24,7 +30,7 @@ type paraKey struct {
 }
 
 // Reset forgets every entry.
-func (pc *ParagraphCache) Reset() { pc.entries, pc.next = nil, nil }
+func (pc *ParagraphCache) Reset() { pc.entries, pc.next, pc.texts, pc.nextTexts = nil, nil, nil, nil }
 
 // cacheable tells whether rep's paragraphs can be keyed by their source
 // text: only when the parser read the source itself (plain text, Markdown
@@ -37,13 +43,17 @@ func cacheable(rep *grammar.Report) bool {
 // use, so the cache holds one document's paragraphs and no more.
 func (pc *ParagraphCache) begin(rep *grammar.Report) {
 	if pc.traditional != rep.Traditional {
-		pc.entries = nil
+		pc.entries, pc.texts = nil, nil
 		pc.traditional = rep.Traditional
 	}
 	pc.next = make(map[paraKey][]Diagnostic, len(pc.entries))
+	pc.nextTexts = make(map[textKey]any, len(pc.texts))
 }
 
-func (pc *ParagraphCache) finish() { pc.entries, pc.next = pc.next, nil }
+func (pc *ParagraphCache) finish() {
+	pc.entries, pc.next = pc.next, nil
+	pc.texts, pc.nextTexts = pc.nextTexts, nil
+}
 
 // run applies the per-paragraph rule of ctx to the paragraphs whose text the
 // cache does not hold, and appends the findings of every paragraph to out in
@@ -127,4 +137,47 @@ func shifted(d Diagnostic, delta int) Diagnostic {
 
 func shiftSpan(sp grammar.Span, delta int) grammar.Span {
 	return grammar.Span{Start: sp.Start + delta, End: sp.End + delta}
+}
+
+// TextKey names a value of type T that a rule derives from a piece of text
+// and nothing else (no position, table, year or option), kept across runs by
+// a ParagraphCache: see Recall and Keep.
+type TextKey[T any] struct{ slot *textSlot }
+
+type textSlot struct{ name string }
+
+type textKey struct {
+	slot *textSlot
+	text string
+}
+
+// NewTextKey makes a key; name is for people reading a debugger.
+func NewTextKey[T any](name string) *TextKey[T] { return &TextKey[T]{slot: &textSlot{name: name}} }
+
+// Recall returns the value of key kept for text by this run or an earlier
+// run with the same cache; ok is false when there is none (always without a
+// cache: a CLI run derives every value afresh).
+func Recall[T any](c *Context, key *TextKey[T], text string) (v T, ok bool) {
+	pc := c.cache
+	if pc == nil || pc.nextTexts == nil {
+		return v, false
+	}
+	k := textKey{key.slot, text}
+	x, ok := pc.nextTexts[k]
+	if !ok {
+		if x, ok = pc.texts[k]; !ok {
+			return v, false
+		}
+		pc.nextTexts[k] = x
+	}
+	return x.(T), true
+}
+
+// Keep records v as the value of key for text, for Recall in this run and
+// the next one. v must be a pure function of text, and nobody may change it
+// afterwards: every run and every equal text shares it.
+func Keep[T any](c *Context, key *TextKey[T], text string, v T) {
+	if pc := c.cache; pc != nil && pc.nextTexts != nil {
+		pc.nextTexts[textKey{key.slot, text}] = v
+	}
 }

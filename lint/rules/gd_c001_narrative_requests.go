@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -74,64 +75,89 @@ type requestClaim struct {
 	span  grammar.Span
 }
 
+// requestCandidate is a number of a block that may count applications: a
+// claim unless an earlier candidate took the same number, or it counts those
+// carried into a year other than the one after the report's.
+type requestCandidate struct {
+	kind       string
+	start, end int // the number, in the block's text
+	value      int
+	unit       string
+	year       int // the year written in 结转2025年 (0: none)
+}
+
+var requestsKey = lint.NewTextKey[[]requestCandidate]("request claims")
+
 func requestClaims(c *lint.Context) []requestClaim {
-	r := c.Report
 	var out []requestClaim
-	y := reportYear(r)
-	eachSentence(c, func(s sentenceCtx) {
+	y := reportYear(c.Report)
+	var taken []int // number offsets already read in the block
+	for _, b := range narrativeBlocks(c) {
+		taken = taken[:0]
+		for _, k := range blockFacts(c, requestsKey, b, blockRequestCandidates) {
+			if k.year != 0 && (y == 0 || k.year != y+1) || slices.Contains(taken, k.start) {
+				continue
+			}
+			taken = append(taken, k.start)
+			out = append(out, requestClaim{kind: k.kind, value: k.value, unit: k.unit, span: b.Span(k.start, k.end)})
+		}
+	}
+	return out
+}
+
+// blockRequestCandidates reads the candidates of block b, in the order the
+// claims are taken.
+func blockRequestCandidates(b *proseBlock) []requestCandidate {
+	var out []requestCandidate
+	eachBlockSentence(b, func(s sentenceCtx) {
 		about := strings.Contains(s.text, "申请") || strings.Contains(s.prev, "申请")
 		if !about || !strings.Contains(s.text, "件") && !strings.Contains(s.text, "条") {
 			return // every pattern below counts 件 (reReceived also 条)
 		}
-		taken := map[int]bool{} // number offsets already read
-		add := func(kind string, numStart, numEnd int) {
-			if taken[numStart] {
-				return
-			}
+		add := func(kind string, numStart, numEnd, year int) {
 			n, ok := atoiDigits(s.text[numStart:numEnd])
 			if !ok {
-				return
+				return // not taken
 			}
-			taken[numStart] = true
 			unit := "件"
 			if rest := strings.TrimLeft(s.text[numEnd:], " \t"); strings.HasPrefix(rest, "条") {
 				unit = "条"
 			}
-			out = append(out, requestClaim{kind: kind, value: n, unit: unit, span: s.span(numStart, numEnd)})
+			out = append(out, requestCandidate{kind: kind, start: s.start + numStart, end: s.start + numEnd, value: n, unit: unit, year: year})
 		}
-		carriedClaims(s, y, add)
-		receivedClaims(s, add)
+		carriedClaims(s, add)
+		receivedClaims(s, func(kind string, numStart, numEnd int) { add(kind, numStart, numEnd, 0) })
 	})
 	return out
 }
 
 // carriedClaims reads the counts carried over from last year and into next
-// year (of report year y) in one sentence.
-func carriedClaims(s sentenceCtx, y int, add func(kind string, numStart, numEnd int)) {
+// year in one sentence; year is the year carried into when the text writes
+// it (-1 for 0000, which is no report's next year).
+func carriedClaims(s sentenceCtx, add func(kind string, numStart, numEnd, year int)) {
+	writtenYear := func(a, b int) int {
+		if a < 0 {
+			return 0
+		}
+		if yy, _ := strconv.Atoi(s.text[a:b]); yy != 0 {
+			return yy
+		}
+		return -1
+	}
 	for _, m := range reCarried.FindAll(s.text) {
 		if otherMatters.in(s.text[m[2]:m[3]]) {
 			continue
 		}
-		add("carried", m[4], m[5])
+		add("carried", m[4], m[5], 0)
 	}
 	for _, m := range reCarryOver.FindAll(s.text) {
-		if m[2] >= 0 {
-			if yy, _ := strconv.Atoi(s.text[m[2]:m[3]]); y == 0 || yy != y+1 {
-				continue
-			}
-		}
 		if otherMatters.in(s.text[m[4]:m[5]]) {
 			continue
 		}
-		add("carryover", m[6], m[7])
+		add("carryover", m[6], m[7], writtenYear(m[2], m[3]))
 	}
 	for _, m := range reCarryOverPre.FindAll(s.text) {
-		if m[6] >= 0 {
-			if yy, _ := strconv.Atoi(s.text[m[6]:m[7]]); y == 0 || yy != y+1 {
-				continue
-			}
-		}
-		add("carryover", m[2], m[3])
+		add("carryover", m[2], m[3], writtenYear(m[6], m[7]))
 	}
 }
 
@@ -268,13 +294,28 @@ func emitClaimMismatch(c *lint.Context, cl requestClaim, f rowFigure, zh, en str
 		Fixes:     numberFix(cl.span, f.v), Related: related(f.cell, f.zh)})
 }
 
+var noRequestsKey = lint.NewTextKey[[][2]int]("no-requests claims")
+
 // checkNoRequestsClaim reports "未收到政府信息公开申请" while the table
 // counts some.
 func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
 	if !newF.ok || newF.v == 0 {
 		return
 	}
-	eachSentence(c, func(s sentenceCtx) {
+	for _, b := range narrativeBlocks(c) {
+		for _, m := range blockFacts(c, noRequestsKey, b, blockNoRequests) {
+			c.Emit(lint.Diagnostic{Span: b.Span(m[0], m[1]),
+				Message:   fmt.Sprintf("正文称未收到申请，%s为 %s", newF.zh, formatNumber(newF.v)),
+				MessageEN: fmt.Sprintf("the text says no applications were received; %s is %s", newF.en, formatNumber(newF.v)),
+				Related:   related(newF.cell, newF.zh)})
+		}
+	}
+}
+
+// blockNoRequests returns where block b says no application was received.
+func blockNoRequests(b *proseBlock) [][2]int {
+	var out [][2]int
+	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "申请") || !strings.Contains(s.text, "未") && !strings.Contains(s.text, "没有") {
 			return // literals of reNoRequests
 		}
@@ -282,13 +323,10 @@ func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
 			if otherMatters.in(s.text[m[2]:m[3]]) || strings.HasPrefix(s.text[m[1]:], "人") {
 				continue // 未收到申请人补正材料: the applicant's papers, not applications
 			}
-			sp := s.span(m[0], m[1])
-			c.Emit(lint.Diagnostic{Span: sp,
-				Message:   fmt.Sprintf("正文称未收到申请，%s为 %s", newF.zh, formatNumber(newF.v)),
-				MessageEN: fmt.Sprintf("the text says no applications were received; %s is %s", newF.en, formatNumber(newF.v)),
-				Related:   related(newF.cell, newF.zh)})
+			out = append(out, [2]int{s.start + m[0], s.start + m[1]})
 		}
 	})
+	return out
 }
 
 // countedInTiao reports whether a number written with 条 after 申请 counts

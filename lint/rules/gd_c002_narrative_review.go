@@ -87,9 +87,37 @@ func checkNarrativeReview(c *lint.Context) {
 			emitReviewClaim(c, suit, sp, what, "lawsuits", n, zero)
 		}
 	}
-	eachSentence(c, func(s sentenceCtx) {
-		if !aboutDisclose.in(s.text) && s.b.Section != grammar.SecReview || !strings.Contains(s.text, "行政") {
+	for _, b := range narrativeBlocks(c) {
+		for _, k := range blockFacts(c, reviewKey, b, blockReviewClaims) {
+			if k.section || b.Section == grammar.SecReview {
+				report(b.Span(k.start, k.end), k.what, k.n, k.zero)
+			}
+		}
+	}
+}
+
+// reviewClaim is a count of reviews or suits a block states: n of them, or
+// none (zero).
+type reviewClaim struct {
+	start, end int // in the block's text
+	what       string
+	n          int
+	zero       bool
+	section    bool // the sentence speaks of disclosure: it counts outside section 四 too
+}
+
+var reviewKey = lint.NewTextKey[[]reviewClaim]("review claims")
+
+// blockReviewClaims reads the review and suit counts of block b.
+func blockReviewClaims(b *proseBlock) []reviewClaim {
+	var out []reviewClaim
+	eachBlockSentence(b, func(s sentenceCtx) {
+		if !strings.Contains(s.text, "行政") {
 			return // every pattern below names 行政复议 or 行政诉讼
+		}
+		about := aboutDisclose.in(s.text)
+		add := func(i, j int, what string, n int, zero bool) {
+			out = append(out, reviewClaim{start: s.start + i, end: s.start + j, what: what, n: n, zero: zero, section: about})
 		}
 		taken := map[int]bool{}
 		for _, m := range reReviewCount.FindAll(s.text) {
@@ -101,7 +129,7 @@ func checkNarrativeReview(c *lint.Context) {
 				continue
 			}
 			taken[m[4]] = true
-			report(s.span(m[4], m[5]), s.text[m[2]:m[3]], n, false)
+			add(m[4], m[5], s.text[m[2]:m[3]], n, false)
 		}
 		for _, m := range reReviewCountPre.FindAll(s.text) {
 			if taken[m[2]] || reviewOutcome.in(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
@@ -111,7 +139,7 @@ func checkNarrativeReview(c *lint.Context) {
 			if !ok {
 				continue
 			}
-			report(s.span(m[2], m[3]), s.text[m[6]:m[7]], n, false)
+			add(m[2], m[3], s.text[m[6]:m[7]], n, false)
 		}
 		for _, m := range reNoReview.FindAll(s.text) {
 			clause := s.text[m[0]:m[1]]
@@ -120,9 +148,10 @@ func checkNarrativeReview(c *lint.Context) {
 			}
 			for _, what := range []string{"复议", "诉讼"} {
 				if i := strings.Index(clause, "行政"+what); i >= 0 {
-					report(s.span(m[0]+i, m[0]+i+len("行政"+what)), what, 0, true)
+					add(m[0]+i, m[0]+i+len("行政"+what), what, 0, true)
 				}
 			}
 		}
 	})
+	return out
 }

@@ -48,7 +48,40 @@ func checkNarrativeDocs(c *lint.Context) {
 	if t == nil || t.Unreadable {
 		return
 	}
-	eachSentence(c, func(s sentenceCtx) {
+	for _, b := range narrativeBlocks(c) {
+		for _, k := range blockFacts(c, docsKey, b, blockDocClaims) {
+			cell, v, ok := trustedNumber(t, k.subject, k.col)
+			if !ok || float64(k.n) == v {
+				continue
+			}
+			sp := b.Span(k.start, k.end)
+			what := map[string]string{grammar.ColIssued: "制发", grammar.ColRepealed: "废止", grammar.ColInForce: "现行有效"}[k.col]
+			whatEN := map[string]string{grammar.ColIssued: "issued", grammar.ColRepealed: "repealed", grammar.ColInForce: "in force"}[k.col]
+			noun := cell.Row.Label
+			c.Emit(lint.Diagnostic{Span: sp,
+				Message:   fmt.Sprintf("正文称%s%s %d %s，%s为 %s", what, noun, k.n, k.unit, cellName(cell), formatNumber(v)),
+				MessageEN: fmt.Sprintf("the text says %d %s %s; %s is %s", k.n, noun, whatEN, cellNameEN(cell), formatNumber(v)),
+				Fixes:     numberFix(sp, v), Related: related(cell, cellName(cell))})
+		}
+	}
+}
+
+// docClaim is a count of normative documents or rules a clause of a block
+// states: n of row subject, column col.
+type docClaim struct {
+	start, end   int // the number, in the block's text
+	subject, col string
+	n            int
+	unit         string
+}
+
+var docsKey = lint.NewTextKey[[]docClaim]("normative document claims")
+
+// blockDocClaims reads the counts of documents issued, repealed and in force
+// that the clauses of block b state.
+func blockDocClaims(b *proseBlock) []docClaim {
+	var out []docClaim
+	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "规范性文件") && !strings.Contains(s.text, "规章") {
 			return // no clause can name a subject
 		}
@@ -91,18 +124,9 @@ func checkNarrativeDocs(c *lint.Context) {
 			if !ok {
 				continue
 			}
-			cell, v, ok := trustedNumber(t, subject, col)
-			if !ok || float64(n) == v {
-				continue
-			}
-			sp := s.span(base+m[2], base+m[3])
-			what := map[string]string{grammar.ColIssued: "制发", grammar.ColRepealed: "废止", grammar.ColInForce: "现行有效"}[col]
-			whatEN := map[string]string{grammar.ColIssued: "issued", grammar.ColRepealed: "repealed", grammar.ColInForce: "in force"}[col]
-			noun, unit := cell.Row.Label, clause[m[4]:m[5]]
-			c.Emit(lint.Diagnostic{Span: sp,
-				Message:   fmt.Sprintf("正文称%s%s %d %s，%s为 %s", what, noun, n, unit, cellName(cell), formatNumber(v)),
-				MessageEN: fmt.Sprintf("the text says %d %s %s; %s is %s", n, noun, whatEN, cellNameEN(cell), formatNumber(v)),
-				Fixes:     numberFix(sp, v), Related: related(cell, cellName(cell))})
+			out = append(out, docClaim{start: s.start + base + m[2], end: s.start + base + m[3],
+				subject: subject, col: col, n: n, unit: clause[m[4]:m[5]]})
 		}
 	})
+	return out
 }

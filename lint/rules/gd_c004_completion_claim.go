@@ -31,7 +31,24 @@ func checkCompletionClaim(c *lint.Context) {
 	if !out.ok || out.v <= 0 {
 		return
 	}
-	eachSentence(c, func(s sentenceCtx) {
+	for _, b := range narrativeBlocks(c) {
+		for _, m := range blockFacts(c, completionKey, b, blockCompletionClaims) {
+			claim := b.Text[m[0]:m[1]]
+			c.Emit(lint.Diagnostic{Span: b.Span(m[0], m[1]),
+				Message:   fmt.Sprintf("正文称“%s”，但%s为 %s：仍有申请结转下年度继续办理", claim, out.zh, formatNumber(out.v)),
+				MessageEN: fmt.Sprintf("the text says “%s”, but %s is %s: some applications are still open", claim, out.en, formatNumber(out.v)),
+				Related:   related(out.cell, out.zh)})
+		}
+	}
+}
+
+var completionKey = lint.NewTextKey[[][2]int]("completion claims")
+
+// blockCompletionClaims returns where block b says every application was
+// completed.
+func blockCompletionClaims(b *proseBlock) [][2]int {
+	var out [][2]int
+	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "申请") && !strings.Contains(s.prev, "申请") {
 			return
 		}
@@ -42,11 +59,8 @@ func checkCompletionClaim(c *lint.Context) {
 			return // every alternative of reCompletion holds one of these
 		}
 		for _, m := range reCompletion.FindAll(s.text) {
-			claim := s.text[m[0]:m[1]]
-			c.Emit(lint.Diagnostic{Span: s.span(m[0], m[1]),
-				Message:   fmt.Sprintf("正文称“%s”，但%s为 %s：仍有申请结转下年度继续办理", claim, out.zh, formatNumber(out.v)),
-				MessageEN: fmt.Sprintf("the text says “%s”, but %s is %s: some applications are still open", claim, out.en, formatNumber(out.v)),
-				Related:   related(out.cell, out.zh)})
+			out = append(out, [2]int{s.start + m[0], s.start + m[1]})
 		}
 	})
+	return out
 }

@@ -57,25 +57,10 @@ func checkPercentages(c *lint.Context) {
 	if len(bases) == 0 || !bases[0].primary {
 		return
 	}
-	for _, b := range blocksOf(c) {
-		if !narrativeSection(b.Section) || !strings.Contains(b.Text, "申请") ||
-			!strings.Contains(b.Text, "件") || !strings.ContainsAny(b.Text, "%％") {
-			continue // literals of rePercent
-		}
-		for _, m := range rePercent.FindAll(b.Text) {
-			n, ok := atoiDigits(b.Text[m[2]:m[3]])
-			if !ok {
-				continue
-			}
-			ptext := b.Text[m[4]:m[5]]
-			p, err := strconv.ParseFloat(ptext, 64)
-			if err != nil {
-				continue
-			}
-			decimals := 0
-			if i := strings.IndexByte(ptext, '.'); i >= 0 {
-				decimals = len(ptext) - i - 1
-			}
+	for _, b := range narrativeBlocks(c) {
+		for _, k := range blockFacts(c, percentKey, b, blockPercentClaims) {
+			n, p, decimals := k.n, k.p, k.decimals
+			ptext := b.Text[k.start:k.end]
 			unit := math.Pow(10, -float64(decimals))
 			matches := false
 			for _, bs := range bases {
@@ -90,7 +75,7 @@ func checkPercentages(c *lint.Context) {
 			}
 			bs := bases[0]
 			want := strconv.FormatFloat(float64(n)/bs.v*100, 'f', decimals, 64)
-			sp := b.Span(m[4], m[5])
+			sp := b.Span(k.start, k.end)
 			c.Emit(lint.Diagnostic{Span: sp,
 				Message: fmt.Sprintf("正文称 %d 件占 %s%%，以%s %s 为基数应为 %s%%（以一、一 + 二为基数也算不上）",
 					n, ptext, bs.zh, formatNumber(bs.v), want),
@@ -101,4 +86,40 @@ func checkPercentages(c *lint.Context) {
 				Related: related(bs.cell, bs.zh)})
 		}
 	}
+}
+
+// percentClaim is “N件（P%）” in a block: n, and the percentage p written
+// at [start, end) of the block's text with decimals decimals.
+type percentClaim struct {
+	n          int
+	start, end int
+	p          float64
+	decimals   int
+}
+
+var percentKey = lint.NewTextKey[[]percentClaim]("percentage claims")
+
+// blockPercentClaims reads the percentages of counts in block b.
+func blockPercentClaims(b *proseBlock) []percentClaim {
+	if !strings.Contains(b.Text, "申请") || !strings.Contains(b.Text, "件") || !strings.ContainsAny(b.Text, "%％") {
+		return nil // literals of rePercent
+	}
+	var out []percentClaim
+	for _, m := range rePercent.FindAll(b.Text) {
+		n, ok := atoiDigits(b.Text[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		ptext := b.Text[m[4]:m[5]]
+		p, err := strconv.ParseFloat(ptext, 64)
+		if err != nil {
+			continue
+		}
+		decimals := 0
+		if i := strings.IndexByte(ptext, '.'); i >= 0 {
+			decimals = len(ptext) - i - 1
+		}
+		out = append(out, percentClaim{n: n, start: m[4], end: m[5], p: p, decimals: decimals})
+	}
+	return out
 }

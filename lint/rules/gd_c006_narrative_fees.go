@@ -54,7 +54,45 @@ func checkNarrativeFees(c *lint.Context) {
 		return
 	}
 	name, nameEN := cellName(cell), cellNameEN(cell)
-	eachSentence(c, func(s sentenceCtx) {
+	for _, b := range narrativeBlocks(c) {
+		for _, k := range blockFacts(c, feesKey, b, blockFeeClaims) {
+			if k.none {
+				if v <= 0 {
+					continue
+				}
+				c.Emit(lint.Diagnostic{Span: b.Span(k.start, k.end),
+					Message:   fmt.Sprintf("正文称未收取行政事业性收费，%s为 %s 万元", name, formatNumber(v)),
+					MessageEN: fmt.Sprintf("the text says no administrative fees were charged; %s is %s (10,000 yuan)", nameEN, formatNumber(v)),
+					Related:   related(cell, name)})
+				continue
+			}
+			if math.Abs(k.amount-v) < 0.00005 {
+				continue
+			}
+			stated := b.Text[k.start:k.end]
+			c.Emit(lint.Diagnostic{Span: b.Span(k.start, k.end),
+				Message:   fmt.Sprintf("正文称行政事业性收费 %s，%s为 %s 万元", stated, name, formatNumber(v)),
+				MessageEN: fmt.Sprintf("the text gives administrative fees of %s; %s is %s (10,000 yuan)", stated, nameEN, formatNumber(v)),
+				Related:   related(cell, name)})
+		}
+	}
+}
+
+// feeClaim is an amount of administrative fees a block states (in 万元), or
+// the statement that none were charged.
+type feeClaim struct {
+	start, end int // in the block's text
+	amount     float64
+	none       bool
+}
+
+var feesKey = lint.NewTextKey[[]feeClaim]("fee claims")
+
+// blockFeeClaims reads the fee amounts of block b, each sentence's amounts
+// before its statements of none.
+func blockFeeClaims(b *proseBlock) []feeClaim {
+	var out []feeClaim
+	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "行政事业性收费") {
 			return // a literal of both patterns
 		}
@@ -66,23 +104,11 @@ func checkNarrativeFees(c *lint.Context) {
 			if s.text[m[4]:m[5]] == "元" {
 				amount /= 10000
 			}
-			if math.Abs(amount-v) < 0.00005 {
-				continue
-			}
-			sp := s.span(m[2], m[5])
-			c.Emit(lint.Diagnostic{Span: sp,
-				Message:   fmt.Sprintf("正文称行政事业性收费 %s，%s为 %s 万元", s.text[m[2]:m[5]], name, formatNumber(v)),
-				MessageEN: fmt.Sprintf("the text gives administrative fees of %s; %s is %s (10,000 yuan)", s.text[m[2]:m[5]], nameEN, formatNumber(v)),
-				Related:   related(cell, name)})
-		}
-		if v <= 0 {
-			return
+			out = append(out, feeClaim{start: s.start + m[2], end: s.start + m[5], amount: amount})
 		}
 		for _, m := range reNoFee.FindAll(s.text) {
-			c.Emit(lint.Diagnostic{Span: s.span(m[0], m[1]),
-				Message:   fmt.Sprintf("正文称未收取行政事业性收费，%s为 %s 万元", name, formatNumber(v)),
-				MessageEN: fmt.Sprintf("the text says no administrative fees were charged; %s is %s (10,000 yuan)", nameEN, formatNumber(v)),
-				Related:   related(cell, name)})
+			out = append(out, feeClaim{start: s.start + m[0], end: s.start + m[1], none: true})
 		}
 	})
+	return out
 }

@@ -44,26 +44,41 @@ func checkTextYear(c *lint.Context) {
 		default:
 			continue
 		}
-		for _, s := range b.sentences() {
-			if !startsWithDigit(b.Text[s[0]:s[1]]) {
-				continue // reSentenceYear needs a digit after the leading spaces
-			}
-			m := reSentenceYear.FindStringSubmatchIndex(b.Text[s[0]:s[1]])
-			if m == nil {
+		for _, k := range blockFacts(c, sentenceYearsKey, b, blockSentenceYears) {
+			if k.year == y || k.year < 1990 {
 				continue
 			}
-			n, _ := atoiDigits(b.Text[s[0]+m[2] : s[0]+m[3]])
-			if n == y || n < 1990 {
-				continue
-			}
-			sp := b.Span(s[0]+m[2], s[0]+m[3])
+			sp := b.Span(k.start, k.end)
 			c.Emitf(sp,
-				fmt.Sprintf("这句叙述本年度工作的句子以“%d年”开头，而报告年度是%d年", n, y),
-				fmt.Sprintf("this sentence about the year's work starts with %d, but the report covers %d", n, y),
+				fmt.Sprintf("这句叙述本年度工作的句子以“%d年”开头，而报告年度是%d年", k.year, y),
+				fmt.Sprintf("this sentence about the year's work starts with %d, but the report covers %d", k.year, y),
 				lint.Fix{Title: fmt.Sprintf("改为%d", y), TitleEN: fmt.Sprintf("change to %d", y),
 					Edits: []lint.Edit{{Span: sp, NewText: fmt.Sprint(y)}}, Applicability: lint.Unsafe})
 		}
 	}
+}
+
+// sentenceYear is the year a sentence starts with, at [start, end) of its
+// block's text.
+type sentenceYear struct{ start, end, year int }
+
+var sentenceYearsKey = lint.NewTextKey[[]sentenceYear]("sentence years")
+
+// blockSentenceYears returns the years the sentences of block b start with.
+func blockSentenceYears(b *proseBlock) []sentenceYear {
+	var out []sentenceYear
+	for _, s := range b.sentences() {
+		if !startsWithDigit(b.Text[s[0]:s[1]]) {
+			continue // reSentenceYear needs a digit after the leading spaces
+		}
+		m := reSentenceYear.FindStringSubmatchIndex(b.Text[s[0]:s[1]])
+		if m == nil {
+			continue
+		}
+		n, _ := atoiDigits(b.Text[s[0]+m[2] : s[0]+m[3]])
+		out = append(out, sentenceYear{start: s[0] + m[2], end: s[0] + m[3], year: n})
+	}
+	return out
 }
 
 // startsWithDigit reports whether s starts with an ASCII digit after

@@ -15,17 +15,15 @@ import (
 
 var blocksKey = lint.NewMemoKey[[]*proseBlock]("prose blocks")
 
-// blocksOf returns the report's prose blocks, built once per run.
+// blocksOf returns the report's prose blocks, built once per run. Their
+// sentences are split on first use (most blocks' facts are recalled from the
+// cache of an editor's run, without them), into one array per run.
 func blocksOf(c *lint.Context) []*proseBlock {
 	return lint.Memo(c, blocksKey, func() []*proseBlock {
 		blocks := proseBlocks(c.Report)
-		// the rules that read blocks read their sentences: split them all
-		// into one array
-		var all [][2]int
+		arena := new([][2]int)
 		for _, b := range blocks {
-			start := len(all)
-			all = appendSentences(all, b.Text)
-			b.sents = all[start:len(all):len(all)]
+			b.arena = arena
 		}
 		return blocks
 	})

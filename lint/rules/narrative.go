@@ -28,22 +28,46 @@ type sentenceCtx struct {
 	prev       string
 }
 
-func (s sentenceCtx) span(i, j int) grammar.Span { return s.b.Span(s.start+i, s.start+j) }
-
-// eachSentence calls f for every sentence of the narrative blocks.
-func eachSentence(c *lint.Context, f func(s sentenceCtx)) {
-	for _, b := range blocksOf(c) {
-		if !narrativeSection(b.Section) {
-			continue
-		}
-		prev := ""
-		for _, ss := range b.sentences() {
-			text := b.Text[ss[0]:ss[1]]
-			f(sentenceCtx{b: b, start: ss[0], end: ss[1], text: text, prev: prev})
-			prev = text
-		}
+// eachBlockSentence calls f for every sentence of b, with the one before it
+// in b.
+func eachBlockSentence(b *proseBlock, f func(s sentenceCtx)) {
+	prev := ""
+	for _, ss := range b.sentences() {
+		text := b.Text[ss[0]:ss[1]]
+		f(sentenceCtx{b: b, start: ss[0], end: ss[1], text: text, prev: prev})
+		prev = text
 	}
 }
+
+// blockFacts returns extract(b): what a narrative rule reads from the text of
+// one block (claims, with offsets in b.Text), before it compares them with
+// the tables. extract must read b.Text and b.sentences() and nothing else,
+// so that the result can be kept across runs by the block's text (an
+// editor's keystroke changes one block; the others' claims are recalled, not
+// read again).
+func blockFacts[T any](c *lint.Context, key *lint.TextKey[T], b *proseBlock, extract func(*proseBlock) T) T {
+	if v, ok := lint.Recall(c, key, b.Text); ok {
+		return v
+	}
+	v := extract(b)
+	lint.Keep(c, key, b.Text, v)
+	return v
+}
+
+// narrativeBlocks are the blocks of the narrative sections.
+func narrativeBlocks(c *lint.Context) []*proseBlock {
+	return lint.Memo(c, narrativeBlocksKey, func() []*proseBlock {
+		var out []*proseBlock
+		for _, b := range blocksOf(c) {
+			if narrativeSection(b.Section) {
+				out = append(out, b)
+			}
+		}
+		return out
+	})
+}
+
+var narrativeBlocksKey = lint.NewMemoKey[[]*proseBlock]("narrative blocks")
 
 // otherMatters are words that mark a count of something other than
 // information-disclosure applications.

@@ -65,13 +65,22 @@ type proseBlock struct {
 	Paras   []*grammar.Paragraph
 	pieces  []blockPiece
 	report  *grammar.Report
-	sents   [][2]int // built on first use
+	sents   [][2]int  // built on first use
+	arena   *[][2]int // where sents are built, shared by the blocks of a run
 }
 
 // sentences returns the byte ranges of the block's sentences (see sentences).
 func (b *proseBlock) sentences() [][2]int {
 	if b.sents == nil {
-		b.sents = sentences(b.Text)
+		if b.arena != nil {
+			all := *b.arena
+			start := len(all)
+			all = appendSentences(all, b.Text)
+			b.sents = all[start:len(all):len(all)]
+			*b.arena = all
+		} else {
+			b.sents = sentences(b.Text)
+		}
 		if b.sents == nil {
 			b.sents = [][2]int{}
 		}
