@@ -41,3 +41,40 @@ func writeAll(s Stream, results []*lint.FileResult) error {
 	}
 	return s.Close()
 }
+
+// CrossYearLast lays results out in the order check streams them: every
+// file's own findings, then the cross-year (GD-Y) findings, which are known
+// only once every report is read, file by file. A printer of the whole run
+// given this list writes what the stream writes.
+func CrossYearLast(results []*lint.FileResult) []*lint.FileResult {
+	out := make([]*lint.FileResult, 0, len(results))
+	var later []*lint.FileResult
+	for _, r := range results {
+		own, years := SplitCrossYear(r.Diagnostics)
+		if len(years) == 0 {
+			out = append(out, r)
+			continue
+		}
+		a, b := *r, *r
+		a.Diagnostics, b.Diagnostics = own, years
+		out = append(out, &a)
+		later = append(later, &b)
+	}
+	return append(out, later...)
+}
+
+// SplitCrossYear separates the cross-year (GD-Y) findings from the others,
+// keeping the order of each.
+func SplitCrossYear(ds []lint.Diagnostic) (own, years []lint.Diagnostic) {
+	for _, d := range ds {
+		if r := lint.RuleByID(d.Rule); r != nil && r.Family == lint.FamilyYears {
+			years = append(years, d)
+		} else {
+			own = append(own, d)
+		}
+	}
+	if len(years) == 0 {
+		return ds, nil
+	}
+	return own, years
+}

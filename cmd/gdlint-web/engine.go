@@ -258,10 +258,11 @@ func results(docs []*document) []*lint.FileResult {
 	return out
 }
 
-// cliJSON is what `gdlint check --format json` prints for the documents.
+// cliJSON is what `gdlint check --format json` prints for the documents:
+// the cross-year findings after all the files' own, as check streams them.
 func cliJSON(docs []*document, lang string) (string, error) {
 	var b bytes.Buffer
-	err := report.WriteJSON(&b, results(docs), report.OutputOptions{Lang: lang})
+	err := report.WriteJSON(&b, report.CrossYearLast(results(docs)), report.OutputOptions{Lang: lang})
 	return b.String(), err
 }
 

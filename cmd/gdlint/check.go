@@ -195,7 +195,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// the files: they are known only once every report is read
 	if res != nil {
 		for _, r := range c.summaries { // the batch's reports, in file order
-			if ds := yearFindings(r.Diagnostics); len(ds) > 0 {
+			if _, ds := report.SplitCrossYear(r.Diagnostics); len(ds) > 0 {
 				fr := &lint.FileResult{Path: r.Path, Source: r.Source(), Diagnostics: ds}
 				c.streamFindings(fr)
 			}
@@ -241,17 +241,6 @@ func (c *checkRun) printKept(w io.Writer, res *batch.Result) int {
 		return exitFindings
 	}
 	return c.status
-}
-
-// yearFindings are the cross-year (GD-Y) findings among ds.
-func yearFindings(ds []lint.Diagnostic) []lint.Diagnostic {
-	var out []lint.Diagnostic
-	for _, d := range ds {
-		if r := lint.RuleByID(d.Rule); r != nil && r.Family == lint.FamilyYears {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // emit takes one checked file, in the order of the files: says why it was
