@@ -266,6 +266,9 @@ func (c *checkRun) emit(path string, f checkedFile) {
 		if c.stream == nil || c.f.batch.wanted() {
 			s.Diagnostics = r.Diagnostics
 		}
+		if c.stream != nil {
+			s.SpillFindings(c.store) // read back when the outputs are written
+		}
 		c.summaries = append(c.summaries, s)
 	}
 	if c.stream == nil {

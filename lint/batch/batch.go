@@ -123,6 +123,8 @@ type Report struct {
 	// reports would hold every table and paragraph to the end.
 	doc  storedText
 	year rules.YearReport
+	// spilled are findings SpillFindings moved out of Diagnostics
+	spilled storedFindings
 }
 
 // Source returns the document the report's spans point into (nil for a
@@ -318,8 +320,12 @@ func (res *Result) finish() {
 			lint.SortDiagnostics(r.Diagnostics)
 		}
 		r.Counts = Counts{}
-		for i := range r.Diagnostics {
-			r.Counts.add(&r.Diagnostics[i])
+		all := r.Diagnostics
+		if r.spilled.store != nil {
+			all = r.Findings() // read back once to count
+		}
+		for i := range all {
+			r.Counts.add(&all[i])
 		}
 	}
 }
@@ -419,8 +425,8 @@ func (res *Result) Failed() []*Report {
 func (res *Result) Totals() Counts {
 	var c Counts
 	for _, r := range res.Reports {
-		for i := range r.Diagnostics {
-			c.add(&r.Diagnostics[i])
+		for _, d := range r.Findings() {
+			c.add(&d)
 		}
 	}
 	return c

@@ -576,3 +576,59 @@ func TestTextStoreLeavesNothing(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSpillFindings: findings moved into the store come back whole and in
+// order with the cross-year ones, and are counted without being held.
+func TestSpillFindings(t *testing.T) {
+	dir := t.TempDir()
+	batchtest.WriteTree(t, dir)
+	t.Chdir(dir)
+	opts := &Options{Lint: &lint.Options{Now: batchtest.Now}}
+	whole, err := Run([]string{"."}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := NewTextStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	files, _ := fileio.ExpandPaths([]string{"."})
+	var reports []*Report
+	for _, p := range files {
+		raw, err := fileio.ReadFile(p)
+		if err != nil {
+			reports = append(reports, &Report{Path: p, Err: err})
+			continue
+		}
+		f := lint.Check(lint.FromBytes(p, raw), lint.DefaultConfig(), lint.CheckOptions{Options: opts.Lint})
+		r := Summarize(f, store)
+		r.Diagnostics = f.Diagnostics
+		r.SpillFindings(store)
+		if len(f.Diagnostics) > 0 && r.Diagnostics != nil {
+			t.Fatalf("%s: findings not moved into the store", p)
+		}
+		reports = append(reports, r)
+	}
+	thin, err := FromReports([]string{"."}, reports, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	years := 0
+	for i, r := range thin.Reports {
+		w := whole.Reports[i]
+		if !reflect.DeepEqual(r.Findings(), w.Diagnostics) && !(len(r.Findings()) == 0 && len(w.Diagnostics) == 0) {
+			t.Errorf("%s: findings read back differ:\n%+v\n%+v", r.Path, r.Findings(), w.Diagnostics)
+		}
+		if r.FindingCount() != len(w.Diagnostics) || !reflect.DeepEqual(r.Counts, w.Counts) {
+			t.Errorf("%s: count %d, counts %+v; want %d, %+v", r.Path, r.FindingCount(), r.Counts, len(w.Diagnostics), w.Counts)
+		}
+		years += len(r.Diagnostics) // only the cross-year findings stay in memory
+	}
+	if years == 0 {
+		t.Error("no cross-year finding in the fixture: the merge is not exercised")
+	}
+	if err := store.Err(); err != nil {
+		t.Error(err)
+	}
+}

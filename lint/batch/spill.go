@@ -1,12 +1,15 @@
 package batch
 
 import (
+	"bytes"
+	"encoding/gob"
 	"fmt"
 	"os"
 	"runtime"
 	"sync"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // TextStore keeps the decoded texts of checked reports in one temporary
@@ -134,3 +137,92 @@ func (t storedText) source() *grammar.Source {
 	src.PageStarts = t.pages
 	return src
 }
+
+// storedFindings are a report's findings kept in a store (gob), with their
+// number.
+type storedFindings struct {
+	store *TextStore
+	off   int64
+	n     int
+	count int
+}
+
+// putFindings keeps ds in the store; false when the store is nil or cannot
+// be written (the caller keeps ds).
+func (s *TextStore) putFindings(ds []lint.Diagnostic) (storedFindings, bool) {
+	if s == nil {
+		return storedFindings{}, false
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(ds); err != nil {
+		s.fail(err)
+		return storedFindings{}, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return storedFindings{}, false
+	}
+	off := s.size
+	n, err := s.file.WriteAt(b.Bytes(), off)
+	if err != nil {
+		s.err = fmt.Errorf("temporary file %s: %w", s.file.Name(), err)
+		return storedFindings{}, false
+	}
+	s.size += int64(n)
+	return storedFindings{store: s, off: off, n: n, count: len(ds)}, true
+}
+
+// load reads the findings back (nil when they cannot be read; Err says why).
+func (f storedFindings) load() []lint.Diagnostic {
+	if f.store == nil {
+		return nil
+	}
+	buf := make([]byte, f.n)
+	if _, err := f.store.file.ReadAt(buf, f.off); err != nil {
+		f.store.fail(err)
+		return nil
+	}
+	var ds []lint.Diagnostic
+	if err := gob.NewDecoder(bytes.NewReader(buf)).Decode(&ds); err != nil {
+		f.store.fail(err)
+		return nil
+	}
+	return ds
+}
+
+// fail keeps the first error.
+func (s *TextStore) fail(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil {
+		s.err = fmt.Errorf("temporary file %s: %w", s.file.Name(), err)
+	}
+}
+
+// SpillFindings moves the report's findings (Diagnostics) into store, so
+// that a batch whose outputs list every finding need not hold them all
+// until it writes them; Findings reads them back. Without a store, or when
+// it cannot be written, they stay in Diagnostics.
+func (r *Report) SpillFindings(store *TextStore) {
+	if len(r.Diagnostics) == 0 || r.spilled.store != nil {
+		return
+	}
+	if f, ok := store.putFindings(r.Diagnostics); ok {
+		r.spilled, r.Diagnostics = f, nil
+	}
+}
+
+// Findings are all the report's findings, in order: those SpillFindings
+// put in the store and those in Diagnostics (the cross-year checks').
+func (r *Report) Findings() []lint.Diagnostic {
+	if r.spilled.store == nil {
+		return r.Diagnostics
+	}
+	ds := append(r.spilled.load(), r.Diagnostics...)
+	lint.SortDiagnostics(ds) // stable: as the findings were sorted together
+	return ds
+}
+
+// FindingCount is len(Findings()) without reading them back.
+func (r *Report) FindingCount() int { return r.spilled.count + len(r.Diagnostics) }

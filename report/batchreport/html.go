@@ -1,6 +1,7 @@
 package batchreport
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -166,7 +167,9 @@ var htmlLabels = map[string]map[string]string{
 // WriteHTML writes one self-contained page (inline CSS and a few lines of
 // inline script for sorting; no external assets).
 func WriteHTML(w io.Writer, res *batch.Result) error {
-	d := document(res)
+	lazy := len(res.Reports) > htmlInlineLimit
+	// a lazy page's findings are made one report at a time (writeLazyPage)
+	d := documentOf(res, !lazy)
 	lang := res.Lang
 	if lang != "en" {
 		lang = "zh"
@@ -187,15 +190,15 @@ func WriteHTML(w io.Writer, res *batch.Result) error {
 	}
 	v.addReports(d, L)
 	v.addChecks(d)
-	if len(d.Reports) > htmlInlineLimit {
-		v.Lazy = true
-		js, err := v.lazyJSON()
-		if err != nil {
-			return err
-		}
-		v.DetailsJSON = js
+	if !lazy {
+		return htmlTemplate.Execute(w, v)
 	}
-	return htmlTemplate.Execute(w, v)
+	v.Lazy, v.DetailsJSON = true, lazyMarker
+	var page bytes.Buffer
+	if err := htmlTemplate.Execute(&page, v); err != nil {
+		return err
+	}
+	return v.writeLazyPage(w, page.Bytes(), res)
 }
 
 // addReports fills the overview (by body, then year), the failed files, the

@@ -1,9 +1,14 @@
 package batchreport
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
-	"html/template"
+	"errors"
+	"io"
 	"strconv"
+
+	"github.com/gdlint/gdlint/lint/batch"
 
 	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/report"
@@ -32,25 +37,51 @@ type lazyReport struct {
 	Findings [][]string `json:"findings"` // rule, severity, location, message, text, related (one per line)
 }
 
-// lazyJSON builds the embedded data of the details; json.Marshal escapes
-// <, > and &, so the block cannot end its <script> early.
-func (v *htmlView) lazyJSON() (template.JS, error) {
-	d := lazyData{Labels: map[string]string{}}
+// lazyMarker stands for the embedded data in the page as the template
+// writes it; writeLazyPage puts the data in its place.
+const lazyMarker = "__gdlint_details_data__"
+
+// writeLazyPage writes the page (rendered with lazyMarker as DetailsJSON)
+// with the embedded data in place of the marker, made one report at a time:
+// the findings of thousands of reports are never held together.
+func (v *htmlView) writeLazyPage(w io.Writer, page []byte, res *batch.Result) error {
+	at := bytes.Index(page, []byte(lazyMarker))
+	if at < 0 {
+		return errors.New("batch page: the template lost the place of the findings")
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(page[:at])
+	if err := v.writeLazyJSON(bw, res); err != nil {
+		return err
+	}
+	bw.Write(page[at+len(lazyMarker):])
+	return bw.Flush()
+}
+
+// writeLazyJSON writes the embedded data of the details, as json.Marshal of
+// a lazyData would: json.Marshal escapes <, > and &, so the block cannot
+// end its <script> early. Each report's findings are made from res when
+// its turn comes (v.Details are res.Reports, in order).
+func (v *htmlView) writeLazyJSON(w *bufio.Writer, res *batch.Result) error {
+	labels := map[string]string{}
 	for _, k := range []string{"error", "warning", "info", "location", "rule", "severity", "message", "no_findings",
 		"shown", "of", "findings_unit", "capped"} {
-		d.Labels[k] = v.L[k]
+		labels[k] = v.L[k]
 	}
 	lang := "zh"
 	if v.Lang == "en" {
 		lang = "en"
 	}
-	for _, row := range v.Details {
+	sources := newSourceCache(res)
+	w.WriteString(`{"reports":`)
+	n := 0
+	for i, row := range v.Details {
 		r := row.R
 		if r.Error != "" {
 			continue
 		}
 		lr := lazyReport{ID: row.ID, Path: r.Path, Body: r.Body, Meta: v.meta(r), Families: familiesLine(r, lang)}
-		for _, g := range r.Diagnostics {
+		for _, g := range jfindings(res.Reports[i], sources, res.Lang) {
 			var rel string
 			for i, o := range g.Related {
 				if i > 0 {
@@ -61,10 +92,31 @@ func (v *htmlView) lazyJSON() (template.JS, error) {
 			lr.Findings = append(lr.Findings, []string{g.Rule, g.Severity.String(),
 				g.Path() + ":" + strconv.Itoa(g.Line) + ":" + strconv.Itoa(g.Column), g.Msg(), g.Text, rel})
 		}
-		d.Reports = append(d.Reports, lr)
+		b, err := json.Marshal(lr)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			w.WriteString("[")
+		} else {
+			w.WriteString(",")
+		}
+		n++
+		w.Write(b)
 	}
-	b, err := json.Marshal(d)
-	return template.JS(b), err
+	if n == 0 {
+		w.WriteString("null") // a nil slice, as json.Marshal writes it
+	} else {
+		w.WriteString("]")
+	}
+	b, err := json.Marshal(labels)
+	if err != nil {
+		return err
+	}
+	w.WriteString(`,"labels":`)
+	w.Write(b)
+	w.WriteString("}")
+	return nil
 }
 
 // meta is the line under a report's path: body, year, format, encoding and

@@ -391,7 +391,7 @@ func jreport(r *batch.Report, sources *sourceCache, lang string) jsonReport {
 func jfindings(r *batch.Report, sources *sourceCache, lang string) []jsonFinding {
 	out := []jsonFinding{}
 	src := sources.of(r.Path)
-	for _, dg := range r.Diagnostics {
+	for _, dg := range r.Findings() {
 		f := jsonFinding{Rule: dg.Rule, Family: batch.FamilyOf(dg.Rule), Severity: dg.Severity, Message: dg.Message, MessageEN: dg.MessageEN,
 			Offset: dg.Span.Start, EndOffset: dg.Span.End, Text: excerpt(src, dg.Span, 40), Fixes: len(dg.Fixes),
 			Related: []jsonRelated{}, path: r.Path, lang: lang}

@@ -50,7 +50,8 @@ var xlsxHeads = map[string]map[string]string{
 // WriteXLSX writes a workbook with three sheets: one row per report (the key
 // statistics as numbers), one row per finding, one row per cross-year check.
 func WriteXLSX(w io.Writer, res *batch.Result) error {
-	d := document(res)
+	// the findings are made one report at a time (findings)
+	d := documentOf(res, false)
 	lang := res.Lang
 	if lang != "en" {
 		lang = "zh"
@@ -65,7 +66,7 @@ func WriteXLSX(w io.Writer, res *batch.Result) error {
 	if err := x.reports(names[0], d); err != nil {
 		return err
 	}
-	if err := x.findings(names[1], d); err != nil {
+	if err := x.findings(names[1], res); err != nil {
 		return err
 	}
 	if err := x.checks(names[2], d); err != nil {
@@ -220,20 +221,22 @@ func (x *xlsxWriter) reportRow(r *jsonReport, fams []string) []any {
 	return append(row, status, nil)
 }
 
-// findings writes one row per finding, in report order.
-func (x *xlsxWriter) findings(sheet string, d *jsonDoc) error {
+// findings writes one row per finding, in report order, making each
+// report's findings when its turn comes.
+func (x *xlsxWriter) findings(sheet string, res *batch.Result) error {
 	H := x.heads
 	head := []string{H["path"], H["line"], H["column"], H["rule"], H["family"], H["severity"], H["message"], H["text"], H["related"], H["goto"]}
 	rows := 1
-	for _, r := range d.Reports {
-		rows += len(r.Diagnostics)
+	for _, r := range res.Reports {
+		rows += r.FindingCount()
 	}
 	x.begin(sheet, head, rows, map[int]float64{1: 40, 5: 16, 7: 70, 8: 24, 9: 50, 10: 14}, func() {
 		x.redWhen(sheet, 6, rows, "==", `"`+x.labels["error"]+`"`) // 级别
 	})
 	n := 2
-	for _, r := range d.Reports {
-		for _, g := range r.Diagnostics {
+	sources := newSourceCache(res)
+	for _, r := range res.Reports {
+		for _, g := range jfindings(r, sources, res.Lang) {
 			var rel []string
 			for _, o := range g.Related {
 				rel = append(rel, fmt.Sprintf("%s:%d:%d %s", o.Path, o.Line, o.Column, o.Message))
