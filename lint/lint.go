@@ -5,6 +5,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -358,7 +359,38 @@ func Memo[T any](c *Context, key *MemoKey[T], build func() T) T {
 
 // SortDiagnostics orders findings by start, end, then rule ID.
 func SortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool { return DiagnosticLess(&ds[i], &ds[j]) })
+	less := func(a, b *Diagnostic) int {
+		switch {
+		case DiagnosticLess(a, b):
+			return -1
+		case DiagnosticLess(b, a):
+			return 1
+		}
+		return 0
+	}
+	sorted := true
+	for i := 1; i < len(ds) && sorted; i++ {
+		sorted = !DiagnosticLess(&ds[i], &ds[i-1])
+	}
+	if sorted {
+		return // the second sort of a run (after suppressions) finds them sorted
+	}
+	// sort positions, not the large values; ties keep their order (stable)
+	idx := make([]int32, len(ds))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		if c := less(&ds[i], &ds[j]); c != 0 {
+			return c
+		}
+		return int(i - j)
+	})
+	out := make([]Diagnostic, len(ds))
+	for i, j := range idx {
+		out[i] = ds[j]
+	}
+	copy(ds, out)
 }
 
 // DiagnosticLess is the order of SortDiagnostics: by start, end, then rule.

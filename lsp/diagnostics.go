@@ -26,7 +26,7 @@ func severity(s lint.Severity) protocol.DiagnosticSeverity {
 // toProtocol converts one finding. Ranges come from its byte spans through
 // the snapshot's mapper (sw, a sweep of it, for the findings in order);
 // nothing is searched for in the text.
-func (s *Server) toProtocol(snap *snapshot, sw *sweep, d *lint.Diagnostic, cfg *effective) protocol.Diagnostic {
+func (s *Server) toProtocol(snap *snapshot, sw *sweep, d *lint.Diagnostic, cfg *effective, hrefs docsURLs) protocol.Diagnostic {
 	out := protocol.Diagnostic{
 		Range:    sw.rng(d.Span),
 		Severity: severity(d.Severity),
@@ -34,7 +34,7 @@ func (s *Server) toProtocol(snap *snapshot, sw *sweep, d *lint.Diagnostic, cfg *
 		Source:   source,
 		Message:  d.Text(snap.lang),
 	}
-	if href := cfg.docsURL(d.Rule); href != "" {
+	if href := hrefs.of(cfg, d.Rule); href != "" {
 		out.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(href)}
 	}
 	for _, r := range d.Related {
@@ -48,6 +48,19 @@ func (s *Server) toProtocol(snap *snapshot, sw *sweep, d *lint.Diagnostic, cfg *
 		})
 	}
 	return out
+}
+
+// docsURLs are the documentation links of one analysis by rule: each is
+// formatted once, not once per finding.
+type docsURLs map[string]string
+
+func (h docsURLs) of(cfg *effective, rule string) string {
+	href, ok := h[rule]
+	if !ok {
+		href = cfg.docsURL(rule)
+		h[rule] = href
+	}
+	return href
 }
 
 // diagKey identifies an encoded diagnostic: everything its JSON holds but

@@ -305,8 +305,9 @@ func (s *Server) analyze(d *document, version int32, m *mapper, gen int) *snapsh
 	}
 	snap.lsp = make([]protocol.Diagnostic, len(snap.diags))
 	sw := snap.m.sweep()
+	hrefs := docsURLs{}
 	for i := range snap.diags {
-		snap.lsp[i] = s.toProtocol(snap, sw, &snap.diags[i], cfg)
+		snap.lsp[i] = s.toProtocol(snap, sw, &snap.diags[i], cfg, hrefs)
 	}
 	snap.json, d.encoded = encodeDiagnostics(snap.lsp, d.encoded)
 	return snap
