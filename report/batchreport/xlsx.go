@@ -63,6 +63,9 @@ func WriteXLSX(w io.Writer, res *batch.Result) error {
 	if err != nil {
 		return err
 	}
+	// before the sheets are streamed: afterwards excelize would read each
+	// streamed sheet back into memory to mark it
+	f.SetActiveSheet(0)
 	if err := x.reports(names[0], d); err != nil {
 		return err
 	}
@@ -72,7 +75,6 @@ func WriteXLSX(w io.Writer, res *batch.Result) error {
 	if err := x.checks(names[2], d); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
 }
