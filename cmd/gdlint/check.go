@@ -163,7 +163,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	checkInOrder(len(files), max(c.f.jobs, 1),
 		func(i int) checkedFile {
 			defer bar.done()
-			return c.checkAndCompact(files[i])
+			return checkSafely(files[i], c.checkAndCompact)
 		},
 		func(i int, f checkedFile) { c.emit(files[i], f) })
 	bar.finish()
@@ -325,6 +325,21 @@ func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f
 		emit(i, f)
 		<-window
 	}
+}
+
+// checkSafely is check(path), or an error result for the file when it
+// panics: the files after it must still be checked and handed on in order.
+func checkSafely(path string, check func(string) checkedFile) (f checkedFile) {
+	defer func() {
+		if p := recover(); p != nil {
+			name := path
+			if path == "-" {
+				name = stdinName
+			}
+			f = checkedFile{result: &lint.FileResult{Path: name, Err: fmt.Errorf("internal error (please report it with the file): %v", p)}}
+		}
+	}()
+	return check(path)
 }
 
 // isTerminal tells whether w is a terminal.

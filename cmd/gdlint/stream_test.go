@@ -149,3 +149,31 @@ func TestCheckStreamsCrossYearLast(t *testing.T) {
 		t.Errorf("json and SARIF list different findings:\n%v\n%v", a, b)
 	}
 }
+
+// TestCheckSafelyKeepsTheOrder: a file whose check panics becomes an error
+// for that file, and the files after it are still handed on, in order.
+func TestCheckSafelyKeepsTheOrder(t *testing.T) {
+	files := []string{"a.txt", "boom.txt", "c.txt", "-"}
+	var got []string
+	checkInOrder(len(files), 2,
+		func(i int) checkedFile {
+			return checkSafely(files[i], func(p string) checkedFile {
+				if p == "boom.txt" || p == "-" {
+					panic("a rule broke")
+				}
+				return checkedFile{result: &lint.FileResult{Path: p}}
+			})
+		},
+		func(i int, f checkedFile) {
+			s := f.result.Path
+			if f.result.Err != nil {
+				s += " error: " + f.result.Err.Error()
+			}
+			got = append(got, s)
+		})
+	want := []string{"a.txt", "boom.txt error: internal error (please report it with the file): a rule broke", "c.txt",
+		stdinName + " error: internal error (please report it with the file): a rule broke"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
