@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -19,18 +20,46 @@ import (
 // in full on every run.
 type ParagraphCache struct {
 	traditional bool
-	entries     map[paraKey][]Diagnostic // spans relative to the paragraph's start
-	next        map[paraKey][]Diagnostic // the entries used by the current run
-	texts       map[textKey]any          // values of TextKeys by text
-	nextTexts   map[textKey]any          // the values used by the current run
+	entries     map[string]*paraSlot // by paragraph text
+	next        map[string]*paraSlot // the entries used by the current run
+	slots       []*paraSlot          // the current run's paragraphs' entries, in order
+	texts       map[textKey]any      // values of TextKeys by text
+	nextTexts   map[textKey]any      // the values used by the current run
 }
 
-type paraKey struct {
-	rule, text string
+// paraSlot holds the findings of the per-paragraph rules on one paragraph
+// text, spans relative to the paragraph's start: one lookup per paragraph
+// serves every rule.
+type paraSlot struct{ rules []paraFindings }
+
+type paraFindings struct {
+	rule  *Rule
+	diags []Diagnostic
+}
+
+func (s *paraSlot) get(r *Rule) ([]Diagnostic, bool) {
+	for _, f := range s.rules {
+		if f.rule == r {
+			return f.diags, true
+		}
+	}
+	return nil, false
+}
+
+func (s *paraSlot) set(r *Rule, ds []Diagnostic) {
+	for i, f := range s.rules {
+		if f.rule == r {
+			s.rules[i].diags = ds
+			return
+		}
+	}
+	s.rules = append(s.rules, paraFindings{r, ds})
 }
 
 // Reset forgets every entry.
-func (pc *ParagraphCache) Reset() { pc.entries, pc.next, pc.texts, pc.nextTexts = nil, nil, nil, nil }
+func (pc *ParagraphCache) Reset() {
+	pc.entries, pc.next, pc.slots, pc.texts, pc.nextTexts = nil, nil, nil, nil, nil
+}
 
 // cacheable tells whether rep's paragraphs can be keyed by their source
 // text: only when the parser read the source itself (plain text, Markdown
@@ -46,13 +75,34 @@ func (pc *ParagraphCache) begin(rep *grammar.Report) {
 		pc.entries, pc.texts = nil, nil
 		pc.traditional = rep.Traditional
 	}
-	pc.next = make(map[paraKey][]Diagnostic, len(pc.entries))
+	pc.next, pc.slots = nil, nil
 	pc.nextTexts = make(map[textKey]any, len(pc.texts))
 }
 
 func (pc *ParagraphCache) finish() {
-	pc.entries, pc.next = pc.next, nil
+	pc.entries, pc.next, pc.slots = pc.next, nil, nil
 	pc.texts, pc.nextTexts = pc.nextTexts, nil
+}
+
+// slotsOf returns the entries of rep's paragraphs, looked up once per run.
+func (pc *ParagraphCache) slotsOf(rep *grammar.Report) []*paraSlot {
+	if pc.next != nil {
+		return pc.slots
+	}
+	pc.next = make(map[string]*paraSlot, len(pc.entries))
+	pc.slots = make([]*paraSlot, len(rep.Paragraphs))
+	for i, p := range rep.Paragraphs {
+		text := rep.Source.Slice(p.Span)
+		sl, ok := pc.next[text]
+		if !ok {
+			if sl, ok = pc.entries[text]; !ok {
+				sl = &paraSlot{}
+			}
+			pc.next[text] = sl
+		}
+		pc.slots[i] = sl
+	}
+	return pc.slots
 }
 
 // run applies the per-paragraph rule of ctx to the paragraphs whose text the
@@ -60,18 +110,13 @@ func (pc *ParagraphCache) finish() {
 // the order a full run emits them.
 func (pc *ParagraphCache) run(ctx *Context, out []Diagnostic) []Diagnostic {
 	rep, r := ctx.Report, ctx.rule
-	src := rep.Source
+	slots := pc.slotsOf(rep)
 	found := make([][]Diagnostic, len(rep.Paragraphs))
-	known := make([]bool, len(rep.Paragraphs))
 	var miss []*grammar.Paragraph
 	var missAt []int
 	for i, p := range rep.Paragraphs {
-		k := paraKey{r.ID, src.Slice(p.Span)}
-		if ds, ok := pc.next[k]; ok {
-			found[i], known[i] = ds, true
-		} else if ds, ok := pc.entries[k]; ok {
-			found[i], known[i] = ds, true
-			pc.next[k] = ds
+		if ds, ok := slots[i].get(r); ok {
+			found[i] = ds
 		} else {
 			miss = append(miss, p)
 			missAt = append(missAt, i)
@@ -94,17 +139,78 @@ func (pc *ParagraphCache) run(ctx *Context, out []Diagnostic) []Diagnostic {
 			}
 			rel[j] = append(rel[j], shifted(d, -miss[j].Span.Start))
 		}
-		for j, p := range miss {
-			pc.next[paraKey{r.ID, src.Slice(p.Span)}] = rel[j]
-			found[missAt[j]], known[missAt[j]] = rel[j], true
+		for j := range miss {
+			slots[missAt[j]].set(r, rel[j])
+			found[missAt[j]] = rel[j]
 		}
 	}
+	sh := newShifter(found)
+	out = slices.Grow(out, sh.n)
 	for i, p := range rep.Paragraphs {
 		for _, d := range found[i] {
-			out = append(out, shifted(d, p.Span.Start))
+			out = append(out, sh.shifted(d, p.Span.Start))
 		}
 	}
 	return out
+}
+
+// shifter makes shifted copies of cached findings like shifted, cutting
+// their fixes, edits and related information from arrays sized in advance:
+// a few allocations per run instead of some per finding.
+type shifter struct {
+	n     int // findings
+	fixes []Fix
+	edits []Edit
+	rel   []Related
+}
+
+func newShifter(groups [][]Diagnostic) *shifter {
+	var nf, ne, nr int
+	sh := &shifter{}
+	for _, ds := range groups {
+		sh.n += len(ds)
+		for _, d := range ds {
+			nf += len(d.Fixes)
+			nr += len(d.Related)
+			for _, f := range d.Fixes {
+				ne += len(f.Edits)
+			}
+		}
+	}
+	sh.fixes, sh.edits, sh.rel = make([]Fix, nf), make([]Edit, ne), make([]Related, nr)
+	return sh
+}
+
+func (sh *shifter) shifted(d Diagnostic, delta int) Diagnostic {
+	d.Span = shiftSpan(d.Span, delta)
+	if n := len(d.Fixes); n > 0 {
+		fixes := sh.fixes[:n:n]
+		sh.fixes = sh.fixes[n:]
+		for i, f := range d.Fixes {
+			if m := len(f.Edits); m > 0 {
+				edits := sh.edits[:m:m]
+				sh.edits = sh.edits[m:]
+				for j, e := range f.Edits {
+					edits[j] = Edit{Span: shiftSpan(e.Span, delta), NewText: e.NewText}
+				}
+				f.Edits = edits
+			}
+			fixes[i] = f
+		}
+		d.Fixes = fixes
+	}
+	if n := len(d.Related); n > 0 {
+		rel := sh.rel[:n:n]
+		sh.rel = sh.rel[n:]
+		for i, r := range d.Related {
+			if r.Path == "" {
+				r.Span = shiftSpan(r.Span, delta)
+			}
+			rel[i] = r
+		}
+		d.Related = rel
+	}
+	return d
 }
 
 // shifted is d with every span moved by delta; the cached d is not changed.
@@ -174,8 +280,8 @@ func Recall[T any](c *Context, key *TextKey[T], text string) (v T, ok bool) {
 }
 
 // Keep records v as the value of key for text, for Recall in this run and
-// the next one. v must be a pure function of text, and nobody may change it
-// afterwards: every run and every equal text shares it.
+// the next one. v must be a function of text alone, and so must anything
+// filled into it later: every run and every equal text shares it.
 func Keep[T any](c *Context, key *TextKey[T], text string, v T) {
 	if pc := c.cache; pc != nil && pc.nextTexts != nil {
 		pc.nextTexts[textKey{key.slot, text}] = v

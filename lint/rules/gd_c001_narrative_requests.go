@@ -86,15 +86,13 @@ type requestCandidate struct {
 	year       int // the year written in 结转2025年 (0: none)
 }
 
-var requestsKey = lint.NewTextKey[[]requestCandidate]("request claims")
-
 func requestClaims(c *lint.Context) []requestClaim {
 	var out []requestClaim
 	y := reportYear(c.Report)
 	var taken []int // number offsets already read in the block
 	for _, b := range narrativeBlocks(c) {
 		taken = taken[:0]
-		for _, k := range blockFacts(c, requestsKey, b, blockRequestCandidates) {
+		for _, k := range factsOf(c, b).requests.get(b, blockRequestCandidates) {
 			if k.year != 0 && (y == 0 || k.year != y+1) || slices.Contains(taken, k.start) {
 				continue
 			}
@@ -294,8 +292,6 @@ func emitClaimMismatch(c *lint.Context, cl requestClaim, f rowFigure, zh, en str
 		Fixes:     numberFix(cl.span, f.v), Related: related(f.cell, f.zh)})
 }
 
-var noRequestsKey = lint.NewTextKey[[][2]int]("no-requests claims")
-
 // checkNoRequestsClaim reports "未收到政府信息公开申请" while the table
 // counts some.
 func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
@@ -303,7 +299,7 @@ func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
 		return
 	}
 	for _, b := range narrativeBlocks(c) {
-		for _, m := range blockFacts(c, noRequestsKey, b, blockNoRequests) {
+		for _, m := range factsOf(c, b).noRequests.get(b, blockNoRequests) {
 			c.Emit(lint.Diagnostic{Span: b.Span(m[0], m[1]),
 				Message:   fmt.Sprintf("正文称未收到申请，%s为 %s", newF.zh, formatNumber(newF.v)),
 				MessageEN: fmt.Sprintf("the text says no applications were received; %s is %s", newF.en, formatNumber(newF.v)),

@@ -88,7 +88,7 @@ func checkNarrativeReview(c *lint.Context) {
 		}
 	}
 	for _, b := range narrativeBlocks(c) {
-		for _, k := range blockFacts(c, reviewKey, b, blockReviewClaims) {
+		for _, k := range factsOf(c, b).review.get(b, blockReviewClaims) {
 			if k.section || b.Section == grammar.SecReview {
 				report(b.Span(k.start, k.end), k.what, k.n, k.zero)
 			}
@@ -105,8 +105,6 @@ type reviewClaim struct {
 	zero       bool
 	section    bool // the sentence speaks of disclosure: it counts outside section 四 too
 }
-
-var reviewKey = lint.NewTextKey[[]reviewClaim]("review claims")
 
 // blockReviewClaims reads the review and suit counts of block b.
 func blockReviewClaims(b *proseBlock) []reviewClaim {

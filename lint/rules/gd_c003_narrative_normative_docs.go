@@ -49,7 +49,7 @@ func checkNarrativeDocs(c *lint.Context) {
 		return
 	}
 	for _, b := range narrativeBlocks(c) {
-		for _, k := range blockFacts(c, docsKey, b, blockDocClaims) {
+		for _, k := range factsOf(c, b).docs.get(b, blockDocClaims) {
 			cell, v, ok := trustedNumber(t, k.subject, k.col)
 			if !ok || float64(k.n) == v {
 				continue
@@ -74,8 +74,6 @@ type docClaim struct {
 	n            int
 	unit         string
 }
-
-var docsKey = lint.NewTextKey[[]docClaim]("normative document claims")
 
 // blockDocClaims reads the counts of documents issued, repealed and in force
 // that the clauses of block b state.

@@ -32,7 +32,7 @@ func checkCompletionClaim(c *lint.Context) {
 		return
 	}
 	for _, b := range narrativeBlocks(c) {
-		for _, m := range blockFacts(c, completionKey, b, blockCompletionClaims) {
+		for _, m := range factsOf(c, b).completion.get(b, blockCompletionClaims) {
 			claim := b.Text[m[0]:m[1]]
 			c.Emit(lint.Diagnostic{Span: b.Span(m[0], m[1]),
 				Message:   fmt.Sprintf("正文称“%s”，但%s为 %s：仍有申请结转下年度继续办理", claim, out.zh, formatNumber(out.v)),
@@ -41,8 +41,6 @@ func checkCompletionClaim(c *lint.Context) {
 		}
 	}
 }
-
-var completionKey = lint.NewTextKey[[][2]int]("completion claims")
 
 // blockCompletionClaims returns where block b says every application was
 // completed.

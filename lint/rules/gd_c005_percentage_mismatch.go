@@ -58,7 +58,7 @@ func checkPercentages(c *lint.Context) {
 		return
 	}
 	for _, b := range narrativeBlocks(c) {
-		for _, k := range blockFacts(c, percentKey, b, blockPercentClaims) {
+		for _, k := range factsOf(c, b).percents.get(b, blockPercentClaims) {
 			n, p, decimals := k.n, k.p, k.decimals
 			ptext := b.Text[k.start:k.end]
 			unit := math.Pow(10, -float64(decimals))
@@ -96,8 +96,6 @@ type percentClaim struct {
 	p          float64
 	decimals   int
 }
-
-var percentKey = lint.NewTextKey[[]percentClaim]("percentage claims")
 
 // blockPercentClaims reads the percentages of counts in block b.
 func blockPercentClaims(b *proseBlock) []percentClaim {

@@ -55,7 +55,7 @@ func checkNarrativeFees(c *lint.Context) {
 	}
 	name, nameEN := cellName(cell), cellNameEN(cell)
 	for _, b := range narrativeBlocks(c) {
-		for _, k := range blockFacts(c, feesKey, b, blockFeeClaims) {
+		for _, k := range factsOf(c, b).fees.get(b, blockFeeClaims) {
 			if k.none {
 				if v <= 0 {
 					continue
@@ -85,8 +85,6 @@ type feeClaim struct {
 	amount     float64
 	none       bool
 }
-
-var feesKey = lint.NewTextKey[[]feeClaim]("fee claims")
 
 // blockFeeClaims reads the fee amounts of block b, each sentence's amounts
 // before its statements of none.

@@ -44,7 +44,7 @@ func checkTextYear(c *lint.Context) {
 		default:
 			continue
 		}
-		for _, k := range blockFacts(c, sentenceYearsKey, b, blockSentenceYears) {
+		for _, k := range factsOf(c, b).years.get(b, blockSentenceYears) {
 			if k.year == y || k.year < 1990 {
 				continue
 			}
@@ -61,8 +61,6 @@ func checkTextYear(c *lint.Context) {
 // sentenceYear is the year a sentence starts with, at [start, end) of its
 // block's text.
 type sentenceYear struct{ start, end, year int }
-
-var sentenceYearsKey = lint.NewTextKey[[]sentenceYear]("sentence years")
 
 // blockSentenceYears returns the years the sentences of block b start with.
 func blockSentenceYears(b *proseBlock) []sentenceYear {

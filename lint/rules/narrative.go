@@ -39,19 +39,50 @@ func eachBlockSentence(b *proseBlock, f func(s sentenceCtx)) {
 	}
 }
 
-// blockFacts returns extract(b): what a narrative rule reads from the text of
-// one block (claims, with offsets in b.Text), before it compares them with
-// the tables. extract must read b.Text and b.sentences() and nothing else,
-// so that the result can be kept across runs by the block's text (an
-// editor's keystroke changes one block; the others' claims are recalled, not
-// read again).
-func blockFacts[T any](c *lint.Context, key *lint.TextKey[T], b *proseBlock, extract func(*proseBlock) T) T {
-	if v, ok := lint.Recall(c, key, b.Text); ok {
-		return v
+// blockFacts is what the narrative rules read from the text of one block
+// (claims, with offsets in the block's text) before they compare it with the
+// tables, each piece read on first use. Every piece is a function of the
+// block's text alone (its extract reads b.Text and b.sentences() and nothing
+// else), so the set is kept across runs by that text (lint.TextKey): after an
+// editor's keystroke only the changed block is read again.
+type blockFacts struct {
+	requests   lazy[[]requestCandidate]
+	noRequests lazy[[][2]int]
+	review     lazy[[]reviewClaim]
+	docs       lazy[[]docClaim]
+	completion lazy[[][2]int]
+	percents   lazy[[]percentClaim]
+	fees       lazy[[]feeClaim]
+	years      lazy[[]sentenceYear]
+}
+
+// lazy is a value extracted from a block on first use.
+type lazy[T any] struct {
+	v    T
+	done bool
+}
+
+func (l *lazy[T]) get(b *proseBlock, extract func(*proseBlock) T) T {
+	if !l.done {
+		l.v, l.done = extract(b), true
 	}
-	v := extract(b)
-	lint.Keep(c, key, b.Text, v)
-	return v
+	return l.v
+}
+
+var blockFactsKey = lint.NewTextKey[*blockFacts]("block facts")
+
+// factsOf returns the facts of block b: those kept for its text, or a new
+// set; one lookup per block and run.
+func factsOf(c *lint.Context, b *proseBlock) *blockFacts {
+	if b.facts == nil {
+		if f, ok := lint.Recall(c, blockFactsKey, b.Text); ok {
+			b.facts = f
+		} else {
+			b.facts = &blockFacts{}
+			lint.Keep(c, blockFactsKey, b.Text, b.facts)
+		}
+	}
+	return b.facts
 }
 
 // narrativeBlocks are the blocks of the narrative sections.

@@ -67,6 +67,7 @@ type proseBlock struct {
 	report  *grammar.Report
 	sents   [][2]int  // built on first use
 	arena   *[][2]int // where sents are built, shared by the blocks of a run
+	facts   *blockFacts
 }
 
 // sentences returns the byte ranges of the block's sentences (see sentences).
