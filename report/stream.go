@@ -18,8 +18,8 @@ type Stream interface {
 
 // NewStream returns the stream of a format that can be written file by
 // file (text, json, json-lines), or nil for one that needs the whole run
-// first (SARIF, JUnit and GitLab documents, GitHub's errors first, the
-// statistics).
+// first (SARIF, JUnit and GitLab documents, GitHub's errors first).
+// NewStatisticsStream is text's --statistics.
 func NewStream(format string, w io.Writer, o OutputOptions) Stream {
 	switch format {
 	case "text":

@@ -196,28 +196,46 @@ func writeSourceLine(w io.Writer, src *grammar.Source, sp grammar.Span, color bo
 // WriteStatistics prints one line per rule with findings, most frequent
 // first: count, rule, "[*]" when all of them are fixable, the summary.
 func WriteStatistics(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
-	type stat struct {
-		rule        string
-		n, nfixable int
-	}
-	byRule := map[string]*stat{}
-	for _, r := range results {
-		for i := range r.Diagnostics {
-			d := &r.Diagnostics[i]
-			st := byRule[d.Rule]
-			if st == nil {
-				st = &stat{rule: d.Rule}
-				byRule[d.Rule] = st
-			}
-			st.n++
-			if fixable(d, o.Unsafe) && !input.IsContainer(r.Path) {
-				st.nfixable++
-			}
+	return writeAll(NewStatisticsStream(w, o), results)
+}
+
+// NewStatisticsStream counts the findings file by file and prints the
+// statistics when it is closed.
+func NewStatisticsStream(w io.Writer, o OutputOptions) Stream {
+	return &statsStream{w: w, o: o, byRule: map[string]*ruleStat{}}
+}
+
+type statsStream struct {
+	w      io.Writer
+	o      OutputOptions
+	byRule map[string]*ruleStat
+}
+
+type ruleStat struct {
+	rule        string
+	n, nfixable int
+}
+
+func (s *statsStream) File(r *lint.FileResult) error {
+	for i := range r.Diagnostics {
+		d := &r.Diagnostics[i]
+		st := s.byRule[d.Rule]
+		if st == nil {
+			st = &ruleStat{rule: d.Rule}
+			s.byRule[d.Rule] = st
+		}
+		st.n++
+		if fixable(d, s.o.Unsafe) && !input.IsContainer(r.Path) {
+			st.nfixable++
 		}
 	}
-	stats := make([]*stat, 0, len(byRule))
+	return nil
+}
+
+func (s *statsStream) Close() error {
+	stats := make([]*ruleStat, 0, len(s.byRule))
 	width := 1
-	for _, st := range byRule {
+	for _, st := range s.byRule {
 		stats = append(stats, st)
 		width = max(width, len(fmt.Sprint(st.n)))
 	}
@@ -227,7 +245,7 @@ func WriteStatistics(w io.Writer, results []*lint.FileResult, o OutputOptions) e
 		}
 		return stats[i].rule < stats[j].rule
 	})
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(s.w)
 	for _, st := range stats {
 		mark := "   "
 		if st.nfixable == st.n {
@@ -235,7 +253,7 @@ func WriteStatistics(w io.Writer, results []*lint.FileResult, o OutputOptions) e
 		}
 		summary := ""
 		if r := lint.RuleByID(st.rule); r != nil {
-			summary = r.SummaryText(o.Lang)
+			summary = r.SummaryText(s.o.Lang)
 		}
 		fmt.Fprintf(bw, "%*d  %s  %s %s\n", width, st.n, st.rule, mark, summary)
 	}

@@ -141,7 +141,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if c.f.fix && stdinAt >= 0 {
 		findingsOut = stderr
 	}
-	if !c.f.diff && !c.f.statistics {
+	switch {
+	case c.f.diff:
+	case c.f.statistics && c.f.format == "text":
+		c.stream = report.NewStatisticsStream(findingsOut, c.out)
+	default:
 		c.stream = report.NewStream(c.f.format, findingsOut, c.out)
 	}
 	c.summarize = c.f.batch.wanted() || len(files) > 1
@@ -154,7 +158,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	// findings streamed to a terminal show the progress themselves
-	bar := newProgress(c.stderr, len(files), c.f.quiet || c.stream != nil && isTerminal(findingsOut), c.f.lang)
+	bar := newProgress(c.stderr, len(files), c.f.quiet || c.stream != nil && !c.f.statistics && isTerminal(findingsOut), c.f.lang)
 	if c.stream != nil {
 		for _, r := range c.unexpanded {
 			c.streamFile(r)
@@ -221,7 +225,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // printKept prints the findings of a format that needs the whole run
-// (SARIF, JUnit, GitLab, GitHub, statistics): the kept results, each with
+// (SARIF, JUnit, GitLab, GitHub): the kept results, each with
 // its cross-year findings among its own.
 func (c *checkRun) printKept(w io.Writer, res *batch.Result) int {
 	results := c.kept
