@@ -386,11 +386,24 @@ func SortDiagnostics(ds []Diagnostic) {
 		}
 		return int(i - j)
 	})
-	out := make([]Diagnostic, len(ds))
-	for i, j := range idx {
-		out[i] = ds[j]
+	// put ds[idx[i]] at i in place, one cycle of the permutation at a time
+	for i := range idx {
+		if idx[i] < 0 {
+			continue
+		}
+		d := ds[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				ds[j] = d
+				break
+			}
+			ds[j] = ds[k]
+			j = k
+		}
 	}
-	copy(ds, out)
 }
 
 // DiagnosticLess is the order of SortDiagnostics: by start, end, then rule.

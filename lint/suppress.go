@@ -213,7 +213,7 @@ func (c *Config) suppress(src *grammar.Source, rules []*Rule, diags []Diagnostic
 	for _, r := range rules {
 		enabled[r.ID] = true
 	}
-	out := diags[:0:0]
+	out := diags[:0] // filtered in place: diags are this run's own
 	for _, d := range diags {
 		line := src.Line(d.Span.Start)
 		suppressed := false

@@ -119,11 +119,11 @@ func (s *Server) publishEncoded(ctx context.Context, snap *snapshot) {
 		s.publish(ctx, snap.uri, snap.version, snap.lsp)
 		return
 	}
-	n := 128 + len(uri)
+	n := frameRoom + 128 + len(uri)
 	for _, b := range snap.json {
 		n += len(b) + 1
 	}
-	buf := make([]byte, 0, n)
+	buf := make([]byte, frameRoom, n)
 	buf = append(buf, `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":`...)
 	buf = append(buf, uri...)
 	buf = append(buf, `,"version":`...)
@@ -136,7 +136,7 @@ func (s *Server) publishEncoded(ctx context.Context, snap *snapshot) {
 		buf = append(buf, b...)
 	}
 	buf = append(buf, "]}}"...)
-	if err := s.out.writeFrame(buf); err != nil {
+	if err := s.out.writeFrameAt(buf); err != nil {
 		s.logf("sending textDocument/publishDiagnostics: %v", err)
 	}
 }

@@ -533,6 +533,25 @@ func (s *stream) writeFrame(data []byte) error {
 	return err
 }
 
+// frameRoom is the room writeFrameAt needs before a message for its header.
+const frameRoom = 32
+
+// writeFrameAt is writeFrame of buf[frameRoom:], writing the header into the
+// room before it instead of copying a large message (a publish of a
+// thousand findings) behind a header.
+func (s *stream) writeFrameAt(buf []byte) error {
+	var h [frameRoom]byte
+	head := append(h[:0], "Content-Length: "...)
+	head = strconv.AppendInt(head, int64(len(buf)-frameRoom), 10)
+	head = append(head, "\r\n\r\n"...)
+	at := frameRoom - len(head)
+	copy(buf[at:], head)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.out.Write(buf[at:])
+	return err
+}
+
 func (s *stream) Close() error {
 	if s.cl != nil {
 		return s.cl.Close()
