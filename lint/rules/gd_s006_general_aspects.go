@@ -52,26 +52,32 @@ func checkGeneralAspects(ctx *lint.Context) {
 			break
 		}
 	}
-	var subs []string // the sub-headings as label keys
-	for _, h := range rep.Headings {
-		if h.Level == 2 && span.Start <= h.Span.Start && h.Span.Start < span.End {
-			subs = append(subs, grammar.LabelKey(matchText(rep, h.Text)))
-		}
-	}
 	// an aspect counts when a sub-heading names it or, failing that, when
-	// the section's text speaks of it
-	var missing []string
-	body, bodyDone := "", false // the section's text as a label key, built only when a heading does not tell
-	for _, a := range grammar.GeneralAspects {
-		found := false
-		for _, k := range a.Keywords {
-			for _, h := range subs {
-				if strings.Contains(h, k) {
-					found = true
-					break
+	// the section's text speaks of it; the sub-headings are read (as label
+	// keys) until every aspect is named
+	named := make([]bool, len(grammar.GeneralAspects))
+	left := len(named)
+	for _, h := range rep.Headings {
+		if left == 0 {
+			break
+		}
+		if h.Level != 2 || h.Span.Start < span.Start || h.Span.Start >= span.End {
+			continue
+		}
+		key := grammar.LabelKey(matchText(rep, h.Text))
+		for i, a := range grammar.GeneralAspects {
+			for _, k := range a.Keywords {
+				if !named[i] && strings.Contains(key, k) {
+					named[i] = true
+					left--
 				}
 			}
 		}
+	}
+	var missing []string
+	body, bodyDone := "", false // the section's text as a label key, built only when a heading does not tell
+	for i, a := range grammar.GeneralAspects {
+		found := named[i]
 		for _, k := range a.Keywords {
 			if found {
 				break

@@ -185,7 +185,8 @@ func isEnumNumeral(s string) bool {
 type enumItem struct {
 	value int
 	span  grammar.Span // the numeral and 是
-	num   grammar.Span // the numeral
+	num   grammar.Span // the numeral; for a heading's number, found when a fix needs it (numeralSpan)
+	head  bool
 }
 
 func checkEnumeration(c *lint.Context) {
@@ -283,7 +284,6 @@ func checkShiSequences(c *lint.Context, pieces []enumPiece) {
 // checkSubheadingNumbers checks the numbered sub-headings: （一） within a
 // level-1 heading, 1. within （一）.
 func checkSubheadingNumbers(c *lint.Context) {
-	src := c.Source()
 	var paren, arabic []enumItem
 	for _, h := range c.Report.Headings {
 		switch {
@@ -294,9 +294,9 @@ func checkSubheadingNumbers(c *lint.Context) {
 		case h.Style == "paren" && h.Number > 0:
 			checkSequence(c, arabic, "arabic")
 			arabic = arabic[:0]
-			paren = append(paren, enumItem{value: h.Number, span: h.NumberSpan, num: numeralSpan(src, h.NumberSpan)})
+			paren = append(paren, enumItem{value: h.Number, span: h.NumberSpan, head: true})
 		case h.Style == "arabic" && h.Number > 0:
-			arabic = append(arabic, enumItem{value: h.Number, span: h.NumberSpan, num: numeralSpan(src, h.NumberSpan)})
+			arabic = append(arabic, enumItem{value: h.Number, span: h.NumberSpan, head: true})
 		}
 	}
 	checkSequence(c, paren, "paren")
@@ -361,17 +361,21 @@ func checkSequence(c *lint.Context, seq []enumItem, kind string) {
 		after := enumLabel(kind, prev)
 		var zh, en string
 		if it.value == prev {
-			zh = fmt.Sprintf("序号重复：“%s”之后又是“%s”，按顺序应为“%s”", after, got, want)
-			en = fmt.Sprintf("enumeration repeats: “%s” follows “%s”; expected “%s”", got, after, want)
+			zh = "序号重复：“" + after + "”之后又是“" + got + "”，按顺序应为“" + want + "”"
+			en = "enumeration repeats: “" + got + "” follows “" + after + "”; expected “" + want + "”"
 		} else {
-			zh = fmt.Sprintf("序号跳号：“%s”之后是“%s”，按顺序应为“%s”", after, got, want)
-			en = fmt.Sprintf("enumeration skips: “%s” follows “%s”; expected “%s”", got, after, want)
+			zh = "序号跳号：“" + after + "”之后是“" + got + "”，按顺序应为“" + want + "”"
+			en = "enumeration skips: “" + got + "” follows “" + after + "”; expected “" + want + "”"
 		}
 		var fixes []lint.Fix
 		// offer the renumbering when what follows agrees with it
 		if k+1 == len(seq) || seq[k+1].value == wantN+1 {
+			num := it.num
+			if it.head {
+				num = numeralSpan(c.Source(), it.span)
+			}
 			fixes = append(fixes, lint.Fix{Title: "改为“" + want + "”", TitleEN: "renumber as “" + want + "”",
-				Edits: []lint.Edit{{Span: it.num, NewText: enumNumeral(kind, wantN)}}, Applicability: lint.Unsafe})
+				Edits: []lint.Edit{{Span: num, NewText: enumNumeral(kind, wantN)}}, Applicability: lint.Unsafe})
 		}
 		c.Emitf(it.span, zh, en, fixes...)
 	}

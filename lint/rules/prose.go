@@ -126,6 +126,9 @@ func proseBlocks(r *grammar.Report) []*proseBlock {
 	pieces := make([]blockPiece, 0, len(r.Paragraphs))
 	paras := make([]*grammar.Paragraph, 0, len(r.Paragraphs))
 	first := 0 // cur's first entry in pieces and paras
+	// the blocks themselves in one array: there are at most as many as
+	// paragraphs, so it never grows and the pointers stay valid
+	all := make([]proseBlock, 0, len(r.Paragraphs))
 	finish := func() {
 		if cur == nil {
 			return
@@ -148,7 +151,8 @@ func proseBlocks(r *grammar.Report) []*proseBlock {
 			!blockBreakBetween(r, heads, &hi, prevSrcEnd, p.Span.Start)
 		if !join {
 			finish()
-			cur = &proseBlock{Section: p.Section, report: r}
+			all = append(all, proseBlock{Section: p.Section, report: r})
+			cur = &all[len(all)-1]
 			out = append(out, cur)
 		}
 		pieces = append(pieces, blockPiece{at: size, view: at, n: len(text)})
