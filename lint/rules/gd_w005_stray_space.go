@@ -65,13 +65,21 @@ func checkStraySpace(c *lint.Context) {
 	rep := c.Report
 	src := c.Source()
 	v := viewOf(rep)
-	vl := newViewLines(v.Text)
+	// whether a paragraph's line is a flattened page, found only for a
+	// paragraph with a space to judge (most have none)
+	var vl *viewLines
 	lastLine, flattened := -1, false
-	for _, p := range rep.Paragraphs {
-		text, base := paraText(rep, p)
+	flatAt := func(base int) bool {
+		if vl == nil {
+			vl = newViewLines(v.Text)
+		}
 		if ls, le := vl.line(base); ls != lastLine {
 			lastLine, flattened = ls, moreRunesThan(v.Text[ls:le], 300)
 		}
+		return flattened
+	}
+	for _, p := range rep.Paragraphs {
+		text, base := paraText(rep, p)
 		spaces := spaceFinder{text: text, next: [3]int{-2, -2, -2}}
 		for i := spaces.from(0); i < len(text); i = spaces.from(i) {
 			j := i
@@ -86,7 +94,7 @@ func checkStraySpace(c *lint.Context) {
 			// a page flattened by a crawler separates its former paragraphs
 			// and menu items with spaces: there only a space after a comma
 			// or an enumeration mark is a slip
-			if isHan(before) && flattened {
+			if isHan(before) && flatAt(base) {
 				i = j
 				continue
 			}
