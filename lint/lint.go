@@ -47,6 +47,15 @@ func ParseSeverity(s string) (Severity, error) {
 
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads what MarshalText writes (findings read back as JSON).
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err == nil {
+		*s = v
+	}
+	return err
+}
+
 // Applicability says whether a fix may be applied without a human.
 type Applicability int
 
@@ -66,6 +75,19 @@ func (a Applicability) String() string {
 }
 
 func (a Applicability) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText reads what MarshalText writes.
+func (a *Applicability) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "safe":
+		*a = Safe
+	case "unsafe":
+		*a = Unsafe
+	default:
+		return fmt.Errorf("unknown applicability %q (safe or unsafe)", b)
+	}
+	return nil
+}
 
 // Edit replaces the source bytes of Span with NewText.
 type Edit struct {

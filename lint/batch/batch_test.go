@@ -583,6 +583,15 @@ func TestSpillFindings(t *testing.T) {
 	dir := t.TempDir()
 	batchtest.WriteTree(t, dir)
 	t.Chdir(dir)
+	// findings of its own (GD-W004, with a fix) beside the cross-year ones
+	md, err := os.ReadFile(filepath.Join("甲", "2023.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "，") {
+		t.Fatal("the fixture has no full-width comma to break")
+	}
+	batchtest.Write(t, dir, filepath.Join("甲", "2023.md"), []byte(strings.Replace(string(md), "，", ",", 2)))
 	opts := &Options{Lint: &lint.Options{Now: batchtest.Now}}
 	whole, err := Run([]string{"."}, opts)
 	if err != nil {
@@ -595,6 +604,7 @@ func TestSpillFindings(t *testing.T) {
 	defer store.Close()
 	files, _ := fileio.ExpandPaths([]string{"."})
 	var reports []*Report
+	spilled := 0
 	for _, p := range files {
 		raw, err := fileio.ReadFile(p)
 		if err != nil {
@@ -605,8 +615,11 @@ func TestSpillFindings(t *testing.T) {
 		r := Summarize(f, store)
 		r.Diagnostics = f.Diagnostics
 		r.SpillFindings(store)
-		if len(f.Diagnostics) > 0 && r.Diagnostics != nil {
-			t.Fatalf("%s: findings not moved into the store", p)
+		if len(f.Diagnostics) > 0 {
+			if r.Diagnostics != nil {
+				t.Fatalf("%s: findings not moved into the store", p)
+			}
+			spilled++
 		}
 		reports = append(reports, r)
 	}
@@ -614,8 +627,14 @@ func TestSpillFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	years := 0
+	if spilled == 0 {
+		t.Fatal("no report had findings to spill")
+	}
+	years, merged := 0, 0
 	for i, r := range thin.Reports {
+		if r.spilled.count > 0 && len(r.Diagnostics) > 0 {
+			merged++
+		}
 		w := whole.Reports[i]
 		if !reflect.DeepEqual(r.Findings(), w.Diagnostics) && !(len(r.Findings()) == 0 && len(w.Diagnostics) == 0) {
 			t.Errorf("%s: findings read back differ:\n%+v\n%+v", r.Path, r.Findings(), w.Diagnostics)
@@ -625,8 +644,8 @@ func TestSpillFindings(t *testing.T) {
 		}
 		years += len(r.Diagnostics) // only the cross-year findings stay in memory
 	}
-	if years == 0 {
-		t.Error("no cross-year finding in the fixture: the merge is not exercised")
+	if years == 0 || merged == 0 {
+		t.Errorf("cross-year findings %d, reports with spilled and cross-year findings %d: the merge is not exercised", years, merged)
 	}
 	if err := store.Err(); err != nil {
 		t.Error(err)

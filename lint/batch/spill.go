@@ -1,8 +1,7 @@
 package batch
 
 import (
-	"bytes"
-	"encoding/gob"
+	"encoding/json"
 	"fmt"
 	"os"
 	"runtime"
@@ -138,7 +137,7 @@ func (t storedText) source() *grammar.Source {
 	return src
 }
 
-// storedFindings are a report's findings kept in a store (gob), with their
+// storedFindings are a report's findings kept in a store (JSON), with their
 // number.
 type storedFindings struct {
 	store *TextStore
@@ -153,8 +152,8 @@ func (s *TextStore) putFindings(ds []lint.Diagnostic) (storedFindings, bool) {
 	if s == nil {
 		return storedFindings{}, false
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(ds); err != nil {
+	b, err := json.Marshal(ds)
+	if err != nil {
 		s.fail(err)
 		return storedFindings{}, false
 	}
@@ -164,7 +163,7 @@ func (s *TextStore) putFindings(ds []lint.Diagnostic) (storedFindings, bool) {
 		return storedFindings{}, false
 	}
 	off := s.size
-	n, err := s.file.WriteAt(b.Bytes(), off)
+	n, err := s.file.WriteAt(b, off)
 	if err != nil {
 		s.err = fmt.Errorf("temporary file %s: %w", s.file.Name(), err)
 		return storedFindings{}, false
@@ -184,7 +183,7 @@ func (f storedFindings) load() []lint.Diagnostic {
 		return nil
 	}
 	var ds []lint.Diagnostic
-	if err := gob.NewDecoder(bytes.NewReader(buf)).Decode(&ds); err != nil {
+	if err := json.Unmarshal(buf, &ds); err != nil {
 		f.store.fail(err)
 		return nil
 	}
