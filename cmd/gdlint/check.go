@@ -49,6 +49,8 @@ var checkFormats = []string{"text", "json", "json-lines", "sarif", "github", "gi
 
 const checkAbout = `Lint reports: PATH is a file, a directory (walked for .txt .md .docx .html .pdf
 files) or - for standard input. Findings go to stdout, the summary to stderr.
+Text and JSON are written file by file as the files are checked; the findings
+that compare one body's reports of several years (GD-Y) follow at the end.
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file
 that could not be checked.`
 
