@@ -27,9 +27,41 @@ import (
 var (
 	engineOnce sync.Once
 	engineMu   sync.Mutex
-	engine     pdfium.Pdfium
+	engine     *pdfEngine
 	engineErr  error
 )
+
+// pdfEngine is the pool of one PDFium instance and the instance in use.
+// go-pdfium keeps a handle for every page object and path segment read
+// until its instance is closed, and the module's memory only grows: over a
+// batch of thousands of PDFs that is gigabytes. So the instance is replaced
+// by a fresh one once handleBudget handles were taken from it.
+type pdfEngine struct {
+	pool    pdfium.Pool
+	inst    pdfium.Pdfium
+	handles int // page objects and path segments taken from inst
+	renewed int // instances replaced (for tests)
+}
+
+// handleBudget is the number of page objects and path segments read from
+// one instance after which it is replaced (a handle costs go-pdfium about
+// 250 bytes; instantiating the compiled module again about 20 ms).
+var handleBudget = 100_000
+
+// renew replaces the instance by a fresh one when its budget is spent.
+func (e *pdfEngine) renew() error {
+	if e.handles < handleBudget {
+		return nil
+	}
+	e.inst.Close()
+	inst, err := e.pool.GetInstance(time.Minute)
+	if err != nil {
+		return err
+	}
+	e.inst, e.handles = inst, 0
+	e.renewed++
+	return nil
+}
 
 // CacheDir is where the compiled PDFium module is kept: GDLINT_CACHE_DIR if
 // set, else gdlint/wasm under the user's cache directory. An empty result
@@ -74,7 +106,7 @@ func writableDir(dir string) bool {
 	return true
 }
 
-func startEngine() (pdfium.Pdfium, error) {
+func startEngine() (*pdfEngine, error) {
 	engineOnce.Do(func() {
 		engine, engineErr = newEngine(CacheDir())
 		if engineErr != nil {
@@ -86,7 +118,7 @@ func startEngine() (pdfium.Pdfium, error) {
 	return engine, engineErr
 }
 
-func newEngine(cacheDir string) (pdfium.Pdfium, error) {
+func newEngine(cacheDir string) (*pdfEngine, error) {
 	pool, err := webassembly.Init(webassembly.Config{
 		MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
 		RuntimeConfig: runtimeConfig(cacheDir),
@@ -103,19 +135,23 @@ func newEngine(cacheDir string) (pdfium.Pdfium, error) {
 		pool.Close()
 		return nil, err
 	}
-	return inst, nil
+	return &pdfEngine{pool: pool, inst: inst}, nil
 }
 
 // readPages opens raw with PDFium and returns what layout needs of each
 // page: the glyphs with their boxes and baselines, the straight edges of the
 // drawn paths (table rules and cell boxes), and whether images are drawn.
 func readPages(raw []byte) ([]*page, error) {
-	inst, err := startEngine()
+	e, err := startEngine()
 	if err != nil {
 		return nil, fmt.Errorf("PDF engine: %v", err)
 	}
 	engineMu.Lock()
 	defer engineMu.Unlock()
+	if err := e.renew(); err != nil {
+		return nil, fmt.Errorf("PDF engine: %v", err)
+	}
+	inst := e.inst
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &raw})
 	if err != nil {
 		return nil, err
@@ -127,7 +163,7 @@ func readPages(raw []byte) ([]*page, error) {
 	}
 	pages := make([]*page, 0, n.PageCount)
 	for i := 0; i < n.PageCount; i++ {
-		pg, err := readPage(inst, doc.Document, i)
+		pg, err := readPage(inst, doc.Document, i, &e.handles)
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
@@ -136,7 +172,7 @@ func readPages(raw []byte) ([]*page, error) {
 	return pages, nil
 }
 
-func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*page, error) {
+func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int, handles *int) (*page, error) {
 	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
 		return nil, err
@@ -162,7 +198,8 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (*pag
 		if err != nil {
 			continue
 		}
-		readObject(inst, o.PageObject, pg, 0)
+		*handles++
+		*handles += readObject(inst, o.PageObject, pg, 0)
 	}
 	return pg, nil
 }
@@ -206,11 +243,12 @@ func readGlyphs(inst pdfium.Pdfium, ref requests.Page, pg *page) error {
 
 // readObject collects the straight segments of a path and notes images.
 // Form XObjects are not entered: Word, WPS and LibreOffice draw table
-// rules on the page itself.
-func readObject(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, pg *page, depth int) {
+// rules on the page itself. It returns the number of path segment handles
+// it took.
+func readObject(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, pg *page, depth int) int {
 	ty, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
 	if err != nil {
-		return
+		return 0
 	}
 	switch ty.Type {
 	case enums.FPDF_PAGEOBJ_IMAGE:
@@ -218,28 +256,30 @@ func readObject(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, pg *page, de
 			pg.imageArea += float64(b.Right-b.Left) * float64(b.Top-b.Bottom)
 		}
 	case enums.FPDF_PAGEOBJ_PATH:
-		readPath(inst, obj, pg)
+		return readPath(inst, obj, pg)
 	}
+	return 0
 }
 
-func readPath(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, pg *page) {
+// readPath returns the number of path segment handles it took.
+func readPath(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, pg *page) int {
 	n, err := inst.FPDFPath_CountSegments(&requests.FPDFPath_CountSegments{PageObject: obj})
 	if err != nil || n.Count > 4096 {
-		return
+		return 0
 	}
 	b, err := inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj})
 	if err != nil {
-		return
+		return 0
 	}
 	// a thin shape is one rule, whatever its segments
 	w, h := float64(b.Right-b.Left), float64(b.Top-b.Bottom)
 	if h <= thinRule && w > h {
 		pg.edges = append(pg.edges, edge{horizontal: true, pos: float64(b.Bottom+b.Top) / 2, from: float64(b.Left), to: float64(b.Right)})
-		return
+		return 0
 	}
 	if w <= thinRule && h > w {
 		pg.edges = append(pg.edges, edge{pos: float64(b.Left+b.Right) / 2, from: float64(b.Bottom), to: float64(b.Top)})
-		return
+		return 0
 	}
 	m := [6]float64{1, 0, 0, 1, 0, 0}
 	if mr, err := inst.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: obj}); err == nil {
@@ -247,18 +287,20 @@ func readPath(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, pg *page) {
 		m = [6]float64{float64(mm.A), float64(mm.B), float64(mm.C), float64(mm.D), float64(mm.E), float64(mm.F)}
 	}
 	var start, cur [2]float64
+	taken := 0
 	for i := 0; i < n.Count; i++ {
 		s, err := inst.FPDFPath_GetPathSegment(&requests.FPDFPath_GetPathSegment{PageObject: obj, Index: i})
 		if err != nil {
-			return
+			return taken
 		}
+		taken++
 		p, err := inst.FPDFPathSegment_GetPoint(&requests.FPDFPathSegment_GetPoint{PathSegment: s.PathSegment})
 		if err != nil {
-			return
+			return taken
 		}
 		t, err := inst.FPDFPathSegment_GetType(&requests.FPDFPathSegment_GetType{PathSegment: s.PathSegment})
 		if err != nil {
-			return
+			return taken
 		}
 		x, y := float64(p.X), float64(p.Y)
 		pt := [2]float64{m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]}
@@ -274,4 +316,5 @@ func readPath(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, pg *page) {
 			cur = start
 		}
 	}
+	return taken
 }

@@ -32,3 +32,40 @@ func TestCacheDirNotWritable(t *testing.T) {
 		t.Errorf("the probe left %d files", len(left))
 	}
 }
+
+// TestEngineRenewed: once an instance has given out its budget of handles
+// it is replaced by a fresh one (go-pdfium frees them only then), and the
+// text read is the same before and after.
+func TestEngineRenewed(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "pdf", "report.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := Extract(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := startEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { handleBudget = n }(handleBudget)
+	handleBudget = 1 // every document spends it
+	engineMu.Lock()
+	before := e.renewed
+	engineMu.Unlock()
+	for range 3 {
+		d, err := Extract(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text != first.Text {
+			t.Fatal("the text read by a fresh instance differs")
+		}
+	}
+	engineMu.Lock()
+	defer engineMu.Unlock()
+	if e.renewed-before < 2 {
+		t.Errorf("instance replaced %d times over 3 documents with a budget of 1", e.renewed-before)
+	}
+}
