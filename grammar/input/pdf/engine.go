@@ -7,7 +7,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
@@ -22,25 +24,34 @@ import (
 
 // The engine is PDFium compiled to WebAssembly and run by wazero: pure Go,
 // no cgo, nothing to install. Compiling the module costs seconds, so the
-// compiled code is kept in the user's cache directory; one instance serves
-// the whole process (PDFium is not reentrant), behind engineMu.
+// compiled code is kept in the user's cache directory. PDFium is not
+// reentrant, but its instances are independent: the engine runs up to one
+// instance per CPU, each reading one document at a time.
 var (
 	engineOnce sync.Once
-	engineMu   sync.Mutex
 	engine     *pdfEngine
 	engineErr  error
 )
 
-// pdfEngine is the pool of one PDFium instance and the instance in use.
-// go-pdfium keeps a handle for every page object and path segment read
-// until its instance is closed, and the module's memory only grows: over a
-// batch of thousands of PDFs that is gigabytes. So the instance is replaced
-// by a fresh one once handleBudget handles were taken from it.
+// pdfEngine is a pool of PDFium instances. go-pdfium keeps a handle for
+// every page object and path segment read until its instance is closed, and
+// an instance's memory only grows: over a batch of thousands of PDFs that is
+// gigabytes. So an instance is replaced by a fresh one once handleBudget
+// handles were taken from it.
 type pdfEngine struct {
-	pool    pdfium.Pool
+	pool pdfium.Pool
+	idle chan *pdfInstance // instances made and not in use
+	mu   sync.Mutex
+	made int // instances made, at most max
+	max  int
+	// renewed counts the instances replaced (for tests)
+	renewed atomic.Int64
+}
+
+// pdfInstance is one PDFium instance and the handles taken from it.
+type pdfInstance struct {
 	inst    pdfium.Pdfium
-	handles int // page objects and path segments taken from inst
-	renewed int // instances replaced (for tests)
+	handles int
 }
 
 // handleBudget is the number of page objects and path segments read from
@@ -48,18 +59,49 @@ type pdfEngine struct {
 // 250 bytes; instantiating the compiled module again about 20 ms).
 var handleBudget = 100_000
 
-// renew replaces the instance by a fresh one when its budget is spent.
-func (e *pdfEngine) renew() error {
-	if e.handles < handleBudget {
+// acquire takes an idle instance, makes one while fewer than max exist, or
+// waits for one; release gives it back.
+func (e *pdfEngine) acquire() (*pdfInstance, error) {
+	select {
+	case in := <-e.idle:
+		return in, nil
+	default:
+	}
+	e.mu.Lock()
+	if e.made < e.max {
+		e.made++
+		e.mu.Unlock()
+		inst, err := e.pool.GetInstance(time.Minute)
+		if err != nil {
+			e.mu.Lock()
+			e.made--
+			e.mu.Unlock()
+			return nil, err
+		}
+		return &pdfInstance{inst: inst}, nil
+	}
+	e.mu.Unlock()
+	return <-e.idle, nil
+}
+
+func (e *pdfEngine) release(in *pdfInstance) { e.idle <- in }
+
+// renew replaces in's instance by a fresh one when its budget is spent.
+func (e *pdfEngine) renew(in *pdfInstance) error {
+	if in.handles < handleBudget {
 		return nil
 	}
-	e.inst.Close()
+	in.inst.Close()
 	inst, err := e.pool.GetInstance(time.Minute)
 	if err != nil {
+		// the slot is lost with the instance: another may be made
+		e.mu.Lock()
+		e.made--
+		e.mu.Unlock()
 		return err
 	}
-	e.inst, e.handles = inst, 0
-	e.renewed++
+	in.inst, in.handles = inst, 0
+	e.renewed.Add(1)
 	return nil
 }
 
@@ -119,8 +161,9 @@ func startEngine() (*pdfEngine, error) {
 }
 
 func newEngine(cacheDir string) (*pdfEngine, error) {
+	n := max(runtime.GOMAXPROCS(0), 1)
 	pool, err := webassembly.Init(webassembly.Config{
-		MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
+		MinIdle: 1, MaxIdle: n, MaxTotal: n,
 		RuntimeConfig: runtimeConfig(cacheDir),
 		FSConfig:      wazero.NewFSConfig(), // no file system: documents are passed as bytes
 		Stdout:        io.Discard,
@@ -130,12 +173,15 @@ func newEngine(cacheDir string) (*pdfEngine, error) {
 	if err != nil {
 		return nil, err
 	}
-	inst, err := pool.GetInstance(time.Minute)
+	e := &pdfEngine{pool: pool, idle: make(chan *pdfInstance, n), max: n}
+	// one instance now: a module that cannot be instantiated fails here
+	in, err := e.acquire()
 	if err != nil {
 		pool.Close()
 		return nil, err
 	}
-	return &pdfEngine{pool: pool, inst: inst}, nil
+	e.release(in)
+	return e, nil
 }
 
 // readPages opens raw with PDFium and returns what layout needs of each
@@ -146,12 +192,15 @@ func readPages(raw []byte) ([]*page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("PDF engine: %v", err)
 	}
-	engineMu.Lock()
-	defer engineMu.Unlock()
-	if err := e.renew(); err != nil {
+	in, err := e.acquire()
+	if err != nil {
 		return nil, fmt.Errorf("PDF engine: %v", err)
 	}
-	inst := e.inst
+	if err := e.renew(in); err != nil {
+		return nil, fmt.Errorf("PDF engine: %v", err)
+	}
+	defer e.release(in)
+	inst := in.inst
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &raw})
 	if err != nil {
 		return nil, err
@@ -163,7 +212,7 @@ func readPages(raw []byte) ([]*page, error) {
 	}
 	pages := make([]*page, 0, n.PageCount)
 	for i := 0; i < n.PageCount; i++ {
-		pg, err := readPage(inst, doc.Document, i, &e.handles)
+		pg, err := readPage(inst, doc.Document, i, &in.handles)
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}

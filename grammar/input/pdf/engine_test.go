@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -51,9 +53,7 @@ func TestEngineRenewed(t *testing.T) {
 	}
 	defer func(n int) { handleBudget = n }(handleBudget)
 	handleBudget = 1 // every document spends it
-	engineMu.Lock()
-	before := e.renewed
-	engineMu.Unlock()
+	before := e.renewed.Load()
 	for range 3 {
 		d, err := Extract(raw)
 		if err != nil {
@@ -63,9 +63,50 @@ func TestEngineRenewed(t *testing.T) {
 			t.Fatal("the text read by a fresh instance differs")
 		}
 	}
-	engineMu.Lock()
-	defer engineMu.Unlock()
-	if e.renewed-before < 2 {
-		t.Errorf("instance replaced %d times over 3 documents with a budget of 1", e.renewed-before)
+	if n := e.renewed.Load() - before; n < 2 {
+		t.Errorf("instances replaced %d times over 3 documents with a budget of 1", n)
+	}
+}
+
+// TestEngineInParallel: documents read at once on several instances give
+// the text one instance gives.
+func TestEngineInParallel(t *testing.T) {
+	var raws [][]byte
+	for _, name := range []string{"report.pdf", "two-columns.pdf", "webpage-004.pdf"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", "pdf", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		raws = append(raws, raw)
+	}
+	want := make([]string, len(raws))
+	for i, raw := range raws {
+		d, err := Extract(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = d.Text
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(raws))
+	for range 4 {
+		for i, raw := range raws {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				d, err := Extract(raw)
+				switch {
+				case err != nil:
+					errs <- err.Error()
+				case d.Text != want[i]:
+					errs <- fmt.Sprintf("document %d read differently in parallel", i)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
