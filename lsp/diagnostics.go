@@ -73,13 +73,28 @@ type diagKey struct {
 	href     protocol.URI
 }
 
+// encodedDiag is a diagnostic's JSON with its key; json is nil for one
+// that is not reused (it carries related information).
+type encodedDiag struct {
+	key  diagKey
+	json []byte
+}
+
+// reuseWindow is how many findings of the previous analysis may have gone
+// away between two that stayed (an edit that removes more re-encodes the
+// rest once).
+const reuseWindow = 32
+
 // encodeDiagnostics encodes each diagnostic, reusing the JSON of the previous
 // analysis for those that did not move or change (most of them, after a
-// keystroke). It returns the encodings and the cache for the next analysis,
-// which holds only this one's: memory stays one publish's worth.
-func encodeDiagnostics(diags []protocol.Diagnostic, prev map[diagKey][]byte) ([][]byte, map[diagKey][]byte) {
+// keystroke). Both lists are in document order, so each diagnostic is
+// looked for where the previous list continues, not hashed. It returns the
+// encodings and the list for the next analysis, which holds only this one's:
+// memory stays one publish's worth.
+func encodeDiagnostics(diags []protocol.Diagnostic, prev []encodedDiag) ([][]byte, []encodedDiag) {
 	out := make([][]byte, len(diags))
-	next := make(map[diagKey][]byte, len(diags))
+	next := make([]encodedDiag, len(diags))
+	j := 0 // where prev continues
 	for i := range diags {
 		d := &diags[i]
 		code, _ := d.Code.(string)
@@ -90,8 +105,8 @@ func encodeDiagnostics(diags []protocol.Diagnostic, prev map[diagKey][]byte) ([]
 			if d.CodeDescription != nil {
 				k.href = d.CodeDescription.Href
 			}
-			if b, ok := prev[k]; ok {
-				out[i], next[k] = b, b
+			if b := reuse(prev, &j, &k); b != nil {
+				out[i], next[i] = b, encodedDiag{k, b}
 				continue
 			}
 		}
@@ -101,10 +116,22 @@ func encodeDiagnostics(diags []protocol.Diagnostic, prev map[diagKey][]byte) ([]
 		}
 		out[i] = b
 		if cacheable {
-			next[k] = b
+			next[i] = encodedDiag{k, b}
 		}
 	}
 	return out, next
+}
+
+// reuse returns the JSON of k if prev holds it at *j or a little after, and
+// moves *j past it.
+func reuse(prev []encodedDiag, j *int, k *diagKey) []byte {
+	for t := *j; t < len(prev) && t < *j+reuseWindow; t++ {
+		if prev[t].json != nil && prev[t].key == *k {
+			*j = t + 1
+			return prev[t].json
+		}
+	}
+	return nil
 }
 
 // publishEncoded publishes snap's diagnostics from their encodings: the

@@ -34,7 +34,7 @@ type document struct {
 	cacheMu  sync.Mutex
 	cache    lint.ParagraphCache
 	cacheGen int
-	encoded  map[diagKey][]byte // each published diagnostic's JSON, while it stays put
+	encoded  []encodedDiag // each published diagnostic's JSON, while it stays put
 	closed   bool
 
 	dirty chan struct{} // capacity 1: "there is something newer to lint"
