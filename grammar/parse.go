@@ -61,6 +61,8 @@ type parser struct {
 	surplusWindow int
 	// crawlerLine: the line being split into blocks is a flattened page
 	crawlerLine bool
+	// phraseHits are the occurrences of parserPhrases in text (hits)
+	phraseHits [][]phraseHit
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
@@ -134,12 +136,11 @@ var (
 func (p *parser) findResidue() {
 	// which lines hold a residue phrase: one fast scan of the text per phrase
 	hit := map[int]string{}
-	residuePhrases.scan(p.text, func(off int, pat string) bool {
-		if li := p.lineAt(off); hit[li] == "" {
-			hit[li] = pat
+	for _, h := range p.hits(residuePhrases) {
+		if li := p.lineAt(h.off); hit[li] == "" {
+			hit[li] = h.phrase
 		}
-		return true
-	})
+	}
 	furniture := p.furnitureLines()
 	for li, ln := range p.lines {
 		s := p.text[ln.start:ln.end]
@@ -193,7 +194,25 @@ var (
 	fingerprints    = newPhraseSet(Fingerprints2019)
 	pubLabels       = newPhraseSet([]string{"发布时间", "发布日期", "公开日期", "成文日期", "发文日期"})
 	periodSeparator = newPhraseSet([]string{"至", "到", "—", "－", "-", "~", "～"})
+	// parserPhrases are the sets the parser looks for in the whole text,
+	// found in one pass (parser.hits)
 )
+
+var parserPhrases = []*phraseSet{residuePhrases, fingerprints, pubLabels, periodSeparator}
+
+// hits returns the occurrences of set, one of parserPhrases, in p.text: the
+// four sets are found in one pass, on first use.
+func (p *parser) hits(set *phraseSet) []phraseHit {
+	if p.phraseHits == nil {
+		p.phraseHits = scanSets(p.text, parserPhrases)
+	}
+	for k, s := range parserPhrases {
+		if s == set {
+			return p.phraseHits[k]
+		}
+	}
+	panic("grammar: hits of a phrase set the parser does not scan")
+}
 
 // chromeEnd returns the length of the page chrome that starts s (当前位置：
 // 首页… 来源… 时间… 微信 微博 QQ空间 … 文件下载 相关链接： -->): the end of the
@@ -274,16 +293,17 @@ func (p *parser) sectionAt(off int) *Section {
 
 func (p *parser) detectFormat() {
 	p.r.Format = Format2021
-	fingerprints.scan(p.text, func(i int, fp string) bool {
+	for _, h := range p.hits(fingerprints) {
+		i, fp := h.off, h.phrase
 		// 第二十条（九）in the prose: "政府集中采购项目的目录、标准及实施情况"
 		if fp == "政府集中采购" && strings.HasPrefix(p.text[i+len(fp):], "项目") {
-			return true
+			continue
 		}
 		p.r.Format = Format2019
 		sp := p.span(i, i+len(fp))
 		p.r.FormatEvidence = &sp
-		return false
-	})
+		break
+	}
 }
 
 // ---- headings ----
@@ -837,10 +857,11 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 func (p *parser) periodMatches() [][]int {
 	var out [][]int
 	last := -1
-	periodSeparator.scan(p.text, func(at int, sep string) bool {
+	for _, h := range p.hits(periodSeparator) {
+		at := h.off
 		// a period needs 日 just before the separator (allowing 起 and spaces)
 		if pre := p.text[max(0, at-12):at]; !strings.Contains(pre, "日") {
-			return true
+			continue
 		}
 		a, b := runeWindow(p.text, at, 40, 40)
 		if m := rePeriod.FindStringSubmatchIndex(p.text[a:b]); m != nil {
@@ -854,8 +875,7 @@ func (p *parser) periodMatches() [][]int {
 				last = m[0]
 			}
 		}
-		return true
-	})
+	}
 	return out
 }
 
@@ -943,8 +963,8 @@ func (p *parser) findMalformedPeriod() {
 
 func (p *parser) findPublication() {
 	var m []int
-	pubLabels.scan(p.text, func(i int, _ string) bool {
-		a, b := runeWindow(p.text, i, 0, 60)
+	for _, h := range p.hits(pubLabels) {
+		a, b := runeWindow(p.text, h.off, 0, 60)
 		if mm := rePubDate.FindStringSubmatchIndex(p.text[a:b]); mm != nil {
 			for k := range mm {
 				if mm[k] >= 0 {
@@ -952,10 +972,9 @@ func (p *parser) findPublication() {
 				}
 			}
 			m = mm
-			return false
+			break
 		}
-		return true
-	})
+	}
 	if m == nil {
 		return
 	}

@@ -66,3 +66,61 @@ func (ps *phraseSet) scan(text string, fn func(off int, phrase string) bool) {
 		i += size
 	}
 }
+
+// phraseHit is one occurrence a phraseSet found.
+type phraseHit struct {
+	off    int
+	phrase string
+}
+
+// scanSets finds the phrases of several sets in one pass over text:
+// out[k] holds, in order, every occurrence sets[k].scan would report.
+// The parser needs four sets over the same text; one pass decodes each
+// character once instead of four times.
+func scanSets(text string, sets []*phraseSet) [][]phraseHit {
+	var first [1024]uint64
+	for _, s := range sets {
+		for i, w := range s.first {
+			first[i] |= w
+		}
+	}
+	out := make([][]phraseHit, len(sets))
+	n := len(text)
+	for i := 0; i < n; {
+		c := text[i]
+		var r rune
+		size := 1
+		switch {
+		case c < 0x80:
+			r = rune(c)
+		case c >= 0xE0 && c < 0xF0 && i+2 < n:
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			size = 3
+		case c >= 0xC0 && c < 0xE0 && i+1 < n:
+			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+			size = 2
+		case c >= 0xF0:
+			i += 4 // outside the BMP (or broken): starts no phrase
+			continue
+		default:
+			i++
+			continue
+		}
+		word, bit := r>>6, uint64(1)<<(uint(r)&63)
+		if first[word]&bit != 0 {
+			for k, s := range sets {
+				if s.first[word]&bit == 0 {
+					continue
+				}
+				for _, p := range s.phrases {
+					if strings.HasPrefix(text[i:], p) {
+						out[k] = append(out[k], phraseHit{i, p})
+						break
+					}
+				}
+			}
+		}
+		i += size
+	}
+	return out
+}

@@ -69,3 +69,43 @@ func TestPhraseSetMatchesNaiveScan(t *testing.T) {
 		}
 	}
 }
+
+// TestScanSetsMatchesScan: the parser's one pass over its four phrase sets
+// finds, for each set, exactly what that set's own scan finds, on random
+// texts built from pieces of all the sets' phrases.
+func TestScanSetsMatchesScan(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	var pieces []string
+	for _, s := range parserPhrases {
+		for _, p := range s.phrases {
+			pieces = append(pieces, p)
+			for _, r := range p {
+				pieces = append(pieces, string(r))
+			}
+		}
+	}
+	pieces = append(pieces, "a", " ", "\n", "é", "𠀀", "年", "日", "12", "：", "\xff")
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(60); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		got := scanSets(text, parserPhrases)
+		for k, s := range parserPhrases {
+			var want []phraseHit
+			s.scan(text, func(off int, p string) bool {
+				want = append(want, phraseHit{off, p})
+				return true
+			})
+			if len(got[k]) != len(want) {
+				t.Fatalf("set %d, %q: got %v, want %v", k, text, got[k], want)
+			}
+			for i := range want {
+				if got[k][i] != want[i] {
+					t.Fatalf("set %d, %q: got %v, want %v", k, text, got[k], want)
+				}
+			}
+		}
+	}
+}
