@@ -339,6 +339,11 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 		opts = &Options{}
 	}
 	var out []Diagnostic
+	if cache != nil {
+		// about as many as last time: no regrowing on every keystroke
+		out = make([]Diagnostic, 0, cache.found+cache.found/8)
+		defer func() { cache.found = len(out) }()
+	}
 	memo := map[any]any{}
 	gate := JudgeReport(rep)
 	for _, r := range rules {
@@ -349,6 +354,9 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 		}
 		r.Check(ctx)
 		out = append(out, ctx.diags...)
+	}
+	if len(out) == 0 {
+		return nil // as without a cache
 	}
 	SortDiagnostics(out)
 	return out

@@ -25,6 +25,7 @@ type ParagraphCache struct {
 	slots       []*paraSlot          // the current run's paragraphs' entries, in order
 	texts       map[textKey]any      // values of TextKeys by text
 	nextTexts   map[textKey]any      // the values used by the current run
+	found       int                  // findings of the last run, before suppressions
 }
 
 // paraSlot holds the findings of the per-paragraph rules on one paragraph

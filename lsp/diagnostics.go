@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"sync"
 
 	"go.lsp.dev/protocol"
 
@@ -72,6 +73,11 @@ type diagKey struct {
 	message  string
 	href     protocol.URI
 }
+
+// publishBuffers hold the bytes of publishes between two of them (io.Writer
+// keeps none of what it is given): a keystroke does not allocate the
+// hundreds of KB of a publish with a thousand findings.
+var publishBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // encodedDiag is a diagnostic's JSON with its key; json is nil for one
 // that is not reused (it carries related information).
@@ -150,7 +156,13 @@ func (s *Server) publishEncoded(ctx context.Context, snap *snapshot) {
 	for _, b := range snap.json {
 		n += len(b) + 1
 	}
-	buf := make([]byte, frameRoom, n)
+	// the buffer of the last publish, written and no longer read
+	pb := publishBuffers.Get().(*[]byte)
+	defer publishBuffers.Put(pb)
+	if cap(*pb) < n {
+		*pb = make([]byte, 0, n+n/8)
+	}
+	buf := (*pb)[:frameRoom]
 	buf = append(buf, `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":`...)
 	buf = append(buf, uri...)
 	buf = append(buf, `,"version":`...)
@@ -166,4 +178,5 @@ func (s *Server) publishEncoded(ctx context.Context, snap *snapshot) {
 	if err := s.out.writeFrameAt(buf); err != nil {
 		s.logf("sending textDocument/publishDiagnostics: %v", err)
 	}
+	*pb = buf[:0]
 }
