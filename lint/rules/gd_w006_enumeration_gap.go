@@ -244,6 +244,20 @@ func enumPieces(r *grammar.Report) []enumPiece {
 	return pieces
 }
 
+var enumeratorsKey = lint.NewTextKey[[][]int]("enumerators")
+
+// enumeratorsOf is enumerators(text), kept across an editor's runs by the
+// text of each paragraph or heading (the search for 是 is slow in Chinese
+// text: its first byte begins thousands of other characters).
+func enumeratorsOf(c *lint.Context, text string) [][]int {
+	if ms, ok := lint.Recall(c, enumeratorsKey, text); ok {
+		return ms
+	}
+	ms := enumerators(text)
+	lint.Keep(c, enumeratorsKey, text, ms)
+	return ms
+}
+
 // checkShiSequences checks the 一是、二是 sequences, reset at every heading
 // that is not itself an item and at every table.
 func checkShiSequences(c *lint.Context, pieces []enumPiece) {
@@ -260,7 +274,7 @@ func checkShiSequences(c *lint.Context, pieces []enumPiece) {
 		}
 		prevEnd = pc.span.End
 		text := pc.text
-		ms := enumerators(text)
+		ms := enumeratorsOf(c, text)
 		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3 || pc.at < 0) {
 			flush()
 			continue
