@@ -31,8 +31,11 @@ type lexer struct {
 }
 
 func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
-	// about a token per 6 bytes of a table (a number, a label, a gap):
-	// room made once instead of growing the slice a dozen times
+	// about a token per 6 bytes of a table (a number, a label, a gap; 5 to
+	// 23 bytes in the seed and corpus tables): room made once instead of
+	// growing the slice a dozen times. A tighter guess that falls short
+	// allocates more in the end (a 10-byte guess: 1.41 MB a seed run, this
+	// one 1.26 MB, none 1.40 MB).
 	lx := &lexer{p: p, m: matcherFor(def), first: -1, toks: make([]token, 0, (b-a)/6+16)}
 	for li, ln := range p.lines {
 		if ln.end <= a || ln.start >= b {
