@@ -2,7 +2,9 @@ package grammar
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
+	"slices"
 )
 
 // Report is one parsed annual report. Every span is a byte range of
@@ -299,16 +301,20 @@ func (t *Table) Cell(row, col string) *Cell {
 }
 
 // Cells lists every placed cell in template order.
-func (t *Table) Cells() []*Cell {
-	var out []*Cell
-	for _, r := range t.Rows {
-		for _, c := range r.Cells {
-			if c != nil {
-				out = append(out, c)
+func (t *Table) Cells() []*Cell { return slices.Collect(t.AllCells()) }
+
+// AllCells yields every placed cell in template order, without making a
+// list (the rules walk the cells of every table on every run).
+func (t *Table) AllCells() iter.Seq[*Cell] {
+	return func(yield func(*Cell) bool) {
+		for _, r := range t.Rows {
+			for _, c := range r.Cells {
+				if c != nil && !yield(c) {
+					return
+				}
 			}
 		}
 	}
-	return out
 }
 
 // Row is a template row and what the document put there.

@@ -87,7 +87,7 @@ func cellAt(rep *grammar.Report, off int) *grammar.Cell {
 		if t == nil || !covers(t.Span, off) {
 			continue
 		}
-		for _, c := range t.Cells() {
+		for c := range t.AllCells() {
 			if covers(c.Span, off) {
 				return c
 			}

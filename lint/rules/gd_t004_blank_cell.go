@@ -42,7 +42,7 @@ func checkBlankCells(ctx *lint.Context) {
 			whole[k] = true
 		}
 		var block []*grammar.Cell
-		for _, c := range t.Cells() {
+		for c := range t.AllCells() {
 			switch {
 			case c.Kind != grammar.CellEmpty:
 			case whole[c.Col.Key]:

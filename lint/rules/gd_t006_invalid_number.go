@@ -31,7 +31,7 @@ const colSigned = "change"
 
 func checkInvalidNumbers(ctx *lint.Context) {
 	for _, t := range tables(ctx.Report) {
-		for _, c := range t.Cells() {
+		for c := range t.AllCells() {
 			var zh, en, arg string
 			switch {
 			case c.Kind == grammar.CellText:

@@ -32,7 +32,7 @@ const unitWan = "万元"
 
 func checkAmountUnits(ctx *lint.Context) {
 	for _, t := range tables(ctx.Report) {
-		for _, c := range t.Cells() {
+		for c := range t.AllCells() {
 			if c.Kind != grammar.CellNumber || !isAmountCol(c.Col) || c.Unit == "" || c.Unit == unitWan ||
 				!strings.Contains(c.Col.Label, unitWan) {
 				continue

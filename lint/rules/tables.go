@@ -92,7 +92,7 @@ func problemEN(t *grammar.Table, p *grammar.Problem) string {
 // eachCellOfKind calls f for each cell of kind k in the report's tables.
 func eachCellOfKind(rep *grammar.Report, k grammar.CellKind, f func(t *grammar.Table, c *grammar.Cell)) {
 	for _, t := range tables(rep) {
-		for _, c := range t.Cells() {
+		for c := range t.AllCells() {
 			if c.Kind == k {
 				f(t, c)
 			}
@@ -172,7 +172,7 @@ func blankColumnSet(t *grammar.Table) map[string]bool {
 // columnLabels names columns by key as the table's cells label them.
 func columnLabels(t *grammar.Table, keys []string) []string {
 	label := map[string]string{}
-	for _, c := range t.Cells() {
+	for c := range t.AllCells() {
 		if _, ok := label[c.Col.Key]; !ok {
 			label[c.Col.Key] = c.Col.Label
 		}
