@@ -155,15 +155,7 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	rows := rowIndex(t)
 	// the relations and their cell lists live in two arrays: one allocation
 	// each instead of three per relation
-	var bs []grammar.Balance
-	nrefs := 0
-	for _, b := range balancesOf(t.Def.Format) {
-		if len(b.Right) == 0 || b.Right[0].Table != id {
-			continue
-		}
-		bs = append(bs, b)
-		nrefs += len(b.Left) + len(b.Right)
-	}
+	bs, nrefs := tableBalances(t.Def.Format, id)
 	store := make([]relation, len(bs))
 	cells := make([]*grammar.Cell, 0, nrefs)
 	a.rels = make([]*relation, len(bs))

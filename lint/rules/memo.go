@@ -65,6 +65,41 @@ var (
 	balances2021 = sync.OnceValue(func() []grammar.Balance { return grammar.Balances(grammar.Format2021) })
 )
 
+// tableBalances are the balances of format f whose right side is in table
+// id, and how many cells they name: the same for every report, so made once.
+func tableBalances(f grammar.Format, id int) ([]grammar.Balance, int) {
+	if f != grammar.Format2019 {
+		f = grammar.Format2021
+	}
+	k := balanceKey{f, id}
+	if v, ok := tableBalanceMemo.Load(k); ok {
+		e := v.(tableBalanceEntry)
+		return e.bs, e.nrefs
+	}
+	var e tableBalanceEntry
+	for _, b := range balancesOf(f) {
+		if len(b.Right) == 0 || b.Right[0].Table != id {
+			continue
+		}
+		e.bs = append(e.bs, b)
+		e.nrefs += len(b.Left) + len(b.Right)
+	}
+	tableBalanceMemo.Store(k, e)
+	return e.bs, e.nrefs
+}
+
+type balanceKey struct {
+	f  grammar.Format
+	id int
+}
+
+type tableBalanceEntry struct {
+	bs    []grammar.Balance
+	nrefs int
+}
+
+var tableBalanceMemo sync.Map // balanceKey → tableBalanceEntry
+
 var (
 	tableKeysKey = lint.NewMemoKey[map[*grammar.Table]string]("table keys")
 	looseKeysKey = lint.NewMemoKey[map[*grammar.Table]string]("loose table keys")
