@@ -25,7 +25,8 @@ type lexer struct {
 	lexed []Span
 	// lexedLine is the line index of each lexed span
 	lexedLine []int
-	first     int // view offset of the first token
+	cellBuf   [][2]int // the cells of the line being lexed
+	first     int      // view offset of the first token
 	last      int
 	nlines    int
 }
@@ -200,7 +201,9 @@ func (lx *lexer) lexLine(li, s, e int) {
 		lx.add(token{kind: tokEmpty, start: s, end: e, line: li, whole: true})
 		return
 	}
-	cells := splitCells(line, sep)
+	// lexLine does not nest: one buffer serves every line of the table
+	lx.cellBuf = splitCells(lx.cellBuf[:0], line, sep)
+	cells := lx.cellBuf
 	if sep == '|' {
 		if strings.HasPrefix(line, "|") && len(cells) > 0 {
 			cells = cells[1:]
@@ -219,8 +222,9 @@ func (lx *lexer) lexLine(li, s, e int) {
 	}
 }
 
-func splitCells(line string, sep byte) [][2]int {
-	var out [][2]int
+// splitCells appends to out the [start, end) of each sep-separated cell of
+// line.
+func splitCells(out [][2]int, line string, sep byte) [][2]int {
 	start := 0
 	for i := 0; i < len(line); i++ {
 		if line[i] == sep {
