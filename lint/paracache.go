@@ -20,18 +20,27 @@ import (
 // in full on every run.
 type ParagraphCache struct {
 	traditional bool
+	running     bool                 // between begin and finish
+	gen         uint32               // the run: entries it uses are stamped with it
 	entries     map[string]*paraSlot // by paragraph text
-	next        map[string]*paraSlot // the entries used by the current run
 	slots       []*paraSlot          // the current run's paragraphs' entries, in order
-	texts       map[textKey]any      // values of TextKeys by text
-	nextTexts   map[textKey]any      // the values used by the current run
-	found       int                  // findings of the last run, before suppressions
+	texts       map[textKey]*textEntry
+	found       int // findings of the last run, before suppressions
+}
+
+// textEntry is the value of a TextKey for one text.
+type textEntry struct {
+	v   any
+	gen uint32
 }
 
 // paraSlot holds the findings of the per-paragraph rules on one paragraph
 // text, spans relative to the paragraph's start: one lookup per paragraph
 // serves every rule.
-type paraSlot struct{ rules []paraFindings }
+type paraSlot struct {
+	rules []paraFindings
+	gen   uint32
+}
 
 type paraFindings struct {
 	rule  *Rule
@@ -58,9 +67,7 @@ func (s *paraSlot) set(r *Rule, ds []Diagnostic) {
 }
 
 // Reset forgets every entry.
-func (pc *ParagraphCache) Reset() {
-	pc.entries, pc.next, pc.slots, pc.texts, pc.nextTexts = nil, nil, nil, nil, nil
-}
+func (pc *ParagraphCache) Reset() { pc.entries, pc.slots, pc.texts = nil, nil, nil }
 
 // cacheable tells whether rep's paragraphs can be keyed by their source
 // text: only when the parser read the source itself (plain text, Markdown
@@ -76,31 +83,49 @@ func (pc *ParagraphCache) begin(rep *grammar.Report) {
 		pc.entries, pc.texts = nil, nil
 		pc.traditional = rep.Traditional
 	}
-	pc.next, pc.slots = nil, nil
-	pc.nextTexts = make(map[textKey]any, len(pc.texts))
+	pc.running, pc.slots = true, nil
+	pc.gen++
+	if pc.texts == nil {
+		pc.texts = map[textKey]*textEntry{}
+	}
 }
 
+// finish drops the entries the run did not use (one lookup each per run,
+// not a map rebuilt).
 func (pc *ParagraphCache) finish() {
-	pc.entries, pc.next, pc.slots = pc.next, nil, nil
-	pc.texts, pc.nextTexts = pc.nextTexts, nil
+	if pc.slots == nil {
+		pc.entries = nil // no per-paragraph rule ran
+	}
+	for k, sl := range pc.entries {
+		if sl.gen != pc.gen {
+			delete(pc.entries, k)
+		}
+	}
+	for k, e := range pc.texts {
+		if e.gen != pc.gen {
+			delete(pc.texts, k)
+		}
+	}
+	pc.running, pc.slots = false, nil
 }
 
 // slotsOf returns the entries of rep's paragraphs, looked up once per run.
 func (pc *ParagraphCache) slotsOf(rep *grammar.Report) []*paraSlot {
-	if pc.next != nil {
+	if pc.slots != nil {
 		return pc.slots
 	}
-	pc.next = make(map[string]*paraSlot, len(pc.entries))
+	if pc.entries == nil {
+		pc.entries = make(map[string]*paraSlot, len(rep.Paragraphs))
+	}
 	pc.slots = make([]*paraSlot, len(rep.Paragraphs))
 	for i, p := range rep.Paragraphs {
 		text := rep.Source.Slice(p.Span)
-		sl, ok := pc.next[text]
+		sl, ok := pc.entries[text]
 		if !ok {
-			if sl, ok = pc.entries[text]; !ok {
-				sl = &paraSlot{}
-			}
-			pc.next[text] = sl
+			sl = &paraSlot{}
+			pc.entries[text] = sl
 		}
+		sl.gen = pc.gen
 		pc.slots[i] = sl
 	}
 	return pc.slots
@@ -266,25 +291,22 @@ func NewTextKey[T any](name string) *TextKey[T] { return &TextKey[T]{slot: &text
 // cache: a CLI run derives every value afresh).
 func Recall[T any](c *Context, key *TextKey[T], text string) (v T, ok bool) {
 	pc := c.cache
-	if pc == nil || pc.nextTexts == nil {
+	if pc == nil || !pc.running {
 		return v, false
 	}
-	k := textKey{key.slot, text}
-	x, ok := pc.nextTexts[k]
+	e, ok := pc.texts[textKey{key.slot, text}]
 	if !ok {
-		if x, ok = pc.texts[k]; !ok {
-			return v, false
-		}
-		pc.nextTexts[k] = x
+		return v, false
 	}
-	return x.(T), true
+	e.gen = pc.gen
+	return e.v.(T), true
 }
 
 // Keep records v as the value of key for text, for Recall in this run and
 // the next one. v must be a function of text alone, and so must anything
 // filled into it later: every run and every equal text shares it.
 func Keep[T any](c *Context, key *TextKey[T], text string, v T) {
-	if pc := c.cache; pc != nil && pc.nextTexts != nil {
-		pc.nextTexts[textKey{key.slot, text}] = v
+	if pc := c.cache; pc != nil && pc.running {
+		pc.texts[textKey{key.slot, text}] = &textEntry{v: v, gen: pc.gen}
 	}
 }
