@@ -14,6 +14,7 @@ import (
 type phraseSet struct {
 	first   [1024]uint64 // BMP code points that start a phrase
 	phrases []string
+	starts  []rune // the first character of each phrase
 }
 
 func newPhraseSet(phrases []string) *phraseSet {
@@ -24,6 +25,7 @@ func newPhraseSet(phrases []string) *phraseSet {
 			panic("phraseSet: a phrase must start with a valid BMP character: " + p)
 		}
 		ps.first[r>>6] |= 1 << (uint(r) & 63)
+		ps.starts = append(ps.starts, r)
 	}
 	return ps
 }
@@ -112,8 +114,10 @@ func scanSets(text string, sets []*phraseSet) [][]phraseHit {
 				if s.first[word]&bit == 0 {
 					continue
 				}
-				for _, p := range s.phrases {
-					if strings.HasPrefix(text[i:], p) {
+				// a common character (关, 分, 到) starts a candidate; only
+				// the phrases that start with it are compared
+				for j, p := range s.phrases {
+					if s.starts[j] == r && strings.HasPrefix(text[i:], p) {
 						out[k] = append(out[k], phraseHit{i, p})
 						break
 					}

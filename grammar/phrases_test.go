@@ -109,3 +109,40 @@ func TestScanSetsMatchesScan(t *testing.T) {
 		}
 	}
 }
+
+// TestLineStartsAndCRLFMatchNaive: the word-at-a-time line index and CRLF
+// count give what a byte-by-byte loop gives.
+func TestLineStartsAndCRLFMatchNaive(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	pieces := []string{"\n", "\r\n", "\r", "a", "年", "𠀀", "\n\n", "\r\r\n", ""}
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(30); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		starts := []int{0}
+		crlf, lf := 0, 0
+		for i := 0; i < len(text); i++ {
+			if text[i] == '\n' {
+				starts = append(starts, i+1)
+				lf++
+				if i > 0 && text[i-1] == '\r' {
+					crlf++
+				}
+			}
+		}
+		got := lineStarts(text)
+		if len(got) != len(starts) {
+			t.Fatalf("%q: lineStarts %v, want %v", text, got, starts)
+		}
+		for i := range got {
+			if got[i] != starts[i] {
+				t.Fatalf("%q: lineStarts %v, want %v", text, got, starts)
+			}
+		}
+		if countCRLF(text) != (crlf*2 > lf) {
+			t.Fatalf("%q: countCRLF %v, want %v", text, countCRLF(text), crlf*2 > lf)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -81,26 +82,21 @@ func DecodedSource(path string, raw []byte, text string, enc Encoding) *Source {
 func (s *Source) SetView(v *View, rendering string) { s.view, s.rendering = v, rendering }
 
 func countCRLF(s string) bool {
-	crlf, lf := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			lf++
-			if i > 0 && s[i-1] == '\r' {
-				crlf++
-			}
-		}
-	}
-	return crlf*2 > lf
+	// strings.Count and IndexByte run on whole machine words, not byte by
+	// byte: a new Source is made on every keystroke in an editor
+	return strings.Count(s, "\r\n")*2 > strings.Count(s, "\n")
 }
 
 func lineStarts(text string) []int {
 	starts := make([]int, 1, 1+len(text)/40)
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // Span is a half-open byte range [Start, End) of Source.Text.
