@@ -90,9 +90,7 @@ func oneOf(s string, i int, set string) int {
 	return i + n
 }
 
-func isHeadingCNNumeral(r rune) bool {
-	return strings.ContainsRune("一二三四五六七八九十", r)
-}
+func isHeadingCNNumeral(r rune) bool { return isCNNumeralRune(r) }
 
 func isHeadingDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 

@@ -237,8 +237,14 @@ func splitNumbering(s string) (num, rest string) {
 	return s[:lead+i], strings.TrimLeft(s[lead+i:], " \t\u3000")
 }
 
+// isCNNumeralRune tells whether r is one of 一 … 十 (a switch: it runs on
+// every character a heading scanner looks at).
 func isCNNumeralRune(r rune) bool {
-	return strings.ContainsRune("一二三四五六七八九十", r)
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
 }
 
 var cnDigitValues = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
