@@ -470,20 +470,8 @@ func TestSummarizeDropsTheParse(t *testing.T) {
 	dir := t.TempDir()
 	batchtest.WriteTree(t, dir)
 	t.Chdir(dir)
-	files, _ := fileio.ExpandPaths([]string{"."})
 	opts := &Options{Lint: &lint.Options{Now: batchtest.Now}}
-	check := func() []*lint.FileResult {
-		var out []*lint.FileResult
-		for _, p := range files {
-			raw, err := fileio.ReadFile(p)
-			if err != nil {
-				out = append(out, &lint.FileResult{Path: p, Err: err})
-				continue
-			}
-			out = append(out, lint.Check(lint.FromBytes(p, raw), lint.DefaultConfig(), lint.CheckOptions{Options: opts.Lint}))
-		}
-		return out
-	}
+	check := func() []*lint.FileResult { return checkTree(t, opts.Lint) }
 	whole, err := FromFiles([]string{"."}, check(), opts)
 	if err != nil {
 		t.Fatal(err)
@@ -602,22 +590,15 @@ func TestSpillFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	files, _ := fileio.ExpandPaths([]string{"."})
 	var reports []*Report
 	spilled := 0
-	for _, p := range files {
-		raw, err := fileio.ReadFile(p)
-		if err != nil {
-			reports = append(reports, &Report{Path: p, Err: err})
-			continue
-		}
-		f := lint.Check(lint.FromBytes(p, raw), lint.DefaultConfig(), lint.CheckOptions{Options: opts.Lint})
+	for _, f := range checkTree(t, opts.Lint) {
 		r := Summarize(f, store)
 		r.Diagnostics = f.Diagnostics
 		r.SpillFindings(store)
 		if len(f.Diagnostics) > 0 {
 			if r.Diagnostics != nil {
-				t.Fatalf("%s: findings not moved into the store", p)
+				t.Fatalf("%s: findings not moved into the store", f.Path)
 			}
 			spilled++
 		}
@@ -650,4 +631,21 @@ func TestSpillFindings(t *testing.T) {
 	if err := store.Err(); err != nil {
 		t.Error(err)
 	}
+}
+
+// checkTree checks every report file below the working directory as the
+// check command does (an unreadable file is an error result).
+func checkTree(t *testing.T, opts *lint.Options) []*lint.FileResult {
+	t.Helper()
+	files, _ := fileio.ExpandPaths([]string{"."})
+	var out []*lint.FileResult
+	for _, p := range files {
+		raw, err := fileio.ReadFile(p)
+		if err != nil {
+			out = append(out, &lint.FileResult{Path: p, Err: err})
+			continue
+		}
+		out = append(out, lint.Check(lint.FromBytes(p, raw), lint.DefaultConfig(), lint.CheckOptions{Options: opts}))
+	}
+	return out
 }
