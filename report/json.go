@@ -101,7 +101,8 @@ func (s *jsonStream) File(r *lint.FileResult) error {
 		s.bw.WriteString(sep)
 		s.bw.Write(bytes.TrimSuffix(s.elem.Bytes(), []byte("\n")))
 	}
-	return nil
+	// each file reaches the reader (a terminal, a pipe) as it is checked
+	return s.bw.Flush()
 }
 
 func (s *jsonStream) Close() error {

@@ -35,7 +35,8 @@ func (s *jsonLinesStream) File(r *lint.FileResult) error {
 			return err
 		}
 	}
-	return nil
+	// each file reaches the reader (a terminal, a pipe) as it is checked
+	return s.bw.Flush()
 }
 
 func (s *jsonLinesStream) Close() error { return s.bw.Flush() }

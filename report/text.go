@@ -124,7 +124,8 @@ func (t *textStream) File(r *lint.FileResult) error {
 			writeSourceLine(bw, r.Source, d.Span, o.Color)
 		}
 	}
-	return nil
+	// each file reaches the reader (a terminal, a pipe) as it is checked
+	return t.bw.Flush()
 }
 
 func (t *textStream) Close() error { return t.bw.Flush() }
