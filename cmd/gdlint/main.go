@@ -23,7 +23,10 @@ var commands = map[string]command{}
 const defaultCommand = "check"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	stop := startProfiles(os.Stderr)
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // run picks the subcommand. The first argument is a command when it names
