@@ -67,3 +67,51 @@ func BenchmarkLongLineJSON(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkJSONStream is the json and json-lines outputs alone of the five
+// seed reports' findings (checked once, outside the loop): what the main
+// goroutine of a batch run spends on printing a report's findings.
+//
+//	go test ./report -run '^$' -bench JSONStream -benchmem
+func BenchmarkJSONStream(b *testing.B) {
+	paths := testshared.Seeds(b)
+	var results []*lint.FileResult
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res := lint.Check(lint.FromBytes(p, raw), lint.DefaultConfig(), lint.CheckOptions{})
+		if res.Err != nil {
+			b.Fatal(res.Err)
+		}
+		results = append(results, res)
+	}
+	for _, format := range []string{"json", "json-lines"} {
+		b.Run(format, func(b *testing.B) {
+			var out countingWriter
+			b.ReportAllocs()
+			for b.Loop() {
+				s := report.NewStream(format, &out, report.OutputOptions{})
+				for _, r := range results {
+					if err := s.File(r); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := s.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(out.n / int64(b.N))
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(results)), "ns/report")
+		})
+	}
+}
+
+// countingWriter discards what it is given and counts the bytes.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
+}

@@ -1,9 +1,6 @@
 package report
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"io"
 
 	"github.com/gdlint/gdlint/lint"
@@ -72,44 +69,76 @@ func WriteJSON(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 // encoder of the whole array would: the output of thousands of reports is
 // never held whole.
 type jsonStream struct {
-	bw   *bufio.Writer
-	elem bytes.Buffer
-	enc  *json.Encoder
-	o    OutputOptions
-	n    int
+	out findingsWriter
+	o   OutputOptions
+	n   int
 }
 
 func newJSONStream(w io.Writer, o OutputOptions) *jsonStream {
-	s := &jsonStream{bw: bufio.NewWriter(w), o: o}
-	s.enc = json.NewEncoder(&s.elem)
-	s.enc.SetIndent("  ", "  ")
-	s.enc.SetEscapeHTML(false)
-	return s
+	return &jsonStream{out: newFindingsWriter(w), o: o}
 }
 
 func (s *jsonStream) File(r *lint.FileResult) error {
-	for r, d := range findings([]*lint.FileResult{r}) {
-		s.elem.Reset()
-		if err := s.enc.Encode(jsonDiagnostic(r, d, s.o)); err != nil {
-			return err
-		}
+	if r.Source == nil {
+		return nil
+	}
+	for i := range r.Diagnostics {
 		sep := ",\n  "
 		if s.n == 0 {
 			sep = "[\n  "
 		}
 		s.n++
-		s.bw.WriteString(sep)
-		s.bw.Write(bytes.TrimSuffix(s.elem.Bytes(), []byte("\n")))
+		s.out.buf = appendDiagnostic(append(s.out.buf, sep...), r, &r.Diagnostics[i], s.o, jsonLayout{indented: true})
+		if err := s.out.flushFull(); err != nil {
+			return err
+		}
 	}
 	// each file reaches the reader (a terminal, a pipe) as it is checked
-	return s.bw.Flush()
+	return s.out.flush()
 }
 
 func (s *jsonStream) Close() error {
 	if s.n == 0 {
-		s.bw.WriteString("[]\n")
+		s.out.buf = append(s.out.buf, "[]\n"...)
 	} else {
-		s.bw.WriteString("\n]\n")
+		s.out.buf = append(s.out.buf, "\n]\n"...)
 	}
-	return s.bw.Flush()
+	return s.out.flush()
+}
+
+// findingsWriter is the buffer the json streams append to and write from.
+// A report's findings are written in one go (a few KB to tens of KB), those
+// of one with very many in pieces of flushAt.
+type findingsWriter struct {
+	w   io.Writer
+	buf []byte
+	err error // the first failed write: the output is cut, later ones are not tried
+}
+
+const flushAt = 32 << 10
+
+func newFindingsWriter(w io.Writer) findingsWriter {
+	// room for flushAt and the finding that passes it, mostly
+	return findingsWriter{w: w, buf: make([]byte, 0, flushAt+flushAt/2)}
+}
+
+// flushFull writes the buffer once it holds flushAt bytes, so that one
+// report with many findings is not held whole either.
+func (f *findingsWriter) flushFull() error {
+	if len(f.buf) < flushAt {
+		return f.err
+	}
+	return f.flush()
+}
+
+func (f *findingsWriter) flush() error {
+	if f.err != nil || len(f.buf) == 0 {
+		return f.err
+	}
+	n, err := f.w.Write(f.buf)
+	if err == nil && n < len(f.buf) {
+		err = io.ErrShortWrite
+	}
+	f.buf, f.err = f.buf[:0], err
+	return err
 }

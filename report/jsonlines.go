@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bufio"
-	"encoding/json"
 	"io"
 
 	"github.com/gdlint/gdlint/lint"
@@ -17,26 +15,26 @@ func WriteJSONLines(w io.Writer, results []*lint.FileResult, o OutputOptions) er
 
 // jsonLinesStream writes json-lines file by file.
 type jsonLinesStream struct {
-	bw  *bufio.Writer
-	enc *json.Encoder
+	out findingsWriter
 	o   OutputOptions
 }
 
 func newJSONLinesStream(w io.Writer, o OutputOptions) *jsonLinesStream {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw) // Encode ends each value with "\n"
-	enc.SetEscapeHTML(false)
-	return &jsonLinesStream{bw: bw, enc: enc, o: o}
+	return &jsonLinesStream{out: newFindingsWriter(w), o: o}
 }
 
 func (s *jsonLinesStream) File(r *lint.FileResult) error {
-	for r, d := range findings([]*lint.FileResult{r}) {
-		if err := s.enc.Encode(jsonDiagnostic(r, d, s.o)); err != nil {
+	if r.Source == nil {
+		return nil
+	}
+	for i := range r.Diagnostics {
+		s.out.buf = append(appendDiagnostic(s.out.buf, r, &r.Diagnostics[i], s.o, jsonLayout{}), '\n')
+		if err := s.out.flushFull(); err != nil {
 			return err
 		}
 	}
 	// each file reaches the reader (a terminal, a pipe) as it is checked
-	return s.bw.Flush()
+	return s.out.flush()
 }
 
-func (s *jsonLinesStream) Close() error { return s.bw.Flush() }
+func (s *jsonLinesStream) Close() error { return s.out.flush() }
