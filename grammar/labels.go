@@ -32,16 +32,59 @@ func foldRune(r rune) rune {
 	return r
 }
 
+// asciiIgnorable is ignorable for the ASCII runes, looked up.
+var asciiIgnorable = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = ignorable(rune(c))
+	}
+	return t
+}()
+
 // LabelKey is the comparison form of a label: no spacing or punctuation,
-// full-width digits folded.
+// full-width digits folded (and invalid UTF-8 read as U+FFFD, as ranging
+// over s does). Most runes are kept as they are: runs of them are copied
+// whole, and a key equal to s is s itself, without a copy.
 func LabelKey(s string) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	kept := 0 // s[kept:i] is kept as is and not yet written
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiIgnorable[c] {
+				i++
+				continue
+			}
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[kept:i])
+			i++
+			kept = i
+			continue
+		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+4000–U+9FFF, Han characters (the common case): kept
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !ignorable(r) && foldRune(r) == r && (r != utf8.RuneError || n > 1) {
+			i += n
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[kept:i])
 		if !ignorable(r) {
 			b.WriteRune(foldRune(r))
 		}
+		i += n
+		kept = i
 	}
+	if kept == 0 {
+		return s
+	}
+	b.WriteString(s[kept:])
 	return b.String()
 }
 

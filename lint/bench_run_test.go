@@ -45,6 +45,35 @@ func BenchmarkLintSeeds(b *testing.B) {
 	}
 }
 
+// BenchmarkRulesSeeds measures every rule on the five seed reports parsed
+// once beforehand (one op = all five): the rules' share of a batch run.
+func BenchmarkRulesSeeds(b *testing.B) {
+	paths := testshared.Seeds(b)
+	reps := make([]*grammar.Report, len(paths))
+	size := 0
+	for i, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src, err := input.Decode(p, raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		reps[i] = grammar.Parse(src)
+		size += len(raw)
+	}
+	opts := &lint.Options{Now: benchNow}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	defer cpuTime(b)()
+	for b.Loop() {
+		for _, rep := range reps {
+			lint.Run(rep, nil, opts)
+		}
+	}
+}
+
 // generatedReport builds a report of about n bytes in the 2021 format: the
 // title and opening, the 总体情况 prose repeated with changing numbers (what
 // the narrative and writing rules read), the three tables filled in, 五 and

@@ -65,10 +65,47 @@ var placeholderRE = regexp.MustCompile(
 // bracket or a mask character).
 const placeholderRunes = "【[［×XxＸ"
 
+// mayHavePlaceholder is strings.ContainsAny(text, placeholderRunes), byte by
+// byte: ContainsAny decodes each rune and looks it up in the set, a tenth of
+// the rules' time on the seeds. The lead bytes of 【 ［ × Ｘ never continue
+// another rune, so where their bytes occur the rune occurs.
+func mayHavePlaceholder(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if !placeholderLead[text[i]] {
+			continue // most bytes: one load (a switch here takes twice as long)
+		}
+		switch text[i] {
+		case '[', 'X', 'x':
+			return true
+		case 0xC3: // × C3 97
+			if strings.HasPrefix(text[i:], "×") {
+				return true
+			}
+		case 0xE3: // 【 E3 80 90
+			if strings.HasPrefix(text[i:], "【") {
+				return true
+			}
+		case 0xEF: // ［ EF BC BB, Ｘ EF BC B8
+			if strings.HasPrefix(text[i:], "［") || strings.HasPrefix(text[i:], "Ｘ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeholderLead are the first bytes of placeholderRunes.
+var placeholderLead = func() (lead [256]bool) {
+	for _, r := range placeholderRunes {
+		lead[string(r)[0]] = true
+	}
+	return lead
+}()
+
 func checkPlaceholders(c *lint.Context) {
 	for _, p := range c.Report.Paragraphs {
 		text, at := paraText(c.Report, p)
-		if !strings.ContainsAny(text, placeholderRunes) {
+		if !mayHavePlaceholder(text) {
 			continue // the regexp tries every offset: skip text it cannot match
 		}
 		for _, m := range placeholderRE.FindAllStringSubmatchIndex(text, -1) {

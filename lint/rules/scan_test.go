@@ -182,3 +182,17 @@ func TestPlaceholderNeedsItsRunes(t *testing.T) {
 		t.Fatalf("only %d matches: the texts do not exercise the pattern", matched)
 	}
 }
+
+// mayHavePlaceholder is strings.ContainsAny(text, placeholderRunes) on any
+// text, invalid UTF-8 and runes sharing the lead bytes of 【 ［ × Ｘ included.
+func TestMayHavePlaceholderIsContainsAny(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	pieces := []string{"×", "X", "x", "Ｘ", "【", "[", "［", "】", "，", "。", "、", "Ｙ", "Ã", "\xc3", "\xe3\x80", "\xef\xbc",
+		"\xbc\xbb", "\x97", "\x80\x90", "年", "Y", "1", "\xff", "𠀀", " "}
+	for i := 0; i < 30000; i++ {
+		text := randomText(rng, pieces, rng.Intn(12))
+		if got, want := mayHavePlaceholder(text), strings.ContainsAny(text, placeholderRunes); got != want {
+			t.Fatalf("mayHavePlaceholder(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
