@@ -109,3 +109,35 @@ func benchmarkParseSeeds(b *testing.B, size int) {
 //	go test ./grammar -run '^$' -bench 'ParseSeeds' -count 6
 func BenchmarkParseSeeds1MB(b *testing.B)  { benchmarkParseSeeds(b, 1<<20) }
 func BenchmarkParseSeeds10MB(b *testing.B) { benchmarkParseSeeds(b, 10<<20) }
+
+// Decode and parse of each seed report on its own, as a batch run reads
+// them: the tables weigh more here than in the concatenations above, which
+// hold one report's tables and a hundred reports' prose.
+//
+//	go test ./grammar -run '^$' -bench 'ParseEachSeed' -cpu 1
+func BenchmarkParseEachSeed(b *testing.B) {
+	var raws [][]byte
+	var size int64
+	for _, p := range testshared.Seeds(b) {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws = append(raws, raw)
+		size += int64(len(raw))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, raw := range raws {
+			src, err := input.Decode("report.txt", raw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if rep := grammar.Parse(src); len(rep.Sections) == 0 {
+				b.Fatal("no sections")
+			}
+		}
+	}
+}

@@ -102,6 +102,19 @@ type labelEntry struct {
 // matcher finds the labels of one table in text, longest first.
 type matcher struct {
 	byFirst map[rune][]*labelEntry
+	// all holds the entries in the template's order: fuzzy keeps the first
+	// of equally close labels, which must not depend on a map's order
+	all []*labelEntry
+	// firsts has bit r%firstsBits set for the first rune r of every key:
+	// most characters of a table start no label and skip the map lookup
+	firsts [firstsBits / 64]uint64
+}
+
+const firstsBits = 4096
+
+func (m *matcher) mayStart(r rune) bool {
+	b := uint(r) % firstsBits
+	return m.firsts[b/64]&(1<<(b%64)) != 0
 }
 
 func newMatcher(def *TableDef) *matcher {
@@ -113,6 +126,9 @@ func newMatcher(def *TableDef) *matcher {
 		}
 		e.key = k
 		m.byFirst[k[0]] = append(m.byFirst[k[0]], e)
+		m.all = append(m.all, e)
+		b := uint(k[0]) % firstsBits
+		m.firsts[b/64] |= 1 << (b % 64)
 	}
 	seenCol := map[*ColDef]bool{}
 	for _, r := range def.Rows {
@@ -170,7 +186,10 @@ func better(a, b *labelEntry) bool {
 // not a label.
 func (m *matcher) match(s string, i, limit int, inText bool) (*labelEntry, int) {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	for _, e := range m.byFirst[foldRune(r)] {
+	if r = foldRune(r); !m.mayStart(r) {
+		return nil, 0
+	}
+	for _, e := range m.byFirst[r] {
 		if inText && len(e.key) < 6 && e.kind != LabelRow {
 			continue
 		}
@@ -333,8 +352,13 @@ func editDistance(a, b []rune, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// two rows of the table; labels are short, so they fit on the stack
+	var rows [2][64]int
+	prev, cur := rows[0][:], rows[1][:]
+	if len(b)+1 > len(rows[0]) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -375,32 +399,30 @@ func (m *matcher) fuzzy(text string) (*labelEntry, string) {
 	}
 	var best *labelEntry
 	bestHow, bestScore := "", 1<<30
-	for _, es := range m.byFirst {
-		for _, e := range es {
-			if e.unnumered {
-				continue
+	for _, e := range m.all {
+		if e.unnumered {
+			continue
+		}
+		key := e.key
+		if len(k) >= 6 && len(k) < len(key) && len(k)*10 >= len(key)*6 && runesHasPrefix(key, k) {
+			if s := len(key) - len(k); s < bestScore {
+				best, bestHow, bestScore = e, "truncated", s
 			}
-			key := e.key
-			if len(k) >= 6 && len(k) < len(key) && len(k)*10 >= len(key)*6 && runesHasPrefix(key, k) {
-				if s := len(key) - len(k); s < bestScore {
-					best, bestHow, bestScore = e, "truncated", s
-				}
-				continue
-			}
-			max := len(key) / 6
-			if max > 3 {
-				max = 3
-			}
-			if max == 0 {
-				continue
-			}
-			if d := editDistance(k, key, max); d <= max && d < bestScore {
-				// distance 0: the same label behind a leading bracket the
-				// exact matcher skipped, not a typo
-				best, bestHow, bestScore = e, "typo", d
-				if d == 0 {
-					bestHow = ""
-				}
+			continue
+		}
+		max := len(key) / 6
+		if max > 3 {
+			max = 3
+		}
+		if max == 0 {
+			continue
+		}
+		if d := editDistance(k, key, max); d <= max && d < bestScore {
+			// distance 0: the same label behind a leading bracket the
+			// exact matcher skipped, not a typo
+			best, bestHow, bestScore = e, "typo", d
+			if d == 0 {
+				bestHow = ""
 			}
 		}
 	}

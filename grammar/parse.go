@@ -934,10 +934,31 @@ var (
 	reGluedYear = regexp.MustCompile(`(\d{4})(\d{1,2})[\s\x{00A0}\x{3000}]*月`)
 )
 
+// periodWordIndex is rePeriodWord.FindStringIndex(text). Every match holds
+// 统计 at most two runes from its start, so the expression runs from two
+// runes before the first 统计 instead of trying every position of the text
+// (it has no literal prefix to skip by).
+func periodWordIndex(text string) []int {
+	i := strings.Index(text, "统计")
+	if i < 0 {
+		return nil
+	}
+	from := i
+	for n := 0; n < 2 && from > 0; n++ {
+		_, w := utf8.DecodeLastRuneInString(text[:from])
+		from -= w
+	}
+	loc := rePeriodWord.FindStringIndex(text[from:])
+	if loc == nil {
+		return nil
+	}
+	return []int{from + loc[0], from + loc[1]}
+}
+
 // findMalformedPeriod finds a sentence that names the statistics period
 // but whose dates did not read as one.
 func (p *parser) findMalformedPeriod() {
-	loc := rePeriodWord.FindStringIndex(p.text)
+	loc := periodWordIndex(p.text)
 	if loc == nil {
 		return
 	}
