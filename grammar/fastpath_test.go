@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // randomText joins n pieces drawn from pieces: texts where the fast paths'
@@ -25,6 +26,55 @@ func TestPeriodWordIndexMatchesTheExpression(t *testing.T) {
 		want := rePeriodWord.FindStringIndex(text)
 		if got := periodWordIndex(text); !slices.Equal(got, want) {
 			t.Fatalf("periodWordIndex(%q) = %v, the expression finds %v", text, got, want)
+		}
+	}
+}
+
+// plainTrimSpan is trimSpan without the byte tests.
+func plainTrimSpan(t string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(t[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(t[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func TestTrimSpanMatchesDecoding(t *testing.T) {
+	// every space, characters sharing their first or last byte (€ U+20AC,
+	// 「 U+300C, ｀ U+FF40, À U+00C0), invalid bytes, a character outside
+	// the BMP
+	pieces := []string{" ", "\t", "\r", "\n", "\u00a0", "\u3000", "\ufeff", "\u200b",
+		"€", "「", "｀", "À", "a", "表", "𠮷", "\xe3\x80", "\xa0", "\xc2", "\x80"}
+	for r := rune(0); r < 0x3100; r++ {
+		if isSpace(r) {
+			continue
+		}
+		if b := string(r); spaceLead(b[0]) && spaceTail(b[len(b)-1]) {
+			pieces = append(pieces, b) // shares both bytes with a space
+		}
+	}
+	rng := rand.New(rand.NewSource(2))
+	for range 50000 {
+		text := randomText(rng, pieces, rng.Intn(6))
+		s, e := 0, len(text)
+		if e > 0 {
+			s = rng.Intn(e + 1)
+			e = s + rng.Intn(e-s+1)
+		}
+		gs, ge := trimSpan(text, s, e)
+		ws, we := plainTrimSpan(text, s, e)
+		if gs != ws || ge != we {
+			t.Fatalf("trimSpan(%q, %d, %d) = %d, %d; decoding gives %d, %d", text, s, e, gs, ge, ws, we)
 		}
 	}
 }

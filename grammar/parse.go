@@ -63,6 +63,35 @@ type parser struct {
 	crawlerLine bool
 	// phraseHits are the occurrences of parserPhrases in text (hits)
 	phraseHits [][]phraseHit
+	// fuzzyHits remembers the fuzzy label searches of this report: a
+	// cell's text is tried more than once (alone, then as its one token;
+	// table 三 is lexed for two formats)
+	fuzzyHits map[fuzzyQuery]fuzzyHit
+	cellBlock []Cell // newCell's room
+}
+
+type fuzzyQuery struct {
+	m    *matcher
+	text string
+}
+
+type fuzzyHit struct {
+	entry *labelEntry
+	how   string
+}
+
+// fuzzy is m.fuzzy(text), remembered for the report.
+func (p *parser) fuzzy(m *matcher, text string) (*labelEntry, string) {
+	q := fuzzyQuery{m, text}
+	if h, ok := p.fuzzyHits[q]; ok {
+		return h.entry, h.how
+	}
+	en, how := m.fuzzy(text)
+	if p.fuzzyHits == nil {
+		p.fuzzyHits = map[fuzzyQuery]fuzzyHit{}
+	}
+	p.fuzzyHits[q] = fuzzyHit{en, how}
+	return en, how
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
@@ -106,15 +135,19 @@ func (p *parser) splitLines() {
 
 // trimSpan narrows [s, e) to exclude surrounding whitespace (incl. U+00A0,
 // U+3000) and returns the new bounds.
+//
+// A space's UTF-8 starts with one of a few bytes and ends with one of a few
+// others (spaceLead, spaceTail): any other byte ends the trim without
+// decoding a rune, which is how nearly every span ends.
 func trimSpan(t string, s, e int) (int, int) {
-	for s < e {
+	for s < e && spaceLead(t[s]) {
 		r, n := utf8.DecodeRuneInString(t[s:e])
 		if !isSpace(r) {
 			break
 		}
 		s += n
 	}
-	for e > s {
+	for e > s && spaceTail(t[e-1]) {
 		r, n := utf8.DecodeLastRuneInString(t[s:e])
 		if !isSpace(r) {
 			break
@@ -122,6 +155,24 @@ func trimSpan(t string, s, e int) (int, int) {
 		e -= n
 	}
 	return s, e
+}
+
+// spaceLead tells whether c can start the UTF-8 of an isSpace rune.
+func spaceLead(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', 0xC2, 0xE2, 0xE3, 0xEF:
+		return true
+	}
+	return false
+}
+
+// spaceTail tells whether c can end the UTF-8 of an isSpace rune.
+func spaceTail(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', 0xA0, 0x80, 0x8B, 0xBF:
+		return true
+	}
+	return false
 }
 
 func isSpace(r rune) bool {
