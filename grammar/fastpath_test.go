@@ -78,3 +78,74 @@ func TestTrimSpanMatchesDecoding(t *testing.T) {
 		}
 	}
 }
+
+// plainMatchKey is matchKey rune by rune.
+func plainMatchKey(s string, i, limit int, key []rune) int {
+	k := 0
+	for i < limit && k < len(key) {
+		r, n := utf8.DecodeRuneInString(s[i:limit])
+		if k > 0 && ignorable(r) {
+			i += n
+			continue
+		}
+		if foldRune(r) != key[k] {
+			return -1
+		}
+		k++
+		i += n
+	}
+	if k < len(key) {
+		return -1
+	}
+	return i
+}
+
+func TestMatchKeyMatchesDecoding(t *testing.T) {
+	keys := []string{"1本机关不掌握相关政府信息", "本年新收", "其他", "a1", "𠮷本", "\ufffd年"}
+	// the keys' runes, their full-width forms, ignorable runes, runes
+	// sharing lead bytes (（ and １ both start EF BC), cut and invalid UTF-8
+	pieces := []string{"1", "１", "本", "机关", "不掌握", "相关", "政府信息", "年", "新收", "其", "他",
+		"a", "ａ", "𠮷", "（", "）", " ", "\u3000", "、", "，", ".", "\ufffd", "\xef\xbc", "\xe6", "\xff", "数"}
+	ignorables := []string{"（", "）", " ", "\u3000", "、", "，", ".", "“"}
+	rng := rand.New(rand.NewSource(3))
+	for _, key := range keys {
+		runes := []rune(key)
+		matched := 0
+		for range 20000 {
+			// mostly the key with noise, so that matches happen
+			text := randomText(rng, pieces, rng.Intn(4))
+			i := 0
+			if len(text) > 0 {
+				i = rng.Intn(len(text))
+			}
+			if rng.Intn(2) == 0 {
+				i = len(text)
+				var b strings.Builder
+				for k, r := range runes {
+					if r >= '0' && r <= '9' && rng.Intn(3) == 0 {
+						r += '０' - '0'
+					}
+					b.WriteRune(r)
+					if k < len(runes)-1 && rng.Intn(6) == 0 {
+						b.WriteString(ignorables[rng.Intn(len(ignorables))])
+					} else if rng.Intn(40) == 0 {
+						b.WriteString(pieces[rng.Intn(len(pieces))])
+					}
+				}
+				text += b.String() + randomText(rng, pieces, rng.Intn(3))
+			}
+			limit := i + rng.Intn(len(text)-i+1)
+			if rng.Intn(2) == 0 {
+				limit = len(text)
+			}
+			if got, want := matchKey(text, i, limit, key), plainMatchKey(text, i, limit, runes); got != want {
+				t.Fatalf("matchKey(%q, %d, %d, %q) = %d; rune by rune %d", text, i, limit, key, got, want)
+			} else if got >= 0 {
+				matched++
+			}
+		}
+		if matched < 100 {
+			t.Errorf("key %q matched %d texts of 20000: the test is not testing matches", key, matched)
+		}
+	}
+}

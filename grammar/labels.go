@@ -91,6 +91,7 @@ func LabelKey(s string) string {
 // labelEntry is one spelling of a label the matcher looks for.
 type labelEntry struct {
 	key       []rune
+	keyText   string // key as UTF-8
 	label     string // canonical label
 	kind      LabelKind
 	row       *RowDef
@@ -124,7 +125,7 @@ func newMatcher(def *TableDef) *matcher {
 		if len(k) == 0 {
 			return
 		}
-		e.key = k
+		e.key, e.keyText = k, string(k)
 		m.byFirst[k[0]] = append(m.byFirst[k[0]], e)
 		m.all = append(m.all, e)
 		b := uint(k[0]) % firstsBits
@@ -193,7 +194,7 @@ func (m *matcher) match(s string, i, limit int, inText bool) (*labelEntry, int) 
 		if inText && len(e.key) < 6 && e.kind != LabelRow {
 			continue
 		}
-		end := matchKey(s, i, limit, e.key)
+		end := matchKey(s, i, limit, e.keyText)
 		if end <= 0 {
 			continue
 		}
@@ -230,24 +231,50 @@ func digitAt(s string, i, limit int) bool {
 
 // matchKey matches key at s[i:limit] ignoring ignorable runes between key
 // runes; it returns the end offset or -1.
-func matchKey(s string, i, limit int, key []rune) int {
+//
+// A rune written as in the key is compared by its bytes, which is how a
+// label is written nearly always; any other rune of the text is decoded,
+// then skipped when ignorable (keys hold none) or compared folded
+// (full-width digits) with the key's.
+func matchKey(s string, i, limit int, key string) int {
 	k := 0
 	for i < limit && k < len(key) {
+		if s[i] == key[k] {
+			if n := runeLenAt(key[k]); i+n <= limit && s[i:i+n] == key[k:k+n] {
+				i += n
+				k += n
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(s[i:limit])
 		if k > 0 && ignorable(r) {
 			i += n
 			continue
 		}
-		if foldRune(r) != key[k] {
+		kr, kn := utf8.DecodeRuneInString(key[k:])
+		if foldRune(r) != kr {
 			return -1
 		}
-		k++
+		k += kn
 		i += n
 	}
 	if k < len(key) {
 		return -1
 	}
 	return i
+}
+
+// runeLenAt is the length of the rune whose valid UTF-8 starts with c.
+func runeLenAt(c byte) int {
+	switch {
+	case c < 0x80:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
 }
 
 // stripNumbering removes a leading 一、 （一） 1. from a label.
