@@ -68,6 +68,8 @@ type parser struct {
 	// table 三 is lexed for two formats)
 	fuzzyHits map[fuzzyQuery]fuzzyHit
 	cellBlock []Cell // newCell's room
+	// lexers made for the table being read (releaseLexers)
+	lexers []*lexer
 }
 
 type fuzzyQuery struct {

@@ -146,6 +146,7 @@ func matcherFor(def *TableDef) *matcher {
 }
 
 func (p *parser) readTable(def *TableDef, a, b int) *Table {
+	defer p.releaseLexers()
 	lx := p.lexRegion(def, a, b)
 	lx.releaseTrailingText()
 	if def.ID == TableRequests {

@@ -3,6 +3,7 @@ package grammar
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,7 +27,8 @@ type lexer struct {
 	// lexedLine is the line index of each lexed span
 	lexedLine []int
 	cellBuf   [][2]int // the cells of the line being lexed
-	first     int      // view offset of the first token
+	lastMatch matchAnswer
+	first     int // view offset of the first token
 	last      int
 	nlines    int
 }
@@ -37,7 +39,8 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 	// growing the slice a dozen times. A tighter guess that falls short
 	// allocates more in the end (a 10-byte guess: 1.41 MB a seed run, this
 	// one 1.26 MB, none 1.40 MB).
-	lx := &lexer{p: p, m: matcherFor(def), first: -1, toks: make([]token, 0, (b-a)/6+16)}
+	lx := &lexer{p: p, m: matcherFor(def), first: -1, toks: getTokens((b-a)/6 + 16)}
+	p.lexers = append(p.lexers, lx)
 	for li, ln := range p.lines {
 		if ln.end <= a || ln.start >= b {
 			continue
@@ -78,6 +81,35 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		lx.nlines++
 	}
 	return lx
+}
+
+// tokenBuffers recycles the tokens of table lexing (*[]token): a table's
+// tokens are needed only while readTable reads it.
+var tokenBuffers sync.Pool
+
+// maxPooledTokens keeps the buffer of an outsized region out of the pool.
+const maxPooledTokens = 1 << 14
+
+func getTokens(n int) []token {
+	if b, _ := tokenBuffers.Get().(*[]token); b != nil && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]token, 0, n)
+}
+
+// releaseLexers returns the token buffers of the lexers made since the last
+// call; their tokens must no longer be referenced.
+func (p *parser) releaseLexers() {
+	for _, lx := range p.lexers {
+		b := lx.toks[:cap(lx.toks)]
+		lx.toks = nil
+		if cap(b) > maxPooledTokens {
+			continue
+		}
+		clear(b) // the tokens hold the report's strings
+		tokenBuffers.Put(&b)
+	}
+	p.lexers = p.lexers[:0]
 }
 
 // skipSentences returns where the text after a heading stops being prose:
@@ -245,6 +277,30 @@ func (lx *lexer) add(tk token) {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
+// matchAt is lx.m.match at t[i:limit], remembering the last answer:
+// lexCell asks about a cell's start, then scanCell asks again.
+func (lx *lexer) matchAt(i, limit int, inText bool) (*labelEntry, int) {
+	q := matchQuery{i, limit, inText}
+	if lx.lastMatch.query == q && lx.lastMatch.asked {
+		return lx.lastMatch.entry, lx.lastMatch.end
+	}
+	en, end := lx.m.match(lx.p.text, i, limit, inText)
+	lx.lastMatch = matchAnswer{query: q, asked: true, entry: en, end: end}
+	return en, end
+}
+
+type matchQuery struct {
+	i, limit int
+	inText   bool
+}
+
+type matchAnswer struct {
+	query matchQuery
+	asked bool
+	entry *labelEntry
+	end   int
+}
+
 // lexCell splits one cell (or one glued line) into tokens.
 func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	t := lx.p.text
@@ -255,7 +311,7 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	}
 	before := len(lx.toks)
 	// a label cut short or misspelt, alone in its cell or line
-	if en, _ := lx.m.match(t, s, e, false); en == nil && labelLike(cellText) {
+	if en, _ := lx.matchAt(s, e, false); en == nil && labelLike(cellText) {
 		if en, how := lx.p.fuzzy(lx.m, cellText); en != nil {
 			lx.add(token{kind: tokLabel, start: s, end: e, text: cellText, entry: en, how: how, line: li, whole: true})
 			return
@@ -297,10 +353,14 @@ func (lx *lexer) scanCell(li, s, e int) int {
 			i += n
 			continue
 		}
-		inText := c.textStart >= 0 && strings.TrimLeft(t[c.textStart:i], "（( ") != ""
-		if en, end := lx.m.match(t, i, e, inText); en != nil {
-			i = c.label(en, i, end)
-			continue
+		// most characters start no label: the matcher is asked only
+		// about those that may (r is valid: t[i:] starts with it too)
+		if r == utf8.RuneError || lx.m.mayStart(foldRune(r)) {
+			inText := c.textStart >= 0 && strings.TrimLeft(t[c.textStart:i], "（( ") != ""
+			if en, end := lx.matchAt(i, e, inText); en != nil {
+				i = c.label(en, i, end)
+				continue
+			}
 		}
 		if isDigit(r) || (r == '-' || r == '－') && i+n < e && isDigitAt(t, i+n) {
 			i = c.number(i, n)
