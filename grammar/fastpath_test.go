@@ -3,6 +3,7 @@ package grammar
 import (
 	"math/rand"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -146,6 +147,21 @@ func TestMatchKeyMatchesDecoding(t *testing.T) {
 		}
 		if matched < 100 {
 			t.Errorf("key %q matched %d texts of 20000: the test is not testing matches", key, matched)
+		}
+	}
+}
+
+func TestSmallDigitsAsParseFloat(t *testing.T) {
+	for _, s := range []string{"0", "7", "007", "42", "999999999999999", "123456789012345", "1000000"} {
+		v, ok := smallDigits(s)
+		want, err := strconv.ParseFloat(s, 64)
+		if !ok || err != nil || v != want {
+			t.Errorf("smallDigits(%q) = %v, %v; ParseFloat gives %v, %v", s, v, ok, want, err)
+		}
+	}
+	for _, s := range []string{"", "1234567890123456", "1.5", "-3", "１２", "3个", " 1", "1e3"} {
+		if _, ok := smallDigits(s); ok {
+			t.Errorf("smallDigits(%q) read it; it must leave it to parseNumber's general path", s)
 		}
 	}
 }

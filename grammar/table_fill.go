@@ -253,6 +253,9 @@ func joinTok(vs []*token) string {
 
 // parseNumber reads "12", "4068.208", "43.788万元", "１２".
 func parseNumber(s string) (float64, bool, string) {
+	if v, ok := smallDigits(s); ok {
+		return v, true, "" // nearly every cell
+	}
 	unit := ""
 	for _, u := range []string{"万元", "元"} {
 		if strings.HasSuffix(s, u) {
@@ -280,6 +283,23 @@ func parseNumber(s string) (float64, bool, string) {
 		return math.NaN(), false, unit
 	}
 	return v, !strings.Contains(s, "."), unit
+}
+
+// smallDigits reads s when it is 1 to 15 ASCII digits, which a float64
+// holds exactly, as strconv.ParseFloat would.
+func smallDigits(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	n := int64(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return float64(n), true
 }
 
 // fit chooses n cells from vals. Its placed is nil when it cannot say which

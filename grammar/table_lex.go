@@ -163,7 +163,12 @@ func isProse(text string) bool {
 	if n > 300 {
 		return false // a glued table (crawler text), not a sentence
 	}
-	return strings.Contains(text, "。") && n > 25 || strings.ContainsAny(text, "，；") && n > 20
+	if n <= 20 {
+		return false
+	}
+	// Contains, not ContainsAny: a cut set of non-ASCII runes is searched
+	// rune by rune
+	return n > 25 && strings.Contains(text, "。") || strings.Contains(text, "，") || strings.Contains(text, "；")
 }
 
 // releaseTrailingText gives back the lines after the table's last label or
