@@ -1,0 +1,52 @@
+package fileio
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/gdlint/gdlint/grammar/input"
+)
+
+func TestReadFileReadsWholeFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, size := range []int{0, 1, 511, 512, 513, 7500, 100 << 10} {
+		want := bytes.Repeat([]byte("表a\n"), size/5+1)[:size]
+		path := filepath.Join(dir, fmt.Sprint(size))
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadFile(path)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("ReadFile of %d bytes: %d bytes, %v", size, len(got), err)
+		}
+	}
+}
+
+func TestReadFileRefusesTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a sparse file: no 64 MB written
+	if err := f.Truncate(input.MaxSourceSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, err := ReadFile(path); !errors.Is(err, input.ErrTooLarge) {
+		t.Errorf("ReadFile of MaxSourceSize+1 bytes: %v, want ErrTooLarge", err)
+	}
+}
+
+// A file longer than its size said when opened is read whole.
+func TestReadSizedFileThatGrew(t *testing.T) {
+	want := bytes.Repeat([]byte("年报"), 5000)
+	got, err := readSized(bytes.NewReader(want), 100)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("readSized of a file grown from 100 to %d bytes: %d bytes, %v", len(want), len(got), err)
+	}
+}
