@@ -3,6 +3,7 @@ package grammar_test
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -138,6 +139,31 @@ func BenchmarkParseEachSeed(b *testing.B) {
 			if rep := grammar.Parse(src); len(rep.Sections) == 0 {
 				b.Fatal("no sections")
 			}
+		}
+	}
+}
+
+// Decode and parse of the language server benchmark's report
+// (testdata/examples/clean.txt grown to 100 KB): what each keystroke costs
+// before the rules run.
+//
+//	go test ./grammar -run '^$' -bench 'ParseClean100KB' -cpu 1
+func BenchmarkParseClean100KB(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "examples", "clean.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := []byte(testshared.GrowOverview(string(raw), 102400))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		src, err := input.Decode("report.txt", text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep := grammar.Parse(src); len(rep.Sections) == 0 {
+			b.Fatal("no sections")
 		}
 	}
 }

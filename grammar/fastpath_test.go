@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"fmt"
 	"math/rand"
 	"slices"
 	"strconv"
@@ -163,5 +164,57 @@ func TestSmallDigitsAsParseFloat(t *testing.T) {
 		if _, ok := smallDigits(s); ok {
 			t.Errorf("smallDigits(%q) read it; it must leave it to parseNumber's general path", s)
 		}
+	}
+}
+
+// The characters matchKey rejects by their first byte (U+4000–U+9FFF) are
+// neither ignorable nor folded.
+func TestCJKRangeNeitherIgnorableNorFolded(t *testing.T) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ {
+		if ignorable(r) || foldRune(r) != r {
+			t.Fatalf("U+%04X is ignorable or folded: matchKey must not reject it by its first byte", r)
+		}
+		if b := string(r); b[0] < 0xE4 || b[0] > 0xE9 {
+			t.Fatalf("U+%04X starts with %#x", r, b[0])
+		}
+	}
+}
+
+func TestFuzzyRememberedAnswersAsFuzzy(t *testing.T) {
+	m := newMatcher(Table2)
+	texts := []string{"本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "予以公开", "部分公开",
+		"本机关不掌握相关政府信息", "没有现成信息需要另行制作", "其他", "与本案无关的文字", "行政复议"}
+	found := 0
+	for _, text := range texts {
+		for _, typo := range []string{text, "（" + text, text[:len(text)-3], strings.Replace(text, "公开", "公布", 1)} {
+			wantEntry, wantHow := m.fuzzy(typo)
+			if wantEntry != nil {
+				found++
+			}
+			for range 2 { // asked, then remembered
+				if e, how := m.fuzzyRemembered(typo); e != wantEntry || how != wantHow {
+					t.Fatalf("fuzzyRemembered(%q) = %v %q, fuzzy gives %v %q", typo, e, how, wantEntry, wantHow)
+				}
+			}
+		}
+	}
+	if found < 10 {
+		t.Fatalf("fuzzy found %d of the texts: the test must compare found labels", found)
+	}
+	// bounded, and the same answers from many goroutines (go test -race)
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			for i := range maxRemembered / 2 {
+				m.fuzzyRemembered(fmt.Sprintf("第%d行%d", g, i))
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if n := len(m.remembered); n > maxRemembered {
+		t.Errorf("remembered %d answers, more than %d", n, maxRemembered)
 	}
 }

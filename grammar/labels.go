@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -109,6 +110,41 @@ type matcher struct {
 	// firsts has bit r%firstsBits set for the first rune r of every key:
 	// most characters of a table start no label and skip the map lookup
 	firsts [firstsBits / 64]uint64
+
+	// remembered holds fuzzy's answers by text, for every report read by
+	// the process: the cells of real reports repeat a few hundred
+	// spellings, and a keystroke in an editor re-reads the same cells
+	mu         sync.RWMutex
+	remembered map[string]fuzzyHit
+}
+
+type fuzzyHit struct {
+	entry *labelEntry
+	how   string
+}
+
+// maxRemembered bounds matcher.remembered (about 100 bytes an answer).
+const maxRemembered = 1 << 13
+
+// fuzzyRemembered is fuzzy(text), from memory when it was asked before.
+func (m *matcher) fuzzyRemembered(text string) (*labelEntry, string) {
+	m.mu.RLock()
+	h, ok := m.remembered[text]
+	m.mu.RUnlock()
+	if ok {
+		return h.entry, h.how
+	}
+	en, how := m.fuzzy(text)
+	m.mu.Lock()
+	if len(m.remembered) < maxRemembered {
+		if m.remembered == nil {
+			m.remembered = map[string]fuzzyHit{}
+		}
+		// a copy: text is part of a report, which must not stay alive
+		m.remembered[strings.Clone(text)] = fuzzyHit{en, how}
+	}
+	m.mu.Unlock()
+	return en, how
 }
 
 const firstsBits = 4096
@@ -239,12 +275,20 @@ func digitAt(s string, i, limit int) bool {
 func matchKey(s string, i, limit int, key string) int {
 	k := 0
 	for i < limit && k < len(key) {
-		if s[i] == key[k] {
-			if n := runeLenAt(key[k]); i+n <= limit && s[i:i+n] == key[k:k+n] {
+		c := s[i]
+		if c == key[k] {
+			// key is valid UTF-8: key[k+1:k+n] exist
+			if n := runeLenAt(c); i+n <= limit && (n == 1 || s[i+1] == key[k+1] &&
+				(n == 2 || s[i+2] == key[k+2] && (n == 3 || s[i+3] == key[k+3]))) {
 				i += n
 				k += n
 				continue
 			}
+		}
+		if c >= 0xE4 && c <= 0xE9 {
+			// a character of U+4000–U+9FFF (most of CJK) other than the
+			// key's: neither ignorable nor folded
+			return -1
 		}
 		r, n := utf8.DecodeRuneInString(s[i:limit])
 		if k > 0 && ignorable(r) {

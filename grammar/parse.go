@@ -63,37 +63,9 @@ type parser struct {
 	crawlerLine bool
 	// phraseHits are the occurrences of parserPhrases in text (hits)
 	phraseHits [][]phraseHit
-	// fuzzyHits remembers the fuzzy label searches of this report: a
-	// cell's text is tried more than once (alone, then as its one token;
-	// table 三 is lexed for two formats)
-	fuzzyHits map[fuzzyQuery]fuzzyHit
-	cellBlock []Cell // newCell's room
+	cellBlock  []Cell // newCell's room
 	// lexers made for the table being read (releaseLexers)
 	lexers []*lexer
-}
-
-type fuzzyQuery struct {
-	m    *matcher
-	text string
-}
-
-type fuzzyHit struct {
-	entry *labelEntry
-	how   string
-}
-
-// fuzzy is m.fuzzy(text), remembered for the report.
-func (p *parser) fuzzy(m *matcher, text string) (*labelEntry, string) {
-	q := fuzzyQuery{m, text}
-	if h, ok := p.fuzzyHits[q]; ok {
-		return h.entry, h.how
-	}
-	en, how := m.fuzzy(text)
-	if p.fuzzyHits == nil {
-		p.fuzzyHits = map[fuzzyQuery]fuzzyHit{}
-	}
-	p.fuzzyHits[q] = fuzzyHit{en, how}
-	return en, how
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }

@@ -317,7 +317,7 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	before := len(lx.toks)
 	// a label cut short or misspelt, alone in its cell or line
 	if en, _ := lx.matchAt(s, e, false); en == nil && labelLike(cellText) {
-		if en, how := lx.p.fuzzy(lx.m, cellText); en != nil {
+		if en, how := lx.m.fuzzyRemembered(cellText); en != nil {
 			lx.add(token{kind: tokLabel, start: s, end: e, text: cellText, entry: en, how: how, line: li, whole: true})
 			return
 		}
@@ -327,7 +327,7 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 		lx.toks[before].whole = true
 		// a whole cell holding one unknown text: maybe a variant or a typo
 		if tk := &lx.toks[before]; tk.kind == tokText && utf8.RuneCountInString(tk.text) <= 60 {
-			if en, how := lx.p.fuzzy(lx.m, tk.text); en != nil {
+			if en, how := lx.m.fuzzyRemembered(tk.text); en != nil {
 				tk.kind, tk.entry, tk.how = tokLabel, en, how
 			}
 		}
@@ -399,7 +399,7 @@ func (c *cellScan) flushTextAs(end int, rowOnly bool) {
 	}
 	tk := token{kind: tokText, start: a, end: b, text: t[a:b], line: c.li}
 	if n := utf8.RuneCountInString(tk.text); n <= 60 && hasCJK(tk.text) {
-		if en, how := c.lx.p.fuzzy(c.lx.m, tk.text); en != nil && (en.kind == LabelRow || !rowOnly && n <= 20) {
+		if en, how := c.lx.m.fuzzyRemembered(tk.text); en != nil && (en.kind == LabelRow || !rowOnly && n <= 20) {
 			tk.kind, tk.entry, tk.how = tokLabel, en, how
 			c.labels++
 		}
@@ -437,7 +437,7 @@ func (c *cellScan) pendingRowLabel(i int) bool {
 	if utf8.RuneCountInString(text) > 60 {
 		return false
 	}
-	en, _ := c.lx.p.fuzzy(c.lx.m, text)
+	en, _ := c.lx.m.fuzzyRemembered(text)
 	return en != nil && en.kind == LabelRow
 }
 

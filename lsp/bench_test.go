@@ -30,7 +30,7 @@ func bigReport(tb testing.TB) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return grow(string(raw), 102400)
+	return testshared.GrowOverview(string(raw), 102400)
 }
 
 // bigCleanReport is the same from the bundled clean example: 100 KB that
@@ -41,18 +41,7 @@ func bigCleanReport(tb testing.TB) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return grow(string(raw), 102400)
-}
-
-// grow repeats the paragraphs of 一、总体情况 until the text has size bytes.
-func grow(text string, size int) string {
-	start, end := strings.Index(text, "一、总体情况"), strings.Index(text, "二、主动公开")
-	para := text[strings.IndexByte(text[start:], '\n')+start+1 : end]
-	body := text[:end]
-	for len(body)+len(text[end:]) < size {
-		body += para
-	}
-	return body + text[end:]
+	return testshared.GrowOverview(string(raw), 102400)
 }
 
 // BenchmarkDidChangeToPublish times, on a 100 KB report, a one-character

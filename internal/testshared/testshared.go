@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -41,4 +42,20 @@ func Seeds(t testing.TB) []string {
 func Corpus(t testing.TB, name string) string {
 	t.Helper()
 	return filepath.Join(Dir(t), "corpus", name)
+}
+
+// GrowOverview repeats the paragraphs of a report's 一、总体情况 until the
+// text has about size bytes: the long report of the speed benchmarks (the
+// language server's edit-to-publish, the parser's), still one report with
+// its six sections and three tables.
+func GrowOverview(text string, size int) string {
+	start, end := strings.Index(text, "一、总体情况"), strings.Index(text, "二、主动公开")
+	para := text[strings.IndexByte(text[start:], '\n')+start+1 : end]
+	var b strings.Builder
+	b.WriteString(text[:end])
+	for b.Len()+len(text[end:]) < size {
+		b.WriteString(para)
+	}
+	b.WriteString(text[end:])
+	return b.String()
 }
