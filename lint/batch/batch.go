@@ -168,6 +168,30 @@ func (c *Counts) add(d *lint.Diagnostic) {
 	}
 }
 
+// familyCounts are the findings of one family, as a store keeps them.
+type familyCounts struct {
+	family string
+	SeverityCounts
+}
+
+// addFamily adds the counts of one family.
+func (c *Counts) addFamily(fc familyCounts) {
+	if c.ByFamily == nil {
+		c.ByFamily = map[string]*SeverityCounts{}
+	}
+	f := c.ByFamily[fc.family]
+	if f == nil {
+		f = &SeverityCounts{}
+		c.ByFamily[fc.family] = f
+	}
+	c.Errors += fc.Errors
+	c.Warnings += fc.Warnings
+	c.Infos += fc.Infos
+	f.Errors += fc.Errors
+	f.Warnings += fc.Warnings
+	f.Infos += fc.Infos
+}
+
 // FamilyOf names a rule's family; unknown IDs fall back to their prefix.
 func FamilyOf(id string) string {
 	if r := lint.RuleByID(id); r != nil {
@@ -319,13 +343,14 @@ func (res *Result) finish() {
 			r.Diagnostics = slices.Clone(r.Diagnostics)
 			lint.SortDiagnostics(r.Diagnostics)
 		}
+		// the spilled findings were counted when they were stored: they
+		// are not read back to be counted
 		r.Counts = Counts{}
-		all := r.Diagnostics
-		if r.spilled.store != nil {
-			all = r.Findings() // read back once to count
+		for _, fc := range r.spilled.counts {
+			r.Counts.addFamily(fc)
 		}
-		for i := range all {
-			r.Counts.add(&all[i])
+		for i := range r.Diagnostics {
+			r.Counts.add(&r.Diagnostics[i])
 		}
 	}
 }

@@ -1,10 +1,10 @@
 package batch
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -137,13 +137,36 @@ func (t storedText) source() *grammar.Source {
 	return src
 }
 
-// storedFindings are a report's findings kept in a store (JSON), with their
-// number.
+// storedFindings are a report's findings kept in a store (spillcodec.go),
+// with their number and counts.
 type storedFindings struct {
-	store *TextStore
-	off   int64
-	n     int
-	count int
+	store  *TextStore
+	off    int64
+	n      int
+	count  int
+	counts []familyCounts // kept small: a map per report would cost MBs
+}
+
+// countFamilies counts ds per family and severity.
+func countFamilies(ds []lint.Diagnostic) []familyCounts {
+	var out []familyCounts
+	for i := range ds {
+		fam := FamilyOf(ds[i].Rule)
+		at := slices.IndexFunc(out, func(fc familyCounts) bool { return fc.family == fam })
+		if at < 0 {
+			at = len(out)
+			out = append(out, familyCounts{family: fam})
+		}
+		switch ds[i].Severity {
+		case lint.Error:
+			out[at].Errors++
+		case lint.Warning:
+			out[at].Warnings++
+		default:
+			out[at].Infos++
+		}
+	}
+	return slices.Clip(out)
 }
 
 // putFindings keeps ds in the store; false when the store is nil or cannot
@@ -152,11 +175,7 @@ func (s *TextStore) putFindings(ds []lint.Diagnostic) (storedFindings, bool) {
 	if s == nil {
 		return storedFindings{}, false
 	}
-	b, err := json.Marshal(ds)
-	if err != nil {
-		s.fail(err)
-		return storedFindings{}, false
-	}
+	b := appendDiagnostics(nil, ds)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err != nil {
@@ -169,7 +188,7 @@ func (s *TextStore) putFindings(ds []lint.Diagnostic) (storedFindings, bool) {
 		return storedFindings{}, false
 	}
 	s.size += int64(n)
-	return storedFindings{store: s, off: off, n: n, count: len(ds)}, true
+	return storedFindings{store: s, off: off, n: n, count: len(ds), counts: countFamilies(ds)}, true
 }
 
 // load reads the findings back (nil when they cannot be read; Err says why).
@@ -182,8 +201,8 @@ func (f storedFindings) load() []lint.Diagnostic {
 		f.store.fail(err)
 		return nil
 	}
-	var ds []lint.Diagnostic
-	if err := json.Unmarshal(buf, &ds); err != nil {
+	ds, err := decodeDiagnostics(buf)
+	if err != nil {
 		f.store.fail(err)
 		return nil
 	}
