@@ -1,7 +1,6 @@
 package batchreport
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -194,11 +193,7 @@ func WriteHTML(w io.Writer, res *batch.Result) error {
 		return htmlTemplate.Execute(w, v)
 	}
 	v.Lazy, v.DetailsJSON = true, lazyMarker
-	var page bytes.Buffer
-	if err := htmlTemplate.Execute(&page, v); err != nil {
-		return err
-	}
-	return v.writeLazyPage(w, page.Bytes(), res)
+	return v.writeLazyPage(w, res)
 }
 
 // addReports fills the overview (by body, then year), the failed files, the

@@ -41,21 +41,61 @@ type lazyReport struct {
 // writes it; writeLazyPage puts the data in its place.
 const lazyMarker = "__gdlint_details_data__"
 
-// writeLazyPage writes the page (rendered with lazyMarker as DetailsJSON)
-// with the embedded data in place of the marker, made one report at a time:
-// the findings of thousands of reports are never held together.
-func (v *htmlView) writeLazyPage(w io.Writer, page []byte, res *batch.Result) error {
-	at := bytes.Index(page, []byte(lazyMarker))
-	if at < 0 {
-		return errors.New("batch page: the template lost the place of the findings")
-	}
+// writeLazyPage renders the page (with lazyMarker as DetailsJSON) and
+// writes it with the embedded data in place of the marker, made one report
+// at a time: neither the findings of thousands of reports nor the page
+// around them (the overview of 8,000 reports is 10 MB) are held whole.
+func (v *htmlView) writeLazyPage(w io.Writer, res *batch.Result) error {
 	bw := bufio.NewWriter(w)
-	bw.Write(page[:at])
-	if err := v.writeLazyJSON(bw, res); err != nil {
+	mw := &markerWriter{w: bw, marker: []byte(lazyMarker), fill: func(bw *bufio.Writer) error { return v.writeLazyJSON(bw, res) }}
+	if err := htmlTemplate.Execute(mw, v); err != nil {
 		return err
 	}
-	bw.Write(page[at+len(lazyMarker):])
+	if mw.err != nil {
+		return mw.err
+	}
+	if !mw.found {
+		return errors.New("batch page: the template lost the place of the findings")
+	}
 	return bw.Flush()
+}
+
+// markerWriter passes what is written on to w, with what fill writes in
+// place of the first occurrence of marker. Until then it holds back the
+// last len(marker)-1 bytes, which may be the start of a marker split
+// between two writes.
+type markerWriter struct {
+	w       *bufio.Writer
+	marker  []byte
+	fill    func(*bufio.Writer) error
+	pending []byte
+	found   bool
+	err     error
+}
+
+func (m *markerWriter) Write(p []byte) (int, error) {
+	if m.err != nil {
+		return 0, m.err
+	}
+	if m.found {
+		return m.w.Write(p)
+	}
+	m.pending = append(m.pending, p...)
+	if at := bytes.Index(m.pending, m.marker); at >= 0 {
+		m.w.Write(m.pending[:at])
+		if m.err = m.fill(m.w); m.err != nil {
+			return 0, m.err
+		}
+		m.found = true
+		m.w.Write(m.pending[at+len(m.marker):])
+		m.pending = nil
+		return len(p), nil
+	}
+	if keep := len(m.marker) - 1; len(m.pending) > keep {
+		m.w.Write(m.pending[:len(m.pending)-keep])
+		m.pending = append(m.pending[:0], m.pending[len(m.pending)-keep:]...)
+	}
+	return len(p), nil
 }
 
 // writeLazyJSON writes the embedded data of the details, as json.Marshal of

@@ -1,6 +1,7 @@
 package batchreport
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"maps"
@@ -75,6 +76,12 @@ func WriteXLSX(w io.Writer, res *batch.Result) error {
 	if err := x.checks(names[2], d); err != nil {
 		return err
 	}
+	// the archive goes straight to w: by default excelize assembles the
+	// whole zip in memory (File.WriteToBuffer, 15 MB for 8,000 reports,
+	// in a buffer that doubles as it grows) before copying it out. The
+	// buffer WriteTo is given stays empty; it would only matter for a sheet
+	// above 4 GiB (excelize patches zip64 headers in it).
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	_, err = f.WriteTo(w)
 	return err
 }
