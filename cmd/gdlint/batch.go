@@ -65,6 +65,7 @@ func writeBatchReports(b *batchFlags, inputs []string, summaries []*batch.Report
 		fmt.Fprintf(stderr, "gdlint: %v\n", err)
 		return nil, exitError
 	}
+	res.DropYearData()
 	status := 0
 	for _, out := range []struct {
 		path  string

@@ -243,7 +243,13 @@ func jvalue(src *grammar.Source, v *batch.Value) *jsonValue {
 
 // document builds the serialisable view of the result that every writer
 // (JSON, HTML, XLSX) reads, with positions resolved once.
-func document(res *batch.Result) *jsonDoc { return documentOf(res, true) }
+func document(res *batch.Result) *jsonDoc {
+	d := documentOf(res, true)
+	for i := range d.Reports {
+		d.Reports[i].withStats()
+	}
+	return d
+}
 
 // documentOf is document with each report's findings (jsonReport.Diagnostics)
 // when findings is set, else with none (WriteJSON adds them one report at
@@ -251,7 +257,7 @@ func document(res *batch.Result) *jsonDoc { return documentOf(res, true) }
 func documentOf(res *batch.Result, findings bool) *jsonDoc {
 	d := &jsonDoc{Schema: SchemaVersion, Tool: "gdlint", Generated: res.Now.UTC().Truncate(time.Second), Inputs: res.Inputs,
 		Summary: jsonSummary{CrossYear: map[string]int{"ok": 0, "finding": 0, "cannot_judge": 0}},
-		Reports: []jsonReport{}, Bodies: []jsonBody{}, Checks: []jsonCheck{}, Skipped: []jsonSkip{}}
+		Reports: make([]jsonReport, 0, len(res.Reports)), Bodies: []jsonBody{}, Checks: []jsonCheck{}, Skipped: []jsonSkip{}}
 	for _, s := range res.Skipped {
 		d.Skipped = append(d.Skipped, jsonSkip{Path: s.Path, Reason: s.Why, ReasonEN: s.WhyEN})
 	}
@@ -351,7 +357,7 @@ func round(v float64, digits int) float64 {
 }
 
 func jreport(r *batch.Report, sources *sourceCache, lang string) jsonReport {
-	jr := jsonReport{Path: r.Path, Stats: map[string]*jsonValue{}, Diagnostics: []jsonFinding{},
+	jr := jsonReport{Path: r.Path, Diagnostics: []jsonFinding{},
 		Counts: jsonCounts{ByFamily: map[string]*batch.SeverityCounts{}}}
 	if r.Err != nil {
 		jr.Error = r.Err.Error()
@@ -380,11 +386,21 @@ func jreport(r *batch.Report, sources *sourceCache, lang string) jsonReport {
 		if s := r.Stats[def.Key]; s != nil {
 			l, c := pos(src, s.Span.Start)
 			v = &jsonValue{Value: s.Value, Text: s.Text, Line: l, Column: c, Doubt: s.Doubt}
-			jr.Stats[def.Key] = v
 		}
 		jr.statsList = append(jr.statsList, v)
 	}
 	return jr
+}
+
+// withStats fills Stats, the JSON form of statsList: only while the
+// report is encoded (a map per report would cost MBs for thousands).
+func (jr *jsonReport) withStats() {
+	jr.Stats = make(map[string]*jsonValue, len(jr.statsList))
+	for i, v := range jr.statsList {
+		if v != nil {
+			jr.Stats[batch.StatDefs[i].Key] = v
+		}
+	}
 }
 
 // jfindings are the findings of a report as the JSON document lists them.
@@ -440,11 +456,12 @@ func WriteJSON(w io.Writer, res *batch.Result) error {
 	for i := range reports {
 		jr := &reports[i]
 		jr.Diagnostics = jfindings(res.Reports[i], sources, res.Lang)
+		jr.withStats()
 		elem.Reset()
 		if err := enc.Encode(jr); err != nil {
 			return err
 		}
-		jr.Diagnostics = nil
+		jr.Diagnostics, jr.Stats = nil, nil
 		if i > 0 {
 			bw.WriteString(",")
 		}
