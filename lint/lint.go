@@ -346,14 +346,19 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 	}
 	memo := map[any]any{}
 	gate := JudgeReport(rep)
-	for _, r := range rules {
-		ctx := &Context{Report: rep, Options: opts, rule: r, gate: gate, memo: memo, cache: cache}
+	ctxs := make([]Context, len(rules)) // one allocation, not one per rule
+	for i, r := range rules {
+		ctx := &ctxs[i]
+		*ctx = Context{Report: rep, Options: opts, rule: r, gate: gate, memo: memo, cache: cache}
 		if r.PerParagraph && cache != nil {
 			out = cache.run(ctx, out)
 			continue
 		}
+		// the rule emits straight into out: no slice of its own to grow
+		// and copy
+		ctx.diags = out
 		r.Check(ctx)
-		out = append(out, ctx.diags...)
+		out, ctx.diags = ctx.diags, nil
 	}
 	if len(out) == 0 {
 		return nil // as without a cache

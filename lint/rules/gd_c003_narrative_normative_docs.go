@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -32,11 +31,11 @@ Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires acc
 }
 
 var (
-	reClauseSplit = regexp.MustCompile(`[，,、；;：:]`)
 	reDocNumber   = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`, "件", "部", "条", "个", "份")
-	reOtherBodies = regexp.MustCompile(`(?:部门|各单位|区直|县直|市直|乡镇|街道|各地|上级|省级|国家)(?:的)?(?:行政)?规范性文件`)
-	issueVerbs    = words{"制发", "印发", "出台", "发布", "制定"}
-	repealVerbs   = words{"废止", "失效"}
+	reOtherBodies = scanFrom(`(?:部门|各单位|区直|县直|市直|乡镇|街道|各地|上级|省级|国家)(?:的)?(?:行政)?规范性文件`,
+		"部门", "各单位", "区直", "县直", "市直", "乡镇", "街道", "各地", "上级", "省级", "国家")
+	issueVerbs  = words{"制发", "印发", "出台", "发布", "制定"}
+	repealVerbs = words{"废止", "失效"}
 )
 
 func checkNarrativeDocs(c *lint.Context) {
@@ -75,6 +74,29 @@ type docClaim struct {
 	unit         string
 }
 
+// clauseEnd returns where the clause of text starting at from ends: the
+// offset of the next ，,、；;：: (what the character class [，,、；;：:] finds
+// first) and the offset after it; len(text)+1 after the last clause.
+// The lead bytes of the full-width marks never continue another rune, so
+// where their bytes occur the mark does.
+func clauseEnd(text string, from int) (end, next int) {
+	for i := from; i < len(text); i++ {
+		switch text[i] {
+		case ',', ';', ':':
+			return i, i + 1
+		case 0xE3: // 、 E3 80 81
+			if strings.HasPrefix(text[i:], "、") {
+				return i, i + 3
+			}
+		case 0xEF: // ， EF BC 8C, ； EF BC 9B, ： EF BC 9A
+			if strings.HasPrefix(text[i:], "，") || strings.HasPrefix(text[i:], "；") || strings.HasPrefix(text[i:], "：") {
+				return i, i + 3
+			}
+		}
+	}
+	return len(text), len(text) + 1
+}
+
 // blockDocClaims reads the counts of documents issued, repealed and in force
 // that the clauses of block b state.
 func blockDocClaims(b *proseBlock) []docClaim {
@@ -85,14 +107,15 @@ func blockDocClaims(b *proseBlock) []docClaim {
 		}
 		subject := ""
 		pos := 0
-		for _, cut := range append(reClauseSplit.FindAllStringIndex(s.text, -1), []int{len(s.text), len(s.text)}) {
-			clause := s.text[pos:cut[0]]
+		for pos <= len(s.text) {
+			cut, next := clauseEnd(s.text, pos)
+			clause := s.text[pos:cut]
 			base := pos
-			pos = cut[1]
+			pos = next
 			switch {
 			case strings.Contains(clause, "规范性文件"):
 				subject = grammar.RowNormative
-				if reOtherBodies.MatchString(clause) {
+				if reOtherBodies.Find(clause) != nil {
 					subject = ""
 				}
 			case strings.Contains(clause, "规章") && !strings.Contains(clause, "规章制度"):

@@ -51,12 +51,23 @@ func looseTableKeyOf(c *lint.Context, t *grammar.Table) string {
 
 // brackets counts opening and closing brackets of either width.
 func brackets(s string) (open, close int) {
-	for _, r := range s {
-		switch r {
-		case '（', '(':
+	// bytes, not runes: （ and ） are EF BC 88 and EF BC 89, and EF never
+	// continues another rune
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
 			open++
-		case '）', ')':
+		case ')':
 			close++
+		case 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC {
+				switch s[i+2] {
+				case 0x88:
+					open++
+				case 0x89:
+					close++
+				}
+			}
 		}
 	}
 	return

@@ -134,7 +134,9 @@ func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 // exceptions. Only then is the paragraph read into runes.
 func mayHaveDoubled(text string) bool {
 	r1, r2, r3 := rune(-1), rune(-1), rune(-1) // the three runes before r
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r, n := decodeRune(text, i)
+		i += n
 		if r == r1 && strings.ContainsRune(doubledFunctionChars, r) ||
 			r == r2 && r1 == r3 && r1 != r && isHan(r1) && isHan(r) {
 			return true

@@ -131,30 +131,44 @@ const minBlankColumnCells = 3
 // of the form left empty (often the 法人或其他组织 columns of 表三) is said once
 // for the block, not once per cell.
 func blankColumns(t *grammar.Table) []string {
-	type count struct{ cells, blank int }
-	counts := map[string]*count{}
-	var order []string
+	// a table has a few columns: a list searched from the cell's own
+	// position is cheaper than a map looked up for every cell
+	type count struct {
+		key          string
+		cells, blank int
+	}
+	var buf [16]count
+	counts := buf[:0]
 	for _, r := range t.Rows {
-		for _, c := range r.Cells {
+		for j, c := range r.Cells {
 			if c == nil {
 				continue
 			}
-			n := counts[c.Col.Key]
-			if n == nil {
-				n = &count{}
-				counts[c.Col.Key] = n
-				order = append(order, c.Col.Key)
+			k := -1
+			if j < len(counts) && counts[j].key == c.Col.Key {
+				k = j
+			} else {
+				for i := range counts {
+					if counts[i].key == c.Col.Key {
+						k = i
+						break
+					}
+				}
 			}
-			n.cells++
+			if k < 0 {
+				counts = append(counts, count{key: c.Col.Key})
+				k = len(counts) - 1
+			}
+			counts[k].cells++
 			if c.Kind == grammar.CellEmpty {
-				n.blank++
+				counts[k].blank++
 			}
 		}
 	}
 	var out []string
-	for _, k := range order {
-		if n := counts[k]; n.blank == n.cells && n.cells >= minBlankColumnCells {
-			out = append(out, k)
+	for _, n := range counts {
+		if n.blank == n.cells && n.cells >= minBlankColumnCells {
+			out = append(out, n.key)
 		}
 	}
 	return out

@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"math/rand"
+	"reflect"
+	"regexp"
+	"testing"
+	"unicode/utf8"
+)
+
+// The byte-level scanners answer what their rune-by-rune definitions answer,
+// on random text dense in the marks they look for, in runes sharing their
+// lead bytes, and in invalid UTF-8.
+var byteScanPieces = []string{"。", "；", ";", "！", "？", "!", "?", "（", "）", "(", ")", "，", "、", "Ｙ", "＂",
+	"\xe3\x80", "\xef\xbc", "\xbc\x88", "\x82", "\xff", "\xed\xa0\x80", "\xe0\x80\x80", "的", "了", "研究", "学", "习",
+	"一", "年", "a", "1", " ", "𠀀", "\ufffd"}
+
+func sentencesByRunes(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range text {
+		switch r {
+		case '。', '；', ';', '！', '？', '!', '?':
+			end := i + utf8.RuneLen(r)
+			out = append(out, [2]int{start, end})
+			start = end
+		}
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+func bracketsByRunes(s string) (open, close int) {
+	for _, r := range s {
+		switch r {
+		case '（', '(':
+			open++
+		case '）', ')':
+			close++
+		}
+	}
+	return
+}
+
+func TestByteScansMatchRunes(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	for i := 0; i < 30000; i++ {
+		text := randomText(rng, byteScanPieces, rng.Intn(16))
+		if got, want := sentences(text), sentencesByRunes(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("sentences(%q) = %v, want %v", text, got, want)
+		}
+		o, c := brackets(text)
+		if wo, wc := bracketsByRunes(text); o != wo || c != wc {
+			t.Fatalf("brackets(%q) = %d, %d, want %d, %d", text, o, c, wo, wc)
+		}
+		for j := 0; j < len(text); j++ {
+			r, n := decodeRune(text, j)
+			if wr, wn := utf8.DecodeRuneInString(text[j:]); r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %q, %d, want %q, %d", text, j, r, n, wr, wn)
+			}
+		}
+	}
+}
+
+// decodeRune agrees with the standard decoder on every three-byte sequence.
+func TestDecodeRuneAllThreeBytes(t *testing.T) {
+	b := []byte{0, 0, 0}
+	for c0 := 0xC0; c0 < 0x100; c0++ {
+		for c1 := 0x70; c1 < 0xD0; c1++ {
+			for c2 := 0x70; c2 < 0xD0; c2++ {
+				b[0], b[1], b[2] = byte(c0), byte(c1), byte(c2)
+				s := string(b)
+				r, n := decodeRune(s, 0)
+				if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+					t.Fatalf("decodeRune(%q) = %q, %d, want %q, %d", s, r, n, wr, wn)
+				}
+			}
+		}
+	}
+}
+
+// clauseEnd cuts where the class [，,、；;：:] matches.
+func TestClauseEndMatchesClass(t *testing.T) {
+	re := regexp.MustCompile(`[，,、；;：:]`)
+	rng := rand.New(rand.NewSource(6))
+	pieces := append([]string{"，", ",", "、", "；", ";", "：", ":", "\xef\xbc\x8d", "\xe3\x80\x82"}, byteScanPieces...)
+	for i := 0; i < 30000; i++ {
+		text := randomText(rng, pieces, rng.Intn(16))
+		var got [][]int
+		for pos := 0; pos <= len(text); {
+			end, next := clauseEnd(text, pos)
+			if next > len(text) {
+				break
+			}
+			got = append(got, []int{end, next})
+			pos = next
+		}
+		if want := re.FindAllStringIndex(text, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("clauses of %q: %v, want %v", text, got, want)
+		}
+	}
+}
+
+// reOtherBodies, a scan from its first words, finds what its pattern finds.
+func TestOtherBodiesScan(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	pieces := []string{"部门", "各单位", "区直", "县直", "市直", "乡镇", "街道", "各地", "上级", "省级", "国家", "的", "行政",
+		"规范性文件", "规范性", "文件", "部", "门", "本", "制发", "2", "件", "，", " ", "\xff", "𠀀"}
+	matched := 0
+	for i := 0; i < 30000; i++ {
+		text := randomText(rng, pieces, rng.Intn(10))
+		got, want := reOtherBodies.Find(text), reOtherBodies.re.FindStringSubmatchIndex(text)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("reOtherBodies on %q: %v, want %v", text, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d matches: the texts do not exercise the pattern", matched)
+	}
+}
