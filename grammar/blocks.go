@@ -99,7 +99,13 @@ func (p *parser) paragraph(a, b int) {
 	if s := p.sectionAt(sp.Start); s != nil {
 		key = s.Key
 	}
-	p.r.Paragraphs = append(p.r.Paragraphs, &Paragraph{Span: sp, Section: key, ViewSpan: Span{a, b}})
+	if len(p.paragraphBlock) == 0 {
+		p.paragraphBlock = make([]Paragraph, 64) // one allocation for many, as cells
+	}
+	para := &p.paragraphBlock[0]
+	p.paragraphBlock = p.paragraphBlock[1:]
+	*para = Paragraph{Span: sp, Section: key, ViewSpan: Span{a, b}}
+	p.r.Paragraphs = append(p.r.Paragraphs, para)
 }
 
 // subHeading recognises （一）…, 1. …, # … and other 一、 headings at the start
@@ -146,10 +152,8 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	if len(probe) > 200 {
 		probe = probe[:200]
 	}
-	for _, stop := range []string{"。", "：", ":", "；", " ", "\u3000"} {
-		if i := strings.Index(probe, stop); i >= 0 && i < end && (i > 0 || stop != " ") {
-			end = i
-		}
+	if i := headingTextEnd(probe); i >= 0 {
+		end = i
 	}
 	textEnd := m[1] + end
 	// a numbered sentence is a paragraph, not a heading
@@ -178,6 +182,24 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 		after += n
 	}
 	return h, after
+}
+
+// headingTextEnd returns where the first of 。：:；, U+3000 or a space
+// stands in probe, or -1; a space that is probe's first space and its
+// first byte does not count (nor do later spaces then).
+func headingTextEnd(probe string) int {
+	spaces := probe == "" || probe[0] != ' '
+	for i, r := range probe {
+		switch r {
+		case '。', '：', ':', '；', '\u3000':
+			return i
+		case ' ':
+			if spaces {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // firstOverlap returns the first of the sorted, disjoint ranges that overlaps

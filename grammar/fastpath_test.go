@@ -218,3 +218,47 @@ func TestFuzzyRememberedAnswersAsFuzzy(t *testing.T) {
 		t.Errorf("remembered %d answers, more than %d", n, maxRemembered)
 	}
 }
+
+func TestMaybePageNumberBeforeTheExpression(t *testing.T) {
+	pieces := []string{"—", "–", "-", "－", " ", "\u3000", "\t", "1", "2", "０", "9", "页", "第", "a"}
+	rng := rand.New(rand.NewSource(4))
+	matched := 0
+	for range 50000 {
+		s := randomText(rng, pieces, rng.Intn(8))
+		if rePageNumber.MatchString(s) {
+			matched++
+			if !maybePageNumber(s) {
+				t.Fatalf("maybePageNumber(%q) = false, but it is a page number", s)
+			}
+		}
+	}
+	if matched < 50 {
+		t.Fatalf("%d page numbers in 50,000 texts: the test must try some", matched)
+	}
+}
+
+// plainHeadingTextEnd is subHeading's search for the end of a heading's
+// text as it was written first: each stop searched for on its own.
+func plainHeadingTextEnd(probe string) int {
+	end := len(probe) + 1
+	for _, stop := range []string{"。", "：", ":", "；", " ", "\u3000"} {
+		if i := strings.Index(probe, stop); i >= 0 && i < end && (i > 0 || stop != " ") {
+			end = i
+		}
+	}
+	if end == len(probe)+1 {
+		return -1
+	}
+	return end
+}
+
+func TestHeadingTextEndAsEachStop(t *testing.T) {
+	pieces := []string{"。", "：", ":", "；", " ", "\u3000", "主动", "公开", "a", "𠮷", "1"}
+	rng := rand.New(rand.NewSource(5))
+	for range 50000 {
+		probe := randomText(rng, pieces, rng.Intn(7))
+		if got, want := headingTextEnd(probe), plainHeadingTextEnd(probe); got != want {
+			t.Fatalf("headingTextEnd(%q) = %d, each stop on its own gives %d", probe, got, want)
+		}
+	}
+}

@@ -62,8 +62,9 @@ type parser struct {
 	// crawlerLine: the line being split into blocks is a flattened page
 	crawlerLine bool
 	// phraseHits are the occurrences of parserPhrases in text (hits)
-	phraseHits [][]phraseHit
-	cellBlock  []Cell // newCell's room
+	phraseHits     [][]phraseHit
+	cellBlock      []Cell      // newCell's room
+	paragraphBlock []Paragraph // paragraph's room
 	// lexers made for the table being read (releaseLexers)
 	lexers []*lexer
 }
@@ -158,12 +159,23 @@ var (
 	reBookmark   = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
 )
 
+// maybePageNumber: s has what rePageNumber needs, an ASCII digit and a dash.
+func maybePageNumber(s string) bool {
+	return strings.IndexAny(s, "0123456789") >= 0 &&
+		(strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "—") || strings.Contains(s, "–"))
+}
+
 func (p *parser) findResidue() {
-	// which lines hold a residue phrase: one fast scan of the text per phrase
-	hit := map[int]string{}
+	// which lines hold a residue phrase (the first on each line), in line
+	// order as the hits come in text order
+	type lineHit struct {
+		line   int
+		phrase string
+	}
+	var hits []lineHit
 	for _, h := range p.hits(residuePhrases) {
-		if li := p.lineAt(h.off); hit[li] == "" {
-			hit[li] = h.phrase
+		if li := p.lineAt(h.off); len(hits) == 0 || hits[len(hits)-1].line != li {
+			hits = append(hits, lineHit{li, h.phrase})
 		}
 	}
 	furniture := p.furnitureLines()
@@ -180,16 +192,19 @@ func (p *parser) findResidue() {
 				p.addResidue(a, b, "export")
 				continue
 			}
-			if rePageNumber.MatchString(s) {
+			if maybePageNumber(s) && rePageNumber.MatchString(s) {
 				a, b := trimSpan(p.text, ln.start, ln.end)
 				p.addResidue(a, b, "page-number")
 				continue
 			}
 		}
-		pat := hit[li]
-		if pat == "" {
+		for len(hits) > 0 && hits[0].line < li {
+			hits = hits[1:]
+		}
+		if len(hits) == 0 || hits[0].line != li {
 			continue
 		}
+		pat := hits[0].phrase
 		if pat == "[bookmark:" {
 			for _, m := range reBookmark.FindAllStringIndex(s, -1) {
 				p.addResidue(ln.start+m[0], ln.start+m[1], "bookmark")
