@@ -14,9 +14,9 @@ var reInlineSub = regexp.MustCompile(`[。；;：:][\s\x{00A0}\x{3000}]*([（(][
 func (p *parser) findOtherHeadingsAndParagraphs() {
 	heads := p.sectionHead
 	hi := 0
-	for _, ln := range p.lines {
+	for li, ln := range p.lines {
 		a, b := trimSpan(p.text, ln.start, ln.end)
-		if a == b || p.isResidueLine(ln) {
+		if a == b || p.isResidueLine(li) {
 			continue
 		}
 		// section headings on this line: the text after them is content

@@ -65,6 +65,7 @@ type parser struct {
 	phraseHits     [][]phraseHit
 	cellBlock      []Cell      // newCell's room
 	paragraphBlock []Paragraph // paragraph's room
+	residueLines   []bool      // isResidueLine's answers, by line
 	// lexers made for the table being read (releaseLexers)
 	lexers []*lexer
 }
@@ -307,10 +308,24 @@ func (p *parser) furnitureLines() map[int]bool {
 
 func (p *parser) addResidue(a, b int, kind string) {
 	p.residue = append(p.residue, Span{a, b})
+	p.residueLines = nil // answered anew
 	p.r.Residue = append(p.r.Residue, &Residue{Span: p.span(a, b), Kind: kind, Text: p.text[a:b]})
 }
 
-func (p *parser) isResidueLine(ln line) bool {
+// isResidueLine tells whether residue covers line li whole (trimmed). The
+// answers are made once, after findResidue, as several passes ask about
+// every line.
+func (p *parser) isResidueLine(li int) bool {
+	if len(p.residueLines) != len(p.lines) {
+		p.residueLines = make([]bool, len(p.lines))
+		for i, ln := range p.lines {
+			p.residueLines[i] = p.lineIsResidue(ln)
+		}
+	}
+	return p.residueLines[li]
+}
+
+func (p *parser) lineIsResidue(ln line) bool {
 	a, b := trimSpan(p.text, ln.start, ln.end)
 	if a == b {
 		return false
@@ -462,8 +477,8 @@ func (p *parser) findSectionHeadings() {
 			}
 		}
 	}()
-	for _, ln := range p.lines {
-		if p.isResidueLine(ln) {
+	for li, ln := range p.lines {
+		if p.isResidueLine(li) {
 			continue
 		}
 		a, b := trimSpan(p.text, ln.start, ln.end)
@@ -510,8 +525,8 @@ func (p *parser) findSectionHeadings() {
 // least three lines naming a part exactly or by a known variant.
 func (p *parser) parenSectionHeadings() []*Heading {
 	var found []*Heading
-	for _, ln := range p.lines {
-		if p.isResidueLine(ln) {
+	for li, ln := range p.lines {
+		if p.isResidueLine(li) {
 			continue
 		}
 		a, b := trimSpan(p.text, ln.start, ln.end)
@@ -707,12 +722,12 @@ func (p *parser) firstSectionView() int {
 func (p *parser) findTitle() {
 	limit := p.firstSectionView()
 	var cand []line
-	for _, ln := range p.lines {
+	for li, ln := range p.lines {
 		if ln.start >= limit || len(cand) >= 12 {
 			break
 		}
 		a, b := trimSpan(p.text, ln.start, ln.end)
-		if a == b || p.isResidueLine(ln) {
+		if a == b || p.isResidueLine(li) {
 			cand = append(cand, line{a, a}) // keeps blank lines as separators
 			continue
 		}
@@ -1053,7 +1068,7 @@ func (p *parser) findSignature() {
 	for i := len(p.lines) - 1; i >= 0 && n < 8; i-- {
 		ln := p.lines[i]
 		a, b := trimSpan(p.text, ln.start, ln.end)
-		if a == b || p.isResidueLine(ln) {
+		if a == b || p.isResidueLine(i) {
 			continue
 		}
 		if len(p.sectionHead) > 0 && a < p.sectionHead[len(p.sectionHead)-1].viewStart() {

@@ -53,7 +53,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 			e = b
 		}
 		s, e = trimKeepTabs(p.text, s, e)
-		if s == e || p.isResidueLine(ln) || strings.Trim(p.text[s:e], "\t") == "" && !strings.Contains(p.text[s:e], "\t") {
+		if s == e || p.isResidueLine(li) || strings.Trim(p.text[s:e], "\t") == "" && !strings.Contains(p.text[s:e], "\t") {
 			continue
 		}
 		if ln.start < a {
