@@ -90,15 +90,19 @@ func (p *parser) splitLines() {
 	t := p.text
 	p.lines = make([]line, 0, strings.Count(t, "\n")+1)
 	start := 0
-	for i := 0; i < len(t); i++ {
-		if t[i] == '\n' {
-			end := i
-			if end > start && t[end-1] == '\r' {
-				end--
-			}
-			p.lines = append(p.lines, line{start, end})
-			start = i + 1
+	for {
+		// IndexByte runs on machine words, not byte by byte
+		j := strings.IndexByte(t[start:], '\n')
+		if j < 0 {
+			break
 		}
+		i := start + j
+		end := i
+		if end > start && t[end-1] == '\r' {
+			end--
+		}
+		p.lines = append(p.lines, line{start, end})
+		start = i + 1
 	}
 	if start < len(t) {
 		end := len(t)
