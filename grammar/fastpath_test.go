@@ -3,6 +3,9 @@ package grammar
 import (
 	"fmt"
 	"math/rand"
+	"os"
+	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -260,5 +263,35 @@ func TestHeadingTextEndAsEachStop(t *testing.T) {
 		if got, want := headingTextEnd(probe), plainHeadingTextEnd(probe); got != want {
 			t.Fatalf("headingTextEnd(%q) = %d, each stop on its own gives %d", probe, got, want)
 		}
+	}
+}
+
+// Token buffers go back to the pool cleared: a token left in one would keep
+// its report's text alive, and could be mistaken for a token of the next.
+func TestTokenBuffersReturnCleared(t *testing.T) {
+	// no collection empties the pool meanwhile
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	for _, name := range []string{"clean.txt", "defects.txt"} {
+		raw, err := os.ReadFile(filepath.Join("..", "testdata", "examples", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		Parse(NewSource(name, string(raw)))
+	}
+	got := 0
+	for range 8 {
+		b, _ := tokenBuffers.Get().(*[]token)
+		if b == nil {
+			break
+		}
+		got++
+		for i, tk := range (*b)[:cap(*b)] {
+			if tk != (token{}) {
+				t.Fatalf("a pooled token buffer holds %+v at %d", tk, i)
+			}
+		}
+	}
+	if got == 0 {
+		t.Fatal("no token buffer came back to the pool")
 	}
 }

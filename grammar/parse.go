@@ -166,8 +166,18 @@ var (
 
 // maybePageNumber: s has what rePageNumber needs, an ASCII digit and a dash.
 func maybePageNumber(s string) bool {
-	return strings.IndexAny(s, "0123456789") >= 0 &&
-		(strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "—") || strings.Contains(s, "–"))
+	digit, dash := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == '-':
+			dash = true
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x93 || s[i+2] == 0x94):
+			dash = true // – U+2013, — U+2014
+		}
+	}
+	return digit && dash
 }
 
 func (p *parser) findResidue() {

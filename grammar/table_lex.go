@@ -28,6 +28,7 @@ type lexer struct {
 	lexedLine []int
 	cellBuf   [][2]int // the cells of the line being lexed
 	lastMatch matchAnswer
+	used      int // the most tokens toks held (releaseLexers)
 	first     int // view offset of the first token
 	last      int
 	nlines    int
@@ -102,11 +103,14 @@ func getTokens(n int) []token {
 func (p *parser) releaseLexers() {
 	for _, lx := range p.lexers {
 		b := lx.toks[:cap(lx.toks)]
+		used := max(lx.used, len(lx.toks))
 		lx.toks = nil
 		if cap(b) > maxPooledTokens {
 			continue
 		}
-		clear(b) // the tokens hold the report's strings
+		// the tokens hold the report's strings; the room past the most
+		// ever used was never written (or cleared when last put back)
+		clear(b[:used])
 		tokenBuffers.Put(&b)
 	}
 	p.lexers = p.lexers[:0]
@@ -185,6 +189,7 @@ func (lx *lexer) releaseTrailingText() {
 	for k > 0 && lx.toks[k-1].line > last {
 		k--
 	}
+	lx.used = max(lx.used, len(lx.toks))
 	lx.toks = lx.toks[:k]
 	j := len(lx.lexed)
 	for j > 0 && lx.lexedLine[j-1] > last {
