@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"sort"
 	"strings"
@@ -452,21 +453,32 @@ func WriteJSON(w io.Writer, res *batch.Result) error {
 	bw.Write(head.Bytes()[:at])
 	bw.WriteString("\n  \"reports\": [")
 	var elem bytes.Buffer
+	var findings []byte
 	enc := newJSONEncoder(&elem, "    ")
+	// the report is encoded with no findings, the last member; they are
+	// appended in place of its empty array (jsonenc.go)
+	empty := []byte(`"diagnostics": []` + "\n    }\n")
 	for i := range reports {
 		jr := &reports[i]
-		jr.Diagnostics = jfindings(res.Reports[i], sources, res.Lang)
 		jr.withStats()
 		elem.Reset()
 		if err := enc.Encode(jr); err != nil {
 			return err
 		}
-		jr.Diagnostics, jr.Stats = nil, nil
+		jr.Stats = nil
+		head, ok := bytes.CutSuffix(elem.Bytes(), empty)
+		if !ok {
+			return errors.New("batch JSON: a report does not end with its findings")
+		}
+		findings = appendFindings(findings[:0], jfindings(res.Reports[i], sources, res.Lang))
 		if i > 0 {
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		bw.Write(head)
+		bw.WriteString(`"diagnostics": `)
+		bw.Write(findings)
+		bw.WriteString("\n    }")
 	}
 	bw.WriteString("\n  ],\n")
 	bw.Write(head.Bytes()[at+len(marker):])
