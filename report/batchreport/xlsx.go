@@ -2,6 +2,7 @@ package batchreport
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"maps"
@@ -81,10 +82,22 @@ func WriteXLSX(w io.Writer, res *batch.Result) error {
 	// in a buffer that doubles as it grows) before copying it out. The
 	// buffer WriteTo is given stays empty; it would only matter for a sheet
 	// above 4 GiB (excelize patches zip64 headers in it).
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, xlsxCompression)
+		})
+		return zw
+	})
 	_, err = f.WriteTo(w)
 	return err
 }
+
+// xlsxCompression is the deflate level of the workbook's parts. The
+// default level (6) took 1.9 s of the 6 s the workbook of 8,000 reports
+// took to write; level 2 compresses its 170 MB of sheet XML 3× as fast,
+// into a file about 15 % larger.
+const xlsxCompression = 2
 
 // newXLSXWriter names the three sheets of f and makes the header style.
 func newXLSXWriter(f *excelize.File, names [3]string, lang string) (*xlsxWriter, error) {
