@@ -90,7 +90,11 @@ func appendDiagnostic(b []byte, r *lint.FileResult, d *lint.Diagnostic, o Output
 			}
 			b = l.newline(b, 4)
 			b = append(b, '{')
-			b = appendLocation(b, 5, LocationOf(r.Source, e.Span), l, true)
+			el := loc // an edit often replaces what the finding points at
+			if e.Span != d.Span {
+				el = LocationOf(r.Source, e.Span)
+			}
+			b = appendLocation(b, 5, el, l, true)
 			b = l.stringMember(b, 5, "new_text", e.NewText)
 			b = l.newline(b, 4)
 			b = append(b, '}')
