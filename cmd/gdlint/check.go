@@ -151,6 +151,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		c.stream = report.NewStream(c.f.format, findingsOut, c.out)
 	}
 	c.summarize = c.f.batch.wanted() || len(files) > 1
+	if c.summarize {
+		tuneGC() // a batch: much garbage, little kept (gc.go)
+	}
 	if c.summarize && c.stream != nil {
 		// the texts wait for the cross-year checks in a temporary file;
 		// without one they stay in memory

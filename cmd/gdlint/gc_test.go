@@ -1,0 +1,57 @@
+package main
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+func TestGCSettingsFor(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 400},         // before the first collection
+		{4 * mib, 400},   // goal 20 MiB
+		{19 * mib, 400},  // goal 95 MiB, under the ceiling of 96
+		{24 * mib, 300},  // goal 96 MiB: the ceiling
+		{32 * mib, 200},  // goal 96 MiB
+		{48 * mib, 100},  // goal 96 MiB = 2×live
+		{60 * mib, 100},  // 2×live is above the ceiling: GOGC=100's goal
+		{900 * mib, 100}, //
+	} {
+		got, limit := gcSettingsFor(c.live, 96*mib)
+		if got != c.want {
+			t.Errorf("live %d MiB: GC percent %d, want %d", c.live/mib, got, c.want)
+		}
+		goal := c.live * uint64(100+got) / 100
+		if c.live > 0 && goal > max(96*mib, 2*c.live) {
+			t.Errorf("live %d MiB: goal %d MiB over both the ceiling and 2×live", c.live/mib, goal/mib)
+		}
+		// the limit must not make the collector run before the goal
+		if limit < int64(goal)+gcLimitSlack || limit != int64(max(96*mib, 2*c.live)+gcLimitSlack) {
+			t.Errorf("live %d MiB: memory limit %d MiB for a goal of %d MiB", c.live/mib, limit/mib, goal/mib)
+		}
+	}
+}
+
+func TestTuneGCKeepsTheUsersSetting(t *testing.T) {
+	t.Setenv("GOGC", "50")
+	before := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(before)
+	limit := debug.SetMemoryLimit(-1)
+	if tuneGC() {
+		t.Error("tuned though GOGC is set")
+	}
+	if p := debug.SetGCPercent(77); p != 77 {
+		t.Errorf("GC percent changed to %d", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != limit {
+		t.Errorf("memory limit changed to %d", l)
+	}
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	if tuneGC() {
+		t.Error("tuned though GOMEMLIMIT is set")
+	}
+}
