@@ -152,46 +152,55 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 		return nil
 	}
 	a := &analysis{table: t}
-	rows := rowIndex(t)
+	plan := tableBalanceEntryOf(t.Def.Format, id)
+	bs := plan.bs
+	// each distinct row and cell the balances name is looked up once: the
+	// first row of a key, as Table.Row finds it, and its cell of a column
+	rows := make([]*grammar.Row, len(plan.rows))
+	for _, r := range t.Rows {
+		if s, ok := plan.rowSlot[r.Def.Key]; ok && rows[s] == nil {
+			rows[s] = r
+		}
+	}
 	// the relations and their cell lists live in two arrays: one allocation
-	// each instead of three per relation
-	bs, nrefs := tableBalances(t.Def.Format, id)
+	// each instead of three per relation; cells holds, for each cell of each
+	// balance in order, the table's cell (nil when missing)
 	store := make([]relation, len(bs))
-	cells := make([]*grammar.Cell, 0, nrefs)
+	cells := make([]*grammar.Cell, plan.nrefs)
+	var buf [256]*grammar.Cell
+	distinct := buf[:0]
+	if len(plan.cells) > len(buf) {
+		distinct = make([]*grammar.Cell, 0, len(plan.cells))
+	}
+	distinct = distinct[:len(plan.cells)]
+	for i, pc := range plan.cells {
+		if row := rows[pc.row]; row != nil {
+			distinct[i] = row.Cell(pc.col)
+		}
+	}
+	for k, i := range plan.refs {
+		cells[k] = distinct[i]
+	}
 	a.rels = make([]*relation, len(bs))
+	at := 0
 	for i, b := range bs {
 		a.rels[i] = &store[i]
-		cells = evalRelation(&store[i], t, rows, b, cells)
+		n := len(b.Left) + len(b.Right)
+		evalRelation(&store[i], t, b, cells[at:at+n:at+n])
+		at += n
 	}
 	a.explain()
 	return a
 }
 
-// rowIndex maps row keys to the table's rows, the first of a key as
-// Table.Row finds it: the balances look up hundreds of cells.
-func rowIndex(t *grammar.Table) map[string]*grammar.Row {
-	m := make(map[string]*grammar.Row, len(t.Rows))
-	for _, r := range t.Rows {
-		if _, ok := m[r.Def.Key]; !ok {
-			m[r.Def.Key] = r
-		}
-	}
-	return m
-}
-
-// evalRelation fills r with balance b evaluated on t; the cell lists are
-// appended to cells (returned) and sliced from it.
-func evalRelation(r *relation, t *grammar.Table, rows map[string]*grammar.Row, b grammar.Balance, cells []*grammar.Cell) []*grammar.Cell {
+// evalRelation fills r with balance b evaluated on t; cells are the
+// table's cells of b.Left then b.Right (nil when missing), which r's cell
+// lists are sliced from.
+func evalRelation(r *relation, t *grammar.Table, b grammar.Balance, cells []*grammar.Cell) {
 	*r = relation{b: b}
-	side := func(refs []grammar.CellRef) ([]*grammar.Cell, float64) {
-		start := len(cells)
+	side := func(cs []*grammar.Cell) ([]*grammar.Cell, float64) {
 		sum := 0.0
-		for _, ref := range refs {
-			var c *grammar.Cell // t.Cell(ref.Row, ref.Col)
-			if row := rows[ref.Row]; row != nil {
-				c = row.Cell(ref.Col)
-			}
-			cells = append(cells, c)
+		for _, c := range cs {
 			switch {
 			case c == nil:
 				r.missing = true
@@ -208,17 +217,17 @@ func evalRelation(r *relation, t *grammar.Table, rows map[string]*grammar.Row, b
 				sum += c.Value
 			}
 		}
-		return cells[start:len(cells):len(cells)], sum
+		return cs, sum
 	}
-	r.left, r.lsum = side(b.Left)
-	r.right, r.rsum = side(b.Right)
+	nl := len(b.Left)
+	r.left, r.lsum = side(cells[:nl:nl])
+	r.right, r.rsum = side(cells[nl:len(cells):len(cells)])
 	switch {
 	case r.missing || len(r.blockers) > 0:
 		r.status = relBlocked
 	case r.lsum != r.rsum:
 		r.status = relFail
 	}
-	return cells
 }
 
 // kindOrder ranks the relation kinds: a finding explained by one cell is

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,13 +79,31 @@ func brackets(s string) (open, close int) {
 // around it, “(自然人)”, do not matter).
 func sameLabel(text, canonical string) bool {
 	// most labels are written exactly as the template has them
-	if text != canonical && grammar.LabelKey(text) != templateKey(canonical) {
+	if text == canonical {
+		o, c := brackets(text)
+		return o == c
+	}
+	if grammar.LabelKey(text) != templateKey(canonical) {
 		return false
 	}
 	o1, c1 := brackets(text)
-	o2, c2 := brackets(canonical)
+	o2, c2 := templateBrackets(canonical)
 	return o1 == c1 && o1 >= o2 && c1 >= c2
 }
+
+// templateBrackets is brackets of a label of the template, counted once
+// per string.
+func templateBrackets(s string) (open, close int) {
+	if v, ok := templateBracketCounts.Load(s); ok {
+		n := v.([2]int)
+		return n[0], n[1]
+	}
+	open, close = brackets(s)
+	templateBracketCounts.Store(s, [2]int{open, close})
+	return open, close
+}
+
+var templateBracketCounts sync.Map
 
 // skippable runes sit between the pieces of a label broken by the layout.
 func skippable(r rune) bool {

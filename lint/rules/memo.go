@@ -65,27 +65,44 @@ var (
 	balances2021 = sync.OnceValue(func() []grammar.Balance { return grammar.Balances(grammar.Format2021) })
 )
 
-// tableBalances are the balances of format f whose right side is in table
-// id, and how many cells they name: the same for every report, so made once.
-func tableBalances(f grammar.Format, id int) ([]grammar.Balance, int) {
+// tableBalanceEntryOf returns the balances of format f whose right side is
+// in table id, how many cells they name and the plan to look them up: the
+// same for every report, so made once.
+func tableBalanceEntryOf(f grammar.Format, id int) *tableBalanceEntry {
 	if f != grammar.Format2019 {
 		f = grammar.Format2021
 	}
 	k := balanceKey{f, id}
 	if v, ok := tableBalanceMemo.Load(k); ok {
-		e := v.(tableBalanceEntry)
-		return e.bs, e.nrefs
+		return v.(*tableBalanceEntry)
 	}
-	var e tableBalanceEntry
+	e := &tableBalanceEntry{rowSlot: map[string]int{}}
+	type pair struct{ row, col string }
+	cellSlot := map[pair]int{}
 	for _, b := range balancesOf(f) {
 		if len(b.Right) == 0 || b.Right[0].Table != id {
 			continue
 		}
 		e.bs = append(e.bs, b)
 		e.nrefs += len(b.Left) + len(b.Right)
+		for _, ref := range append(b.Left[:len(b.Left):len(b.Left)], b.Right...) {
+			rs, ok := e.rowSlot[ref.Row]
+			if !ok {
+				rs = len(e.rows)
+				e.rowSlot[ref.Row] = rs
+				e.rows = append(e.rows, ref.Row)
+			}
+			cs, ok := cellSlot[pair{ref.Row, ref.Col}]
+			if !ok {
+				cs = len(e.cells)
+				cellSlot[pair{ref.Row, ref.Col}] = cs
+				e.cells = append(e.cells, planCell{row: rs, col: ref.Col})
+			}
+			e.refs = append(e.refs, cs)
+		}
 	}
 	tableBalanceMemo.Store(k, e)
-	return e.bs, e.nrefs
+	return e
 }
 
 type balanceKey struct {
@@ -93,12 +110,28 @@ type balanceKey struct {
 	id int
 }
 
+// tableBalanceEntry is the balances of a table, with the plan
+// analyzeTable looks the balances' cells up by: each distinct row and cell
+// once per table, not once per balance naming it.
 type tableBalanceEntry struct {
 	bs    []grammar.Balance
 	nrefs int
+	// rows are the distinct row keys the balances name (rowSlot: a key's
+	// index in rows); cells the distinct cells; refs, for each cell of each
+	// balance in order (left side, then right), its index in cells
+	rows    []string
+	rowSlot map[string]int
+	cells   []planCell
+	refs    []int
 }
 
-var tableBalanceMemo sync.Map // balanceKey → tableBalanceEntry
+// planCell is a cell the balances name: its row's index in rows, its column.
+type planCell struct {
+	row int
+	col string
+}
+
+var tableBalanceMemo sync.Map // balanceKey → *tableBalanceEntry
 
 var (
 	tableKeysKey = lint.NewMemoKey[map[*grammar.Table]string]("table keys")
