@@ -99,11 +99,7 @@ func (p *parser) paragraph(a, b int) {
 	if s := p.sectionAt(sp.Start); s != nil {
 		key = s.Key
 	}
-	if len(p.paragraphBlock) == 0 {
-		p.paragraphBlock = make([]Paragraph, 64) // one allocation for many, as cells
-	}
-	para := &p.paragraphBlock[0]
-	p.paragraphBlock = p.paragraphBlock[1:]
+	para := p.paragraphs.next()
 	*para = Paragraph{Span: sp, Section: key, ViewSpan: Span{a, b}}
 	p.r.Paragraphs = append(p.r.Paragraphs, para)
 }

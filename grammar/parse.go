@@ -62,10 +62,11 @@ type parser struct {
 	// crawlerLine: the line being split into blocks is a flattened page
 	crawlerLine bool
 	// phraseHits are the occurrences of parserPhrases in text (hits)
-	phraseHits     [][]phraseHit
-	cellBlock      []Cell      // newCell's room
-	paragraphBlock []Paragraph // paragraph's room
-	residueLines   []bool      // isResidueLine's answers, by line
+	phraseHits   [][]phraseHit
+	cells        blockAlloc[Cell]
+	labels       blockAlloc[Label]
+	paragraphs   blockAlloc[Paragraph]
+	residueLines []bool // isResidueLine's answers, by line
 	// lexers made for the table being read (releaseLexers)
 	lexers []*lexer
 }

@@ -258,7 +258,8 @@ func (t *Table) anyCell() bool {
 
 func (p *parser) makeLabel(tk *token) *Label {
 	e := tk.entry
-	l := &Label{Kind: e.kind, Span: p.span(tk.start, tk.end), Text: tk.text, Canonical: e.label, Row: e.row, Col: e.col}
+	l := p.labels.next()
+	*l = Label{Kind: e.kind, Span: p.span(tk.start, tk.end), Text: tk.text, Canonical: e.label, Row: e.row, Col: e.col}
 	l.Exact = !e.variant && tk.how == "" && !e.unnumered
 	l.Normalized = l.Exact && tk.text == e.label
 	switch {

@@ -44,7 +44,8 @@ func (p *parser) cutSegments(t *Table, lx *lexer) []*segment {
 		tk := &lx.toks[i]
 		switch {
 		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
-			cur = &segment{label: tk, order: order[tk.entry.row]}
+			// room for the row's values, which arrive one at a time
+			cur = &segment{label: tk, order: order[tk.entry.row], values: make([]*token, 0, len(tk.entry.row.Cols)+1)}
 			segs = append(segs, cur)
 			seenRow = true
 		case tk.kind == tokLabel:

@@ -184,18 +184,6 @@ func (p *parser) unplacedDisagreeing(t *Table, vals, placed []*token, reason str
 	}
 }
 
-// newCell returns a zero cell from a block made for many: the cells of a
-// report live as long as the report, and one allocation per 64 cells costs
-// less than one per cell.
-func (p *parser) newCell() *Cell {
-	if len(p.cellBlock) == 0 {
-		p.cellBlock = make([]Cell, 64)
-	}
-	c := &p.cellBlock[0]
-	p.cellBlock = p.cellBlock[1:]
-	return c
-}
-
 // placeCells turns the chosen tokens into the cells of rows.
 func (p *parser) placeCells(t *Table, rows []*Row, placed []*token, splitBy SplitHow, doubt string) {
 	i := 0
@@ -207,7 +195,7 @@ func (p *parser) placeCells(t *Table, rows []*Row, placed []*token, splitBy Spli
 			if pv == nil {
 				continue
 			}
-			c := p.newCell()
+			c := p.cells.next()
 			*c = Cell{Table: t.ID, Row: r.Def, Col: col, Text: pv.text, Span: p.span(pv.start, pv.end), Doubt: doubt}
 			switch pv.kind {
 			case tokEmpty:
