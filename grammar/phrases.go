@@ -15,17 +15,22 @@ type phraseSet struct {
 	first   [1024]uint64 // BMP code points that start a phrase
 	phrases []string
 	starts  []rune // the first character of each phrase
+	// byFirst lists, for each first character, its phrases' indices in
+	// order: a common character (公, 政) starts a candidate thousands of
+	// times, and only its own phrases are compared
+	byFirst map[rune][]int
 }
 
 func newPhraseSet(phrases []string) *phraseSet {
-	ps := &phraseSet{phrases: phrases}
-	for _, p := range phrases {
+	ps := &phraseSet{phrases: phrases, byFirst: map[rune][]int{}}
+	for j, p := range phrases {
 		r, size := utf8.DecodeRuneInString(p)
 		if r == utf8.RuneError && size <= 1 || r > 0xFFFF {
 			panic("phraseSet: a phrase must start with a valid BMP character: " + p)
 		}
 		ps.first[r>>6] |= 1 << (uint(r) & 63)
 		ps.starts = append(ps.starts, r)
+		ps.byFirst[r] = append(ps.byFirst[r], j)
 	}
 	return ps
 }
@@ -116,10 +121,8 @@ func scanSets(text string, sets []*phraseSet) [][]phraseHit {
 				if s.first[word]&bit == 0 {
 					continue
 				}
-				// a common character (关, 分, 到) starts a candidate; only
-				// the phrases that start with it are compared
-				for j, p := range s.phrases {
-					if s.starts[j] == r && strings.HasPrefix(text[i:], p) {
+				for _, j := range s.byFirst[r] {
+					if p := s.phrases[j]; strings.HasPrefix(text[i:], p) {
 						out[k] = append(out[k], phraseHit{i, p})
 						break
 					}
