@@ -36,6 +36,9 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		logw = f
 	}
+	// every keystroke parses the document anew and drops the last parse:
+	// much garbage, little kept, as in a batch (gc.go)
+	tuneGC()
 	return lsp.Serve(context.Background(), stdin, stdout, lsp.Options{
 		Log: logw, Verbose: *verbose, Debounce: *debounce, Version: version(),
 	})
