@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -103,7 +104,13 @@ func WriteSARIF(w io.Writer, results []*lint.FileResult, rules []*lint.Rule, inf
 		run.Results = []*sarif.Result{}
 	}
 	log.AddRun(run)
-	if err := log.PrettyWrite(w); err != nil {
+	// log.PrettyWrite is json.MarshalIndent: the same bytes, with a
+	// second pass over all of them (writeIndentedJSON)
+	data, err := json.Marshal(log)
+	if err == nil {
+		err = writeIndentedJSON(w, data)
+	}
+	if err != nil {
 		return errors.Join(errors.New("writing SARIF"), err)
 	}
 	return nil
