@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -121,5 +122,37 @@ func TestOtherBodiesScan(t *testing.T) {
 	}
 	if matched < 1000 {
 		t.Fatalf("only %d matches: the texts do not exercise the pattern", matched)
+	}
+}
+
+// mayHaveDoubled decodes characters by hand: it answers as the same test
+// over the runes of a range loop.
+func TestMayHaveDoubledMatchesRunes(t *testing.T) {
+	byRunes := func(text string) bool {
+		r1, r2, r3 := rune(-1), rune(-1), rune(-1)
+		for _, r := range text {
+			if r == r1 && strings.ContainsRune(doubledFunctionChars, r) ||
+				r == r2 && r1 == r3 && r1 != r && isHan(r1) && isHan(r) {
+				return true
+			}
+			r1, r2, r3 = r, r1, r2
+		}
+		return false
+	}
+	rng := rand.New(rand.NewSource(8))
+	pieces := []string{"的", "了", "研", "究", "学", "习", "𠀀", "\xff", "\xe7\x9a", "\xe7", "a", "，", "\ufffd", "一", "二"}
+	found := 0
+	for i := 0; i < 50000; i++ {
+		text := randomText(rng, pieces, rng.Intn(10))
+		got, want := mayHaveDoubled(text), byRunes(text)
+		if got != want {
+			t.Fatalf("mayHaveDoubled(%q) = %v, want %v", text, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d texts with doubles: the test proves little", found)
 	}
 }

@@ -106,6 +106,9 @@ func requestClaims(c *lint.Context) []requestClaim {
 // blockRequestCandidates reads the candidates of block b, in the order the
 // claims are taken.
 func blockRequestCandidates(b *proseBlock) []requestCandidate {
+	if !strings.Contains(b.Text, "申请") {
+		return nil // no sentence is about applications (a test per block, not per sentence)
+	}
 	var out []requestCandidate
 	eachBlockSentence(b, func(s sentenceCtx) {
 		about := strings.Contains(s.text, "申请") || strings.Contains(s.prev, "申请")
@@ -310,6 +313,9 @@ func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
 
 // blockNoRequests returns where block b says no application was received.
 func blockNoRequests(b *proseBlock) [][2]int {
+	if !strings.Contains(b.Text, "申请") {
+		return nil // the test below fails for every sentence
+	}
 	var out [][2]int
 	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "申请") || !strings.Contains(s.text, "未") && !strings.Contains(s.text, "没有") {

@@ -108,6 +108,9 @@ type reviewClaim struct {
 
 // blockReviewClaims reads the review and suit counts of block b.
 func blockReviewClaims(b *proseBlock) []reviewClaim {
+	if !strings.Contains(b.Text, "行政") {
+		return nil // the test below fails for every sentence
+	}
 	var out []reviewClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "行政") {

@@ -100,6 +100,9 @@ func clauseEnd(text string, from int) (end, next int) {
 // blockDocClaims reads the counts of documents issued, repealed and in force
 // that the clauses of block b state.
 func blockDocClaims(b *proseBlock) []docClaim {
+	if !strings.Contains(b.Text, "规范性文件") && !strings.Contains(b.Text, "规章") {
+		return nil // the test below fails for every sentence
+	}
 	var out []docClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "规范性文件") && !strings.Contains(s.text, "规章") {

@@ -45,6 +45,9 @@ func checkCompletionClaim(c *lint.Context) {
 // blockCompletionClaims returns where block b says every application was
 // completed.
 func blockCompletionClaims(b *proseBlock) [][2]int {
+	if !strings.Contains(b.Text, "申请") {
+		return nil // the test below fails for every sentence
+	}
 	var out [][2]int
 	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "申请") && !strings.Contains(s.prev, "申请") {

@@ -89,6 +89,9 @@ type feeClaim struct {
 // blockFeeClaims reads the fee amounts of block b, each sentence's amounts
 // before its statements of none.
 func blockFeeClaims(b *proseBlock) []feeClaim {
+	if !strings.Contains(b.Text, "行政事业性收费") {
+		return nil // the test below fails for every sentence
+	}
 	var out []feeClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
 		if !strings.Contains(s.text, "行政事业性收费") {
