@@ -68,12 +68,12 @@ func BenchmarkLongLineJSON(b *testing.B) {
 	}
 }
 
-// BenchmarkJSONStream is the json and json-lines outputs alone of the five
-// seed reports' findings (checked once, outside the loop): what the main
-// goroutine of a batch run spends on printing a report's findings.
+// BenchmarkStreams is the json, json-lines and text outputs alone of the
+// five seed reports' findings (checked once, outside the loop): what the
+// main goroutine of a batch run spends on printing a report's findings.
 //
-//	go test ./report -run '^$' -bench JSONStream -benchmem
-func BenchmarkJSONStream(b *testing.B) {
+//	go test ./report -run '^$' -bench Streams -benchmem
+func BenchmarkStreams(b *testing.B) {
 	paths := testshared.Seeds(b)
 	var results []*lint.FileResult
 	for _, p := range paths {
@@ -87,7 +87,7 @@ func BenchmarkJSONStream(b *testing.B) {
 		}
 		results = append(results, res)
 	}
-	for _, format := range []string{"json", "json-lines"} {
+	for _, format := range []string{"json", "json-lines", "text"} {
 		b.Run(format, func(b *testing.B) {
 			var out countingWriter
 			b.ReportAllocs()

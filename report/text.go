@@ -6,6 +6,7 @@ import (
 	"io"
 	"iter"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -91,8 +92,9 @@ func WriteText(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 
 // textStream is the text format written file by file.
 type textStream struct {
-	bw *bufio.Writer
-	o  OutputOptions
+	bw   *bufio.Writer
+	o    OutputOptions
+	line []byte // one finding's line, reused
 }
 
 func newTextStream(w io.Writer, o OutputOptions) *textStream {
@@ -103,29 +105,46 @@ func (t *textStream) File(r *lint.FileResult) error {
 	bw, o := t.bw, t.o
 	for r, d := range findings([]*lint.FileResult{r}) {
 		loc := LocationOf(r.Source, d.Span)
-		sev := d.Severity.String()
+		sevColor := ansiBlue
 		switch d.Severity {
 		case lint.Error:
-			sev = paint(o.Color, ansiRed, sev)
+			sevColor = ansiRed
 		case lint.Warning:
-			sev = paint(o.Color, ansiYellow, sev)
-		default:
-			sev = paint(o.Color, ansiBlue, sev)
+			sevColor = ansiYellow
 		}
-		mark := ""
+		// path:line:col: severity RULE [*] message, appended rather than
+		// formatted: a batch prints tens of thousands of these lines
+		b := appendPaint(t.line[:0], o.Color, ansiBold, r.Path)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(loc.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(loc.Column), 10)
+		b = append(b, ':', ' ')
+		b = appendPaint(b, o.Color, sevColor, d.Severity.String())
+		b = append(b, ' ')
+		b = appendPaint(b, o.Color, ansiBold, d.Rule)
+		b = append(b, ' ')
 		if fixable(d, o.Unsafe) && !input.IsContainer(r.Path) {
-			mark = paint(o.Color, ansiCyan, "[*]") + " "
+			b = append(appendPaint(b, o.Color, ansiCyan, "[*]"), ' ')
 		}
-		fmt.Fprintf(bw, "%s%s %s %s%s\n",
-			paint(o.Color, ansiBold, r.Path),
-			fmt.Sprintf(":%d:%d:", loc.Line, loc.Column),
-			sev, paint(o.Color, ansiBold, d.Rule)+" ", mark+oneLine(d.Text(o.Lang))+pageText(loc.Page, o))
+		b = append(b, oneLine(d.Text(o.Lang))...)
+		b = append(b, pageText(loc.Page, o)...)
+		t.line = append(b, '\n')
+		bw.Write(t.line)
 		if o.ShowSource {
 			writeSourceLine(bw, r.Source, d.Span, o.Color)
 		}
 	}
 	// each file reaches the reader (a terminal, a pipe) as it is checked
 	return t.bw.Flush()
+}
+
+// appendPaint appends paint(on, code, s).
+func appendPaint(b []byte, on bool, code, s string) []byte {
+	if !on {
+		return append(b, s...)
+	}
+	return append(append(append(b, code...), s...), ansiReset...)
 }
 
 func (t *textStream) Close() error { return t.bw.Flush() }
