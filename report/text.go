@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
@@ -50,8 +51,30 @@ type Location struct {
 
 // LocationOf converts a span of src to a Location.
 func LocationOf(src *grammar.Source, sp grammar.Span) Location {
-	a, b := src.CharPos(sp.Start), src.CharPos(sp.End)
+	a := src.CharPos(sp.Start)
+	var b grammar.Position
+	if t, ok := sameLine(src.Text, sp); ok {
+		// most findings sit within a line: count the span's characters
+		// instead of the end's from the start of its line
+		b = grammar.Position{Line: a.Line, Col: a.Col + utf8.RuneCountInString(t)}
+	} else {
+		b = src.CharPos(sp.End)
+	}
 	return Location{a.Line + 1, a.Col + 1, b.Line + 1, b.Col + 1, src.Page(sp.Start)}
+}
+
+// sameLine returns the text of sp when sp is within text, holds no line
+// break and starts at a character (not inside one's UTF-8 bytes, where
+// counting from it would count differently from counting over it).
+func sameLine(text string, sp grammar.Span) (string, bool) {
+	if sp.Start < 0 || sp.End < sp.Start || sp.End > len(text) {
+		return "", false
+	}
+	if sp.Start < len(text) && !utf8.RuneStart(text[sp.Start]) {
+		return "", false
+	}
+	t := text[sp.Start:sp.End]
+	return t, strings.IndexByte(t, '\n') < 0
 }
 
 // fixable tells whether d has a fix that --fix applies under o.
