@@ -49,7 +49,7 @@ func shortRow(r *grammar.RowDef) string {
 
 // cellName names a cell for messages: “row”“col”.
 func cellLabel(c *grammar.Cell) string {
-	return fmt.Sprintf("“%s”“%s”", c.Row.Label, c.Col.Label)
+	return "“" + c.Row.Label + "”“" + c.Col.Label + "”"
 }
 
 // rowOf returns the parsed row of a cell.

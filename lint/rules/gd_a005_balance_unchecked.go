@@ -62,6 +62,7 @@ func checkUnchecked(ctx *lint.Context) {
 		}
 		groups := map[string]*group{}
 		var order []string
+		var kb []byte
 		blankCols := blankColumns(a.table)
 		whole := map[string]bool{}
 		for _, k := range blankCols {
@@ -82,16 +83,20 @@ func checkUnchecked(ctx *lint.Context) {
 					}
 					continue
 				}
-				k, doubt := "row:"+c.Row.Key, ""
+				// the key is built in a reused buffer: a lookup of
+				// string(kb) does not allocate, only a new group's key
+				kb = append(append(kb[:0], "row:"...), c.Row.Key...)
+				doubt := ""
 				if c.Kind == grammar.CellNumber && c.Doubt != "" {
 					doubt = c.Doubt
-					k = "doubt:" + c.Doubt
+					kb = append(append(kb[:0], "doubt:"...), c.Doubt...)
 					if !a.table.Def.Positional {
-						k += ":" + c.Row.Key
+						kb = append(append(kb, ':'), c.Row.Key...)
 					}
 				}
-				g := groups[k]
+				g := groups[string(kb)]
 				if g == nil {
+					k := string(kb)
 					g = &group{doubt: doubt, row: c.Row}
 					groups[k] = g
 					order = append(order, k)

@@ -32,7 +32,7 @@ content.
 
 func checkMissingSections(ctx *lint.Context) {
 	rep := ctx.Report
-	kept, _ := keptSections(rep)
+	kept, _ := keptSectionsOf(ctx)
 	if len(kept) == 0 {
 		if rep.Title != nil && ctx.Gate().Annual {
 			ctx.Emitf(rep.Title.Span, "找不到模板规定的六个部分标题（一、总体情况 … 六、其他需要报告的事项）",

@@ -24,7 +24,7 @@ order and reports the other headings. Moving a whole part moves large blocks of 
 
 func checkSectionOrder(ctx *lint.Context) {
 	rep := ctx.Report
-	kept, _ := keptSections(rep)
+	kept, _ := keptSectionsOf(ctx)
 	ok := inOrder(kept)
 	for i, s := range kept {
 		if ok[i] {

@@ -25,7 +25,7 @@ duplicates. A common cause: subheadings under 总体情况 numbered “一、二
 
 func checkDuplicateSections(ctx *lint.Context) {
 	rep := ctx.Report
-	kept, dups := keptSections(rep)
+	kept, dups := keptSectionsOf(ctx)
 	for _, s := range dups {
 		var first *grammar.Section
 		for _, k := range kept {

@@ -33,7 +33,7 @@ otherwise it is only a suggestion.
 
 func checkHeadingNumbers(ctx *lint.Context) {
 	rep := ctx.Report
-	kept, dups := keptSections(rep)
+	kept, dups := keptSectionsOf(ctx)
 	ok := inOrder(kept)
 	clean := len(dups) == 0 && len(kept) == len(grammar.Sections)
 	for _, o := range ok {

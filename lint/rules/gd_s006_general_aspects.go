@@ -34,7 +34,7 @@ func checkGeneralAspects(ctx *lint.Context) {
 	if y := reportYear(rep); y > 0 && y < firstFormat2021 {
 		return // the five aspects are the 2021 template's
 	}
-	kept, _ := keptSections(rep)
+	kept, _ := keptSectionsOf(ctx)
 	var gen *grammar.Section
 	for _, s := range kept {
 		if s.Key == grammar.SecGeneral {

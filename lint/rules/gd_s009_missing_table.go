@@ -36,7 +36,7 @@ Basis: the tables attached to 国办公开办函〔2021〕30号; spec §2.4–§
 
 func checkMissingTables(ctx *lint.Context) {
 	rep := ctx.Report
-	kept, _ := keptSections(rep)
+	kept, _ := keptSectionsOf(ctx)
 	// the layout the document's other tables use
 	layout := "tab"
 	for _, t := range rep.Tables {

@@ -75,8 +75,14 @@ func checkHalfwidth(c *lint.Context) {
 						continue
 					}
 					fw, t := fullWidth[ch], halfwidthText[ch]
-					c.Emitf(sp, t[0], t[1],
-						lint.Fix{Title: t[2], TitleEN: t[3], Edits: []lint.Edit{{Span: sp, NewText: fw}}, Applicability: lint.Safe})
+					// the fix and its edit in one allocation (the commonest finding)
+					fe := &struct {
+						fix  [1]lint.Fix
+						edit [1]lint.Edit
+					}{}
+					fe.edit[0] = lint.Edit{Span: sp, NewText: fw}
+					fe.fix[0] = lint.Fix{Title: t[2], TitleEN: t[3], Edits: fe.edit[:], Applicability: lint.Safe}
+					c.Emit(lint.Diagnostic{Span: sp, Message: t[0], MessageEN: t[1], Fixes: fe.fix[:]})
 				}
 			case '(':
 				j := strings.IndexAny(text[i+1:], "()")

@@ -7,6 +7,8 @@ package rules
 // speaks of the same quantity — a miss is better than a false alarm.
 
 import (
+	"sync"
+
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
 )
@@ -153,8 +155,30 @@ func figureOf(r *grammar.Report, id int, row string) rowFigure {
 	return rowFigure{v: v, cell: cell, zh: zh, en: en, ok: ok}
 }
 
-// totalName names a row total for a message.
+// totalName names a row total for a message. The names are template data:
+// made once per format, table, row and summed (the narrative rules name
+// their rows on every run, with or without a finding).
 func totalName(r *grammar.Report, id int, row string, summed bool) (zh, en string) {
+	k := totalNameKey{r.Format, id, row, summed}
+	if v, ok := totalNames.Load(k); ok {
+		n := v.([2]string)
+		return n[0], n[1]
+	}
+	zh, en = makeTotalName(r, id, row, summed)
+	totalNames.Store(k, [2]string{zh, en})
+	return zh, en
+}
+
+type totalNameKey struct {
+	f      grammar.Format
+	id     int
+	row    string
+	summed bool
+}
+
+var totalNames sync.Map // totalNameKey → [2]string
+
+func makeTotalName(r *grammar.Report, id int, row string, summed bool) (zh, en string) {
 	def := grammar.Tables(r.Format)[id-1].Row(row)
 	if def == nil {
 		return tableName(id), tableNameEN(id)

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -310,9 +311,29 @@ func runeAt(s string, i int) rune {
 
 // tableName is how users name a table: by the section that holds it (表三 is
 // the table of 三、收到和处理政府信息公开申请情况).
-func tableName(id int) string { return grammar.TableName(id) }
+func tableName(id int) string {
+	if id >= 0 && id < len(tableNames()) {
+		return tableNames()[id][0]
+	}
+	return grammar.TableName(id)
+}
 
-func tableNameEN(id int) string { return grammar.TableNameEN(id) }
+func tableNameEN(id int) string {
+	if id >= 0 && id < len(tableNames()) {
+		return tableNames()[id][1]
+	}
+	return grammar.TableNameEN(id)
+}
+
+// tableNames are the names of tables 0–7 (the template has four), made once:
+// messages name tables thousands of times in a batch.
+var tableNames = sync.OnceValue(func() *[8][2]string {
+	var n [8][2]string
+	for id := range n {
+		n[id] = [2]string{grammar.TableName(id), grammar.TableNameEN(id)}
+	}
+	return &n
+})
 
 // cellName names a cell: 表三“一、本年新收政府信息公开申请数量”总计.
 func cellName(c *grammar.Cell) string {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // Helpers of the structure rules (GD-S, one file each: gd_s*.go): the title, the six parts of 国办公开办函〔2021〕30号
@@ -21,6 +22,18 @@ format set by the State Council's department in charge of government information
 out, nothing generic); spec §2.1. The six parts, in order: 一、总体情况; 二、主动公开政府信息情况;
 三、收到和处理政府信息公开申请情况; 四、政府信息公开行政复议、行政诉讼情况; 五、存在的主要问题及改进情况;
 六、其他需要报告的事项.`
+
+var keptSectionsKey = lint.NewMemoKey[[2][]*grammar.Section]("kept sections")
+
+// keptSectionsOf is keptSections of the run's report, made once per run
+// (six structure rules read it); the callers only read the slices.
+func keptSectionsOf(c *lint.Context) (kept, dups []*grammar.Section) {
+	v := lint.Memo(c, keptSectionsKey, func() [2][]*grammar.Section {
+		kept, dups := keptSections(c.Report)
+		return [2][]*grammar.Section{kept[:len(kept):len(kept)], dups[:len(dups):len(dups)]}
+	})
+	return v[0], v[1]
+}
 
 // keptSections returns the sections after dropping duplicates (the ones
 // GD-S003 reports), in document order.
