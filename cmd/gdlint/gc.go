@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 )
 
 // A batch run allocates a lot (each report is decoded, parsed and checked,
@@ -31,21 +32,29 @@ var tuneGCOnce sync.Once
 // tuneGC starts the tuning for the rest of the process, unless the user
 // set GOGC or GOMEMLIMIT: theirs is kept. It reports whether it started.
 func tuneGC() (started bool) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if userTunesGC() {
 		return false
 	}
 	tuneGCOnce.Do(func() {
-		t := &gcTuner{percent: -1, limit: -1, live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+		t := newGCTuner()
 		t.tune()
 		t.arm()
 	})
 	return true
 }
 
+func userTunesGC() bool { return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" }
+
 type gcTuner struct {
 	percent int
 	limit   int64
 	live    []metrics.Sample
+	runs    atomic.Int64 // collections followed
+	stop    atomic.Bool  // for a test
+}
+
+func newGCTuner() *gcTuner {
+	return &gcTuner{percent: -1, limit: -1, live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
 }
 
 // gcSentinel is garbage from the moment it is made: its cleanup runs after
@@ -56,7 +65,11 @@ type gcSentinel struct{ _ *gcSentinel }
 // arm has tune run after the next collection, and again after each one.
 func (t *gcTuner) arm() {
 	runtime.AddCleanup(new(gcSentinel), func(t *gcTuner) {
+		if t.stop.Load() {
+			return
+		}
 		t.tune()
+		t.runs.Add(1)
 		t.arm()
 	}, t)
 }

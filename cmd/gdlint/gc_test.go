@@ -1,8 +1,11 @@
 package main
 
 import (
+	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 func TestGCSettingsFor(t *testing.T) {
@@ -36,22 +39,47 @@ func TestGCSettingsFor(t *testing.T) {
 }
 
 func TestTuneGCKeepsTheUsersSetting(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	if userTunesGC() {
+		t.Error("neither GOGC nor GOMEMLIMIT is set")
+	}
 	t.Setenv("GOGC", "50")
-	before := debug.SetGCPercent(77)
-	defer debug.SetGCPercent(before)
-	limit := debug.SetMemoryLimit(-1)
-	if tuneGC() {
+	if !userTunesGC() || tuneGC() {
 		t.Error("tuned though GOGC is set")
-	}
-	if p := debug.SetGCPercent(77); p != 77 {
-		t.Errorf("GC percent changed to %d", p)
-	}
-	if l := debug.SetMemoryLimit(-1); l != limit {
-		t.Errorf("memory limit changed to %d", l)
 	}
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "1GiB")
-	if tuneGC() {
+	if !userTunesGC() || tuneGC() {
 		t.Error("tuned though GOMEMLIMIT is set")
+	}
+}
+
+// The tuner runs again after each collection (its cleanup re-arms itself)
+// and sets the GC percent and memory limit.
+func TestGCTunerFollowsEachCollection(t *testing.T) {
+	percent := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(math.MaxInt64)
+	tr := newGCTuner()
+	t.Cleanup(func() {
+		tr.stop.Store(true)
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	})
+	tr.arm()
+	for want := int64(1); want <= 3; want++ {
+		runtime.GC()
+		deadline := time.Now().Add(30 * time.Second)
+		for tr.runs.Load() < want {
+			if time.Now().After(deadline) {
+				t.Fatalf("the tuner ran %d times after %d collections", tr.runs.Load(), want)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	tr.stop.Store(true)
+	runtime.GC() // the last cleanup, if it runs, stops
+	if l := debug.SetMemoryLimit(-1); l == math.MaxInt64 {
+		t.Error("the memory limit was not set")
 	}
 }
