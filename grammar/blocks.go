@@ -125,7 +125,8 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	switch {
 	case m != nil:
 	case md > 0:
-		h := &Heading{Style: "markdown", Level: md, Markdown: md}
+		h := p.headings.next()
+		*h = Heading{Style: "markdown", Level: md, Markdown: md}
 		ts := md
 		for ts < len(s) && (s[ts] == ' ' || s[ts] == '\t') {
 			ts++
@@ -159,7 +160,8 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	if style == "arabic" && end == len(rest) && utf8.RuneCountInString(rest) > 25 {
 		return nil, 0
 	}
-	h := &Heading{
+	h := p.headings.next()
+	*h = Heading{
 		Span:       p.span(base+numStart, base+textEnd),
 		NumberSpan: p.span(base+numStart, base+m[1]),
 		Number:     cnValue(strings.TrimSpace(s[m[4]:m[5]])),

@@ -295,3 +295,57 @@ func TestTokenBuffersReturnCleared(t *testing.T) {
 		t.Fatal("no token buffer came back to the pool")
 	}
 }
+
+// plainCNValue is cnValue as first written (a map and a rune slice).
+func plainCNValue(s string) int {
+	if s == "" {
+		return 0
+	}
+	n := 0
+	digits := true
+	for _, r := range s {
+		r = foldRune(r)
+		if r < '0' || r > '9' {
+			digits = false
+			break
+		}
+		n = n*10 + int(r-'0')
+	}
+	if digits {
+		return n
+	}
+	vals := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return vals[rs[0]]
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + vals[rs[1]]
+	case len(rs) == 2 && rs[1] == '十':
+		return vals[rs[0]] * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return vals[rs[0]]*10 + vals[rs[2]]
+	}
+	return 0
+}
+
+func TestCNValueAsFirstWritten(t *testing.T) {
+	pieces := []string{"一", "二", "五", "九", "十", "百", "零", "1", "０", "9", "a", " ", "𠮷"}
+	rng := rand.New(rand.NewSource(6))
+	nonzero := 0
+	for range 50000 {
+		s := randomText(rng, pieces, rng.Intn(5))
+		got, want := cnValue(s), plainCNValue(s)
+		if got != want {
+			t.Fatalf("cnValue(%q) = %d, as first written %d", s, got, want)
+		}
+		if got > 10 {
+			nonzero++
+		}
+	}
+	if nonzero < 100 {
+		t.Fatalf("only %d values above 10: the test must read numbers", nonzero)
+	}
+}

@@ -380,7 +380,30 @@ func isCNNumeralRune(r rune) bool {
 	return false
 }
 
-var cnDigitValues = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+// cnDigit is the value of 一 … 九, 0 for any other rune.
+func cnDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return 0
+}
 
 // cnValue parses 一..九十九 and ASCII or full-width digits.
 func cnValue(s string) int {
@@ -400,19 +423,27 @@ func cnValue(s string) int {
 	if digits {
 		return n
 	}
-	vals := cnDigitValues
-	rs := []rune(s)
+	// up to three numerals (九十九); more is no number
+	var rs [3]rune
+	k := 0
+	for _, r := range s {
+		if k == len(rs) {
+			return 0
+		}
+		rs[k] = r
+		k++
+	}
 	switch {
-	case len(rs) == 1 && rs[0] == '十':
+	case k == 1 && rs[0] == '十':
 		return 10
-	case len(rs) == 1:
-		return vals[rs[0]]
-	case len(rs) == 2 && rs[0] == '十':
-		return 10 + vals[rs[1]]
-	case len(rs) == 2 && rs[1] == '十':
-		return vals[rs[0]] * 10
-	case len(rs) == 3 && rs[1] == '十':
-		return vals[rs[0]]*10 + vals[rs[2]]
+	case k == 1:
+		return cnDigit(rs[0])
+	case k == 2 && rs[0] == '十':
+		return 10 + cnDigit(rs[1])
+	case k == 2 && rs[1] == '十':
+		return cnDigit(rs[0]) * 10
+	case k == 3 && rs[1] == '十':
+		return cnDigit(rs[0])*10 + cnDigit(rs[2])
 	}
 	return 0
 }

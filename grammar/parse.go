@@ -66,6 +66,7 @@ type parser struct {
 	cells        blockAlloc[Cell]
 	labels       blockAlloc[Label]
 	paragraphs   blockAlloc[Paragraph]
+	headings     blockAlloc[Heading]
 	residueLines []bool // isResidueLine's answers, by line
 	// lexers made for the table being read (releaseLexers)
 	lexers []*lexer
@@ -643,7 +644,8 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 	if canonical && LabelKey(s[m[1]:textEnd]) != LabelKey(d.Name) {
 		canonical = false
 	}
-	h := &Heading{
+	h := p.headings.next()
+	*h = Heading{
 		Span:       p.span(base+numStart, base+textEnd),
 		NumberSpan: p.span(base+numStart, base+m[1]),
 		Number:     cnValue(numText),
