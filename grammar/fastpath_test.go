@@ -349,3 +349,16 @@ func TestCNValueAsFirstWritten(t *testing.T) {
 		t.Fatalf("only %d values above 10: the test must read numbers", nonzero)
 	}
 }
+
+// matchKey rejects an ASCII character by asciiIgnorable: no ASCII
+// character is folded.
+func TestASCIINotFolded(t *testing.T) {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		if foldRune(c) != c {
+			t.Fatalf("foldRune(%q) = %q: matchKey's ASCII test would be wrong", c, foldRune(c))
+		}
+		if asciiIgnorable[c] != ignorable(c) {
+			t.Fatalf("asciiIgnorable[%q] differs from ignorable", c)
+		}
+	}
+}

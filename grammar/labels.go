@@ -285,6 +285,15 @@ func matchKey(s string, i, limit int, key string) int {
 				continue
 			}
 		}
+		if c < utf8.RuneSelf {
+			// an ASCII character other than the key's: skipped when
+			// ignorable, else no match (ASCII is not folded)
+			if k > 0 && asciiIgnorable[c] {
+				i++
+				continue
+			}
+			return -1
+		}
 		if c >= 0xE4 && c <= 0xE9 {
 			// a character of U+4000–U+9FFF (most of CJK) other than the
 			// key's: neither ignorable nor folded
