@@ -42,8 +42,17 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 	// one 1.26 MB, none 1.40 MB).
 	lx := &lexer{p: p, m: matcherFor(def), first: -1, toks: getTokens((b-a)/6 + 16)}
 	p.lexers = append(p.lexers, lx)
-	for li, ln := range p.lines {
-		if ln.end <= a || ln.start >= b {
+	// the lines that overlap [a, b), and room for them in lexed
+	from := max(p.lineAt(a), 0)
+	if n := p.lineAt(b-1) - from + 1; n > 0 {
+		lx.lexed, lx.lexedLine = make([]Span, 0, n), make([]int, 0, n)
+	}
+	for li := from; li < len(p.lines); li++ {
+		ln := p.lines[li]
+		if ln.start >= b {
+			break
+		}
+		if ln.end <= a {
 			continue
 		}
 		s, e := ln.start, ln.end
