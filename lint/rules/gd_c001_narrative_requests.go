@@ -136,6 +136,9 @@ func blockRequestCandidates(b *proseBlock) []requestCandidate {
 // year in one sentence; year is the year carried into when the text writes
 // it (-1 for 0000, which is no report's next year).
 func carriedClaims(s sentenceCtx, add func(kind string, numStart, numEnd, year int)) {
+	if !strings.Contains(s.text, "转") {
+		return // each pattern below holds 转 (结转, 转入, 转至, 转)
+	}
 	writtenYear := func(a, b int) int {
 		if a < 0 {
 			return 0
@@ -164,7 +167,10 @@ func carriedClaims(s sentenceCtx, add func(kind string, numStart, numEnd, year i
 
 // receivedClaims reads the counts received, new and handled in one sentence.
 func receivedClaims(s sentenceCtx, add func(kind string, numStart, numEnd int)) {
-	for _, m := range reReceived.FindAll(s.text) {
+	// every match of reReceived and reReceivedPre holds 申请: a sentence
+	// without it (its neighbour named the applications) is not searched
+	applies := strings.Contains(s.text, "申请")
+	for _, m := range reReceived.FindAllIf(applies, s.text) {
 		gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
 		if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
 			continue
@@ -181,7 +187,7 @@ func receivedClaims(s sentenceCtx, add func(kind string, numStart, numEnd int)) 
 		}
 		add(kind, m[8], m[9])
 	}
-	for _, m := range reReceivedPre.FindAll(s.text) {
+	for _, m := range reReceivedPre.FindAllIf(applies, s.text) {
 		if precededByOther(s.text, m[0]) {
 			continue
 		}

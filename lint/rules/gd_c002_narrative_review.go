@@ -113,8 +113,8 @@ func blockReviewClaims(b *proseBlock) []reviewClaim {
 	}
 	var out []reviewClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !strings.Contains(s.text, "行政") {
-			return // every pattern below names 行政复议 or 行政诉讼
+		if !strings.Contains(s.text, "行政复议") && !strings.Contains(s.text, "行政诉讼") {
+			return // every pattern below names 行政复议 or 行政诉讼 (行政许可 and 行政处罚 are common)
 		}
 		about := aboutDisclose.in(s.text)
 		add := func(i, j int, what string, n int, zero bool) {

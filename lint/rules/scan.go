@@ -51,6 +51,15 @@ func (s *startScan) Find(text string) []int {
 // FindAll returns what s.re.FindAllStringSubmatchIndex(text, -1) returns.
 func (s *startScan) FindAll(text string) [][]int { return s.findAll(text, -1) }
 
+// FindAllIf is FindAll when may is true and nil otherwise: the caller has
+// found that text lacks a word every match holds.
+func (s *startScan) FindAllIf(may bool, text string) [][]int {
+	if !may {
+		return nil
+	}
+	return s.findAll(text, -1)
+}
+
 // findAll returns the first n matches (all when n < 0).
 // None of the patterns matches the empty string, so after a match the next
 // one may start where it ended.
