@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
 )
 
 // The byte-level scanners answer what their rune-by-rune definitions answer,
@@ -154,5 +156,29 @@ func TestMayHaveDoubledMatchesRunes(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Fatalf("only %d texts with doubles: the test proves little", found)
+	}
+}
+
+// checkColumnLabels looks for a column's key in the table's key and in each
+// label's key apart, where it once searched them joined by NULs: the same
+// answer as long as no column key holds a NUL.
+func TestColumnKeysHoldNoNUL(t *testing.T) {
+	n := 0
+	for _, f := range []grammar.Format{grammar.Format2019, grammar.Format2021} {
+		for _, def := range grammar.Tables(f) {
+			for _, r := range def.Rows {
+				for _, c := range r.Cols {
+					for _, s := range append([]string{c.Label}, c.Variants...) {
+						n++
+						if strings.Contains(templateKey(s), "\x00") {
+							t.Fatalf("the key of column label %q holds a NUL", s)
+						}
+					}
+				}
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d column labels: the template was not read", n)
 	}
 }

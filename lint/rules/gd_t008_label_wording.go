@@ -196,12 +196,7 @@ var howZH = map[string]string{
 func checkLabels(ctx *lint.Context) {
 	src := matchText(ctx.Report, ctx.Source().Text) // same offsets
 	for _, t := range tables(ctx.Report) {
-		used := map[*grammar.Label]bool{}
-		for _, r := range t.Rows {
-			if r.Label != nil {
-				used[r.Label] = true
-			}
-		}
+		var used map[*grammar.Label]bool // the labels heading a row, made when first needed
 		for _, l := range t.Labels {
 			user := l
 			if ctx.Report.Traditional {
@@ -214,6 +209,14 @@ func checkLabels(ctx *lint.Context) {
 				continue
 			}
 			// a row label that does not head a row is a stray mention
+			if l.Kind == grammar.LabelRow && used == nil {
+				used = map[*grammar.Label]bool{}
+				for _, r := range t.Rows {
+					if r.Label != nil {
+						used[r.Label] = true
+					}
+				}
+			}
 			if l.Kind == grammar.LabelRow && !used[user] {
 				continue
 			}

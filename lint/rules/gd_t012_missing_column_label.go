@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -32,26 +33,41 @@ func checkColumnLabels(ctx *lint.Context) {
 			continue // a crawler's flattened table lost its header layout
 		}
 		// a heading broken over lines or cells (商业 / 企业) is still there:
-		// look for it in the table's text with the layout removed
-		var b strings.Builder
-		b.WriteString(tableKeyOf(ctx, t))
+		// look for it in the table's text with the layout removed, or in
+		// the canonical form of a column label the parser recognised (the
+		// region searched was once these joined by NULs: no key holds a
+		// NUL, so a key is found in the join exactly when in one of them)
+		tk := tableKeyOf(ctx, t)
+		var keyBuf [32]string
+		labelKeys := keyBuf[:0]
 		for _, l := range t.Labels {
 			if l.Kind == grammar.LabelColumn {
-				b.WriteString("\x00" + templateKey(l.Canonical))
+				labelKeys = append(labelKeys, templateKey(l.Canonical))
 			}
 		}
-		region := b.String()
+		inRegion := func(k string) bool {
+			if strings.Contains(tk, k) {
+				return true
+			}
+			for _, lk := range labelKeys {
+				if strings.Contains(lk, k) {
+					return true
+				}
+			}
+			return false
+		}
 		var missing []string
-		seen := map[string]bool{}
+		var seenBuf [32]string
+		seen := seenBuf[:0] // the column keys done: a few, a list
 		for _, r := range t.Def.Rows {
 			for _, c := range r.Cols {
-				if seen[c.Key] {
+				if slices.Contains(seen, c.Key) {
 					continue
 				}
-				seen[c.Key] = true
-				found := strings.Contains(region, templateKey(c.Label))
+				seen = append(seen, c.Key)
+				found := inRegion(templateKey(c.Label))
 				for _, s := range c.Variants {
-					found = found || strings.Contains(region, templateKey(s))
+					found = found || inRegion(templateKey(s))
 				}
 				if !found {
 					missing = append(missing, c.Label)
