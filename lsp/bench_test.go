@@ -18,6 +18,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
+	"github.com/gdlint/gdlint/internal/gctune"
 	"github.com/gdlint/gdlint/internal/testshared"
 )
 
@@ -55,6 +56,9 @@ func BenchmarkDidChangeToPublish(b *testing.B) { benchDidChange(b, bigReport(b))
 func BenchmarkDidChangeToPublishClean(b *testing.B) { benchDidChange(b, bigCleanReport(b)) }
 
 func benchDidChange(b *testing.B, text string) {
+	// the collector tuned as `gdlint lsp` tunes it (GOGC or GOMEMLIMIT in
+	// the environment turn it off, there and here)
+	gctune.Start()
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
 	go Serve(context.Background(), sr, sw, Options{})

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/internal/fileio"
+	"github.com/gdlint/gdlint/internal/gctune"
 	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/lint/batch"
 	"github.com/gdlint/gdlint/report"
@@ -152,7 +153,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	c.summarize = c.f.batch.wanted() || len(files) > 1
 	if c.summarize {
-		tuneGC() // a batch: much garbage, little kept (gc.go)
+		gctune.Start() // a batch: much garbage, little kept
 	}
 	if c.summarize && c.stream != nil {
 		// the texts wait for the cross-year checks in a temporary file;

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/gdlint/gdlint/internal/gctune"
 	"github.com/gdlint/gdlint/lsp"
 )
 
@@ -37,8 +38,8 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		logw = f
 	}
 	// every keystroke parses the document anew and drops the last parse:
-	// much garbage, little kept, as in a batch (gc.go)
-	tuneGC()
+	// much garbage, little kept, as in a batch
+	gctune.Start()
 	return lsp.Serve(context.Background(), stdin, stdout, lsp.Options{
 		Log: logw, Verbose: *verbose, Debounce: *debounce, Version: version(),
 	})

@@ -1,4 +1,7 @@
-package main
+// Package gctune tunes the garbage collector of a gdlint process that
+// allocates much and keeps little: a batch run (each report parsed, checked
+// and dropped) and the language server (each keystroke parses anew).
+package gctune
 
 import (
 	"os"
@@ -12,7 +15,7 @@ import (
 // A batch run allocates a lot (each report is decoded, parsed and checked,
 // then dropped) but keeps little: a summary of a few KB per report. With
 // the default GOGC=100 the collector ran every time the heap doubled a
-// small live heap, 10–13 % of the CPU of 2,000 reports. tuneGC lets the
+// small live heap, 10–13 % of the CPU of 2,000 reports. Start lets the
 // heap grow to up to five times what is live while that stays under
 // gcHeapCeiling, and never collects more often than GOGC=100 would: the
 // heap goal is max(2×live, min(5×live, gcHeapCeiling)). A memory limit a
@@ -27,15 +30,15 @@ const (
 	gcLimitSlack  = 24 << 20 // the runtime's own memory besides the heap
 )
 
-var tuneGCOnce sync.Once
+var startOnce sync.Once
 
-// tuneGC starts the tuning for the rest of the process, unless the user
+// Start starts the tuning for the rest of the process, unless the user
 // set GOGC or GOMEMLIMIT: theirs is kept. It reports whether it started.
-func tuneGC() (started bool) {
+func Start() (started bool) {
 	if userTunesGC() {
 		return false
 	}
-	tuneGCOnce.Do(func() {
+	startOnce.Do(func() {
 		t := newGCTuner()
 		t.tune()
 		t.arm()

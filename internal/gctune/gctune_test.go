@@ -1,4 +1,4 @@
-package main
+package gctune
 
 import (
 	"math"
@@ -45,12 +45,12 @@ func TestTuneGCKeepsTheUsersSetting(t *testing.T) {
 		t.Error("neither GOGC nor GOMEMLIMIT is set")
 	}
 	t.Setenv("GOGC", "50")
-	if !userTunesGC() || tuneGC() {
+	if !userTunesGC() || Start() {
 		t.Error("tuned though GOGC is set")
 	}
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "1GiB")
-	if !userTunesGC() || tuneGC() {
+	if !userTunesGC() || Start() {
 		t.Error("tuned though GOMEMLIMIT is set")
 	}
 }
