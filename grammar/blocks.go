@@ -14,6 +14,10 @@ var reInlineSub = regexp.MustCompile(`[。；;：:][\s\x{00A0}\x{3000}]*([（(][
 func (p *parser) findOtherHeadingsAndParagraphs() {
 	heads := p.sectionHead
 	hi := 0
+	if p.r.Paragraphs == nil {
+		// up to about a paragraph a line: room made once
+		p.r.Paragraphs = make([]*Paragraph, 0, len(p.lines))
+	}
 	for li, ln := range p.lines {
 		a, b := trimSpan(p.text, ln.start, ln.end)
 		if a == b || p.isResidueLine(li) {
@@ -34,6 +38,9 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 			hi++
 		}
 		p.content(segStart, b)
+	}
+	if len(p.r.Paragraphs) == 0 {
+		p.r.Paragraphs = nil // as before the room was made
 	}
 	// sub-items belong to the section that holds them
 	for _, h := range p.r.Headings {
