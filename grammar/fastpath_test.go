@@ -362,3 +362,34 @@ func TestASCIINotFolded(t *testing.T) {
 		}
 	}
 }
+
+// isResidueLine answers for the lines residue spans overlap only; every
+// other line must be one that lineIsResidue also says is not residue.
+func TestResidueLinesAsEachLine(t *testing.T) {
+	var files []string
+	for _, glob := range []string{"../testdata/crawler/*", "../testdata/examples/*", "testdata/*.txt", "../../shared/seeds/*.txt", "../../shared/corpus/*/*.txt"} {
+		m, _ := filepath.Glob(glob)
+		files = append(files, m...)
+	}
+	residual := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil || !utf8.Valid(raw) {
+			continue
+		}
+		text := maskComments(string(raw))
+		p := &parser{src: NewSource(f, string(raw)), v: IdentityView(text), text: text, r: &Report{}, surplusWindow: -1}
+		p.r.Source, p.r.View = p.src, p.v
+		p.run()
+		for i, ln := range p.lines {
+			if got, want := p.isResidueLine(i), p.lineIsResidue(ln); got != want {
+				t.Fatalf("%s line %d: isResidueLine %v, lineIsResidue %v", f, i+1, got, want)
+			} else if got {
+				residual++
+			}
+		}
+	}
+	if residual < 10 {
+		t.Fatalf("%d residue lines in %d files: the test must see some", residual, len(files))
+	}
+}

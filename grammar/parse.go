@@ -333,9 +333,12 @@ func (p *parser) addResidue(a, b int, kind string) {
 // every line.
 func (p *parser) isResidueLine(li int) bool {
 	if len(p.residueLines) != len(p.lines) {
+		// only a line that a residue span overlaps can be residue
 		p.residueLines = make([]bool, len(p.lines))
-		for i, ln := range p.lines {
-			p.residueLines[i] = p.lineIsResidue(ln)
+		for _, r := range p.residue {
+			for i := max(p.lineAt(r.Start), 0); i < len(p.lines) && p.lines[i].start < r.End; i++ {
+				p.residueLines[i] = p.lineIsResidue(p.lines[i])
+			}
 		}
 	}
 	return p.residueLines[li]
