@@ -131,6 +131,7 @@ type jsonValue struct {
 	Line   int     `json:"line"`
 	Column int     `json:"column"`
 	Doubt  string  `json:"doubt,omitempty"`
+	start  int     // the byte offset Line and Column are made from
 }
 
 type jsonFinding struct {
@@ -253,8 +254,9 @@ func document(res *batch.Result) *jsonDoc {
 }
 
 // documentOf is document with each report's findings (jsonReport.Diagnostics)
-// when findings is set, else with none (WriteJSON adds them one report at
-// a time).
+// and the positions of its statistics when findings is set, else with
+// neither: WriteJSON adds them one report at a time, reading each report's
+// text once for both; the workbook and the lazy page use neither.
 func documentOf(res *batch.Result, findings bool) *jsonDoc {
 	d := &jsonDoc{Schema: SchemaVersion, Tool: "gdlint", Generated: res.Now.UTC().Truncate(time.Second), Inputs: res.Inputs,
 		Summary: jsonSummary{CrossYear: map[string]int{"ok": 0, "finding": 0, "cannot_judge": 0}},
@@ -269,8 +271,9 @@ func documentOf(res *batch.Result, findings bool) *jsonDoc {
 	index := map[*batch.Report]int{}
 	for _, r := range res.Reports {
 		index[r] = len(d.Reports)
-		jr := jreport(r, sources, res.Lang)
+		jr := jreport(r)
 		if findings {
+			jr.statsAt(sources)
 			jr.Diagnostics = jfindings(r, sources, res.Lang)
 		}
 		d.Reports = append(d.Reports, jr)
@@ -357,7 +360,7 @@ func round(v float64, digits int) float64 {
 	return float64(int64(v*p+0.5)) / p
 }
 
-func jreport(r *batch.Report, sources *sourceCache, lang string) jsonReport {
+func jreport(r *batch.Report) jsonReport {
 	jr := jsonReport{Path: r.Path, Diagnostics: []jsonFinding{},
 		Counts: jsonCounts{ByFamily: map[string]*batch.SeverityCounts{}}}
 	if r.Err != nil {
@@ -365,7 +368,6 @@ func jreport(r *batch.Report, sources *sourceCache, lang string) jsonReport {
 		jr.statsList = make([]*jsonValue, len(batch.StatDefs))
 		return jr
 	}
-	src := sources.of(r.Path)
 	jr.Encoding, jr.Rendering, jr.Format = r.Encoding, r.Rendering, r.Format
 	jr.Body, jr.BodyKey, jr.BodyFrom, jr.Year, jr.YearFrom = r.Body, r.BodyKey, r.BodyFrom, r.Year, r.YearFrom
 	if r.Period != nil {
@@ -385,12 +387,25 @@ func jreport(r *batch.Report, sources *sourceCache, lang string) jsonReport {
 	for _, def := range batch.StatDefs {
 		var v *jsonValue
 		if s := r.Stats[def.Key]; s != nil {
-			l, c := pos(src, s.Span.Start)
-			v = &jsonValue{Value: s.Value, Text: s.Text, Line: l, Column: c, Doubt: s.Doubt}
+			v = &jsonValue{Value: s.Value, Text: s.Text, Doubt: s.Doubt, start: s.Span.Start}
 		}
 		jr.statsList = append(jr.statsList, v)
 	}
 	return jr
+}
+
+// statsAt resolves the lines and columns of the report's statistics.
+func (jr *jsonReport) statsAt(sources *sourceCache) {
+	var src *grammar.Source
+	for _, v := range jr.statsList {
+		if v == nil {
+			continue
+		}
+		if src == nil {
+			src = sources.of(jr.Path)
+		}
+		v.Line, v.Column = pos(src, v.start)
+	}
 }
 
 // withStats fills Stats, the JSON form of statsList: only while the
@@ -460,6 +475,7 @@ func WriteJSON(w io.Writer, res *batch.Result) error {
 	empty := []byte(`"diagnostics": []` + "\n    }\n")
 	for i := range reports {
 		jr := &reports[i]
+		jr.statsAt(sources) // reads the text jfindings reads below
 		jr.withStats()
 		elem.Reset()
 		if err := enc.Encode(jr); err != nil {
