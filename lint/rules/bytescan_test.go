@@ -182,3 +182,28 @@ func TestColumnKeysHoldNoNUL(t *testing.T) {
 		t.Fatalf("only %d column labels: the template was not read", n)
 	}
 }
+
+// hasWord is strings.Contains, for words of Chinese characters, of ASCII
+// and of one byte, on random text with invalid UTF-8.
+func TestHasWordIsContains(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	pieces := []string{"申", "请", "申请", "行政", "复议", "规范性文件", "规章", "转", "件", "\xe7\x94", "\xb3", "\xe7", "a", "%", "％",
+		"，", "\xff", "𠀀"}
+	words := []string{"申请", "行政复议", "规范性文件", "规章", "转", "件", "％", "a", "%", "", "\xb3\xe8", "请申"}
+	found := 0
+	for i := 0; i < 30000; i++ {
+		text := randomText(rng, pieces, rng.Intn(12))
+		for _, w := range words {
+			got, want := hasWord(text, w), strings.Contains(text, w)
+			if got != want {
+				t.Fatalf("hasWord(%q, %q) = %v, want %v", text, w, got, want)
+			}
+			if want {
+				found++
+			}
+		}
+	}
+	if found < 10000 {
+		t.Fatalf("only %d texts hold a word: the test proves little", found)
+	}
+}

@@ -106,13 +106,13 @@ func requestClaims(c *lint.Context) []requestClaim {
 // blockRequestCandidates reads the candidates of block b, in the order the
 // claims are taken.
 func blockRequestCandidates(b *proseBlock) []requestCandidate {
-	if !strings.Contains(b.Text, "申请") {
+	if !hasWord(b.Text, "申请") {
 		return nil // no sentence is about applications (a test per block, not per sentence)
 	}
 	var out []requestCandidate
 	eachBlockSentence(b, func(s sentenceCtx) {
-		about := strings.Contains(s.text, "申请") || strings.Contains(s.prev, "申请")
-		if !about || !strings.Contains(s.text, "件") && !strings.Contains(s.text, "条") {
+		about := hasWord(s.text, "申请") || hasWord(s.prev, "申请")
+		if !about || !hasWord(s.text, "件") && !hasWord(s.text, "条") {
 			return // every pattern below counts 件 (reReceived also 条)
 		}
 		add := func(kind string, numStart, numEnd, year int) {
@@ -136,7 +136,7 @@ func blockRequestCandidates(b *proseBlock) []requestCandidate {
 // year in one sentence; year is the year carried into when the text writes
 // it (-1 for 0000, which is no report's next year).
 func carriedClaims(s sentenceCtx, add func(kind string, numStart, numEnd, year int)) {
-	if !strings.Contains(s.text, "转") {
+	if !hasWord(s.text, "转") {
 		return // each pattern below holds 转 (结转, 转入, 转至, 转)
 	}
 	writtenYear := func(a, b int) int {
@@ -169,7 +169,7 @@ func carriedClaims(s sentenceCtx, add func(kind string, numStart, numEnd, year i
 func receivedClaims(s sentenceCtx, add func(kind string, numStart, numEnd int)) {
 	// every match of reReceived and reReceivedPre holds 申请: a sentence
 	// without it (its neighbour named the applications) is not searched
-	applies := strings.Contains(s.text, "申请")
+	applies := hasWord(s.text, "申请")
 	for _, m := range reReceived.FindAllIf(applies, s.text) {
 		gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
 		if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {
@@ -319,12 +319,12 @@ func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
 
 // blockNoRequests returns where block b says no application was received.
 func blockNoRequests(b *proseBlock) [][2]int {
-	if !strings.Contains(b.Text, "申请") {
+	if !hasWord(b.Text, "申请") {
 		return nil // the test below fails for every sentence
 	}
 	var out [][2]int
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !strings.Contains(s.text, "申请") || !strings.Contains(s.text, "未") && !strings.Contains(s.text, "没有") {
+		if !hasWord(s.text, "申请") || !hasWord(s.text, "未") && !hasWord(s.text, "没有") {
 			return // literals of reNoRequests
 		}
 		for _, m := range reNoRequests.FindAll(s.text) {

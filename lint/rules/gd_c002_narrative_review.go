@@ -108,12 +108,12 @@ type reviewClaim struct {
 
 // blockReviewClaims reads the review and suit counts of block b.
 func blockReviewClaims(b *proseBlock) []reviewClaim {
-	if !strings.Contains(b.Text, "行政") {
+	if !hasWord(b.Text, "行政") {
 		return nil // the test below fails for every sentence
 	}
 	var out []reviewClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !strings.Contains(s.text, "行政复议") && !strings.Contains(s.text, "行政诉讼") {
+		if !hasWord(s.text, "行政复议") && !hasWord(s.text, "行政诉讼") {
 			return // every pattern below names 行政复议 or 行政诉讼 (行政许可 and 行政处罚 are common)
 		}
 		about := aboutDisclose.in(s.text)

@@ -100,12 +100,12 @@ func clauseEnd(text string, from int) (end, next int) {
 // blockDocClaims reads the counts of documents issued, repealed and in force
 // that the clauses of block b state.
 func blockDocClaims(b *proseBlock) []docClaim {
-	if !strings.Contains(b.Text, "规范性文件") && !strings.Contains(b.Text, "规章") {
+	if !hasWord(b.Text, "规范性文件") && !hasWord(b.Text, "规章") {
 		return nil // the test below fails for every sentence
 	}
 	var out []docClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !strings.Contains(s.text, "规范性文件") && !strings.Contains(s.text, "规章") {
+		if !hasWord(s.text, "规范性文件") && !hasWord(s.text, "规章") {
 			return // no clause can name a subject
 		}
 		subject := ""
@@ -116,14 +116,14 @@ func blockDocClaims(b *proseBlock) []docClaim {
 			base := pos
 			pos = next
 			switch {
-			case strings.Contains(clause, "规范性文件"):
+			case hasWord(clause, "规范性文件"):
 				subject = grammar.RowNormative
 				if reOtherBodies.Find(clause) != nil {
 					subject = ""
 				}
-			case strings.Contains(clause, "规章") && !strings.Contains(clause, "规章制度"):
+			case hasWord(clause, "规章") && !hasWord(clause, "规章制度"):
 				subject = grammar.RowRules
-			case strings.Contains(clause, "文件") || strings.Contains(clause, "信息") || strings.Contains(clause, "政策"):
+			case hasWord(clause, "文件") || hasWord(clause, "信息") || hasWord(clause, "政策"):
 				subject = ""
 			}
 			if subject == "" {
@@ -131,7 +131,7 @@ func blockDocClaims(b *proseBlock) []docClaim {
 			}
 			col := ""
 			switch {
-			case strings.Contains(clause, "现行有效"):
+			case hasWord(clause, "现行有效"):
 				col = grammar.ColInForce
 			case repealVerbs.in(clause):
 				col = grammar.ColRepealed

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -45,18 +44,18 @@ func checkCompletionClaim(c *lint.Context) {
 // blockCompletionClaims returns where block b says every application was
 // completed.
 func blockCompletionClaims(b *proseBlock) [][2]int {
-	if !strings.Contains(b.Text, "申请") {
+	if !hasWord(b.Text, "申请") {
 		return nil // the test below fails for every sentence
 	}
 	var out [][2]int
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !strings.Contains(s.text, "申请") && !strings.Contains(s.prev, "申请") {
+		if !hasWord(s.text, "申请") && !hasWord(s.prev, "申请") {
 			return
 		}
-		if otherMatters.in(s.text) && !strings.Contains(s.text, "申请") {
+		if otherMatters.in(s.text) && !hasWord(s.text, "申请") {
 			return
 		}
-		if !strings.Contains(s.text, "办结率") && !strings.ContainsAny(s.text, "均全都") {
+		if !hasWord(s.text, "办结率") && !hasWord(s.text, "均") && !hasWord(s.text, "全") && !hasWord(s.text, "都") {
 			return // every alternative of reCompletion holds one of these
 		}
 		for _, m := range reCompletion.FindAll(s.text) {

@@ -99,7 +99,7 @@ type percentClaim struct {
 
 // blockPercentClaims reads the percentages of counts in block b.
 func blockPercentClaims(b *proseBlock) []percentClaim {
-	if !strings.Contains(b.Text, "申请") || !strings.Contains(b.Text, "件") || !strings.ContainsAny(b.Text, "%％") {
+	if !hasWord(b.Text, "申请") || !hasWord(b.Text, "件") || strings.IndexByte(b.Text, '%') < 0 && !hasWord(b.Text, "％") {
 		return nil // literals of rePercent
 	}
 	var out []percentClaim

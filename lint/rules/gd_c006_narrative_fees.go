@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -89,12 +88,12 @@ type feeClaim struct {
 // blockFeeClaims reads the fee amounts of block b, each sentence's amounts
 // before its statements of none.
 func blockFeeClaims(b *proseBlock) []feeClaim {
-	if !strings.Contains(b.Text, "行政事业性收费") {
+	if !hasWord(b.Text, "行政事业性收费") {
 		return nil // the test below fails for every sentence
 	}
 	var out []feeClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !strings.Contains(s.text, "行政事业性收费") {
+		if !hasWord(s.text, "行政事业性收费") {
 			return // a literal of both patterns
 		}
 		for _, m := range reFeeAmount.FindAll(s.text) {

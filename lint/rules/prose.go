@@ -263,7 +263,30 @@ type words []string
 
 func (ws words) in(s string) bool {
 	for _, w := range ws {
-		if strings.Contains(s, w) {
+		if hasWord(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord is strings.Contains(s, w), faster for a word of Chinese
+// characters: strings.Index looks for the word's first byte, a lead byte
+// (E4–E9) that most characters of Chinese text share, and stops at each;
+// hasWord looks for its third byte, a continuation byte, which is rarer,
+// and compares the word around it.
+func hasWord(s, w string) bool {
+	if len(w) < 3 || w[0] < utf8.RuneSelf {
+		return strings.Contains(s, w)
+	}
+	b := w[2]
+	for i := 2; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], b)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i-2+len(w) <= len(s) && s[i-2:i-2+len(w)] == w {
 			return true
 		}
 	}
