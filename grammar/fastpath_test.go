@@ -393,3 +393,96 @@ func TestResidueLinesAsEachLine(t *testing.T) {
 		t.Fatalf("%d residue lines in %d files: the test must see some", residual, len(files))
 	}
 }
+
+// A PhraseScan fed edit after edit finds what a whole scan finds, and knows
+// whether the text is valid UTF-8, on edits that cut characters, insert
+// phrases, and make the text invalid and valid again.
+func TestPhraseScanAfterEdits(t *testing.T) {
+	var base []string
+	for _, glob := range []string{"../testdata/crawler/*", "../testdata/examples/*.txt", "../../shared/seeds/*.txt"} {
+		m, _ := filepath.Glob(glob)
+		for _, f := range m {
+			if raw, err := os.ReadFile(f); err == nil && utf8.Valid(raw) {
+				base = append(base, string(raw))
+			}
+		}
+	}
+	if len(base) < 5 {
+		t.Fatal("too few texts to edit")
+	}
+	var inserts []string
+	for _, s := range parserPhrases {
+		inserts = append(inserts, s.phrases...)
+	}
+	inserts = append(inserts, "一", "a", "\n", "𠮷", "\xe6", "\x94\xbf", "\xff", "", "统计期限", "公开", "政府")
+	rng := rand.New(rand.NewSource(7))
+	incremental, whole := 0, 0
+	for _, text := range base {
+		var ps PhraseScan
+		for step := range 60 {
+			if step > 0 {
+				// cut at characters, and one time in ten anywhere (inside
+				// a character too); insert a piece, rarely a broken one
+				a := rng.Intn(len(text) + 1)
+				b := min(a+rng.Intn(12), len(text))
+				if rng.Intn(10) > 0 {
+					for a > 0 && a < len(text) && !utf8.RuneStart(text[a]) {
+						a--
+					}
+					for b < len(text) && !utf8.RuneStart(text[b]) {
+						b++
+					}
+				}
+				piece := inserts[rng.Intn(len(inserts))]
+				if !utf8.ValidString(piece) && rng.Intn(3) > 0 {
+					piece = "年"
+				}
+				text = text[:a] + piece + text[b:]
+			}
+			if step%20 == 0 && !utf8.ValidString(text) {
+				text = base[rng.Intn(len(base))] // valid again
+			}
+			wasValid := ps.valid && ps.hits != nil
+			got := ps.scan(text)
+			want := scanSets(text, parserPhrases)
+			if valid := utf8.ValidString(text); ps.valid != valid {
+				t.Fatalf("step %d: the scan says valid=%v, the text is %v", step, ps.valid, valid)
+			}
+			if wasValid && ps.valid {
+				incremental++
+			} else {
+				whole++
+			}
+			for k := range want {
+				if !slices.Equal(got[k], want[k]) {
+					t.Fatalf("step %d, set %d: the edited scan found %v, a whole scan %v", step, k, got[k], want[k])
+				}
+			}
+		}
+	}
+	if incremental < 100 || whole < 10 {
+		t.Fatalf("%d incremental and %d whole scans: the test must exercise both", incremental, whole)
+	}
+}
+
+func TestCommonPrefixAndSuffix(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	for range 5000 {
+		a := strings.Repeat("政府信息公开", rng.Intn(100)) + randomText(rng, []string{"a", "年", "b"}, rng.Intn(5))
+		b := a[:rng.Intn(len(a)+1)] + randomText(rng, []string{"a", "年", "c"}, rng.Intn(5)) + a[rng.Intn(len(a)+1):]
+		p := 0
+		for p < min(len(a), len(b)) && a[p] == b[p] {
+			p++
+		}
+		if got := commonPrefix(a, b); got != p {
+			t.Fatalf("commonPrefix = %d, want %d", got, p)
+		}
+		s := 0
+		for s < min(len(a), len(b)) && a[len(a)-1-s] == b[len(b)-1-s] {
+			s++
+		}
+		if got := commonSuffix(a, b); got != s {
+			t.Fatalf("commonSuffix = %d, want %d", got, s)
+		}
+	}
+}

@@ -261,7 +261,11 @@ var parserPhrases = []*phraseSet{residuePhrases, fingerprints, pubLabels, period
 // four sets are found in one pass, on first use.
 func (p *parser) hits(set *phraseSet) []phraseHit {
 	if p.phraseHits == nil {
-		p.phraseHits = scanSets(p.text, parserPhrases)
+		if ps := p.src.phraseScan; ps != nil {
+			p.phraseHits = ps.scan(p.text)
+		} else {
+			p.phraseHits = scanSets(p.text, parserPhrases)
+		}
 	}
 	for k, s := range parserPhrases {
 		if s == set {

@@ -108,15 +108,21 @@ type phraseHit struct {
 // Its decoding repeats scan's on purpose: a shared helper is too big for
 // the compiler to inline (cost 129 of 80) and cost 2–5 % of a parse.
 func scanSets(text string, sets []*phraseSet) [][]phraseHit {
+	return scanSetsFrom(text, 0, len(text), sets, make([][]phraseHit, len(sets)))
+}
+
+// scanSetsFrom appends to out[k] the occurrences of sets[k] that start in
+// text[from:to]; from must be where scanSets's steps land (a character's
+// start, in valid UTF-8).
+func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHit) [][]phraseHit {
 	var first [1024]uint64
 	for _, s := range sets {
 		for i, w := range s.first {
 			first[i] |= w
 		}
 	}
-	out := make([][]phraseHit, len(sets))
 	n := len(text)
-	for i := 0; i < n; {
+	for i := from; i < to; {
 		c := text[i]
 		var r rune
 		size := 1
@@ -153,4 +159,122 @@ func scanSets(text string, sets []*phraseSet) [][]phraseHit {
 		i += size
 	}
 	return out
+}
+
+// PhraseScan remembers the text the last parse scanned for the parser's
+// phrases and what it found, so that the next parse of an edited text (an
+// editor's, keystroke after keystroke) scans again only around the edit:
+// an occurrence is a property of the bytes it covers, so those wholly in
+// the text before the edit, or wholly in the text after it, are the same
+// occurrences, moved. This holds for valid UTF-8 only (where the scan steps
+// character by character); for any other text it scans the whole of it.
+// One goroutine at a time (the editor's document lock).
+type PhraseScan struct {
+	text  string
+	valid bool // text is valid UTF-8
+	hits  [][]phraseHit
+}
+
+// maxPhraseLen is the byte length of the longest phrase the parser scans.
+var maxPhraseLen = func() int {
+	n := 0
+	for _, s := range parserPhrases {
+		for _, p := range s.phrases {
+			n = max(n, len(p))
+		}
+	}
+	return n
+}()
+
+// scan returns what scanSets(text, parserPhrases) returns, and remembers it.
+func (ps *PhraseScan) scan(text string) [][]phraseHit {
+	old, oldHits := ps.text, ps.hits
+	if oldHits == nil || !ps.valid {
+		return ps.remember(text, utf8.ValidString(text), scanSets(text, parserPhrases))
+	}
+	// the edit: text[pre:len(text)-suf] replaces old[pre:len(old)-suf]
+	pre := commonPrefix(old, text)
+	suf := commonSuffix(old[pre:], text[pre:])
+	// whether the new text is valid: the old one was, so only the edit and
+	// the characters on either side of it can make it not
+	a, b := pre, len(text)-suf
+	if a > 0 {
+		a--
+		for a > 0 && !utf8.RuneStart(text[a]) {
+			a--
+		}
+	}
+	if b < len(text) {
+		b++
+		for b < len(text) && !utf8.RuneStart(text[b]) {
+			b++
+		}
+	}
+	if !utf8.ValidString(text[a:b]) {
+		return ps.remember(text, false, scanSets(text, parserPhrases))
+	}
+	// occurrences that start before from end before the edit; those
+	// starting in the new text's unchanged end are the old ones, moved
+	from := max(pre-maxPhraseLen, 0)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	to, oldTo := len(text)-suf, len(old)-suf
+	out := make([][]phraseHit, len(oldHits))
+	for k, hs := range oldHits {
+		i := 0
+		for i < len(hs) && hs[i].off < from {
+			i++
+		}
+		out[k] = append(make([]phraseHit, 0, len(hs)+4), hs[:i]...)
+	}
+	out = scanSetsFrom(text, from, to, parserPhrases, out)
+	for k, hs := range oldHits {
+		i := len(hs)
+		for i > 0 && hs[i-1].off >= oldTo {
+			i--
+		}
+		for _, h := range hs[i:] {
+			out[k] = append(out[k], phraseHit{h.off - oldTo + to, h.phrase})
+		}
+	}
+	return ps.remember(text, true, out)
+}
+
+func (ps *PhraseScan) remember(text string, valid bool, hits [][]phraseHit) [][]phraseHit {
+	ps.text, ps.valid, ps.hits = text, valid, hits
+	return hits
+}
+
+// commonPrefix is the length of the longest common prefix of a and b.
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	// 256 bytes at a time while they agree, then eight, then one
+	for i+256 <= n && a[i:i+256] == b[i:i+256] {
+		i += 256
+	}
+	for i+8 <= n && a[i:i+8] == b[i:i+8] {
+		i += 8
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix is the length of the longest common suffix of a and b.
+func commonSuffix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+256 <= n && a[len(a)-i-256:len(a)-i] == b[len(b)-i-256:len(b)-i] {
+		i += 256
+	}
+	for i+8 <= n && a[len(a)-i-8:len(a)-i] == b[len(b)-i-8:len(b)-i] {
+		i += 8
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }

@@ -54,6 +54,9 @@ type Source struct {
 	// document itself (a page, a Word file); nil means Text as it is
 	view      *View
 	rendering string
+	// phraseScan, when set (UsePhraseScan), holds the phrase scan of the
+	// last text parsed before this one: an editor's previous version
+	phraseScan *PhraseScan
 	// Furniture are spans of Text that a front-end recognised by their place
 	// on the page as page numbers (PDF footers): the parser reports them as
 	// residue whatever their wording.
@@ -75,6 +78,11 @@ func DecodedSource(path string, raw []byte, text string, enc Encoding) *Source {
 	return &Source{Path: path, Raw: raw, Text: text, Encoding: enc,
 		CRLF: countCRLF(text), lines: lineStarts(text), marks: &posMarks{}}
 }
+
+// UsePhraseScan has Parse take its phrase scan from ps, which holds the
+// last text parsed with it, and scan again only around what changed; the
+// editor gives each document one. ps is updated; one parse at a time.
+func (s *Source) UsePhraseScan(ps *PhraseScan) { s.phraseScan = ps }
 
 // SetView makes Parse read v, a front-end's rendering of Text (its spans
 // mapping back into Text), instead of Text itself; rendering names it in

@@ -30,9 +30,13 @@ func FromText(path, text string) Document { return Document{Path: path, text: te
 
 // parse turns the document into a report: text through the parser, bytes
 // through the front-end of their format.
-func (d Document) parse() (*grammar.Report, error) {
+func (d Document) parse(cache *ParagraphCache) (*grammar.Report, error) {
 	if d.decoded {
-		return grammar.Parse(grammar.NewSource(d.Path, d.text)), nil
+		src := grammar.NewSource(d.Path, d.text)
+		if cache != nil {
+			src.UsePhraseScan(&cache.scan) // an editor's document
+		}
+		return grammar.Parse(src), nil
 	}
 	return input.Parse(d.Path, d.raw)
 }
@@ -109,7 +113,7 @@ func Check(doc Document, cfg *Config, o CheckOptions) (res *FileResult) {
 			}
 		}
 	}()
-	rep, err := doc.parse()
+	rep, err := doc.parse(o.Cache)
 	if err != nil {
 		res.Err = err
 		return res

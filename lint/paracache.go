@@ -26,6 +26,9 @@ type ParagraphCache struct {
 	slots       []*paraSlot          // the current run's paragraphs' entries, in order
 	texts       map[textKey]*textEntry
 	found       int // findings of the last run, before suppressions
+	// scan is the parser's phrase scan of the last text checked with this
+	// cache: the next parse scans again only around the edit
+	scan grammar.PhraseScan
 }
 
 // textEntry is the value of a TextKey for one text.
