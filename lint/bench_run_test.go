@@ -18,9 +18,8 @@ import (
 // benchNow fixes "today" so that date rules do the same work on every run.
 var benchNow = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 
-// BenchmarkLintSeeds measures parse + every rule on the five seed reports
-// (one op = all five), what the language server does after an edit.
-func BenchmarkLintSeeds(b *testing.B) {
+// decodedSeeds are the five seed reports decoded, and their size in bytes.
+func decodedSeeds(b *testing.B) ([]*grammar.Source, int) {
 	paths := testshared.Seeds(b)
 	srcs := make([]*grammar.Source, len(paths))
 	size := 0
@@ -34,6 +33,13 @@ func BenchmarkLintSeeds(b *testing.B) {
 		}
 		size += len(raw)
 	}
+	return srcs, size
+}
+
+// BenchmarkLintSeeds measures parse + every rule on the five seed reports
+// (one op = all five), what the language server does after an edit.
+func BenchmarkLintSeeds(b *testing.B) {
+	srcs, size := decodedSeeds(b)
 	opts := &lint.Options{Now: benchNow}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
@@ -48,20 +54,10 @@ func BenchmarkLintSeeds(b *testing.B) {
 // BenchmarkRulesSeeds measures every rule on the five seed reports parsed
 // once beforehand (one op = all five): the rules' share of a batch run.
 func BenchmarkRulesSeeds(b *testing.B) {
-	paths := testshared.Seeds(b)
-	reps := make([]*grammar.Report, len(paths))
-	size := 0
-	for i, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		src, err := input.Decode(p, raw)
-		if err != nil {
-			b.Fatal(err)
-		}
+	srcs, size := decodedSeeds(b)
+	reps := make([]*grammar.Report, len(srcs))
+	for i, src := range srcs {
 		reps[i] = grammar.Parse(src)
-		size += len(raw)
 	}
 	opts := &lint.Options{Now: benchNow}
 	b.SetBytes(int64(size))
