@@ -33,10 +33,15 @@ func FromText(path, text string) Document { return Document{Path: path, text: te
 func (d Document) parse(cache *ParagraphCache) (*grammar.Report, error) {
 	if d.decoded {
 		src := grammar.NewSource(d.Path, d.text)
-		if cache != nil {
-			src.UsePhraseScan(&cache.scan) // an editor's document
+		if cache == nil {
+			return grammar.Parse(src), nil
 		}
-		return grammar.Parse(src), nil
+		src.UsePhraseScan(&cache.scan) // an editor's document
+		rep := grammar.Parse(src)
+		// the source outlives the document's lock (a snapshot keeps it):
+		// it must not lead another parse to the cache
+		src.UsePhraseScan(nil)
+		return rep, nil
 	}
 	return input.Parse(d.Path, d.raw)
 }
