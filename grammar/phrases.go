@@ -14,7 +14,6 @@ import (
 type phraseSet struct {
 	first   [1024]uint64 // BMP code points that start a phrase
 	phrases []string
-	starts  []rune // the first character of each phrase
 	// lists[slot[block[r>>6]][r&63]] are the indices, in order, of the
 	// phrases that start with r: a common character (公, 政) starts a
 	// candidate thousands of times, and only its own phrases are compared,
@@ -38,7 +37,6 @@ func newPhraseSet(phrases []string) *phraseSet {
 			panic("phraseSet: a phrase must start with a valid BMP character: " + p)
 		}
 		ps.first[r>>6] |= 1 << (uint(r) & 63)
-		ps.starts = append(ps.starts, r)
 		if ps.block[r>>6] == 0 {
 			ps.block[r>>6] = uint8(len(ps.slot))
 			ps.slot = append(ps.slot, [64]uint8{})
