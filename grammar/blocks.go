@@ -190,8 +190,8 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 }
 
 // headingTextEnd returns where the first of 。：:；, U+3000 or a space
-// stands in probe, or -1; a space that is probe's first space and its
-// first byte does not count (nor do later spaces then).
+// stands in probe, or -1. Spaces count only when probe does not start with
+// one (the heading's text runs on after "（一） ").
 func headingTextEnd(probe string) int {
 	spaces := probe == "" || probe[0] != ' '
 	for i, r := range probe {
