@@ -38,20 +38,32 @@ func bigReport(n int) []byte {
 	return out
 }
 
-func benchmarkParse(b *testing.B, size int) {
-	raw := bigReport(size)
-	b.SetBytes(int64(len(raw)))
+// benchDecodeParse times the decoding and parsing of each of docs, one op
+// being all of them; MB/s counts their bytes.
+func benchDecodeParse(b *testing.B, docs ...[]byte) {
+	size := 0
+	for _, raw := range docs {
+		size += len(raw)
+	}
+	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		src, err := input.Decode("report.txt", raw)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if rep := grammar.Parse(src); len(rep.Sections) == 0 {
-			b.Fatal("no sections")
+		for _, raw := range docs {
+			src, err := input.Decode("report.txt", raw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if rep := grammar.Parse(src); len(rep.Sections) == 0 {
+				b.Fatal("no sections")
+			}
 		}
 	}
+}
+
+func benchmarkParse(b *testing.B, size int) {
+	raw := bigReport(size)
+	benchDecodeParse(b, raw)
 }
 
 // Parse time must grow linearly: compare the MB/s of the three sizes.
@@ -90,18 +102,7 @@ func seedReport(b *testing.B, n int) []byte {
 
 func benchmarkParseSeeds(b *testing.B, size int) {
 	raw := seedReport(b, size)
-	b.SetBytes(int64(len(raw)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		src, err := input.Decode("report.txt", raw)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if rep := grammar.Parse(src); len(rep.Sections) == 0 {
-			b.Fatal("no sections")
-		}
-	}
+	benchDecodeParse(b, raw)
 }
 
 // Decode and parse of 1 MB and 10 MB made of the seeds: MB/s is per core
@@ -118,29 +119,14 @@ func BenchmarkParseSeeds10MB(b *testing.B) { benchmarkParseSeeds(b, 10<<20) }
 //	go test ./grammar -run '^$' -bench 'ParseEachSeed' -cpu 1
 func BenchmarkParseEachSeed(b *testing.B) {
 	var raws [][]byte
-	var size int64
 	for _, p := range testshared.Seeds(b) {
 		raw, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)
 		}
 		raws = append(raws, raw)
-		size += int64(len(raw))
 	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, raw := range raws {
-			src, err := input.Decode("report.txt", raw)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if rep := grammar.Parse(src); len(rep.Sections) == 0 {
-				b.Fatal("no sections")
-			}
-		}
-	}
+	benchDecodeParse(b, raws...)
 }
 
 // Decode and parse of the language server benchmark's report
@@ -153,17 +139,5 @@ func BenchmarkParseClean100KB(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	text := []byte(testshared.GrowOverview(string(raw), 102400))
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		src, err := input.Decode("report.txt", text)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if rep := grammar.Parse(src); len(rep.Sections) == 0 {
-			b.Fatal("no sections")
-		}
-	}
+	benchDecodeParse(b, []byte(testshared.GrowOverview(string(raw), 102400)))
 }
