@@ -71,11 +71,8 @@ func (e *pdfEngine) acquire() (*pdfInstance, error) {
 	if e.made < e.max {
 		e.made++
 		e.mu.Unlock()
-		inst, err := e.pool.GetInstance(time.Minute)
+		inst, err := e.newInstance()
 		if err != nil {
-			e.mu.Lock()
-			e.made--
-			e.mu.Unlock()
 			return nil, err
 		}
 		return &pdfInstance{inst: inst}, nil
@@ -86,18 +83,26 @@ func (e *pdfEngine) acquire() (*pdfInstance, error) {
 
 func (e *pdfEngine) release(in *pdfInstance) { e.idle <- in }
 
+// newInstance starts a PDFium instance for a slot counted in made; when it
+// cannot, the slot is given up, so that another may be made later.
+func (e *pdfEngine) newInstance() (pdfium.Pdfium, error) {
+	inst, err := e.pool.GetInstance(time.Minute)
+	if err != nil {
+		e.mu.Lock()
+		e.made--
+		e.mu.Unlock()
+	}
+	return inst, err
+}
+
 // renew replaces in's instance by a fresh one when its budget is spent.
 func (e *pdfEngine) renew(in *pdfInstance) error {
 	if in.handles < handleBudget {
 		return nil
 	}
 	in.inst.Close()
-	inst, err := e.pool.GetInstance(time.Minute)
+	inst, err := e.newInstance()
 	if err != nil {
-		// the slot is lost with the instance: another may be made
-		e.mu.Lock()
-		e.made--
-		e.mu.Unlock()
 		return err
 	}
 	in.inst, in.handles = inst, 0
