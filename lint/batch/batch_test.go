@@ -649,3 +649,80 @@ func checkTree(t *testing.T, opts *lint.Options) []*lint.FileResult {
 	}
 	return out
 }
+
+// TestTextStoreBuffers: records read back whole whether still in the
+// store's buffer or already written, across the buffer's edge and when one
+// record is larger than the buffer; findings and texts share the file.
+func TestTextStoreBuffers(t *testing.T) {
+	store, err := NewTextStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var texts []string
+	var kept []storedText
+	check := func(when string) {
+		t.Helper()
+		for i, k := range kept {
+			if k.store != store {
+				t.Fatalf("%s: text %d kept in memory", when, i)
+			}
+			if got, ok := k.text(); !ok || got != texts[i] {
+				t.Fatalf("%s: text %d (%d bytes at %d) read back as %d bytes", when, i, len(texts[i]), k.off, len(got))
+			}
+		}
+	}
+	findings := []lint.Diagnostic{{Rule: "GD-W004", Severity: lint.Warning, Message: "𠮷，"}}
+	var spilled []storedFindings
+	add := func(text string) {
+		texts = append(texts, text)
+		kept = append(kept, store.put(grammar.NewSource("r.txt", text)))
+		f, ok := store.putFindings(findings)
+		if !ok {
+			t.Fatal("findings not stored")
+		}
+		spilled = append(spilled, f)
+	}
+	add("甲市2023年政府信息公开工作年度报告\n𠀀")
+	check("in the buffer")
+	for i := 0; store.flushed == 0; i++ {
+		if i == 100 { // 100 texts of 50 KB and more: 5 MB
+			t.Fatal("the buffer was never written")
+		}
+		add(strings.Repeat(fmt.Sprintf("第%d行，", i), 5000))
+	}
+	check("after the first write")
+	add(strings.Repeat("大", storeBuffer)) // larger than the buffer: written at once
+	add("尾")
+	check("after a record larger than the buffer")
+	for i, f := range spilled {
+		if ds := f.load(); !reflect.DeepEqual(ds, findings) {
+			t.Fatalf("findings %d read back as %+v", i, ds)
+		}
+	}
+	if err := store.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTextStoreWriteFails: when the store can no longer write, the text
+// at hand stays in memory and those already taken still read back.
+func TestTextStoreWriteFails(t *testing.T) {
+	store, err := NewTextStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	early := store.put(grammar.NewSource("a.txt", "甲市𠮷"))
+	store.file.Close() // the next write to the file fails
+	big := strings.Repeat("乙", storeBuffer/3+1)
+	late := store.put(grammar.NewSource("b.txt", big))
+	if store.Err() == nil {
+		t.Fatal("no error after a failed write")
+	}
+	if late.store != nil || late.src == nil || late.src.Text != big {
+		t.Errorf("the text that could not be written is not kept in memory: %+v", late.store)
+	}
+	if got, ok := early.text(); !ok || got != "甲市𠮷" {
+		t.Errorf("a text taken before the failure reads back as %q, %v", got, ok)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -17,12 +18,19 @@ import (
 // report's text back when they reach it. The zero of *TextStore (nil)
 // keeps texts in memory.
 type TextStore struct {
-	mu      sync.Mutex
-	file    *os.File
-	size    int64
+	mu   sync.Mutex
+	file *os.File
+	// pending are the bytes from offset flushed on that are not written
+	// yet: one write per MiB, not two per report (a text, its findings).
+	// A record is never split between pending and the file.
+	pending []byte
+	flushed int64
 	err     error // the first read or write error
 	removed bool  // the file is unlinked already
 }
+
+// storeBuffer is how much the store gathers before it writes.
+const storeBuffer = 1 << 20
 
 // NewTextStore creates the store's temporary file in dir ("" for the
 // system's temporary directory). Close removes it.
@@ -87,19 +95,59 @@ func (s *TextStore) put(src *grammar.Source) storedText {
 	if s == nil || src == nil {
 		return storedText{src: src}
 	}
+	off, ok := s.write(src.Text)
+	if !ok {
+		return storedText{src: src}
+	}
+	return storedText{store: s, off: off, n: len(src.Text), path: src.Path, enc: src.Encoding, pages: src.PageStarts}
+}
+
+// write adds a record to the store and says where it starts; false when
+// the store cannot be written (the caller keeps the record). Records already
+// taken stay readable after a failed write: they are kept in pending.
+func (s *TextStore) write(record string) (int64, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err != nil {
-		return storedText{src: src}
+		return 0, false
 	}
-	off := s.size
-	n, err := s.file.WriteAt([]byte(src.Text), off)
-	if err != nil {
-		s.err = fmt.Errorf("temporary file %s: %w", s.file.Name(), err)
-		return storedText{src: src}
+	if len(s.pending)+len(record) > storeBuffer && len(s.pending) > 0 {
+		if _, err := s.file.WriteAt(s.pending, s.flushed); err != nil {
+			s.err = fmt.Errorf("temporary file %s: %w", s.file.Name(), err)
+			return 0, false
+		}
+		s.flushed += int64(len(s.pending))
+		s.pending = s.pending[:0]
 	}
-	s.size += int64(n)
-	return storedText{store: s, off: off, n: n, path: src.Path, enc: src.Encoding, pages: src.PageStarts}
+	off := s.flushed + int64(len(s.pending))
+	if len(record) > storeBuffer {
+		if _, err := s.file.WriteAt(unsafe.Slice(unsafe.StringData(record), len(record)), off); err != nil {
+			s.err = fmt.Errorf("temporary file %s: %w", s.file.Name(), err)
+			return 0, false
+		}
+		s.flushed += int64(len(record))
+		return off, true
+	}
+	if s.pending == nil {
+		s.pending = make([]byte, 0, storeBuffer)
+	}
+	s.pending = append(s.pending, record...)
+	return off, true
+}
+
+// read fills buf from the store at off.
+func (s *TextStore) read(buf []byte, off int64) error {
+	s.mu.Lock()
+	if off >= s.flushed {
+		copy(buf, s.pending[off-s.flushed:])
+		s.mu.Unlock()
+		return nil
+	}
+	s.mu.Unlock()
+	// on the file already: flushed only grows, and the file is not written
+	// below it again
+	_, err := s.file.ReadAt(buf, off)
+	return err
 }
 
 // text reads the text back ("" when it cannot be read; Err says why).
@@ -111,15 +159,11 @@ func (t storedText) text() (string, bool) {
 		return t.src.Text, true
 	}
 	buf := make([]byte, t.n)
-	if _, err := t.store.file.ReadAt(buf, t.off); err != nil {
-		t.store.mu.Lock()
-		if t.store.err == nil {
-			t.store.err = fmt.Errorf("temporary file %s: %w", t.store.file.Name(), err)
-		}
-		t.store.mu.Unlock()
+	if err := t.store.read(buf, t.off); err != nil {
+		t.store.fail(err)
 		return "", false
 	}
-	return string(buf), true
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), true // buf is not used again
 }
 
 // source is the document: src, or a new Source over the text read back
@@ -176,19 +220,11 @@ func (s *TextStore) putFindings(ds []lint.Diagnostic) (storedFindings, bool) {
 		return storedFindings{}, false
 	}
 	b := appendDiagnostics(nil, ds)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.err != nil {
+	off, ok := s.write(unsafe.String(unsafe.SliceData(b), len(b)))
+	if !ok {
 		return storedFindings{}, false
 	}
-	off := s.size
-	n, err := s.file.WriteAt(b, off)
-	if err != nil {
-		s.err = fmt.Errorf("temporary file %s: %w", s.file.Name(), err)
-		return storedFindings{}, false
-	}
-	s.size += int64(n)
-	return storedFindings{store: s, off: off, n: n, count: len(ds), counts: countFamilies(ds)}, true
+	return storedFindings{store: s, off: off, n: len(b), count: len(ds), counts: countFamilies(ds)}, true
 }
 
 // load reads the findings back (nil when they cannot be read; Err says why).
@@ -197,7 +233,7 @@ func (f storedFindings) load() []lint.Diagnostic {
 		return nil
 	}
 	buf := make([]byte, f.n)
-	if _, err := f.store.file.ReadAt(buf, f.off); err != nil {
+	if err := f.store.read(buf, f.off); err != nil {
 		f.store.fail(err)
 		return nil
 	}
