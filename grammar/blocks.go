@@ -60,18 +60,17 @@ func (p *parser) content(a, b int) {
 		return
 	}
 	// drop what the tables and the residue already claimed
-	for _, claimed := range [][]Span{p.tableRanges, p.residue} {
-		if r, ok := firstOverlap(claimed, a, b); ok {
-			if a < r.Start {
-				p.content(a, r.Start)
-			}
-			if r.End < b {
-				p.content(r.End, b)
-			}
-			return
-		}
+	r, ok := p.tableCursor.firstOverlap(p.tableRanges, a, b)
+	if !ok {
+		r, ok = p.residueCursor.firstOverlap(p.residue, a, b)
 	}
-	if a >= b {
+	if ok {
+		if a < r.Start {
+			p.content(a, r.Start)
+		}
+		if r.End < b {
+			p.content(r.End, b)
+		}
 		return
 	}
 	s := p.text[a:b]
@@ -103,7 +102,7 @@ func (p *parser) paragraph(a, b int) {
 	}
 	sp := p.span(a, b)
 	key := SectionKey("")
-	if s := p.sectionAt(sp.Start); s != nil {
+	if s := p.sectionCursor.sectionAt(p.r.Sections, sp.Start); s != nil {
 		key = s.Key
 	}
 	para := p.paragraphs.next()
@@ -120,15 +119,7 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	if m := markdownIndex(s); m != nil {
 		md = m[3] - m[2]
 	}
-	var m []int
-	style, level := "", 0
-	if m = parenHeadingIndex(s); m != nil {
-		style, level = "paren", 2
-	} else if m = cnHeadingIndex(s); m != nil {
-		style, level = "cn", 1
-	} else if m = arabicHeadingIndex(s); m != nil {
-		style, level = "arabic", 3
-	}
+	m, style, level := subHeadingNumber(s)
 	switch {
 	case m != nil:
 	case md > 0:
@@ -171,7 +162,7 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	*h = Heading{
 		Span:       p.span(base+numStart, base+textEnd),
 		NumberSpan: p.span(base+numStart, base+m[1]),
-		Number:     cnValue(strings.TrimSpace(s[m[4]:m[5]])),
+		Number:     cnValue(s[m[4]:m[5]]), // a run of numerals: no space to trim
 		Style:      style,
 		Level:      level,
 		Text:       rest[:end],
@@ -189,22 +180,87 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	return h, after
 }
 
+// subHeadingNumber matches the numbering of a sub-item heading at the
+// start of s: （一）, else 一、, else 1. (what parenHeadingIndex,
+// cnHeadingIndex and arabicHeadingIndex return, tried in that order). After
+// the optional Markdown marker each needs its own first character (a
+// bracket, a Chinese numeral, a digit), so only the one that character
+// allows is tried: a line of figures costs one scan, not three.
+func subHeadingNumber(s string) (m []int, style string, level int) {
+	g1, ok := markdownMarker(s)
+	if !ok {
+		return nil, "", 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[max(g1, 0):])
+	switch {
+	case r == '（' || r == '(':
+		if m = parenHeadingIndex(s); m != nil {
+			return m, "paren", 2
+		}
+	case isHeadingCNNumeral(r):
+		if m = cnHeadingIndex(s); m != nil {
+			return m, "cn", 1
+		}
+	case isHeadingDigit(r):
+		if m = arabicHeadingIndex(s); m != nil {
+			return m, "arabic", 3
+		}
+	}
+	return nil, "", 0
+}
+
 // headingTextEnd returns where the first of 。：:；, U+3000 or a space
 // stands in probe, or -1. Spaces count only when probe does not start with
 // one (the heading's text runs on after "（一） ").
+//
+// It compares bytes: each stop is ASCII or starts with a lead byte (E3, EF),
+// which no other character's UTF-8 holds, so a stop's bytes are found only
+// where the stop itself stands, also in invalid UTF-8.
 func headingTextEnd(probe string) int {
 	spaces := probe == "" || probe[0] != ' '
-	for i, r := range probe {
-		switch r {
-		case '。', '：', ':', '；', '\u3000':
+	for i := 0; i < len(probe); i++ {
+		switch probe[i] {
+		case ':':
 			return i
 		case ' ':
 			if spaces {
 				return i
 			}
+		case 0xE3: // 。 E3 80 82, U+3000 E3 80 80
+			if i+2 < len(probe) && probe[i+1] == 0x80 && (probe[i+2] == 0x82 || probe[i+2] == 0x80) {
+				return i
+			}
+		case 0xEF: // ： EF BC 9A, ； EF BC 9B
+			if i+2 < len(probe) && probe[i+1] == 0xBC && (probe[i+2] == 0x9A || probe[i+2] == 0x9B) {
+				return i
+			}
 		}
 	}
 	return -1
+}
+
+// rangeCursor remembers where the last firstOverlap landed in one list of
+// ranges: findOtherHeadingsAndParagraphs asks about ranges in increasing
+// order, line after line, and a binary search for each was a tenth of the
+// walk. Zero value: at the start.
+type rangeCursor struct{ i int }
+
+// firstOverlap is firstOverlap(ranges, a, b): it steps forward from the
+// last answer while a grows, and searches again when a went back.
+func (c *rangeCursor) firstOverlap(ranges []Span, a, b int) (Span, bool) {
+	i := c.i
+	if i > len(ranges) || i > 0 && ranges[i-1].End > a {
+		i = sort.Search(len(ranges), func(i int) bool { return ranges[i].End > a })
+	} else {
+		for i < len(ranges) && ranges[i].End <= a {
+			i++
+		}
+	}
+	c.i = i
+	if i < len(ranges) && ranges[i].Start < b && ranges[i].End > ranges[i].Start {
+		return ranges[i], true
+	}
+	return Span{}, false
 }
 
 // firstOverlap returns the first of the sorted, disjoint ranges that overlaps

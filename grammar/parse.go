@@ -3,6 +3,7 @@ package grammar
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +71,10 @@ type parser struct {
 	residueLines []bool // isResidueLine's answers, by line
 	// lexers made for the table being read (releaseLexers)
 	lexers []*lexer
+	// where findOtherHeadingsAndParagraphs last looked in the claimed
+	// ranges and the sections (it asks in increasing order)
+	tableCursor, residueCursor rangeCursor
+	sectionCursor              sectionCursor
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
@@ -182,6 +187,26 @@ func maybePageNumber(s string) bool {
 	return digit && dash
 }
 
+// dashAfterSpaces: after the spaces rePageNumber allows first
+// ([\s\x{3000}]*), s goes on with a dash, as a page number must. Most lines
+// fail at their first byte, before maybePageNumber reads them whole.
+func dashAfterSpaces(s string) bool {
+	i := 0
+	for i < len(s) {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r':
+			i++
+			continue
+		case c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80: // U+3000
+			i += 3
+			continue
+		}
+		break
+	}
+	// -, or – U+2013, — U+2014
+	return i < len(s) && (s[i] == '-' || s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x93 || s[i+2] == 0x94))
+}
+
 func (p *parser) findResidue() {
 	// which lines hold a residue phrase (the first on each line), in line
 	// order as the hits come in text order
@@ -198,18 +223,18 @@ func (p *parser) findResidue() {
 	furniture := p.furnitureLines()
 	for li, ln := range p.lines {
 		s := p.text[ln.start:ln.end]
-		if furniture[li] {
+		if furniture != nil && furniture[li] {
 			a, b := trimSpan(p.text, ln.start, ln.end)
 			p.addResidue(a, b, "page-number")
 			continue
 		}
 		if len(s) <= 40 {
-			if strings.TrimSpace(s) == "正文" {
+			if len(s) >= len("正文") && strings.Contains(s, "正文") && strings.TrimSpace(s) == "正文" {
 				a, b := trimSpan(p.text, ln.start, ln.end)
 				p.addResidue(a, b, "export")
 				continue
 			}
-			if maybePageNumber(s) && rePageNumber.MatchString(s) {
+			if dashAfterSpaces(s) && maybePageNumber(s) && rePageNumber.MatchString(s) {
 				a, b := trimSpan(p.text, ln.start, ln.end)
 				p.addResidue(a, b, "page-number")
 				continue
@@ -369,6 +394,30 @@ func (p *parser) sectionAt(off int) *Section {
 	return nil
 }
 
+// sectionCursor remembers where the last sectionAt landed, for offsets
+// asked in increasing order (a paragraph after another). Zero value: at
+// the start.
+type sectionCursor struct{ i int }
+
+// sectionAt is parser.sectionAt over secs (sorted by start): it steps
+// forward from the last answer while off grows, and searches again when
+// off went back.
+func (c *sectionCursor) sectionAt(secs []*Section, off int) *Section {
+	i := c.i // the first section starting after off, as sort.Search finds
+	if i > len(secs) || i > 0 && secs[i-1].Span.Start > off {
+		i = sort.Search(len(secs), func(i int) bool { return secs[i].Span.Start > off })
+	} else {
+		for i < len(secs) && secs[i].Span.Start <= off {
+			i++
+		}
+	}
+	c.i = i
+	if i--; i >= 0 && off < secs[i].Span.End {
+		return secs[i]
+	}
+	return nil
+}
+
 func (p *parser) detectFormat() {
 	p.r.Format = Format2021
 	for _, h := range p.hits(fingerprints) {
@@ -415,7 +464,12 @@ func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
 		}
 	}
 	if wholeLine {
-		k := []rune(key)
+		// the key's runes, on the stack when short (a heading line is)
+		var buf [64]rune
+		k := buf[:0]
+		for _, r := range key {
+			k = append(k, r)
+		}
 		for i, d := range Sections {
 			name := keys[i].nameRunes
 			max := len(name) / 6
@@ -423,11 +477,29 @@ func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
 				max = 1
 			}
 			if editDistance(k, name, max) <= max {
-				return d, false, len(string(k))
+				return d, false, runesLen(k)
 			}
 		}
 	}
 	return nil, false, 0
+}
+
+// runesLen is len(string(rs)): a rune that is not valid takes the three
+// bytes of U+FFFD.
+func runesLen(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		n += runeLen(r)
+	}
+	return n
+}
+
+// runeLen is len(string(r)).
+func runeLen(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
+	}
+	return utf8.RuneLen(utf8.RuneError)
 }
 
 // sectionFirstRune tells whether s starts with the first character of a
@@ -437,17 +509,13 @@ func sectionFirstRune(s string) bool {
 		if ignorable(r) {
 			continue
 		}
-		for _, k := range sectionKeys() {
-			if strings.HasPrefix(k.name, string(foldRune(r))) {
-				return true
-			}
-			for _, v := range k.variants {
-				if strings.HasPrefix(v, string(foldRune(r))) {
-					return true
-				}
-			}
+		// string(x) is the UTF-8 of x, or of U+FFFD when x is not valid:
+		// a key starts with it when its first rune is that one
+		x := foldRune(r)
+		if !utf8.ValidRune(x) {
+			x = utf8.RuneError
 		}
-		return false
+		return slices.Contains(sectionKeyFirstRunes(), x)
 	}
 	return false
 }
@@ -461,6 +529,8 @@ type sectionKey struct {
 var (
 	sectionKeysOnce sync.Once
 	sectionKeyList  []sectionKey
+	// the first rune of each part's key and variant keys (not empty)
+	sectionKeyFirsts []rune
 )
 
 // sectionKeys are the comparison forms of the section names, computed once.
@@ -473,9 +543,20 @@ func sectionKeys() []sectionKey {
 				k.variants = append(k.variants, LabelKey(v))
 			}
 			sectionKeyList = append(sectionKeyList, k)
+			for _, key := range append([]string{k.name}, k.variants...) {
+				if r, _ := utf8.DecodeRuneInString(key); key != "" && !slices.Contains(sectionKeyFirsts, r) {
+					sectionKeyFirsts = append(sectionKeyFirsts, r)
+				}
+			}
 		}
 	})
 	return sectionKeyList
+}
+
+// sectionKeyFirstRunes are the runes a part's key or variant key starts with.
+func sectionKeyFirstRunes() []rune {
+	sectionKeys()
+	return sectionKeyFirsts
 }
 
 // keyPrefixEnd returns the offset in s after the first n bytes of its LabelKey.
@@ -486,7 +567,7 @@ func keyPrefixEnd(s string, n int) int {
 			return i
 		}
 		if !ignorable(r) {
-			seen += len(string(foldRune(r)))
+			seen += runeLen(foldRune(r))
 		}
 	}
 	return len(s)
@@ -509,11 +590,12 @@ func (p *parser) findSectionHeadings() {
 			continue
 		}
 		s := p.text[a:b]
-		if !startsLikeHeading(s) && b-a <= 200 {
-			continue
-		}
-		if h := p.sectionHeadingAt(s, a, true); h != nil {
-			p.sectionHead = append(p.sectionHead, h)
+		// a part's heading starts with its numeral (一、) or a Markdown
+		// marker: on any other line sectionHeadingAt finds nothing
+		if r, _ := utf8.DecodeRuneInString(s); r == '#' || isCNNumeralRune(r) {
+			if h := p.sectionHeadingAt(s, a, true); h != nil {
+				p.sectionHead = append(p.sectionHead, h)
+			}
 		}
 		// crawler text: the body is one long line with the headings inside
 		if b-a > crawlerLine {

@@ -1,0 +1,354 @@
+package grammar
+
+// Tests of the prose path's fast paths (issue 11): each compares the new
+// code with the code it replaced, kept here as the reference, on the lines
+// of the real reports and on random text (invalid UTF-8, CJK, characters
+// outside the BMP, full-width digits, tabs and pipes).
+
+import (
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/internal/testshared"
+)
+
+// realLines are the lines of the seeds, the corpus and the test data, each
+// also trimmed, and the tails of each line that start at a heading's first
+// character (a crawler line carries headings inside it).
+func realLines(t *testing.T) []string {
+	t.Helper()
+	roots := []string{filepath.Join(testshared.Dir(t), "seeds"), filepath.Join(testshared.Dir(t), "corpus"),
+		"testdata", filepath.Join("..", "testdata")}
+	var out []string
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			raw, err := os.ReadFile(path)
+			if err != nil || len(raw) > 8<<20 {
+				return err
+			}
+			for _, ln := range strings.Split(string(raw), "\n") {
+				out = append(out, ln, strings.TrimSpace(ln))
+				for i, r := range ln {
+					if i > 0 && (r == '#' || r == '（' || r == '(' || isCNNumeralRune(r) || isHeadingDigit(r) || r == '-' || r == '—') {
+						out = append(out, ln[i:min(len(ln), i+300)])
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(out) < 10000 {
+		t.Fatalf("only %d real lines", len(out))
+	}
+	return out
+}
+
+// prosePieces make random text where the fast paths' needles, their
+// neighbours in UTF-8 and broken UTF-8 sit next to each other.
+var prosePieces = []string{
+	// heading numberings and their separators
+	"#", "## ", "（", "）", "(", ")", "一", "二", "十", "三", "1", "12", "１", "２", "、", "．", ".", "，", ",",
+	// heading text ends and spaces
+	"。", "：", ":", "；", " ", "\u3000", "\u00a0", "\t", "|", "\r", "\n", "\f",
+	// dashes of page numbers
+	"-", "—", "–", "－", "~",
+	// parts' names and near misses
+	"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+	"存在的主要问题及改进情况", "其他需要报告的事项", "主动公开", "政府", "信息", "正文", "页",
+	// characters sharing lead or tail bytes with the needles (「 E3 80 8C,
+	// 〒 E3 80 92, ｚ EF BD 9A, € E2 82 AC), outside the BMP, invalid
+	"「", "〒", "ｚ", "€", "𠮷", "a", "\ufffd", "\xe3", "\xe3\x80", "\xef\xbc", "\xe2\x80", "\x80", "\xbc\x9a", "\xff",
+}
+
+// refHeadingTextEnd is headingTextEnd as it was: rune by rune.
+func refHeadingTextEnd(probe string) int {
+	spaces := probe == "" || probe[0] != ' '
+	for i, r := range probe {
+		switch r {
+		case '。', '：', ':', '；', '\u3000':
+			return i
+		case ' ':
+			if spaces {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func TestHeadingTextEndAsRuneByRune(t *testing.T) {
+	check := func(probe string) {
+		if got, want := headingTextEnd(probe), refHeadingTextEnd(probe); got != want {
+			t.Fatalf("headingTextEnd(%q) = %d, rune by rune %d", probe, got, want)
+		}
+	}
+	for _, ln := range realLines(t) {
+		check(ln)
+		if len(ln) > 200 {
+			check(ln[:200]) // cut as subHeading cuts, mid-character
+		}
+	}
+	rng := rand.New(rand.NewSource(11))
+	for range 200000 {
+		check(randomText(rng, prosePieces, rng.Intn(10)))
+	}
+}
+
+// refSubHeadingNumber is subHeading's numbering as it was: the three
+// matchers in turn.
+func refSubHeadingNumber(s string) ([]int, string, int) {
+	if m := parenHeadingIndex(s); m != nil {
+		return m, "paren", 2
+	} else if m = cnHeadingIndex(s); m != nil {
+		return m, "cn", 1
+	} else if m = arabicHeadingIndex(s); m != nil {
+		return m, "arabic", 3
+	}
+	return nil, "", 0
+}
+
+func TestSubHeadingNumberAsTheThreeMatchers(t *testing.T) {
+	matched := 0
+	check := func(s string) {
+		m, style, level := subHeadingNumber(s)
+		wm, wstyle, wlevel := refSubHeadingNumber(s)
+		if !slices.Equal(m, wm) || style != wstyle || level != wlevel {
+			t.Fatalf("subHeadingNumber(%q) = %v %q %d, the matchers in turn %v %q %d", s, m, style, level, wm, wstyle, wlevel)
+		}
+		if m != nil {
+			matched++
+		}
+	}
+	for _, ln := range realLines(t) {
+		check(ln)
+	}
+	rng := rand.New(rand.NewSource(12))
+	for range 200000 {
+		check(randomText(rng, prosePieces, rng.Intn(8)))
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d numberings matched", matched)
+	}
+}
+
+// randomRanges are sorted, disjoint spans in [0, 200), some of them empty.
+func randomRanges(rng *rand.Rand) []Span {
+	var out []Span
+	at := rng.Intn(10)
+	for at < 200 && rng.Intn(12) > 0 {
+		n := rng.Intn(15)
+		if rng.Intn(8) == 0 {
+			n = 0
+		}
+		out = append(out, Span{at, at + n})
+		at += n + rng.Intn(20)
+	}
+	return out
+}
+
+// The cursors answer what a search from scratch answers, on offsets asked
+// in increasing order (as the walk asks) and now and then going back.
+func TestCursorsAsSearch(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	for range 20000 {
+		ranges := randomRanges(rng)
+		var secs []*Section
+		for _, r := range ranges {
+			secs = append(secs, &Section{Span: r})
+		}
+		var rc rangeCursor
+		var sc sectionCursor
+		a := 0
+		for range 40 {
+			switch rng.Intn(10) {
+			case 0:
+				a = rng.Intn(220) // back or far ahead
+			default:
+				a += rng.Intn(12)
+			}
+			b := a + rng.Intn(20)
+			gr, gok := rc.firstOverlap(ranges, a, b)
+			wr, wok := firstOverlap(ranges, a, b)
+			if gr != wr || gok != wok {
+				t.Fatalf("ranges %v, [%d, %d): cursor %v %v, search %v %v", ranges, a, b, gr, gok, wr, wok)
+			}
+			got := sc.sectionAt(secs, a)
+			p := &parser{r: &Report{Sections: secs}}
+			if want := p.sectionAt(a); got != want {
+				t.Fatalf("sections %v, offset %d: cursor %v, search %v", ranges, a, got, want)
+			}
+		}
+	}
+}
+
+// dashAfterSpaces holds on every line rePageNumber matches: the test before
+// the expression takes no page number away.
+func TestDashAfterSpacesBeforePageNumber(t *testing.T) {
+	matched := 0
+	check := func(s string) {
+		if rePageNumber.MatchString(s) {
+			matched++
+			if !dashAfterSpaces(s) {
+				t.Fatalf("rePageNumber matches %q, dashAfterSpaces says no", s)
+			}
+		}
+	}
+	for _, ln := range realLines(t) {
+		check(ln)
+	}
+	pieces := []string{" ", "\t", "\u3000", "\f", "\r", "-", "—", "–", "－", "1", "23", "１", "页", "a", "\xe2\x80", "\xe3\x80", "𠮷"}
+	rng := rand.New(rand.NewSource(14))
+	for range 200000 {
+		check(randomText(rng, pieces, rng.Intn(9)))
+	}
+	if matched < 300 {
+		t.Fatalf("only %d page numbers matched", matched)
+	}
+}
+
+// refSectionFor, refSectionFirstRune and refKeyPrefixEnd are the code as it
+// was: []rune and string conversions.
+func refSectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
+	key := LabelKey(text)
+	keys := sectionKeys()
+	for i, d := range Sections {
+		if strings.HasPrefix(key, keys[i].name) {
+			return d, true, len(keys[i].name)
+		}
+	}
+	for i, d := range Sections {
+		for _, v := range keys[i].variants {
+			if strings.HasPrefix(key, v) {
+				return d, false, len(v)
+			}
+		}
+	}
+	if wholeLine {
+		k := []rune(key)
+		for i, d := range Sections {
+			name := keys[i].nameRunes
+			max := len(name) / 6
+			if max < 1 {
+				max = 1
+			}
+			if editDistance(k, name, max) <= max {
+				return d, false, len(string(k))
+			}
+		}
+	}
+	return nil, false, 0
+}
+
+func refSectionFirstRune(s string) bool {
+	for _, r := range s {
+		if ignorable(r) {
+			continue
+		}
+		for _, k := range sectionKeys() {
+			if strings.HasPrefix(k.name, string(foldRune(r))) {
+				return true
+			}
+			for _, v := range k.variants {
+				if strings.HasPrefix(v, string(foldRune(r))) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+func refKeyPrefixEnd(s string, n int) int {
+	seen := 0
+	for i, r := range s {
+		if seen >= n {
+			return i
+		}
+		if !ignorable(r) {
+			seen += len(string(foldRune(r)))
+		}
+	}
+	return len(s)
+}
+
+func TestSectionMatchingAsBefore(t *testing.T) {
+	found, first := 0, 0
+	check := func(s string) {
+		for _, whole := range []bool{false, true} {
+			d, c, n := sectionFor(s, whole)
+			wd, wc, wn := refSectionFor(s, whole)
+			if d != wd || c != wc || n != wn {
+				t.Fatalf("sectionFor(%q, %v) = %v %v %d, before %v %v %d", s, whole, d, c, n, wd, wc, wn)
+			}
+			if d != nil {
+				found++
+			}
+		}
+		if got, want := sectionFirstRune(s), refSectionFirstRune(s); got != want {
+			t.Fatalf("sectionFirstRune(%q) = %v, before %v", s, got, want)
+		} else if got {
+			first++
+		}
+		for n := 0; n < min(len(s), 60)+2; n += 1 + n/8 {
+			if got, want := keyPrefixEnd(s, n), refKeyPrefixEnd(s, n); got != want {
+				t.Fatalf("keyPrefixEnd(%q, %d) = %d, before %d", s, n, got, want)
+			}
+		}
+	}
+	for _, ln := range realLines(t) {
+		if m := cnHeadingIndex(ln); m != nil {
+			check(ln[m[1]:])
+		}
+		if len(ln) < 120 {
+			check(ln)
+		}
+	}
+	rng := rand.New(rand.NewSource(15))
+	for range 50000 {
+		check(randomText(rng, prosePieces, rng.Intn(8)))
+	}
+	if found < 500 || first < 500 {
+		t.Fatalf("only %d parts found, %d first runes", found, first)
+	}
+}
+
+// A line whose first rune is neither # nor a Chinese numeral holds no part's
+// heading at its start: findSectionHeadings skips sectionHeadingAt there.
+func TestSectionHeadingOnlyAfterNumeralOrMarker(t *testing.T) {
+	p := &parser{src: NewSource("x.txt", ""), v: IdentityView(""), r: &Report{}, surplusWindow: -1}
+	skipped := 0
+	check := func(s string) {
+		if r, _ := utf8.DecodeRuneInString(s); r == '#' || isCNNumeralRune(r) {
+			return
+		}
+		skipped++
+		if h := p.sectionHeadingAt(s, 0, true); h != nil {
+			t.Fatalf("sectionHeadingAt(%q) = %q, on a line findSectionHeadings skips", s, h.Full)
+		}
+	}
+	for _, ln := range realLines(t) {
+		check(ln)
+		a, b := trimSpan(ln, 0, len(ln))
+		check(ln[a:b])
+	}
+	rng := rand.New(rand.NewSource(16))
+	for range 50000 {
+		check(randomText(rng, prosePieces, rng.Intn(8)))
+	}
+	if skipped < 10000 {
+		t.Fatalf("only %d lines checked", skipped)
+	}
+}
