@@ -316,6 +316,14 @@ func TestSectionMatchingAsBefore(t *testing.T) {
 			check(ln)
 		}
 	}
+	// near misses that hold a broken byte or a character outside the BMP
+	for _, d := range Sections {
+		for _, bad := range []string{"\xff", "\xe3", "𠮷", "\x80"} {
+			check(d.Name + bad)
+			check(bad + d.Name)
+			check(d.Name[:3] + bad + d.Name[6:])
+		}
+	}
 	rng := rand.New(rand.NewSource(15))
 	for range 50000 {
 		check(randomText(rng, prosePieces, rng.Intn(8)))
