@@ -119,9 +119,9 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	if m := markdownIndex(s); m != nil {
 		md = m[3] - m[2]
 	}
-	m, style, level := subHeadingNumber(s)
+	m, style, level, numbered := subHeadingNumber(s)
 	switch {
-	case m != nil:
+	case numbered:
 	case md > 0:
 		h := p.headings.next()
 		*h = Heading{Style: "markdown", Level: md, Markdown: md}
@@ -186,27 +186,27 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 // the optional Markdown marker each needs its own first character (a
 // bracket, a Chinese numeral, a digit), so only the one that character
 // allows is tried: a line of figures costs one scan, not three.
-func subHeadingNumber(s string) (m []int, style string, level int) {
+func subHeadingNumber(s string) (m headingMatch, style string, level int, ok bool) {
 	g1, ok := markdownMarker(s)
 	if !ok {
-		return nil, "", 0
+		return m, "", 0, false
 	}
 	r, _ := utf8.DecodeRuneInString(s[max(g1, 0):])
 	switch {
 	case r == '（' || r == '(':
-		if m = parenHeadingIndex(s); m != nil {
-			return m, "paren", 2
+		if m, ok = headingNumber(s, parenNumbering); ok {
+			return m, "paren", 2, true
 		}
 	case isHeadingCNNumeral(r):
-		if m = cnHeadingIndex(s); m != nil {
-			return m, "cn", 1
+		if m, ok = headingNumber(s, cnNumbering); ok {
+			return m, "cn", 1, true
 		}
 	case isHeadingDigit(r):
-		if m = arabicHeadingIndex(s); m != nil {
-			return m, "arabic", 3
+		if m, ok = headingNumber(s, arabicNumbering); ok {
+			return m, "arabic", 3, true
 		}
 	}
-	return nil, "", 0
+	return m, "", 0, false
 }
 
 // headingTextEnd returns where the first of 。：:；, U+3000 or a space

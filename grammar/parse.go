@@ -636,8 +636,8 @@ func (p *parser) parenSectionHeadings() []*Heading {
 		}
 		a, b := trimSpan(p.text, ln.start, ln.end)
 		s := p.text[a:b]
-		m := parenHeadingIndex(s)
-		if m == nil || m[2] >= 0 || utf8.RuneCountInString(s[m[1]:]) > 40 {
+		m, ok := headingNumber(s, parenNumbering)
+		if !ok || m[2] >= 0 || utf8.RuneCountInString(s[m[1]:]) > 40 {
 			continue
 		}
 		d, canonical, keyLen := sectionFor(s[m[1]:], false)
@@ -690,8 +690,8 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 	if m := markdownIndex(s); m != nil && lineStart {
 		md = m[3]
 	}
-	m := cnHeadingIndex(s)
-	if m == nil {
+	m, ok := headingNumber(s, cnNumbering)
+	if !ok {
 		return nil
 	}
 	numStart := m[4]

@@ -122,7 +122,8 @@ func refSubHeadingNumber(s string) ([]int, string, int) {
 func TestSubHeadingNumberAsTheThreeMatchers(t *testing.T) {
 	matched := 0
 	check := func(s string) {
-		m, style, level := subHeadingNumber(s)
+		hm, style, level, ok := subHeadingNumber(s)
+		m := hm.index(ok)
 		wm, wstyle, wlevel := refSubHeadingNumber(s)
 		if !slices.Equal(m, wm) || style != wstyle || level != wlevel {
 			t.Fatalf("subHeadingNumber(%q) = %v %q %d, the matchers in turn %v %q %d", s, m, style, level, wm, wstyle, wlevel)
@@ -358,5 +359,112 @@ func TestSectionHeadingOnlyAfterNumeralOrMarker(t *testing.T) {
 	}
 	if skipped < 10000 {
 		t.Fatalf("only %d lines checked", skipped)
+	}
+}
+
+// refNumberedHeadingIndex is the matchers' scan as it was: rune by rune,
+// with the numerals and separators as functions and sets of runes.
+func refNumberedHeadingIndex(s, open string, numeral func(rune) bool, maxRun int, sep string) []int {
+	isSpace := func(r rune) bool {
+		switch r {
+		case '\t', '\n', '\f', '\r', ' ', '\u00a0', '\u3000':
+			return true
+		}
+		return false
+	}
+	skip := func(i int) int {
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isSpace(r) {
+				break
+			}
+			i += n
+		}
+		return i
+	}
+	oneOf := func(i int, set string) int {
+		if i >= len(s) {
+			return -1
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || !strings.ContainsRune(set, r) {
+			return -1
+		}
+		return i + n
+	}
+	g1, ok := markdownMarker(s)
+	if !ok {
+		return nil
+	}
+	i := 0
+	if g1 >= 0 {
+		i = g1
+	}
+	if open != "" {
+		if i = oneOf(i, open); i < 0 {
+			return nil
+		}
+		i = skip(i)
+	}
+	numStart := i
+	count := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !numeral(r) {
+			break
+		}
+		i += n
+		count++
+	}
+	numEnd := i
+	if count == 0 || count > maxRun {
+		return nil
+	}
+	i = skip(numEnd)
+	if i = oneOf(i, sep); i < 0 {
+		return nil
+	}
+	i = skip(i)
+	m := []int{0, i, -1, -1, numStart, numEnd}
+	if g1 >= 0 {
+		m[2], m[3] = 0, g1
+	}
+	return m
+}
+
+// The byte-comparing matchers answer as the rune-by-rune scan, and as the
+// regexps, on real lines and on random text with broken UTF-8.
+func TestHeadingNumberAsRuneByRune(t *testing.T) {
+	refs := []struct {
+		k    numbering
+		scan func(string) []int
+	}{
+		{cnNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "", isHeadingCNNumeral, 3, "、．.，,") }},
+		{parenNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "（(", isHeadingCNNumeral, 3, "）)") }},
+		{arabicNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "", isHeadingDigit, 2, ".．、") }},
+	}
+	matched := 0
+	check := func(s string) {
+		for _, ref := range refs {
+			m, ok := headingNumber(s, ref.k)
+			if got, want := m.index(ok), ref.scan(s); !slices.Equal(got, want) {
+				t.Fatalf("headingNumber(%q, %d) = %v, rune by rune %v", s, ref.k, got, want)
+			}
+			if ok {
+				matched++
+			}
+		}
+		matched += checkHeadingMatchers(t, "random", s)
+	}
+	for _, ln := range realLines(t) {
+		check(ln)
+	}
+	pieces := append([]string{"\u00a0", "\xc2", "\xc2\xa0", "\xe4\xb8", "\xe4\xb8\x80", "\xef\xbc\x88", "\xef\xbc", "\xe3\x80\x81", "九", "０", "９", "\xef\xbc\x9a"}, prosePieces...)
+	rng := rand.New(rand.NewSource(17))
+	for range 300000 {
+		check(randomText(rng, pieces, rng.Intn(8)))
+	}
+	if matched < 20000 {
+		t.Fatalf("only %d numberings matched", matched)
 	}
 }
