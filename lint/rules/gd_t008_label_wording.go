@@ -181,10 +181,10 @@ func shreddedHeading(ctx *lint.Context, t *grammar.Table, l *grammar.Label) bool
 // looseTableKey is a table's key (tableKey) with every column heading of the
 // template replaced by a NUL: what is left are the loose pieces.
 func looseTableKey(t *grammar.Table, region string) string {
-	for _, r := range t.Def.Rows {
-		for _, c := range r.Cols {
-			region = strings.ReplaceAll(region, templateKey(c.Label), "\x00")
-		}
+	// each distinct key once, in template order: a key already replaced
+	// cannot come back (NUL is in no key)
+	for _, k := range columnsOf(t.Def).labelKeys {
+		region = strings.ReplaceAll(region, k, "\x00")
 	}
 	return region
 }

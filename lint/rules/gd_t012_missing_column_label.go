@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -39,15 +38,18 @@ func checkColumnLabels(ctx *lint.Context) {
 		// NUL, so a key is found in the join exactly when in one of them)
 		tk := tableKeyOf(ctx, t)
 		var keyBuf [32]string
-		labelKeys := keyBuf[:0]
-		for _, l := range t.Labels {
-			if l.Kind == grammar.LabelColumn {
-				labelKeys = append(labelKeys, templateKey(l.Canonical))
-			}
-		}
+		var labelKeys []string // made when tk lacks a key: seldom
 		inRegion := func(k string) bool {
 			if strings.Contains(tk, k) {
 				return true
+			}
+			if labelKeys == nil {
+				labelKeys = keyBuf[:0]
+				for _, l := range t.Labels {
+					if l.Kind == grammar.LabelColumn {
+						labelKeys = append(labelKeys, templateKey(l.Canonical))
+					}
+				}
 			}
 			for _, lk := range labelKeys {
 				if strings.Contains(lk, k) {
@@ -57,21 +59,16 @@ func checkColumnLabels(ctx *lint.Context) {
 			return false
 		}
 		var missing []string
-		var seenBuf [32]string
-		seen := seenBuf[:0] // the column keys done: a few, a list
-		for _, r := range t.Def.Rows {
-			for _, c := range r.Cols {
-				if slices.Contains(seen, c.Key) {
-					continue
+		for _, c := range columnsOf(t.Def).cols {
+			found := false
+			for _, k := range c.keys {
+				if inRegion(k) {
+					found = true
+					break
 				}
-				seen = append(seen, c.Key)
-				found := inRegion(templateKey(c.Label))
-				for _, s := range c.Variants {
-					found = found || inRegion(templateKey(s))
-				}
-				if !found {
-					missing = append(missing, c.Label)
-				}
+			}
+			if !found {
+				missing = append(missing, c.label)
 			}
 		}
 		if len(missing) == 0 {

@@ -50,29 +50,57 @@ var halfwidthText = func() (m [utf8.RuneSelf]*[5]string) {
 	return m
 }()
 
-// halfwidthMark are the bytes checkHalfwidth looks at.
-var halfwidthMark = func() (m [256]bool) {
-	for _, ch := range []byte(",:;?!(") {
-		m[ch] = true
+// halfwidthMarks are the bytes checkHalfwidth looks at .
+var halfwidthMarks = [...]byte{',', ':', ';', '?', '!', '('}
+
+// markScan finds the bytes of halfwidthMarks in text in order, by one
+// vectorised search per mark and occurrence: most paragraphs hold none or
+// a few, and a byte loop over them was most of the rule's time.
+type markScan struct {
+	text string
+	next [len(halfwidthMarks)]int // per mark: its first offset at or after the last from, else len(text)
+}
+
+func newMarkScan(text string) markScan {
+	s := markScan{text: text}
+	for k := range s.next {
+		s.next[k] = -1
 	}
-	return m
-}()
+	return s
+}
+
+// from returns the offset of the first mark at or after i, len(text) when
+// there is none; i must not be less than at the call before.
+func (s *markScan) from(i int) int {
+	first := len(s.text)
+	if i >= first {
+		return first
+	}
+	for k, m := range halfwidthMarks {
+		if s.next[k] < i {
+			s.next[k] = len(s.text)
+			if j := strings.IndexByte(s.text[i:], m); j >= 0 {
+				s.next[k] = i + j
+			}
+		}
+		first = min(first, s.next[k])
+	}
+	return first
+}
 
 func checkHalfwidth(c *lint.Context) {
 	r := c.Report
 	src := c.Source()
 	for _, p := range r.Paragraphs {
 		text, base := paraText(r, p)
-		for i := 0; i < len(text); i++ {
+		marks := newMarkScan(text)
+		for i := marks.from(0); i < len(text); i = marks.from(i + 1) {
 			ch := text[i]
-			if !halfwidthMark[ch] {
-				continue // most bytes: one load instead of the switch
-			}
 			switch ch {
 			case ',', ':', ';', '?', '!':
 				if isCJK(runeBefore(text, i)) && isCJK(runeAt(text, i+1)) {
 					sp := srcSpan(r, base+i, base+i+1)
-					if src.Slice(sp) != string(ch) {
+					if s := src.Slice(sp); len(s) != 1 || s[0] != ch {
 						continue
 					}
 					t := halfwidthText[ch] // ch is one of ,:;?! here

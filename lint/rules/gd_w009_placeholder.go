@@ -65,42 +65,17 @@ var placeholderRE = regexp.MustCompile(
 // bracket or a mask character).
 const placeholderRunes = "【[［×XxＸ"
 
-// mayHavePlaceholder is strings.ContainsAny(text, placeholderRunes), byte by
-// byte: ContainsAny decodes each rune and looks it up in the set, a tenth of
-// the rules' time on the seeds. The lead bytes of 【 ［ × Ｘ never continue
-// another rune, so where their bytes occur the rune occurs.
+// mayHavePlaceholder is strings.ContainsAny(text, placeholderRunes), by
+// vectorised searches for the runes' bytes: ContainsAny decodes each rune and looks it up
+// in the set, and even a byte loop was a tenth of the rules' time on the
+// seeds. The lead bytes of 【 ［ × Ｘ never continue another rune, so where
+// their bytes occur the rune occurs.
 func mayHavePlaceholder(text string) bool {
-	for i := 0; i < len(text); i++ {
-		if !placeholderLead[text[i]] {
-			continue // most bytes: one load (a switch here takes twice as long)
-		}
-		switch text[i] {
-		case '[', 'X', 'x':
-			return true
-		case 0xC3: // × C3 97
-			if strings.HasPrefix(text[i:], "×") {
-				return true
-			}
-		case 0xE3: // 【 E3 80 90
-			if strings.HasPrefix(text[i:], "【") {
-				return true
-			}
-		case 0xEF: // ［ EF BC BB, Ｘ EF BC B8
-			if strings.HasPrefix(text[i:], "［") || strings.HasPrefix(text[i:], "Ｘ") {
-				return true
-			}
-		}
-	}
-	return false
+	return strings.IndexByte(text, 'X') >= 0 || strings.IndexByte(text, 'x') >= 0 ||
+		strings.IndexByte(text, '[') >= 0 || strings.Contains(text, "×") ||
+		indexThree(text, 0, 0xE3, 0x80, "\x90") < len(text) || // 【
+		indexThree(text, 0, 0xEF, 0xBC, "\xbb\xb8") < len(text) // ［ Ｘ
 }
-
-// placeholderLead are the first bytes of placeholderRunes.
-var placeholderLead = func() (lead [256]bool) {
-	for _, r := range placeholderRunes {
-		lead[string(r)[0]] = true
-	}
-	return lead
-}()
 
 func checkPlaceholders(c *lint.Context) {
 	for _, p := range c.Report.Paragraphs {

@@ -161,3 +161,50 @@ func templateKey(s string) string {
 }
 
 var templateKeys sync.Map
+
+// defColumns are the columns of a table definition, for GD-T012 and
+// GD-T008: the same for every report, so made once per definition.
+type defColumns struct {
+	// cols are the distinct column keys in template order (the first
+	// definition of each key): its label, and the label keys of the label
+	// and its variants
+	cols []defColumn
+	// labelKeys are the distinct label keys of every column of every row,
+	// in template order
+	labelKeys []string
+}
+
+type defColumn struct {
+	label string
+	keys  []string // templateKey of the label, then of each variant
+}
+
+var defColumnsMemo sync.Map // *grammar.TableDef → *defColumns
+
+// columnsOf returns the columns of def, made on first use.
+func columnsOf(def *grammar.TableDef) *defColumns {
+	if v, ok := defColumnsMemo.Load(def); ok {
+		return v.(*defColumns)
+	}
+	dc := &defColumns{}
+	seenCol, seenKey := map[string]bool{}, map[string]bool{}
+	for _, r := range def.Rows {
+		for _, c := range r.Cols {
+			if k := templateKey(c.Label); !seenKey[k] {
+				seenKey[k] = true
+				dc.labelKeys = append(dc.labelKeys, k)
+			}
+			if seenCol[c.Key] {
+				continue
+			}
+			seenCol[c.Key] = true
+			col := defColumn{label: c.Label, keys: []string{templateKey(c.Label)}}
+			for _, v := range c.Variants {
+				col.keys = append(col.keys, templateKey(v))
+			}
+			dc.cols = append(dc.cols, col)
+		}
+	}
+	defColumnsMemo.Store(def, dc)
+	return dc
+}

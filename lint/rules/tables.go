@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -116,8 +117,103 @@ func tableKey(rep *grammar.Report, t *grammar.Table) string {
 	if rep.Rendering == "html" || rep.Rendering == "docx" {
 		text = reMarkup.ReplaceAllString(text, "")
 	}
-	return strings.ReplaceAll(grammar.LabelKey(text), "|", "")
+	return tableKeyText(text)
 }
+
+// tableKeyText is strings.ReplaceAll(grammar.LabelKey(text), "|", "") in one
+// pass: LabelKey maps each rune on its own (dropped, folded or kept, an
+// invalid byte read as U+FFFD), so the key is built rune by rune, ASCII
+// and Han by a table and a range test, other runes by LabelKey itself.
+// A table's text alternates digits and tabs: LabelKey copied a run per tab,
+// and the pipes cost a second copy.
+func tableKeyText(text string) string {
+	buf := make([]byte, 0, len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiKeyDrop[c] {
+				buf = append(buf, c)
+			}
+			i++
+			continue
+		}
+		if c-0xE4 <= 0xE9-0xE4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			buf = append(buf, c, text[i+1], text[i+2]) // U+4000–U+9FFF, kept as LabelKey keeps them
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch k := runeKey(r); {
+		case r == utf8.RuneError && n == 1:
+			buf = append(buf, "\uFFFD"...)
+		case k == runeKept:
+			buf = append(buf, text[i:i+n]...)
+		case k == runeDropped:
+		case k == runeUnknown:
+			buf = append(buf, strings.ReplaceAll(grammar.LabelKey(text[i:i+n]), "|", "")...)
+		default:
+			buf = utf8.AppendRune(buf, k)
+		}
+		i += n
+	}
+	return string(buf)
+}
+
+// asciiKeyDrop holds the ASCII bytes a table key leaves out: those
+// LabelKey ignores, and '|'.
+var asciiKeyDrop = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c == '|' || grammar.LabelKey(string(rune(c))) == ""
+	}
+	return t
+}()
+
+// runeKey is LabelKey of r, looked up in the ranges a table's text draws
+// its punctuation from (Latin-1 to U+07FF, general punctuation, CJK
+// punctuation, the compatibility and full-width forms): the rune it folds
+// to, runeKept, runeDropped, or runeUnknown outside them.
+func runeKey(r rune) rune {
+	for i := range runeKeyRanges {
+		if rg := &runeKeyRanges[i]; r >= rg.lo && r < rg.lo+rune(len(rg.keys)) {
+			return rg.keys[r-rg.lo]
+		}
+	}
+	return runeUnknown
+}
+
+const (
+	runeKept    = rune(-1)
+	runeDropped = rune(-2)
+	runeUnknown = rune(-3)
+)
+
+var runeKeyRanges = func() []struct {
+	lo   rune
+	keys []rune
+} {
+	out := make([]struct {
+		lo   rune
+		keys []rune
+	}, 0, 4)
+	for _, rg := range [][2]rune{{0x80, 0x800}, {0x2000, 0x2070}, {0x3000, 0x3040}, {0xFE00, 0x10000}} {
+		keys := make([]rune, rg[1]-rg[0])
+		for r := rg[0]; r < rg[1]; r++ {
+			switch k := grammar.LabelKey(string(r)); k {
+			case string(r):
+				keys[r-rg[0]] = runeKept
+			case "", "|":
+				keys[r-rg[0]] = runeDropped
+			default:
+				keys[r-rg[0]], _ = utf8.DecodeRuneInString(k)
+			}
+		}
+		out = append(out, struct {
+			lo   rune
+			keys []rune
+		}{rg[0], keys})
+	}
+	return out
+}()
 
 // reMarkup matches tags and entities of an HTML or WordprocessingML source.
 var reMarkup = regexp.MustCompile(`<[^>]*>|&[#0-9a-zA-Z]+;`)

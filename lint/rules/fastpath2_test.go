@@ -1,0 +1,299 @@
+package rules
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/internal/testshared"
+)
+
+// The second round of fast paths (rulefast2): each is compared with the
+// code it replaced, kept here as the reference, on the seeds and the corpus
+// and on random text with invalid UTF-8, CJK, characters outside the BMP,
+// full-width digits, tabs and pipes.
+
+// sharedReports parses the seeds and the corpus.
+func sharedReports(t *testing.T) []*grammar.Report {
+	t.Helper()
+	paths := testshared.Seeds(t)
+	corpus, err := filepath.Glob(filepath.Join(testshared.Dir(t), "corpus", "*"))
+	if err != nil || len(corpus) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	var reps []*grammar.Report
+	for _, p := range append(paths, corpus...) {
+		if fi, err := os.Stat(p); err != nil || fi.IsDir() {
+			continue
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := input.Parse(p, raw)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		reps = append(reps, rep)
+	}
+	return reps
+}
+
+// fastPathPieces are what the random texts are made of.
+var fastPathPieces = []string{"的", "了", "的的", "审核", "研究", "一", "年", "表", "（", "）", "(", ")", "，", ",", "：", ":",
+	"；", ";", "？", "?", "！", "!", "、", "。", "|", "｜", "\t", " ", "\u3000", "\n", "\r\n", "１", "２", "Ａ", "ｚ", "0", "9",
+	"a", "Z", "X", "x", "×", "Ｘ", "【", "】", "[", "［", "𠮷", "𠀀", "\xff", "\xe4\xb8", "\xe3\x80", "\xef\xbc", "\x80",
+	"\xed\xa0\x80", "\ufeff", "\u00a0", "\u2028", "“", "”", "·", "\ufffd", "①", "é", "ß"}
+
+func randomTexts(seed int64, n int) []string {
+	rng := rand.New(rand.NewSource(seed))
+	out := make([]string, n)
+	for i := range out {
+		out[i] = randomText(rng, fastPathPieces, rng.Intn(24))
+	}
+	return out
+}
+
+// tableKeyByLabelKey is the key tableKey built before tableKeyText.
+func tableKeyByLabelKey(text string) string {
+	return strings.ReplaceAll(grammar.LabelKey(text), "|", "")
+}
+
+func TestTableKeyTextIsLabelKey(t *testing.T) {
+	check := func(text string) {
+		t.Helper()
+		if got, want := tableKeyText(text), tableKeyByLabelKey(text); got != want {
+			t.Fatalf("tableKeyText(%q) = %q, want %q", text, got, want)
+		}
+	}
+	for r := rune(0); r < 0x11000; r++ {
+		check(string(r))
+		check("表" + string(r) + "|1")
+	}
+	for _, text := range randomTexts(21, 30000) {
+		check(text)
+	}
+	tables := 0
+	for _, rep := range sharedReports(t) {
+		check(rep.Source.Text)
+		for _, tb := range rep.Tables {
+			if tb == nil {
+				continue
+			}
+			check(rep.Source.Slice(tb.Span))
+			tables++
+		}
+	}
+	if tables < 10 {
+		t.Fatalf("only %d tables in the seeds and corpus", tables)
+	}
+}
+
+// halfwidthMark are the bytes checkHalfwidth looked at byte by byte
+// before markScan.
+var halfwidthMark = func() (m [256]bool) {
+	for _, ch := range []byte(",:;?!(") {
+		m[ch] = true
+	}
+	return m
+}()
+
+// visitMarks returns the offsets checkHalfwidth's loop visits, skipping on
+// from some of them as it does past a bracketed text, by markScan and by the
+// byte loop it replaced.
+func visitMarks(text string, byBytes bool) []int {
+	jump := func(i int) int {
+		if i%3 == 0 {
+			return min(len(text), i+i%7) // past a “(…)”
+		}
+		return i
+	}
+	var out []int
+	if byBytes {
+		for i := 0; i < len(text); i++ {
+			if !halfwidthMark[text[i]] {
+				continue
+			}
+			out = append(out, i)
+			i = jump(i)
+		}
+		return out
+	}
+	marks := newMarkScan(text)
+	for i := marks.from(0); i < len(text); i = marks.from(i + 1) {
+		out = append(out, i)
+		i = jump(i)
+	}
+	return out
+}
+
+func TestMarkScanIsByteLoop(t *testing.T) {
+	texts := randomTexts(22, 30000)
+	for _, rep := range sharedReports(t) {
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+	}
+	visited := 0
+	for _, text := range texts {
+		got, want := visitMarks(text, false), visitMarks(text, true)
+		if !slices.Equal(got, want) {
+			t.Fatalf("markScan on %q visits %v, want %v", text, got, want)
+		}
+		visited += len(got)
+	}
+	if visited < 10000 {
+		t.Fatalf("only %d marks visited", visited)
+	}
+}
+
+// looseTableKeyByRows is looseTableKey before columnsOf: every column of
+// every row replaced, repeats included.
+func looseTableKeyByRows(t *grammar.Table, region string) string {
+	for _, r := range t.Def.Rows {
+		for _, c := range r.Cols {
+			region = strings.ReplaceAll(region, templateKey(c.Label), "\x00")
+		}
+	}
+	return region
+}
+
+// missingColumnsByRows is GD-T012's walk before columnsOf: the labels of
+// the distinct column keys none of whose spellings found says is there.
+func missingColumnsByRows(def *grammar.TableDef, found func(string) bool) []string {
+	var missing, seen []string
+	for _, r := range def.Rows {
+		for _, c := range r.Cols {
+			if slices.Contains(seen, c.Key) {
+				continue
+			}
+			seen = append(seen, c.Key)
+			ok := found(templateKey(c.Label))
+			for _, s := range c.Variants {
+				ok = ok || found(templateKey(s))
+			}
+			if !ok {
+				missing = append(missing, c.Label)
+			}
+		}
+	}
+	return missing
+}
+
+func TestColumnsOfIsTheRowWalk(t *testing.T) {
+	rng := rand.New(rand.NewSource(23))
+	var defs []*grammar.TableDef
+	for _, f := range []grammar.Format{grammar.Format2019, grammar.Format2021} {
+		ts := grammar.Tables(f)
+		defs = append(defs, ts[:]...)
+	}
+	for _, def := range defs {
+		var keys []string
+		for _, r := range def.Rows {
+			for _, c := range r.Cols {
+				keys = append(keys, templateKey(c.Label))
+				for _, v := range c.Variants {
+					keys = append(keys, templateKey(v))
+				}
+			}
+		}
+		for i := 0; i < 2000; i++ {
+			// a random half of the spellings is there
+			there := map[string]bool{}
+			for _, k := range keys {
+				there[k] = rng.Intn(2) == 0
+			}
+			if i == 0 {
+				clear(there)
+			}
+			found := func(k string) bool { return there[k] }
+			var got []string
+			for _, c := range columnsOf(def).cols {
+				if !slices.ContainsFunc(c.keys, found) {
+					got = append(got, c.label)
+				}
+			}
+			if want := missingColumnsByRows(def, found); !slices.Equal(got, want) {
+				t.Fatalf("table %d (%v): missing %q, want %q", def.ID, def.Format, got, want)
+			}
+		}
+	}
+	tables := 0
+	for _, rep := range sharedReports(t) {
+		for _, tb := range rep.Tables {
+			if tb == nil {
+				continue
+			}
+			tables++
+			region := tableKey(rep, tb)
+			for _, text := range []string{region, region + strings.Join(keys2(tb.Def), "|"), randomTexts(int64(tables), 1)[0] + region} {
+				if got, want := looseTableKey(tb, text), looseTableKeyByRows(tb, text); got != want {
+					t.Fatalf("looseTableKey(%q) = %q, want %q", text, got, want)
+				}
+			}
+		}
+	}
+}
+
+// keys2 are the label keys of def's columns, each twice (a table that
+// names every heading).
+func keys2(def *grammar.TableDef) []string {
+	var out []string
+	for _, k := range columnsOf(def).labelKeys {
+		out = append(out, k, k)
+	}
+	return out
+}
+
+// appendSentences splits the paragraphs and prose blocks of the seeds and
+// the corpus as ranging over their runes does (TestByteScansMatchRunes
+// holds it to the same on random text).
+func TestSentencesOfRealTexts(t *testing.T) {
+	n := 0
+	for _, rep := range sharedReports(t) {
+		texts := []string{rep.Source.Text}
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+		for _, b := range proseBlocks(rep) {
+			texts = append(texts, b.Text)
+		}
+		for _, text := range texts {
+			got, want := sentences(text), sentencesByRunes(text)
+			if len(got) != len(want) || len(got) > 0 && !slices.Equal(got, want) {
+				t.Fatalf("sentences(%q) = %v, want %v", text, got, want)
+			}
+			n += len(got)
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d sentences", n)
+	}
+}
+
+func TestIndexThreeIsIndex(t *testing.T) {
+	for _, text := range randomTexts(24, 30000) {
+		for from := 0; from <= len(text); from += 1 + from%5 {
+			for _, m := range []string{"。", "；", "！", "？", "【", "［", "Ｘ", "\xef\xbc\xbc"} {
+				want := len(text)
+				if i := strings.Index(text[from:], m); i >= 0 {
+					want = from + i
+				}
+				if got := indexThree(text, from, m[0], m[1], m[2:]); got != want {
+					t.Fatalf("indexThree(%q, %d, %q) = %d, want %d", text, from, m, got, want)
+				}
+			}
+			if got, want := indexThree(text, from, 0xEF, 0xBC, "\x9b\x81\x9f"),
+				min(indexThree(text, from, 0xEF, 0xBC, "\x9b"), indexThree(text, from, 0xEF, 0xBC, "\x81"), indexThree(text, from, 0xEF, 0xBC, "\x9f")); got != want {
+				t.Fatalf("indexThree(%q, %d, ；！？) = %d, want %d", text, from, got, want)
+			}
+		}
+	}
+}
