@@ -97,6 +97,29 @@ func rowTotal(kind BalanceKind, table int, r *RowDef, n int) Balance {
 	return b
 }
 
+// rowChecks holds rowCheck of each row alone, for the rows of the tables of
+// both formats (made once: fillRow asks for one per row of every table).
+var rowChecks = func() map[*RowDef]func([]float64) bool {
+	m := map[*RowDef]func([]float64) bool{}
+	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+		for _, r := range def.Rows {
+			m[r] = rowCheck(def, []*RowDef{r})
+		}
+	}
+	return m
+}()
+
+// rowCheckOne is rowCheck(def, []*RowDef{row}).
+func rowCheckOne(def *TableDef, row *RowDef) func([]float64) bool {
+	if def.ID == TableProactive {
+		return nil
+	}
+	if check, ok := rowChecks[row]; ok {
+		return check
+	}
+	return rowCheck(def, []*RowDef{row})
+}
+
 // rowCheck returns a check of the relations internal to a run of values laid
 // out as rows (each len(cols) long), used to split glued digits and to choose
 // among shifted windows. nil when the rows have no internal relation.

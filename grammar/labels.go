@@ -96,6 +96,7 @@ type labelEntry struct {
 	label     string // canonical label
 	kind      LabelKind
 	row       *RowDef
+	order     int // index of row in its table's rows
 	col       *ColDef
 	variant   bool // a known non-canonical spelling
 	unnumered bool // the row label without its numbering (一、 （一） 1.)
@@ -110,6 +111,9 @@ type matcher struct {
 	// firsts has bit r%firstsBits set for the first rune r of every key:
 	// most characters of a table start no label and skip the map lookup
 	firsts [firstsBits / 64]uint64
+	// digitsKey: some key is ASCII digits only, and a cell of digits may
+	// hold a label (lexCell asks the matcher about such cells only then)
+	digitsKey bool
 
 	// remembered holds fuzzy's answers by text, for every report read by
 	// the process: the cells of real reports repeat a few hundred
@@ -162,23 +166,24 @@ func newMatcher(def *TableDef) *matcher {
 			return
 		}
 		e.key, e.keyText = k, string(k)
+		m.digitsKey = m.digitsKey || asciiDigits(e.keyText)
 		m.byFirst[k[0]] = append(m.byFirst[k[0]], e)
 		m.all = append(m.all, e)
 		b := uint(k[0]) % firstsBits
 		m.firsts[b/64] |= 1 << (b % 64)
 	}
 	seenCol := map[*ColDef]bool{}
-	for _, r := range def.Rows {
+	for i, r := range def.Rows {
 		if !def.Positional {
-			add(&labelEntry{label: r.Label, kind: LabelRow, row: r}, r.Label)
+			add(&labelEntry{label: r.Label, kind: LabelRow, row: r, order: i}, r.Label)
 			for _, v := range r.Variants {
-				add(&labelEntry{label: r.Label, kind: LabelRow, row: r, variant: true}, v)
+				add(&labelEntry{label: r.Label, kind: LabelRow, row: r, order: i, variant: true}, v)
 			}
 			if body := stripNumbering(r.Label); body != r.Label && utf8.RuneCountInString(LabelKey(body)) >= 4 {
-				add(&labelEntry{label: r.Label, kind: LabelRow, row: r, unnumered: true}, body)
+				add(&labelEntry{label: r.Label, kind: LabelRow, row: r, order: i, unnumered: true}, body)
 				for _, v := range r.Variants {
 					if vb := stripNumbering(v); vb != v && utf8.RuneCountInString(LabelKey(vb)) >= 4 {
-						add(&labelEntry{label: r.Label, kind: LabelRow, row: r, unnumered: true, variant: true}, vb)
+						add(&labelEntry{label: r.Label, kind: LabelRow, row: r, order: i, unnumered: true, variant: true}, vb)
 					}
 				}
 			}

@@ -1,6 +1,8 @@
 package grammar
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -147,37 +149,50 @@ func matcherFor(def *TableDef) *matcher {
 
 func (p *parser) readTable(def *TableDef, a, b int) *Table {
 	defer p.releaseLexers()
-	lx := p.lexRegion(def, a, b)
-	lx.releaseTrailingText()
-	if def.ID == TableRequests {
-		// table 三 is read by the rows it has, whatever the report's format:
-		// the 2019 single row （六）其他处理 or the three 2021 rows under it
-		own := Table2
-		lx21 := lx
-		if def != Table2 {
-			lx21 = p.lexRegion(Table2, a, b)
-			lx21.releaseTrailingText()
-		}
-		switch {
-		case lx21.hasOldOtherRow():
-			own = Table2For2019
-		case lx21.hasNewOtherRows():
-			own = Table2
-		default:
-			own = def
-		}
-		if own != def {
-			def = own
-			lx = p.lexRegion(def, a, b)
-			lx.releaseTrailingText()
-		}
-	}
+	def, lx := p.lexTable(def, a, b)
 	if len(lx.toks) == 0 {
 		return nil
 	}
+	return p.readTokens(def, lx)
+}
+
+// lexTable lexes the table region [a, b) by the rows of def, or, for table
+// 三, by the rows it has; it returns the definition read by.
+func (p *parser) lexTable(def *TableDef, a, b int) (*TableDef, *lexer) {
+	var lx *lexer
+	if def.ID == TableRequests {
+		// table 三 is read by the rows it has, whatever the report's format:
+		// the 2019 single row （六）其他处理 or the three 2021 rows under it,
+		// which the 2021 rows tell; it is lexed again only when read by
+		// the 2019 rows
+		lx21 := p.lexRegion(Table2, a, b)
+		lx21.releaseTrailingText()
+		switch {
+		case lx21.hasOldOtherRow():
+			def = Table2For2019
+		case lx21.hasNewOtherRows():
+			def = Table2
+		}
+		if def == Table2 {
+			lx = lx21
+		}
+	}
+	if lx == nil {
+		lx = p.lexRegion(def, a, b)
+		lx.releaseTrailingText()
+	}
+	return def, lx
+}
+
+// readTokens reads the tokens of a table into its rows.
+func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 	t := &Table{ID: def.ID, Def: def, Span: p.span(lx.first, lx.last)}
 	p.tableRanges = append(p.tableRanges, lx.lexed...)
-	sort.Slice(p.tableRanges, func(i, j int) bool { return p.tableRanges[i].Start < p.tableRanges[j].Start })
+	// sorted already when this table follows the others in the text (the
+	// sort would leave a sorted slice as it is)
+	if !slices.IsSortedFunc(p.tableRanges, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) }) {
+		sort.Slice(p.tableRanges, func(i, j int) bool { return p.tableRanges[i].Start < p.tableRanges[j].Start })
+	}
 	switch {
 	case p.r.Rendering == "html" || p.r.Rendering == "docx":
 		t.Layout = p.r.Rendering
@@ -189,6 +204,15 @@ func (p *parser) readTable(def *TableDef, a, b int) *Table {
 		t.Layout = "pipe"
 	default:
 		t.Layout = "lines"
+	}
+	labels := 0
+	for i := range lx.toks {
+		if lx.toks[i].kind == tokLabel {
+			labels++
+		}
+	}
+	if labels > 0 {
+		t.Labels = make([]*Label, 0, labels)
 	}
 	for i := range lx.toks {
 		tk := &lx.toks[i]

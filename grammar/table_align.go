@@ -3,6 +3,7 @@ package grammar
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -10,42 +11,132 @@ type segment struct {
 	label      *token // nil for values with no label before them
 	values     []*token
 	order      int // index of the row in the template, -1 when unknown
+	pos        int // index in the table's segments once split
 	byPosition bool
+}
+
+// segments hands out the segments of one table from one slab, and their
+// values from one array: a table has dozens of segments, and allocating
+// each (and its values) was a third of the table reader's allocations.
+// It also holds alignRows' lists. Its buffers go from table to table
+// through segmentsPool, cleared (they point into a report's tokens).
+type segments struct {
+	slab []segment // not grown while in use: pointers into it stay valid
+	// vals holds the values of the segments, one run after another: vals[:n]
+	// are written, the last segment's run starting at run
+	vals   []*token
+	n, run int
+
+	segs, split, labelled, found []*segment
+	hasValues                    []bool
+}
+
+var segmentsPool sync.Pool
+
+// getSegments returns cleared buffers with room for the segments of a
+// stream of ntoks tokens and a template of nrows rows.
+func getSegments(ntoks, nrows int) *segments {
+	ss, _ := segmentsPool.Get().(*segments)
+	if ss == nil {
+		ss = &segments{}
+	}
+	// a segment starts at a token; a line split adds a few more, and the
+	// segments that do not fit are allocated one by one
+	if cap(ss.slab) < ntoks+8 {
+		ss.slab = make([]segment, 0, ntoks+8)
+	}
+	if len(ss.vals) < ntoks {
+		ss.vals = make([]*token, ntoks)
+	}
+	if cap(ss.found) < nrows {
+		ss.found, ss.hasValues = make([]*segment, nrows), make([]bool, nrows)
+	}
+	ss.found, ss.hasValues = ss.found[:nrows], ss.hasValues[:nrows]
+	return ss
+}
+
+// maxPooledSegments keeps the buffers of an outsized table out of the pool.
+const maxPooledSegments = 1 << 14
+
+// release clears the buffers and puts them back in the pool.
+func (ss *segments) release() {
+	clear(ss.slab)
+	ss.slab = ss.slab[:0]
+	clear(ss.vals[:ss.n])
+	ss.n, ss.run = 0, 0
+	for _, l := range []*[]*segment{&ss.segs, &ss.split, &ss.labelled} {
+		clear(*l)
+		*l = (*l)[:0]
+	}
+	clear(ss.found)
+	clear(ss.hasValues)
+	if cap(ss.slab) > maxPooledSegments || len(ss.vals) > maxPooledSegments {
+		return
+	}
+	segmentsPool.Put(ss)
+}
+
+// add returns a new segment, empty but for sg.
+func (ss *segments) add(sg segment) *segment {
+	if len(ss.slab) == cap(ss.slab) {
+		out := new(segment)
+		*out = sg
+		return out
+	}
+	ss.slab = append(ss.slab, sg)
+	return &ss.slab[len(ss.slab)-1]
+}
+
+// addValue appends tk to the values of cur, the segment added last: the
+// values of each segment are a run of vals, capped so that an append
+// elsewhere copies them.
+func (ss *segments) addValue(cur *segment, tk *token) {
+	if len(cur.values) == 0 {
+		ss.run = ss.n // cur's run starts here
+	}
+	if ss.n == len(ss.vals) || ss.run+len(cur.values) != ss.n {
+		// no room left (each token is a value once, so never): the
+		// run goes on outside vals
+		cur.values = append(cur.values, tk)
+		return
+	}
+	ss.vals[ss.n] = tk
+	ss.n++
+	cur.values = ss.vals[ss.run:ss.n:ss.n]
 }
 
 // alignRows places a labelled table's token stream into its rows: cut into
 // segments, drop layout empties, split multi-row segments, take the labelled
 // rows, give orphan values the rows missing around them, then fill.
 func (p *parser) alignRows(t *Table, lx *lexer) {
-	segs := p.cutSegments(t, lx)
-	segs = dropLayoutEmpties(t.Def, segs)
-	var split []*segment
+	ss := getSegments(len(lx.toks), len(t.Def.Rows))
+	defer ss.release()
+	ss.segs = p.cutSegments(t, lx, ss)
+	segs := dropLayoutEmpties(t.Def, ss.segs)
 	for _, sg := range segs {
-		split = append(split, splitByLine(sg, len(t.Def.Rows[max(sg.order, 0)].Cols))...)
+		ss.split = splitByLine(ss.split, ss, sg, len(t.Def.Rows[max(sg.order, 0)].Cols))
 	}
-	segs = split
-	found, labelled := p.labelledRows(t, segs)
-	p.placeOrphans(t, segs, found, labelled)
-	p.fillFoundRows(t, lx, found)
+	segs = ss.split
+	for i, sg := range segs {
+		sg.pos = i
+	}
+	ss.labelled = p.labelledRows(t, segs, ss.found, ss.hasValues, ss.labelled)
+	p.placeOrphans(t, segs, ss.found, ss.labelled)
+	p.fillFoundRows(t, lx, ss.found)
 	p.resolvePending(t)
 }
 
 // cutSegments cuts the stream into segments: a row label (or an unknown
 // label, or nothing: orphan values) and the values after it.
-func (p *parser) cutSegments(t *Table, lx *lexer) []*segment {
-	order := map[*RowDef]int{}
-	for i, r := range t.Def.Rows {
-		order[r] = i
-	}
-	var segs []*segment
+func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
+	segs := ss.segs[:0]
 	var cur *segment
 	seenRow := false
 	for i := range lx.toks {
 		tk := &lx.toks[i]
 		switch {
 		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
-			// room for the row's values, which arrive one at a time
-			cur = &segment{label: tk, order: order[tk.entry.row], values: make([]*token, 0, len(tk.entry.row.Cols)+1)}
+			cur = ss.add(segment{label: tk, order: tk.entry.order})
 			segs = append(segs, cur)
 			seenRow = true
 		case tk.kind == tokLabel:
@@ -53,11 +144,11 @@ func (p *parser) cutSegments(t *Table, lx *lexer) []*segment {
 		case tk.kind == tokText:
 			switch {
 			case cur != nil && len(cur.values) > 0 && tk.whole && shortValueText(tk.text):
-				cur.values = append(cur.values, tk) // 减4: a value that is not a number
+				ss.addValue(cur, tk) // 减4: a value that is not a number
 			case cur != nil && len(cur.values) == 0 && strings.IndexFunc(tk.text, isDigit) < 0:
 				// a label broken over two cells or lines: the rest of it
 			case tk.whole && seenRow && hasCJK(tk.text):
-				cur = &segment{label: tk, order: -1}
+				cur = ss.add(segment{label: tk, order: -1})
 				segs = append(segs, cur)
 			default:
 				if strings.IndexFunc(tk.text, isDigit) >= 0 || seenRow {
@@ -70,10 +161,10 @@ func (p *parser) cutSegments(t *Table, lx *lexer) []*segment {
 				if tk.kind == tokEmpty {
 					continue
 				}
-				cur = &segment{order: -1}
+				cur = ss.add(segment{order: -1})
 				segs = append(segs, cur)
 			}
-			cur.values = append(cur.values, tk)
+			ss.addValue(cur, tk)
 		}
 	}
 	return segs
@@ -96,14 +187,13 @@ func dropLayoutEmpties(def *TableDef, segs []*segment) []*segment {
 	return segs
 }
 
-// labelledRows takes the labelled rows with values; a later repetition wins.
-func (p *parser) labelledRows(t *Table, segs []*segment) (map[int]*segment, []*segment) {
+// labelledRows takes the labelled rows with values, into found (indexed by
+// the template's rows, all nil on entry) and appended to labelled; a later
+// repetition wins. hasValues is all false on entry, one per row too.
+func (p *parser) labelledRows(t *Table, segs, found []*segment, hasValues []bool, labelled []*segment) []*segment {
 	def := t.Def
-	found := map[int]*segment{}
-	var labelled []*segment
 	// a row whose cells are all explicitly blank (| 规章 | | | |) is a blank
 	// row, not a missing one, unless its label also has values elsewhere
-	hasValues := map[int]bool{}
 	for _, sg := range segs {
 		if sg.order >= 0 && nonEmpty(sg.values) > 0 {
 			hasValues[sg.order] = true
@@ -128,33 +218,33 @@ func (p *parser) labelledRows(t *Table, segs []*segment) (map[int]*segment, []*s
 		found[sg.order] = sg
 		labelled = append(labelled, sg)
 	}
-	return found, labelled
+	return labelled
 }
 
 // placeOrphans: between two labelled rows in template order, values without
 // a label take the rows missing there, in order, when their counts agree and
 // each holds exactly one row of values; other orphans are reported unplaced.
-func (p *parser) placeOrphans(t *Table, segs []*segment, found map[int]*segment, labelled []*segment) {
-	byPos := map[*segment]int{}
-	for i, sg := range segs {
-		byPos[sg] = i
-	}
+func (p *parser) placeOrphans(t *Table, segs []*segment, found []*segment, labelled []*segment) {
+	// one pair of buffers for every gap between labelled rows (neither
+	// placeByPosition nor reportOrphans keeps them)
+	var orphans []*segment
+	var missing []int
 	for ai := 0; ai <= len(labelled); ai++ {
 		lo, loPos := -1, -1
 		if ai > 0 {
-			lo, loPos = labelled[ai-1].order, byPos[labelled[ai-1]]
+			lo, loPos = labelled[ai-1].order, labelled[ai-1].pos
 		}
 		hi, hiPos := len(t.Def.Rows), len(segs)
 		if ai < len(labelled) {
-			hi, hiPos = labelled[ai].order, byPos[labelled[ai]]
+			hi, hiPos = labelled[ai].order, labelled[ai].pos
 		}
-		var orphans []*segment
+		orphans = orphans[:0]
 		for _, sg := range segs[loPos+1 : hiPos] {
 			if sg.order < 0 && nonEmpty(sg.values) > 0 {
 				orphans = append(orphans, sg)
 			}
 		}
-		var missing []int
+		missing = missing[:0]
 		for k := lo + 1; k < hi; k++ {
 			if found[k] == nil {
 				missing = append(missing, k)
@@ -179,14 +269,14 @@ func orphansFit(def *TableDef, orphans []*segment, missing []int, ordered bool) 
 	return fits
 }
 
-func (p *parser) placeByPosition(t *Table, orphans []*segment, missing []int, found map[int]*segment) {
+func (p *parser) placeByPosition(t *Table, orphans []*segment, missing []int, found []*segment) {
 	for k, sg := range orphans {
 		row := t.Def.Rows[missing[k]]
 		sg.order = missing[k]
 		sg.byPosition = true
 		if sg.label != nil {
 			sg.label.kind = tokLabel
-			sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row}
+			sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row, order: missing[k]}
 			sg.label.how = "position"
 			t.Labels = append(t.Labels, p.makeLabel(sg.label))
 		}
@@ -212,13 +302,13 @@ func (p *parser) reportOrphans(t *Table, orphans []*segment) {
 
 // fillFoundRows fills the rows; rows whose glued digits split several ways
 // wait for the table's balances (resolvePending).
-func (p *parser) fillFoundRows(t *Table, lx *lexer, found map[int]*segment) {
+func (p *parser) fillFoundRows(t *Table, lx *lexer, found []*segment) {
 	p.surplusWindow = surplusWindowOf(t, found)
 	defer func() { p.surplusWindow = -1 }()
 	prevEnd := lx.first
 	for i, row := range t.Rows {
-		sg, ok := found[i]
-		if !ok {
+		sg := found[i]
+		if sg == nil {
 			t.Problems = append(t.Problems, &Problem{Kind: "missing-row", Row: row.Def, Span: p.span(prevEnd, prevEnd),
 				Message: fmt.Sprintf("缺少“%s”行，或其数值无法确定", row.Def.Label)})
 			continue
@@ -269,10 +359,10 @@ func trimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
 }
 
 // splitByLine cuts a segment whose values run over several lines, each line
-// holding exactly n values, into one segment per line.
-func splitByLine(sg *segment, n int) []*segment {
+// holding exactly n values, into one segment per line, appended to out.
+func splitByLine(out []*segment, ss *segments, sg *segment, n int) []*segment {
 	if nonEmpty(sg.values) <= n {
-		return []*segment{sg}
+		return append(out, sg)
 	}
 	var groups [][]*token
 	for _, v := range sg.values {
@@ -282,16 +372,16 @@ func splitByLine(sg *segment, n int) []*segment {
 		groups[len(groups)-1] = append(groups[len(groups)-1], v)
 	}
 	if len(groups) < 2 {
-		return []*segment{sg}
+		return append(out, sg)
 	}
 	for _, g := range groups {
 		if nonEmpty(g) != n {
-			return []*segment{sg}
+			return append(out, sg)
 		}
 	}
-	out := []*segment{{label: sg.label, order: sg.order, values: groups[0]}}
+	out = append(out, ss.add(segment{label: sg.label, order: sg.order, values: groups[0]}))
 	for _, g := range groups[1:] {
-		out = append(out, &segment{order: -1, values: g})
+		out = append(out, ss.add(segment{order: -1, values: g}))
 	}
 	return out
 }

@@ -21,13 +21,20 @@ type fitResult struct {
 
 // fillRow places values into rows (one row, or all rows of a positional table).
 func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
-	var defs []*RowDef
 	n := 0
 	for _, r := range rows {
-		defs = append(defs, r.Def)
 		n += len(r.Def.Cols)
 	}
-	check := rowCheck(t.Def, defs)
+	var check func([]float64) bool
+	if len(rows) == 1 {
+		check = rowCheckOne(t.Def, rows[0].Def)
+	} else {
+		defs := make([]*RowDef, len(rows))
+		for i, r := range rows {
+			defs[i] = r.Def
+		}
+		check = rowCheck(t.Def, defs)
+	}
 	name := rows[0].Def.Label
 	if len(rows) > 1 {
 		name = t.Def.Name
@@ -304,7 +311,10 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) fitResult
 	case len(vals) == n:
 		return fitResult{placed: vals}
 	case ne == n:
-		var out []*token
+		var out []*token // nil when n is 0, as fillRow expects
+		if n > 0 {
+			out = make([]*token, 0, n) // one allocation, not one per doubling
+		}
 		for _, v := range vals {
 			if v.kind != tokEmpty {
 				out = append(out, v)
@@ -467,11 +477,14 @@ func balancingWindows(vs []*token, n int, check func([]float64) bool) (wins []in
 // surplus column have in common: the offset at which most rows with more
 // cells than the template balance, when at least two rows agree and no
 // other offset has as many; -1 otherwise.
-func surplusWindowOf(t *Table, found map[int]*segment) int {
+func surplusWindowOf(t *Table, found []*segment) int {
 	votes := map[int]int{}
 	for i, sg := range found {
+		if sg == nil {
+			continue
+		}
 		n := len(t.Def.Rows[i].Cols)
-		check := rowCheck(t.Def, []*RowDef{t.Def.Rows[i]})
+		check := rowCheckOne(t.Def, t.Def.Rows[i])
 		vs, ok := trimEdgeEmpties(sg.values, n)
 		if !ok || len(vs) <= n || nonEmpty(vs) < n {
 			continue

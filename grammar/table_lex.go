@@ -13,8 +13,15 @@ var (
 	reMDHeading   = regexp.MustCompile(`^#{1,6}\s*`)
 )
 
-var placeholders = map[string]bool{"/": true, "／": true, "—": true, "——": true, "-": true, "－": true, "--": true,
-	"不适用": true, "无": true, "—/—": true, "\\": true, "、": true}
+// isPlaceholder: a cell that says "nothing here" (/, —, 不适用, 无 …). A
+// switch, not a map: it is asked about every cell.
+func isPlaceholder(s string) bool {
+	switch s {
+	case "/", "／", "—", "——", "-", "－", "--", "不适用", "无", "—/—", "\\", "、":
+		return true
+	}
+	return false
+}
 
 type lexer struct {
 	p     *parser
@@ -63,7 +70,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 			e = b
 		}
 		s, e = trimKeepTabs(p.text, s, e)
-		if s == e || p.isResidueLine(li) || strings.Trim(p.text[s:e], "\t") == "" && !strings.Contains(p.text[s:e], "\t") {
+		if s == e || p.isResidueLine(li) {
 			continue
 		}
 		if ln.start < a {
@@ -148,15 +155,17 @@ func (lx *lexer) skipSentences(s, e int) int {
 }
 
 // trimKeepTabs trims spacing but keeps tabs: a leading tab is an empty cell.
+// A byte that cannot start (end) a space's UTF-8 stops the trim without
+// decoding (spaceLead, spaceTail), as in trimSpan.
 func trimKeepTabs(t string, s, e int) (int, int) {
-	for s < e {
+	for s < e && spaceLead(t[s]) {
 		r, n := utf8.DecodeRuneInString(t[s:e])
 		if r == '\t' || !isSpace(r) {
 			break
 		}
 		s += n
 	}
-	for e > s {
+	for e > s && spaceTail(t[e-1]) {
 		r, n := utf8.DecodeLastRuneInString(t[s:e])
 		if r == '\t' || !isSpace(r) {
 			break
@@ -169,7 +178,7 @@ func trimKeepTabs(t string, s, e int) (int, int) {
 // isProse tells a sentence from a table line: full-width sentence
 // punctuation in a longer line without cell separators.
 func isProse(text string) bool {
-	if strings.ContainsAny(text, "\t|") {
+	if strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 {
 		return false
 	}
 	n := utf8.RuneCountInString(text)
@@ -324,7 +333,20 @@ type matchAnswer struct {
 func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	t := lx.p.text
 	cellText := t[s:e]
-	if separated && placeholders[cellText] {
+	// a cell of ASCII digits (nearly every value) is one whole number:
+	// what the scan below makes of it, without asking the matcher
+	if asciiDigits(cellText) && !lx.m.digitsKey {
+		lx.add(token{kind: tokNumber, start: s, end: e, text: cellText, line: li, whole: true, digits: true})
+		return
+	}
+	lx.scanWholeCell(li, s, e, separated)
+}
+
+// scanWholeCell is lexCell for any cell.
+func (lx *lexer) scanWholeCell(li, s, e int, separated bool) {
+	t := lx.p.text
+	cellText := t[s:e]
+	if separated && isPlaceholder(cellText) {
 		lx.add(token{kind: tokPlaceholder, start: s, end: e, text: cellText, line: li, whole: true})
 		return
 	}
@@ -349,6 +371,16 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	if labels >= 3 && !separated {
 		lx.glued = true
 	}
+}
+
+// asciiDigits: s is one or more ASCII digits.
+func asciiDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // cellScan is the state of scanCell: the cell, and where the pending run of
@@ -603,8 +635,13 @@ func countUnit(u string) bool {
 
 // narrativeUnit returns the length of a unit word that makes a number prose.
 func narrativeUnit(s string) int {
+	// most numbers end their cell, or are followed by a byte that starts
+	// no unit
+	if s == "" || !unitLead[s[0]] {
+		return 0
+	}
 	s2 := strings.TrimLeft(s, " ")
-	for _, u := range []string{"件", "条", "个", "次", "人", "%", "％", "项", "篇", "期", "部"} {
+	for _, u := range narrativeUnits {
 		if strings.HasPrefix(s2, u) {
 			return len(s) - len(s2) + len(u)
 		}
@@ -612,9 +649,24 @@ func narrativeUnit(s string) int {
 	return 0
 }
 
+var narrativeUnits = [...]string{"件", "条", "个", "次", "人", "%", "％", "项", "篇", "期", "部"}
+
+// unitLead has the first bytes of narrativeUnits, and the space.
+var unitLead = func() (t [256]bool) {
+	t[' '] = true
+	for _, u := range narrativeUnits {
+		t[u[0]] = true
+	}
+	return t
+}()
+
+// hanFirst is the first rune of unicode.Han: runes below it (ASCII, digits,
+// punctuation) are not looked up.
+const hanFirst = 0x2E80
+
 func hasCJK(s string) bool {
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if r >= hanFirst && unicode.Is(unicode.Han, r) {
 			return true
 		}
 	}

@@ -1,0 +1,826 @@
+package grammar
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/internal/testshared"
+)
+
+// The table reader's fast paths against the code they replace (the plain*
+// functions below, as they were before, some of them calling the current
+// code where it did not change), on the real reports and on broken copies
+// of them.
+
+// tableTexts are the plain-text reports of ../shared and testdata.
+func tableTexts(t *testing.T) []string {
+	dir := testshared.Dir(t)
+	var paths []string
+	for _, g := range []string{
+		filepath.Join(dir, "seeds", "*.txt"),
+		filepath.Join(dir, "corpus", "*.txt"),
+		filepath.Join(dir, "corpus", "*.md"),
+		filepath.Join(dir, "corpus", "pingtan-dept", "*.txt"),
+		filepath.Join("..", "testdata", "examples", "*.txt"),
+		filepath.Join("..", "testdata", "crawler", "*.txt"),
+		filepath.Join("..", "testdata", "grammar", "*.txtar"),
+	} {
+		m, _ := filepath.Glob(g)
+		paths = append(paths, m...)
+	}
+	var texts []string
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		if strings.HasSuffix(p, ".txtar") {
+			// the report of a golden case
+			i := strings.Index(text, "-- report.")
+			if i < 0 {
+				continue
+			}
+			text = text[i:]
+			text = text[strings.IndexByte(text, '\n')+1:]
+			if j := strings.Index(text, "\n-- "); j >= 0 {
+				text = text[:j+1]
+			}
+		}
+		texts = append(texts, text)
+	}
+	if len(texts) < 20 {
+		t.Fatalf("only %d texts", len(texts))
+	}
+	return texts
+}
+
+// tablePieces are what broken tables are made of.
+var tablePieces = []string{"0", "12", "3456", "7", "１２", "-3", "4.5", "\t", "\t\t", "|", " | ", " ", "\u3000", "\u00a0",
+	"/", "—", "无", "件", "个", "万元", "元", "%", "𠮷", "\xff", "\xe4\xb8", "（六）其他处理", "3.其他", "1.申请人无正当理由逾期不补正",
+	"（一）予以公开", "规章", "行政许可", "自然人", "总计", "合计", "。", "，", "数据1", "\n", "\r\n", "1.", "2、", "（七）总计"}
+
+// brokenCopy edits text the way broken reports are: lines dropped,
+// doubled, swapped or joined, cells glued or split, pieces inserted.
+func brokenCopy(rng *rand.Rand, text string) string {
+	lines := strings.Split(text, "\n")
+	for range 1 + rng.Intn(12) {
+		if len(lines) < 3 {
+			break
+		}
+		i := rng.Intn(len(lines) - 1)
+		switch rng.Intn(8) {
+		case 7:
+			// a surplus column: one more cell at the same place in
+			// the lines that follow
+			cell := []string{"\t0", "\t", "\t7", " 0"}[rng.Intn(4)]
+			for k := i; k < min(len(lines), i+3+rng.Intn(20)); k++ {
+				if j := strings.IndexByte(lines[k], '\t'); j >= 0 {
+					lines[k] = lines[k][:j] + cell + lines[k][j:]
+				}
+			}
+		case 0:
+			lines = slices.Delete(lines, i, i+1)
+		case 1:
+			lines = slices.Insert(lines, i, lines[i])
+		case 2:
+			lines[i], lines[i+1] = lines[i+1], lines[i]
+		case 3:
+			lines[i] += lines[i+1]
+			lines = slices.Delete(lines, i+1, i+2)
+		case 4:
+			lines[i] = strings.ReplaceAll(lines[i], "\t", []string{"", " ", "|", "\t\t"}[rng.Intn(4)])
+		default:
+			l := lines[i]
+			at := rng.Intn(len(l) + 1)
+			lines[i] = l[:at] + randomText(rng, tablePieces, 1+rng.Intn(3)) + l[at:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// brokenTexts are the texts and n broken copies of each.
+func brokenTexts(t *testing.T, n int) []string {
+	rng := rand.New(rand.NewSource(11))
+	var out []string
+	for _, text := range tableTexts(t) {
+		out = append(out, text)
+		for range n {
+			out = append(out, brokenCopy(rng, text))
+		}
+	}
+	return out
+}
+
+// parserBeforeTables runs the parse of text up to its tables.
+func parserBeforeTables(text string) *parser {
+	src := NewSource("report.txt", text)
+	v := IdentityView(maskComments(src.Text))
+	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: "text", View: v}, surplusWindow: -1}
+	p.splitLines()
+	p.findResidue()
+	p.detectFormat()
+	p.findSectionHeadings()
+	p.buildSections()
+	p.findTitle()
+	p.findPeriod()
+	p.findPublication()
+	return p
+}
+
+// plainLexTable is how readTable chose the rows of table 三 before
+// lexTable: lexed by the format's rows, then by the 2021 rows, then by the
+// rows chosen.
+func plainLexTable(p *parser, def *TableDef, a, b int) (*TableDef, *lexer) {
+	lx := p.lexRegion(def, a, b)
+	lx.releaseTrailingText()
+	if def.ID == TableRequests {
+		own := Table2
+		lx21 := lx
+		if def != Table2 {
+			lx21 = p.lexRegion(Table2, a, b)
+			lx21.releaseTrailingText()
+		}
+		switch {
+		case lx21.hasOldOtherRow():
+			own = Table2For2019
+		case lx21.hasNewOtherRows():
+			own = Table2
+		default:
+			own = def
+		}
+		if own != def {
+			def = own
+			lx = p.lexRegion(def, a, b)
+			lx.releaseTrailingText()
+		}
+	}
+	return def, lx
+}
+
+// Table 三 is read by the same rows, from the same tokens, lexed once when
+// the 2021 rows tell.
+func TestLexTableAsLexingEachDefinition(t *testing.T) {
+	texts := brokenTexts(t, 3)
+	for _, text := range texts {
+		p := parserBeforeTables(text)
+		for _, f := range []Format{Format2021, Format2019} {
+			for id, def := range Tables(f) {
+				a, b, ok := p.tableRegion(id + 1)
+				if !ok {
+					continue
+				}
+				wantDef, want := plainLexTable(p, def, a, b)
+				gotDef, got := p.lexTable(def, a, b)
+				if gotDef != wantDef || !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) ||
+					got.first != want.first || got.last != want.last || got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
+					t.Fatalf("table %d of a %s report, as %s: read by %s, %d tokens; want %s, %d tokens\n%s",
+						id+1, p.r.Format, def.Format, gotDef.Format, len(got.toks), wantDef.Format, len(want.toks), text)
+				}
+				p.releaseLexers()
+			}
+		}
+	}
+}
+
+// A table reads the same whole (rows, cells, labels, problems, unplaced
+// values, claimed lines) as with the code the fast paths replace.
+func TestTablesAsReadBefore(t *testing.T) {
+	texts := brokenTexts(t, 8)
+	tables := 0
+	for _, text := range texts {
+		for _, f := range []Format{FormatUnknown, Format2019} {
+			old, cur := parserBeforeTables(text), parserBeforeTables(text)
+			if f != FormatUnknown {
+				old.r.Format, cur.r.Format = f, f
+			}
+			defs := Tables(old.r.Format)
+			for id := 1; id <= 3; id++ {
+				a, b, ok := old.tableRegion(id)
+				a2, b2, ok2 := cur.tableRegion(id)
+				if a != a2 || b != b2 || ok != ok2 {
+					t.Fatalf("table %d: region [%d, %d) %v, want [%d, %d) %v", id, a2, b2, ok2, a, b, ok)
+				}
+				if !ok {
+					continue
+				}
+				want, got := old.plainReadTable(defs[id-1], a, b), cur.readTable(defs[id-1], a, b)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("table %d reads\n%s\nwant\n%s\nin\n%s", id, dumpTable(got), dumpTable(want), text)
+				}
+				tables++
+			}
+			if !reflect.DeepEqual(cur.r.Unplaced, old.r.Unplaced) || !slices.Equal(cur.tableRanges, old.tableRanges) {
+				t.Fatalf("unplaced %d, ranges %v; want %d, %v\n%s", len(cur.r.Unplaced), cur.tableRanges, len(old.r.Unplaced), old.tableRanges, text)
+			}
+		}
+	}
+	if tables < 1000 {
+		t.Fatalf("only %d tables read", tables)
+	}
+}
+
+func dumpTable(t *Table) string {
+	if t == nil {
+		return "no table"
+	}
+	var b strings.Builder
+	for _, r := range t.Rows {
+		b.WriteString(r.Def.Key)
+		for _, c := range r.Cells {
+			if c != nil {
+				b.WriteString(" " + c.Text)
+			} else {
+				b.WriteString(" _")
+			}
+		}
+		b.WriteString("\n")
+	}
+	for _, pr := range t.Problems {
+		b.WriteString(pr.Kind + " " + pr.Message + "\n")
+	}
+	return b.String()
+}
+
+// A cell of ASCII digits lexes as the whole scan lexes it, with every
+// table's labels.
+func TestDigitCellAsScanned(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	cells := []string{"0", "1", "12", "000000002", "20231231", strings.Repeat("9", 40)}
+	for range 3000 {
+		c := make([]byte, 1+rng.Intn(12))
+		for i := range c {
+			c[i] = byte('0' + rng.Intn(10))
+		}
+		cells = append(cells, string(c))
+	}
+	re := regexp.MustCompile(`[0-9]+`)
+	for _, text := range tableTexts(t) {
+		cells = append(cells, re.FindAllString(text, -1)...)
+	}
+	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+		m := matcherFor(def)
+		if m.digitsKey {
+			t.Fatalf("a label of %s %d is digits only: lexCell's fast path is off", def.Format, def.ID)
+		}
+		for _, c := range cells {
+			for _, sep := range []bool{false, true} {
+				text := "规章\t" + c + "\t件"
+				p := &parser{text: text}
+				got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1}
+				s := len("规章\t")
+				got.lexCell(0, s, s+len(c), sep)
+				want.scanWholeCell(0, s, s+len(c), sep)
+				if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last || got.glued != want.glued {
+					t.Fatalf("%q (separated %v) lexes as %+v, want %+v", c, sep, got.toks, want.toks)
+				}
+			}
+		}
+	}
+}
+
+func TestIsPlaceholderAsTheMap(t *testing.T) {
+	placeholders := map[string]bool{"/": true, "／": true, "—": true, "——": true, "-": true, "－": true, "--": true,
+		"不适用": true, "无": true, "—/—": true, "\\": true, "、": true}
+	texts := []string{"", "//", "— ", " —", "无无", "不适", "0", "\\\\"}
+	for k := range placeholders {
+		texts = append(texts, k)
+	}
+	rng := rand.New(rand.NewSource(3))
+	for range 20000 {
+		texts = append(texts, randomText(rng, []string{"/", "／", "—", "-", "－", "无", "不适用", "、", "\\", " ", "𠮷", "\xff"}, rng.Intn(4)))
+	}
+	for _, s := range texts {
+		if isPlaceholder(s) != placeholders[s] {
+			t.Fatalf("isPlaceholder(%q) = %v", s, isPlaceholder(s))
+		}
+	}
+}
+
+// unitTexts are texts after a number.
+func unitTexts() []string {
+	pieces := []string{" ", "\u3000", "件", "条", "个", "次", "人", "%", "％", "项", "篇", "期", "部", "元", "万元", "0", "a",
+		"𠮷", "\xff", "\xe4", "\xe4\xbb", "仵", "乙", "\t", "。"}
+	rng := rand.New(rand.NewSource(4))
+	texts := []string{""}
+	for range 50000 {
+		texts = append(texts, randomText(rng, pieces, rng.Intn(5)))
+	}
+	return texts
+}
+
+func TestNarrativeUnitAsTrimmed(t *testing.T) {
+	for _, s := range unitTexts() {
+		if got, want := narrativeUnit(s), plainNarrativeUnit(s); got != want {
+			t.Fatalf("narrativeUnit(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestHasCJKAsEachRune(t *testing.T) {
+	if lo := unicode.Han.R16[0].Lo; lo != hanFirst {
+		t.Fatalf("unicode.Han starts at %#x, hanFirst is %#x", lo, hanFirst)
+	}
+	texts := unitTexts()
+	for r := rune(0); r < 0x30000; r += 7 {
+		texts = append(texts, string(r), "1"+string(r+1))
+	}
+	for _, s := range texts {
+		if hasCJK(s) != plainHasCJK(s) {
+			t.Fatalf("hasCJK(%q) = %v", s, hasCJK(s))
+		}
+	}
+}
+
+func TestTrimKeepTabsAndIsProseAsDecoding(t *testing.T) {
+	pieces := []string{" ", "\t", "\r", "\n", "\u00a0", "\u3000", "\ufeff", "\u200b", "\u2028", "\xc2", "\xe2\x80", "\xe3", "\xef\xbb",
+		"\xa0", "\x80", "\x8b", "\xbf", "a", "。", "，", "；", "|", "规章", "𠮷", "1"}
+	rng := rand.New(rand.NewSource(6))
+	for range 100000 {
+		s := randomText(rng, pieces, rng.Intn(10))
+		a, b := trimKeepTabs(s, 0, len(s))
+		wa, wb := plainTrimKeepTabs(s, 0, len(s))
+		if a != wa || b != wb {
+			t.Fatalf("trimKeepTabs(%q) = %d, %d, want %d, %d", s, a, b, wa, wb)
+		}
+		long := strings.Repeat(s, 1+rng.Intn(30))
+		if isProse(long) != plainIsProse(long) {
+			t.Fatalf("isProse(%q) = %v", long, isProse(long))
+		}
+	}
+}
+
+// rowCheckOne answers as the check made for the row.
+func TestRowCheckOneAsRowCheck(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+		for _, r := range def.Rows {
+			got, want := rowCheckOne(def, r), rowCheck(def, []*RowDef{r})
+			if (got == nil) != (want == nil) {
+				t.Fatalf("%s: check %v, want %v", r.Key, got != nil, want != nil)
+			}
+			if got == nil {
+				continue
+			}
+			for range 200 {
+				v := make([]float64, rng.Intn(len(r.Cols)+2))
+				for i := range v {
+					v[i] = float64(rng.Intn(3))
+				}
+				if rng.Intn(3) == 0 && len(v) > 0 {
+					v[rng.Intn(len(v))] = math.NaN()
+				}
+				if got(v) != want(v) {
+					t.Fatalf("%s: check(%v) = %v", r.Key, v, got(v))
+				}
+			}
+		}
+	}
+}
+
+// readTokens sorts the claimed lines only when they are out of order: the
+// sort leaves a sorted slice as it is, equal starts included.
+func TestSortLeavesSortedSpans(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	for range 5000 {
+		spans := make([]Span, rng.Intn(60))
+		for i := range spans {
+			spans[i] = Span{rng.Intn(20), rng.Intn(1000)}
+		}
+		sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+		want := slices.Clone(spans)
+		sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+		if !slices.Equal(spans, want) {
+			t.Fatalf("sort.Slice reordered sorted spans: %v, was %v", spans, want)
+		}
+	}
+}
+
+// The segment buffers go back to the pool cleared (they point into a
+// report's tokens).
+func TestSegmentBuffersReturnCleared(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	for _, text := range tableTexts(t)[:8] {
+		Parse(NewSource("report.txt", text))
+	}
+	ss, _ := segmentsPool.Get().(*segments)
+	if ss == nil {
+		t.Fatal("no segment buffers came back to the pool")
+	}
+	if len(ss.slab) != 0 || ss.n != 0 || len(ss.segs)+len(ss.split)+len(ss.labelled) != 0 {
+		t.Fatalf("pooled buffers in use: %d segments, %d values", len(ss.slab), ss.n)
+	}
+	for _, sg := range ss.slab[:cap(ss.slab)] {
+		if !reflect.DeepEqual(sg, segment{}) {
+			t.Fatalf("a pooled segment holds %+v", sg)
+		}
+	}
+	for _, l := range [][]*segment{ss.segs[:cap(ss.segs)], ss.split[:cap(ss.split)], ss.labelled[:cap(ss.labelled)], ss.found[:cap(ss.found)]} {
+		for _, sg := range l {
+			if sg != nil {
+				t.Fatalf("a pooled list holds %+v", sg)
+			}
+		}
+	}
+	for _, v := range ss.vals {
+		if v != nil {
+			t.Fatalf("pooled values hold %+v", v)
+		}
+	}
+	if slices.Contains(ss.hasValues[:cap(ss.hasValues)], true) {
+		t.Fatal("pooled hasValues set")
+	}
+}
+
+// The code the fast paths replaced.
+
+// plainAlignRows places a labelled table's token stream into its rows: cut into
+// segments, drop layout empties, split multi-row segments, take the labelled
+// rows, give orphan values the rows missing around them, then fill.
+func (p *parser) plainAlignRows(t *Table, lx *lexer) {
+	segs := p.plainCutSegments(t, lx)
+	segs = dropLayoutEmpties(t.Def, segs)
+	var split []*segment
+	for _, sg := range segs {
+		split = append(split, plainSplitByLine(sg, len(t.Def.Rows[max(sg.order, 0)].Cols))...)
+	}
+	segs = split
+	found, labelled := p.plainLabelledRows(t, segs)
+	p.plainPlaceOrphans(t, segs, found, labelled)
+	p.plainFillFoundRows(t, lx, found)
+	p.resolvePending(t)
+}
+
+// plainCutSegments cuts the stream into segments: a row label (or an unknown
+// label, or nothing: orphan values) and the values after it.
+func (p *parser) plainCutSegments(t *Table, lx *lexer) []*segment {
+	order := map[*RowDef]int{}
+	for i, r := range t.Def.Rows {
+		order[r] = i
+	}
+	var segs []*segment
+	var cur *segment
+	seenRow := false
+	for i := range lx.toks {
+		tk := &lx.toks[i]
+		switch {
+		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
+			// room for the row's values, which arrive one at a time
+			cur = &segment{label: tk, order: order[tk.entry.row], values: make([]*token, 0, len(tk.entry.row.Cols)+1)}
+			segs = append(segs, cur)
+			seenRow = true
+		case tk.kind == tokLabel:
+			cur = nil // a group or header label ends the row before it
+		case tk.kind == tokText:
+			switch {
+			case cur != nil && len(cur.values) > 0 && tk.whole && shortValueText(tk.text):
+				cur.values = append(cur.values, tk) // 减4: a value that is not a number
+			case cur != nil && len(cur.values) == 0 && strings.IndexFunc(tk.text, isDigit) < 0:
+				// a label broken over two cells or lines: the rest of it
+			case tk.whole && seenRow && plainHasCJK(tk.text):
+				cur = &segment{label: tk, order: -1}
+				segs = append(segs, cur)
+			default:
+				if strings.IndexFunc(tk.text, isDigit) >= 0 || seenRow {
+					p.unplaced(t, tk, "表格中的文字不是模板的标签")
+				}
+				cur = nil
+			}
+		default:
+			if cur == nil {
+				if tk.kind == tokEmpty {
+					continue
+				}
+				cur = &segment{order: -1}
+				segs = append(segs, cur)
+			}
+			cur.values = append(cur.values, tk)
+		}
+	}
+	return segs
+}
+
+// plainLabelledRows takes the labelled rows with values; a later repetition wins.
+func (p *parser) plainLabelledRows(t *Table, segs []*segment) (map[int]*segment, []*segment) {
+	def := t.Def
+	found := map[int]*segment{}
+	var labelled []*segment
+	// a row whose cells are all explicitly blank (| 规章 | | | |) is a blank
+	// row, not a missing one, unless its label also has values elsewhere
+	hasValues := map[int]bool{}
+	for _, sg := range segs {
+		if sg.order >= 0 && nonEmpty(sg.values) > 0 {
+			hasValues[sg.order] = true
+		}
+	}
+	for _, sg := range segs {
+		if sg.order < 0 {
+			continue
+		}
+		if nonEmpty(sg.values) == 0 {
+			if hasValues[sg.order] || found[sg.order] != nil || len(sg.values) != len(def.Rows[sg.order].Cols) {
+				continue
+			}
+		}
+		if prev := found[sg.order]; prev != nil {
+			for _, v := range prev.values {
+				if v.kind != tokEmpty {
+					p.unplaced(t, v, "同一行标签重复出现，采用后一处的数值")
+				}
+			}
+		}
+		found[sg.order] = sg
+		labelled = append(labelled, sg)
+	}
+	return found, labelled
+}
+
+// plainPlaceOrphans: between two labelled rows in template order, values without
+// a label take the rows missing there, in order, when their counts agree and
+// each holds exactly one row of values; other orphans are reported unplaced.
+func (p *parser) plainPlaceOrphans(t *Table, segs []*segment, found map[int]*segment, labelled []*segment) {
+	byPos := map[*segment]int{}
+	for i, sg := range segs {
+		byPos[sg] = i
+	}
+	for ai := 0; ai <= len(labelled); ai++ {
+		lo, loPos := -1, -1
+		if ai > 0 {
+			lo, loPos = labelled[ai-1].order, byPos[labelled[ai-1]]
+		}
+		hi, hiPos := len(t.Def.Rows), len(segs)
+		if ai < len(labelled) {
+			hi, hiPos = labelled[ai].order, byPos[labelled[ai]]
+		}
+		var orphans []*segment
+		for _, sg := range segs[loPos+1 : hiPos] {
+			if sg.order < 0 && nonEmpty(sg.values) > 0 {
+				orphans = append(orphans, sg)
+			}
+		}
+		var missing []int
+		for k := lo + 1; k < hi; k++ {
+			if found[k] == nil {
+				missing = append(missing, k)
+			}
+		}
+		if orphansFit(t.Def, orphans, missing, lo < hi) {
+			p.plainPlaceByPosition(t, orphans, missing, found)
+			continue
+		}
+		p.reportOrphans(t, orphans)
+	}
+}
+
+func (p *parser) plainPlaceByPosition(t *Table, orphans []*segment, missing []int, found map[int]*segment) {
+	for k, sg := range orphans {
+		row := t.Def.Rows[missing[k]]
+		sg.order = missing[k]
+		sg.byPosition = true
+		if sg.label != nil {
+			sg.label.kind = tokLabel
+			sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row}
+			sg.label.how = "position"
+			t.Labels = append(t.Labels, p.makeLabel(sg.label))
+		}
+		found[missing[k]] = sg
+	}
+}
+
+// plainFillFoundRows fills the rows; rows whose glued digits split several ways
+// wait for the table's balances (resolvePending).
+func (p *parser) plainFillFoundRows(t *Table, lx *lexer, found map[int]*segment) {
+	p.surplusWindow = plainSurplusWindowOf(t, found)
+	defer func() { p.surplusWindow = -1 }()
+	prevEnd := lx.first
+	for i, row := range t.Rows {
+		sg, ok := found[i]
+		if !ok {
+			t.Problems = append(t.Problems, &Problem{Kind: "missing-row", Row: row.Def, Span: p.span(prevEnd, prevEnd),
+				Message: fmt.Sprintf("缺少“%s”行，或其数值无法确定", row.Def.Label)})
+			continue
+		}
+		if sg.label != nil {
+			row.Label = p.labelFor(t, sg.label)
+		}
+		p.fillRow(t, []*Row{row}, sg.values, sg.label)
+		if sg.byPosition {
+			for _, c := range row.Cells {
+				if c != nil && c.Doubt == "" {
+					c.Doubt = "行标签未能识别，按行的位置对应"
+				}
+			}
+		}
+		if n := len(sg.values); n > 0 {
+			prevEnd = sg.values[n-1].end
+		}
+	}
+}
+
+// plainSplitByLine cuts a segment whose values run over several lines, each line
+// holding exactly n values, into one segment per line.
+func plainSplitByLine(sg *segment, n int) []*segment {
+	if nonEmpty(sg.values) <= n {
+		return []*segment{sg}
+	}
+	var groups [][]*token
+	for _, v := range sg.values {
+		if len(groups) == 0 || groups[len(groups)-1][0].line != v.line {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], v)
+	}
+	if len(groups) < 2 {
+		return []*segment{sg}
+	}
+	for _, g := range groups {
+		if nonEmpty(g) != n {
+			return []*segment{sg}
+		}
+	}
+	out := []*segment{{label: sg.label, order: sg.order, values: groups[0]}}
+	for _, g := range groups[1:] {
+		out = append(out, &segment{order: -1, values: g})
+	}
+	return out
+}
+
+// plainSurplusWindowOf chooses the window (offset) the rows of a table with one
+// surplus column have in common: the offset at which most rows with more
+// cells than the template balance, when at least two rows agree and no
+// other offset has as many; -1 otherwise.
+func plainSurplusWindowOf(t *Table, found map[int]*segment) int {
+	votes := map[int]int{}
+	for i, sg := range found {
+		n := len(t.Def.Rows[i].Cols)
+		check := rowCheck(t.Def, []*RowDef{t.Def.Rows[i]})
+		vs, ok := trimEdgeEmpties(sg.values, n)
+		if !ok || len(vs) <= n || nonEmpty(vs) < n {
+			continue
+		}
+		if wins, amb := balancingWindows(vs, n, check); !amb && len(wins) == 1 {
+			votes[wins[0]]++
+		}
+	}
+	best, bestVotes, tie := -1, 1, false
+	for w, v := range votes {
+		switch {
+		case v > bestVotes:
+			best, bestVotes, tie = w, v, false
+		case v == bestVotes:
+			tie = true
+		}
+	}
+	if tie {
+		return -1
+	}
+	return best
+}
+
+func (p *parser) plainReadTable(def *TableDef, a, b int) *Table {
+	defer p.releaseLexers()
+	lx := p.lexRegion(def, a, b)
+	lx.releaseTrailingText()
+	if def.ID == TableRequests {
+		// table 三 is read by the rows it has, whatever the report's format:
+		// the 2019 single row （六）其他处理 or the three 2021 rows under it
+		own := Table2
+		lx21 := lx
+		if def != Table2 {
+			lx21 = p.lexRegion(Table2, a, b)
+			lx21.releaseTrailingText()
+		}
+		switch {
+		case lx21.hasOldOtherRow():
+			own = Table2For2019
+		case lx21.hasNewOtherRows():
+			own = Table2
+		default:
+			own = def
+		}
+		if own != def {
+			def = own
+			lx = p.lexRegion(def, a, b)
+			lx.releaseTrailingText()
+		}
+	}
+	if len(lx.toks) == 0 {
+		return nil
+	}
+	t := &Table{ID: def.ID, Def: def, Span: p.span(lx.first, lx.last)}
+	p.tableRanges = append(p.tableRanges, lx.lexed...)
+	sort.Slice(p.tableRanges, func(i, j int) bool { return p.tableRanges[i].Start < p.tableRanges[j].Start })
+	switch {
+	case p.r.Rendering == "html" || p.r.Rendering == "docx":
+		t.Layout = p.r.Rendering
+	case lx.glued:
+		t.Layout = "glued"
+	case lx.tabs:
+		t.Layout = "tab"
+	case lx.pipes:
+		t.Layout = "pipe"
+	default:
+		t.Layout = "lines"
+	}
+	for i := range lx.toks {
+		tk := &lx.toks[i]
+		if tk.kind == tokLabel {
+			t.Labels = append(t.Labels, p.makeLabel(tk))
+		}
+	}
+	// the rows and their cell slots in one allocation each (three tables
+	// of up to 26 rows: two allocations per row were a tenth of a parse's)
+	t.Rows = make([]*Row, len(def.Rows))
+	rows := make([]Row, len(def.Rows))
+	slots := 0
+	for _, rd := range def.Rows {
+		slots += len(rd.Cols)
+	}
+	cells := make([]*Cell, slots)
+	for i, rd := range def.Rows {
+		n := len(rd.Cols)
+		rows[i] = Row{Def: rd, Cells: cells[:n:n]} // capped: an append copies
+		cells = cells[n:]
+		t.Rows[i] = &rows[i]
+	}
+	if def.Positional {
+		p.alignPositional(t, lx)
+	} else {
+		p.plainAlignRows(t, lx)
+	}
+	if !t.anyCell() {
+		t.Unreadable = true
+		t.Problems = append(t.Problems, &Problem{Kind: "unreadable", Span: t.Span,
+			Message: "表格已找到，但没有一个数值能对应到模板的单元格"})
+	}
+	return t
+}
+
+// plainTrimKeepTabs trims spacing but keeps tabs: a leading tab is an empty cell.
+func plainTrimKeepTabs(t string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(t[s:e])
+		if r == '\t' || !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(t[s:e])
+		if r == '\t' || !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// plainIsProse tells a sentence from a table line: full-width sentence
+// punctuation in a longer line without cell separators.
+func plainIsProse(text string) bool {
+	if strings.ContainsAny(text, "\t|") {
+		return false
+	}
+	n := utf8.RuneCountInString(text)
+	if n > 300 {
+		return false // a glued table (crawler text), not a sentence
+	}
+	if n <= 20 {
+		return false
+	}
+	// Contains, not ContainsAny: a cut set of non-ASCII runes is searched
+	// rune by rune
+	return n > 25 && strings.Contains(text, "。") || strings.Contains(text, "，") || strings.Contains(text, "；")
+}
+
+// plainNarrativeUnit returns the length of a unit word that makes a number prose.
+func plainNarrativeUnit(s string) int {
+	s2 := strings.TrimLeft(s, " ")
+	for _, u := range []string{"件", "条", "个", "次", "人", "%", "％", "项", "篇", "期", "部"} {
+		if strings.HasPrefix(s2, u) {
+			return len(s) - len(s2) + len(u)
+		}
+	}
+	return 0
+}
+
+func plainHasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
