@@ -103,58 +103,149 @@ type phraseHit struct {
 // out[k] holds, in order, every occurrence sets[k].scan would report.
 // The parser needs four sets over the same text; one pass decodes each
 // character once instead of four times.
-// Its decoding repeats scan's on purpose: a shared helper is too big for
-// the compiler to inline (cost 129 of 80) and cost 2–5 % of a parse.
 func scanSets(text string, sets []*phraseSet) [][]phraseHit {
 	return scanSetsFrom(text, 0, len(text), sets, make([][]phraseHit, len(sets)))
+}
+
+// setsIndex indexes the phrases of several sets by their first character,
+// as phraseSet does for one set: a candidate character costs one lookup,
+// and each of its phrases is compared on its first eight bytes at once.
+type setsIndex struct {
+	first [1024]uint64 // BMP code points that start a phrase of any set
+	block [1024]uint8  // for each 64 characters, its row of slot (0: none)
+	slot  [][64]uint8  // slot[0] is the empty row
+	// lists[slot[block[r>>6]][r&63]] are the phrases that start with r,
+	// set after set, each set's in its order
+	lists [][]setPhrase
+}
+
+// setPhrase is phrase, of sets[set], with its first eight bytes (fewer
+// when it is shorter: the rest of head and mask are zero) as a
+// little-endian word.
+type setPhrase struct {
+	set        int
+	phrase     string
+	head, mask uint64
+}
+
+func newSetsIndex(sets []*phraseSet) *setsIndex {
+	if len(sets) > 64 {
+		panic("setsIndex: more than 64 sets")
+	}
+	x := &setsIndex{slot: make([][64]uint8, 1), lists: make([][]setPhrase, 1)}
+	for k, s := range sets {
+		for _, p := range s.phrases {
+			r, _ := utf8.DecodeRuneInString(p) // a BMP character: newPhraseSet checked
+			x.first[r>>6] |= 1 << (uint(r) & 63)
+			if x.block[r>>6] == 0 {
+				x.block[r>>6] = uint8(len(x.slot))
+				x.slot = append(x.slot, [64]uint8{})
+			}
+			row := &x.slot[x.block[r>>6]]
+			if row[r&63] == 0 {
+				row[r&63] = uint8(len(x.lists))
+				x.lists = append(x.lists, nil)
+			}
+			sp := setPhrase{set: k, phrase: p}
+			for i := 0; i < len(p) && i < 8; i++ {
+				sp.head |= uint64(p[i]) << (8 * i)
+				sp.mask |= 0xFF << (8 * i)
+			}
+			x.lists[row[r&63]] = append(x.lists[row[r&63]], sp)
+			if len(x.slot) > 255 || len(x.lists) > 255 {
+				panic("setsIndex: more than 254 first characters or blocks of them")
+			}
+		}
+	}
+	return x
+}
+
+// parserIndex is the index of parserPhrases, which every parse scans for.
+var parserIndex = newSetsIndex(parserPhrases)
+
+// load8 is the little-endian word of s[i:i+8].
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // scanSetsFrom appends to out[k] the occurrences of sets[k] that start in
 // text[from:to]; from must be where scanSets's steps land (a character's
 // start, in valid UTF-8).
+//
+// Its decoding repeats scan's on purpose, specialised: a report is mostly
+// three-byte characters and ASCII, and the three bytes give the bit of the
+// character in first without the rune being decoded.
 func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHit) [][]phraseHit {
-	var first [1024]uint64
-	for _, s := range sets {
-		for i, w := range s.first {
-			first[i] |= w
-		}
+	x := parserIndex
+	if len(sets) != len(parserPhrases) || len(sets) > 0 && &sets[0] != &parserPhrases[0] {
+		x = newSetsIndex(sets)
 	}
+	first := &x.first
+	// the ASCII characters that start a phrase, as two words: most of a
+	// report's ASCII (digits, spaces, tabs) starts none
+	lo, hi := first[0], first[1]
 	n := len(text)
 	for i := from; i < to; {
 		c := text[i]
-		var r rune
-		size := 1
 		switch {
 		case c < 0x80:
-			r = rune(c)
-		case c >= 0xE0 && c < 0xF0 && i+2 < n:
-			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			size = 3
+			m := lo
+			if c >= 64 {
+				m = hi
+			}
+			if m>>(c&63)&1 != 0 {
+				out = x.matchAt(text, i, uint(c>>6), uint(c&63), out)
+			}
+			i++
+		case c&0xF0 == 0xE0 && i+2 < n:
+			// most of a report: the three bytes give the character's bit
+			// without decoding it
+			t := text[i : i+3]
+			word, bit := (uint(t[0]&0x0F)<<6|uint(t[1]&0x3F))&1023, uint(t[2]&0x3F)
+			if first[word]>>bit&1 != 0 {
+				out = x.matchAt(text, i, word, bit, out)
+			}
+			i += 3
 		case c >= 0xC0 && c < 0xE0 && i+1 < n:
-			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
-			size = 2
+			r := uint(c&0x1F)<<6 | uint(text[i+1]&0x3F)
+			if first[r>>6]>>(r&63)&1 != 0 {
+				out = x.matchAt(text, i, r>>6, r&63, out)
+			}
+			i += 2
 		case c >= 0xF0:
 			i += 4 // outside the BMP (or broken): starts no phrase
-			continue
 		default:
 			i++
+		}
+	}
+	return out
+}
+
+// matchAt appends to out[k] the first phrase of set k, in its order, that
+// starts at text[i], for each set; word and bit are the first character's
+// in first, where it is set.
+func (x *setsIndex) matchAt(text string, i int, word, bit uint, out [][]phraseHit) [][]phraseHit {
+	var w uint64
+	whole := i+8 <= len(text)
+	if whole {
+		w = load8(text, i)
+	}
+	var done uint64 // the sets that found their phrase at i
+	for _, e := range x.lists[x.slot[x.block[word&1023]][bit&63]] {
+		if done>>uint(e.set)&1 != 0 {
 			continue
 		}
-		word, bit := r>>6, uint64(1)<<(uint(r)&63)
-		if first[word]&bit != 0 {
-			for k, s := range sets {
-				if s.first[word]&bit == 0 {
-					continue
-				}
-				for _, j := range s.startingWith(r) {
-					if p := s.phrases[j]; strings.HasPrefix(text[i:], p) {
-						out[k] = append(out[k], phraseHit{i, p})
-						break
-					}
-				}
+		if whole {
+			if w&e.mask != e.head || len(e.phrase) > 8 && !strings.HasPrefix(text[i+8:], e.phrase[8:]) {
+				continue
 			}
+		} else if !strings.HasPrefix(text[i:], e.phrase) {
+			continue
 		}
-		i += size
+		out[e.set] = append(out[e.set], phraseHit{i, e.phrase})
+		done |= 1 << uint(e.set)
 	}
 	return out
 }

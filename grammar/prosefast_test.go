@@ -468,3 +468,52 @@ func TestHeadingNumberAsRuneByRune(t *testing.T) {
 		t.Fatalf("only %d numberings matched", matched)
 	}
 }
+
+// scanSets, which compares a phrase's first eight bytes as one word, finds
+// what each set's own scan finds, on texts of phrases cut at any byte, next
+// to each other, at the text's end, and in broken UTF-8.
+func TestScanSetsAsEachSetsScan(t *testing.T) {
+	pieces := append([]string{}, prosePieces...)
+	for _, s := range parserPhrases {
+		for _, p := range s.phrases {
+			pieces = append(pieces, p, p[:len(p)-1], p[:len(p)/2], p[1:])
+		}
+	}
+	rng := rand.New(rand.NewSource(18))
+	hits := 0
+	for range 30000 {
+		text := randomText(rng, pieces, rng.Intn(12))
+		got := scanSets(text, parserPhrases)
+		for k, s := range parserPhrases {
+			var want []phraseHit
+			s.scan(text, func(off int, p string) bool {
+				want = append(want, phraseHit{off, p})
+				return true
+			})
+			if !slices.Equal(got[k], want) {
+				t.Fatalf("set %d, %q: scanSets %v, the set's scan %v", k, text, got[k], want)
+			}
+			hits += len(want)
+		}
+	}
+	if hits < 10000 {
+		t.Fatalf("only %d phrases found", hits)
+	}
+	// sets other than the parser's, where a phrase starts another of its
+	// set: the first listed wins
+	sets := []*phraseSet{newPhraseSet([]string{"公开日期", "公开", "-", "--"}), newPhraseSet([]string{"公", "公开日期"})}
+	for range 3000 {
+		text := randomText(rng, []string{"公", "开", "日期", "公开日期", "-", "a", "\xe5"}, rng.Intn(12))
+		got := scanSets(text, sets)
+		for k, s := range sets {
+			var want []phraseHit
+			s.scan(text, func(off int, p string) bool {
+				want = append(want, phraseHit{off, p})
+				return true
+			})
+			if !slices.Equal(got[k], want) {
+				t.Fatalf("set %d, %q: scanSets %v, the set's scan %v", k, text, got[k], want)
+			}
+		}
+	}
+}
