@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -50,11 +51,11 @@ func Decode(path string, raw []byte) (*grammar.Source, error) {
 	}
 	switch {
 	case bytes.HasPrefix(raw, bomUTF8):
-		if !utf8.Valid(raw[3:]) {
+		if !validUTF8(raw[3:]) {
 			return nil, fmt.Errorf("%w: BOM present but invalid UTF-8 at byte %d", ErrEncoding, 3+invalidUTF8At(raw[3:]))
 		}
 		return grammar.DecodedSource(path, raw, string(raw[3:]), grammar.UTF8BOM), nil
-	case utf8.Valid(raw):
+	case validUTF8(raw):
 		return grammar.DecodedSource(path, raw, string(raw), grammar.UTF8), nil
 	}
 	if at, ok := brokenUTF8(raw); ok {
@@ -68,6 +69,45 @@ func Decode(path string, raw []byte) (*grammar.Source, error) {
 		return nil, fmt.Errorf("%w: invalid UTF-8 at byte %d and %v", ErrEncoding, invalidUTF8At(raw), err)
 	}
 	return grammar.DecodedSource(path, raw, text, grammar.GB18030), nil
+}
+
+// validUTF8 is utf8.Valid(p), faster on Chinese text: a report is mostly
+// three-byte characters whose lead byte is neither E0 nor ED (the two
+// that narrow the second byte's range), checked here by two masks, where
+// utf8.Valid looks each lead byte up in two tables. Runs of eight ASCII
+// bytes are skipped at once, and any other character is decoded.
+func validUTF8(p []byte) bool {
+	n := len(p)
+	for i := 0; i < n; {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			if i+8 <= n && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
+				i += 8
+			} else {
+				i++
+			}
+			continue
+		}
+		// a run of 1110xxxx 10xxxxxx 10xxxxxx, lead byte not E0 or ED
+		j := i
+		for j+2 < n {
+			t := p[j : j+3 : j+3]
+			if w := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16; w&0xC0C0F0 != 0x8080E0 || t[0] == 0xE0 || t[0] == 0xED {
+				break
+			}
+			j += 3
+		}
+		if j > i {
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // utf16Encoding is the x/text codec of a UTF-16 Encoding: the BOM is
