@@ -30,14 +30,23 @@ func Parse(src *Source) *Report {
 		restoreUserText(r, text, simple)
 		return r
 	}
-	return parseView(src, IdentityView(text), rendering)
+	// maskComments keeps every line break where it was: the source's line
+	// index is the text's
+	p := newParser(src, IdentityView(text), rendering)
+	p.srcLines = len(text) == len(src.Text)
+	p.run()
+	return p.r
 }
 
 // parseView reads a view of src (plain text, or what a container extracted).
 func parseView(src *Source, v *View, rendering string) *Report {
-	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering, View: v}, surplusWindow: -1}
+	p := newParser(src, v, rendering)
 	p.run()
 	return p.r
+}
+
+func newParser(src *Source, v *View, rendering string) *parser {
+	return &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering, View: v}, surplusWindow: -1}
 }
 
 type line struct {
@@ -71,6 +80,9 @@ type parser struct {
 	residueLines []bool // isResidueLine's answers, by line
 	// lexers made for the table being read (releaseLexers)
 	lexers []*lexer
+	// srcLines: text has its line breaks where src.Text has them, so
+	// splitLines reads them from the source's line index
+	srcLines bool
 	// where findOtherHeadingsAndParagraphs last looked in the claimed
 	// ranges and the sections (it asks in increasing order)
 	tableCursor, residueCursor rangeCursor
@@ -95,6 +107,22 @@ func (p *parser) run() {
 
 func (p *parser) splitLines() {
 	t := p.text
+	if starts := p.src.lines; p.srcLines && len(starts) > 0 {
+		p.lines = make([]line, 0, len(starts))
+		for k, start := range starts {
+			end := len(t)
+			if k+1 < len(starts) {
+				end = starts[k+1] - 1 // the line break
+			} else if start == len(t) {
+				break // the text ends with a line break
+			}
+			if end > start && t[end-1] == '\r' {
+				end--
+			}
+			p.lines = append(p.lines, line{start, end})
+		}
+		return
+	}
 	p.lines = make([]line, 0, strings.Count(t, "\n")+1)
 	start := 0
 	for {

@@ -517,3 +517,23 @@ func TestScanSetsAsEachSetsScan(t *testing.T) {
 		}
 	}
 }
+
+// splitLines gives the same lines read from the source's line index as
+// found in the text, on texts with CRLF, lone CR, a last line with or
+// without a break, empty lines and broken UTF-8.
+func TestSplitLinesFromSourceLines(t *testing.T) {
+	pieces := []string{"\n", "\r\n", "\r", "\n\n", "政府", "a", " ", "\xe3", "𠮷", "\t|", "\r\r\n"}
+	rng := rand.New(rand.NewSource(20))
+	for range 30000 {
+		text := randomText(rng, pieces, rng.Intn(10))
+		src := NewSource("x.txt", text)
+		fromText := newParser(src, IdentityView(text), "text")
+		fromText.splitLines()
+		fromSource := newParser(src, IdentityView(text), "text")
+		fromSource.srcLines = true
+		fromSource.splitLines()
+		if !slices.Equal(fromText.lines, fromSource.lines) {
+			t.Fatalf("%q: from the text %v, from the source's index %v", text, fromText.lines, fromSource.lines)
+		}
+	}
+}
