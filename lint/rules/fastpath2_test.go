@@ -6,7 +6,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
@@ -295,5 +298,190 @@ func TestIndexThreeIsIndex(t *testing.T) {
 				t.Fatalf("indexThree(%q, %d, ；！？) = %d, want %d", text, from, got, want)
 			}
 		}
+	}
+}
+
+// Before templateInfo, keyBeforeIs and keyAfterIs: GD-T008's comparisons
+// as they were, the references of TestLabelComparisonsAsBefore.
+
+var oldTemplateBracketCounts sync.Map
+
+func oldTemplateBrackets(s string) (open, close int) {
+	if v, ok := oldTemplateBracketCounts.Load(s); ok {
+		n := v.([2]int)
+		return n[0], n[1]
+	}
+	open, close = brackets(s)
+	oldTemplateBracketCounts.Store(s, [2]int{open, close})
+	return open, close
+}
+
+func oldSameLabel(text, canonical string) bool {
+	if text == canonical {
+		o, c := brackets(text)
+		return o == c
+	}
+	if grammar.LabelKey(text) != grammar.LabelKey(canonical) {
+		return false
+	}
+	o1, c1 := brackets(text)
+	o2, c2 := oldTemplateBrackets(canonical)
+	return o1 == c1 && o1 >= o2 && c1 >= c2
+}
+
+func oldSkippable(r rune) bool {
+	return unicode.IsSpace(r) || r == '|' || r == 0x3000 || r == 0xA0 || grammar.LabelKey(string(r)) == ""
+}
+
+func oldKeyBefore(src string, off, n int) []rune {
+	var out []rune
+	for i := off; i > 0 && len(out) < n && off-i < 200; {
+		r, w := utf8.DecodeLastRuneInString(src[:i])
+		i -= w
+		if oldSkippable(r) {
+			continue
+		}
+		out = append([]rune{r}, out...)
+	}
+	return out
+}
+
+func oldKeyAfter(src string, off, n int) []rune {
+	var out []rune
+	for i := off; i < len(src) && len(out) < n && i-off < 200; {
+		r, w := utf8.DecodeRuneInString(src[i:])
+		i += w
+		if oldSkippable(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func oldBrokenByLayout(src string, l *grammar.Label) bool {
+	text := []rune(grammar.LabelKey(l.Text))
+	canon := []rune(grammar.LabelKey(l.Canonical))
+	if len(text) == 0 || len(text) >= len(canon) {
+		return false
+	}
+	if string(canon[len(canon)-len(text):]) == string(text) {
+		missing := canon[:len(canon)-len(text)]
+		if string(oldKeyBefore(src, l.Span.Start, len(missing))) == string(missing) {
+			return true
+		}
+	}
+	if string(canon[:len(text)]) == string(text) {
+		missing := canon[len(text):]
+		n := min(len(missing), 4)
+		if string(oldKeyAfter(src, l.Span.End, n)) == string(missing[:n]) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSkippableAsBefore(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r >= 0x30000 && r < 0xE0000 {
+			r = 0xE0000 // unassigned planes: nothing new
+		}
+		if got, want := skippable(r), oldSkippable(r); got != want {
+			t.Fatalf("skippable(%U) = %v, want %v", r, got, want)
+		}
+	}
+	if got, want := skippable(utf8.RuneError), oldSkippable(utf8.RuneError); got != want {
+		t.Fatalf("skippable(RuneError) = %v, want %v", got, want)
+	}
+}
+
+// The labels of the seeds and corpus, their canonical labels, and labels
+// cut out of random text around a template label: GD-T008's comparisons
+// answer as before.
+func TestLabelComparisonsAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(25))
+	var canon []string
+	for s := range templateLabelTable() {
+		canon = append(canon, s)
+	}
+	slices.Sort(canon)
+	canon = append(canon, "（不在模板中的标签）", "")
+	type labelIn struct {
+		src string
+		l   *grammar.Label
+	}
+	var cases []labelIn
+	broken := 0
+	for _, rep := range sharedReports(t) {
+		for _, tb := range rep.Tables {
+			if tb == nil {
+				continue
+			}
+			for _, l := range tb.Labels {
+				cases = append(cases, labelIn{rep.Source.Text, l})
+			}
+		}
+	}
+	if len(cases) < 200 {
+		t.Fatalf("only %d labels", len(cases))
+	}
+	for i := 0; i < 20000; i++ {
+		c := canon[rng.Intn(len(canon))]
+		rs := []rune(c)
+		// a piece of the label, the rest of it before or after, with
+		// layout and noise between
+		cut := 0
+		if len(rs) > 0 {
+			cut = rng.Intn(len(rs) + 1)
+		}
+		head, tail := string(rs[:cut]), string(rs[cut:])
+		noise := randomTexts(int64(i), 3)
+		if rng.Intn(2) == 0 {
+			// only layout between the pieces
+			layout := []string{"", "\t", " | ", "\n", "\u3000", "（", "|\t"}
+			noise[1] = layout[rng.Intn(len(layout))] + layout[rng.Intn(len(layout))]
+			noise[1] += noise[1]
+		}
+		if other := []rune(tail); rng.Intn(3) == 0 && len(other) > 0 {
+			other[rng.Intn(len(other))] = '错'
+			tail = string(other)
+		}
+		if other := []rune(head); rng.Intn(3) == 0 && len(other) > 0 {
+			other[rng.Intn(len(other))] = '错'
+			head = string(other)
+		}
+		var text, src string
+		start := 0
+		if rng.Intn(2) == 0 {
+			text = tail
+			src = noise[0] + head + noise[1][:len(noise[1])/2]
+			start = len(src)
+			src += text + noise[2]
+		} else {
+			text = head
+			src = noise[0] + text
+			start = len(noise[0])
+			src += noise[1][:len(noise[1])/2] + tail + noise[2]
+		}
+		if rng.Intn(4) == 0 {
+			text = randomTexts(int64(-i), 1)[0] + text
+		}
+		l := &grammar.Label{Text: text, Canonical: c, Span: grammar.Span{Start: start, End: start + len(text)}}
+		cases = append(cases, labelIn{src[:min(len(src), start+len(text)+len(noise[2])+40)], l})
+	}
+	for _, c := range cases {
+		if got, want := sameLabel(c.l.Text, c.l.Canonical), oldSameLabel(c.l.Text, c.l.Canonical); got != want {
+			t.Fatalf("sameLabel(%q, %q) = %v, want %v", c.l.Text, c.l.Canonical, got, want)
+		}
+		got, want := brokenByLayout(c.src, c.l), oldBrokenByLayout(c.src, c.l)
+		if got != want {
+			t.Fatalf("brokenByLayout(%q around %q, %q) = %v, want %v", c.l.Text, c.src, c.l.Canonical, got, want)
+		}
+		if got {
+			broken++
+		}
+	}
+	if broken < 2000 {
+		t.Fatalf("only %d labels broken by the layout: the cases do not exercise it", broken)
 	}
 }

@@ -1,10 +1,7 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -78,85 +75,101 @@ func brackets(s string) (open, close int) {
 // punctuation width, and its brackets are all there (balanced brackets
 // around it, “(自然人)”, do not matter).
 func sameLabel(text, canonical string) bool {
+	tl := templateInfo(canonical)
 	// most labels are written exactly as the template has them
 	if text == canonical {
-		o, c := brackets(text)
-		return o == c
+		return tl.open == tl.close
 	}
-	if grammar.LabelKey(text) != templateKey(canonical) {
+	if grammar.LabelKey(text) != tl.key {
 		return false
 	}
 	o1, c1 := brackets(text)
-	o2, c2 := templateBrackets(canonical)
-	return o1 == c1 && o1 >= o2 && c1 >= c2
+	return o1 == c1 && o1 >= tl.open && c1 >= tl.close
 }
 
-// templateBrackets is brackets of a label of the template, counted once
-// per string.
-func templateBrackets(s string) (open, close int) {
-	if v, ok := templateBracketCounts.Load(s); ok {
-		n := v.([2]int)
-		return n[0], n[1]
-	}
-	open, close = brackets(s)
-	templateBracketCounts.Store(s, [2]int{open, close})
-	return open, close
-}
-
-var templateBracketCounts sync.Map
-
-// skippable runes sit between the pieces of a label broken by the layout.
+// skippable runes sit between the pieces of a label broken by the layout:
+// the runes a label key leaves out (spaces among them) and '|'.
 func skippable(r rune) bool {
-	return unicode.IsSpace(r) || r == '|' || r == 0x3000 || r == 0xA0 || grammar.LabelKey(string(r)) == ""
+	if r < utf8.RuneSelf {
+		return asciiKeyDrop[r] // '|' and what LabelKey drops
+	}
+	switch k := runeKey(r); k {
+	case runeDropped:
+		return true
+	case runeUnknown:
+		return grammar.LabelKey(string(r)) == ""
+	}
+	return false
 }
 
-// keyBefore returns up to n label-key runes of the source right before off.
-func keyBefore(src string, off, n int) []rune {
-	var out []rune
-	for i := off; i > 0 && len(out) < n && off-i < 200; {
+// keyBeforeIs tells whether the n label-key runes of the source right
+// before off (within 200 bytes) are the runes of want, n of them.
+func keyBeforeIs(src string, off int, want string) bool {
+	for i := off; len(want) > 0; {
+		if i <= 0 || off-i >= 200 {
+			return false
+		}
 		r, w := utf8.DecodeLastRuneInString(src[:i])
 		i -= w
 		if skippable(r) {
 			continue
 		}
-		out = append([]rune{r}, out...)
+		wr, ww := utf8.DecodeLastRuneInString(want)
+		if r != wr {
+			return false
+		}
+		want = want[:len(want)-ww]
 	}
-	return out
+	return true
 }
 
-// keyAfter returns up to n label-key runes of the source from off on.
-func keyAfter(src string, off, n int) []rune {
-	var out []rune
-	for i := off; i < len(src) && len(out) < n && i-off < 200; {
+// keyAfterIs tells whether the label-key runes of the source from off on
+// (within 200 bytes) begin with the runes of want.
+func keyAfterIs(src string, off int, want string) bool {
+	for i := off; len(want) > 0; {
+		if i >= len(src) || i-off >= 200 {
+			return false
+		}
 		r, w := utf8.DecodeRuneInString(src[i:])
 		i += w
 		if skippable(r) {
 			continue
 		}
-		out = append(out, r)
+		wr, ww := utf8.DecodeRuneInString(want)
+		if r != wr {
+			return false
+		}
+		want = want[ww:]
 	}
-	return out
+	return true
 }
 
 // brokenByLayout: the label is a piece of the canonical label whose other
 // piece stands right before it (结果 | 维持) or right after it (只计这一情 /
 // 形，不计其他情形）) — the layout broke it, the wording is right.
 func brokenByLayout(src string, l *grammar.Label) bool {
-	text := []rune(grammar.LabelKey(l.Text))
-	canon := []rune(grammar.LabelKey(l.Canonical))
-	if len(text) == 0 || len(text) >= len(canon) {
+	// label keys are valid UTF-8: a byte suffix or prefix of one that is
+	// itself a key is a rune suffix or prefix
+	text, canon := grammar.LabelKey(l.Text), templateKey(l.Canonical)
+	nt := utf8.RuneCountInString(text)
+	if nt == 0 || nt >= utf8.RuneCountInString(canon) {
 		return false
 	}
-	if string(canon[len(canon)-len(text):]) == string(text) {
-		missing := canon[:len(canon)-len(text)]
-		if string(keyBefore(src, l.Span.Start, len(missing))) == string(missing) {
-			return true
-		}
+	if strings.HasSuffix(canon, text) && keyBeforeIs(src, l.Span.Start, canon[:len(canon)-len(text)]) {
+		return true
 	}
-	if string(canon[:len(text)]) == string(text) {
+	if strings.HasPrefix(canon, text) {
 		missing := canon[len(text):]
-		n := min(len(missing), 4)
-		if string(keyAfter(src, l.Span.End, n)) == string(missing[:n]) {
+		// the first four runes of the missing piece
+		n, cut := 0, len(missing)
+		for i := range missing {
+			if n == 4 {
+				cut = i
+				break
+			}
+			n++
+		}
+		if keyAfterIs(src, l.Span.End, missing[:cut]) {
 			return true
 		}
 	}
@@ -189,6 +202,16 @@ func looseTableKey(t *grammar.Table, region string) string {
 	return region
 }
 
+// headsRow tells whether l is the label of a row of t.
+func headsRow(t *grammar.Table, l *grammar.Label) bool {
+	for _, r := range t.Rows {
+		if r.Label == l {
+			return true
+		}
+	}
+	return false
+}
+
 var howZH = map[string]string{
 	"variant": "已知变体", "typo": "错字", "truncated": "被截断", "unnumbered": "缺少编号", "position": "未能识别", "brackets": "括号残缺",
 }
@@ -196,7 +219,6 @@ var howZH = map[string]string{
 func checkLabels(ctx *lint.Context) {
 	src := matchText(ctx.Report, ctx.Source().Text) // same offsets
 	for _, t := range tables(ctx.Report) {
-		var used map[*grammar.Label]bool // the labels heading a row, made when first needed
 		for _, l := range t.Labels {
 			user := l
 			if ctx.Report.Traditional {
@@ -208,20 +230,13 @@ func checkLabels(ctx *lint.Context) {
 			if sameLabel(l.Text, l.Canonical) {
 				continue
 			}
-			// a row label that does not head a row is a stray mention
-			if l.Kind == grammar.LabelRow && used == nil {
-				used = map[*grammar.Label]bool{}
-				for _, r := range t.Rows {
-					if r.Label != nil {
-						used[r.Label] = true
-					}
-				}
-			}
-			if l.Kind == grammar.LabelRow && !used[user] {
+			// a row label that does not head a row is a stray mention (a
+			// few rows looked through: cheaper than a map made per table)
+			if l.Kind == grammar.LabelRow && !headsRow(t, user) {
 				continue
 			}
 			how := l.How
-			if how == "" || grammar.LabelKey(l.Text) == grammar.LabelKey(l.Canonical) {
+			if how == "" || grammar.LabelKey(l.Text) == templateKey(l.Canonical) {
 				how = "brackets"
 			}
 			if l.Kind == grammar.LabelHeader && how == "truncated" {
@@ -233,13 +248,14 @@ func checkLabels(ctx *lint.Context) {
 			zhHow := howZH[how]
 			if how == "position" {
 				ctx.Emitf(l.Span,
-					fmt.Sprintf("%s的行标签“%s”未能识别，按位置视为“%s”，请核对", tableName(t.ID), user.Text, l.Canonical),
-					fmt.Sprintf("%s: row label “%s” was not recognised and was taken as “%s” by its position; please check", tableNameEN(t.ID), user.Text, l.Canonical))
+					tableName(t.ID)+"的行标签“"+user.Text+"”未能识别，按位置视为“"+l.Canonical+"”，请核对",
+					tableNameEN(t.ID)+": row label “"+user.Text+"” was not recognised and was taken as “"+l.Canonical+"” by its position; please check")
 				continue
 			}
+			// concatenated: what Sprintf with %s gave, without its boxing
 			ctx.Emitf(l.Span,
-				fmt.Sprintf("%s的标签“%s”与模板不一致（%s），应为“%s”", tableName(t.ID), user.Text, zhHow, l.Canonical),
-				fmt.Sprintf("%s: label “%s” differs from the template (%s); the template has “%s”", tableNameEN(t.ID), user.Text, how, l.Canonical),
+				tableName(t.ID)+"的标签“"+user.Text+"”与模板不一致（"+zhHow+"），应为“"+l.Canonical+"”",
+				tableNameEN(t.ID)+": label “"+user.Text+"” differs from the template ("+how+"); the template has “"+l.Canonical+"”",
 				lint.Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
 					Applicability: lint.Safe, Edits: []lint.Edit{{Span: l.Span, NewText: l.Canonical}}})
 		}

@@ -151,16 +151,63 @@ func tableKeyOf(c *lint.Context, t *grammar.Table) string {
 
 // templateKey is grammar.LabelKey of a label of the template (a fixed set of
 // strings), computed once per string.
-func templateKey(s string) string {
-	if k, ok := templateKeys.Load(s); ok {
-		return k.(string)
-	}
-	k := grammar.LabelKey(s)
-	templateKeys.Store(s, k)
-	return k
+func templateKey(s string) string { return templateInfo(s).key }
+
+// templateLabel is what the rules compare a label of the template by: its
+// label key and its brackets (brackets).
+type templateLabel struct {
+	key         string
+	open, close int
 }
 
-var templateKeys sync.Map
+// templateInfo returns the templateLabel of s, made once per string: the
+// labels, variants and headers of both formats' tables are in a map made
+// on first use and only read after (a lookup without the sync.Map's
+// atomics); any other string is kept in a sync.Map.
+func templateInfo(s string) *templateLabel {
+	if tl, ok := templateLabelTable()[s]; ok {
+		return tl
+	}
+	if v, ok := templateLabels.Load(s); ok {
+		return v.(*templateLabel)
+	}
+	tl := newTemplateLabel(s)
+	templateLabels.Store(s, tl)
+	return tl
+}
+
+func newTemplateLabel(s string) *templateLabel {
+	tl := &templateLabel{key: grammar.LabelKey(s)}
+	tl.open, tl.close = brackets(s)
+	return tl
+}
+
+var templateLabels sync.Map // string → *templateLabel
+
+var templateLabelTable = sync.OnceValue(func() map[string]*templateLabel {
+	m := map[string]*templateLabel{}
+	add := func(ss ...string) {
+		for _, s := range ss {
+			if m[s] == nil {
+				m[s] = newTemplateLabel(s)
+			}
+		}
+	}
+	for _, f := range []grammar.Format{grammar.Format2019, grammar.Format2021} {
+		for _, def := range grammar.Tables(f) {
+			add(def.Headers...)
+			for _, r := range def.Rows {
+				add(r.Label, r.Group, r.Block)
+				add(r.Variants...)
+				for _, c := range r.Cols {
+					add(c.Label)
+					add(c.Variants...)
+				}
+			}
+		}
+	}
+	return m
+})
 
 // defColumns are the columns of a table definition, for GD-T012 and
 // GD-T008: the same for every report, so made once per definition.
