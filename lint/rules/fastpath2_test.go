@@ -485,3 +485,120 @@ func TestLabelComparisonsAsBefore(t *testing.T) {
 		t.Fatalf("only %d labels broken by the layout: the cases do not exercise it", broken)
 	}
 }
+
+func TestLabelKeyIsLabelKeyEquals(t *testing.T) {
+	rng := rand.New(rand.NewSource(26))
+	texts := randomTexts(27, 20000)
+	for s := range templateLabelTable() {
+		texts = append(texts, s)
+	}
+	for r := rune(0); r < 0x11000; r += 1 + r%3 {
+		texts = append(texts, string(r), "表"+string(r)+"|")
+	}
+	same := 0
+	for _, text := range texts {
+		key := grammar.LabelKey(text)
+		others := []string{key, key + "x", grammar.LabelKey(mutate(rng, text)), strings.TrimSuffix(key, "|"), ""}
+		if rs := []rune(key); len(rs) > 1 {
+			others = append(others, string(rs[1:]), string(rs[:len(rs)-1]))
+		}
+		for _, k := range others {
+			got, want := labelKeyIs(text, k), key == k
+			if got != want {
+				t.Fatalf("labelKeyIs(%q, %q) = %v, want %v", text, k, got, want)
+			}
+			if got {
+				same++
+			}
+		}
+	}
+	if same < len(texts) {
+		t.Fatalf("only %d keys equal", same)
+	}
+}
+
+// oldKeptSections is keptSections before keptOfKey, with its maps.
+func oldKeptSections(rep *grammar.Report) (kept, dups []*grammar.Section) {
+	byKey := map[grammar.SectionKey][]*grammar.Section{}
+	for _, s := range rep.Sections {
+		if s.Key != "" {
+			byKey[s.Key] = append(byKey[s.Key], s)
+		}
+	}
+	keep := map[*grammar.Section]bool{}
+	for k, ss := range byKey {
+		best := ss[0]
+		d := grammar.SectionByKey(k)
+		found := false
+		if d != nil && d.Table > 0 {
+			if t := rep.Table(d.Table); t != nil {
+				for _, s := range ss {
+					if s.Span.Start <= t.Span.Start && t.Span.Start < s.Span.End {
+						best, found = s, true
+						break
+					}
+				}
+			}
+		}
+		if !found {
+			for _, s := range ss {
+				if s.Heading.Canonical {
+					best = s
+					break
+				}
+			}
+		}
+		keep[best] = true
+	}
+	for _, s := range rep.Sections {
+		if s.Key == "" {
+			continue
+		}
+		if keep[s] {
+			kept = append(kept, s)
+		} else {
+			dups = append(dups, s)
+		}
+	}
+	return kept, dups
+}
+
+// keptSections keeps the sections it kept with its maps, on the reports of
+// the seeds and corpus and on copies of them with their sections repeated,
+// dropped, moved and their headings' canonical mark changed.
+func TestKeptSectionsAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(28))
+	dups := 0
+	for _, rep := range sharedReports(t) {
+		for i := 0; i < 300; i++ {
+			r := *rep
+			if i > 0 {
+				r.Sections = nil
+				for _, s := range rep.Sections {
+					for n := rng.Intn(3); n > 0; n-- {
+						c := *s
+						if s.Heading != nil && rng.Intn(2) == 0 {
+							h := *s.Heading
+							h.Canonical = !h.Canonical
+							c.Heading = &h
+						}
+						if rng.Intn(4) == 0 {
+							c.Span.End = c.Span.Start + rng.Intn(max(1, s.Span.End-s.Span.Start+1))
+						}
+						r.Sections = append(r.Sections, &c)
+					}
+				}
+				rng.Shuffle(len(r.Sections), func(a, b int) { r.Sections[a], r.Sections[b] = r.Sections[b], r.Sections[a] })
+			}
+			gotKept, gotDups := keptSections(&r)
+			wantKept, wantDups := oldKeptSections(&r)
+			if !slices.Equal(gotKept, wantKept) || !slices.Equal(gotDups, wantDups) {
+				t.Fatalf("%s, copy %d: kept %v, dups %v; want %v, %v", rep.Source.Path, i, gotKept, gotDups, wantKept, wantDups)
+			}
+			dups += len(gotDups)
+		}
+	}
+	if dups < 1000 {
+		t.Fatalf("only %d duplicate sections", dups)
+	}
+}

@@ -80,7 +80,7 @@ func sameLabel(text, canonical string) bool {
 	if text == canonical {
 		return tl.open == tl.close
 	}
-	if grammar.LabelKey(text) != tl.key {
+	if !labelKeyIs(text, tl.key) {
 		return false
 	}
 	o1, c1 := brackets(text)

@@ -38,48 +38,46 @@ func keptSectionsOf(c *lint.Context) (kept, dups []*grammar.Section) {
 // keptSections returns the sections after dropping duplicates (the ones
 // GD-S003 reports), in document order.
 func keptSections(rep *grammar.Report) (kept, dups []*grammar.Section) {
-	byKey := map[grammar.SectionKey][]*grammar.Section{}
-	for _, s := range rep.Sections {
-		if s.Key != "" {
-			byKey[s.Key] = append(byKey[s.Key], s)
-		}
-	}
-	keep := map[*grammar.Section]bool{}
-	for k, ss := range byKey {
-		best := ss[0]
-		d := grammar.SectionByKey(k)
-		found := false
-		if d != nil && d.Table > 0 {
-			if t := rep.Table(d.Table); t != nil {
-				for _, s := range ss {
-					if s.Span.Start <= t.Span.Start && t.Span.Start < s.Span.End {
-						best, found = s, true
-						break
-					}
-				}
-			}
-		}
-		if !found {
-			for _, s := range ss {
-				if s.Heading.Canonical {
-					best = s
-					break
-				}
-			}
-		}
-		keep[best] = true
-	}
 	for _, s := range rep.Sections {
 		if s.Key == "" {
 			continue
 		}
-		if keep[s] {
+		if keptOfKey(rep, s.Key) == s {
 			kept = append(kept, s)
 		} else {
 			dups = append(dups, s)
 		}
 	}
 	return kept, dups
+}
+
+// keptOfKey is the section of key k that is kept: the one holding the
+// table of the part, else the first with the template's heading, else the
+// first. A report has a few sections: they are looked through, not put in
+// maps.
+func keptOfKey(rep *grammar.Report, k grammar.SectionKey) *grammar.Section {
+	if d := grammar.SectionByKey(k); d != nil && d.Table > 0 {
+		if t := rep.Table(d.Table); t != nil {
+			for _, s := range rep.Sections {
+				if s.Key == k && s.Span.Start <= t.Span.Start && t.Span.Start < s.Span.End {
+					return s
+				}
+			}
+		}
+	}
+	var first *grammar.Section
+	for _, s := range rep.Sections {
+		if s.Key != k {
+			continue
+		}
+		if s.Heading.Canonical {
+			return s
+		}
+		if first == nil {
+			first = s
+		}
+	}
+	return first
 }
 
 // inOrder marks the sections that belong to the longest run in template

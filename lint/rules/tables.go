@@ -159,6 +159,61 @@ func tableKeyText(text string) string {
 	return string(buf)
 }
 
+// labelKeyIs tells whether grammar.LabelKey(text) is key, comparing as it
+// goes instead of building the key (sameLabel asks it of most labels
+// that differ from the template's, and the answer is mostly yes).
+func labelKeyIs(text, key string) bool {
+	j := 0 // key[:j] matched
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiLabelDrop[c] {
+				if j >= len(key) || key[j] != c {
+					return false
+				}
+				j++
+			}
+			i++
+			continue
+		}
+		if c-0xE4 <= 0xE9-0xE4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			if len(key)-j < 3 || key[j:j+3] != text[i:i+3] {
+				return false
+			}
+			i += 3
+			j += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		var piece string
+		switch k := runeKey(r); {
+		case r == utf8.RuneError && n == 1:
+			piece = "\uFFFD"
+		case k == runeKept:
+			piece = text[i : i+n]
+		case k == runeDropped:
+		case k == runeUnknown:
+			piece = grammar.LabelKey(text[i : i+n])
+		default:
+			piece = string(k)
+		}
+		if !strings.HasPrefix(key[j:], piece) {
+			return false
+		}
+		j += len(piece)
+		i += n
+	}
+	return j == len(key)
+}
+
+// asciiLabelDrop holds the ASCII bytes LabelKey leaves out.
+var asciiLabelDrop = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = grammar.LabelKey(string(rune(c))) == ""
+	}
+	return t
+}()
+
 // asciiKeyDrop holds the ASCII bytes a table key leaves out: those
 // LabelKey ignores, and '|'.
 var asciiKeyDrop = func() (t [utf8.RuneSelf]bool) {
