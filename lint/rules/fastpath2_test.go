@@ -602,3 +602,39 @@ func TestKeptSectionsAsBefore(t *testing.T) {
 		t.Fatalf("only %d duplicate sections", dups)
 	}
 }
+
+// indexWord finds what strings.Index finds: the words the rules look for
+// (the scans' literals, 是, the spaces, the template's keys) in the seeds,
+// the corpus and random text, and random words in random text.
+func TestIndexWordIsIndex(t *testing.T) {
+	words := []string{"是", "\u3000", "\u00a0", " ", "申请", "件", "a", "", "的的", "\xe6\x98", "\x98\xaf"}
+	for _, s := range []*startScan{reCarried, reCarryOver, reCarryOverPre} {
+		words = append(words, s.lits...)
+	}
+	for s := range templateLabelTable() {
+		words = append(words, templateKey(s))
+	}
+	texts := randomTexts(29, 3000)
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		for _, w := range append(words, randomTexts(int64(len(text)), 2)...) {
+			got, want := indexWord(text, w), strings.Index(text, w)
+			if got != want {
+				t.Fatalf("indexWord(%q, %q) = %d, want %d", text, w, got, want)
+			}
+			if got >= 0 {
+				found++
+			}
+		}
+	}
+	if found < 10000 {
+		t.Fatalf("only %d words found", found)
+	}
+}

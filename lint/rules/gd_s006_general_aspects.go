@@ -67,7 +67,7 @@ func checkGeneralAspects(ctx *lint.Context) {
 		key := grammar.LabelKey(matchText(rep, h.Text))
 		for i, a := range grammar.GeneralAspects {
 			for _, k := range a.Keywords {
-				if !named[i] && strings.Contains(key, k) {
+				if !named[i] && hasWord(key, k) {
 					named[i] = true
 					left--
 				}
@@ -85,7 +85,7 @@ func checkGeneralAspects(ctx *lint.Context) {
 			if !bodyDone {
 				body, bodyDone = grammar.LabelKey(matchText(rep, rep.Source.Slice(span))), true
 			}
-			found = strings.Contains(body, k)
+			found = hasWord(body, k)
 		}
 		if !found {
 			missing = append(missing, a.Name)

@@ -40,7 +40,7 @@ func checkColumnLabels(ctx *lint.Context) {
 		var keyBuf [32]string
 		var labelKeys []string // made when tk lacks a key: seldom
 		inRegion := func(k string) bool {
-			if strings.Contains(tk, k) {
+			if hasWord(tk, k) {
 				return true
 			}
 			if labelKeys == nil {
@@ -52,7 +52,7 @@ func checkColumnLabels(ctx *lint.Context) {
 				}
 			}
 			for _, lk := range labelKeys {
-				if strings.Contains(lk, k) {
+				if hasWord(lk, k) {
 					return true
 				}
 			}

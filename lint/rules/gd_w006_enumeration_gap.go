@@ -132,7 +132,7 @@ func enumerators(text string) [][]int {
 	var out [][]int
 	pos := 0 // the end of the last match: the next one starts here or later
 	for from := 0; ; {
-		i := strings.Index(text[from:], "是")
+		i := indexWord(text[from:], "是")
 		if i < 0 {
 			return out
 		}

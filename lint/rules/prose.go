@@ -300,22 +300,27 @@ func (ws words) in(s string) bool {
 // (E4–E9) that most characters of Chinese text share, and stops at each;
 // hasWord looks for its third byte, a continuation byte, which is rarer,
 // and compares the word around it.
-func hasWord(s, w string) bool {
+func hasWord(s, w string) bool { return indexWord(s, w) >= 0 }
+
+// indexWord is strings.Index(s, w), found as hasWord finds it: by the
+// word's third byte when it begins with a character of two or more bytes.
+// The candidates come in order, so the first found is the first.
+func indexWord(s, w string) int {
 	if len(w) < 3 || w[0] < utf8.RuneSelf {
-		return strings.Contains(s, w)
+		return strings.Index(s, w)
 	}
 	b := w[2]
 	for i := 2; i < len(s); i++ {
 		j := strings.IndexByte(s[i:], b)
 		if j < 0 {
-			return false
+			return -1
 		}
 		i += j
 		if i-2+len(w) <= len(s) && s[i-2:i-2+len(w)] == w {
-			return true
+			return i - 2
 		}
 	}
-	return false
+	return -1
 }
 
 // isHan reports a CJK ideograph (including the extension planes: 𠀀).

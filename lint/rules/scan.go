@@ -118,7 +118,7 @@ func (s *startScan) candidate(text string, from int, next []int) int {
 			continue // no more occurrences
 		}
 		if next[i] < from {
-			j := strings.Index(text[from:], lit)
+			j := indexWord(text[from:], lit)
 			if j < 0 {
 				next[i] = -1
 				continue
