@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -63,18 +64,14 @@ func checkUnchecked(ctx *lint.Context) {
 		groups := map[string]*group{}
 		var order []string
 		var kb []byte
-		blankCols := blankColumns(a.table)
-		whole := map[string]bool{}
-		for _, k := range blankCols {
-			whole[k] = true
-		}
+		blankCols := blankColumnsOf(ctx, a.table)
 		var block group // the cells of columns left blank throughout, said once
 		for _, r := range a.rels {
 			if r.status != relBlocked {
 				continue
 			}
 			for _, c := range r.blockers {
-				if c.Kind == grammar.CellEmpty && whole[c.Col.Key] {
+				if c.Kind == grammar.CellEmpty && slices.Contains(blankCols, c.Col.Key) {
 					if !containsCell(block.cells, c) {
 						block.cells = append(block.cells, c)
 					}

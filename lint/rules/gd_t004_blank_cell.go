@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -36,16 +37,12 @@ Basis: the tables of 国办公开办函〔2021〕30号; spec §4.3 item 5 (a bla
 
 func checkBlankCells(ctx *lint.Context) {
 	for _, t := range tables(ctx.Report) {
-		cols := blankColumns(t)
-		whole := map[string]bool{}
-		for _, k := range cols {
-			whole[k] = true
-		}
+		cols := blankColumnsOf(ctx, t)
 		var block []*grammar.Cell
 		for c := range t.AllCells() {
 			switch {
 			case c.Kind != grammar.CellEmpty:
-			case whole[c.Col.Key]:
+			case slices.Contains(cols, c.Col.Key): // a few keys: a list
 				block = append(block, c)
 			default:
 				ctx.Emitf(c.Span,

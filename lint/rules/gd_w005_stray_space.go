@@ -134,7 +134,7 @@ func (f *spaceFinder) from(i int) int {
 			continue
 		}
 		if f.next[k] < i {
-			j := indexWord(f.text[i:], sp)
+			j := strings.Index(f.text[i:], sp)
 			if j < 0 {
 				f.next[k] = -1
 				continue

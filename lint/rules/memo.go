@@ -138,6 +138,21 @@ var (
 	looseKeysKey = lint.NewMemoKey[map[*grammar.Table]string]("loose table keys")
 )
 
+var blankColumnsKey = lint.NewMemoKey[map[*grammar.Table][]string]("blank columns")
+
+// blankColumnsOf is blankColumns(t), once per run (GD-T004 and GD-A005 read
+// it; neither changes it).
+func blankColumnsOf(c *lint.Context, t *grammar.Table) []string {
+	cols := lint.Memo(c, blankColumnsKey, func() map[*grammar.Table][]string { return map[*grammar.Table][]string{} })
+	k, ok := cols[t]
+	if !ok {
+		k = blankColumns(t)
+		k = k[:len(k):len(k)]
+		cols[t] = k
+	}
+	return k
+}
+
 // tableKeyOf is tableKey(report, t), once per run.
 func tableKeyOf(c *lint.Context, t *grammar.Table) string {
 	keys := lint.Memo(c, tableKeysKey, func() map[*grammar.Table]string { return map[*grammar.Table]string{} })
