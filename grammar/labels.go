@@ -278,6 +278,11 @@ func digitAt(s string, i, limit int) bool {
 // then skipped when ignorable (keys hold none) or compared folded
 // (full-width digits) with the key's.
 func matchKey(s string, i, limit int, key string) int {
+	// written exactly as the key (most labels that match): the loop
+	// below would compare every byte the same way
+	if restIs(s, i, limit, key) {
+		return i + len(key)
+	}
 	k := 0
 	for i < limit && k < len(key) {
 		c := s[i]
@@ -295,6 +300,9 @@ func matchKey(s string, i, limit int, key string) int {
 			// ignorable, else no match (ASCII is not folded)
 			if k > 0 && asciiIgnorable[c] {
 				i++
+				if restIs(s, i, limit, key[k:]) {
+					return i + len(key) - k
+				}
 				continue
 			}
 			return -1
@@ -307,6 +315,11 @@ func matchKey(s string, i, limit int, key string) int {
 		r, n := utf8.DecodeRuneInString(s[i:limit])
 		if k > 0 && ignorable(r) {
 			i += n
+			// the rest written exactly as the key (after the numbering's
+			// 、 or bracket, say): compared at once
+			if restIs(s, i, limit, key[k:]) {
+				return i + len(key) - k
+			}
 			continue
 		}
 		kr, kn := utf8.DecodeRuneInString(key[k:])
@@ -320,6 +333,11 @@ func matchKey(s string, i, limit int, key string) int {
 		return -1
 	}
 	return i
+}
+
+// restIs: s[i:limit] starts with rest.
+func restIs(s string, i, limit int, rest string) bool {
+	return limit-i >= len(rest) && s[i:i+len(rest)] == rest
 }
 
 // runeLenAt is the length of the rune whose valid UTF-8 starts with c.

@@ -2,7 +2,6 @@ package grammar
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -145,13 +144,13 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 			switch {
 			case cur != nil && len(cur.values) > 0 && tk.whole && shortValueText(tk.text):
 				ss.addValue(cur, tk) // 减4: a value that is not a number
-			case cur != nil && len(cur.values) == 0 && strings.IndexFunc(tk.text, isDigit) < 0:
+			case cur != nil && len(cur.values) == 0 && !containsDigit(tk.text):
 				// a label broken over two cells or lines: the rest of it
 			case tk.whole && seenRow && hasCJK(tk.text):
 				cur = ss.add(segment{label: tk, order: -1})
 				segs = append(segs, cur)
 			default:
-				if strings.IndexFunc(tk.text, isDigit) >= 0 || seenRow {
+				if containsDigit(tk.text) || seenRow {
 					p.unplaced(t, tk, "表格中的文字不是模板的标签")
 				}
 				cur = nil
@@ -387,7 +386,7 @@ func splitByLine(out []*segment, ss *segments, sg *segment, n int) []*segment {
 }
 
 func shortValueText(s string) bool {
-	return utf8.RuneCountInString(s) <= 8 && strings.IndexFunc(s, isDigit) >= 0
+	return utf8.RuneCountInString(s) <= 8 && containsDigit(s)
 }
 
 func nonEmpty(vs []*token) int {

@@ -291,6 +291,94 @@ func TestDigitCellAsScanned(t *testing.T) {
 	}
 }
 
+// Every line of the reports (and of broken copies) lexes as before, with
+// every table's labels.
+func TestLexLineAsBefore(t *testing.T) {
+	lines := 0
+	for _, text := range brokenTexts(t, 2) {
+		p := &parser{text: text}
+		for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			m := matcherFor(def)
+			start := 0
+			for li, l := range strings.SplitAfter(text, "\n") {
+				s, e := trimKeepTabs(text, start, start+len(strings.TrimRight(l, "\r\n")))
+				start += len(l)
+				if s == e {
+					continue
+				}
+				got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1}
+				got.lexLine(li, s, e)
+				want.plainLexLine(li, s, e)
+				if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last ||
+					got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
+					t.Fatalf("%q lexes as %+v, want %+v", text[s:e], got.toks, want.toks)
+				}
+				lines++
+			}
+		}
+	}
+	if lines < 10000 {
+		t.Fatalf("only %d lines", lines)
+	}
+}
+
+func TestSplitCellsAsEachByte(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	for range 20000 {
+		line := randomText(rng, []string{"\t", "|", "a", "规章", "", " ", "\xff"}, rng.Intn(10))
+		for _, sep := range []byte{'\t', '|'} {
+			if got, want := splitCells(nil, line, sep), plainSplitCells(nil, line, sep); !slices.Equal(got, want) {
+				t.Fatalf("splitCells(%q, %q) = %v, want %v", line, sep, got, want)
+			}
+		}
+	}
+}
+
+// matchKey answers as rune by rune for every key of the templates, written
+// exactly (its fast path), cut short, or followed by anything.
+func TestMatchKeyOfEveryLabel(t *testing.T) {
+	tails := []string{"", "0", "１２", "）", "\t", "𠮷", "\xff", "总计", " 1"}
+	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+		for _, e := range matcherFor(def).all {
+			// the key, and the key with an ignorable rune inside
+			written := []string{e.keyText}
+			for j := 1; j < len(e.key); j++ {
+				for _, ig := range []string{"、", "（", ".", " ", "\u3000", "）、"} {
+					written = append(written, string(e.key[:j])+ig+string(e.key[j:]))
+				}
+			}
+			for _, head := range []string{"", "（", "a"} {
+				for _, tail := range tails {
+					for _, w := range written {
+						text := head + w + tail
+						for limit := len(head); limit <= len(text); limit++ {
+							if got, want := matchKey(text, len(head), limit, e.keyText), plainMatchKey(text, len(head), limit, e.key); got != want {
+								t.Fatalf("matchKey(%q, %d, %d, %q) = %d; rune by rune %d", text, len(head), limit, e.keyText, got, want)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestContainsDigitAndLabelLikeAsDecoding(t *testing.T) {
+	pieces := []string{"0", "9", "１", "９", "\xef\xbc\x90", "\xef\xbc", "\xef", "\xbc\x95", "\xe4\xef\xbc\x91", "\xff", "（", "一、", "1.",
+		"规章", "其他", "a", " ", "𠮷", "：", "/"}
+	rng := rand.New(rand.NewSource(10))
+	for range 100000 {
+		s := randomText(rng, pieces, rng.Intn(8))
+		if got, want := containsDigit(s), strings.IndexFunc(s, isDigit) >= 0; got != want {
+			t.Fatalf("containsDigit(%q) = %v", s, got)
+		}
+		long := strings.Repeat(s, 1+rng.Intn(12))
+		if got, want := labelLike(long), plainLabelLike(long); got != want {
+			t.Fatalf("labelLike(%q) = %v", long, got)
+		}
+	}
+}
+
 func TestIsPlaceholderAsTheMap(t *testing.T) {
 	placeholders := map[string]bool{"/": true, "／": true, "—": true, "——": true, "-": true, "－": true, "--": true,
 		"不适用": true, "无": true, "—/—": true, "\\": true, "、": true}
@@ -615,7 +703,7 @@ func (p *parser) plainFillFoundRows(t *Table, lx *lexer, found map[int]*segment)
 		if sg.label != nil {
 			row.Label = p.labelFor(t, sg.label)
 		}
-		p.fillRow(t, []*Row{row}, sg.values, sg.label)
+		p.plainFillRow(t, []*Row{row}, sg.values, sg.label)
 		if sg.byPosition {
 			for _, c := range row.Cells {
 				if c != nil && c.Doubt == "" {
@@ -756,7 +844,7 @@ func (p *parser) plainReadTable(def *TableDef, a, b int) *Table {
 		t.Rows[i] = &rows[i]
 	}
 	if def.Positional {
-		p.alignPositional(t, lx)
+		p.plainAlignPositional(t, lx)
 	} else {
 		p.plainAlignRows(t, lx)
 	}
@@ -823,4 +911,280 @@ func plainHasCJK(s string) bool {
 		}
 	}
 	return false
+}
+
+// plainFillRow places values into rows (one row, or all rows of a positional table).
+func (p *parser) plainFillRow(t *Table, rows []*Row, vals []*token, label *token) {
+	var defs []*RowDef
+	n := 0
+	for _, r := range rows {
+		defs = append(defs, r.Def)
+		n += len(r.Def.Cols)
+	}
+	check := rowCheck(t.Def, defs)
+	name := rows[0].Def.Label
+	if len(rows) > 1 {
+		name = t.Def.Name
+	}
+	res := p.plainFit(vals, n, check)
+	spanOf := func(vs []*token) Span {
+		if len(vs) == 0 {
+			if label != nil {
+				return p.span(label.start, label.end)
+			}
+			return t.Span
+		}
+		return p.span(vs[0].start, vs[len(vs)-1].end)
+	}
+	if res.placed == nil {
+		p.unfitted(t, rows, vals, label, n, name, res.msg, spanOf(vals))
+		return
+	}
+	doubt := ""
+	switch res.splitBy {
+	case SplitByRowTotal:
+		doubt = "数字粘连，按本行合计关系唯一拆分"
+	case SplitByCount:
+		doubt = "数字粘连，只有一种拆分方式"
+	case SplitByAgreement:
+		doubt = "数字粘连，有多种拆分方式，各种拆分下该单元格的值相同"
+		msg := fmt.Sprintf("“%s”的数字连在一起（%s），%d种拆分方式中没有一种满足本行合计关系：无论怎样拆分，本行各数之和都不等于总计",
+			name, joinTok(vals), res.readings)
+		if open := unsettledCols(rows[0].Def, res.placed); open != "" {
+			msg += "；各拆分方式不一致的" + open + "列，其勾稽关系未核对"
+		}
+		t.Problems = append(t.Problems, &Problem{Kind: "unbalanced-split", Row: rows[0].Def, Span: spanOf(vals), Message: msg})
+		p.unplacedDisagreeing(t, vals, res.placed, fmt.Sprintf("“%s”：%s", name, msg))
+	}
+	if len(res.extra) > 0 {
+		doubt = fmt.Sprintf("该行有%d个数值，应为%d个", nonEmpty(vals), n)
+		msg := fmt.Sprintf("“%s”有%d个单元格，模板为%d个；多出的%d个未采用", name, len(res.placed)+len(res.extra), n, len(res.extra))
+		span := spanOf(res.extra)
+		if d := res.dropped; d != nil {
+			// the value the row balances without may be the wrong one
+			msg += fmt.Sprintf("；只有舍去非零的“%s”本行合计才成立，它可能是填错的数，请核对", d.text)
+			// from the value on, over the cells left out
+			span = p.span(min(d.start, res.extra[0].start), max(d.end, res.extra[len(res.extra)-1].end))
+		}
+		t.Problems = append(t.Problems, &Problem{Kind: "extra-values", Row: rows[0].Def, Span: span, Message: msg})
+		for _, v := range res.extra {
+			if v.kind != tokEmpty {
+				p.unplaced(t, v, fmt.Sprintf("“%s”多出的单元格", name))
+			}
+		}
+	}
+	p.plainPlaceCells(t, rows, res.placed, res.splitBy, doubt)
+}
+
+// plainFit chooses n cells from vals. Its placed is nil when it cannot say which
+// values belong where.
+func (p *parser) plainFit(vals []*token, n int, check func([]float64) bool) fitResult {
+	ne := nonEmpty(vals)
+	// glued digits: fewer tokens than cells, and some of them are digit runs
+	if ne < n && ne > 0 {
+		if res, ok := p.fitGlued(vals, n, check); ok {
+			return res
+		}
+	}
+	switch {
+	case len(vals) == n:
+		return fitResult{placed: vals}
+	case ne == n:
+		var out []*token
+		for _, v := range vals {
+			if v.kind != tokEmpty {
+				out = append(out, v)
+			}
+		}
+		return fitResult{placed: out}
+	case len(vals) < n:
+		return fitResult{}
+	}
+	placed, extra, dropped := p.fitSurplus(vals, n, ne, check)
+	return fitResult{placed: placed, extra: extra, dropped: dropped}
+}
+
+// plainAlignPositional places the values of a table without row labels (table 1
+// in most layouts): one run that fills the whole table (the usual single
+// data row), else one run per group (a table split into three small ones).
+func (p *parser) plainAlignPositional(t *Table, lx *lexer) {
+	runs := plainValueRuns(lx)
+	n := 0
+	for _, r := range t.Rows {
+		n += len(r.Def.Cols)
+	}
+	best := -1
+	for k, r := range runs {
+		if nonEmpty(r.vals) == 0 {
+			continue
+		}
+		if best < 0 || nonEmpty(r.vals) >= nonEmpty(runs[best].vals) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return
+	}
+	var groups []int
+	for k, r := range runs {
+		if nonEmpty(r.vals) > 0 && len(r.vals) == len(t.Rows[0].Def.Cols) {
+			groups = append(groups, k)
+		}
+	}
+	used := map[int]bool{}
+	if len(runs[best].vals) < n && len(groups) == len(t.Rows) {
+		for gi, k := range groups {
+			p.plainFillRow(t, t.Rows[gi:gi+1], runs[k].vals, runs[k].anchor(lx))
+			used[k] = true
+		}
+	} else {
+		p.plainFillRow(t, t.Rows, runs[best].vals, runs[best].anchor(lx))
+		used[best] = true
+	}
+	for k, r := range runs {
+		if used[k] {
+			continue
+		}
+		for _, v := range r.vals {
+			if v.kind == tokNumber {
+				p.unplaced(t, v, "数值不在表格的数据行中")
+			}
+		}
+	}
+}
+
+// plainValueRuns cuts the stream into runs of values; empty cells trailing on a
+// header's own line are layout.
+func plainValueRuns(lx *lexer) []valueRun {
+	var runs []valueRun
+	var cur *valueRun
+	for i := range lx.toks {
+		tk := &lx.toks[i]
+		if tk.isValue() || tk.kind == tokText && tk.whole && shortValueText(tk.text) {
+			if cur == nil {
+				runs = append(runs, valueRun{before: i - 1})
+				cur = &runs[len(runs)-1]
+			}
+			cur.vals = append(cur.vals, tk)
+			continue
+		}
+		cur = nil
+	}
+	for k := range runs {
+		r := &runs[k]
+		if r.before >= 0 {
+			hl := lx.toks[r.before].line
+			for len(r.vals) > 0 && r.vals[0].kind == tokEmpty && r.vals[0].line == hl {
+				r.vals = r.vals[1:]
+			}
+		}
+	}
+	return runs
+}
+
+func (lx *lexer) plainLexLine(li, s, e int) {
+	t := lx.p.text
+	line := t[s:e]
+	sep := byte(0)
+	switch {
+	case strings.IndexByte(line, '\t') >= 0:
+		sep = '\t'
+		lx.tabs = true
+	case strings.Count(line, "|") >= 1 && (strings.HasPrefix(line, "|") || strings.HasSuffix(line, "|") || strings.Count(line, "|") >= 2):
+		sep = '|'
+		lx.pipes = true
+	}
+	if sep == 0 {
+		lx.lexCell(li, s, e, false)
+		return
+	}
+	// "\t0" (Word export, one cell per paragraph) is one indented cell
+	if sep == '\t' && strings.Count(strings.TrimLeft(line, "\t"), "\t") == 0 {
+		rest := strings.TrimLeft(line, "\t")
+		if rest == "" {
+			lx.add(token{kind: tokEmpty, start: s, end: s, line: li, whole: true})
+			return
+		}
+		lx.lexCell(li, s+len(line)-len(rest), e, true)
+		return
+	}
+	if line == "|" {
+		// one cell per line: a lone separator is a blank cell (its span
+		// is the separator, which a fix replaces)
+		lx.add(token{kind: tokEmpty, start: s, end: e, line: li, whole: true})
+		return
+	}
+	// plainLexLine does not nest: one buffer serves every line of the table
+	lx.cellBuf = plainSplitCells(lx.cellBuf[:0], line, sep)
+	cells := lx.cellBuf
+	if sep == '|' {
+		if strings.HasPrefix(line, "|") && len(cells) > 0 {
+			cells = cells[1:]
+		}
+		if strings.HasSuffix(line, "|") && len(cells) > 0 {
+			cells = cells[:len(cells)-1]
+		}
+	}
+	for _, c := range cells {
+		cs, ce := trimSpan(t, s+c[0], s+c[1])
+		if cs == ce {
+			lx.add(token{kind: tokEmpty, start: s + c[0], end: s + c[0], line: li, whole: true})
+			continue
+		}
+		lx.lexCell(li, cs, ce, true)
+	}
+}
+
+// plainSplitCells appends to out the [start, end) of each sep-separated cell of
+// line.
+func plainSplitCells(out [][2]int, line string, sep byte) [][2]int {
+	start := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == sep {
+			out = append(out, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	return append(out, [2]int{start, len(line)})
+}
+
+// plainLabelLike is labelLike as first written.
+func plainLabelLike(s string) bool {
+	if utf8.RuneCountInString(s) > 60 || !hasCJK(s) {
+		return false
+	}
+	_, rest := splitNumbering(s)
+	return strings.IndexFunc(rest, isDigit) < 0
+}
+
+// plainPlaceCells turns the chosen tokens into the cells of rows.
+func (p *parser) plainPlaceCells(t *Table, rows []*Row, placed []*token, splitBy SplitHow, doubt string) {
+	i := 0
+	for _, r := range rows {
+		r.Split, r.SplitBy = splitBy != "", splitBy
+		for ci, col := range r.Def.Cols {
+			pv := placed[i]
+			i++
+			if pv == nil {
+				continue
+			}
+			c := p.cells.next()
+			*c = Cell{Table: t.ID, Row: r.Def, Col: col, Text: pv.text, Span: p.span(pv.start, pv.end), Doubt: doubt}
+			switch pv.kind {
+			case tokEmpty:
+				c.Kind = CellEmpty
+			case tokPlaceholder:
+				c.Kind = CellPlaceholder
+			case tokText:
+				c.Kind = CellText
+			default:
+				c.Kind = CellNumber
+				c.Value, c.Integer, c.Unit = parseNumber(pv.text)
+				if math.IsNaN(c.Value) {
+					c.Kind = CellText
+				}
+			}
+			r.Cells[ci] = c
+		}
+	}
 }

@@ -13,10 +13,13 @@ import (
 // left unplaced) when splitBy is SplitByAgreement.
 type fitResult struct {
 	placed, extra []*token
-	splitBy       SplitHow // "" when nothing was split
-	msg           string
-	readings      int    // the number of splits, for SplitByAgreement
-	dropped       *token // a non-zero extra value the only balancing reading leaves out
+	// skipEmpties: placed holds empty cells besides the n values, which
+	// placeCells passes over
+	skipEmpties bool
+	splitBy     SplitHow // "" when nothing was split
+	msg         string
+	readings    int    // the number of splits, for SplitByAgreement
+	dropped     *token // a non-zero extra value the only balancing reading leaves out
 }
 
 // fillRow places values into rows (one row, or all rows of a positional table).
@@ -86,7 +89,7 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 			}
 		}
 	}
-	p.placeCells(t, rows, res.placed, res.splitBy, doubt)
+	p.placeCellsFrom(t, rows, res.placed, res.skipEmpties, res.splitBy, doubt)
 }
 
 // unfitted reports a row whose values could not be placed, or sets it aside
@@ -193,17 +196,28 @@ func (p *parser) unplacedDisagreeing(t *Table, vals, placed []*token, reason str
 
 // placeCells turns the chosen tokens into the cells of rows.
 func (p *parser) placeCells(t *Table, rows []*Row, placed []*token, splitBy SplitHow, doubt string) {
+	p.placeCellsFrom(t, rows, placed, false, splitBy, doubt)
+}
+
+// placeCellsFrom is placeCells, passing over the empty cells of placed
+// when skipEmpties.
+func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpties bool, splitBy SplitHow, doubt string) {
 	i := 0
 	for _, r := range rows {
 		r.Split, r.SplitBy = splitBy != "", splitBy
 		for ci, col := range r.Def.Cols {
+			for skipEmpties && placed[i].kind == tokEmpty {
+				i++
+			}
 			pv := placed[i]
 			i++
 			if pv == nil {
 				continue
 			}
+			// a new cell is zero: its fields are set one by one, with no
+			// whole Cell built and copied
 			c := p.cells.next()
-			*c = Cell{Table: t.ID, Row: r.Def, Col: col, Text: pv.text, Span: p.span(pv.start, pv.end), Doubt: doubt}
+			c.Table, c.Row, c.Col, c.Text, c.Span, c.Doubt = t.ID, r.Def, col, pv.text, p.span(pv.start, pv.end), doubt
 			switch pv.kind {
 			case tokEmpty:
 				c.Kind = CellEmpty
@@ -310,17 +324,11 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) fitResult
 	switch {
 	case len(vals) == n:
 		return fitResult{placed: vals}
+	case ne == n && n > 0:
+		// the non-empty values, which placeCells picks out of vals
+		return fitResult{placed: vals, skipEmpties: true}
 	case ne == n:
-		var out []*token // nil when n is 0, as fillRow expects
-		if n > 0 {
-			out = make([]*token, 0, n) // one allocation, not one per doubling
-		}
-		for _, v := range vals {
-			if v.kind != tokEmpty {
-				out = append(out, v)
-			}
-		}
-		return fitResult{placed: out}
+		return fitResult{}
 	case len(vals) < n:
 		return fitResult{}
 	}

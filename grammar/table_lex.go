@@ -33,6 +33,7 @@ type lexer struct {
 	lexed []Span
 	// lexedLine is the line index of each lexed span
 	lexedLine []int
+	tokBuf    *[]token // what toks came in from tokenBuffers, to go back in
 	cellBuf   [][2]int // the cells of the line being lexed
 	lastMatch matchAnswer
 	used      int // the most tokens toks held (releaseLexers)
@@ -47,11 +48,17 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 	// growing the slice a dozen times. A tighter guess that falls short
 	// allocates more in the end (a 10-byte guess: 1.41 MB a seed run, this
 	// one 1.26 MB, none 1.40 MB).
-	lx := &lexer{p: p, m: matcherFor(def), first: -1, toks: getTokens((b-a)/6 + 16)}
+	lx, _ := lexerPool.Get().(*lexer)
+	if lx == nil {
+		lx = &lexer{}
+	}
+	// the buffers of a pooled lexer are kept, empty
+	*lx = lexer{p: p, m: matcherFor(def), first: -1, cellBuf: lx.cellBuf[:0], lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0]}
+	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
 	p.lexers = append(p.lexers, lx)
 	// the lines that overlap [a, b), and room for them in lexed
 	from := max(p.lineAt(a), 0)
-	if n := p.lineAt(b-1) - from + 1; n > 0 {
+	if n := p.lineAt(b-1) - from + 1; n > cap(lx.lexed) {
 		lx.lexed, lx.lexedLine = make([]Span, 0, n), make([]int, 0, n)
 	}
 	for li := from; li < len(p.lines); li++ {
@@ -104,14 +111,20 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 // tokens are needed only while readTable reads it.
 var tokenBuffers sync.Pool
 
+// lexerPool recycles lexers with their other buffers (cells, lexed lines),
+// which hold no pointers: a report has three tables or more.
+var lexerPool sync.Pool
+
 // maxPooledTokens keeps the buffer of an outsized region out of the pool.
 const maxPooledTokens = 1 << 14
 
-func getTokens(n int) []token {
+// getTokens returns an empty buffer with room for n tokens, and the pointer
+// it goes back to the pool by.
+func getTokens(n int) ([]token, *[]token) {
 	if b, _ := tokenBuffers.Get().(*[]token); b != nil && cap(*b) >= n {
-		return (*b)[:0]
+		return (*b)[:0], b
 	}
-	return make([]token, 0, n)
+	return make([]token, 0, n), new([]token)
 }
 
 // releaseLexers returns the token buffers of the lexers made since the last
@@ -120,15 +133,22 @@ func (p *parser) releaseLexers() {
 	for _, lx := range p.lexers {
 		b := lx.toks[:cap(lx.toks)]
 		used := max(lx.used, len(lx.toks))
-		lx.toks = nil
+		tokBuf := lx.tokBuf
+		// nothing of the report stays in a pooled lexer
+		*lx = lexer{cellBuf: lx.cellBuf, lexed: lx.lexed, lexedLine: lx.lexedLine}
+		if cap(lx.lexed) <= maxPooledTokens && cap(lx.cellBuf) <= maxPooledTokens {
+			lexerPool.Put(lx)
+		}
 		if cap(b) > maxPooledTokens {
 			continue
 		}
 		// the tokens hold the report's strings; the room past the most
 		// ever used was never written (or cleared when last put back)
 		clear(b[:used])
-		tokenBuffers.Put(&b)
+		*tokBuf = b
+		tokenBuffers.Put(tokBuf)
 	}
+	clear(p.lexers)
 	p.lexers = p.lexers[:0]
 }
 
@@ -179,6 +199,11 @@ func trimKeepTabs(t string, s, e int) (int, int) {
 // punctuation in a longer line without cell separators.
 func isProse(text string) bool {
 	if strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 {
+		return false
+	}
+	// a line without 。，；(most table lines) is no sentence, whatever its
+	// length
+	if !strings.Contains(text, "。") && !strings.Contains(text, "，") && !strings.Contains(text, "；") {
 		return false
 	}
 	n := utf8.RuneCountInString(text)
@@ -237,7 +262,7 @@ func (lx *lexer) lexLine(li, s, e int) {
 	case strings.IndexByte(line, '\t') >= 0:
 		sep = '\t'
 		lx.tabs = true
-	case strings.Count(line, "|") >= 1 && (strings.HasPrefix(line, "|") || strings.HasSuffix(line, "|") || strings.Count(line, "|") >= 2):
+	case strings.IndexByte(line, '|') >= 0 && (strings.HasPrefix(line, "|") || strings.HasSuffix(line, "|") || strings.Count(line, "|") >= 2):
 		sep = '|'
 		lx.pipes = true
 	}
@@ -246,8 +271,7 @@ func (lx *lexer) lexLine(li, s, e int) {
 		return
 	}
 	// "\t0" (Word export, one cell per paragraph) is one indented cell
-	if sep == '\t' && strings.Count(strings.TrimLeft(line, "\t"), "\t") == 0 {
-		rest := strings.TrimLeft(line, "\t")
+	if rest := strings.TrimLeft(line, "\t"); sep == '\t' && strings.IndexByte(rest, '\t') < 0 {
 		if rest == "" {
 			lx.add(token{kind: tokEmpty, start: s, end: s, line: li, whole: true})
 			return
@@ -535,11 +559,27 @@ func (c *cellScan) number(i, n int) int {
 // labelLike: a cell that reads like a row label (numbering, then words, no
 // other digits), not a value.
 func labelLike(s string) bool {
-	if utf8.RuneCountInString(s) > 60 || !hasCJK(s) {
+	// no more runes than bytes: counted only when it may be too many
+	if len(s) > 60 && utf8.RuneCountInString(s) > 60 || !hasCJK(s) {
 		return false
 	}
 	_, rest := splitNumbering(s)
-	return strings.IndexFunc(rest, isDigit) < 0
+	return !containsDigit(rest)
+}
+
+// containsDigit is strings.IndexFunc(s, isDigit) >= 0 by the bytes: an
+// ASCII digit, or EF BC 90–99 (０–９), which no rune before can take in,
+// EF being no continuation byte.
+func containsDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			return true
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99:
+			return true
+		}
+	}
+	return false
 }
 
 func hasLetters(s string) bool {

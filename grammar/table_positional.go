@@ -61,14 +61,18 @@ func (p *parser) alignPositional(t *Table, lx *lexer) {
 func valueRuns(lx *lexer) []valueRun {
 	var runs []valueRun
 	var cur *valueRun
+	// the values of every run in one array, each run's capped
+	vals := make([]*token, 0, len(lx.toks))
 	for i := range lx.toks {
 		tk := &lx.toks[i]
 		if tk.isValue() || tk.kind == tokText && tk.whole && shortValueText(tk.text) {
 			if cur == nil {
 				runs = append(runs, valueRun{before: i - 1})
 				cur = &runs[len(runs)-1]
+				vals = vals[len(vals):]
 			}
-			cur.vals = append(cur.vals, tk)
+			vals = append(vals, tk)
+			cur.vals = vals[:len(vals):len(vals)]
 			continue
 		}
 		cur = nil
