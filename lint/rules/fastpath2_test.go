@@ -638,3 +638,33 @@ func TestIndexWordIsIndex(t *testing.T) {
 		t.Fatalf("only %d words found", found)
 	}
 }
+
+// cellLabelKind is cellLabel, a space and cellKind's Chinese, for every
+// kind of cell of the seeds, the corpus and cells with every kind set.
+func TestCellLabelKindAsBefore(t *testing.T) {
+	n := 0
+	for _, rep := range sharedReports(t) {
+		for _, tb := range rep.Tables {
+			if tb == nil {
+				continue
+			}
+			for c := range tb.AllCells() {
+				for _, k := range []grammar.CellKind{c.Kind, grammar.CellEmpty, grammar.CellPlaceholder, grammar.CellText, grammar.CellNumber} {
+					cc := *c
+					cc.Kind = k
+					if cc.Doubt == "" && n%2 == 0 {
+						cc.Doubt = "疑"
+					}
+					kz, _ := cellKind(&cc)
+					if got, want := cellLabelKind(&cc), cellLabel(&cc)+" "+kz; got != want {
+						t.Fatalf("cellLabelKind = %q, want %q", got, want)
+					}
+					n++
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d cells", n)
+	}
+}

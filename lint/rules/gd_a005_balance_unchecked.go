@@ -46,6 +46,20 @@ func cellKind(c *grammar.Cell) (zh, en string) {
 	return "位置不确定（" + c.Doubt + "）", "placement uncertain"
 }
 
+// cellLabelKind is cellLabel(c) + " " + the Chinese of cellKind(c), made
+// in one concatenation.
+func cellLabelKind(c *grammar.Cell) string {
+	switch c.Kind {
+	case grammar.CellEmpty:
+		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 空白"
+	case grammar.CellPlaceholder:
+		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 占位符“" + c.Text + "”"
+	case grammar.CellText:
+		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 文字“" + c.Text + "”"
+	}
+	return "“" + c.Row.Label + "”“" + c.Col.Label + "” 位置不确定（" + c.Doubt + "）"
+}
+
 // checkUnchecked reports the cells that kept balances from being checked:
 // one finding per row for blank, placeholder and text cells, one per row
 // (per table for table 3, filled as one run) for values placed with doubt.
@@ -128,9 +142,11 @@ func checkUnchecked(ctx *lint.Context) {
 				en = fmt.Sprintf("%s row “%s”: %s, not a number; not checked: %s", te, g.row.Label, ce, relEN)
 			}
 			d := lint.Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
+			if len(g.cells) > 1 {
+				d.Related = make([]lint.Related, 0, len(g.cells)-1)
+			}
 			for _, c := range g.cells[1:] {
-				kz, _ := cellKind(c)
-				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: cellLabel(c) + " " + kz})
+				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: cellLabelKind(c)})
 			}
 			ctx.Emit(d)
 		}

@@ -36,7 +36,7 @@ Basis: the tables of 国办公开办函〔2021〕30号; spec §4.3 item 5 (a bla
 }
 
 func checkBlankCells(ctx *lint.Context) {
-	for _, t := range tables(ctx.Report) {
+	for t := range tables(ctx.Report) {
 		cols := blankColumnsOf(ctx, t)
 		var block []*grammar.Cell
 		for c := range t.AllCells() {

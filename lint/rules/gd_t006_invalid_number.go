@@ -30,7 +30,7 @@ Basis: the tables of 国办公开办函〔2021〕30号 (units: 件, 万元); spe
 const colSigned = "change"
 
 func checkInvalidNumbers(ctx *lint.Context) {
-	for _, t := range tables(ctx.Report) {
+	for t := range tables(ctx.Report) {
 		for c := range t.AllCells() {
 			var zh, en, arg string
 			switch {

@@ -31,7 +31,7 @@ Basis: the header of 表二 in 国办公开办函〔2021〕30号; spec §3, §9.
 const unitWan = "万元"
 
 func checkAmountUnits(ctx *lint.Context) {
-	for _, t := range tables(ctx.Report) {
+	for t := range tables(ctx.Report) {
 		for c := range t.AllCells() {
 			if c.Kind != grammar.CellNumber || !isAmountCol(c.Col) || c.Unit == "" || c.Unit == unitWan ||
 				!strings.Contains(c.Col.Label, unitWan) {

@@ -218,7 +218,8 @@ var howZH = map[string]string{
 
 func checkLabels(ctx *lint.Context) {
 	src := matchText(ctx.Report, ctx.Source().Text) // same offsets
-	for _, t := range tables(ctx.Report) {
+	var slab fixEditSlab
+	for t := range tables(ctx.Report) {
 		for _, l := range t.Labels {
 			user := l
 			if ctx.Report.Traditional {
@@ -252,12 +253,16 @@ func checkLabels(ctx *lint.Context) {
 					tableNameEN(t.ID)+": row label “"+user.Text+"” was not recognised and was taken as “"+l.Canonical+"” by its position; please check")
 				continue
 			}
-			// concatenated: what Sprintf with %s gave, without its boxing
-			ctx.Emitf(l.Span,
-				tableName(t.ID)+"的标签“"+user.Text+"”与模板不一致（"+zhHow+"），应为“"+l.Canonical+"”",
-				tableNameEN(t.ID)+": label “"+user.Text+"” differs from the template ("+how+"); the template has “"+l.Canonical+"”",
-				lint.Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
-					Applicability: lint.Safe, Edits: []lint.Edit{{Span: l.Span, NewText: l.Canonical}}})
+			// concatenated: what Sprintf with %s gave, without its boxing;
+			// the fix and its edit from a slab
+			fe := slab.next()
+			fe.edit[0] = lint.Edit{Span: l.Span, NewText: l.Canonical}
+			fe.fix[0] = lint.Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
+				Applicability: lint.Safe, Edits: fe.edit[:]}
+			ctx.Emit(lint.Diagnostic{Span: l.Span,
+				Message:   tableName(t.ID) + "的标签“" + user.Text + "”与模板不一致（" + zhHow + "），应为“" + l.Canonical + "”",
+				MessageEN: tableNameEN(t.ID) + ": label “" + user.Text + "” differs from the template (" + how + "); the template has “" + l.Canonical + "”",
+				Fixes:     fe.fix[:]})
 		}
 	}
 }

@@ -27,7 +27,7 @@ Basis: the column structure of the tables attached to 国办公开办函〔2021�
 }
 
 func checkColumnLabels(ctx *lint.Context) {
-	for _, t := range tables(ctx.Report) {
+	for t := range tables(ctx.Report) {
 		if t.Unreadable || t.Layout == "glued" {
 			continue // a crawler's flattened table lost its header layout
 		}

@@ -68,6 +68,7 @@ func spaceToSpace(r rune) rune {
 func checkResidue(c *lint.Context) {
 	r := c.Report
 	src := c.Source()
+	var slab fixEditSlab
 	for _, x := range r.Residue {
 		sp := x.Span
 		if sp.Len() == 0 {
@@ -80,10 +81,13 @@ func checkResidue(c *lint.Context) {
 				del.End = src.LineStart(l + 1)
 			}
 		}
-		fix := lint.Fix{Title: "删除残留文字", TitleEN: "delete the leftover text",
-			Edits: []lint.Edit{{Span: del}}, Applicability: lint.Safe}
+		// the fix and its edit from a slab: one allocation per few findings
+		fe := slab.next()
+		fe.edit[0] = lint.Edit{Span: del}
+		fe.fix[0] = lint.Fix{Title: "删除残留文字", TitleEN: "delete the leftover text",
+			Edits: fe.edit[:], Applicability: lint.Safe}
 		if p := r.Publication; p != nil && del.Start <= p.Span.Start && p.Span.End <= del.End {
-			fix.Applicability = lint.Unsafe
+			fe.fix[0].Applicability = lint.Unsafe
 		}
 		quoted := quote(x.Text, 24)
 		var zh, en string
@@ -99,6 +103,6 @@ func checkResidue(c *lint.Context) {
 		default:
 			zh, en = "网页残留“"+quoted+"”（导航、计数、登录框等）不属于报告", "web page leftover “"+quoted+"” (navigation, counters, login) is not part of the report"
 		}
-		c.Emitf(sp, zh, en, fix)
+		c.Emit(lint.Diagnostic{Span: sp, Message: zh, MessageEN: en, Fixes: fe.fix[:]})
 	}
 }

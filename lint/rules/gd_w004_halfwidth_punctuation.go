@@ -94,13 +94,18 @@ type fixEdit struct {
 	edit [1]lint.Edit
 }
 
-// fixEditSlab hands out fixEdits from arrays allocated a few at a time; an
-// array lives as long as any finding holding one of its fixes.
-type fixEditSlab struct{ free []fixEdit }
+// fixEditSlab hands out fixEdits from arrays allocated a few at a time,
+// two, then twice as many up to 16 (a report with one finding does not pay
+// for 16); an array lives as long as any finding holding one of its fixes.
+type fixEditSlab struct {
+	free []fixEdit
+	made int // the size of the last array
+}
 
 func (s *fixEditSlab) next() *fixEdit {
 	if len(s.free) == 0 {
-		s.free = make([]fixEdit, 16)
+		s.made = min(16, max(2, 2*s.made))
+		s.free = make([]fixEdit, s.made)
 	}
 	fe := &s.free[0]
 	s.free = s.free[1:]

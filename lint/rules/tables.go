@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -25,20 +26,21 @@ Every data cell of the template should hold a number. “/”, “—”, “不
 “none”, a blank means “not filled in”, a placeholder means “not applicable”. gdlint does not take a blank or a
 placeholder as 0, and a relation that contains one is not reported as unbalanced (see GD-A005).`
 
-// tables lists the tables that were found.
-func tables(rep *grammar.Report) []*grammar.Table {
-	var out []*grammar.Table
-	for _, t := range rep.Tables {
-		if t != nil {
-			out = append(out, t)
+// tables yields the tables that were found, in order (no list made: the
+// table rules each walked a new one).
+func tables(rep *grammar.Report) iter.Seq[*grammar.Table] {
+	return func(yield func(*grammar.Table) bool) {
+		for _, t := range rep.Tables {
+			if t != nil && !yield(t) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // emitProblems reports the parser's table problems of the given kinds.
 func emitProblems(ctx *lint.Context, kinds ...string) {
-	for _, t := range tables(ctx.Report) {
+	for t := range tables(ctx.Report) {
 		for _, p := range t.Problems {
 			for _, k := range kinds {
 				if p.Kind == k {
@@ -92,7 +94,7 @@ func problemEN(t *grammar.Table, p *grammar.Problem) string {
 
 // eachCellOfKind calls f for each cell of kind k in the report's tables.
 func eachCellOfKind(rep *grammar.Report, k grammar.CellKind, f func(t *grammar.Table, c *grammar.Cell)) {
-	for _, t := range tables(rep) {
+	for t := range tables(rep) {
 		for c := range t.AllCells() {
 			if c.Kind == k {
 				f(t, c)
