@@ -18,8 +18,9 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 		// up to about a paragraph a line: room made once
 		p.r.Paragraphs = make([]*Paragraph, 0, len(p.lines))
 	}
-	for li, ln := range p.lines {
-		a, b := trimSpan(p.text, ln.start, ln.end)
+	trimmed := p.trimmedLines()
+	for li := range p.lines {
+		a, b := trimmed[li].start, trimmed[li].end
 		if a == b || p.isResidueLine(li) {
 			continue
 		}

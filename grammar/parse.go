@@ -79,7 +79,8 @@ type parser struct {
 	headings     blockAlloc[Heading]
 	residueLines []bool // isResidueLine's answers, by line
 	// lexers made for the table being read (releaseLexers)
-	lexers []*lexer
+	lexers  []*lexer
+	trimmed []line // trimmedLines
 	// srcLines: text has its line breaks where src.Text has them, so
 	// splitLines reads them from the source's line index
 	srcLines bool
@@ -148,6 +149,18 @@ func (p *parser) splitLines() {
 	}
 }
 
+// trimmedLines are the lines without their surrounding whitespace
+// (trimSpan), made once: three passes walk every line trimmed.
+func (p *parser) trimmedLines() []line {
+	if len(p.trimmed) != len(p.lines) {
+		p.trimmed = make([]line, len(p.lines))
+		for li, ln := range p.lines {
+			p.trimmed[li].start, p.trimmed[li].end = trimSpan(p.text, ln.start, ln.end)
+		}
+	}
+	return p.trimmed
+}
+
 // trimSpan narrows [s, e) to exclude surrounding whitespace (incl. U+00A0,
 // U+3000) and returns the new bounds.
 //
@@ -155,14 +168,14 @@ func (p *parser) splitLines() {
 // others (spaceLead, spaceTail): any other byte ends the trim without
 // decoding a rune, which is how nearly every span ends.
 func trimSpan(t string, s, e int) (int, int) {
-	for s < e && spaceLead(t[s]) {
+	for s < e && spaceLeadByte[t[s]] {
 		r, n := utf8.DecodeRuneInString(t[s:e])
 		if !isSpace(r) {
 			break
 		}
 		s += n
 	}
-	for e > s && spaceTail(t[e-1]) {
+	for e > s && spaceTailByte[t[e-1]] {
 		r, n := utf8.DecodeLastRuneInString(t[s:e])
 		if !isSpace(r) {
 			break
@@ -171,6 +184,15 @@ func trimSpan(t string, s, e int) (int, int) {
 	}
 	return s, e
 }
+
+// spaceLeadByte and spaceTailByte are spaceLead and spaceTail looked up:
+// trimSpan asks about both ends of every line, several times.
+var spaceLeadByte, spaceTailByte = func() (lead, tail [256]bool) {
+	for c := range 256 {
+		lead[c], tail[c] = spaceLead(byte(c)), spaceTail(byte(c))
+	}
+	return lead, tail
+}()
 
 // spaceLead tells whether c can start the UTF-8 of an isSpace rune.
 func spaceLead(c byte) bool {
@@ -587,16 +609,26 @@ func sectionKeyFirstRunes() []rune {
 	return sectionKeyFirsts
 }
 
-// keyPrefixEnd returns the offset in s after the first n bytes of its LabelKey.
+// keyPrefixEnd returns the offset in s after the first n bytes of its
+// LabelKey. It steps over Han characters (lead byte E4–E9, U+4000–U+9FFF)
+// without decoding them: none is ignorable or folded, so each adds its
+// three bytes to the key, as LabelKey keeps them.
 func keyPrefixEnd(s string, n int) int {
 	seen := 0
-	for i, r := range s {
+	for i := 0; i < len(s); {
 		if seen >= n {
 			return i
 		}
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			seen += 3
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !ignorable(r) {
 			seen += runeLen(foldRune(r))
 		}
+		i += size
 	}
 	return len(s)
 }
@@ -609,11 +641,12 @@ func (p *parser) findSectionHeadings() {
 			}
 		}
 	}()
-	for li, ln := range p.lines {
+	trimmed := p.trimmedLines()
+	for li := range p.lines {
 		if p.isResidueLine(li) {
 			continue
 		}
-		a, b := trimSpan(p.text, ln.start, ln.end)
+		a, b := trimmed[li].start, trimmed[li].end
 		if a == b {
 			continue
 		}
@@ -658,11 +691,12 @@ func (p *parser) findSectionHeadings() {
 // least three lines naming a part exactly or by a known variant.
 func (p *parser) parenSectionHeadings() []*Heading {
 	var found []*Heading
-	for li, ln := range p.lines {
+	trimmed := p.trimmedLines()
+	for li := range p.lines {
 		if p.isResidueLine(li) {
 			continue
 		}
-		a, b := trimSpan(p.text, ln.start, ln.end)
+		a, b := trimmed[li].start, trimmed[li].end
 		s := p.text[a:b]
 		m, ok := headingNumber(s, parenNumbering)
 		if !ok || m[2] >= 0 || utf8.RuneCountInString(s[m[1]:]) > 40 {
