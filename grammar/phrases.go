@@ -200,14 +200,19 @@ func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHi
 			}
 			i++
 		case c&0xF0 == 0xE0 && i+2 < n:
-			// most of a report: the three bytes give the character's bit
-			// without decoding it
-			t := text[i : i+3]
-			word, bit := (uint(t[0]&0x0F)<<6|uint(t[1]&0x3F))&1023, uint(t[2]&0x3F)
-			if first[word]>>bit&1 != 0 {
-				out = x.matchAt(text, i, word, bit, out)
+			// a run of three-byte characters, most of a report: the three
+			// bytes give a character's bit without decoding it
+			for {
+				t := text[i : i+3]
+				word, bit := (uint(t[0]&0x0F)<<6|uint(t[1]&0x3F))&1023, uint(t[2]&0x3F)
+				if first[word]>>bit&1 != 0 {
+					out = x.matchAt(text, i, word, bit, out)
+				}
+				i += 3
+				if i >= to || i+2 >= n || text[i]&0xF0 != 0xE0 {
+					break
+				}
 			}
-			i += 3
 		case c >= 0xC0 && c < 0xE0 && i+1 < n:
 			r := uint(c&0x1F)<<6 | uint(text[i+1]&0x3F)
 			if first[r>>6]>>(r&63)&1 != 0 {
