@@ -88,8 +88,16 @@ func validUTF8(p []byte) bool {
 			}
 			continue
 		}
-		// a run of 1110xxxx 10xxxxxx 10xxxxxx, lead byte not E0 or ED
+		// a run of 1110xxxx 10xxxxxx 10xxxxxx, lead byte not E0 or ED: two
+		// characters at a time while eight bytes are left, then one
 		j := i
+		for j+8 <= n {
+			w := binary.LittleEndian.Uint64(p[j:])
+			if b0, b3 := byte(w), byte(w>>24); w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED {
+				break
+			}
+			j += 6
+		}
 		for j+2 < n {
 			t := p[j : j+3 : j+3]
 			if w := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16; w&0xC0C0F0 != 0x8080E0 || t[0] == 0xE0 || t[0] == 0xED {

@@ -28,6 +28,9 @@ func TestValidUTF8AsTheStandardLibrary(t *testing.T) {
 				seq := []byte{byte(c), byte(b1), byte(b2)}
 				check(seq)
 				check(append([]byte("abcdefghi"), seq...))
+				// first and second of two characters read at once
+				check(append(append([]byte("表"), seq...), "ab"...))
+				check(append(append([]byte{}, seq...), "表ab"...))
 				if b2&0xC0 == 0x80 {
 					check(append(seq, 0x80))
 				}
