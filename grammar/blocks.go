@@ -192,6 +192,9 @@ func subHeadingNumber(s string) (m headingMatch, style string, level int, ok boo
 	if !ok {
 		return m, "", 0, false
 	}
+	if g1 < 0 && len(s) > 0 && s[0] >= '0' && s[0] <= '9' && !arabicAfterDigit(s) {
+		return m, "", 0, false // a figure, not a numbering: 2021, 35
+	}
 	r, _ := utf8.DecodeRuneInString(s[max(g1, 0):])
 	switch {
 	case r == '（' || r == '(':
@@ -208,6 +211,31 @@ func subHeadingNumber(s string) (m headingMatch, style string, level int, ok boo
 		}
 	}
 	return m, "", 0, false
+}
+
+// arabicAfterDigit: s starts with an ASCII digit and can go on as an
+// arabic numbering (1. 1、 12．): one more digit at most, then a heading
+// space, a separator or a full-width digit. Most lines of figures fail at
+// their second or third byte.
+func arabicAfterDigit(s string) bool {
+	j := 1
+	if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j >= len(s) {
+		return false // no separator
+	}
+	switch s[j] {
+	case '.', ' ', '\t', '\n', '\f', '\r':
+		return true
+	case 0xC2: // U+00A0
+		return true
+	case 0xE3: // 、 U+3001, U+3000
+		return true
+	case 0xEF: // ． U+FF0E, ０-９
+		return true
+	}
+	return false
 }
 
 // headingTextEnd returns where the first of 。：:；, U+3000 or a space
