@@ -168,7 +168,14 @@ func (p *parser) trimmedLines() []line {
 // others (spaceLead, spaceTail): any other byte ends the trim without
 // decoding a rune, which is how nearly every span ends.
 func trimSpan(t string, s, e int) (int, int) {
+	if s < e && !spaceLeadByte[t[s]] && !spaceTailByte[t[e-1]] {
+		return s, e // nothing to trim: most spans
+	}
 	for s < e && spaceLeadByte[t[s]] {
+		if s+3 <= e && t[s] == 0xE3 && t[s+1] == 0x80 && t[s+2] == 0x80 {
+			s += 3 // U+3000, which indents Chinese paragraphs
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(t[s:e])
 		if !isSpace(r) {
 			break
@@ -552,6 +559,16 @@ func runeLen(r rune) int {
 	return utf8.RuneLen(utf8.RuneError)
 }
 
+// sectionNameKey is LabelKey(d.Name), made once for the six parts.
+func sectionNameKey(d *SectionDef) string {
+	for i, x := range Sections {
+		if x == d {
+			return sectionKeys()[i].name
+		}
+	}
+	return LabelKey(d.Name)
+}
+
 // sectionFirstRune tells whether s starts with the first character of a
 // part's name or of one of its variants (a cheap test before the key).
 func sectionFirstRune(s string) bool {
@@ -734,9 +751,22 @@ const crawlerLine = 1500
 
 // startsLikeHeading is a cheap filter before the heading regexps: a heading
 // starts with #, a bracket, a Chinese numeral or a digit.
+//
+// It compares bytes: # ( and the digits are ASCII; （ and ０-９ are EF BC
+// 88 and EF BC 90-99; 一…十 start with E4 or E5 (U+4E00–U+5341).
 func startsLikeHeading(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r == '#' || r == '（' || r == '(' || isCNNumeralRune(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９'
+	if len(s) == 0 {
+		return false
+	}
+	switch c := s[0]; {
+	case c == '#' || c == '(' || c >= '0' && c <= '9':
+		return true
+	case c == 0xEF:
+		return len(s) >= 3 && s[1] == 0xBC && (s[2] == 0x88 || s[2] >= 0x90 && s[2] <= 0x99)
+	case c == 0xE4 || c == 0xE5:
+		return numeralAt(s, 0, cnNumbering) > 0
+	}
+	return false
 }
 
 func strictVariant(s string) bool {
@@ -792,7 +822,7 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 			}
 		}
 	}
-	if canonical && LabelKey(s[m[1]:textEnd]) != LabelKey(d.Name) {
+	if canonical && LabelKey(s[m[1]:textEnd]) != sectionNameKey(d) {
 		canonical = false
 	}
 	h := p.headings.next()

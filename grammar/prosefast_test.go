@@ -537,3 +537,31 @@ func TestSplitLinesFromSourceLines(t *testing.T) {
 		}
 	}
 }
+
+// refStartsLikeHeading is startsLikeHeading as it was: on the first rune.
+func refStartsLikeHeading(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '#' || r == '（' || r == '(' || isCNNumeralRune(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９'
+}
+
+func TestStartsLikeHeadingAsOnTheFirstRune(t *testing.T) {
+	check := func(s string) {
+		if got, want := startsLikeHeading(s), refStartsLikeHeading(s); got != want {
+			t.Fatalf("startsLikeHeading(%q) = %v, on the first rune %v", s, got, want)
+		}
+	}
+	for _, ln := range realLines(t) {
+		check(ln)
+	}
+	// every character of the BMP (and a few beyond), alone and cut
+	for r := rune(0); r < 0x10000; r++ {
+		b := string(r)
+		check(b)
+		check(b + "、")
+		check(b[:len(b)-1])
+	}
+	rng := rand.New(rand.NewSource(21))
+	for range 50000 {
+		check(randomText(rng, prosePieces, rng.Intn(4)))
+	}
+}
