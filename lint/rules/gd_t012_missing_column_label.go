@@ -36,27 +36,26 @@ func checkColumnLabels(ctx *lint.Context) {
 		// the canonical form of a column label the parser recognised (the
 		// region searched was once these joined by NULs: no key holds a
 		// NUL, so a key is found in the join exactly when in one of them)
-		tk := tableKeyOf(ctx, t)
+		// the label keys first: most tables have every heading recognised,
+		// and the table's key (its whole text) is then not needed
 		var keyBuf [32]string
-		var labelKeys []string // made when tk lacks a key: seldom
+		labelKeys := keyBuf[:0]
+		for _, l := range t.Labels {
+			if l.Kind == grammar.LabelColumn {
+				labelKeys = append(labelKeys, templateKey(l.Canonical))
+			}
+		}
+		tk, tkMade := "", false
 		inRegion := func(k string) bool {
-			if hasWord(tk, k) {
-				return true
-			}
-			if labelKeys == nil {
-				labelKeys = keyBuf[:0]
-				for _, l := range t.Labels {
-					if l.Kind == grammar.LabelColumn {
-						labelKeys = append(labelKeys, templateKey(l.Canonical))
-					}
-				}
-			}
 			for _, lk := range labelKeys {
 				if hasWord(lk, k) {
 					return true
 				}
 			}
-			return false
+			if !tkMade {
+				tk, tkMade = tableKeyOf(ctx, t), true
+			}
+			return hasWord(tk, k)
 		}
 		var missing []string
 		for _, c := range columnsOf(t.Def).cols {

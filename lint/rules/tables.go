@@ -129,37 +129,75 @@ func tableKey(rep *grammar.Report, t *grammar.Table) string {
 // A table's text alternates digits and tabs: LabelKey copied a run per tab,
 // and the pipes cost a second copy.
 func tableKeyText(text string) string {
-	buf := make([]byte, 0, len(text))
+	buf := make([]byte, len(text)) // a key is never longer than its text
+	w := 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if !asciiKeyDrop[c] {
-				buf = append(buf, c)
-			}
+		switch keyByteClass[c] {
+		case keyASCIIKept:
+			buf[w] = c
+			w++
 			i++
 			continue
-		}
-		if c-0xE4 <= 0xE9-0xE4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			buf = append(buf, c, text[i+1], text[i+2]) // U+4000–U+9FFF, kept as LabelKey keeps them
-			i += 3
+		case keyASCIIDropped:
+			i++
 			continue
+		case keyHanLead:
+			if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				// U+4000–U+9FFF, kept as LabelKey keeps them
+				buf[w], buf[w+1], buf[w+2] = c, text[i+1], text[i+2]
+				w += 3
+				i += 3
+				continue
+			}
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
+		var piece string
 		switch k := runeKey(r); {
 		case r == utf8.RuneError && n == 1:
-			buf = append(buf, "\uFFFD"...)
+			piece = "\uFFFD" // three bytes for one: the only piece longer than its text
 		case k == runeKept:
-			buf = append(buf, text[i:i+n]...)
+			piece = text[i : i+n]
 		case k == runeDropped:
 		case k == runeUnknown:
-			buf = append(buf, strings.ReplaceAll(grammar.LabelKey(text[i:i+n]), "|", "")...)
+			piece = strings.ReplaceAll(grammar.LabelKey(text[i:i+n]), "|", "")
 		default:
-			buf = utf8.AppendRune(buf, k)
+			piece = string(k)
 		}
+		// room for the piece and for the rest of the text as it is
+		if need := w + len(piece) + len(text) - i - n; need > len(buf) {
+			buf = append(buf[:w], make([]byte, need-w)...)
+		}
+		w += copy(buf[w:], piece)
 		i += n
 	}
-	return string(buf)
+	return string(buf[:w])
 }
+
+// keyByteClass sorts the bytes for tableKeyText: ASCII kept or dropped, the
+// lead byte of a character U+4000–U+9FFF, anything else.
+var keyByteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c < utf8.RuneSelf && asciiKeyDrop[c]:
+			t[c] = keyASCIIDropped
+		case c < utf8.RuneSelf:
+			t[c] = keyASCIIKept
+		case c >= 0xE4 && c <= 0xE9:
+			t[c] = keyHanLead
+		default:
+			t[c] = keyOther
+		}
+	}
+	return t
+}()
+
+const (
+	keyOther = iota
+	keyASCIIKept
+	keyASCIIDropped
+	keyHanLead
+)
 
 // labelKeyIs tells whether grammar.LabelKey(text) is key, comparing as it
 // goes instead of building the key (sameLabel asks it of most labels
