@@ -668,3 +668,55 @@ func TestCellLabelKindAsBefore(t *testing.T) {
 		t.Fatalf("only %d cells", n)
 	}
 }
+
+// oldMayHaveDoubled is mayHaveDoubled before threeByteLead.
+func oldMayHaveDoubled(text string) bool {
+	r1, r2, r3 := rune(-1), rune(-1), rune(-1) // the three runes before r
+	for i := 0; i < len(text); {
+		// decodeRune, written out: a call per character was half the time
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			i += 3
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(text[i:])
+			i += n
+		}
+		if r == r1 && strings.ContainsRune(doubledFunctionChars, r) ||
+			r == r2 && r1 == r3 && r1 != r && isHan(r1) && isHan(r) {
+			return true
+		}
+		r1, r2, r3 = r, r1, r2
+	}
+	return false
+}
+
+func TestMayHaveDoubledAsBefore(t *testing.T) {
+	texts := randomTexts(30, 30000)
+	for r := rune(0); r < 0x11000; r += 1 + r%5 {
+		texts = append(texts, string(r)+string(r), "的"+string(r)+"的"+string(r))
+	}
+	for _, rep := range sharedReports(t) {
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+	}
+	yes := 0
+	for _, text := range texts {
+		got, want := mayHaveDoubled(text), oldMayHaveDoubled(text)
+		if got != want {
+			t.Fatalf("mayHaveDoubled(%q) = %v, want %v", text, got, want)
+		}
+		if got {
+			yes++
+		}
+	}
+	if yes < 1000 {
+		t.Fatalf("only %d texts may have a doubled word", yes)
+	}
+}

@@ -141,7 +141,7 @@ func mayHaveDoubled(text string) bool {
 		if c := text[i]; c < utf8.RuneSelf {
 			r = rune(c)
 			i++
-		} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		} else if i+2 < len(text) && threeByteLead[c] && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
 			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 			i += 3
 		} else {
@@ -149,14 +149,25 @@ func mayHaveDoubled(text string) bool {
 			r, n = utf8.DecodeRuneInString(text[i:])
 			i += n
 		}
-		if r == r1 && strings.ContainsRune(doubledFunctionChars, r) ||
-			r == r2 && r1 == r3 && r1 != r && isHan(r1) && isHan(r) {
+		// a rune equal to one of the two before is rare: test that first
+		if (r == r1 || r == r2) && (r == r1 && strings.ContainsRune(doubledFunctionChars, r) ||
+			r == r2 && r1 == r3 && r1 != r && isHan(r1) && isHan(r)) {
 			return true
 		}
 		r1, r2, r3 = r, r1, r2
 	}
 	return false
 }
+
+// threeByteLead holds the lead bytes E1–EF but ED: followed by any two
+// continuation bytes they make a valid rune (E0 and ED narrow the second
+// byte's range).
+var threeByteLead = func() (t [256]bool) {
+	for c := 0xE1; c <= 0xEF; c++ {
+		t[c] = c != 0xED
+	}
+	return t
+}()
 
 // legitABAB accepts verb reduplication (研究研究) and 一X一X counting, and a
 // word followed by a longer term that starts with it (学习学习强国).
