@@ -120,6 +120,79 @@ type matcher struct {
 	// spellings, and a keystroke in an editor re-reads the same cells
 	mu         sync.RWMutex
 	remembered map[string]fuzzyHit
+
+	// cells holds how cells that hold a label lex, by their text (one
+	// map for separated cells, one for whole lines), for every report
+	// read by the process, as remembered does
+	cellsMu sync.RWMutex
+	cells   [2]map[string]lexedCell
+}
+
+// lexedCell is what scanWholeCell made of a cell: its tokens (offsets from
+// the cell's start) and whether they make the table glued.
+type lexedCell struct {
+	toks  []cellToken
+	glued bool
+}
+
+type cellToken struct {
+	kind          tokKind
+	start, end    int
+	entry         *labelEntry
+	how           string
+	whole, digits bool
+}
+
+const (
+	// maxRememberedCell: longer cells (glued lines) are not remembered;
+	// the longest label is about 110 bytes
+	maxRememberedCell = 160
+	// maxRememberedCells bounds each of matcher.cells
+	maxRememberedCells = 1 << 11
+)
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// lexedCell returns how the cell text lexed before, if remembered.
+func (m *matcher) lexedCell(text string, separated bool) (lexedCell, bool) {
+	m.cellsMu.RLock()
+	c, ok := m.cells[boolIndex(separated)][text]
+	m.cellsMu.RUnlock()
+	return c, ok
+}
+
+// rememberCell remembers toks, the tokens of the cell text at offset s,
+// when one of them is a label (values and prose vary from report to
+// report, labels do not).
+func (m *matcher) rememberCell(text string, separated bool, s int, toks []token, glued bool) {
+	label := false
+	for i := range toks {
+		label = label || toks[i].kind == tokLabel
+	}
+	if !label {
+		return
+	}
+	c := lexedCell{toks: make([]cellToken, len(toks)), glued: glued}
+	for i := range toks {
+		tk := &toks[i]
+		c.toks[i] = cellToken{kind: tk.kind, start: tk.start - s, end: tk.end - s, entry: tk.entry, how: tk.how, whole: tk.whole, digits: tk.digits}
+	}
+	m.cellsMu.Lock()
+	defer m.cellsMu.Unlock()
+	k := boolIndex(separated)
+	if len(m.cells[k]) >= maxRememberedCells {
+		return
+	}
+	if m.cells[k] == nil {
+		m.cells[k] = map[string]lexedCell{}
+	}
+	// a copy: text is part of a report, which must not stay alive
+	m.cells[k][strings.Clone(text)] = c
 }
 
 type fuzzyHit struct {

@@ -379,6 +379,79 @@ func TestContainsDigitAndLabelLikeAsDecoding(t *testing.T) {
 	}
 }
 
+// Cells taken from the matcher's memory lex as scanned: every line of the
+// reports and of broken copies, lexed twice by every template (the second
+// time from memory), against a lexer that always scans.
+func TestRememberedCellsAsScanned(t *testing.T) {
+	remembered := 0
+	// a count with its unit is a value after a row label or a value, else
+	// prose (inRow): the same cell lexes two ways
+	context := "行政许可\t3个 行政处罚\n信息内容\t3个 行政处罚\n3个 行政处罚\n规章 3个 行政强制\n（元）\t3个 规章\n信息内容\t3个 规章\n"
+	for _, text := range append(brokenTexts(t, 2), context) {
+		p := &parser{text: text}
+		for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			m := matcherFor(def)
+			for range 2 {
+				got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1, unremembered: true}
+				start := 0
+				for li, l := range strings.SplitAfter(text, "\n") {
+					s, e := trimKeepTabs(text, start, start+len(strings.TrimRight(l, "\r\n")))
+					start += len(l)
+					if s == e {
+						continue
+					}
+					got.lexLine(li, s, e)
+					want.lexLine(li, s, e)
+					if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last || got.glued != want.glued {
+						t.Fatalf("%q lexes as %+v, want %+v", text[s:e], got.toks, want.toks)
+					}
+				}
+			}
+			m.cellsMu.RLock()
+			remembered = max(remembered, len(m.cells[0])+len(m.cells[1]))
+			m.cellsMu.RUnlock()
+		}
+	}
+	if remembered < 100 {
+		t.Fatalf("only %d cells remembered", remembered)
+	}
+}
+
+// Cells are remembered up to the bound, and read and remembered by many
+// goroutines at once (go test -race) with the same tokens as scanned.
+func TestRememberedCellsBoundedAndShared(t *testing.T) {
+	m := matcherFor(Table2)
+	done := make(chan string)
+	for g := range 4 {
+		go func() {
+			for i := range maxRememberedCells / 2 {
+				text := fmt.Sprintf("（一）予以公开%d行%d\t5", g, i)
+				p := &parser{text: text}
+				got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1, unremembered: true}
+				for range 2 {
+					got.lexLine(0, 0, len(text))
+					want.lexLine(0, 0, len(text))
+				}
+				if !slices.Equal(got.toks, want.toks) {
+					done <- fmt.Sprintf("%q lexes as %+v, want %+v", text, got.toks, want.toks)
+					return
+				}
+			}
+			done <- ""
+		}()
+	}
+	for range 4 {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+	m.cellsMu.RLock()
+	defer m.cellsMu.RUnlock()
+	if n := len(m.cells[1]); n > maxRememberedCells || n < maxRememberedCells/2 {
+		t.Errorf("%d cells remembered, want %d to %d", n, maxRememberedCells/2, maxRememberedCells)
+	}
+}
+
 func TestIsPlaceholderAsTheMap(t *testing.T) {
 	placeholders := map[string]bool{"/": true, "／": true, "—": true, "——": true, "-": true, "－": true, "--": true,
 		"不适用": true, "无": true, "—/—": true, "\\": true, "、": true}

@@ -34,12 +34,18 @@ type lexer struct {
 	// lexedLine is the line index of each lexed span
 	lexedLine []int
 	tokBuf    *[]token // what toks came in from tokenBuffers, to go back in
-	cellBuf   [][2]int // the cells of the line being lexed
-	lastMatch matchAnswer
-	used      int // the most tokens toks held (releaseLexers)
-	first     int // view offset of the first token
-	last      int
-	nlines    int
+	// askedRow: inRow was asked since the cell being lexed began (its
+	// tokens then depend on those before it, and it is not remembered)
+	askedRow bool
+	// unremembered: cells are scanned, never taken from the matcher's
+	// memory nor put in it (the tests' reference)
+	unremembered bool
+	cellBuf      [][2]int // the cells of the line being lexed
+	lastMatch    matchAnswer
+	used         int // the most tokens toks held (releaseLexers)
+	first        int // view offset of the first token
+	last         int
+	nlines       int
 }
 
 func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
@@ -366,7 +372,9 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	lx.scanWholeCell(li, s, e, separated)
 }
 
-// scanWholeCell is lexCell for any cell.
+// scanWholeCell is lexCell for any cell. A cell that holds a label lexes
+// as the same cell did before, from the matcher's memory (lexedCell): the
+// cells of reports repeat the template's labels.
 func (lx *lexer) scanWholeCell(li, s, e int, separated bool) {
 	t := lx.p.text
 	cellText := t[s:e]
@@ -374,12 +382,41 @@ func (lx *lexer) scanWholeCell(li, s, e int, separated bool) {
 		lx.add(token{kind: tokPlaceholder, start: s, end: e, text: cellText, line: li, whole: true})
 		return
 	}
+	// the scan reads nothing past e but the end of a rune that e cuts
+	// (matcher.match decodes the rune at i from t[i:]), which the cells
+	// of one text never do: still, such a cell is not remembered
+	memo := !lx.unremembered && len(cellText) <= maxRememberedCell && (e == len(t) || t[e]&0xC0 != 0x80)
+	if memo {
+		if c, ok := lx.m.lexedCell(cellText, separated); ok {
+			for _, ct := range c.toks {
+				lx.add(token{kind: ct.kind, start: s + ct.start, end: s + ct.end, text: t[s+ct.start : s+ct.end],
+					entry: ct.entry, how: ct.how, line: li, whole: ct.whole, digits: ct.digits})
+			}
+			lx.glued = lx.glued || c.glued
+			return
+		}
+	}
+	before := len(lx.toks)
+	lx.askedRow = false
+	glued := lx.scanCellTokens(li, s, e, separated)
+	lx.glued = lx.glued || glued
+	// what the tokens before said (inRow) made no difference to it
+	if memo && !lx.askedRow {
+		lx.m.rememberCell(cellText, separated, s, lx.toks[before:], glued)
+	}
+}
+
+// scanCellTokens adds the tokens of the cell t[s:e]; glued: they are
+// those of a glued table.
+func (lx *lexer) scanCellTokens(li, s, e int, separated bool) (glued bool) {
+	t := lx.p.text
+	cellText := t[s:e]
 	before := len(lx.toks)
 	// a label cut short or misspelt, alone in its cell or line
 	if en, _ := lx.matchAt(s, e, false); en == nil && labelLike(cellText) {
 		if en, how := lx.m.fuzzyRemembered(cellText); en != nil {
 			lx.add(token{kind: tokLabel, start: s, end: e, text: cellText, entry: en, how: how, line: li, whole: true})
-			return
+			return false
 		}
 	}
 	labels := lx.scanCell(li, s, e)
@@ -392,9 +429,7 @@ func (lx *lexer) scanWholeCell(li, s, e int, separated bool) {
 			}
 		}
 	}
-	if labels >= 3 && !separated {
-		lx.glued = true
-	}
+	return labels >= 3 && !separated
 }
 
 // asciiDigits: s is one or more ASCII digits.
@@ -653,6 +688,7 @@ func r0(s string) rune {
 // inRow: the last token that is not a bracketed note is a row label or a
 // value.
 func (lx *lexer) inRow() bool {
+	lx.askedRow = true
 	for k := len(lx.toks) - 1; k >= 0; k-- {
 		tk := &lx.toks[k]
 		switch {
