@@ -124,6 +124,9 @@ func blockRequestCandidates(b *proseBlock) []requestCandidate {
 			if rest := strings.TrimLeft(s.text[numEnd:], " \t"); strings.HasPrefix(rest, "条") {
 				unit = "条"
 			}
+			if out == nil {
+				out = make([]requestCandidate, 0, 4) // a block's few: one allocation, not three
+			}
 			out = append(out, requestCandidate{kind: kind, start: s.start + numStart, end: s.start + numEnd, value: n, unit: unit, year: year})
 		}
 		carriedClaims(s, add)

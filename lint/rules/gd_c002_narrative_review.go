@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -118,9 +119,13 @@ func blockReviewClaims(b *proseBlock) []reviewClaim {
 		}
 		about := aboutDisclose.in(s.text)
 		add := func(i, j int, what string, n int, zero bool) {
+			if out == nil {
+				out = make([]reviewClaim, 0, 4) // a block's few: one allocation, not three
+			}
 			out = append(out, reviewClaim{start: s.start + i, end: s.start + j, what: what, n: n, zero: zero, section: about})
 		}
-		taken := map[int]bool{}
+		var takenBuf [8]int
+		taken := takenBuf[:0] // the number offsets read: a few, a list
 		for _, m := range reReviewCount.FindAll(s.text) {
 			if reviewOutcome.in(s.text[m[0]:m[1]]) {
 				continue
@@ -129,11 +134,11 @@ func blockReviewClaims(b *proseBlock) []reviewClaim {
 			if !ok {
 				continue
 			}
-			taken[m[4]] = true
+			taken = append(taken, m[4])
 			add(m[4], m[5], s.text[m[2]:m[3]], n, false)
 		}
 		for _, m := range reReviewCountPre.FindAll(s.text) {
-			if taken[m[2]] || reviewOutcome.in(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
+			if slices.Contains(taken, m[2]) || reviewOutcome.in(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
 				continue
 			}
 			n, ok := atoiDigits(s.text[m[2]:m[3]])

@@ -167,6 +167,9 @@ func enumerators(text string) [][]int {
 					m[j] += s
 				}
 			}
+			if out == nil {
+				out = make([][]int, 0, 2) // one allocation for two, not two
+			}
 			out = append(out, m)
 			pos = m[1]
 			break

@@ -97,6 +97,9 @@ func (s *startScan) findAll(text string, n int) [][]int {
 				m[j] += p
 			}
 		}
+		if out == nil {
+			out = make([][]int, 0, 2) // a text that matches often matches twice: one allocation, not two
+		}
 		out = append(out, m)
 		p = s.candidate(text, m[1], next)
 	}
