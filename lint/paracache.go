@@ -289,6 +289,11 @@ type textKey struct {
 // NewTextKey makes a key; name is for people reading a debugger.
 func NewTextKey[T any](name string) *TextKey[T] { return &TextKey[T]{slot: &textSlot{name: name}} }
 
+// KeepsValues tells whether the run keeps values by text (Keep) for later
+// runs: a rule may then not put a value it keeps in memory shared with
+// values it does not, or the kept one would hold the rest.
+func (c *Context) KeepsValues() bool { return c.cache != nil && c.cache.running }
+
 // Recall returns the value of key kept for text by this run or an earlier
 // run with the same cache; ok is false when there is none (always without a
 // cache: a CLI run derives every value afresh).

@@ -22,8 +22,15 @@ func blocksOf(c *lint.Context) []*proseBlock {
 	return lint.Memo(c, blocksKey, func() []*proseBlock {
 		blocks := proseBlocks(c.Report)
 		arena := new([][2]int)
-		for _, b := range blocks {
+		var facts []blockFacts // one allocation, when no fact outlives the run
+		if !c.KeepsValues() {
+			facts = make([]blockFacts, len(blocks))
+		}
+		for i, b := range blocks {
 			b.arena = arena
+			if facts != nil {
+				b.spareFacts = &facts[i]
+			}
 		}
 		return blocks
 	})

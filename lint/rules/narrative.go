@@ -80,7 +80,10 @@ func factsOf(c *lint.Context, b *proseBlock) *blockFacts {
 		if f, ok := lint.Recall(c, blockFactsKey, b.Text); ok {
 			b.facts = f
 		} else {
-			b.facts = &blockFacts{}
+			b.facts = b.spareFacts
+			if b.facts == nil {
+				b.facts = &blockFacts{}
+			}
 			lint.Keep(c, blockFactsKey, b.Text, b.facts)
 		}
 	}

@@ -69,6 +69,9 @@ type proseBlock struct {
 	sents   [][2]int  // built on first use
 	arena   *[][2]int // where sents are built, shared by the blocks of a run
 	facts   *blockFacts
+	// spareFacts is where factsOf puts the block's facts when the run
+	// keeps none (one array for the run's blocks); nil otherwise
+	spareFacts *blockFacts
 }
 
 // sentences returns the byte ranges of the block's sentences (see sentences).
