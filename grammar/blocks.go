@@ -163,7 +163,7 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	*h = Heading{
 		Span:       p.span(base+numStart, base+textEnd),
 		NumberSpan: p.span(base+numStart, base+m[1]),
-		Number:     cnValue(s[m[4]:m[5]]), // a run of numerals: no space to trim
+		Number:     numeralValue(s[m[4]:m[5]]), // a run of numerals: no space to trim
 		Style:      style,
 		Level:      level,
 		Text:       rest[:end],
@@ -211,6 +211,18 @@ func subHeadingNumber(s string) (m headingMatch, style string, level int, ok boo
 		}
 	}
 	return m, "", 0, false
+}
+
+// numeralValue is cnValue(s), at once for one or two ASCII digits (most
+// sub-item numbers: 1. 12.), which cnValue reads rune by rune.
+func numeralValue(s string) int {
+	switch {
+	case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
+		return int(s[0] - '0')
+	case len(s) == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9':
+		return int(s[0]-'0')*10 + int(s[1]-'0')
+	}
+	return cnValue(s)
 }
 
 // arabicAfterDigit: s starts with an ASCII digit and can go on as an

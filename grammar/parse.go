@@ -244,6 +244,22 @@ func maybePageNumber(s string) bool {
 	return digit && dash
 }
 
+// maybeExportMark: s could be 正文 with spaces around it (what
+// strings.TrimSpace trims): it starts with 正 or with the first byte of
+// such a space, and holds 正文. Most lines fail at their first byte.
+func maybeExportMark(s string) bool {
+	return len(s) > 5 && exportMarkLead[s[0]] && strings.Index(s, "正文") >= 0
+}
+
+// exportMarkLead: 正's first byte and those of the spaces TrimSpace trims
+// (ASCII, U+0085 U+00A0, U+1680, U+2000–U+205F, U+3000).
+var exportMarkLead = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == 0xE6 || c <= ' ' || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3
+	}
+	return t
+}()
+
 // dashAfterSpaces: after the spaces rePageNumber allows first
 // ([\s\x{3000}]*), s goes on with a dash, as a page number must. Most lines
 // fail at their first byte, before maybePageNumber reads them whole.
@@ -286,7 +302,7 @@ func (p *parser) findResidue() {
 			continue
 		}
 		if len(s) <= 40 {
-			if len(s) >= len("正文") && strings.Contains(s, "正文") && strings.TrimSpace(s) == "正文" {
+			if maybeExportMark(s) && strings.TrimSpace(s) == "正文" {
 				a, b := trimSpan(p.text, ln.start, ln.end)
 				p.addResidue(a, b, "export")
 				continue

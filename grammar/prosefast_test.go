@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/internal/testshared"
@@ -564,4 +565,51 @@ func TestStartsLikeHeadingAsOnTheFirstRune(t *testing.T) {
 	for range 50000 {
 		check(randomText(rng, prosePieces, rng.Intn(4)))
 	}
+}
+
+// Every line TrimSpace reads as 正文 passes maybeExportMark, with any of
+// the spaces unicode.IsSpace knows around it.
+func TestMaybeExportMarkBeforeTrimSpace(t *testing.T) {
+	pieces := []string{"正文", "正", "文", "a", "\xe6", "\xe6\xad\xa3", "表"}
+	for r := rune(0); r <= 0x3000; r++ {
+		if unicode.IsSpace(r) {
+			pieces = append(pieces, string(r))
+		}
+	}
+	matched := 0
+	check := func(s string) {
+		if strings.TrimSpace(s) == "正文" {
+			matched++
+			if !maybeExportMark(s) {
+				t.Fatalf("TrimSpace(%q) is 正文, maybeExportMark says no", s)
+			}
+		}
+	}
+	for _, ln := range realLines(t) {
+		check(ln)
+	}
+	rng := rand.New(rand.NewSource(22))
+	for range 200000 {
+		check(randomText(rng, pieces, rng.Intn(5)))
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d export marks", matched)
+	}
+}
+
+// numeralValue is cnValue on every numbering the matchers can take.
+func TestNumeralValueAsCNValue(t *testing.T) {
+	digits := []string{"0", "1", "9", "０", "５", "一", "十", "九"}
+	var check func(prefix string, depth int)
+	check = func(prefix string, depth int) {
+		if got, want := numeralValue(prefix), cnValue(prefix); got != want {
+			t.Fatalf("numeralValue(%q) = %d, cnValue %d", prefix, got, want)
+		}
+		if depth < 3 {
+			for _, d := range digits {
+				check(prefix+d, depth+1)
+			}
+		}
+	}
+	check("", 0)
 }

@@ -75,8 +75,9 @@ func NewSource(path, text string) *Source {
 // DecodedSource is the source of a file whose bytes raw a front-end decoded
 // to text in encoding enc.
 func DecodedSource(path string, raw []byte, text string, enc Encoding) *Source {
+	breaks := strings.Count(text, "\n") // once for both
 	return &Source{Path: path, Raw: raw, Text: text, Encoding: enc,
-		CRLF: countCRLF(text), lines: lineStarts(text), marks: &posMarks{}}
+		CRLF: crlfDominant(text, breaks), lines: lineStartsN(text, breaks), marks: &posMarks{}}
 }
 
 // UsePhraseScan has Parse take its phrase scan from ps, which holds the
@@ -92,11 +93,18 @@ func (s *Source) SetView(v *View, rendering string) { s.view, s.rendering = v, r
 func countCRLF(s string) bool {
 	// strings.Count and IndexByte run on whole machine words, not byte by
 	// byte: a new Source is made on every keystroke in an editor
-	return strings.Count(s, "\r\n")*2 > strings.Count(s, "\n")
+	return crlfDominant(s, strings.Count(s, "\n"))
 }
 
-func lineStarts(text string) []int {
-	starts := make([]int, 1, 1+len(text)/40)
+// crlfDominant is countCRLF(s) for s holding breaks line feeds.
+func crlfDominant(s string, breaks int) bool { return strings.Count(s, "\r\n")*2 > breaks }
+
+func lineStarts(text string) []int { return lineStartsN(text, strings.Count(text, "\n")) }
+
+// lineStartsN is lineStarts(text) for text holding breaks line feeds: the
+// index is made at its size at once.
+func lineStartsN(text string, breaks int) []int {
+	starts := make([]int, 1, breaks+1)
 	for i := 0; ; {
 		j := strings.IndexByte(text[i:], '\n')
 		if j < 0 {
