@@ -153,10 +153,10 @@ func (p *parser) subHeading(s string, base int) (*Heading, int) {
 	}
 	textEnd := m[1] + end
 	// a numbered sentence is a paragraph, not a heading
-	if utf8.RuneCountInString(rest[:end]) > 40 || end == 0 {
+	if moreRunes(rest[:end], 40) || end == 0 {
 		return nil, 0
 	}
-	if style == "arabic" && end == len(rest) && utf8.RuneCountInString(rest) > 25 {
+	if style == "arabic" && end == len(rest) && moreRunes(rest, 25) {
 		return nil, 0
 	}
 	h := p.headings.next()
@@ -223,6 +223,32 @@ func numeralValue(s string) int {
 		return int(s[0]-'0')*10 + int(s[1]-'0')
 	}
 	return cnValue(s)
+}
+
+// moreRunes is utf8.RuneCountInString(s) > n. It stops counting past n,
+// and steps over a three-byte character (lead byte E1–EF but ED, the ones
+// without a narrower range for the second byte) without decoding it.
+func moreRunes(s string, n int) bool {
+	if len(s) <= n {
+		return false // a character has a byte at least
+	}
+	count := 0
+	for i := 0; i < len(s); count++ {
+		if count > n {
+			return true
+		}
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return count > n
 }
 
 // arabicAfterDigit: s starts with an ASCII digit and can go on as an

@@ -732,7 +732,7 @@ func (p *parser) parenSectionHeadings() []*Heading {
 		a, b := trimmed[li].start, trimmed[li].end
 		s := p.text[a:b]
 		m, ok := headingNumber(s, parenNumbering)
-		if !ok || m[2] >= 0 || utf8.RuneCountInString(s[m[1]:]) > 40 {
+		if !ok || m[2] >= 0 || moreRunes(s[m[1]:], 40) {
 			continue
 		}
 		d, canonical, keyLen := sectionFor(s[m[1]:], false)
@@ -814,7 +814,7 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 			rest = rest[:len(rest)-1]
 		}
 	}
-	whole := lineStart && utf8.RuneCountInString(rest) <= 40
+	whole := lineStart && !moreRunes(rest, 40)
 	if !whole && !sectionFirstRune(rest) {
 		return nil // 一是… and the like: no part's name starts this way
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,19 @@ import (
 // character (a crawler line carries headings inside it).
 func realLines(t *testing.T) []string {
 	t.Helper()
+	realLinesOnce.Do(func() { realLinesRead = readRealLines(t) })
+	if len(realLinesRead) < 10000 {
+		t.Fatalf("only %d real lines", len(realLinesRead))
+	}
+	return realLinesRead
+}
+
+var (
+	realLinesOnce sync.Once
+	realLinesRead []string
+)
+
+func readRealLines(t *testing.T) []string {
 	roots := []string{filepath.Join(testshared.Dir(t), "seeds"), filepath.Join(testshared.Dir(t), "corpus"),
 		"testdata", filepath.Join("..", "testdata")}
 	var out []string
@@ -49,9 +63,6 @@ func realLines(t *testing.T) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	if len(out) < 10000 {
-		t.Fatalf("only %d real lines", len(out))
 	}
 	return out
 }
@@ -612,4 +623,25 @@ func TestNumeralValueAsCNValue(t *testing.T) {
 		}
 	}
 	check("", 0)
+}
+
+// moreRunes answers as counting the runes, on real lines, on random text
+// with broken UTF-8 and characters of every length, for limits around
+// their length.
+func TestMoreRunesAsRuneCount(t *testing.T) {
+	check := func(s string) {
+		for _, n := range []int{25, 40, len(s) / 3} {
+			if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
+				t.Fatalf("moreRunes(%q, %d) = %v, %d runes", s, n, got, utf8.RuneCountInString(s))
+			}
+		}
+	}
+	for _, ln := range realLines(t) {
+		check(ln)
+	}
+	pieces := append([]string{"\xe0\xa0\x80", "\xe0\x9f\xbf", "\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbf", "\xe4\xb8", "\xc2\xa0", "\xf0\x9f\x98\x80"}, prosePieces...)
+	rng := rand.New(rand.NewSource(25))
+	for range 100000 {
+		check(randomText(rng, pieces, rng.Intn(30)))
+	}
 }
