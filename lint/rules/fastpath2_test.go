@@ -720,3 +720,28 @@ func TestMayHaveDoubledAsBefore(t *testing.T) {
 		t.Fatalf("only %d texts may have a doubled word", yes)
 	}
 }
+
+// GD-C001 and GD-C004 carry a sentence's answer for 申请 to the next as
+// its s.prev's: eachBlockSentence hands each sentence the one before it as
+// prev ("" for the first).
+func TestSentencePrevIsTheLastSentence(t *testing.T) {
+	n := 0
+	for _, rep := range sharedReports(t) {
+		for _, b := range proseBlocks(rep) {
+			last := ""
+			eachBlockSentence(b, func(s sentenceCtx) {
+				if s.prev != last {
+					t.Fatalf("prev %q, want %q", s.prev, last)
+				}
+				if s.text != b.Text[s.start:s.end] {
+					t.Fatalf("text %q is not the block's [%d:%d]", s.text, s.start, s.end)
+				}
+				last = s.text
+				n++
+			})
+		}
+	}
+	if n < 500 {
+		t.Fatalf("only %d sentences", n)
+	}
+}

@@ -110,8 +110,11 @@ func blockRequestCandidates(b *proseBlock) []requestCandidate {
 		return nil // no sentence is about applications (a test per block, not per sentence)
 	}
 	var out []requestCandidate
+	prevHas := false // hasWord(s.prev, "申请"): the last sentence's answer
 	eachBlockSentence(b, func(s sentenceCtx) {
-		about := hasWord(s.text, "申请") || hasWord(s.prev, "申请")
+		has := hasWord(s.text, "申请")
+		about := has || prevHas
+		prevHas = has
 		if !about || !hasWord(s.text, "件") && !hasWord(s.text, "条") {
 			return // every pattern below counts 件 (reReceived also 条)
 		}

@@ -48,11 +48,15 @@ func blockCompletionClaims(b *proseBlock) [][2]int {
 		return nil // the test below fails for every sentence
 	}
 	var out [][2]int
+	prevHas := false // hasWord(s.prev, "申请"): the last sentence's answer
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !hasWord(s.text, "申请") && !hasWord(s.prev, "申请") {
+		has := hasWord(s.text, "申请")
+		prev := prevHas
+		prevHas = has
+		if !has && !prev {
 			return
 		}
-		if otherMatters.in(s.text) && !hasWord(s.text, "申请") {
+		if otherMatters.in(s.text) && !has {
 			return
 		}
 		if !hasWord(s.text, "办结率") && !hasWord(s.text, "均") && !hasWord(s.text, "全") && !hasWord(s.text, "都") {
