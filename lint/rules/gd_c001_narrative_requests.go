@@ -128,7 +128,7 @@ func blockRequestCandidates(b *proseBlock) []requestCandidate {
 				unit = "条"
 			}
 			if out == nil {
-				out = make([]requestCandidate, 0, 4) // a block's few: one allocation, not three
+				out = make([]requestCandidate, 0, 2) // a block's two: one allocation, not two
 			}
 			out = append(out, requestCandidate{kind: kind, start: s.start + numStart, end: s.start + numEnd, value: n, unit: unit, year: year})
 		}

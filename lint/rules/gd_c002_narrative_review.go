@@ -120,7 +120,7 @@ func blockReviewClaims(b *proseBlock) []reviewClaim {
 		about := aboutDisclose.in(s.text)
 		add := func(i, j int, what string, n int, zero bool) {
 			if out == nil {
-				out = make([]reviewClaim, 0, 4) // a block's few: one allocation, not three
+				out = make([]reviewClaim, 0, 2) // a block's two: one allocation, not two
 			}
 			out = append(out, reviewClaim{start: s.start + i, end: s.start + j, what: what, n: n, zero: zero, section: about})
 		}
