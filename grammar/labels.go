@@ -434,7 +434,7 @@ func stripNumbering(s string) string {
 
 // splitNumbering splits a leading numbering from s.
 func splitNumbering(s string) (num, rest string) {
-	t := strings.TrimLeft(s, " \t\u3000")
+	t := trimNumberingSpace(s)
 	lead := len(s) - len(t)
 	i := 0
 	if strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") {
@@ -472,7 +472,22 @@ func splitNumbering(s string) (num, rest string) {
 	if i == 0 {
 		return "", s
 	}
-	return s[:lead+i], strings.TrimLeft(s[lead+i:], " \t\u3000")
+	return s[:lead+i], trimNumberingSpace(s[lead+i:])
+}
+
+// trimNumberingSpace is strings.TrimLeft(s, " \t\u3000") without its search
+// of a cut set that holds a non-ASCII rune, rune by rune.
+func trimNumberingSpace(s string) string {
+	for {
+		switch {
+		case s != "" && (s[0] == ' ' || s[0] == '\t'):
+			s = s[1:]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
 }
 
 // isCNNumeralRune tells whether r is one of 一 … 十 (a switch: it runs on

@@ -452,6 +452,23 @@ func TestRememberedCellsBoundedAndShared(t *testing.T) {
 	}
 }
 
+func TestSplitNumberingAsTrimmedByCutSet(t *testing.T) {
+	pieces := []string{" ", "\t", "\u3000", "\xe3\x80", "\xe3", "\u00a0", "（", "(", "）", ")", "一", "十", "1", "１", "、", ".", "．",
+		"规章", "𠮷", "\xff", "a"}
+	rng := rand.New(rand.NewSource(12))
+	for range 100000 {
+		s := randomText(rng, pieces, rng.Intn(9))
+		if got, want := trimNumberingSpace(s), strings.TrimLeft(s, " \t\u3000"); got != want {
+			t.Fatalf("trimNumberingSpace(%q) = %q, want %q", s, got, want)
+		}
+		num, rest := splitNumbering(s)
+		wnum, wrest := plainSplitNumbering(s)
+		if num != wnum || rest != wrest {
+			t.Fatalf("splitNumbering(%q) = %q, %q; want %q, %q", s, num, rest, wnum, wrest)
+		}
+	}
+}
+
 func TestIsPlaceholderAsTheMap(t *testing.T) {
 	placeholders := map[string]bool{"/": true, "／": true, "—": true, "——": true, "-": true, "－": true, "--": true,
 		"不适用": true, "无": true, "—/—": true, "\\": true, "、": true}
@@ -1260,4 +1277,47 @@ func (p *parser) plainPlaceCells(t *Table, rows []*Row, placed []*token, splitBy
 			r.Cells[ci] = c
 		}
 	}
+}
+
+// plainSplitNumbering splits a leading numbering from s.
+func plainSplitNumbering(s string) (num, rest string) {
+	t := strings.TrimLeft(s, " \t\u3000")
+	lead := len(s) - len(t)
+	i := 0
+	if strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(") {
+		_, n := utf8.DecodeRuneInString(t)
+		j := n
+		for j < len(t) {
+			r, m := utf8.DecodeRuneInString(t[j:])
+			if !isCNNumeralRune(r) && !(r >= '0' && r <= '9') {
+				break
+			}
+			j += m
+		}
+		if j > n && j < len(t) {
+			r, m := utf8.DecodeRuneInString(t[j:])
+			if r == '）' || r == ')' {
+				i = j + m
+			}
+		}
+	} else {
+		j := 0
+		for j < len(t) {
+			r, m := utf8.DecodeRuneInString(t[j:])
+			if !isCNNumeralRune(r) && !(r >= '0' && r <= '9') && !(r >= '０' && r <= '９') {
+				break
+			}
+			j += m
+		}
+		if j > 0 && j < len(t) {
+			r, m := utf8.DecodeRuneInString(t[j:])
+			if r == '、' || r == '.' || r == '．' {
+				i = j + m
+			}
+		}
+	}
+	if i == 0 {
+		return "", s
+	}
+	return s[:lead+i], strings.TrimLeft(s[lead+i:], " \t\u3000")
 }
