@@ -260,6 +260,15 @@ var exportMarkLead = func() (t [256]bool) {
 	return t
 }()
 
+// pageNumberLead: the first bytes dashAfterSpaces can accept (an ASCII
+// space, U+3000, a dash: -, – and — start with E2).
+var pageNumberLead = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\f', '\r', 0xE3, '-', 0xE2} {
+		t[c] = true
+	}
+	return t
+}()
+
 // dashAfterSpaces: after the spaces rePageNumber allows first
 // ([\s\x{3000}]*), s goes on with a dash, as a page number must. Most lines
 // fail at their first byte, before maybePageNumber reads them whole.
@@ -295,23 +304,26 @@ func (p *parser) findResidue() {
 	}
 	furniture := p.furnitureLines()
 	for li, ln := range p.lines {
-		s := p.text[ln.start:ln.end]
 		if furniture != nil && furniture[li] {
 			a, b := trimSpan(p.text, ln.start, ln.end)
 			p.addResidue(a, b, "page-number")
 			continue
 		}
-		if len(s) <= 40 {
+		if ln.end-ln.start <= 40 {
+			s := p.text[ln.start:ln.end]
 			if maybeExportMark(s) && strings.TrimSpace(s) == "正文" {
 				a, b := trimSpan(p.text, ln.start, ln.end)
 				p.addResidue(a, b, "export")
 				continue
 			}
-			if dashAfterSpaces(s) && maybePageNumber(s) && rePageNumber.MatchString(s) {
+			if len(s) > 0 && pageNumberLead[s[0]] && dashAfterSpaces(s) && maybePageNumber(s) && rePageNumber.MatchString(s) {
 				a, b := trimSpan(p.text, ln.start, ln.end)
 				p.addResidue(a, b, "page-number")
 				continue
 			}
+		}
+		if len(hits) == 0 || hits[0].line > li {
+			continue // most lines: no residue phrase up to the next hit
 		}
 		for len(hits) > 0 && hits[0].line < li {
 			hits = hits[1:]
@@ -319,6 +331,7 @@ func (p *parser) findResidue() {
 		if len(hits) == 0 || hits[0].line != li {
 			continue
 		}
+		s := p.text[ln.start:ln.end]
 		pat := hits[0].phrase
 		if pat == "[bookmark:" {
 			for _, m := range reBookmark.FindAllStringIndex(s, -1) {

@@ -645,3 +645,14 @@ func TestMoreRunesAsRuneCount(t *testing.T) {
 		check(randomText(rng, pieces, rng.Intn(30)))
 	}
 }
+
+// pageNumberLead holds the first byte of every line dashAfterSpaces accepts.
+func TestPageNumberLeadBeforeDashAfterSpaces(t *testing.T) {
+	for c := range 256 {
+		for _, rest := range []string{"", "-", "\x80\x93", "\x80\x94", "\x80\x80-", " -", "1"} {
+			if s := string([]byte{byte(c)}) + rest; dashAfterSpaces(s) && !pageNumberLead[c] {
+				t.Fatalf("dashAfterSpaces(%q), pageNumberLead[%#x] false", s, c)
+			}
+		}
+	}
+}

@@ -40,8 +40,13 @@ func (v *View) Pieces() iter.Seq2[Span, Span] {
 // ToSource maps a view span to a source span.
 func (v *View) ToSource(sp Span) Span {
 	if v.pieces == nil {
-		return sp
+		return sp // the source itself: inlined, the parser asks for each span
 	}
+	return v.mappedToSource(sp)
+}
+
+// mappedToSource is ToSource through the pieces.
+func (v *View) mappedToSource(sp Span) Span {
 	start := v.mapOffset(sp.Start, false)
 	if sp.End == sp.Start {
 		return Span{start, start}
