@@ -56,7 +56,9 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 
 // content handles view range [a, b) of one line that is not a section heading.
 func (p *parser) content(a, b int) {
-	a, b = trimSpan(p.text, a, b)
+	if p.mayTrim(a, b) {
+		a, b = trimSpan(p.text, a, b)
+	}
 	if a >= b {
 		return
 	}
@@ -97,7 +99,9 @@ func (p *parser) content(a, b int) {
 }
 
 func (p *parser) paragraph(a, b int) {
-	a, b = trimSpan(p.text, a, b)
+	if p.mayTrim(a, b) {
+		a, b = trimSpan(p.text, a, b)
+	}
 	if a >= b {
 		return
 	}

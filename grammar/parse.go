@@ -155,10 +155,20 @@ func (p *parser) trimmedLines() []line {
 	if len(p.trimmed) != len(p.lines) {
 		p.trimmed = make([]line, len(p.lines))
 		for li, ln := range p.lines {
-			p.trimmed[li].start, p.trimmed[li].end = trimSpan(p.text, ln.start, ln.end)
+			p.trimmed[li] = ln
+			if p.mayTrim(ln.start, ln.end) {
+				p.trimmed[li].start, p.trimmed[li].end = trimSpan(p.text, ln.start, ln.end)
+			}
 		}
 	}
 	return p.trimmed
+}
+
+// mayTrim: trimSpan(p.text, a, b) can differ from [a, b), an end byte
+// being one a space can start or end with. It is inlined where trimSpan
+// is not: most spans the walks trim have nothing to trim.
+func (p *parser) mayTrim(a, b int) bool {
+	return a < b && (spaceLeadByte[p.text[a]] || spaceTailByte[p.text[b-1]])
 }
 
 // trimSpan narrows [s, e) to exclude surrounding whitespace (incl. U+00A0,

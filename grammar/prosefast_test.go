@@ -656,3 +656,25 @@ func TestPageNumberLeadBeforeDashAfterSpaces(t *testing.T) {
 		}
 	}
 }
+
+// Where mayTrim says no, trimSpan leaves the span as it is.
+func TestMayTrimBeforeTrimSpan(t *testing.T) {
+	pieces := append([]string{"\ufeff", "\u200b", "\u00a0", "\u3000", "「", "€"}, prosePieces...)
+	rng := rand.New(rand.NewSource(26))
+	skipped := 0
+	for range 100000 {
+		text := randomText(rng, pieces, rng.Intn(6))
+		p := &parser{text: text}
+		a := rng.Intn(len(text) + 1)
+		b := a + rng.Intn(len(text)-a+1)
+		if !p.mayTrim(a, b) {
+			skipped++
+			if ga, gb := trimSpan(text, a, b); ga != a || gb != b {
+				t.Fatalf("%q [%d, %d): mayTrim says no, trimSpan gives [%d, %d)", text, a, b, ga, gb)
+			}
+		}
+	}
+	if skipped < 10000 {
+		t.Fatalf("mayTrim said no only %d times", skipped)
+	}
+}
