@@ -28,11 +28,20 @@ func checkSpans(t testing.TB, r *grammar.Report) {
 // strconv.FormatFloat writes it: full-width digits, point and minus
 // narrowed by Unicode's width mapping (x/text/width, not the parser's
 // table), the unit the parser found dropped, leading zeros and trailing
-// decimal zeros removed. The check below formats the parser's value and
-// compares it with this, rather than reading the text again as the parser
-// does: a copy of the parser's reader would share its mistakes.
+// decimal zeros removed, and so a count word after the number ("3项": the
+// column says what is counted). The check below formats the parser's value
+// and compares it with this, rather than reading the text again as the
+// parser does: a copy of the parser's reader would share its mistakes.
 func printedNumber(text, unit string) string {
 	s := strings.TrimSuffix(width.Narrow.String(text), unit)
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range []string{"个", "件", "项", "条"} {
+			if rest, ok := strings.CutSuffix(s, w); ok {
+				s, trimmed = strings.TrimRight(rest, " "), true
+			}
+		}
+	}
 	sign := ""
 	if rest, ok := strings.CutPrefix(s, "-"); ok {
 		sign, s = "-", rest
