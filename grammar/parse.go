@@ -458,15 +458,20 @@ func (p *parser) addResidue(a, b int, kind string) {
 // every line.
 func (p *parser) isResidueLine(li int) bool {
 	if len(p.residueLines) != len(p.lines) {
-		// only a line that a residue span overlaps can be residue
-		p.residueLines = make([]bool, len(p.lines))
-		for _, r := range p.residue {
-			for i := max(p.lineAt(r.Start), 0); i < len(p.lines) && p.lines[i].start < r.End; i++ {
-				p.residueLines[i] = p.lineIsResidue(p.lines[i])
-			}
-		}
+		p.markResidueLines() // first call: out of line, so that this inlines
 	}
 	return p.residueLines[li]
+}
+
+// markResidueLines makes isResidueLine's answers.
+func (p *parser) markResidueLines() {
+	// only a line that a residue span overlaps can be residue
+	p.residueLines = make([]bool, len(p.lines))
+	for _, r := range p.residue {
+		for i := max(p.lineAt(r.Start), 0); i < len(p.lines) && p.lines[i].start < r.End; i++ {
+			p.residueLines[i] = p.lineIsResidue(p.lines[i])
+		}
+	}
 }
 
 func (p *parser) lineIsResidue(ln line) bool {
@@ -709,7 +714,7 @@ func (p *parser) findSectionHeadings() {
 		s := p.text[a:b]
 		// a part's heading starts with its numeral (一、) or a Markdown
 		// marker: on any other line sectionHeadingAt finds nothing
-		if r, _ := utf8.DecodeRuneInString(s); r == '#' || isCNNumeralRune(r) {
+		if s[0] == '#' || numeralAt(s, 0, cnNumbering) > 0 {
 			if h := p.sectionHeadingAt(s, a, true); h != nil {
 				p.sectionHead = append(p.sectionHead, h)
 			}

@@ -678,3 +678,28 @@ func TestMayTrimBeforeTrimSpan(t *testing.T) {
 		t.Fatalf("mayTrim said no only %d times", skipped)
 	}
 }
+
+// findSectionHeadings's byte test of a line's start is the rune test it
+// replaced: # or a Chinese numeral.
+func TestSectionLineStartAsFirstRune(t *testing.T) {
+	check := func(s string) {
+		r, _ := utf8.DecodeRuneInString(s)
+		want := r == '#' || isCNNumeralRune(r)
+		if got := s[0] == '#' || numeralAt(s, 0, cnNumbering) > 0; got != want {
+			t.Fatalf("%q: bytes say %v, the first rune %v", s, got, want)
+		}
+	}
+	for r := rune(1); r < 0x10000; r++ {
+		b := string(r)
+		check(b)
+		check(b + "、")
+		if len(b) > 1 {
+			check(b[:len(b)-1])
+		}
+	}
+	for _, ln := range realLines(t) {
+		if ln != "" {
+			check(ln)
+		}
+	}
+}

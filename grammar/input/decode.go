@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -81,8 +82,13 @@ func validUTF8(p []byte) bool {
 	for i := 0; i < n; {
 		c := p[i]
 		if c < utf8.RuneSelf {
-			if i+8 <= n && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
-				i += 8
+			// to the first byte that is not ASCII among the next eight
+			if i+8 <= n {
+				if high := binary.LittleEndian.Uint64(p[i:]) & 0x8080808080808080; high == 0 {
+					i += 8
+				} else {
+					i += bits.TrailingZeros64(high) >> 3
+				}
 			} else {
 				i++
 			}
