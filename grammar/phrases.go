@@ -182,7 +182,22 @@ func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHi
 	if len(sets) != len(parserPhrases) || len(sets) > 0 && &sets[0] != &parserPhrases[0] {
 		x = newSetsIndex(sets)
 	}
-	first := &x.first
+	sc := &setsScan{x: x, text: text, out: out}
+	sc.run(from, to)
+	return sc.out
+}
+
+// setsScan is one scanSetsFrom: what the candidates need, out of the
+// loop's registers.
+type setsScan struct {
+	x    *setsIndex
+	text string
+	out  [][]phraseHit
+}
+
+func (sc *setsScan) run(from, to int) {
+	text := sc.text
+	first := &sc.x.first
 	// the ASCII characters that start a phrase, as two words: most of a
 	// report's ASCII (digits, spaces, tabs) starts none
 	lo, hi := first[0], first[1]
@@ -196,7 +211,7 @@ func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHi
 				m = hi
 			}
 			if m>>(c&63)&1 != 0 {
-				out = x.matchAt(text, i, uint(c>>6), uint(c&63), out)
+				sc.matchAt(i, uint(c>>6), uint(c&63))
 			}
 			i++
 		case c&0xF0 == 0xE0 && i+2 < n:
@@ -206,7 +221,7 @@ func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHi
 				t := text[i : i+3]
 				word, bit := (uint(t[0]&0x0F)<<6|uint(t[1]&0x3F))&1023, uint(t[2]&0x3F)
 				if first[word]>>bit&1 != 0 {
-					out = x.matchAt(text, i, word, bit, out)
+					sc.matchAt(i, word, bit)
 				}
 				i += 3
 				if i >= to || i+2 >= n || text[i]&0xF0 != 0xE0 {
@@ -216,7 +231,7 @@ func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHi
 		case c >= 0xC0 && c < 0xE0 && i+1 < n:
 			r := uint(c&0x1F)<<6 | uint(text[i+1]&0x3F)
 			if first[r>>6]>>(r&63)&1 != 0 {
-				out = x.matchAt(text, i, r>>6, r&63, out)
+				sc.matchAt(i, r>>6, r&63)
 			}
 			i += 2
 		case c >= 0xF0:
@@ -225,13 +240,13 @@ func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHi
 			i++
 		}
 	}
-	return out
 }
 
 // matchAt appends to out[k] the first phrase of set k, in its order, that
 // starts at text[i], for each set; word and bit are the first character's
 // in first, where it is set.
-func (x *setsIndex) matchAt(text string, i int, word, bit uint, out [][]phraseHit) [][]phraseHit {
+func (sc *setsScan) matchAt(i int, word, bit uint) {
+	x, text := sc.x, sc.text
 	var w uint64
 	whole := i+8 <= len(text)
 	if whole {
@@ -249,10 +264,9 @@ func (x *setsIndex) matchAt(text string, i int, word, bit uint, out [][]phraseHi
 		} else if !strings.HasPrefix(text[i:], e.phrase) {
 			continue
 		}
-		out[e.set] = append(out[e.set], phraseHit{i, e.phrase})
+		sc.out[e.set] = append(sc.out[e.set], phraseHit{i, e.phrase})
 		done |= 1 << uint(e.set)
 	}
-	return out
 }
 
 // PhraseScan remembers the text the last parse scanned for the parser's
