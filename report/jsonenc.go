@@ -160,6 +160,15 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// a whole three-byte character (Chinese, full-width punctuation,
+		// quotes) is copied as it is: every lead but E0 and ED (whose second
+		// byte has a narrower range) makes a valid one with any two
+		// continuation bytes, and only E2 80 A8/A9 (U+2028/9) is escaped
+		if c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			!(c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

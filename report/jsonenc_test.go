@@ -199,3 +199,22 @@ func FuzzAppendJSONString(f *testing.F) {
 		}
 	})
 }
+
+// Every three-byte sequence with a lead byte E0–EF, whole or broken, with
+// text around it or cut at the end, is quoted as encoding/json quotes it
+// (the Chinese characters' fast path must not pass a surrogate, an
+// overlong form, U+2028 or a cut character).
+func TestAppendJSONStringThreeByteSequences(t *testing.T) {
+	for lead := 0xE0; lead <= 0xEF; lead++ {
+		for b1 := 0x70; b1 <= 0xC5; b1++ {
+			for b2 := 0x70; b2 <= 0xC5; b2++ {
+				seq := string([]byte{byte(lead), byte(b1), byte(b2)})
+				for _, s := range []string{seq, "a" + seq + "b", "表" + seq[:2]} {
+					if got, want := string(appendJSONString(nil, s)), encodingJSON(t, s, false); got != want {
+						t.Fatalf("%q: got %q, want %q", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
