@@ -14,42 +14,16 @@ import (
 type phraseSet struct {
 	first   [1024]uint64 // BMP code points that start a phrase
 	phrases []string
-	// lists[slot[block[r>>6]][r&63]] are the indices, in order, of the
-	// phrases that start with r: a common character (公, 政) starts a
-	// candidate thousands of times, and only its own phrases are compared,
-	// found by two array lookups (a map's was most of a candidate's cost)
-	block [1024]uint8 // for each 64 characters, its row of slot (0: none)
-	slot  [][64]uint8 // slot[0] is the empty row
-	lists [][]int     // lists[0] is empty
-}
-
-// startingWith returns the indices of the phrases that start with r, a
-// character of the BMP.
-func (ps *phraseSet) startingWith(r rune) []int {
-	return ps.lists[ps.slot[ps.block[r>>6]][r&63]]
 }
 
 func newPhraseSet(phrases []string) *phraseSet {
-	ps := &phraseSet{phrases: phrases, slot: make([][64]uint8, 1), lists: make([][]int, 1)}
-	for j, p := range phrases {
+	ps := &phraseSet{phrases: phrases}
+	for _, p := range phrases {
 		r, size := utf8.DecodeRuneInString(p)
 		if r == utf8.RuneError && size <= 1 || r > 0xFFFF {
 			panic("phraseSet: a phrase must start with a valid BMP character: " + p)
 		}
 		ps.first[r>>6] |= 1 << (uint(r) & 63)
-		if ps.block[r>>6] == 0 {
-			ps.block[r>>6] = uint8(len(ps.slot))
-			ps.slot = append(ps.slot, [64]uint8{})
-		}
-		row := &ps.slot[ps.block[r>>6]]
-		if row[r&63] == 0 {
-			row[r&63] = uint8(len(ps.lists))
-			ps.lists = append(ps.lists, nil)
-		}
-		ps.lists[row[r&63]] = append(ps.lists[row[r&63]], j)
-		if len(ps.slot) > 255 || len(ps.lists) > 255 {
-			panic("phraseSet: more than 254 first characters or blocks of them")
-		}
 	}
 	return ps
 }
@@ -107,9 +81,10 @@ func scanSets(text string, sets []*phraseSet) [][]phraseHit {
 	return scanSetsFrom(text, 0, len(text), sets, make([][]phraseHit, len(sets)))
 }
 
-// setsIndex indexes the phrases of several sets by their first character,
-// as phraseSet does for one set: a candidate character costs one lookup,
-// and each of its phrases is compared on its first eight bytes at once.
+// setsIndex indexes the phrases of several sets by their first character:
+// a common character (公, 政) starts a candidate thousands of times, and
+// only its own phrases are compared, found by two array lookups (a map's
+// was most of a candidate's cost), each on its first eight bytes at once.
 type setsIndex struct {
 	first [1024]uint64 // BMP code points that start a phrase of any set
 	block [1024]uint8  // for each 64 characters, its row of slot (0: none)
