@@ -75,8 +75,9 @@ func Decode(path string, raw []byte) (*grammar.Source, error) {
 // validUTF8 is utf8.Valid(p), faster on Chinese text: a report is mostly
 // three-byte characters whose lead byte is neither E0 nor ED (the two
 // that narrow the second byte's range), checked here by two masks, where
-// utf8.Valid looks each lead byte up in two tables. Runs of eight ASCII
-// bytes are skipped at once, and any other character is decoded.
+// utf8.Valid looks each lead byte up in two tables. ASCII is passed eight
+// bytes at a time, up to the first byte that is not ASCII; any other
+// character is decoded.
 func validUTF8(p []byte) bool {
 	n := len(p)
 	for i := 0; i < n; {
