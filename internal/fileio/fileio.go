@@ -132,7 +132,7 @@ const staleTempAge = 10 * time.Minute
 // ReadFile reads a report file, refusing files larger than
 // input.MaxSourceSize before reading them whole.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openForReading(path)
 	if err != nil {
 		return nil, err
 	}

@@ -50,3 +50,22 @@ func TestReadSizedFileThatGrew(t *testing.T) {
 		t.Errorf("readSized of a file grown from 100 to %d bytes: %d bytes, %v", len(want), len(got), err)
 	}
 }
+
+// ReadFile's errors read as os.Open's and os.File.Read's: the batch prints
+// them for the file and goes on.
+func TestReadFileErrorsAsOpen(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "无此文件.txt")
+	_, err := ReadFile(missing)
+	_, want := os.Open(missing)
+	if err == nil || err.Error() != want.Error() || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("ReadFile of a missing file: %v, want %v", err, want)
+	}
+	_, err = ReadFile(dir)
+	f, _ := os.Open(dir)
+	_, want = f.Read(make([]byte, 1))
+	f.Close()
+	if err == nil || err.Error() != want.Error() {
+		t.Errorf("ReadFile of a directory: %v, want %v", err, want)
+	}
+}
