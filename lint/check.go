@@ -22,7 +22,8 @@ type Document struct {
 	decoded bool
 }
 
-// FromBytes is the document of raw, the bytes of the file at path.
+// FromBytes is the document of raw, the bytes of the file at path; raw
+// must not change afterwards (the report's text may share its memory).
 func FromBytes(path string, raw []byte) Document { return Document{Path: path, raw: raw} }
 
 // FromText is a document whose text is already decoded (UTF-8).

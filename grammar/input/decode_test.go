@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -245,5 +246,19 @@ func TestTruncatedUTF8NotReadAsGB18030(t *testing.T) {
 	}
 	if bad > 0 {
 		t.Errorf("%d cut points of a %d-byte UTF-8 report read as GB18030", bad, len(text))
+	}
+}
+
+// UTF-8 text is not copied: the Source reads raw's bytes (with and without
+// a BOM), so a batch holds each file once.
+func TestDecodeSharesUTF8(t *testing.T) {
+	for _, raw := range [][]byte{[]byte("一、总体情况\n𠀀\n"), []byte("\xef\xbb\xbf一、总体情况\n")} {
+		src, err := input.Decode("a.txt", raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if unsafe.StringData(src.Text) != &raw[len(raw)-len(src.Text)] || !strings.HasSuffix(string(raw), src.Text) {
+			t.Errorf("Decode(%q) copied the text", raw)
+		}
 	}
 }

@@ -84,6 +84,7 @@ func IsContainer(path string) bool {
 
 // Read reads raw, the bytes of the file at path, with the front-end its
 // extension names; any other file is plain text or Markdown (Decode).
+// raw must not change afterwards: the Source may share its memory.
 func Read(path string, raw []byte) (*grammar.Source, error) {
 	formatsMu.RLock()
 	read := formats[strings.ToLower(filepath.Ext(path))]
@@ -97,7 +98,8 @@ func Read(path string, raw []byte) (*grammar.Source, error) {
 	return read(path, raw)
 }
 
-// Parse reads and parses one report file.
+// Parse reads and parses one report file; raw must not change afterwards
+// (the report's text may share its memory, see Decode).
 func Parse(path string, raw []byte) (*grammar.Report, error) {
 	src, err := Read(path, raw)
 	if err != nil {
