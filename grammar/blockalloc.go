@@ -14,3 +14,19 @@ func (b *blockAlloc[T]) next() *T {
 	b.free = b.free[1:]
 	return v
 }
+
+// sliceAlloc hands out slices of T cut from shared blocks: the tables of a
+// report, their rows and their cell and label slots in one allocation each
+// rather than one per table.
+type sliceAlloc[T any] struct{ free []T }
+
+// take returns n zero Ts, capped (an append copies them); a new block holds
+// at least block of them.
+func (b *sliceAlloc[T]) take(n, block int) []T {
+	if n > len(b.free) {
+		b.free = make([]T, max(n, block))
+	}
+	s := b.free[:n:n]
+	b.free = b.free[n:]
+	return s
+}

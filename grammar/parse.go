@@ -88,6 +88,16 @@ type parser struct {
 	// ranges and the sections (it asks in increasing order)
 	tableCursor, residueCursor rangeCursor
 	sectionCursor              sectionCursor
+
+	// the tables and their parts (readTokens), in blocks sized for the
+	// report's templates (sizeTableSlabs)
+	tableSlab    sliceAlloc[Table]
+	rowSlab      sliceAlloc[Row]
+	rowPtrSlab   sliceAlloc[*Row]
+	cellPtrSlab  sliceAlloc[*Cell]
+	labelPtrSlab sliceAlloc[*Label]
+	slabRows     int // the rows' block size
+	slabSlots    int // the cell slots' block size
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }

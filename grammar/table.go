@@ -49,6 +49,7 @@ var tableAnchors = [3][]string{
 
 func (p *parser) findTables() {
 	defs := Tables(p.r.Format)
+	p.sizeTableSlabs(defs)
 	for id := 1; id <= 3; id++ {
 		a, b, ok := p.tableRegion(id)
 		if !ok {
@@ -59,6 +60,31 @@ func (p *parser) findTables() {
 			p.r.Tables[id-1] = t
 		}
 	}
+}
+
+// sizeTableSlabs sets the block sizes of the rows and cell slots to those of
+// the report's three tables (table 三 by either format's rows: lexTable
+// chooses).
+func (p *parser) sizeTableSlabs(defs [3]*TableDef) {
+	p.slabRows, p.slabSlots = 0, 0
+	for _, def := range defs {
+		rows, slots := def.size()
+		if def.ID == TableRequests {
+			r19, s19 := Table2For2019.size()
+			r21, s21 := Table2.size()
+			rows, slots = max(r19, r21), max(s19, s21)
+		}
+		p.slabRows += rows
+		p.slabSlots += slots
+	}
+}
+
+// size returns the number of rows and of cells of def.
+func (def *TableDef) size() (rows, cells int) {
+	for _, rd := range def.Rows {
+		cells += len(rd.Cols)
+	}
+	return len(def.Rows), cells
 }
 
 // tableRegion finds the view range of table id: the body of its section when
@@ -186,7 +212,8 @@ func (p *parser) lexTable(def *TableDef, a, b int) (*TableDef, *lexer) {
 
 // readTokens reads the tokens of a table into its rows.
 func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
-	t := &Table{ID: def.ID, Def: def, Span: p.span(lx.first, lx.last)}
+	t := &p.tableSlab.take(1, 3)[0]
+	*t = Table{ID: def.ID, Def: def, Span: p.span(lx.first, lx.last)}
 	p.tableRanges = append(p.tableRanges, lx.lexed...)
 	// sorted already when this table follows the others in the text (the
 	// sort would leave a sorted slice as it is)
@@ -212,7 +239,8 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 		}
 	}
 	if labels > 0 {
-		t.Labels = make([]*Label, 0, labels)
+		// a report's tables have about 80 labels
+		t.Labels = p.labelPtrSlab.take(labels, 128)[:0]
 	}
 	for i := range lx.toks {
 		tk := &lx.toks[i]
@@ -220,15 +248,12 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 			t.Labels = append(t.Labels, p.makeLabel(tk))
 		}
 	}
-	// the rows and their cell slots in one allocation each (three tables
-	// of up to 26 rows: two allocations per row were a tenth of a parse's)
-	t.Rows = make([]*Row, len(def.Rows))
-	rows := make([]Row, len(def.Rows))
-	slots := 0
-	for _, rd := range def.Rows {
-		slots += len(rd.Cols)
-	}
-	cells := make([]*Cell, slots)
+	// the rows and their cell slots, for the report's three tables in one
+	// allocation each (two allocations per row were a tenth of a parse's)
+	nrows, slots := def.size()
+	t.Rows = p.rowPtrSlab.take(nrows, p.slabRows)
+	rows := p.rowSlab.take(nrows, p.slabRows)
+	cells := p.cellPtrSlab.take(slots, p.slabSlots)
 	for i, rd := range def.Rows {
 		n := len(rd.Cols)
 		rows[i] = Row{Def: rd, Cells: cells[:n:n]} // capped: an append copies

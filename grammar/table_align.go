@@ -28,6 +28,7 @@ type segments struct {
 
 	segs, split, labelled, found []*segment
 	hasValues                    []bool
+	runs                         []valueRun // a positional table's
 }
 
 var segmentsPool sync.Pool
@@ -69,6 +70,8 @@ func (ss *segments) release() {
 	}
 	clear(ss.found)
 	clear(ss.hasValues)
+	clear(ss.runs)
+	ss.runs = ss.runs[:0]
 	if cap(ss.slab) > maxPooledSegments || len(ss.vals) > maxPooledSegments {
 		return
 	}
@@ -360,29 +363,42 @@ func trimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
 // splitByLine cuts a segment whose values run over several lines, each line
 // holding exactly n values, into one segment per line, appended to out.
 func splitByLine(out []*segment, ss *segments, sg *segment, n int) []*segment {
-	if nonEmpty(sg.values) <= n {
+	vs := sg.values
+	if nonEmpty(vs) <= n {
 		return append(out, sg)
 	}
-	var groups [][]*token
-	for _, v := range sg.values {
-		if len(groups) == 0 || groups[len(groups)-1][0].line != v.line {
-			groups = append(groups, nil)
-		}
-		groups[len(groups)-1] = append(groups[len(groups)-1], v)
-	}
-	if len(groups) < 2 {
-		return append(out, sg)
-	}
-	for _, g := range groups {
-		if nonEmpty(g) != n {
+	// the lines are runs of vs: each must hold n values, and there must
+	// be two of them at least
+	lines := 0
+	for a := 0; a < len(vs); lines++ {
+		b := lineRunEnd(vs, a)
+		if nonEmpty(vs[a:b]) != n {
 			return append(out, sg)
 		}
+		a = b
 	}
-	out = append(out, ss.add(segment{label: sg.label, order: sg.order, values: groups[0]}))
-	for _, g := range groups[1:] {
-		out = append(out, ss.add(segment{order: -1, values: g}))
+	if lines < 2 {
+		return append(out, sg)
+	}
+	for a := 0; a < len(vs); {
+		b := lineRunEnd(vs, a)
+		if a == 0 {
+			out = append(out, ss.add(segment{label: sg.label, order: sg.order, values: vs[a:b:b]}))
+		} else {
+			out = append(out, ss.add(segment{order: -1, values: vs[a:b:b]}))
+		}
+		a = b
 	}
 	return out
+}
+
+// lineRunEnd returns where the run of vs on the line of vs[a] ends.
+func lineRunEnd(vs []*token, a int) int {
+	b := a + 1
+	for b < len(vs) && vs[b].line == vs[a].line {
+		b++
+	}
+	return b
 }
 
 func shortValueText(s string) bool {

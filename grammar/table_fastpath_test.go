@@ -624,6 +624,14 @@ func TestSegmentBuffersReturnCleared(t *testing.T) {
 	if slices.Contains(ss.hasValues[:cap(ss.hasValues)], true) {
 		t.Fatal("pooled hasValues set")
 	}
+	if len(ss.runs) != 0 {
+		t.Fatalf("pooled buffers in use: %d value runs", len(ss.runs))
+	}
+	for _, r := range ss.runs[:cap(ss.runs)] {
+		if r.vals != nil || r.before != 0 {
+			t.Fatalf("a pooled value run holds %+v", r)
+		}
+	}
 }
 
 // The code the fast paths replaced.
@@ -852,7 +860,7 @@ func plainSurplusWindowOf(t *Table, found map[int]*segment) int {
 		if !ok || len(vs) <= n || nonEmpty(vs) < n {
 			continue
 		}
-		if wins, amb := balancingWindows(vs, n, check); !amb && len(wins) == 1 {
+		if wins, amb := plainBalancingWindows(vs, n, check); !amb && len(wins) == 1 {
 			votes[wins[0]]++
 		}
 	}
@@ -1094,8 +1102,61 @@ func (p *parser) plainFit(vals []*token, n int, check func([]float64) bool) fitR
 	case len(vals) < n:
 		return fitResult{}
 	}
-	placed, extra, dropped := p.fitSurplus(vals, n, ne, check)
+	placed, extra, dropped := p.plainFitSurplus(vals, n, ne, check)
 	return fitResult{placed: placed, extra: extra, dropped: dropped}
+}
+
+// plainFitSurplus chooses n of more than n cells: layout empties at the edges go
+// first, then the table's surplus column (window) when its other rows agree
+// on one, else a window that balances, else the leftmost. dropped is a
+// non-zero value that the only balancing reading leaves out (nil if none).
+func (p *parser) plainFitSurplus(vals []*token, n, ne int, check func([]float64) bool) (placed, extra []*token, dropped *token) {
+	vs, ok := trimEdgeEmpties(vals, n)
+	if len(vs) == n {
+		return vs, nil, nil
+	}
+	if !ok || ne < n {
+		return nil, nil, nil
+	}
+	wins, ambiguous := plainBalancingWindows(vs, n, check)
+	if ambiguous {
+		return nil, nil, nil
+	}
+	best := 0
+	switch {
+	case p.surplusWindow >= 0 && p.surplusWindow+n <= len(vs):
+		best = p.surplusWindow
+	case len(wins) > 0:
+		best = wins[0]
+	}
+	if len(wins) == 1 && wins[0] != p.surplusWindow {
+		for i, v := range vs {
+			if (i < wins[0] || i >= wins[0]+n) && v.kind == tokNumber {
+				if x, _, _ := parseNumber(v.text); x != 0 {
+					dropped = v
+				}
+			}
+		}
+	}
+	extra = append(append([]*token{}, vs[:best]...), vs[best+n:]...)
+	return vs[best : best+n], extra, dropped
+}
+
+// plainBalancingWindows lists the offsets of the n-cell windows of vs that pass
+// check; ambiguous when two of them read different values.
+func plainBalancingWindows(vs []*token, n int, check func([]float64) bool) (wins []int, ambiguous bool) {
+	if check == nil {
+		return nil, false
+	}
+	for w := 0; w+n <= len(vs); w++ {
+		if check(values(vs[w : w+n])) {
+			if len(wins) > 0 && !slices.Equal(values(vs[wins[0]:wins[0]+n]), values(vs[w:w+n])) {
+				return nil, true
+			}
+			wins = append(wins, w)
+		}
+	}
+	return wins, false
 }
 
 // plainAlignPositional places the values of a table without row labels (table 1

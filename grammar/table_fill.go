@@ -32,11 +32,7 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 	if len(rows) == 1 {
 		check = rowCheckOne(t.Def, rows[0].Def)
 	} else {
-		defs := make([]*RowDef, len(rows))
-		for i, r := range rows {
-			defs[i] = r.Def
-		}
-		check = rowCheck(t.Def, defs)
+		check = rowsCheck(t, rows)
 	}
 	name := rows[0].Def.Label
 	if len(rows) > 1 {
@@ -90,6 +86,28 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 		}
 	}
 	p.placeCellsFrom(t, rows, res.placed, res.skipEmpties, res.splitBy, doubt)
+}
+
+// wholeTableChecks holds rowCheck of all the rows of each table: a
+// positional table fills them at once (alignPositional).
+var wholeTableChecks = func() map[*TableDef]func([]float64) bool {
+	m := map[*TableDef]func([]float64) bool{}
+	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+		m[def] = rowCheck(def, def.Rows)
+	}
+	return m
+}()
+
+// rowsCheck is rowCheck of rows, a run of t's rows.
+func rowsCheck(t *Table, rows []*Row) func([]float64) bool {
+	if check, ok := wholeTableChecks[t.Def]; ok && len(rows) == len(t.Def.Rows) && rows[0].Def == t.Def.Rows[0] {
+		return check
+	}
+	defs := make([]*RowDef, len(rows))
+	for i, r := range rows {
+		defs[i] = r.Def
+	}
+	return rowCheck(t.Def, defs)
 }
 
 // unfitted reports a row whose values could not be placed, or sets it aside
@@ -425,7 +443,7 @@ func (p *parser) fitSurplus(vals []*token, n, ne int, check func([]float64) bool
 	if !ok || ne < n {
 		return nil, nil, nil
 	}
-	wins, ambiguous := balancingWindows(vs, n, check)
+	win, wins, ambiguous := balancingWindows(vs, n, check)
 	if ambiguous {
 		return nil, nil, nil
 	}
@@ -433,14 +451,14 @@ func (p *parser) fitSurplus(vals []*token, n, ne int, check func([]float64) bool
 	switch {
 	case p.surplusWindow >= 0 && p.surplusWindow+n <= len(vs):
 		best = p.surplusWindow
-	case len(wins) > 0:
-		best = wins[0]
+	case wins > 0:
+		best = win
 	}
 	// the only balancing reading leaves out a non-zero value the table's
 	// surplus column does not explain: that value may be the wrong one
-	if len(wins) == 1 && wins[0] != p.surplusWindow {
+	if wins == 1 && win != p.surplusWindow {
 		for i, v := range vs {
-			if (i < wins[0] || i >= wins[0]+n) && v.kind == tokNumber {
+			if (i < win || i >= win+n) && v.kind == tokNumber {
 				if x, _, _ := parseNumber(v.text); x != 0 {
 					dropped = v
 				}
@@ -464,21 +482,27 @@ func trimEdgeEmpties(vals []*token, n int) ([]*token, bool) {
 	return vals[lo:hi], hi > lo
 }
 
-// balancingWindows lists the offsets of the n-cell windows of vs that pass
-// check; ambiguous when two of them read different values.
-func balancingWindows(vs []*token, n int, check func([]float64) bool) (wins []int, ambiguous bool) {
+// balancingWindows returns the offset of the first n-cell window of vs that
+// passes check (-1: none) and how many do; ambiguous when two of them read
+// different values.
+func balancingWindows(vs []*token, n int, check func([]float64) bool) (first, count int, ambiguous bool) {
 	if check == nil {
-		return nil, false
+		return -1, 0, false
 	}
+	all := values(vs) // read once: the windows overlap
+	first = -1
 	for w := 0; w+n <= len(vs); w++ {
-		if check(values(vs[w : w+n])) {
-			if len(wins) > 0 && !sameValues(vs[wins[0]:wins[0]+n], vs[w:w+n]) {
-				return nil, true
+		if check(all[w : w+n : w+n]) {
+			if count > 0 && !sameValues(all[first:first+n], all[w:w+n]) {
+				return -1, 0, true
 			}
-			wins = append(wins, w)
+			if count == 0 {
+				first = w
+			}
+			count++
 		}
 	}
-	return wins, false
+	return first, count, false
 }
 
 // surplusWindowOf chooses the window (offset) the rows of a table with one
@@ -497,8 +521,8 @@ func surplusWindowOf(t *Table, found []*segment) int {
 		if !ok || len(vs) <= n || nonEmpty(vs) < n {
 			continue
 		}
-		if wins, amb := balancingWindows(vs, n, check); !amb && len(wins) == 1 {
-			votes[wins[0]]++
+		if win, wins, amb := balancingWindows(vs, n, check); !amb && wins == 1 {
+			votes[win]++
 		}
 	}
 	best, bestVotes, tie := -1, 1, false
@@ -528,10 +552,10 @@ func values(ts []*token) []float64 {
 	return out
 }
 
-func sameValues(a, b []*token) bool {
-	va, vb := values(a), values(b)
-	for i := range va {
-		if va[i] != vb[i] {
+// sameValues: a and b, of one length, hold the same numbers (NaN is none).
+func sameValues(a, b []float64) bool {
+	for i := range a {
+		if a[i] != b[i] {
 			return false
 		}
 	}

@@ -11,7 +11,9 @@ type valueRun struct {
 // in most layouts): one run that fills the whole table (the usual single
 // data row), else one run per group (a table split into three small ones).
 func (p *parser) alignPositional(t *Table, lx *lexer) {
-	runs := valueRuns(lx)
+	ss := getSegments(len(lx.toks), 0)
+	defer ss.release()
+	runs := valueRuns(lx, ss)
 	n := 0
 	for _, r := range t.Rows {
 		n += len(r.Def.Cols)
@@ -57,26 +59,29 @@ func (p *parser) alignPositional(t *Table, lx *lexer) {
 }
 
 // valueRuns cuts the stream into runs of values; empty cells trailing on a
-// header's own line are layout.
-func valueRuns(lx *lexer) []valueRun {
-	var runs []valueRun
+// header's own line are layout. The runs and their values are ss's.
+func valueRuns(lx *lexer, ss *segments) []valueRun {
+	runs := ss.runs[:0]
 	var cur *valueRun
-	// the values of every run in one array, each run's capped
-	vals := make([]*token, 0, len(lx.toks))
+	// the values of every run in one array (each token is a value once),
+	// each run's capped: vals[run:n]
+	vals, n, run := ss.vals, 0, 0
 	for i := range lx.toks {
 		tk := &lx.toks[i]
 		if tk.isValue() || tk.kind == tokText && tk.whole && shortValueText(tk.text) {
 			if cur == nil {
 				runs = append(runs, valueRun{before: i - 1})
 				cur = &runs[len(runs)-1]
-				vals = vals[len(vals):]
+				run = n
 			}
-			vals = append(vals, tk)
-			cur.vals = vals[:len(vals):len(vals)]
+			vals[n] = tk
+			n++
+			cur.vals = vals[run:n:n]
 			continue
 		}
 		cur = nil
 	}
+	ss.runs, ss.n = runs, n
 	for k := range runs {
 		r := &runs[k]
 		if r.before >= 0 {
