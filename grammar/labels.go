@@ -149,6 +149,10 @@ const (
 	maxRememberedCell = 160
 	// maxRememberedCells bounds each of matcher.cells
 	maxRememberedCells = 1 << 11
+	// maxRememberedFragment: the longest text without a label that is
+	// remembered (four Chinese characters: 尚未审结, 社会公), while the
+	// memory is less than half full
+	maxRememberedFragment = 12
 )
 
 func boolIndex(b bool) int {
@@ -167,14 +171,17 @@ func (m *matcher) lexedCell(text string, separated bool) (lexedCell, bool) {
 }
 
 // rememberCell remembers toks, the tokens of the cell text at offset s,
-// when one of them is a label (values and prose vary from report to
-// report, labels do not).
+// when one of them is a label, or when the cell is a short fragment of a
+// header broken over lines (结果, 尚未): values and prose vary from report
+// to report, labels and the template's headers do not.
 func (m *matcher) rememberCell(text string, separated bool, s int, toks []token, glued bool) {
 	label := false
 	for i := range toks {
 		label = label || toks[i].kind == tokLabel
 	}
-	if !label {
+	fragment := !label && len(toks) == 1 && toks[0].kind == tokText && toks[0].whole &&
+		len(text) <= maxRememberedFragment && !containsDigit(text)
+	if !label && !fragment {
 		return
 	}
 	c := lexedCell{toks: make([]cellToken, len(toks)), glued: glued}
@@ -185,7 +192,8 @@ func (m *matcher) rememberCell(text string, separated bool, s int, toks []token,
 	m.cellsMu.Lock()
 	defer m.cellsMu.Unlock()
 	k := boolIndex(separated)
-	if len(m.cells[k]) >= maxRememberedCells {
+	// fragments leave half the room to labels
+	if len(m.cells[k]) >= maxRememberedCells || fragment && len(m.cells[k]) >= maxRememberedCells/2 {
 		return
 	}
 	if m.cells[k] == nil {

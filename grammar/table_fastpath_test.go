@@ -1386,3 +1386,43 @@ func plainSplitNumbering(s string) (num, rest string) {
 	}
 	return s[:lead+i], strings.TrimLeft(s[lead+i:], " \t\u3000")
 }
+
+// Short texts without a label (a header broken over lines: 结果, 尚未) are
+// remembered while the memory is less than half full; longer texts, texts
+// with digits and cells of values are not, and labels still are when the
+// fragments took their half.
+func TestRememberedFragmentsTakeHalf(t *testing.T) {
+	m := newMatcher(Table2)
+	lex := func(text string) []token {
+		p := &parser{text: text}
+		lx := &lexer{p: p, m: m, first: -1}
+		lx.lexLine(0, 0, len(text))
+		return lx.toks
+	}
+	size := func() int { return len(m.cells[0]) + len(m.cells[1]) }
+	for _, text := range []string{"尚未审结了吗", "减4", "结果４", "3\t5", "18"} {
+		if lex(text); size() != 0 {
+			t.Fatalf("%q remembered", text)
+		}
+	}
+	if toks := lex("鼯鼱"); len(toks) != 1 || toks[0].kind != tokText || size() != 1 {
+		t.Fatalf("鼯鼱 lexes as %+v, %d cells remembered", toks, size())
+	}
+	if _, ok := m.lexedCell("鼯鼱", false); !ok {
+		t.Fatal("鼯鼱 not remembered as a whole line")
+	}
+	// three rare characters that no label resembles
+	for i := range 2 * maxRememberedCells {
+		lex(string([]rune{0x9F80 + rune(i%32), 0x9F40 + rune(i/32%32), 0x9F00 + rune(i/1024)}))
+		if n := len(m.cells[0]); n > maxRememberedCells/2 {
+			t.Fatalf("%d fragments remembered, want at most %d", n, maxRememberedCells/2)
+		}
+	}
+	if n := len(m.cells[0]); n != maxRememberedCells/2 {
+		t.Fatalf("%d fragments remembered, want %d", n, maxRememberedCells/2)
+	}
+	toks := lex("（一）予以公开")
+	if _, ok := m.lexedCell("（一）予以公开", false); !ok || len(toks) != 1 || toks[0].kind != tokLabel {
+		t.Fatalf("a label is not remembered once the fragments took their half (%+v)", toks)
+	}
+}
