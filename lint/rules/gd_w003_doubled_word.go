@@ -133,7 +133,72 @@ func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 // needs a function character followed by itself (AA), or two different Han
 // characters repeated (ABAB) — the conditions of checkDoubledIn before its
 // exceptions. Only then is the paragraph read into runes.
+//
+// Either repeats bytes: AA (three bytes) at a distance of 3, ABAB of two
+// three-byte characters at a distance of 6. Eight bytes at a time are
+// compared with the eight 3 and 6 further on, and only where three equal
+// bytes in a row start does mayHaveDoubledRunes decode the characters
+// there. Han outside the BMP takes four bytes (other distances): from the
+// first byte F0–FF on, the text is decoded.
 func mayHaveDoubled(text string) bool {
+	i := 0
+	for ; i+14 <= len(text); i += 6 {
+		w := text[i : i+14]
+		a := load64(w)
+		if byteF0(a) != 0 {
+			// a four-byte ABAB is at most 16 bytes long: one that ends at
+			// this byte or later begins after i-16
+			return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-16)):])
+		}
+		if tripleZero(a^load64(w[3:]))|tripleZero(a^load64(w[6:])) != 0 &&
+			mayHaveDoubledRunes(text[runeStartBefore(text, i):min(len(text), i+6+12)]) {
+			// a finding whose first character starts in [i, i+6) ends by
+			// i+6+12 (ABAB: four three-byte characters)
+			return true
+		}
+	}
+	return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-16)):])
+}
+
+// load64 reads s[:8] as a little-endian number (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+const (
+	ones64 = 0x0101010101010101
+	highs  = 0x8080808080808080
+)
+
+// tripleZero is not zero when bytes k, k+1 and k+2 of v are zero for some
+// k in 0–5; it may also be not zero when they are not (a borrow), never
+// the other way round.
+func tripleZero(v uint64) uint64 {
+	t := v | v>>8 | v>>16 | 0xFFFF<<48 // byte k: bytes k to k+2 of v; 6 and 7 never zero
+	return (t - ones64) &^ t & highs
+}
+
+// byteF0 has the top bit of each byte of w that is F0–FF (a four-byte
+// character's first byte, or not UTF-8): the top bit set and the low seven
+// bits at least 70.
+func byteF0(w uint64) uint64 {
+	return ((w &^ highs) + 0x1010101010101010) & w & highs
+}
+
+// runeStartBefore backs i up to the first byte of its character: a byte
+// that is not a continuation byte, where decoding from the text's start
+// also begins a character (valid or not).
+func runeStartBefore(s string, i int) int {
+	for i > 0 && i < len(s) && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return i
+}
+
+// mayHaveDoubledRunes is mayHaveDoubled's test character by character.
+func mayHaveDoubledRunes(text string) bool {
 	r1, r2, r3 := rune(-1), rune(-1), rune(-1) // the three runes before r
 	for i := 0; i < len(text); {
 		// decodeRune, written out: a call per character was half the time
