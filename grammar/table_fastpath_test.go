@@ -323,14 +323,24 @@ func TestLexLineAsBefore(t *testing.T) {
 	}
 }
 
-func TestSplitCellsAsEachByte(t *testing.T) {
+// Lines of separators, spaces and cells lex as cut cell by cell before.
+func TestLexLineOfPiecesAsBefore(t *testing.T) {
+	pieces := []string{"\t", "|", "|", " ", "\u3000", "\u00a0", "a", "规章", "12", "１２", "（一）予以公开", "𠮷", "\xff", "/", "无", ""}
 	rng := rand.New(rand.NewSource(9))
-	for range 20000 {
-		line := randomText(rng, []string{"\t", "|", "a", "规章", "", " ", "\xff"}, rng.Intn(10))
-		for _, sep := range []byte{'\t', '|'} {
-			if got, want := splitCells(nil, line, sep), plainSplitCells(nil, line, sep); !slices.Equal(got, want) {
-				t.Fatalf("splitCells(%q, %q) = %v, want %v", line, sep, got, want)
-			}
+	m := matcherFor(Table2)
+	for range 50000 {
+		line := randomText(rng, pieces, 1+rng.Intn(10))
+		s, e := trimKeepTabs(line, 0, len(line))
+		if s == e {
+			continue
+		}
+		p := &parser{text: line}
+		got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1}
+		got.lexLine(0, s, e)
+		want.plainLexLine(0, s, e)
+		if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last ||
+			got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
+			t.Fatalf("%q lexes as %+v, want %+v", line[s:e], got.toks, want.toks)
 		}
 	}
 }
@@ -1269,9 +1279,7 @@ func (lx *lexer) plainLexLine(li, s, e int) {
 		lx.add(token{kind: tokEmpty, start: s, end: e, line: li, whole: true})
 		return
 	}
-	// plainLexLine does not nest: one buffer serves every line of the table
-	lx.cellBuf = plainSplitCells(lx.cellBuf[:0], line, sep)
-	cells := lx.cellBuf
+	cells := plainSplitCells(nil, line, sep)
 	if sep == '|' {
 		if strings.HasPrefix(line, "|") && len(cells) > 0 {
 			cells = cells[1:]

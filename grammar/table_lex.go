@@ -40,7 +40,6 @@ type lexer struct {
 	// unremembered: cells are scanned, never taken from the matcher's
 	// memory nor put in it (the tests' reference)
 	unremembered bool
-	cellBuf      [][2]int // the cells of the line being lexed
 	lastMatch    matchAnswer
 	used         int // the most tokens toks held (releaseLexers)
 	first        int // view offset of the first token
@@ -59,7 +58,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		lx = &lexer{}
 	}
 	// the buffers of a pooled lexer are kept, empty
-	*lx = lexer{p: p, m: matcherFor(def), first: -1, cellBuf: lx.cellBuf[:0], lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0]}
+	*lx = lexer{p: p, m: matcherFor(def), first: -1, lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0]}
 	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
 	p.lexers = append(p.lexers, lx)
 	// the lines that overlap [a, b), and room for them in lexed
@@ -117,7 +116,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 // tokens are needed only while readTable reads it.
 var tokenBuffers sync.Pool
 
-// lexerPool recycles lexers with their other buffers (cells, lexed lines),
+// lexerPool recycles lexers with their other buffers (the lexed lines),
 // which hold no pointers: a report has three tables or more.
 var lexerPool sync.Pool
 
@@ -141,8 +140,8 @@ func (p *parser) releaseLexers() {
 		used := max(lx.used, len(lx.toks))
 		tokBuf := lx.tokBuf
 		// nothing of the report stays in a pooled lexer
-		*lx = lexer{cellBuf: lx.cellBuf, lexed: lx.lexed, lexedLine: lx.lexedLine}
-		if cap(lx.lexed) <= maxPooledTokens && cap(lx.cellBuf) <= maxPooledTokens {
+		*lx = lexer{lexed: lx.lexed, lexedLine: lx.lexedLine}
+		if cap(lx.lexed) <= maxPooledTokens {
 			lexerPool.Put(lx)
 		}
 		if cap(b) > maxPooledTokens {
@@ -204,6 +203,10 @@ func trimKeepTabs(t string, s, e int) (int, int) {
 // isProse tells a sentence from a table line: full-width sentence
 // punctuation in a longer line without cell separators.
 func isProse(text string) bool {
+	// no more runes than bytes: a line of 20 bytes is short (below)
+	if len(text) <= 20 {
+		return false
+	}
 	if strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 {
 		return false
 	}
@@ -291,38 +294,33 @@ func (lx *lexer) lexLine(li, s, e int) {
 		lx.add(token{kind: tokEmpty, start: s, end: e, line: li, whole: true})
 		return
 	}
-	// lexLine does not nest: one buffer serves every line of the table
-	lx.cellBuf = splitCells(lx.cellBuf[:0], line, sep)
-	cells := lx.cellBuf
+	// the cells are those between separators, but for none before a
+	// leading '|' and none after a trailing one
+	from, to := s, e
 	if sep == '|' {
-		if strings.HasPrefix(line, "|") && len(cells) > 0 {
-			cells = cells[1:]
+		if line[0] == '|' {
+			from++
 		}
-		if strings.HasSuffix(line, "|") && len(cells) > 0 {
-			cells = cells[:len(cells)-1]
-		}
-	}
-	for _, c := range cells {
-		cs, ce := trimSpan(t, s+c[0], s+c[1])
-		if cs == ce {
-			lx.add(token{kind: tokEmpty, start: s + c[0], end: s + c[0], line: li, whole: true})
-			continue
-		}
-		lx.lexCell(li, cs, ce, true)
-	}
-}
-
-// splitCells appends to out the [start, end) of each sep-separated cell of
-// line.
-func splitCells(out [][2]int, line string, sep byte) [][2]int {
-	start := 0
-	for i := 0; i < len(line); i++ {
-		if line[i] == sep {
-			out = append(out, [2]int{start, i})
-			start = i + 1
+		if line[len(line)-1] == '|' {
+			to--
 		}
 	}
-	return append(out, [2]int{start, len(line)})
+	for {
+		end := to
+		j := strings.IndexByte(t[from:to], sep)
+		if j >= 0 {
+			end = from + j
+		}
+		if cs, ce := trimSpan(t, from, end); cs == ce {
+			lx.add(token{kind: tokEmpty, start: from, end: from, line: li, whole: true})
+		} else {
+			lx.lexCell(li, cs, ce, true)
+		}
+		if j < 0 {
+			return
+		}
+		from = end + 1
+	}
 }
 
 func (lx *lexer) add(tk token) {
