@@ -22,9 +22,9 @@ type segment struct {
 type segments struct {
 	slab []segment // not grown while in use: pointers into it stay valid
 	// vals holds the values of the segments, one run after another: vals[:n]
-	// are written, the last segment's run starting at run
-	vals   []*token
-	n, run int
+	// are written
+	vals []*token
+	n    int
 
 	segs, split, labelled, found []*segment
 	hasValues                    []bool
@@ -63,7 +63,7 @@ func (ss *segments) release() {
 	clear(ss.slab)
 	ss.slab = ss.slab[:0]
 	clear(ss.vals[:ss.n])
-	ss.n, ss.run = 0, 0
+	ss.n = 0
 	for _, l := range []*[]*segment{&ss.segs, &ss.split, &ss.labelled} {
 		clear(*l)
 		*l = (*l)[:0]
@@ -89,22 +89,12 @@ func (ss *segments) add(sg segment) *segment {
 	return &ss.slab[len(ss.slab)-1]
 }
 
-// addValue appends tk to the values of cur, the segment added last: the
-// values of each segment are a run of vals, capped so that an append
-// elsewhere copies them.
-func (ss *segments) addValue(cur *segment, tk *token) {
-	if len(cur.values) == 0 {
-		ss.run = ss.n // cur's run starts here
+// setRun gives sg (if any) its values, the run vals[run:n], capped: an
+// append elsewhere copies them.
+func setRun(sg *segment, vals []*token, run, n int) {
+	if sg != nil && n > run {
+		sg.values = vals[run:n:n]
 	}
-	if ss.n == len(ss.vals) || ss.run+len(cur.values) != ss.n {
-		// no room left (each token is a value once, so never): the
-		// run goes on outside vals
-		cur.values = append(cur.values, tk)
-		return
-	}
-	ss.vals[ss.n] = tk
-	ss.n++
-	cur.values = ss.vals[ss.run:ss.n:ss.n]
 }
 
 // alignRows places a labelled table's token stream into its rows: cut into
@@ -132,30 +122,39 @@ func (p *parser) alignRows(t *Table, lx *lexer) {
 // label, or nothing: orphan values) and the values after it.
 func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 	segs := ss.segs[:0]
+	// the values of the current segment are the run vals[run:n], given
+	// to it when it ends (setRun): each token is a value once, and vals
+	// has room for every token
+	vals, n, run := ss.vals, 0, 0
 	var cur *segment
 	seenRow := false
 	for i := range lx.toks {
 		tk := &lx.toks[i]
 		switch {
 		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
-			cur = ss.add(segment{label: tk, order: tk.entry.order})
+			setRun(cur, vals, run, n)
+			cur, run = ss.add(segment{label: tk, order: tk.entry.order}), n
 			segs = append(segs, cur)
 			seenRow = true
 		case tk.kind == tokLabel:
+			setRun(cur, vals, run, n)
 			cur = nil // a group or header label ends the row before it
 		case tk.kind == tokText:
 			switch {
-			case cur != nil && len(cur.values) > 0 && tk.whole && shortValueText(tk.text):
-				ss.addValue(cur, tk) // 减4: a value that is not a number
-			case cur != nil && len(cur.values) == 0 && !containsDigit(tk.text):
+			case cur != nil && n > run && tk.whole && shortValueText(tk.text):
+				vals[n] = tk // 减4: a value that is not a number
+				n++
+			case cur != nil && n == run && !containsDigit(tk.text):
 				// a label broken over two cells or lines: the rest of it
 			case tk.whole && seenRow && hasCJK(tk.text):
-				cur = ss.add(segment{label: tk, order: -1})
+				setRun(cur, vals, run, n)
+				cur, run = ss.add(segment{label: tk, order: -1}), n
 				segs = append(segs, cur)
 			default:
 				if containsDigit(tk.text) || seenRow {
 					p.unplaced(t, tk, "表格中的文字不是模板的标签")
 				}
+				setRun(cur, vals, run, n)
 				cur = nil
 			}
 		default:
@@ -163,12 +162,15 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 				if tk.kind == tokEmpty {
 					continue
 				}
-				cur = ss.add(segment{order: -1})
+				cur, run = ss.add(segment{order: -1}), n
 				segs = append(segs, cur)
 			}
-			ss.addValue(cur, tk)
+			vals[n] = tk
+			n++
 		}
 	}
+	setRun(cur, vals, run, n)
+	ss.n = n
 	return segs
 }
 
