@@ -1,7 +1,7 @@
 package grammar
 
-// blockAlloc hands out values of T from blocks of 64: a report's cells,
-// labels and paragraphs live as long as the report, and one allocation
+// blockAlloc hands out values of T from blocks of 64: a report's labels,
+// paragraphs and headings live as long as the report, and one allocation
 // for many costs less than one each (and less work for the collector).
 type blockAlloc[T any] struct{ free []T }
 

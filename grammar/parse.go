@@ -73,7 +73,6 @@ type parser struct {
 	crawlerLine bool
 	// phraseHits are the occurrences of parserPhrases in text (hits)
 	phraseHits   [][]phraseHit
-	cells        blockAlloc[Cell]
 	labels       blockAlloc[Label]
 	paragraphs   blockAlloc[Paragraph]
 	headings     blockAlloc[Heading]
@@ -95,6 +94,7 @@ type parser struct {
 	rowSlab      sliceAlloc[Row]
 	rowPtrSlab   sliceAlloc[*Row]
 	cellPtrSlab  sliceAlloc[*Cell]
+	cellSlab     sliceAlloc[Cell]
 	labelPtrSlab sliceAlloc[*Label]
 	slabRows     int // the rows' block size
 	slabSlots    int // the cell slots' block size

@@ -1331,7 +1331,7 @@ func (p *parser) plainPlaceCells(t *Table, rows []*Row, placed []*token, splitBy
 			if pv == nil {
 				continue
 			}
-			c := p.cells.next()
+			c := new(Cell)
 			*c = Cell{Table: t.ID, Row: r.Def, Col: col, Text: pv.text, Span: p.span(pv.start, pv.end), Doubt: doubt}
 			switch pv.kind {
 			case tokEmpty:

@@ -233,8 +233,9 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 				continue
 			}
 			// a new cell is zero: its fields are set one by one, with no
-			// whole Cell built and copied
-			c := p.cells.next()
+			// whole Cell built and copied. The cells of a report's
+			// tables are one block, as their slots are.
+			c := &p.cellSlab.take(1, max(p.slabSlots, 64))[0]
 			c.Table, c.Row, c.Col, c.Text, c.Span, c.Doubt = t.ID, r.Def, col, pv.text, p.span(pv.start, pv.end), doubt
 			switch pv.kind {
 			case tokEmpty:
