@@ -1434,3 +1434,83 @@ func TestRememberedFragmentsTakeHalf(t *testing.T) {
 		t.Fatalf("a label is not remembered once the fragments took their half (%+v)", toks)
 	}
 }
+
+// A region lexes as its lines did, each asked for its tabs by lexLine.
+func TestLexRegionAsBefore(t *testing.T) {
+	extra := "# \t规章\t5\t6\n#\t\t7\n## 行政许可 8\n\t\t5\n规章\t5\n|规章|5|\n" +
+		"本机关2022年共收到政府信息公开申请3件，其中当面申请1件，网上申请2件。\n（一）予以公开，共计3件，本年度办结。\t3\n"
+	regions := 0
+	for _, text := range append(brokenTexts(t, 2), extra) {
+		p := parserBeforeTables(text)
+		for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			for id := 0; id <= 3; id++ {
+				a, b, ok := 0, len(p.text), true
+				if id > 0 {
+					a, b, ok = p.tableRegion(id)
+				}
+				if !ok || a >= b {
+					continue
+				}
+				got, want := p.lexRegion(def, a, b), p.plainLexRegion(def, a, b)
+				if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) || !slices.Equal(got.lexedLine, want.lexedLine) ||
+					got.first != want.first || got.last != want.last || got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
+					t.Fatalf("[%d, %d) lexes as %+v, want %+v\n%s", a, b, got.toks, want.toks, text)
+				}
+				p.releaseLexers()
+				regions++
+			}
+		}
+	}
+	if regions < 1000 {
+		t.Fatalf("only %d regions", regions)
+	}
+}
+
+// plainLexRegion is lexRegion as it was before lexLineTab.
+func (p *parser) plainLexRegion(def *TableDef, a, b int) *lexer {
+	lx := &lexer{p: p, m: matcherFor(def), first: -1}
+	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
+	p.lexers = append(p.lexers, lx)
+	from := max(p.lineAt(a), 0)
+	for li := from; li < len(p.lines); li++ {
+		ln := p.lines[li]
+		if ln.start >= b {
+			break
+		}
+		if ln.end <= a {
+			continue
+		}
+		s, e := ln.start, ln.end
+		if s < a {
+			s = a
+		}
+		if e > b {
+			e = b
+		}
+		s, e = trimKeepTabs(p.text, s, e)
+		if s == e || p.isResidueLine(li) {
+			continue
+		}
+		if ln.start < a {
+			if s = lx.skipSentences(s, e); s == e {
+				continue
+			}
+		}
+		text := p.text[s:e]
+		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
+			continue
+		}
+		if isProse(text) && !lx.startsWithLabel(s, e) {
+			continue
+		}
+		if text[0] == '#' {
+			m := reMDHeading.FindStringIndex(text)
+			s += m[1]
+		}
+		lx.lexLine(li, s, e)
+		lx.lexed = append(lx.lexed, Span{s, e})
+		lx.lexedLine = append(lx.lexedLine, li)
+		lx.nlines++
+	}
+	return lx
+}

@@ -96,15 +96,17 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
 			continue
 		}
-		// prose inside the region stays prose
-		if isProse(text) && !lx.startsWithLabel(s, e) {
+		// prose inside the region stays prose (a line with a tab is none)
+		tab := strings.IndexByte(text, '\t')
+		if tab < 0 && isProse(text) && !lx.startsWithLabel(s, e) {
 			continue
 		}
 		if text[0] == '#' {
 			m := reMDHeading.FindStringIndex(text)
 			s += m[1]
+			tab = strings.IndexByte(p.text[s:e], '\t')
 		}
-		lx.lexLine(li, s, e)
+		lx.lexLineTab(li, s, e, tab)
 		lx.lexed = append(lx.lexed, Span{s, e})
 		lx.lexedLine = append(lx.lexedLine, li)
 		lx.nlines++
@@ -263,12 +265,18 @@ func (lx *lexer) startsWithLabel(s, e int) bool {
 	return en != nil
 }
 
+// lexLine lexes the line t[s:e] into tokens.
 func (lx *lexer) lexLine(li, s, e int) {
+	lx.lexLineTab(li, s, e, strings.IndexByte(lx.p.text[s:e], '\t'))
+}
+
+// lexLineTab is lexLine, told where in the line its first tab is (-1: none).
+func (lx *lexer) lexLineTab(li, s, e, tab int) {
 	t := lx.p.text
 	line := t[s:e]
 	sep := byte(0)
 	switch {
-	case strings.IndexByte(line, '\t') >= 0:
+	case tab >= 0:
 		sep = '\t'
 		lx.tabs = true
 	case strings.IndexByte(line, '|') >= 0 && (strings.HasPrefix(line, "|") || strings.HasSuffix(line, "|") || strings.Count(line, "|") >= 2):
@@ -280,13 +288,16 @@ func (lx *lexer) lexLine(li, s, e int) {
 		return
 	}
 	// "\t0" (Word export, one cell per paragraph) is one indented cell
-	if rest := strings.TrimLeft(line, "\t"); sep == '\t' && strings.IndexByte(rest, '\t') < 0 {
-		if rest == "" {
-			lx.add(token{kind: tokEmpty, start: s, end: s, line: li, whole: true})
+	// (a line that does not start with its tab is not)
+	if sep == '\t' && tab == 0 {
+		if rest := strings.TrimLeft(line, "\t"); strings.IndexByte(rest, '\t') < 0 {
+			if rest == "" {
+				lx.add(token{kind: tokEmpty, start: s, end: s, line: li, whole: true})
+				return
+			}
+			lx.lexCell(li, s+len(line)-len(rest), e, true)
 			return
 		}
-		lx.lexCell(li, s+len(line)-len(rest), e, true)
-		return
 	}
 	if line == "|" {
 		// one cell per line: a lone separator is a blank cell (its span
@@ -305,9 +316,13 @@ func (lx *lexer) lexLine(li, s, e int) {
 			to--
 		}
 	}
+	// j: the next separator's offset from from (the first tab's is known)
+	j := tab
+	if sep == '|' {
+		j = strings.IndexByte(t[from:to], sep)
+	}
 	for {
 		end := to
-		j := strings.IndexByte(t[from:to], sep)
 		if j >= 0 {
 			end = from + j
 		}
@@ -320,6 +335,7 @@ func (lx *lexer) lexLine(li, s, e int) {
 			return
 		}
 		from = end + 1
+		j = strings.IndexByte(t[from:to], sep)
 	}
 }
 
