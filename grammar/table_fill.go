@@ -361,20 +361,20 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) fitResult
 // the report says (its total is then wrong), and with several, the cells on
 // which they all agree are kept.
 func (p *parser) fitGlued(vals []*token, n int, check func([]float64) bool) (fitResult, bool) {
-	var atoms []*token
-	for _, v := range vals {
-		if v.kind != tokEmpty {
-			atoms = append(atoms, v)
-		}
-	}
 	glued := false
-	for _, a := range atoms {
-		if a.kind == tokNumber && a.digits && !a.whole && utf8.RuneCountInString(a.text) > 1 {
+	for _, v := range vals {
+		if v.kind == tokNumber && v.digits && !v.whole && utf8.RuneCountInString(v.text) > 1 {
 			glued = true
 		}
 	}
 	if !glued {
 		return fitResult{}, false
+	}
+	atoms := make([]*token, 0, len(vals))
+	for _, v := range vals {
+		if v.kind != tokEmpty {
+			atoms = append(atoms, v)
+		}
 	}
 	sols, over := splitDigits(p.text, atoms, n, check, 2)
 	switch {
