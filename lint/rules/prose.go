@@ -319,7 +319,9 @@ func indexWord(s, w string) int {
 			return -1
 		}
 		i += j
-		if i-2+len(w) <= len(s) && s[i-2:i-2+len(w)] == w {
+		// the byte before, compared first, rules out most candidates
+		// without a call to compare the word
+		if s[i-1] == w[1] && i-2+len(w) <= len(s) && s[i-2:i-2+len(w)] == w {
 			return i - 2
 		}
 	}
