@@ -329,7 +329,11 @@ func indexWord(s, w string) int {
 }
 
 // isHan reports a CJK ideograph (including the extension planes: 𠀀).
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// The block of common ideographs, U+4E00–U+9FFF, is all Han (a test holds
+// unicode.Han to it): tested first, without a search of the table.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r)
+}
 
 // isCJKPunct reports full-width punctuation that belongs to Chinese text.
 func isCJKPunct(r rune) bool {

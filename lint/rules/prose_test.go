@@ -2,6 +2,7 @@ package rules
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/gdlint/gdlint/grammar"
 )
@@ -51,5 +52,20 @@ func TestCellName(t *testing.T) {
 	c = &grammar.Cell{Table: grammar.TableProactive, Row: fee, Col: fee.Cols[0]}
 	if got, want := cellName(c), "表二“行政事业性收费”"; got != want {
 		t.Errorf("cellName = %q, want %q", got, want)
+	}
+}
+
+// isHan takes U+4E00–U+9FFF as Han without the table: the table must
+// agree, and isHan must answer as the table for every rune.
+func TestIsHanIsTable(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("U+%04X is not Han in this Go's tables", r)
+		}
+	}
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("isHan(U+%04X) = %v", r, isHan(r))
+		}
 	}
 }
