@@ -325,10 +325,19 @@ func TestLexLineAsBefore(t *testing.T) {
 
 // Lines of separators, spaces and cells lex as cut cell by cell before.
 func TestLexLineOfPiecesAsBefore(t *testing.T) {
-	pieces := []string{"\t", "|", "|", " ", "\u3000", "\u00a0", "a", "规章", "12", "１２", "（一）予以公开", "𠮷", "\xff", "/", "无", ""}
+	pieces := []string{"\t", "|", "|", " ", "\u3000", "\u00a0", "a", "规章", "12", "3", "12", "１２", "（一）予以公开", "𠮷", "\xff", "/", "无", ""}
 	rng := rand.New(rand.NewSource(9))
-	m := matcherFor(Table2)
-	for range 50000 {
+	// a template with a label of digits, whose cells of digits may be labels
+	digitsDef := &TableDef{ID: TableRequests, Name: "数字", Rows: []*RowDef{{Key: "n", Label: "12", Cols: Table2.Rows[0].Cols}}}
+	digits := newMatcher(digitsDef)
+	if !digits.digitsKey {
+		t.Fatal("a label of digits is not digitsKey")
+	}
+	for i := range 100000 {
+		m := matcherFor(Table2)
+		if i%2 == 1 {
+			m = digits
+		}
 		line := randomText(rng, pieces, 1+rng.Intn(10))
 		s, e := trimKeepTabs(line, 0, len(line))
 		if s == e {

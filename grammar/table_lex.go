@@ -316,12 +316,32 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 			to--
 		}
 	}
-	// j: the next separator's offset from from (the first tab's is known)
+	// j: the next separator's offset from from, when known (the first
+	// tab's is), else unknownSep
+	const unknownSep = -2
 	j := tab
 	if sep == '|' {
-		j = strings.IndexByte(t[from:to], sep)
+		j = unknownSep
 	}
 	for {
+		// a cell of ASCII digits and nothing else (most cells) is the
+		// whole number lexCell makes of it, read as the separator is
+		// looked for
+		k := from
+		for k < to && t[k] >= '0' && t[k] <= '9' {
+			k++
+		}
+		if k > from && (k == to || t[k] == sep) && !lx.m.digitsKey {
+			lx.add(token{kind: tokNumber, start: from, end: k, text: t[from:k], line: li, whole: true, digits: true})
+			if k == to {
+				return
+			}
+			from, j = k+1, unknownSep
+			continue
+		}
+		if j == unknownSep {
+			j = strings.IndexByte(t[from:to], sep)
+		}
 		end := to
 		if j >= 0 {
 			end = from + j
@@ -334,8 +354,7 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 		if j < 0 {
 			return
 		}
-		from = end + 1
-		j = strings.IndexByte(t[from:to], sep)
+		from, j = end+1, unknownSep
 	}
 }
 
