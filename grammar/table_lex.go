@@ -324,19 +324,27 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 		j = unknownSep
 	}
 	for {
-		// a cell of ASCII digits and nothing else (most cells) is the
-		// whole number lexCell makes of it, read as the separator is
-		// looked for
-		k := from
+		// a cell of ASCII digits between spaces (most cells: | 12 |)
+		// is the whole number lexCell makes of the trimmed cell, read as
+		// the separator is looked for
+		a := from
+		for a < to && t[a] == ' ' {
+			a++
+		}
+		k := a
 		for k < to && t[k] >= '0' && t[k] <= '9' {
 			k++
 		}
-		if k > from && (k == to || t[k] == sep) && !lx.m.digitsKey {
-			lx.add(token{kind: tokNumber, start: from, end: k, text: t[from:k], line: li, whole: true, digits: true})
-			if k == to {
+		z := k
+		for z < to && t[z] == ' ' {
+			z++
+		}
+		if k > a && (z == to || t[z] == sep) && !lx.m.digitsKey {
+			lx.add(token{kind: tokNumber, start: a, end: k, text: t[a:k], line: li, whole: true, digits: true})
+			if z == to {
 				return
 			}
-			from, j = k+1, unknownSep
+			from, j = z+1, unknownSep
 			continue
 		}
 		if j == unknownSep {
