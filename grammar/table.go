@@ -193,10 +193,10 @@ func (p *parser) lexTable(def *TableDef, a, b int) (*TableDef, *lexer) {
 		// the 2019 rows
 		lx21 := p.lexRegion(Table2, a, b)
 		lx21.releaseTrailingText()
-		switch {
-		case lx21.hasOldOtherRow():
+		switch lx21.otherRows() {
+		case otherRows2019:
 			def = Table2For2019
-		case lx21.hasNewOtherRows():
+		case otherRows2021:
 			def = Table2
 		}
 		if def == Table2 {
@@ -273,9 +273,18 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 	return t
 }
 
-// hasOldOtherRow: "（六）其他处理" is followed by its own values and none
-// of the three 2021 rows under it is there.
-func (lx *lexer) hasOldOtherRow() bool {
+// Which rows under （六）其他处理 a table 三 has (lexer.otherRows).
+const (
+	otherRowsNone = iota
+	otherRows2019 // the single row, followed by its own values
+	otherRows2021 // one of the three rows under it, at least
+)
+
+// otherRows tells the rows under （六）其他处理 from the tokens, in one
+// pass: one of the 2021 rows says 2021 whatever comes before it; else
+// "（六）其他处理" followed by its own values (after the empty cells of a
+// merged label) says 2019.
+func (lx *lexer) otherRows() int {
 	found := false
 	for i := range lx.toks {
 		tk := &lx.toks[i]
@@ -283,28 +292,20 @@ func (lx *lexer) hasOldOtherRow() bool {
 			continue
 		}
 		if tk.entry.kind == LabelRow && tk.entry.row.Group == groupOt {
-			return false
+			return otherRows2021
 		}
-		if tk.entry.kind == LabelHeader && tk.entry.label == groupOt {
-			// its values follow, after the empty cells of a merged label
+		if !found && tk.entry.kind == LabelHeader && tk.entry.label == groupOt {
 			j := i + 1
 			for j < len(lx.toks) && lx.toks[j].kind == tokEmpty && lx.toks[j].line == tk.line {
 				j++
 			}
-			found = found || j < len(lx.toks) && lx.toks[j].kind == tokNumber
+			found = j < len(lx.toks) && lx.toks[j].kind == tokNumber
 		}
 	}
-	return found
-}
-
-// hasNewOtherRows: one of the three 2021 rows under （六）其他处理 is there.
-func (lx *lexer) hasNewOtherRows() bool {
-	for i := range lx.toks {
-		if tk := &lx.toks[i]; tk.kind == tokLabel && tk.entry.kind == LabelRow && tk.entry.row.Group == groupOt {
-			return true
-		}
+	if found {
+		return otherRows2019
 	}
-	return false
+	return otherRowsNone
 }
 
 func (t *Table) anyCell() bool {

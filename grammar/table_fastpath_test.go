@@ -155,9 +155,9 @@ func plainLexTable(p *parser, def *TableDef, a, b int) (*TableDef, *lexer) {
 			lx21.releaseTrailingText()
 		}
 		switch {
-		case lx21.hasOldOtherRow():
+		case lx21.plainHasOldOtherRow():
 			own = Table2For2019
-		case lx21.hasNewOtherRows():
+		case lx21.plainHasNewOtherRows():
 			own = Table2
 		default:
 			own = def
@@ -912,9 +912,9 @@ func (p *parser) plainReadTable(def *TableDef, a, b int) *Table {
 			lx21.releaseTrailingText()
 		}
 		switch {
-		case lx21.hasOldOtherRow():
+		case lx21.plainHasOldOtherRow():
 			own = Table2For2019
-		case lx21.hasNewOtherRows():
+		case lx21.plainHasNewOtherRows():
 			own = Table2
 		default:
 			own = def
@@ -1522,4 +1522,38 @@ func (p *parser) plainLexRegion(def *TableDef, a, b int) *lexer {
 		lx.nlines++
 	}
 	return lx
+}
+
+// plainHasOldOtherRow: "（六）其他处理" is followed by its own values and none
+// of the three 2021 rows under it is there.
+func (lx *lexer) plainHasOldOtherRow() bool {
+	found := false
+	for i := range lx.toks {
+		tk := &lx.toks[i]
+		if tk.kind != tokLabel {
+			continue
+		}
+		if tk.entry.kind == LabelRow && tk.entry.row.Group == groupOt {
+			return false
+		}
+		if tk.entry.kind == LabelHeader && tk.entry.label == groupOt {
+			// its values follow, after the empty cells of a merged label
+			j := i + 1
+			for j < len(lx.toks) && lx.toks[j].kind == tokEmpty && lx.toks[j].line == tk.line {
+				j++
+			}
+			found = found || j < len(lx.toks) && lx.toks[j].kind == tokNumber
+		}
+	}
+	return found
+}
+
+// plainHasNewOtherRows: one of the three 2021 rows under （六）其他处理 is there.
+func (lx *lexer) plainHasNewOtherRows() bool {
+	for i := range lx.toks {
+		if tk := &lx.toks[i]; tk.kind == tokLabel && tk.entry.kind == LabelRow && tk.entry.row.Group == groupOt {
+			return true
+		}
+	}
+	return false
 }
