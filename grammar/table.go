@@ -232,13 +232,8 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 	default:
 		t.Layout = "lines"
 	}
-	labels := 0
-	for i := range lx.toks {
-		if lx.toks[i].kind == tokLabel {
-			labels++
-		}
-	}
-	if labels > 0 {
+	// releaseTrailingText counted the labels (lexTable)
+	if labels := lx.labels; labels > 0 {
 		// a report's tables have about 80 labels
 		t.Labels = p.labelPtrSlab.take(labels, 128)[:0]
 	}

@@ -185,6 +185,15 @@ func TestLexTableAsLexingEachDefinition(t *testing.T) {
 				}
 				wantDef, want := plainLexTable(p, def, a, b)
 				gotDef, got := p.lexTable(def, a, b)
+				labels := 0
+				for _, tk := range got.toks {
+					if tk.kind == tokLabel {
+						labels++
+					}
+				}
+				if got.labels != labels {
+					t.Fatalf("table %d: %d labels counted, want %d", id+1, got.labels, labels)
+				}
 				if gotDef != wantDef || !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) ||
 					got.first != want.first || got.last != want.last || got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
 					t.Fatalf("table %d of a %s report, as %s: read by %s, %d tokens; want %s, %d tokens\n%s",

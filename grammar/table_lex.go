@@ -42,6 +42,7 @@ type lexer struct {
 	unremembered bool
 	lastMatch    matchAnswer
 	used         int // the most tokens toks held (releaseLexers)
+	labels       int // the label tokens, once releaseTrailingText counted them
 	first        int // view offset of the first token
 	last         int
 	nlines       int
@@ -232,13 +233,20 @@ func isProse(text string) bool {
 // releaseTrailingText gives back the lines after the table's last label or
 // value: a region that runs to the next section heading may end in prose
 // broken into short lines (a PDF export) that is not part of the table.
+//
+// It counts the labels too (labels), which are none of the text it gives
+// back.
 func (lx *lexer) releaseTrailingText() {
-	last := -1
+	last, labels := -1, 0
 	for i := range lx.toks {
-		if lx.toks[i].kind != tokText {
+		if k := lx.toks[i].kind; k != tokText {
 			last = lx.toks[i].line
+			if k == tokLabel {
+				labels++
+			}
 		}
 	}
+	lx.labels = labels
 	k := len(lx.toks)
 	for k > 0 && lx.toks[k-1].line > last {
 		k--
