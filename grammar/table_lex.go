@@ -82,7 +82,10 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		if e > b {
 			e = b
 		}
-		s, e = trimKeepTabs(p.text, s, e)
+		// most lines have nothing to trim
+		if s < e && (spaceLeadByte[p.text[s]] || spaceTailByte[p.text[e-1]]) {
+			s, e = trimKeepTabs(p.text, s, e)
+		}
 		if s == e || p.isResidueLine(li) {
 			continue
 		}
