@@ -181,7 +181,7 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 func dropLayoutEmpties(def *TableDef, segs []*segment) []*segment {
 	leadingLayout := false
 	for _, sg := range segs {
-		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.label != nil && nonEmpty(sg.values) == n && len(sg.values) > n && sg.values[0].kind == tokEmpty {
+		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.label != nil && len(sg.values) > n && sg.values[0].kind == tokEmpty && nonEmpty(sg.values) == n {
 			leadingLayout = true
 		}
 	}
@@ -199,7 +199,7 @@ func (p *parser) labelledRows(t *Table, segs, found []*segment, hasValues []bool
 	// a row whose cells are all explicitly blank (| 规章 | | | |) is a blank
 	// row, not a missing one, unless its label also has values elsewhere
 	for _, sg := range segs {
-		if sg.order >= 0 && nonEmpty(sg.values) > 0 {
+		if sg.order >= 0 && anyValue(sg.values) {
 			hasValues[sg.order] = true
 		}
 	}
@@ -207,7 +207,7 @@ func (p *parser) labelledRows(t *Table, segs, found []*segment, hasValues []bool
 		if sg.order < 0 {
 			continue
 		}
-		if nonEmpty(sg.values) == 0 {
+		if !anyValue(sg.values) {
 			if hasValues[sg.order] || found[sg.order] != nil || len(sg.values) != len(def.Rows[sg.order].Cols) {
 				continue
 			}
@@ -244,7 +244,7 @@ func (p *parser) placeOrphans(t *Table, segs []*segment, found []*segment, label
 		}
 		orphans = orphans[:0]
 		for _, sg := range segs[loPos+1 : hiPos] {
-			if sg.order < 0 && nonEmpty(sg.values) > 0 {
+			if sg.order < 0 && anyValue(sg.values) {
 				orphans = append(orphans, sg)
 			}
 		}
@@ -338,13 +338,14 @@ func (p *parser) fillFoundRows(t *Table, lx *lexer, found []*segment) {
 // layout rather than to the row.
 func trimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
 	vs := sg.values
-	last := -1
+	last, filled := -1, 0
 	for i, v := range vs {
 		if v.kind != tokEmpty {
 			last = i
+			filled++
 		}
 	}
-	if last < 0 || nonEmpty(vs) >= n {
+	if last < 0 || filled >= n {
 		return vs
 	}
 	end := len(vs)
@@ -405,6 +406,16 @@ func lineRunEnd(vs []*token, a int) int {
 
 func shortValueText(s string) bool {
 	return utf8.RuneCountInString(s) <= 8 && containsDigit(s)
+}
+
+// anyValue: nonEmpty(vs) > 0, told at the first value.
+func anyValue(vs []*token) bool {
+	for _, v := range vs {
+		if v.kind != tokEmpty {
+			return true
+		}
+	}
+	return false
 }
 
 func nonEmpty(vs []*token) int {

@@ -20,7 +20,7 @@ func (p *parser) alignPositional(t *Table, lx *lexer) {
 	}
 	best := -1
 	for k, r := range runs {
-		if nonEmpty(r.vals) == 0 {
+		if !anyValue(r.vals) {
 			continue
 		}
 		if best < 0 || nonEmpty(r.vals) >= nonEmpty(runs[best].vals) {
@@ -32,7 +32,7 @@ func (p *parser) alignPositional(t *Table, lx *lexer) {
 	}
 	var groups []int
 	for k, r := range runs {
-		if nonEmpty(r.vals) > 0 && len(r.vals) == len(t.Rows[0].Def.Cols) {
+		if len(r.vals) == len(t.Rows[0].Def.Cols) && anyValue(r.vals) {
 			groups = append(groups, k)
 		}
 	}
