@@ -246,6 +246,11 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 				c.Kind = CellText
 			default:
 				c.Kind = CellNumber
+				// most cells: parseNumber's first answer, without the call
+				if v, ok := smallDigits(pv.text); ok {
+					c.Value, c.Integer = v, true
+					break
+				}
 				c.Value, c.Integer, c.Unit = parseNumber(pv.text)
 				if math.IsNaN(c.Value) {
 					c.Kind = CellText
