@@ -367,7 +367,7 @@ func trimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
 // holding exactly n values, into one segment per line, appended to out.
 func splitByLine(out []*segment, ss *segments, sg *segment, n int) []*segment {
 	vs := sg.values
-	if nonEmpty(vs) <= n {
+	if len(vs) <= n || nonEmpty(vs) <= n {
 		return append(out, sg)
 	}
 	// the lines are runs of vs: each must hold n values, and there must
