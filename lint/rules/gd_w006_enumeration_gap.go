@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -111,23 +110,14 @@ func cnNumeral(n int) string {
 	return s
 }
 
-// reEnumerator finds 一是, 二是 …: after punctuation or at the start, or —
-// for 一是 only — glued to a sub-heading a crawler flattened ("建设方面一是").
-var reEnumerator = regexp.MustCompile(`(?:^|[。；;：:，,、\s“）)]|([^统唯之第同万专单划均整逐其归合纯为]))([一二三四五六七八九十]{1,3})是`)
-
-// The same pattern anchored, run only where a match can start: at the start
-// of the text as it is, elsewhere without the ^ alternative (which matches
-// only at the start).
-var (
-	reEnumeratorAtStart = regexp.MustCompile(`^(?:` + reEnumerator.String() + `)`)
-	reEnumeratorAt      = regexp.MustCompile(`^(?:[。；;：:，,、\s“）)]|([^统唯之第同万专单划均整逐其归合纯为]))([一二三四五六七八九十]{1,3})是`)
-)
-
 // enumerators returns what reEnumerator.FindAllStringSubmatchIndex(text, -1)
-// returns, without running the pattern over the whole text: a match is one
-// rune (or the text start), one to three numerals and 是, so it starts either
-// at 0 or one rune before numerals that end at a 是. The anchored pattern is
-// tried at those places only, in increasing order, each at most once.
+// returns (the pattern is in the tests: finds 一是, 二是 … after punctuation
+// or at the start, or — for 一是 only — glued to a sub-heading a crawler
+// flattened, "建设方面一是"), without running the pattern over the whole
+// text: a match is one rune (or the text start), one to three numerals and
+// 是, so it starts either at 0 or one rune before numerals that end at a 是.
+// It is tried at those places only (enumeratorAt), in increasing order,
+// each at most once.
 func enumerators(text string) [][]int {
 	var out [][]int
 	pos := 0 // the end of the last match: the next one starts here or later
@@ -154,18 +144,9 @@ func enumerators(text string) [][]int {
 				continue
 			}
 			last = s
-			re := reEnumeratorAt
-			if s == 0 {
-				re = reEnumeratorAtStart
-			}
-			m := re.FindStringSubmatchIndex(text[s:])
+			m := enumeratorAt(text, s)
 			if m == nil {
 				continue
-			}
-			for j := range m {
-				if m[j] >= 0 {
-					m[j] += s
-				}
 			}
 			if out == nil {
 				out = make([][]int, 0, 2) // one allocation for two, not two
@@ -175,6 +156,61 @@ func enumerators(text string) [][]int {
 			break
 		}
 	}
+}
+
+// enumeratorAt returns what reEnumerator anchored at s finds (without its
+// ^ alternative but at 0), offsets in text: read by hand, the anchored
+// patterns cost more than the rest of the search. The first alternative
+// that leads to a match wins, as in the pattern: at 0 the empty ^, then a
+// mark, then any rune not in enumBlockers (group 1).
+func enumeratorAt(text string, s int) []int {
+	if s == 0 {
+		if end, ok := numeralsThenShi(text, 0); ok {
+			return []int{0, end, -1, -1, 0, end - len("是")}
+		}
+	}
+	if s >= len(text) {
+		return nil
+	}
+	r, size := utf8.DecodeRuneInString(text[s:]) // a byte of invalid UTF-8 is a rune of one byte, as for the pattern
+	end, ok := numeralsThenShi(text, s+size)
+	switch {
+	case !ok:
+		return nil
+	case enumMark(r):
+		return []int{s, end, -1, -1, s + size, end - len("是")}
+	case !strings.ContainsRune(enumBlockers, r):
+		return []int{s, end, s, s + size, s + size, end - len("是")}
+	}
+	return nil
+}
+
+// enumBlockers are the characters before a numeral that make 一是 part of
+// a word (统一是, 第一是).
+const enumBlockers = "统唯之第同万专单划均整逐其归合纯为"
+
+// enumMark reports the marks of reEnumerator's [。；;：:，,、\s“）)].
+func enumMark(r rune) bool {
+	switch r {
+	case '。', '；', ';', '：', ':', '，', ',', '、', '\t', '\n', '\f', '\r', ' ', '“', '）', ')':
+		return true
+	}
+	return false
+}
+
+// numeralsThenShi matches [一二三四五六七八九十]{1,3}是 at i: the offset after
+// 是. The numerals are taken greedily, and fewer than all of a run are
+// followed by a numeral, not 是: only a run of one to three matches.
+func numeralsThenShi(text string, i int) (int, bool) {
+	n := 0
+	for i+3*n+3 <= len(text) && isEnumNumeral(text[i+3*n:i+3*n+3]) {
+		n++
+	}
+	j := i + 3*n
+	if n == 0 || n > 3 || !strings.HasPrefix(text[j:], "是") {
+		return 0, false
+	}
+	return j + len("是"), true
 }
 
 func isEnumNumeral(s string) bool {

@@ -3,6 +3,7 @@ package rules
 import (
 	"math/rand"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -16,6 +17,9 @@ func randomText(rng *rand.Rand, alphabet []string, n int) string {
 	}
 	return b.String()
 }
+
+// reEnumerator is the pattern enumerators finds the matches of.
+var reEnumerator = regexp.MustCompile(`(?:^|[。；;：:，,、\s“）)]|([^统唯之第同万专单划均整逐其归合纯为]))([一二三四五六七八九十]{1,3})是`)
 
 // The fast scanners must return exactly what the regexps they replace
 // return, on random texts dense in the characters that matter (including
@@ -194,5 +198,41 @@ func TestMayHavePlaceholderIsContainsAny(t *testing.T) {
 		if got, want := mayHavePlaceholder(text), strings.ContainsAny(text, placeholderRunes); got != want {
 			t.Fatalf("mayHavePlaceholder(%q) = %v, want %v", text, got, want)
 		}
+	}
+}
+
+// enumerators reads the anchored pattern by hand (enumeratorAt): on the
+// seeds and the corpus, and on random text with every mark of the pattern,
+// blockers, runs of one to four numerals, characters outside the BMP and
+// invalid UTF-8, it finds what the pattern finds.
+func TestEnumeratorsMatchRegexpOnReports(t *testing.T) {
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+	}
+	rng := rand.New(rand.NewSource(13))
+	alphabet := []string{"一", "二", "十", "是", "是", "一是", "二是", "三四是", "一二三四是", "。", "；", ";", "：", ":", "，", ",", "、",
+		"\t", "\n", "\f", "\r", "\v", " ", "\u3000", "“", "”", "）", ")", "（", "统", "第", "为", "其", "方面", "a", "𠀀", "\xff", "\xe6\x98",
+		"\xe4\xb8"}
+	for i := 0; i < 100000; i++ {
+		texts = append(texts, randomText(rng, alphabet, rng.Intn(10)))
+	}
+	found := 0
+	for _, text := range texts {
+		got, want := enumerators(text), reEnumerator.FindAllStringSubmatchIndex(text, -1)
+		if len(got) == 0 && len(want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: got %v, want %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 10000 {
+		t.Fatalf("only %d enumerators: the test proves little", found)
 	}
 }
