@@ -218,7 +218,11 @@ func appendSentences(out [][2]int, text string) [][2]int {
 				case 0, 1, 2:
 					next[k] = indexByteOr(text, start, ";!?"[k])
 				case 3:
-					next[k] = indexThree(text, start, 0xE3, 0x80, "\x82") // 。
+					// 。 by its last byte: its first, E3, begins 、 too
+					next[k] = len(text)
+					if j := indexWord(text[start:], "。"); j >= 0 {
+						next[k] = start + j
+					}
 				default:
 					next[k] = indexThree(text, start, 0xEF, 0xBC, "\x9b\x81\x9f") // ；！？
 				}
