@@ -165,7 +165,7 @@ func periodStatement(r *grammar.Report) bool {
 		start--
 	}
 	before := text[start:p.Span.Start]
-	if j := strings.LastIndex(before, "。"); j >= 0 {
+	if j := lastFullStop(before); j >= 0 {
 		before = before[j:] // the sentence holding the period
 	}
 	end := p.Span.End + 30
@@ -176,6 +176,21 @@ func periodStatement(r *grammar.Report) bool {
 		end++
 	}
 	return periodWords.in(before) || periodWords.in(text[p.Span.End:end])
+}
+
+// lastFullStop is strings.LastIndex(s, "。"): the 。 are found forwards by
+// their last byte (indexWord), the last one kept; LastIndex hashes every
+// byte on its way back.
+func lastFullStop(s string) int {
+	last := -1
+	for i := 0; ; {
+		j := indexWord(s[i:], "。")
+		if j < 0 {
+			return last
+		}
+		last = i + j
+		i = last + len("。")
+	}
 }
 
 // reportDates are the dates checked against the deadline: the web page's

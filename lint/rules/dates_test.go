@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
 
 func TestDetectDeadline(t *testing.T) {
 	cases := map[string]DeadlineKind{
@@ -57,5 +61,35 @@ func TestParseDeadlineProfile(t *testing.T) {
 		if _, err := parseDeadlineProfile(bad); err == nil {
 			t.Errorf("parseDeadlineProfile(%q) accepted a bad setting", bad)
 		}
+	}
+}
+
+// lastFullStop is strings.LastIndex(s, "。") on the seeds and the corpus
+// and on random text with marks that share 。's bytes and invalid UTF-8.
+func TestLastFullStopIsLastIndex(t *testing.T) {
+	texts := []string{"", "。", "。。", "a。b", "\xe3\x80", "\x80\x82。"}
+	for _, rep := range sharedReports(t) {
+		text := rep.Source.Text
+		for i := 0; i+240 <= len(text); i += 97 {
+			texts = append(texts, text[i:i+240])
+		}
+	}
+	rng := rand.New(rand.NewSource(14))
+	pieces := []string{"。", "、", "，", "年", "\xe3\x80", "\x80\x82", "\x82", "\xe3", "a", "𠀀", "\xff"}
+	for i := 0; i < 30000; i++ {
+		texts = append(texts, randomText(rng, pieces, rng.Intn(12)))
+	}
+	found := 0
+	for _, s := range texts {
+		got, want := lastFullStop(s), strings.LastIndex(s, "。")
+		if got != want {
+			t.Fatalf("lastFullStop(%q) = %d, want %d", s, got, want)
+		}
+		if want >= 0 {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d texts with 。: the test proves little", found)
 	}
 }
