@@ -72,3 +72,19 @@ func TestByteF0(t *testing.T) {
 		}
 	}
 }
+
+func TestIsDoubledFunctionCharIsContainsRune(t *testing.T) {
+	n := 0
+	for r := rune(-1); r <= 0x110000; r++ {
+		want := strings.ContainsRune(doubledFunctionChars, r)
+		if got := isDoubledFunctionChar(r); got != want {
+			t.Fatalf("isDoubledFunctionChar(U+%04X) = %v, want %v", r, got, want)
+		}
+		if want {
+			n++
+		}
+	}
+	if n != len([]rune(doubledFunctionChars)) {
+		t.Fatalf("%d function characters, want %d", n, len([]rune(doubledFunctionChars)))
+	}
+}

@@ -48,6 +48,28 @@ one of the two copies.`,
 // doubledFunctionChars are characters whose doubling is almost always a slip.
 const doubledFunctionChars = "的了在和与及并或被于而也都就还又已把将为以从向由给对"
 
+// doubledFunctionSet holds doubledFunctionChars, all in U+4E00–U+9FFF, as
+// bits: strings.ContainsRune decoded the list at every pair of equal
+// characters (层层, 00).
+var doubledFunctionSet = func() (set [(0x9FFF-0x4E00)/64 + 1]uint64) {
+	for _, r := range doubledFunctionChars {
+		if r < 0x4E00 || r > 0x9FFF {
+			panic("doubledFunctionChars: " + string(r) + " is outside U+4E00–U+9FFF")
+		}
+		set[(r-0x4E00)/64] |= 1 << ((r - 0x4E00) % 64)
+	}
+	return set
+}()
+
+// isDoubledFunctionChar is strings.ContainsRune(doubledFunctionChars, r).
+func isDoubledFunctionChar(r rune) bool {
+	if r < 0x4E00 || r > 0x9FFF {
+		return false
+	}
+	i := r - 0x4E00
+	return doubledFunctionSet[i/64]&(1<<(i%64)) != 0
+}
+
 // doubledExceptions are legitimate strings that contain a doubled function
 // character; each is matched around the pair.
 var doubledExceptions = []string{
@@ -103,7 +125,7 @@ func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 			i = end - 1
 			continue
 		}
-		if rs[i] == rs[i+1] && strings.ContainsRune(doubledFunctionChars, rs[i]) && !doubledException(rs, i) {
+		if rs[i] == rs[i+1] && isDoubledFunctionChar(rs[i]) && !doubledException(rs, i) {
 			end := i + 2
 			for end < len(rs) && rs[end] == rs[i] {
 				end++
@@ -215,7 +237,7 @@ func mayHaveDoubledRunes(text string) bool {
 			i += n
 		}
 		// a rune equal to one of the two before is rare: test that first
-		if (r == r1 || r == r2) && (r == r1 && strings.ContainsRune(doubledFunctionChars, r) ||
+		if (r == r1 || r == r2) && (r == r1 && isDoubledFunctionChar(r) ||
 			r == r2 && r1 == r3 && r1 != r && isHan(r1) && isHan(r)) {
 			return true
 		}
