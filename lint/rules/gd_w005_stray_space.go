@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
 )
 
@@ -36,6 +37,19 @@ delete the space.`,
 type viewLines struct {
 	text   string
 	starts []int
+	// src, when the view is the source's text, is read instead of starts:
+	// the source has the same line starts, found when it was made
+	src *grammar.Source
+}
+
+// viewLinesOf is newViewLines(viewOf(r).Text), taking the line starts of
+// the source when the view is its text.
+func viewLinesOf(r *grammar.Report) *viewLines {
+	text := viewOf(r).Text
+	if src := r.Source; src.Text == text && src.LineCount() > 0 {
+		return &viewLines{text: text, src: src}
+	}
+	return newViewLines(text)
 }
 
 func newViewLines(text string) *viewLines {
@@ -53,6 +67,14 @@ func newViewLines(text string) *viewLines {
 
 // line returns the bounds of the line holding off, without its break.
 func (vl *viewLines) line(off int) (int, int) {
+	if s := vl.src; s != nil {
+		i := s.Line(off)
+		start, end := s.LineStart(i), len(vl.text)
+		if i+1 < s.LineCount() {
+			end = s.LineStart(i+1) - 1
+		}
+		return start, end
+	}
 	i := sort.Search(len(vl.starts), func(i int) bool { return vl.starts[i] > off }) - 1
 	start, end := vl.starts[i], len(vl.text)
 	if i+1 < len(vl.starts) {
@@ -71,7 +93,7 @@ func checkStraySpace(c *lint.Context) {
 	lastLine, flattened := -1, false
 	flatAt := func(base int) bool {
 		if vl == nil {
-			vl = newViewLines(v.Text)
+			vl = viewLinesOf(rep)
 		}
 		if ls, le := vl.line(base); ls != lastLine {
 			lastLine, flattened = ls, moreRunesThan(v.Text[ls:le], 300)
