@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 )
 
 // Encoding is the character encoding a source file was stored in.
@@ -178,7 +177,7 @@ func (s *Source) CharPos(off int) Position {
 	off = s.clamp(off)
 	l := s.Line(off)
 	from, chars, _ := s.markBefore(l, off)
-	return Position{l, chars + utf8.RuneCountInString(s.Text[from:off])}
+	return Position{l, chars + CountChars(s.Text[from:off])}
 }
 
 // UTF16Pos converts a byte offset to (line, column in UTF-16 code units),
@@ -188,10 +187,8 @@ func (s *Source) UTF16Pos(off int) Position {
 	off = s.clamp(off)
 	l := s.Line(off)
 	from, _, col := s.markBefore(l, off)
-	for _, r := range s.Text[from:off] {
-		col += utf16Len(r)
-	}
-	return Position{l, col}
+	_, units := countColumns(s.Text[from:off])
+	return Position{l, col + units}
 }
 
 // UTF8Pos converts a byte offset to (line, byte column).

@@ -56,7 +56,7 @@ func LocationOf(src *grammar.Source, sp grammar.Span) Location {
 	if t, ok := sameLine(src.Text, sp); ok {
 		// most findings sit within a line: count the span's characters
 		// instead of the end's from the start of its line
-		b = grammar.Position{Line: a.Line, Col: a.Col + utf8.RuneCountInString(t)}
+		b = grammar.Position{Line: a.Line, Col: a.Col + grammar.CountChars(t)}
 	} else {
 		b = src.CharPos(sp.End)
 	}

@@ -1,0 +1,69 @@
+package grammar
+
+import (
+	"math/rand/v2"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// rangeColumns is what countColumns must equal: a range loop's characters
+// and their UTF-16 units (an invalid byte is U+FFFD, one unit).
+func rangeColumns(s string) (chars, units int) {
+	for _, r := range s {
+		chars++
+		units += len(utf16.Encode([]rune{r}))
+	}
+	return chars, units
+}
+
+func checkColumns(t *testing.T, s string) {
+	t.Helper()
+	wantChars, wantUnits := rangeColumns(s)
+	chars, units := countColumns(s)
+	if chars != wantChars || units != wantUnits || CountChars(s) != utf8.RuneCountInString(s) {
+		t.Fatalf("countColumns(%q) = %d, %d; range counts %d, %d", s, chars, units, wantChars, wantUnits)
+	}
+}
+
+// Every sequence of up to three bytes, alone and between ASCII and Chinese
+// (so a cut-off sequence meets the end of the text or another character),
+// counts as range counts it.
+func TestCountColumnsEveryShortSequence(t *testing.T) {
+	for a := range 256 {
+		for b := range 256 {
+			for _, c := range []int{-1, 0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xF0, 0xFF} {
+				seq := []byte{byte(a), byte(b)}
+				if c >= 0 {
+					seq = append(seq, byte(c))
+				}
+				for _, s := range []string{string(seq), "a" + string(seq) + "中", "表" + string(seq), string(seq) + "𠀀"} {
+					checkColumns(t, s)
+				}
+			}
+		}
+	}
+}
+
+// Every three-byte lead with every second and third continuation byte.
+func TestCountColumnsEveryThreeByteCharacter(t *testing.T) {
+	for a := 0xE0; a <= 0xEF; a++ {
+		for b := 0x80; b <= 0xBF; b++ {
+			for c := 0x70; c <= 0xC0; c++ {
+				checkColumns(t, string([]byte{byte(a), byte(b), byte(c)})+"x")
+			}
+		}
+	}
+}
+
+func TestCountColumnsRandomText(t *testing.T) {
+	pieces := []string{"一", "、", "（", "𠀀", "𝄞", "a", " ", "\t", "\n", "\r", "\xe4", "\xb8", "\xed\xa0\x80", "\xef\xbf\xbd", "\xf4\x90\x80\x80", "\xc3\xa9", "０"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var s []byte
+		for range rnd.IntN(24) {
+			s = append(s, pieces[rnd.IntN(len(pieces))]...)
+		}
+		checkColumns(t, string(s))
+	}
+}
