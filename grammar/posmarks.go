@@ -3,7 +3,6 @@ package grammar
 import (
 	"sort"
 	"sync"
-	"unicode/utf8"
 )
 
 // Column checkpoints: CharPos and UTF16Pos count the characters between a
@@ -39,10 +38,10 @@ func (m *posMarks) build(s *Source) {
 		}
 		chars, units, last := 0, 0, start
 		for i := start; i < end; {
-			r, n := utf8.DecodeRuneInString(s.Text[i:end])
+			n, u := nextColumns(s.Text[:end], i)
 			i += n
 			chars++
-			units += utf16Len(r)
+			units += u
 			if i-last >= markStep {
 				m.off = append(m.off, i)
 				m.chars = append(m.chars, chars)
