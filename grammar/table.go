@@ -237,9 +237,9 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 		// a report's tables have about 80 labels
 		t.Labels = p.labelPtrSlab.take(labels, 128)[:0]
 	}
-	for i := range lx.toks {
-		tk := &lx.toks[i]
-		if tk.kind == tokLabel {
+	toks := lx.toks
+	for i := range toks {
+		if tk := &toks[i]; tk.kind == tokLabel {
 			t.Labels = append(t.Labels, p.makeLabel(tk))
 		}
 	}
@@ -281,8 +281,9 @@ const (
 // merged label) says 2019.
 func (lx *lexer) otherRows() int {
 	found := false
-	for i := range lx.toks {
-		tk := &lx.toks[i]
+	toks := lx.toks
+	for i := range toks {
+		tk := &toks[i]
 		if tk.kind != tokLabel {
 			continue
 		}
@@ -291,10 +292,10 @@ func (lx *lexer) otherRows() int {
 		}
 		if !found && tk.entry.kind == LabelHeader && tk.entry.label == groupOt {
 			j := i + 1
-			for j < len(lx.toks) && lx.toks[j].kind == tokEmpty && lx.toks[j].line == tk.line {
+			for j < len(toks) && toks[j].kind == tokEmpty && toks[j].line == tk.line {
 				j++
 			}
-			found = j < len(lx.toks) && lx.toks[j].kind == tokNumber
+			found = j < len(toks) && toks[j].kind == tokNumber
 		}
 	}
 	if found {

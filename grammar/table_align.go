@@ -128,8 +128,9 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 	vals, n, run := ss.vals, 0, 0
 	var cur *segment
 	seenRow := false
-	for i := range lx.toks {
-		tk := &lx.toks[i]
+	toks := lx.toks
+	for i := range toks {
+		tk := &toks[i]
 		switch {
 		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
 			setRun(cur, vals, run, n)

@@ -242,9 +242,9 @@ func isProse(text string) bool {
 func (lx *lexer) releaseTrailingText() {
 	last, labels := -1, 0
 	for i := range lx.toks {
-		if k := lx.toks[i].kind; k != tokText {
-			last = lx.toks[i].line
-			if k == tokLabel {
+		if tk := &lx.toks[i]; tk.kind != tokText {
+			last = tk.line
+			if tk.kind == tokLabel {
 				labels++
 			}
 		}
