@@ -82,13 +82,14 @@ func (s *jsonStream) File(r *lint.FileResult) error {
 	if r.Source == nil {
 		return nil
 	}
+	locate := newLocator(r.Source)
 	for i := range r.Diagnostics {
 		sep := ",\n  "
 		if s.n == 0 {
 			sep = "[\n  "
 		}
 		s.n++
-		s.out.buf = appendDiagnostic(append(s.out.buf, sep...), r, &r.Diagnostics[i], s.o, jsonLayout{indented: true})
+		s.out.buf = appendDiagnostic(append(s.out.buf, sep...), r, &r.Diagnostics[i], locate, s.o, jsonLayout{indented: true})
 		if err := s.out.flushFull(); err != nil {
 			return err
 		}

@@ -59,8 +59,8 @@ func (l jsonLayout) stringMember(b []byte, depth int, name, v string) []byte {
 
 // appendDiagnostic appends d of r as the JSONDiagnostic jsonDiagnostic
 // makes of it, without building one.
-func appendDiagnostic(b []byte, r *lint.FileResult, d *lint.Diagnostic, o OutputOptions, l jsonLayout) []byte {
-	loc := LocationOf(r.Source, d.Span)
+func appendDiagnostic(b []byte, r *lint.FileResult, d *lint.Diagnostic, locate *locator, o OutputOptions, l jsonLayout) []byte {
+	loc := locate.location(d.Span)
 	b = append(b, '{')
 	b = appendJSONString(l.key(b, 1, "file", true), r.Path)
 	b = appendLocation(b, 1, loc, l, false)

@@ -27,8 +27,9 @@ func (s *jsonLinesStream) File(r *lint.FileResult) error {
 	if r.Source == nil {
 		return nil
 	}
+	locate := newLocator(r.Source)
 	for i := range r.Diagnostics {
-		s.out.buf = append(appendDiagnostic(s.out.buf, r, &r.Diagnostics[i], s.o, jsonLayout{}), '\n')
+		s.out.buf = append(appendDiagnostic(s.out.buf, r, &r.Diagnostics[i], locate, s.o, jsonLayout{}), '\n')
 		if err := s.out.flushFull(); err != nil {
 			return err
 		}

@@ -51,7 +51,11 @@ type Location struct {
 
 // LocationOf converts a span of src to a Location.
 func LocationOf(src *grammar.Source, sp grammar.Span) Location {
-	a := src.CharPos(sp.Start)
+	return locationFrom(src, sp, src.CharPos(sp.Start))
+}
+
+// locationFrom is the Location of sp, whose start is at a.
+func locationFrom(src *grammar.Source, sp grammar.Span, a grammar.Position) Location {
 	var b grammar.Position
 	if t, ok := sameLine(src.Text, sp); ok {
 		// most findings sit within a line: count the span's characters
@@ -61,6 +65,40 @@ func LocationOf(src *grammar.Source, sp grammar.Span) Location {
 		b = src.CharPos(sp.End)
 	}
 	return Location{a.Line + 1, a.Col + 1, b.Line + 1, b.Col + 1, src.Page(sp.Start)}
+}
+
+// A locator converts the spans of one source's findings as a printer meets
+// them, in document order: a start on the line of the last start, at most
+// locatorReach bytes after it, is counted from there instead of from its
+// line's start (or the checkpoint before it), which a crawled report's
+// one-line body of many findings made the largest cost of printing them.
+type locator struct {
+	src     *grammar.Source
+	lastOff int // -1 before the first start
+	last    grammar.Position
+}
+
+const locatorReach = 256 // farther, CharPos's checkpoints are as near
+
+func newLocator(src *grammar.Source) *locator { return &locator{src: src, lastOff: -1} }
+
+// location is LocationOf(l.src, sp).
+func (l *locator) location(sp grammar.Span) Location {
+	off, text := sp.Start, l.src.Text
+	var a grammar.Position
+	// from the last start when off is on its line and after it, and the
+	// last start is a character's first byte: the characters decoded from
+	// the line's start pass through it then, valid UTF-8 or not
+	if l.lastOff >= 0 && off >= l.lastOff && off-l.lastOff <= locatorReach && off <= len(text) &&
+		(off == l.lastOff || utf8.RuneStart(text[l.lastOff])) && strings.IndexByte(text[l.lastOff:off], '\n') < 0 {
+		a = grammar.Position{Line: l.last.Line, Col: l.last.Col + grammar.CountChars(text[l.lastOff:off])}
+	} else {
+		a = l.src.CharPos(off)
+	}
+	if off >= 0 && off <= len(text) {
+		l.lastOff, l.last = off, a
+	}
+	return locationFrom(l.src, sp, a)
 }
 
 // sameLine returns the text of sp when sp is within text, holds no line
@@ -126,8 +164,9 @@ func newTextStream(w io.Writer, o OutputOptions) *textStream {
 
 func (t *textStream) File(r *lint.FileResult) error {
 	bw, o := t.bw, t.o
+	locate := newLocator(r.Source)
 	for r, d := range findings([]*lint.FileResult{r}) {
-		loc := LocationOf(r.Source, d.Span)
+		loc := locate.location(d.Span)
 		sevColor := ansiBlue
 		switch d.Severity {
 		case lint.Error:
