@@ -97,7 +97,7 @@ type parser struct {
 	cellSlab     sliceAlloc[Cell]
 	labelPtrSlab sliceAlloc[*Label]
 	slabRows     int // the rows' block size
-	slabSlots    int // the cell slots' block size
+	slabSlots    int // the cells' (and their slots') block size
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
