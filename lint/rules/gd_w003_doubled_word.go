@@ -163,22 +163,25 @@ func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 // there. Han outside the BMP takes four bytes (other distances): from the
 // first byte F0–FF on, the text is decoded.
 func mayHaveDoubled(text string) bool {
-	i := 0
-	for ; i+14 <= len(text); i += 6 {
-		w := text[i : i+14]
-		a := load64(w)
-		if byteF0(a) != 0 {
-			// a four-byte ABAB is at most 16 bytes long: one that ends at
-			// this byte or later begins after i-16
-			return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-16)):])
-		}
-		if tripleZero(a^load64(w[3:]))|tripleZero(a^load64(w[6:])) != 0 &&
-			mayHaveDoubledRunes(text[runeStartBefore(text, i):min(len(text), i+6+12)]) {
+	rest := text // text[i:]
+	for len(rest) >= 14 {
+		a := load64(rest)
+		if byteF0(a)|tripleZeros(a^load64(rest[3:]), a^load64(rest[6:])) != 0 {
+			i := len(text) - len(rest)
+			if byteF0(a) != 0 {
+				// a four-byte ABAB is at most 16 bytes long: one that ends
+				// at this byte or later begins after i-16
+				return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-16)):])
+			}
 			// a finding whose first character starts in [i, i+6) ends by
 			// i+6+12 (ABAB: four three-byte characters)
-			return true
+			if mayHaveDoubledRunes(text[runeStartBefore(text, i):min(len(text), i+6+12)]) {
+				return true
+			}
 		}
+		rest = rest[6:]
 	}
+	i := len(text) - len(rest)
 	return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-16)):])
 }
 
@@ -194,12 +197,15 @@ const (
 	highs  = 0x8080808080808080
 )
 
-// tripleZero is not zero when bytes k, k+1 and k+2 of v are zero for some
-// k in 0–5; it may also be not zero when they are not (a borrow), never
-// the other way round.
-func tripleZero(v uint64) uint64 {
-	t := v | v>>8 | v>>16 | 0xFFFF<<48 // byte k: bytes k to k+2 of v; 6 and 7 never zero
-	return (t - ones64) &^ t & highs
+// tripleZeros is not zero when bytes k, k+1 and k+2 of v or of u are zero
+// for some k in 0–5; it may also be not zero when they are not (a borrow),
+// never the other way round.
+func tripleZeros(v, u uint64) uint64 {
+	// byte k of t: bytes k to k+2 of v (6 and 7 read zeros shifted in, and
+	// are dropped at the end: a borrow runs only upwards)
+	tv := v | v>>8 | v>>16
+	tu := u | u>>8 | u>>16
+	return ((tv-ones64)&^tv | (tu-ones64)&^tu) & (highs >> 16)
 }
 
 // byteF0 has the top bit of each byte of w that is F0–FF (a four-byte
