@@ -745,3 +745,19 @@ func TestSentencePrevIsTheLastSentence(t *testing.T) {
 		t.Fatalf("only %d sentences", n)
 	}
 }
+
+// sameLabel answers a label written as its canonical text without the
+// template's lookup when the text has no bracket: as before for every
+// template string and for texts with unbalanced, full-width and half-width
+// brackets and other full-width punctuation.
+func TestSameLabelOfCanonicalText(t *testing.T) {
+	texts := []string{"", "(", ")", "（", "）", "()", "（）", "(一", "一)", "（一）", "（一", "一）", "，", "：", "ａ", "((）", "\xef", "\xef\xbc"}
+	for s := range templateLabelTable() {
+		texts = append(texts, s, s+"（", "("+s)
+	}
+	for _, s := range texts {
+		if got, want := sameLabel(s, s), oldSameLabel(s, s); got != want {
+			t.Fatalf("sameLabel(%q, %q) = %v, want %v", s, s, got, want)
+		}
+	}
+}
