@@ -4,6 +4,7 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -394,15 +395,6 @@ func Memo[T any](c *Context, key *MemoKey[T], build func() T) T {
 
 // SortDiagnostics orders findings by start, end, then rule ID.
 func SortDiagnostics(ds []Diagnostic) {
-	less := func(a, b *Diagnostic) int {
-		switch {
-		case DiagnosticLess(a, b):
-			return -1
-		case DiagnosticLess(b, a):
-			return 1
-		}
-		return 0
-	}
 	sorted := true
 	for i := 1; i < len(ds) && sorted; i++ {
 		sorted = !DiagnosticLess(&ds[i], &ds[i-1])
@@ -415,8 +407,16 @@ func SortDiagnostics(ds []Diagnostic) {
 	for i := range idx {
 		idx[i] = int32(i)
 	}
+	// DiagnosticLess's order compared once, not once each way
 	slices.SortFunc(idx, func(i, j int32) int {
-		if c := less(&ds[i], &ds[j]); c != 0 {
+		a, b := &ds[i], &ds[j]
+		if a.Span.Start != b.Span.Start {
+			return cmp.Compare(a.Span.Start, b.Span.Start)
+		}
+		if a.Span.End != b.Span.End {
+			return cmp.Compare(a.Span.End, b.Span.End)
+		}
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
 			return c
 		}
 		return int(i - j)
