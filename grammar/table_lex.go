@@ -301,7 +301,11 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 	// "\t0" (Word export, one cell per paragraph) is one indented cell
 	// (a line that does not start with its tab is not)
 	if sep == '\t' && tab == 0 {
-		if rest := strings.TrimLeft(line, "\t"); strings.IndexByte(rest, '\t') < 0 {
+		lead := 1 // the leading tabs (strings.TrimLeft, by hand)
+		for lead < len(line) && line[lead] == '\t' {
+			lead++
+		}
+		if rest := line[lead:]; strings.IndexByte(rest, '\t') < 0 {
 			if rest == "" {
 				lx.add(token{kind: tokEmpty, start: s, end: s, line: li, whole: true})
 				return
@@ -359,13 +363,21 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 			continue
 		}
 		if j == unknownSep {
-			j = strings.IndexByte(t[from:to], sep)
+			if from < to && t[from] == sep {
+				j = 0 // an empty cell between two separators (\t\t)
+			} else {
+				j = strings.IndexByte(t[from:to], sep)
+			}
 		}
 		end := to
 		if j >= 0 {
 			end = from + j
 		}
-		if cs, ce := trimSpan(t, from, end); cs == ce {
+		cs, ce := from, end
+		if cs < ce {
+			cs, ce = trimSpan(t, cs, ce)
+		}
+		if cs == ce {
 			lx.add(token{kind: tokEmpty, start: from, end: from, line: li, whole: true})
 		} else {
 			lx.lexCell(li, cs, ce, true)
