@@ -326,6 +326,7 @@ func blankColumns(t *grammar.Table) []string {
 	// position is cheaper than a map looked up for every cell
 	type count struct {
 		key          string
+		col          *grammar.ColDef // the first column of the key: the same column is the same key, told by its pointer
 		cells, blank int
 	}
 	var buf [16]count
@@ -336,18 +337,18 @@ func blankColumns(t *grammar.Table) []string {
 				continue
 			}
 			k := -1
-			if j < len(counts) && counts[j].key == c.Col.Key {
+			if j < len(counts) && (counts[j].col == c.Col || counts[j].key == c.Col.Key) {
 				k = j
 			} else {
 				for i := range counts {
-					if counts[i].key == c.Col.Key {
+					if counts[i].col == c.Col || counts[i].key == c.Col.Key {
 						k = i
 						break
 					}
 				}
 			}
 			if k < 0 {
-				counts = append(counts, count{key: c.Col.Key})
+				counts = append(counts, count{key: c.Col.Key, col: c.Col})
 				k = len(counts) - 1
 			}
 			counts[k].cells++
