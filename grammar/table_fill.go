@@ -522,14 +522,16 @@ func surplusWindowOf(t *Table, found []*segment) int {
 			continue
 		}
 		n := len(t.Def.Rows[i].Cols)
-		check := rowCheckOne(t.Def, t.Def.Rows[i])
 		vs, ok := trimEdgeEmpties(sg.values, n)
 		if !ok || len(vs) <= n || nonEmpty(vs) < n {
 			continue
 		}
-		if win, wins, amb := balancingWindows(vs, n, check); !amb && wins == 1 {
+		if win, wins, amb := balancingWindows(vs, n, rowCheckOne(t.Def, t.Def.Rows[i])); !amb && wins == 1 {
 			votes[win]++
 		}
+	}
+	if len(votes) == 0 {
+		return -1 // most tables: no row is longer than the template
 	}
 	best, bestVotes, tie := -1, 1, false
 	for w, v := range votes {
