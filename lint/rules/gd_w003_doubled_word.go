@@ -181,8 +181,12 @@ func mayHaveDoubled(text string) bool {
 		}
 		rest = rest[6:]
 	}
+	// the tail: a finding that starts before i has only three-byte
+	// characters (the windows found it) or a four-byte one whose first
+	// byte is past the windows' bytes, i+2 and on: it starts at i-1 at
+	// the earliest, in the character holding byte i
 	i := len(text) - len(rest)
-	return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-16)):])
+	return mayHaveDoubledRunes(text[runeStartBefore(text, i):])
 }
 
 // load64 reads s[:8] as a little-endian number (one load).
