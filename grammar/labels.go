@@ -1,8 +1,10 @@
 package grammar
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -126,6 +128,24 @@ type matcher struct {
 	// read by the process, as remembered does
 	cellsMu sync.RWMutex
 	cells   [2]map[string]lexedCell
+	// cellSlots answer for cells, without the lock and the map probe:
+	// a slot is set once, to the first cell remembered with its hash
+	cellSlots [2][1 << cellSlotBits]atomic.Pointer[cellSlot]
+	slotSeed  maphash.Seed
+}
+
+// cellSlotBits: 1024 slots a map, for the few hundred cells that recur
+const cellSlotBits = 10
+
+// cellSlot is a remembered cell and its text.
+type cellSlot struct {
+	text string
+	cell lexedCell
+}
+
+// slotOf is the slot of text in cellSlots[k].
+func (m *matcher) slotOf(k int, text string) *atomic.Pointer[cellSlot] {
+	return &m.cellSlots[k][maphash.String(m.slotSeed, text)&(1<<cellSlotBits-1)]
 }
 
 // lexedCell is what scanWholeCell made of a cell: its tokens (offsets from
@@ -164,8 +184,12 @@ func boolIndex(b bool) int {
 
 // lexedCell returns how the cell text lexed before, if remembered.
 func (m *matcher) lexedCell(text string, separated bool) (lexedCell, bool) {
+	k := boolIndex(separated)
+	if sl := m.slotOf(k, text).Load(); sl != nil && sl.text == text {
+		return sl.cell, true
+	}
 	m.cellsMu.RLock()
-	c, ok := m.cells[boolIndex(separated)][text]
+	c, ok := m.cells[k][text]
 	m.cellsMu.RUnlock()
 	return c, ok
 }
@@ -200,7 +224,9 @@ func (m *matcher) rememberCell(text string, separated bool, s int, toks []token,
 		m.cells[k] = map[string]lexedCell{}
 	}
 	// a copy: text is part of a report, which must not stay alive
-	m.cells[k][strings.Clone(text)] = c
+	key := strings.Clone(text)
+	m.cells[k][key] = c
+	m.slotOf(k, key).CompareAndSwap(nil, &cellSlot{text: key, cell: c})
 }
 
 type fuzzyHit struct {
@@ -240,7 +266,7 @@ func (m *matcher) mayStart(r rune) bool {
 }
 
 func newMatcher(def *TableDef) *matcher {
-	m := &matcher{byFirst: map[rune][]*labelEntry{}}
+	m := &matcher{byFirst: map[rune][]*labelEntry{}, slotSeed: maphash.MakeSeed()}
 	add := func(e *labelEntry, text string) {
 		k := []rune(LabelKey(text))
 		if len(k) == 0 {

@@ -1566,3 +1566,41 @@ func (lx *lexer) plainHasNewOtherRows() bool {
 	}
 	return false
 }
+
+// A cell slot holds a remembered cell as the memory does, and is the slot
+// of its text; lexing from the slots gives the scanned tokens
+// (TestRememberedCellsAsScanned).
+func TestCellSlotsHoldRememberedCells(t *testing.T) {
+	m := newMatcher(Table2)
+	set := 0
+	for _, text := range tableTexts(t)[:10] {
+		p := &parser{text: text}
+		lx := &lexer{p: p, m: m, first: -1}
+		start := 0
+		for li, l := range strings.SplitAfter(text, "\n") {
+			s, e := trimKeepTabs(text, start, start+len(strings.TrimRight(l, "\r\n")))
+			start += len(l)
+			if s < e {
+				lx.lexLine(li, s, e)
+			}
+		}
+	}
+	for k := range m.cellSlots {
+		for i := range m.cellSlots[k] {
+			sl := m.cellSlots[k][i].Load()
+			if sl == nil {
+				continue
+			}
+			set++
+			if c, ok := m.cells[k][sl.text]; !ok || !reflect.DeepEqual(c, sl.cell) {
+				t.Fatalf("slot %d holds %q as %+v, remembered %+v (%v)", i, sl.text, sl.cell, c, ok)
+			}
+			if m.slotOf(k, sl.text) != &m.cellSlots[k][i] {
+				t.Fatalf("%q is in slot %d, not its own", sl.text, i)
+			}
+		}
+	}
+	if remembered := len(m.cells[0]) + len(m.cells[1]); set < remembered/2 {
+		t.Fatalf("%d slots set for %d cells remembered", set, remembered)
+	}
+}
