@@ -1,0 +1,168 @@
+package rules
+
+// Exact prefilters for the anchored narrative patterns (startScan.may): each
+// reads the few runes a match must hold after its opening word and answers
+// false only where the pattern cannot match. The regexp still decides every
+// match, so a prefilter can cost time if too loose but never a result if it
+// is necessary (TestPrefiltersAreNecessary checks that on real and random
+// text). The rune decoding matches RE2's: an invalid byte is one rune.
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// filtered sets the scan's prefilter.
+func (s *startScan) filtered(may func(text string, p int) bool) *startScan {
+	s.may = may
+	return s
+}
+
+// isStopRune reports [，。；;,0-9０-９], the class the narrative patterns'
+// gaps exclude.
+func isStopRune(r rune) bool {
+	switch r {
+	case '，', '。', '；', ';', ',':
+		return true
+	}
+	return isDigitRune(r)
+}
+
+// isDigitRune reports [0-9０-９].
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// mayReceived: (收到|…)([^stop]{0,30}?)申请([^stop]{0,8}?)([0-9０-９]+)… —
+// every lit is two ideographs (6 bytes); the first stop rune after it must
+// be a digit at most 40 runes on, with 申请 before it.
+func mayReceived(text string, p int) bool {
+	q := p + 6
+	i := q
+	for k := 0; k <= 40 && i < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isStopRune(r) {
+			return isDigitRune(r) && strings.Contains(text[q:i], "申请")
+		}
+		i += size
+	}
+	return false
+}
+
+// mayReviewCount: 行政(复议|诉讼)(?:案件|案|数量|数|件数)?\s*(?:为|共|共计|有)?\s*([0-9０-９]+)…
+// — after 行政复议 or 行政诉讼, only the optional words' runes and spaces
+// come before a digit.
+func mayReviewCount(text string, p int) bool {
+	rest := text[p+len("行政"):]
+	if !strings.HasPrefix(rest, "复议") && !strings.HasPrefix(rest, "诉讼") {
+		return false
+	}
+	for i := len("复议"); i < len(rest); {
+		switch rest[i] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(rest[i:])
+		switch r {
+		case '案', '件', '数', '量', '为', '共', '计', '有':
+			i += size
+			continue
+		}
+		return isDigitRune(r)
+	}
+	return false
+}
+
+// mayNoReview: (?:未|没有)(?:出现|…|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)… — 行政复议
+// or 行政诉讼 must start within 32 runes of the opening word and end
+// before any stop rune.
+func mayNoReview(text string, p int) bool {
+	q := p + len("未")
+	if strings.HasPrefix(text[p:], "没有") {
+		q = p + len("没有")
+	}
+	i := q
+	for k := 0; k < 36 && i < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != ';' && isStopRune(r) { // this gap allows ASCII ';'
+			break
+		}
+		i += size
+	}
+	w := text[q:i]
+	return strings.Contains(w, "行政复议") || strings.Contains(w, "行政诉讼")
+}
+
+// wordWithin reports whether one of words (each of wordRunes runes, none a
+// stop rune) starts within n runes of text[i:] with no stop rune
+// ([，。；;,0-9０-９]) before it: the gap [^stop]{0,n}? then the words.
+func wordWithin(text string, i, n, wordRunes int, words ...string) bool {
+	j := i
+	for k := 0; k < n+wordRunes && j < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if isStopRune(r) {
+			break
+		}
+		j += size
+	}
+	for _, w := range words {
+		if strings.Contains(text[i:j], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipSpace returns the offset after RE2's \s* ([\t\n\f\r ]) at i.
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		switch text[i] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// countEnd returns the offset after text[i:]'s \s*[0-9０-９]+\s*件, or -1.
+func countEnd(text string, i int) int {
+	i = skipSpace(text, i)
+	e := digitRunEnd(text, i)
+	if e == i {
+		return -1
+	}
+	e = skipSpace(text, e)
+	if !strings.HasPrefix(text[e:], "件") {
+		return -1
+	}
+	return e + len("件")
+}
+
+// mayReceivedPre: (收到|受理|接收|接到)\s*([0-9０-９]+)\s*件([^stop]{0,6}?)申请
+// (each word two ideographs, 6 bytes).
+func mayReceivedPre(text string, p int) bool {
+	e := countEnd(text, p+6)
+	return e >= 0 && wordWithin(text, e, 6, 2, "申请")
+}
+
+// mayCarryOverPre: ([0-9０-９]+)\s*件([^stop]{0,6}?)(?:结转|转入|转至)…
+func mayCarryOverPre(text string, p int) bool {
+	e := countEnd(text, p)
+	return e >= 0 && wordWithin(text, e, 6, 2, "结转", "转入", "转至")
+}
+
+// mayReviewCountPre: ([0-9０-９]+)\s*(?:件|起|宗|个)([^stop]{0,20}?)行政(复议|诉讼)
+// (each unit one ideograph, 3 bytes).
+func mayReviewCountPre(text string, p int) bool {
+	d := digitRunEnd(text, p)
+	e := skipSpace(text, d)
+	if d == p || e+3 > len(text) {
+		return false
+	}
+	switch text[e : e+3] {
+	case "件", "起", "宗", "个":
+		return wordWithin(text, e+3, 20, 4, "行政复议", "行政诉讼")
+	}
+	return false
+}

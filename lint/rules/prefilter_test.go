@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gdlint/gdlint/internal/testshared"
+)
+
+// TestPrefiltersAreNecessary: wherever a prefiltered pattern matches
+// (anchored, at an offset where one of its words starts), the prefilter must
+// say it may; and it must say no often, or it saves nothing. Run on the
+// seeds, the corpus, the narrative texts and random text with invalid UTF-8,
+// characters outside the BMP and full-width digits.
+func TestPrefiltersAreNecessary(t *testing.T) {
+	texts := narrativeTexts(rand.New(rand.NewSource(7)), 30000)
+	paths := testshared.Seeds(t)
+	corpus, _ := filepath.Glob(filepath.Join(testshared.Dir(t), "corpus", "*"))
+	if len(corpus) == 0 {
+		t.Fatal("no corpus")
+	}
+	for _, p := range append(paths, corpus...) {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		texts = append(texts, strings.Split(string(raw), "\n")...)
+	}
+	rng := rand.New(rand.NewSource(8))
+	odd := []string{"\xff", "\xe8\xaf", "𠀀", "😀", "０", "９", "7", " ", "\t", "，", ";", "。", "案", "件", "共计", "有", "为",
+		"收到", "受理", "办理", "新收", "申请", "未", "没有", "行政", "复议", "诉讼", "行政复议", "行政诉讼", "起", "条", "信息", "出现", "结转", "转入", "转至", "下年度", "宗", "个"}
+	for i := 0; i < 30000; i++ {
+		texts = append(texts, randomText(rng, odd, rng.Intn(40)))
+	}
+	// gaps at and around the patterns' limits ({0,30} and {0,8})
+	for a := 0; a <= 33; a++ {
+		for b := 0; b <= 10; b++ {
+			for _, fill := range []string{"信", "\xff", "😀"} {
+				gap, gap2 := strings.Repeat(fill, a), strings.Repeat(fill, b)
+				texts = append(texts, "收到"+gap+"申请"+gap2+"１件", "未"+gap2+gap+"行政诉讼", "没有"+"发生"+gap+"行政复议", "没有"+gap+";行政复议",
+					"接到 ３"+gap2+" 件"+gap+"申请", "2\n件"+gap+"转入下年度", "１2起"+gap+"行政诉讼", "3 个"+gap2+gap+"行政复议")
+			}
+		}
+	}
+	for name, sc := range map[string]*startScan{"reReceived": reReceived, "reReviewCount": reReviewCount, "reNoReview": reNoReview,
+		"reReceivedPre": reReceivedPre, "reCarryOverPre": reCarryOverPre, "reReviewCountPre": reReviewCountPre} {
+		if sc.may == nil {
+			t.Fatalf("%s has no prefilter", name)
+		}
+		matched, refused := 0, 0
+		for _, text := range texts {
+			for p := 0; p < len(text); p++ {
+				lit := sc.digits && digitAt(text, p) > 0 // a digits scan tries digits
+				for _, w := range sc.lits {
+					lit = lit || strings.HasPrefix(text[p:], w)
+				}
+				if !lit {
+					continue
+				}
+				may, m := sc.may(text, p), sc.at.FindStringSubmatchIndex(text[p:])
+				if m != nil {
+					matched++
+					if !may {
+						t.Fatalf("%s: prefilter refuses %q at %d, where the pattern matches %q", name, text, p, text[p:p+m[1]])
+					}
+				} else if !may {
+					refused++
+				}
+			}
+		}
+		if matched < 500 || refused < 500 {
+			t.Errorf("%s: %d matches, %d refusals: the texts prove little", name, matched, refused)
+		}
+	}
+}
