@@ -192,6 +192,8 @@ func (sc *setsScan) run(from, to int) {
 		case c&0xF0 == 0xE0 && i+2 < n:
 			// a run of three-byte characters, most of a report: the three
 			// bytes give a character's bit without decoding it
+			// (i >= end is i >= to or i+2 >= n, in one comparison)
+			end := min(to, n-2)
 			for {
 				t := text[i : i+3]
 				word, bit := (uint(t[0]&0x0F)<<6|uint(t[1]&0x3F))&1023, uint(t[2]&0x3F)
@@ -199,7 +201,7 @@ func (sc *setsScan) run(from, to int) {
 					sc.matchAt(i, word, bit)
 				}
 				i += 3
-				if i >= to || i+2 >= n || text[i]&0xF0 != 0xE0 {
+				if i >= end || text[i]&0xF0 != 0xE0 {
 					break
 				}
 			}
