@@ -489,3 +489,21 @@ func TestCommonPrefixAndSuffix(t *testing.T) {
 		}
 	}
 }
+
+// hasTitleHint and metaTitleIndex answer as the expressions they stand for,
+// on texts of their needles' pieces next to invalid bytes, characters
+// outside the BMP, full-width and CRLF.
+func TestTitleFastPathsMatchTheExpressions(t *testing.T) {
+	pieces := []string{"报告", "年报", "报", "告", "年", "标题", "名称", "标", "题", "名", "称", ":", "：", "\t", " ", "\u3000", "\u00a0",
+		"\r\n", "𠮷", "ａ", "２０２３", "\xe6", "\xe6\x8a", "\x8a\xa5", "\xa5", "\xff", "\xe4\xb8", "x"}
+	rng := rand.New(rand.NewSource(7))
+	for range 100000 {
+		s := randomText(rng, pieces, rng.Intn(8))
+		if got, want := hasTitleHint(s), reTitleHint.MatchString(s); got != want {
+			t.Fatalf("hasTitleHint(%q) = %v, the expression %v", s, got, want)
+		}
+		if got, want := metaTitleIndex(s), reMetaTitle.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("metaTitleIndex(%q) = %v, the expression %v", s, got, want)
+		}
+	}
+}

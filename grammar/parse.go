@@ -964,6 +964,23 @@ var (
 	reSiteSuffix = regexp.MustCompile(`报告([\s\x{00A0}\x{3000}]*[-_|－—–｜][\s\x{00A0}\x{3000}]*[^-_|－—–｜]{1,30})$`)
 )
 
+// hasTitleHint is reTitleHint.MatchString(s) without the regexp, which
+// tries its alternation at every character of the line. (A valid
+// character's bytes are matched as its rune even in invalid UTF-8: no
+// decoded sequence takes in a lead byte.)
+func hasTitleHint(s string) bool {
+	return strings.Contains(s, "报告") || strings.Contains(s, "年报")
+}
+
+// metaTitleIndex is reMetaTitle.FindStringIndex(s), the regexp asked only
+// of a line that starts as it must.
+func metaTitleIndex(s string) []int {
+	if !strings.HasPrefix(s, "标题") && !strings.HasPrefix(s, "名称") {
+		return nil
+	}
+	return reMetaTitle.FindStringIndex(s)
+}
+
 func (p *parser) firstSectionView() int {
 	if len(p.sectionHead) > 0 {
 		return p.sectionHead[0].viewStart()
@@ -990,7 +1007,7 @@ func (p *parser) findTitle() {
 			continue
 		}
 		s := p.text[ln.start:ln.end]
-		if m := reMetaTitle.FindStringIndex(s); m != nil {
+		if m := metaTitleIndex(s); m != nil {
 			end := ln.end
 			if x := reSiteSuffix.FindStringSubmatchIndex(s); x != nil && x[2] > m[1] {
 				end = ln.start + x[2]
@@ -998,7 +1015,7 @@ func (p *parser) findTitle() {
 			p.setTitle([]line{{ln.start + m[1], end}})
 			return
 		}
-		if !reTitleHint.MatchString(s) || !strings.Contains(s, "信息公开") && !strings.Contains(s, "年度报告") || utf8.RuneCountInString(s) > 80 || isSentence(s) {
+		if !hasTitleHint(s) || !strings.Contains(s, "信息公开") && !strings.Contains(s, "年度报告") || utf8.RuneCountInString(s) > 80 || isSentence(s) {
 			continue
 		}
 		// a crawler body line may start with the title and go on
@@ -1018,7 +1035,7 @@ func (p *parser) findTitle() {
 					break
 				}
 				ps := p.text[prev.start:prev.end]
-				if utf8.RuneCountInString(ps) > 40 || strings.ContainsAny(ps, "。：:，,") || reTitleHint.MatchString(ps) {
+				if utf8.RuneCountInString(ps) > 40 || strings.ContainsAny(ps, "。：:，,") || hasTitleHint(ps) {
 					break
 				}
 				lines = append([]line{prev}, lines...)
