@@ -507,3 +507,16 @@ func TestTitleFastPathsMatchTheExpressions(t *testing.T) {
 		}
 	}
 }
+
+// yearIndex answers as reYear.FindStringSubmatchIndex.
+func TestYearIndexMatchesTheExpression(t *testing.T) {
+	pieces := []string{"2023", "202", "1", "0", "9", "年", "年度", " ", "\t", "\n", "\f", "\r\n", "\v", "\u00a0", "\u3000", "\u2002",
+		"２０２３", ":", "/", "𠮷", "\xe5", "\xe5\xb9", "\xb9\xb4", "\xc2", "\xe3\x80", "\xff", "a", "报告"}
+	rng := rand.New(rand.NewSource(11))
+	for range 200000 {
+		s := randomText(rng, pieces, rng.Intn(9))
+		if got, want := yearIndex(s), reYear.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("yearIndex(%q) = %v, the expression %v", s, got, want)
+		}
+	}
+}

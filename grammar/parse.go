@@ -964,6 +964,41 @@ var (
 	reSiteSuffix = regexp.MustCompile(`报告([\s\x{00A0}\x{3000}]*[-_|－—–｜][\s\x{00A0}\x{3000}]*[^-_|－—–｜]{1,30})$`)
 )
 
+// yearIndex is reYear.FindStringSubmatchIndex(s) without the regexp, which
+// tries every character of a line: four ASCII digits (the leftmost that
+// are), then any spaces of reYear's class, then 年. Digits and spaces are
+// matched by their bytes, and so is 年 (see hasTitleHint).
+func yearIndex(s string) []int {
+	for i := 0; i+4 <= len(s); i++ {
+		if !isDigit4(s[i:]) {
+			continue
+		}
+		j := i + 4
+		for j < len(s) {
+			switch {
+			case s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r':
+				j++
+				continue
+			case strings.HasPrefix(s[j:], "\u00a0"):
+				j += len("\u00a0")
+				continue
+			case strings.HasPrefix(s[j:], "\u3000"):
+				j += len("\u3000")
+				continue
+			}
+			break
+		}
+		if strings.HasPrefix(s[j:], "年") {
+			return []int{i, j + len("年"), i, i + 4}
+		}
+	}
+	return nil
+}
+
+func isDigit4(s string) bool {
+	return s[0]-'0' < 10 && s[1]-'0' < 10 && s[2]-'0' < 10 && s[3]-'0' < 10
+}
+
 // hasTitleHint is reTitleHint.MatchString(s) without the regexp, which
 // tries its alternation at every character of the line. (A valid
 // character's bytes are matched as its rune even in invalid UTF-8: no
@@ -1023,13 +1058,13 @@ func (p *parser) findTitle() {
 			continue
 		}
 		lines := []line{ln}
-		if !reYear.MatchString(s) || !startsWithBody(s) {
+		if yearIndex(s) == nil || !startsWithBody(s) {
 			// the title began on an earlier line: "大通区人民政府办公室2023年政府" /
 			// "信息公开工作年度报告", or the body name alone above "2023 年…报告"
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
 				prev := cand[j]
 				if prev.start == prev.end {
-					if j == i-1 && reYear.MatchString(s) {
+					if j == i-1 && yearIndex(s) != nil {
 						continue // a blank line between body and "2023 年…" is common
 					}
 					break
@@ -1040,7 +1075,7 @@ func (p *parser) findTitle() {
 				}
 				lines = append([]line{prev}, lines...)
 				joined := p.joinLines(lines)
-				if reYear.MatchString(joined) && startsWithBody(joined) {
+				if yearIndex(joined) != nil && startsWithBody(joined) {
 					break
 				}
 			}
@@ -1060,7 +1095,7 @@ func (p *parser) findTitle() {
 			if t := strings.LastIndexByte(s[:i], '\t'); t >= 0 {
 				a = ln.start + t + 1
 			}
-			if m := reYear.FindStringIndex(p.text[a : ln.start+i]); m != nil && !isSentence(strings.TrimSpace(p.text[a:ln.start+i])) {
+			if m := yearIndex(p.text[a : ln.start+i]); m != nil && !isSentence(strings.TrimSpace(p.text[a:ln.start+i])) {
 				p.setTitle([]line{{a, ln.start + i + len("年度报告")}})
 				return
 			}
@@ -1122,7 +1157,7 @@ func (p *parser) setTitle(ls []line) {
 	// year and body, with spans in the source
 	for _, l := range ls {
 		s := p.text[l.start:l.end]
-		if m := reYear.FindStringSubmatchIndex(s); m != nil {
+		if m := yearIndex(s); m != nil {
 			t.Year, _ = strconv.Atoi(s[m[2]:m[3]])
 			t.YearSpan = p.span(l.start+m[2], l.start+m[3])
 			break
@@ -1131,7 +1166,7 @@ func (p *parser) setTitle(ls []line) {
 	// body: the text before the year, or after it when the title starts with it
 	for _, l := range ls {
 		s := p.text[l.start:l.end]
-		m := reYear.FindStringIndex(s)
+		m := yearIndex(s)
 		if m == nil {
 			a, e := trimSpan(p.text, l.start, l.end)
 			if a < e && !strings.Contains(s, "信息公开") && !strings.Contains(s, "报告") {
