@@ -129,17 +129,18 @@ func checkUnchecked(ctx *lint.Context) {
 			relZH, relEN := relSummary(a.table.Def, g.rels)
 			tn, te := tableName(id), tableNameEN(id)
 			var zh, en string
+			// concatenated: what Sprintf with %s gave, without its boxing
 			switch {
 			case g.doubt != "" && a.table.Def.Positional:
-				zh = fmt.Sprintf("%s的数值位置不确定（%s），未核对：%s", tn, g.doubt, relZH)
-				en = fmt.Sprintf("%s: the placement of the values is uncertain, not checked: %s", te, relEN)
+				zh = tn + "的数值位置不确定（" + g.doubt + "），未核对：" + relZH
+				en = te + ": the placement of the values is uncertain, not checked: " + relEN
 			case g.doubt != "":
-				zh = fmt.Sprintf("%s“%s”行的数值位置不确定（%s），未核对：%s", tn, g.row.Label, g.doubt, relZH)
-				en = fmt.Sprintf("%s row “%s”: the placement of the values is uncertain, not checked: %s", te, g.row.Label, relEN)
+				zh = tn + "“" + g.row.Label + "”行的数值位置不确定（" + g.doubt + "），未核对：" + relZH
+				en = te + " row “" + g.row.Label + "”: the placement of the values is uncertain, not checked: " + relEN
 			default:
 				cz, ce := cellKindSummary(g.cells)
-				zh = fmt.Sprintf("%s“%s”行%s，不是数字，未核对：%s", tn, g.row.Label, cz, relZH)
-				en = fmt.Sprintf("%s row “%s”: %s, not a number; not checked: %s", te, g.row.Label, ce, relEN)
+				zh = tn + "“" + g.row.Label + "”行" + cz + "，不是数字，未核对：" + relZH
+				en = te + " row “" + g.row.Label + "”: " + ce + ", not a number; not checked: " + relEN
 			}
 			d := lint.Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
 			if len(g.cells) > 1 {
@@ -248,12 +249,12 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 			es = append(es, "the total of "+listEN)
 		case grammar.BalanceOutcomeTotal:
 			row := def.Row(rs[0].b.Right[0].Row).Label
-			zs = append(zs, fmt.Sprintf("%s列的“%s”", list, row))
-			es = append(es, fmt.Sprintf("“%s” in column %s", row, listEN))
+			zs = append(zs, list+"列的“"+row+"”")
+			es = append(es, "“"+row+"” in column "+listEN)
 		case grammar.BalanceColumn:
 			eq := columnEquation(def, rs[0].b)
-			zs = append(zs, fmt.Sprintf("%s列的 %s", list, eq))
-			es = append(es, fmt.Sprintf("%s in column %s", eq, listEN))
+			zs = append(zs, list+"列的 "+eq)
+			es = append(es, eq+" in column "+listEN)
 		}
 	}
 	return strings.Join(zs, "；"), strings.Join(es, "; ")

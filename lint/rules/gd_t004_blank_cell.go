@@ -45,9 +45,11 @@ func checkBlankCells(ctx *lint.Context) {
 			case slices.Contains(cols, c.Col.Key): // a few keys: a list
 				block = append(block, c)
 			default:
+				// concatenated: what Sprintf with %s gave, without its boxing
+				l := cellLabel(c)
 				ctx.Emitf(c.Span,
-					fmt.Sprintf("%s%s为空白单元格；空白不按 0 计，请填写数字（没有则填 0）", tableName(t.ID), cellLabel(c)),
-					fmt.Sprintf("%s %s is blank; a blank is not read as 0, fill in a number (0 if none)", tableNameEN(t.ID), cellLabel(c)),
+					tableName(t.ID)+l+"为空白单元格；空白不按 0 计，请填写数字（没有则填 0）",
+					tableNameEN(t.ID)+" "+l+" is blank; a blank is not read as 0, fill in a number (0 if none)",
 					zeroFix(c))
 			}
 		}
