@@ -91,7 +91,7 @@ func validUTF8(p []byte) bool {
 		if c < utf8.RuneSelf {
 			// to the first byte that is not ASCII among the next eight
 			if i+8 <= n {
-				if high := binary.LittleEndian.Uint64(p[i:]) & 0x8080808080808080; high == 0 {
+				if high := binary.LittleEndian.Uint64(p[i:i+8]) & 0x8080808080808080; high == 0 {
 					i += 8
 				} else {
 					i += bits.TrailingZeros64(high) >> 3
@@ -103,14 +103,16 @@ func validUTF8(p []byte) bool {
 		}
 		// a run of 1110xxxx 10xxxxxx 10xxxxxx, lead byte not E0 or ED: two
 		// characters at a time while eight bytes are left, then one
-		j := i
-		for j+8 <= n {
-			w := binary.LittleEndian.Uint64(p[j:])
+		// (rest shrinks as j grows: its length is the only bound checked)
+		rest := p[i:]
+		for len(rest) >= 8 {
+			w := binary.LittleEndian.Uint64(rest)
 			if b0, b3 := byte(w), byte(w>>24); w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED {
 				break
 			}
-			j += 6
+			rest = rest[6:]
 		}
+		j := n - len(rest)
 		for j+2 < n {
 			t := p[j : j+3 : j+3]
 			if w := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16; w&0xC0C0F0 != 0x8080E0 || t[0] == 0xE0 || t[0] == 0xED {
