@@ -31,7 +31,7 @@ Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires acc
 }
 
 var (
-	reDocNumber   = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`, "件", "部", "条", "个", "份")
+	reDocNumber   = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`, "件", "部", "条", "个", "份").matched(matchDocNumber)
 	reOtherBodies = scanFrom(`(?:部门|各单位|区直|县直|市直|乡镇|街道|各地|上级|省级|国家)(?:的)?(?:行政)?规范性文件`,
 		"部门", "各单位", "区直", "县直", "市直", "乡镇", "街道", "各地", "上级", "省级", "国家")
 	issueVerbs  = words{"制发", "印发", "出台", "发布", "制定"}

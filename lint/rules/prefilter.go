@@ -18,6 +18,12 @@ func (s *startScan) filtered(may func(text string, p int) bool) *startScan {
 	return s
 }
 
+// matched sets the scan's hand-written matcher.
+func (s *startScan) matched(match func(text string, p int) []int) *startScan {
+	s.match = match
+	return s
+}
+
 // isStopRune reports [，。；;,0-9０-９], the class the narrative patterns'
 // gaps exclude.
 func isStopRune(r rune) bool {
@@ -165,4 +171,24 @@ func mayReviewCountPre(text string, p int) bool {
 		return wordWithin(text, e+3, 20, 4, "行政复议", "行政诉讼")
 	}
 	return false
+}
+
+// matchDocNumber is reDocNumber, ([0-9０-９]+)\s*(件|部|条|个|份), anchored
+// at p: the digits and spaces are taken greedily, and neither can give
+// back a unit (every unit is one ideograph), so the match is the first way
+// there is.
+func matchDocNumber(text string, p int) []int {
+	e := digitRunEnd(text, p)
+	if e == p {
+		return nil
+	}
+	u := skipSpace(text, e)
+	if u+3 > len(text) {
+		return nil
+	}
+	switch text[u : u+3] {
+	case "件", "部", "条", "个", "份":
+		return []int{0, u + 3 - p, 0, e - p, u - p, u + 3 - p}
+	}
+	return nil
 }

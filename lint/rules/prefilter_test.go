@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -16,35 +17,7 @@ import (
 // seeds, the corpus, the narrative texts and random text with invalid UTF-8,
 // characters outside the BMP and full-width digits.
 func TestPrefiltersAreNecessary(t *testing.T) {
-	texts := narrativeTexts(rand.New(rand.NewSource(7)), 30000)
-	paths := testshared.Seeds(t)
-	corpus, _ := filepath.Glob(filepath.Join(testshared.Dir(t), "corpus", "*"))
-	if len(corpus) == 0 {
-		t.Fatal("no corpus")
-	}
-	for _, p := range append(paths, corpus...) {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		texts = append(texts, strings.Split(string(raw), "\n")...)
-	}
-	rng := rand.New(rand.NewSource(8))
-	odd := []string{"\xff", "\xe8\xaf", "𠀀", "😀", "０", "９", "7", " ", "\t", "，", ";", "。", "案", "件", "共计", "有", "为",
-		"收到", "受理", "办理", "新收", "申请", "未", "没有", "行政", "复议", "诉讼", "行政复议", "行政诉讼", "起", "条", "信息", "出现", "结转", "转入", "转至", "下年度", "宗", "个"}
-	for i := 0; i < 30000; i++ {
-		texts = append(texts, randomText(rng, odd, rng.Intn(40)))
-	}
-	// gaps at and around the patterns' limits ({0,30} and {0,8})
-	for a := 0; a <= 33; a++ {
-		for b := 0; b <= 10; b++ {
-			for _, fill := range []string{"信", "\xff", "😀"} {
-				gap, gap2 := strings.Repeat(fill, a), strings.Repeat(fill, b)
-				texts = append(texts, "收到"+gap+"申请"+gap2+"１件", "未"+gap2+gap+"行政诉讼", "没有"+"发生"+gap+"行政复议", "没有"+gap+";行政复议",
-					"接到 ３"+gap2+" 件"+gap+"申请", "2\n件"+gap+"转入下年度", "１2起"+gap+"行政诉讼", "3 个"+gap2+gap+"行政复议")
-			}
-		}
-	}
+	texts := prefilterTexts(t)
 	for name, sc := range map[string]*startScan{"reReceived": reReceived, "reReviewCount": reReviewCount, "reNoReview": reNoReview,
 		"reReceivedPre": reReceivedPre, "reCarryOverPre": reCarryOverPre, "reReviewCountPre": reReviewCountPre} {
 		if sc.may == nil {
@@ -73,6 +46,68 @@ func TestPrefiltersAreNecessary(t *testing.T) {
 		}
 		if matched < 500 || refused < 500 {
 			t.Errorf("%s: %d matches, %d refusals: the texts prove little", name, matched, refused)
+		}
+	}
+}
+
+// prefilterTexts: the seeds' and the corpus's lines, the narrative texts,
+// random text with invalid UTF-8, characters outside the BMP and full-width
+// digits, and gaps at and around the patterns' limits.
+func prefilterTexts(t *testing.T) []string {
+	texts := narrativeTexts(rand.New(rand.NewSource(7)), 30000)
+	paths := testshared.Seeds(t)
+	corpus, _ := filepath.Glob(filepath.Join(testshared.Dir(t), "corpus", "*"))
+	if len(corpus) == 0 {
+		t.Fatal("no corpus")
+	}
+	for _, p := range append(paths, corpus...) {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		texts = append(texts, strings.Split(string(raw), "\n")...)
+	}
+	rng := rand.New(rand.NewSource(8))
+	odd := []string{"\xff", "\xe8\xaf", "𠀀", "😀", "０", "９", "7", " ", "\t", "，", ";", "。", "案", "件", "共计", "有", "为",
+		"收到", "受理", "办理", "新收", "申请", "未", "没有", "行政", "复议", "诉讼", "行政复议", "行政诉讼", "起", "条", "信息", "出现", "结转", "转入", "转至", "下年度", "宗", "个", "部", "份", "\u00a0", "\v"}
+	for i := 0; i < 30000; i++ {
+		texts = append(texts, randomText(rng, odd, rng.Intn(40)))
+	}
+	// gaps at and around the patterns' limits ({0,30} and {0,8})
+	for a := 0; a <= 33; a++ {
+		for b := 0; b <= 10; b++ {
+			for _, fill := range []string{"信", "\xff", "😀"} {
+				gap, gap2 := strings.Repeat(fill, a), strings.Repeat(fill, b)
+				texts = append(texts, "收到"+gap+"申请"+gap2+"１件", "未"+gap2+gap+"行政诉讼", "没有"+"发生"+gap+"行政复议", "没有"+gap+";行政复议",
+					"接到 ３"+gap2+" 件"+gap+"申请", "2\n件"+gap+"转入下年度", "１2起"+gap+"行政诉讼", "3 个"+gap2+gap+"行政复议")
+			}
+		}
+	}
+	return texts
+}
+
+// TestHandMatchersAreTheRegexps: a scan's hand-written matcher gives what
+// its anchored regexp gives, at every offset of the texts.
+func TestHandMatchersAreTheRegexps(t *testing.T) {
+	texts := append(prefilterTexts(t), "1\v件", "2\u00a0件", "３ \t\n\r\f份", "12部", "0\xe4\xbb件", "4个", "５", "6 ")
+	for name, sc := range map[string]*startScan{"reDocNumber": reDocNumber} {
+		if sc.match == nil {
+			t.Fatalf("%s has no matcher", name)
+		}
+		matched := 0
+		for _, text := range texts {
+			for p := 0; p <= len(text); p++ {
+				got, want := sc.match(text, p), sc.at.FindStringSubmatchIndex(text[p:])
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s on %q at %d: got %v, want %v", name, text, p, got, want)
+				}
+				if want != nil {
+					matched++
+				}
+			}
+		}
+		if matched < 500 {
+			t.Errorf("%s matched only %d times", name, matched)
 		}
 	}
 }

@@ -29,6 +29,10 @@ type startScan struct {
 	// few dozen bytes read instead of the anchored regexp's ~4 K
 	// instructions); false means the pattern does not match at p.
 	may func(text string, p int) bool
+	// match, when set, is the anchored pattern's submatch indexes at p
+	// (offsets from p), or nil, worked out by hand for a pattern simple
+	// enough (TestHandMatchersAreTheRegexps compares the two).
+	match func(text string, p int) []int
 }
 
 // scanFrom builds the scan of a pattern whose every match begins with one of
@@ -84,7 +88,11 @@ func (s *startScan) findAll(text string, n int) [][]int {
 	for p >= 0 && len(out) != n {
 		var m []int
 		if (!s.digits || s.unitAfter(text, digitRunEnd(text, p))) && (s.may == nil || s.may(text, p)) {
-			m = s.at.FindStringSubmatchIndex(text[p:])
+			if s.match != nil {
+				m = s.match(text, p)
+			} else {
+				m = s.at.FindStringSubmatchIndex(text[p:])
+			}
 		}
 		if m == nil {
 			if s.digits {
