@@ -518,5 +518,8 @@ func TestYearIndexMatchesTheExpression(t *testing.T) {
 		if got, want := yearIndex(s), reYear.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 			t.Fatalf("yearIndex(%q) = %v, the expression %v", s, got, want)
 		}
+		if got, want := hasYear(s), reYear.MatchString(s); got != want {
+			t.Fatalf("hasYear(%q) = %v, the expression %v", s, got, want)
+		}
 	}
 }

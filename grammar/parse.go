@@ -969,6 +969,20 @@ var (
 // are), then any spaces of reYear's class, then 年. Digits and spaces are
 // matched by their bytes, and so is 年 (see hasTitleHint).
 func yearIndex(s string) []int {
+	if i, j := yearAt(s); i >= 0 {
+		return []int{i, j, i, i + 4}
+	}
+	return nil
+}
+
+// hasYear is reYear.MatchString(s), with no slice made.
+func hasYear(s string) bool {
+	i, _ := yearAt(s)
+	return i >= 0
+}
+
+// yearAt returns the start and end of reYear's leftmost match in s, or -1.
+func yearAt(s string) (int, int) {
 	for i := 0; i+4 <= len(s); i++ {
 		if !isDigit4(s[i:]) {
 			continue
@@ -989,10 +1003,10 @@ func yearIndex(s string) []int {
 			break
 		}
 		if strings.HasPrefix(s[j:], "年") {
-			return []int{i, j + len("年"), i, i + 4}
+			return i, j + len("年")
 		}
 	}
-	return nil
+	return -1, -1
 }
 
 func isDigit4(s string) bool {
@@ -1058,13 +1072,13 @@ func (p *parser) findTitle() {
 			continue
 		}
 		lines := []line{ln}
-		if yearIndex(s) == nil || !startsWithBody(s) {
+		if !hasYear(s) || !startsWithBody(s) {
 			// the title began on an earlier line: "大通区人民政府办公室2023年政府" /
 			// "信息公开工作年度报告", or the body name alone above "2023 年…报告"
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
 				prev := cand[j]
 				if prev.start == prev.end {
-					if j == i-1 && yearIndex(s) != nil {
+					if j == i-1 && hasYear(s) {
 						continue // a blank line between body and "2023 年…" is common
 					}
 					break
@@ -1075,7 +1089,7 @@ func (p *parser) findTitle() {
 				}
 				lines = append([]line{prev}, lines...)
 				joined := p.joinLines(lines)
-				if yearIndex(joined) != nil && startsWithBody(joined) {
+				if hasYear(joined) && startsWithBody(joined) {
 					break
 				}
 			}
@@ -1095,7 +1109,7 @@ func (p *parser) findTitle() {
 			if t := strings.LastIndexByte(s[:i], '\t'); t >= 0 {
 				a = ln.start + t + 1
 			}
-			if m := yearIndex(p.text[a : ln.start+i]); m != nil && !isSentence(strings.TrimSpace(p.text[a:ln.start+i])) {
+			if hasYear(p.text[a:ln.start+i]) && !isSentence(strings.TrimSpace(p.text[a:ln.start+i])) {
 				p.setTitle([]line{{a, ln.start + i + len("年度报告")}})
 				return
 			}
