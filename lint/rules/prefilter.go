@@ -78,26 +78,6 @@ func mayReviewCount(text string, p int) bool {
 	return false
 }
 
-// mayNoReview: (?:未|没有)(?:出现|…|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)… — 行政复议
-// or 行政诉讼 must start within 32 runes of the opening word and end
-// before any stop rune.
-func mayNoReview(text string, p int) bool {
-	q := p + len("未")
-	if strings.HasPrefix(text[p:], "没有") {
-		q = p + len("没有")
-	}
-	i := q
-	for k := 0; k < 36 && i < len(text); k++ {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r != ';' && isStopRune(r) { // this gap allows ASCII ';'
-			break
-		}
-		i += size
-	}
-	w := text[q:i]
-	return strings.Contains(w, "行政复议") || strings.Contains(w, "行政诉讼")
-}
-
 // wordWithin reports whether one of words (each of wordRunes runes, none a
 // stop rune) starts within n runes of text[i:] with no stop rune
 // ([，。；;,0-9０-９]) before it: the gap [^stop]{0,n}? then the words.
@@ -189,6 +169,48 @@ func matchDocNumber(text string, p int) []int {
 	switch text[u : u+3] {
 	case "件", "部", "条", "个", "份":
 		return []int{0, u + 3 - p, 0, e - p, u - p, u + 3 - p}
+	}
+	return nil
+}
+
+// noReviewOpeners are reNoReview's optional words after 未 or 没有.
+var noReviewOpeners = [...]string{"出现", "发生", "收到", "产生", "接到", "有"}
+
+// matchNoReview is reNoReview, (?:未|没有)(?:出现|…|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)[^。；，,]*,
+// anchored at p. No word of the pattern holds 。；，, so wherever 行政复议 or
+// 行政诉讼 is found, the match ends at the first of them after the opening
+// word (or at the end): only whether there is a match needs a search, the
+// nearest 行政复议/诉讼 at most 30 runes after the optional word.
+func matchNoReview(text string, p int) []int {
+	var q int
+	switch {
+	case strings.HasPrefix(text[p:], "未"):
+		q = p + len("未")
+	case strings.HasPrefix(text[p:], "没有"):
+		q = p + len("没有")
+	default:
+		return nil
+	}
+	opener := 0 // the optional word's runes
+	for _, w := range noReviewOpeners {
+		if strings.HasPrefix(text[q:], w) {
+			opener = utf8.RuneCountInString(w)
+			break
+		}
+	}
+	for i, k := q, 0; k <= 30+opener && i < len(text); k++ {
+		if strings.HasPrefix(text[i:], "行政复议") || strings.HasPrefix(text[i:], "行政诉讼") {
+			end := strings.IndexAny(text[i:], "。；，,")
+			if end < 0 {
+				return []int{0, len(text) - p}
+			}
+			return []int{0, i + end - p}
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != ';' && isStopRune(r) { // this gap allows ASCII ';'
+			return nil
+		}
+		i += size
 	}
 	return nil
 }
