@@ -37,22 +37,6 @@ func isStopRune(r rune) bool {
 // isDigitRune reports [0-9０-９].
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
-// mayReceived: (收到|…)([^stop]{0,30}?)申请([^stop]{0,8}?)([0-9０-９]+)… —
-// every lit is two ideographs (6 bytes); the first stop rune after it must
-// be a digit at most 40 runes on, with 申请 before it.
-func mayReceived(text string, p int) bool {
-	q := p + 6
-	i := q
-	for k := 0; k <= 40 && i < len(text); k++ {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if isStopRune(r) {
-			return isDigitRune(r) && strings.Contains(text[q:i], "申请")
-		}
-		i += size
-	}
-	return false
-}
-
 // mayReviewCount: 行政(复议|诉讼)(?:案件|案|数量|数|件数)?\s*(?:为|共|共计|有)?\s*([0-9０-９]+)…
 // — after 行政复议 or 行政诉讼, only the optional words' runes and spaces
 // come before a digit.
@@ -211,6 +195,50 @@ func matchNoReview(text string, p int) []int {
 			return nil
 		}
 		i += size
+	}
+	return nil
+}
+
+// matchReceived is reReceived, (收到|…|新收)([^stop]{0,30}?)申请([^stop]{0,8}?)([0-9０-９]+)\s*[件条],
+// anchored at p (every opening word is two ideographs, 6 bytes). Neither
+// gap nor 申请 holds a stop rune ([，。；;,0-9０-９]), so both gaps end at the
+// first stop rune after the opening word, which must be a digit: the lazy
+// first gap takes the first 申请 that starts within 30 runes and ends
+// within 8 runes of it.
+func matchReceived(text string, p int) []int {
+	if p+6 > len(text) {
+		return nil
+	}
+	switch text[p : p+6] {
+	case "收到", "受理", "接收", "接到", "办理", "新收":
+	default:
+		return nil
+	}
+	q := p + 6
+	var starts [41]int // the offset of each of the first 41 runes after q
+	i, n := q, 0
+	for ; n <= 40 && i < len(text); n++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isStopRune(r) {
+			break
+		}
+		starts[n] = i
+		i += size
+	}
+	if i >= len(text) || !isDigitRune(func() rune { r, _ := utf8.DecodeRuneInString(text[i:]); return r }()) {
+		return nil
+	}
+	// i: the digit; n: the runes between q and it
+	e := digitRunEnd(text, i)
+	u := skipSpace(text, e)
+	if !strings.HasPrefix(text[u:], "件") && !strings.HasPrefix(text[u:], "条") {
+		return nil
+	}
+	for k := 0; k <= 30 && k+2 <= n; k++ {
+		a := starts[k]
+		if strings.HasPrefix(text[a:], "申请") && n-(k+2) <= 8 {
+			return []int{0, u + 3 - p, 0, 6, 6, a - p, a + 6 - p, i - p, i - p, e - p}
+		}
 	}
 	return nil
 }
