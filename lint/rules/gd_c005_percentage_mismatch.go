@@ -31,7 +31,7 @@ Basis: the data must be accurate (spec §7, “数据精确”).`,
 	})
 }
 
-var rePercent = scanFromNumber(`([0-9０-９]+)\s*件\s*[（(，,]?\s*(?:占(?:比)?(?:为)?)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]`, "件")
+var rePercent = scanFromNumber(`([0-9０-９]+)\s*件\s*[（(，,]?\s*(?:占(?:比)?(?:为)?)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]`, "件").filtered(mayPercent)
 
 func checkPercentages(c *lint.Context) {
 	r := c.Report

@@ -242,3 +242,47 @@ func matchReceived(text string, p int) []int {
 	}
 	return nil
 }
+
+// mayPercent: ([0-9０-９]+)\s*件\s*[（(，,]?\s*(?:占(?:比)?(?:为)?)?\s*([0-9]+…)[%％] — after the
+// count and 件 only spaces, one bracket or comma and 占比为 come before an
+// ASCII digit.
+func mayPercent(text string, p int) bool {
+	i := countEnd(text, p)
+	if i < 0 {
+		return false
+	}
+	i = skipSpace(text, i)
+	for _, w := range [...]string{"（", "(", "，", ","} {
+		if strings.HasPrefix(text[i:], w) {
+			i += len(w)
+			break
+		}
+	}
+	i = skipSpace(text, i)
+	for _, w := range [...]string{"占", "比", "为"} {
+		if strings.HasPrefix(text[i:], w) {
+			i += len(w)
+		}
+	}
+	i = skipSpace(text, i)
+	return i < len(text) && text[i] >= '0' && text[i] <= '9'
+}
+
+// mayCarryOver: (?:结转|转入|转至|转)(?:至|到|入)?(?:下…|次…|[0-9]{4}…) — after
+// an optional 结, 转 and at most two of 入至到, 下, 次 or an ASCII digit.
+func mayCarryOver(text string, p int) bool {
+	i := p
+	if strings.HasPrefix(text[i:], "结") {
+		i += len("结")
+	}
+	if !strings.HasPrefix(text[i:], "转") {
+		return false
+	}
+	i += len("转")
+	for k := 0; k < 2; k++ {
+		if strings.HasPrefix(text[i:], "入") || strings.HasPrefix(text[i:], "至") || strings.HasPrefix(text[i:], "到") {
+			i += 3
+		}
+	}
+	return strings.HasPrefix(text[i:], "下") || strings.HasPrefix(text[i:], "次") || i < len(text) && text[i] >= '0' && text[i] <= '9'
+}

@@ -18,7 +18,7 @@ import (
 // characters outside the BMP and full-width digits.
 func TestPrefiltersAreNecessary(t *testing.T) {
 	texts := prefilterTexts(t)
-	for name, sc := range map[string]*startScan{"reReviewCount": reReviewCount,
+	for name, sc := range map[string]*startScan{"reReviewCount": reReviewCount, "rePercent": rePercent, "reCarryOver": reCarryOver,
 		"reReceivedPre": reReceivedPre, "reCarryOverPre": reCarryOverPre, "reReviewCountPre": reReviewCountPre} {
 		if sc.may == nil {
 			t.Fatalf("%s has no prefilter", name)
@@ -69,7 +69,7 @@ func prefilterTexts(t *testing.T) []string {
 	}
 	rng := rand.New(rand.NewSource(8))
 	odd := []string{"\xff", "\xe8\xaf", "𠀀", "😀", "０", "９", "7", " ", "\t", "，", ";", "。", "案", "件", "共计", "有", "为",
-		"收到", "受理", "办理", "新收", "申请", "未", "没有", "行政", "复议", "诉讼", "行政复议", "行政诉讼", "起", "条", "信息", "出现", "结转", "转入", "转至", "下年度", "宗", "个", "部", "份", "\u00a0", "\v"}
+		"收到", "受理", "办理", "新收", "申请", "未", "没有", "行政", "复议", "诉讼", "行政复议", "行政诉讼", "起", "条", "信息", "出现", "结转", "转入", "转至", "下年度", "宗", "个", "部", "份", "\u00a0", "\v", "占", "比", "（", "(", "%", "％", ".", "下", "次", "年度", "转", "结", "入", "至", "到", "2024"}
 	for i := 0; i < 30000; i++ {
 		texts = append(texts, randomText(rng, odd, rng.Intn(40)))
 	}
