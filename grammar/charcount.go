@@ -3,9 +3,9 @@ package grammar
 import "unicode/utf8"
 
 // CountChars is utf8.RuneCountInString(s), the characters a range loop
-// visits, counted faster on Chinese text: since Go 1.23 RuneCountInString
-// decodes every character that is not ASCII, which made columns the
-// largest single cost of printing a batch's findings. A three-byte
+// visits, counted faster on Chinese text: RuneCountInString (a range loop
+// in Go 1.26) decodes every character that is not ASCII, which made
+// columns the largest single cost of printing a batch's findings. A three-byte
 // character whose lead byte is neither E0 nor ED (the two that narrow the
 // second byte's range) is counted from its bytes' top bits; anything else
 // is decoded, so invalid UTF-8 counts as range counts it.
