@@ -909,31 +909,8 @@ func plainSurplusWindowOf(t *Table, found map[int]*segment) int {
 
 func (p *parser) plainReadTable(def *TableDef, a, b int) *Table {
 	defer p.releaseLexers()
-	lx := p.lexRegion(def, a, b)
-	lx.releaseTrailingText()
-	if def.ID == TableRequests {
-		// table 三 is read by the rows it has, whatever the report's format:
-		// the 2019 single row （六）其他处理 or the three 2021 rows under it
-		own := Table2
-		lx21 := lx
-		if def != Table2 {
-			lx21 = p.lexRegion(Table2, a, b)
-			lx21.releaseTrailingText()
-		}
-		switch {
-		case lx21.plainHasOldOtherRow():
-			own = Table2For2019
-		case lx21.plainHasNewOtherRows():
-			own = Table2
-		default:
-			own = def
-		}
-		if own != def {
-			def = own
-			lx = p.lexRegion(def, a, b)
-			lx.releaseTrailingText()
-		}
-	}
+	// table 三 is read by the rows it has, whatever the report's format
+	def, lx := plainLexTable(p, def, a, b)
 	if len(lx.toks) == 0 {
 		return nil
 	}
