@@ -205,11 +205,11 @@ func subHeadingNumber(s string) (m headingMatch, style string, level int, ok boo
 		if m, ok = headingNumber(s, parenNumbering); ok {
 			return m, "paren", 2, true
 		}
-	case isHeadingCNNumeral(r):
+	case isCNNumeralRune(r):
 		if m, ok = headingNumber(s, cnNumbering); ok {
 			return m, "cn", 1, true
 		}
-	case isHeadingDigit(r):
+	case isDigit(r):
 		if m, ok = headingNumber(s, arabicNumbering); ok {
 			return m, "arabic", 3, true
 		}

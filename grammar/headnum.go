@@ -57,10 +57,6 @@ func markdownMarker(s string) (end int, ok bool) {
 	return skipHeadingSpace(s, n), true
 }
 
-func isHeadingCNNumeral(r rune) bool { return isCNNumeralRune(r) }
-
-func isHeadingDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
-
 // numbering is one of the three heading numberings: 一、, （一）, 1.
 type numbering uint8
 

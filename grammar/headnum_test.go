@@ -79,7 +79,7 @@ func TestHeadingMatchersAgreeWithRegexps(t *testing.T) {
 				matched += checkHeadingMatchers(t, path, ln)
 				matched += checkHeadingMatchers(t, path, strings.TrimSpace(ln))
 				for i, r := range ln {
-					if i > 0 && (r == '#' || r == '（' || r == '(' || isCNNumeralRune(r) || isHeadingDigit(r)) {
+					if i > 0 && (r == '#' || r == '（' || r == '(' || isCNNumeralRune(r) || isDigit(r)) {
 						tail := ln[i:]
 						if len(tail) > 300 {
 							tail = tail[:300]

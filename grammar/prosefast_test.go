@@ -53,7 +53,7 @@ func readRealLines(t *testing.T) []string {
 			for _, ln := range strings.Split(string(raw), "\n") {
 				out = append(out, ln, strings.TrimSpace(ln))
 				for i, r := range ln {
-					if i > 0 && (r == '#' || r == '（' || r == '(' || isCNNumeralRune(r) || isHeadingDigit(r) || r == '-' || r == '—') {
+					if i > 0 && (r == '#' || r == '（' || r == '(' || isCNNumeralRune(r) || isDigit(r) || r == '-' || r == '—') {
 						out = append(out, ln[i:min(len(ln), i+300)])
 					}
 				}
@@ -451,9 +451,9 @@ func TestHeadingNumberAsRuneByRune(t *testing.T) {
 		k    numbering
 		scan func(string) []int
 	}{
-		{cnNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "", isHeadingCNNumeral, 3, "、．.，,") }},
-		{parenNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "（(", isHeadingCNNumeral, 3, "）)") }},
-		{arabicNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "", isHeadingDigit, 2, ".．、") }},
+		{cnNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "", isCNNumeralRune, 3, "、．.，,") }},
+		{parenNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "（(", isCNNumeralRune, 3, "）)") }},
+		{arabicNumbering, func(s string) []int { return refNumberedHeadingIndex(s, "", isDigit, 2, ".．、") }},
 	}
 	matched := 0
 	check := func(s string) {
