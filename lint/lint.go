@@ -347,9 +347,10 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 	}
 	memo := map[any]any{}
 	gate := JudgeReport(rep)
-	ctxs := make([]Context, len(rules)) // one allocation, not one per rule
-	for i, r := range rules {
-		ctx := &ctxs[i]
+	// one Context for the rules in turn (none keeps it after its Check),
+	// not one per rule
+	ctx := new(Context)
+	for _, r := range rules {
 		*ctx = Context{Report: rep, Options: opts, rule: r, gate: gate, memo: memo, cache: cache}
 		if r.PerParagraph && cache != nil {
 			out = cache.run(ctx, out)
