@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -340,10 +341,16 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 		opts = &Options{}
 	}
 	var out []Diagnostic
+	var scratch *[]Diagnostic
 	if cache != nil {
 		// about as many as last time: no regrowing on every keystroke
 		out = make([]Diagnostic, 0, cache.found+cache.found/8)
 		defer func() { cache.found = len(out) }()
+	} else {
+		// the findings gather in a reused array and are copied once into
+		// one of their size: out grown by doubling allocated twice that
+		scratch = findingsScratch.Get().(*[]Diagnostic)
+		out = (*scratch)[:0]
 	}
 	memo := map[any]any{}
 	gate := JudgeReport(rep)
@@ -362,12 +369,30 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 		r.Check(ctx)
 		out, ctx.diags = ctx.diags, nil
 	}
+	SortDiagnostics(out)
+	if scratch != nil {
+		found := out
+		out = nil
+		if len(found) > 0 {
+			out = append(make([]Diagnostic, 0, len(found)), found...)
+		}
+		clear(found) // the pool keeps no finding alive
+		if cap(found) <= maxScratchFindings {
+			*scratch = found[:0]
+			findingsScratch.Put(scratch)
+		}
+	}
 	if len(out) == 0 {
 		return nil // as without a cache
 	}
-	SortDiagnostics(out)
 	return out
 }
+
+// findingsScratch holds the arrays runs without a cache gather their
+// findings in; one larger than maxScratchFindings is let go.
+var findingsScratch = sync.Pool{New: func() any { return new([]Diagnostic) }}
+
+const maxScratchFindings = 1 << 14
 
 // MemoKey names one value the rules of a run share, of type T.
 type MemoKey[T any] struct{ name string }
