@@ -73,7 +73,7 @@ const (
 
 // relation is one balance of the template evaluated on a report.
 type relation struct {
-	b      grammar.Balance
+	b      *grammar.Balance // the plan's, shared by every run
 	left   []*grammar.Cell
 	right  []*grammar.Cell
 	status relStatus
@@ -183,7 +183,8 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	}
 	a.rels = make([]*relation, len(bs))
 	at := 0
-	for i, b := range bs {
+	for i := range bs {
+		b := &bs[i]
 		a.rels[i] = &store[i]
 		n := len(b.Left) + len(b.Right)
 		evalRelation(&store[i], t, b, cells[at:at+n:at+n])
@@ -196,7 +197,7 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 // evalRelation fills r with balance b evaluated on t; cells are the
 // table's cells of b.Left then b.Right (nil when missing), which r's cell
 // lists are sliced from.
-func evalRelation(r *relation, t *grammar.Table, b grammar.Balance, cells []*grammar.Cell) {
+func evalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*grammar.Cell) {
 	*r = relation{b: b}
 	side := func(cs []*grammar.Cell) ([]*grammar.Cell, float64) {
 		sum := 0.0

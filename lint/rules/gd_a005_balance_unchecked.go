@@ -170,7 +170,7 @@ func emitBlankColumnsUnchecked(ctx *lint.Context, t *grammar.Table, cols []strin
 	var zs, es []string
 	seen := map[string]bool{}
 	for _, r := range colRels {
-		z := columnEquation(t.Def, r.b)
+		z := columnEquation(t.Def, *r.b)
 		if r.b.Kind == grammar.BalanceOutcomeTotal {
 			z = "“" + t.Def.Row(r.b.Right[0].Row).Label + "”"
 		}
@@ -252,7 +252,7 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 			zs = append(zs, list+"列的“"+row+"”")
 			es = append(es, "“"+row+"” in column "+listEN)
 		case grammar.BalanceColumn:
-			eq := columnEquation(def, rs[0].b)
+			eq := columnEquation(def, *rs[0].b)
 			zs = append(zs, list+"列的 "+eq)
 			es = append(es, eq+" in column "+listEN)
 		}
