@@ -154,14 +154,6 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	a := &analysis{table: t}
 	plan := tableBalanceEntryOf(t.Def.Format, id)
 	bs := plan.bs
-	// each distinct row and cell the balances name is looked up once: the
-	// first row of a key, as Table.Row finds it, and its cell of a column
-	rows := make([]*grammar.Row, len(plan.rows))
-	for _, r := range t.Rows {
-		if s, ok := plan.rowSlot[r.Def.Key]; ok && rows[s] == nil {
-			rows[s] = r
-		}
-	}
 	// the relations and their cell lists live in two arrays: one allocation
 	// each instead of three per relation; cells holds, for each cell of each
 	// balance in order, the table's cell (nil when missing)
@@ -173,11 +165,7 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 		distinct = make([]*grammar.Cell, 0, len(plan.cells))
 	}
 	distinct = distinct[:len(plan.cells)]
-	for i, pc := range plan.cells {
-		if row := rows[pc.row]; row != nil {
-			distinct[i] = row.Cell(pc.col)
-		}
-	}
+	lookUpCells(t, plan, distinct)
 	for k, i := range plan.refs {
 		cells[k] = distinct[i]
 	}
@@ -192,6 +180,65 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	}
 	a.explain()
 	return a
+}
+
+// lookUpCells sets distinct[i] to the cell of t that plan.cells[i] names,
+// nil when missing; distinct comes zeroed. The cell is the one Row.Cell
+// gives in the first row of its key (Table.Row's): each row of the plan
+// is read once, its cells in order, the first of a column kept, instead
+// of once per planned cell with a comparison of column keys at each.
+func lookUpCells(t *grammar.Table, plan *tableBalanceEntry, distinct []*grammar.Cell) {
+	var buf [64]*grammar.Row
+	rows := buf[:0]
+	if len(plan.rows) > len(buf) {
+		rows = make([]*grammar.Row, 0, len(plan.rows))
+	}
+	rows = rows[:len(plan.rows)]
+	// a table's rows are its template's, in order: their slots are known
+	// by position, without hashing their keys
+	byPosition := t.Def == plan.def
+	for i, r := range t.Rows {
+		var s int
+		var ok bool
+		if byPosition && i < len(plan.defSlot) && r.Def == plan.def.Rows[i] {
+			s = plan.defSlot[i]
+			ok = s >= 0
+		} else {
+			s, ok = plan.rowSlot[r.Def.Key]
+		}
+		if ok && rows[s] == nil {
+			rows[s] = r
+		}
+	}
+	for s, r := range rows {
+		if r == nil {
+			continue
+		}
+		cols := plan.rowCols[s]
+		for ci, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			// the template's column at the cell's position, else the
+			// first of its key
+			k := -1
+			if ci < len(cols) && (cols[ci].col == c.Col || cols[ci].key == c.Col.Key) {
+				k = ci
+			} else {
+				for j := range cols {
+					if cols[j].key == c.Col.Key {
+						k = j
+						break
+					}
+				}
+			}
+			if k >= 0 {
+				if slot := cols[k].cell; slot >= 0 && distinct[slot] == nil {
+					distinct[slot] = c
+				}
+			}
+		}
+	}
 }
 
 // evalRelation fills r with balance b evaluated on t; cells are the

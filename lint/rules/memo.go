@@ -7,6 +7,7 @@ package rules
 // modified after it is built.
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -84,8 +85,7 @@ func tableBalanceEntryOf(f grammar.Format, id int) *tableBalanceEntry {
 		return v.(*tableBalanceEntry)
 	}
 	e := &tableBalanceEntry{rowSlot: map[string]int{}}
-	type pair struct{ row, col string }
-	cellSlot := map[pair]int{}
+	cellSlot := map[[2]string]int{} // row key, column key
 	for _, b := range balancesOf(f) {
 		if len(b.Right) == 0 || b.Right[0].Table != id {
 			continue
@@ -99,17 +99,57 @@ func tableBalanceEntryOf(f grammar.Format, id int) *tableBalanceEntry {
 				e.rowSlot[ref.Row] = rs
 				e.rows = append(e.rows, ref.Row)
 			}
-			cs, ok := cellSlot[pair{ref.Row, ref.Col}]
+			cs, ok := cellSlot[[2]string{ref.Row, ref.Col}]
 			if !ok {
 				cs = len(e.cells)
-				cellSlot[pair{ref.Row, ref.Col}] = cs
+				cellSlot[[2]string{ref.Row, ref.Col}] = cs
 				e.cells = append(e.cells, planCell{row: rs, col: ref.Col})
 			}
 			e.refs = append(e.refs, cs)
 		}
 	}
+	e.planLookups(f, id, cellSlot)
 	tableBalanceMemo.Store(k, e)
 	return e
+}
+
+// planLookups fills what lookUpCells reads: the template table's row slots
+// by position, and each planned row's columns with their cell slots.
+func (e *tableBalanceEntry) planLookups(f grammar.Format, id int, cellSlot map[[2]string]int) {
+	if id >= 1 && id <= 3 {
+		e.def = grammar.Tables(f)[id-1]
+		e.defSlot = make([]int, len(e.def.Rows))
+		for i, rd := range e.def.Rows {
+			e.defSlot[i] = -1
+			if s, ok := e.rowSlot[rd.Key]; ok {
+				e.defSlot[i] = s
+			}
+		}
+	}
+	e.rowCols = make([][]rowCol, len(e.rows))
+	for s, key := range e.rows {
+		var cols []rowCol
+		if e.def != nil {
+			if rd := e.def.Row(key); rd != nil {
+				for _, c := range rd.Cols {
+					slot, ok := cellSlot[[2]string{key, c.Key}]
+					if !ok {
+						slot = -1
+					}
+					cols = append(cols, rowCol{key: c.Key, col: c, cell: slot})
+				}
+			}
+		}
+		// the planned cells of a row the template has not, or not with
+		// these columns
+		for i, pc := range e.cells {
+			if pc.row != s || slices.ContainsFunc(cols, func(rc rowCol) bool { return rc.key == pc.col }) {
+				continue
+			}
+			cols = append(cols, rowCol{key: pc.col, cell: i})
+		}
+		e.rowCols[s] = cols
+	}
 }
 
 type balanceKey struct {
@@ -130,6 +170,21 @@ type tableBalanceEntry struct {
 	rowSlot map[string]int
 	cells   []planCell
 	refs    []int
+	// def is the template's table; defSlot, for each of its rows, the
+	// row's index in rows (-1: none). rowCols, for each row of rows, the
+	// template row's columns in order and then any other column planned
+	// in it, each with its index in cells (-1: not planned).
+	def     *grammar.TableDef
+	defSlot []int
+	rowCols [][]rowCol
+}
+
+// rowCol is a column of a planned row: its key, the template's column
+// (nil for a column the template's row has not) and its index in cells.
+type rowCol struct {
+	key  string
+	col  *grammar.ColDef
+	cell int
 }
 
 // planCell is a cell the balances name: its row's index in rows, its column.
