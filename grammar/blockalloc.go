@@ -1,18 +1,32 @@
 package grammar
 
-// blockAlloc hands out values of T from blocks of 64: a report's labels,
+// blockAlloc hands out values of T from blocks: a report's labels,
 // paragraphs and headings live as long as the report, and one allocation
 // for many costs less than one each (and less work for the collector).
-type blockAlloc[T any] struct{ free []T }
+// The blocks grow from 16 to 64 values: a report has a dozen headings and
+// paragraphs or so, and blocks of 64 were mostly zeroed for nothing.
+type blockAlloc[T any] struct {
+	free []T
+	size int // the last block's
+}
 
 // next returns a zero T.
 func (b *blockAlloc[T]) next() *T {
 	if len(b.free) == 0 {
-		b.free = make([]T, 64)
+		b.size = min(max(2*b.size, 16), 64)
+		b.free = make([]T, b.size)
 	}
 	v := &b.free[0]
 	b.free = b.free[1:]
 	return v
+}
+
+// reserve makes room for n more values in one block: when fewer are free,
+// a new block holds n and extra more.
+func (b *blockAlloc[T]) reserve(n, extra int) {
+	if len(b.free) < n {
+		b.free = make([]T, n+extra)
+	}
 }
 
 // sliceAlloc hands out slices of T cut from shared blocks: the tables of a
