@@ -34,14 +34,14 @@ func Parse(src *Source) *Report {
 	// index is the text's
 	p := newParser(src, IdentityView(text), rendering)
 	p.srcLines = len(text) == len(src.Text)
-	p.run()
+	p.runPooled()
 	return p.r
 }
 
 // parseView reads a view of src (plain text, or what a container extracted).
 func parseView(src *Source, v *View, rendering string) *Report {
 	p := newParser(src, v, rendering)
-	p.run()
+	p.runPooled()
 	return p.r
 }
 
@@ -102,6 +102,39 @@ type parser struct {
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
 
+// lineBuffers recycles the parser's per-line buffers and its table ranges
+// (*lineBuffer): a parse needs them only while it runs, and a batch or an
+// editor parses one report after another.
+var lineBuffers sync.Pool
+
+type lineBuffer struct {
+	lines, trimmed []line
+	tableRanges    []Span
+}
+
+// maxPooledLines keeps the buffers of an outsized text out of the pool.
+const maxPooledLines = 1 << 14
+
+// runPooled is run with the line buffers taken from lineBuffers and put
+// back: p must not be used after it.
+func (p *parser) runPooled() {
+	b, _ := lineBuffers.Get().(*lineBuffer)
+	if b != nil {
+		p.lines, p.trimmed, p.tableRanges = b.lines[:0], b.trimmed[:0], b.tableRanges[:0]
+	}
+	p.run()
+	if cap(p.lines) > maxPooledLines || cap(p.trimmed) > maxPooledLines || cap(p.tableRanges) > maxPooledLines {
+		return
+	}
+	if b == nil {
+		b = new(lineBuffer)
+	}
+	// nothing of the report points into them (lines and spans are offsets)
+	b.lines, b.trimmed, b.tableRanges = p.lines[:0], p.trimmed[:0], p.tableRanges[:0]
+	p.lines, p.trimmed, p.tableRanges = nil, nil, nil
+	lineBuffers.Put(b)
+}
+
 func (p *parser) run() {
 	p.splitLines()
 	p.findResidue()
@@ -119,7 +152,7 @@ func (p *parser) run() {
 func (p *parser) splitLines() {
 	t := p.text
 	if starts := p.src.lines; p.srcLines && len(starts) > 0 {
-		p.lines = make([]line, 0, len(starts))
+		p.lines = slices.Grow(p.lines[:0], len(starts))
 		for k, start := range starts {
 			end := len(t)
 			if k+1 < len(starts) {
@@ -134,7 +167,7 @@ func (p *parser) splitLines() {
 		}
 		return
 	}
-	p.lines = make([]line, 0, strings.Count(t, "\n")+1)
+	p.lines = slices.Grow(p.lines[:0], strings.Count(t, "\n")+1)
 	start := 0
 	for {
 		// IndexByte runs on machine words, not byte by byte
@@ -163,7 +196,7 @@ func (p *parser) splitLines() {
 // (trimSpan), made once: three passes walk every line trimmed.
 func (p *parser) trimmedLines() []line {
 	if len(p.trimmed) != len(p.lines) {
-		p.trimmed = make([]line, len(p.lines))
+		p.trimmed = slices.Grow(p.trimmed[:0], len(p.lines))[:len(p.lines)]
 		for li, ln := range p.lines {
 			p.trimmed[li] = ln
 			if p.mayTrim(ln.start, ln.end) {
