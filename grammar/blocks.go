@@ -14,11 +14,12 @@ var reInlineSub = regexp.MustCompile(`[。；;：:][\s\x{00A0}\x{3000}]*([（(][
 func (p *parser) findOtherHeadingsAndParagraphs() {
 	heads := p.sectionHead
 	hi := 0
-	if p.r.Paragraphs == nil {
-		// up to about a paragraph a line: room made once
-		p.r.Paragraphs = make([]*Paragraph, 0, len(p.lines))
-	}
 	trimmed := p.trimmedLines()
+	if p.r.Paragraphs == nil {
+		// about a paragraph a line that is neither blank nor a table's:
+		// room made once, mostly (a crawler line holds several)
+		p.r.Paragraphs = make([]*Paragraph, 0, max(p.nonblankLines-len(p.tableRanges), 8))
+	}
 	for li := range p.lines {
 		a, b := trimmed[li].start, trimmed[li].end
 		if a == b || p.isResidueLine(li) {

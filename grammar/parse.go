@@ -80,6 +80,8 @@ type parser struct {
 	// lexers made for the table being read (releaseLexers)
 	lexers  []*lexer
 	trimmed []line // trimmedLines
+	// nonblankLines counts the trimmed lines that are not empty
+	nonblankLines int
 	// srcLines: text has its line breaks where src.Text has them, so
 	// splitLines reads them from the source's line index
 	srcLines bool
@@ -197,10 +199,14 @@ func (p *parser) splitLines() {
 func (p *parser) trimmedLines() []line {
 	if len(p.trimmed) != len(p.lines) {
 		p.trimmed = slices.Grow(p.trimmed[:0], len(p.lines))[:len(p.lines)]
+		p.nonblankLines = 0
 		for li, ln := range p.lines {
-			p.trimmed[li] = ln
 			if p.mayTrim(ln.start, ln.end) {
-				p.trimmed[li].start, p.trimmed[li].end = trimSpan(p.text, ln.start, ln.end)
+				ln.start, ln.end = trimSpan(p.text, ln.start, ln.end)
+			}
+			p.trimmed[li] = ln
+			if ln.start < ln.end {
+				p.nonblankLines++
 			}
 		}
 	}
