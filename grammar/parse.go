@@ -46,7 +46,11 @@ func parseView(src *Source, v *View, rendering string) *Report {
 }
 
 func newParser(src *Source, v *View, rendering string) *parser {
-	return &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering, View: v}, surplusWindow: -1}
+	p := &parser{src: src, v: v, text: v.Text, r: &Report{Source: src, Rendering: rendering, View: v}, surplusWindow: -1}
+	if s, ok := slabPool.Get().(*reportSlabs); ok {
+		p.reportSlabs = *s // a released report's blocks
+	}
+	return p
 }
 
 type line struct {
@@ -73,9 +77,7 @@ type parser struct {
 	crawlerLine bool
 	// phraseHits are the occurrences of parserPhrases in text (hits)
 	phraseHits   [][]phraseHit
-	labels       blockAlloc[Label]
-	paragraphs   blockAlloc[Paragraph]
-	headings     blockAlloc[Heading]
+	reportSlabs         // what the report's parts are cut from
 	residueLines []bool // isResidueLine's answers, by line
 	// lexers made for the table being read (releaseLexers)
 	lexers  []*lexer
@@ -92,14 +94,8 @@ type parser struct {
 
 	// the tables and their parts (readTokens), in blocks sized for the
 	// report's templates (sizeTableSlabs)
-	tableSlab    sliceAlloc[Table]
-	rowSlab      sliceAlloc[Row]
-	rowPtrSlab   sliceAlloc[*Row]
-	cellPtrSlab  sliceAlloc[*Cell]
-	cellSlab     sliceAlloc[Cell]
-	labelPtrSlab sliceAlloc[*Label]
-	slabRows     int // the rows' block size
-	slabSlots    int // the cells' (and their slots') block size
+	slabRows  int // the rows' block size
+	slabSlots int // the cells' (and their slots') block size
 }
 
 func (p *parser) span(start, end int) Span { return p.v.ToSource(Span{start, end}) }
@@ -149,6 +145,8 @@ func (p *parser) run() {
 	p.findTables()
 	p.findOtherHeadingsAndParagraphs()
 	p.findSignature()
+	p.r.slabs = new(reportSlabs)
+	*p.r.slabs = p.reportSlabs // for Release
 }
 
 func (p *parser) splitLines() {

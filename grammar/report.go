@@ -40,6 +40,8 @@ type Report struct {
 	// Markdown, the visible text for HTML and .docx. Rules that read prose
 	// read it here and map offsets back with View.ToSource.
 	View *View
+
+	slabs *reportSlabs // what the parts are cut from (Release)
 }
 
 // Table returns table id (1, 2 or 3), or nil if it was not found.

@@ -520,6 +520,9 @@ func (c *checkRun) checkAndCompact(path string) checkedFile {
 	if c.summarize {
 		out.summary = batch.Summarize(r, c.store)
 	}
+	// the findings and the summary hold copies: the parse's memory goes
+	// to the next file's
+	r.Report.Release()
 	r.Report = nil
 	if path != "-" && r.Source != nil {
 		r.Source.Raw = nil
