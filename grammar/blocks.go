@@ -15,6 +15,11 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 	heads := p.sectionHead
 	hi := 0
 	trimmed := p.trimmedLines()
+	if p.r.Headings == nil {
+		// the parts' headings and about as many sub-items: room made once,
+		// mostly
+		p.r.Headings = make([]*Heading, 0, max(2*len(heads), 16))
+	}
 	if p.r.Paragraphs == nil {
 		// about a paragraph a line that is neither blank nor a table's:
 		// room made once, mostly (a crawler line holds several)
@@ -44,13 +49,47 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 	if len(p.r.Paragraphs) == 0 {
 		p.r.Paragraphs = nil // as before the room was made
 	}
-	// sub-items belong to the section that holds them
+	if len(p.r.Headings) == 0 {
+		p.r.Headings = nil
+	}
+	p.collectSubItems()
+}
+
+// collectSubItems gives each section the sub-items it holds, counted first
+// so that they take one block (each section's part capped: an append
+// copies).
+func (p *parser) collectSubItems() {
+	secs := p.r.Sections
+	var countBuf [16]int
+	counts := countBuf[:]
+	if len(secs) > len(countBuf) {
+		counts = make([]int, len(secs))
+	}
+	total := 0
 	for _, h := range p.r.Headings {
 		if h.Level != 2 {
 			continue
 		}
-		if s := p.sectionAt(h.Span.Start); s != nil {
-			s.SubItems = append(s.SubItems, h)
+		if i := sectionIndexAt(secs, h.Span.Start); i >= 0 {
+			counts[i]++
+			total++
+		}
+	}
+	if total == 0 {
+		return
+	}
+	block := make([]*Heading, total)
+	for i, n := range counts[:len(secs)] {
+		if n > 0 {
+			secs[i].SubItems, block = block[:0:n], block[n:]
+		}
+	}
+	for _, h := range p.r.Headings {
+		if h.Level != 2 {
+			continue
+		}
+		if i := sectionIndexAt(secs, h.Span.Start); i >= 0 {
+			secs[i].SubItems = append(secs[i].SubItems, h)
 		}
 	}
 }

@@ -534,12 +534,20 @@ func (p *parser) lineIsResidue(ln line) bool {
 
 // sectionAt returns the section whose span holds source offset off.
 func (p *parser) sectionAt(off int) *Section {
-	secs := p.r.Sections
-	i := sort.Search(len(secs), func(i int) bool { return secs[i].Span.Start > off }) - 1
-	if i >= 0 && off < secs[i].Span.End {
-		return secs[i]
+	if i := sectionIndexAt(p.r.Sections, off); i >= 0 {
+		return p.r.Sections[i]
 	}
 	return nil
+}
+
+// sectionIndexAt returns the index in secs (sorted by start) of the
+// section holding offset off, or -1.
+func sectionIndexAt(secs []*Section, off int) int {
+	i := sort.Search(len(secs), func(i int) bool { return secs[i].Span.Start > off }) - 1
+	if i >= 0 && off < secs[i].Span.End {
+		return i
+	}
+	return -1
 }
 
 // sectionCursor remembers where the last sectionAt landed, for offsets
@@ -965,9 +973,16 @@ func sectionNearMiss(text string, number int) (*SectionDef, int) {
 }
 
 func (p *parser) buildSections() {
+	if len(p.sectionHead) == 0 {
+		return
+	}
+	// the sections in one block, and room for them made once
+	block := make([]Section, len(p.sectionHead))
+	p.r.Sections = make([]*Section, 0, len(p.sectionHead))
 	for i, h := range p.sectionHead {
 		d := SectionByKey(h.Section)
-		sec := &Section{Key: h.Section, Def: d, Heading: h}
+		sec := &block[i]
+		*sec = Section{Key: h.Section, Def: d, Heading: h}
 		end := len(p.src.Text)
 		if i+1 < len(p.sectionHead) {
 			end = p.sectionHead[i+1].Span.Start
