@@ -758,6 +758,7 @@ func (p *parser) findSectionHeadings() {
 		}
 	}()
 	trimmed := p.trimmedLines()
+	p.sectionHead = make([]*Heading, 0, 8) // a report has six parts
 	for li := range p.lines {
 		if p.isResidueLine(li) {
 			continue
@@ -1212,6 +1213,11 @@ func (p *parser) setTitle(ls []line) {
 	}
 	t := &Title{Span: p.span(first.start, last.end), Lines: len(ls)}
 	var b strings.Builder
+	size := 0
+	for _, l := range ls {
+		size += l.end - l.start
+	}
+	b.Grow(size) // at most the lines' bytes (valid UTF-8): one allocation
 	for _, l := range ls {
 		for _, r := range p.text[l.start:l.end] {
 			if !isSpace(r) {
