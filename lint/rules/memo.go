@@ -23,14 +23,23 @@ func blocksOf(c *lint.Context) []*proseBlock {
 	return lint.Memo(c, blocksKey, func() []*proseBlock {
 		blocks := proseBlocks(c.Report)
 		arena := new([][2]int)
-		var facts []blockFacts // one allocation, when no fact outlives the run
+		// the facts of the blocks the narrative rules read (their
+		// sections') in one allocation, when no fact outlives the run
+		var facts []blockFacts
 		if !c.KeepsValues() {
-			facts = make([]blockFacts, len(blocks))
+			n := 0
+			for _, b := range blocks {
+				if narrativeSection(b.Section) {
+					n++
+				}
+			}
+			facts = make([]blockFacts, n)
 		}
-		for i, b := range blocks {
+		for _, b := range blocks {
 			b.arena = arena
-			if facts != nil {
-				b.spareFacts = &facts[i]
+			if len(facts) > 0 && narrativeSection(b.Section) {
+				b.spareFacts = &facts[0]
+				facts = facts[1:]
 			}
 		}
 		return blocks

@@ -48,25 +48,27 @@ func eachBlockSentence(b *proseBlock, f func(s sentenceCtx)) {
 // else), so the set is kept across runs by that text (lint.TextKey): after an
 // editor's keystroke only the changed block is read again.
 type blockFacts struct {
-	requests   lazy[[]requestCandidate]
-	noRequests lazy[[][2]int]
-	review     lazy[[]reviewClaim]
-	docs       lazy[[]docClaim]
-	completion lazy[[][2]int]
-	percents   lazy[[]percentClaim]
-	fees       lazy[[]feeClaim]
-	years      lazy[[]sentenceYear]
+	requests   lazy[requestCandidate]
+	noRequests lazy[[2]int]
+	review     lazy[reviewClaim]
+	docs       lazy[docClaim]
+	completion lazy[[2]int]
+	percents   lazy[percentClaim]
+	fees       lazy[feeClaim]
+	years      lazy[sentenceYear]
 }
 
-// lazy is a value extracted from a block on first use.
-type lazy[T any] struct {
-	v    T
-	done bool
-}
+// lazy is a list extracted from a block on first use; nil until then (an
+// empty list is kept as an empty slice: a flag beside each would make the
+// facts a third larger).
+type lazy[E any] struct{ v []E }
 
-func (l *lazy[T]) get(b *proseBlock, extract func(*proseBlock) T) T {
-	if !l.done {
-		l.v, l.done = extract(b), true
+func (l *lazy[E]) get(b *proseBlock, extract func(*proseBlock) []E) []E {
+	if l.v == nil {
+		l.v = extract(b)
+		if l.v == nil {
+			l.v = []E{}
+		}
 	}
 	return l.v
 }
