@@ -2,6 +2,8 @@ package rules
 
 import (
 	"math/rand"
+	"slices"
+	"sort"
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -128,5 +130,85 @@ func TestLookUpCellsIsRowCell(t *testing.T) {
 	}
 	if tables == 0 {
 		t.Fatal("no tables")
+	}
+}
+
+// oldEnumPieces is enumPieces before it merged the lists straight into the result: the paragraphs and heading texts in document order.
+func oldEnumPieces(r *grammar.Report) []enumPiece {
+	src := r.Source
+	paras := make([]enumPiece, 0, len(r.Paragraphs))
+	for _, p := range r.Paragraphs {
+		text, at := paraText(r, p)
+		paras = append(paras, enumPiece{span: p.Span, text: text, at: at})
+	}
+	heads := make([]enumPiece, 0, len(r.Headings))
+	identity := identityView(r)
+	for _, h := range r.Headings {
+		pc := enumPiece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
+		if identity {
+			pc.text, pc.at = src.Slice(h.TextSpan), h.TextSpan.Start
+		}
+		heads = append(heads, pc)
+	}
+	// paragraphs, then headings, stably sorted by start: both lists are in
+	// document order, so a merge (paragraphs first on a tie) gives the same
+	// order as a stable sort; the sort remains for lists out of order
+	byStart := func(ps []enumPiece) bool {
+		return sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].span.Start < ps[j].span.Start })
+	}
+	pieces := make([]enumPiece, 0, len(paras)+len(heads))
+	if !byStart(paras) || !byStart(heads) {
+		pieces = append(append(pieces, paras...), heads...)
+		sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].span.Start < pieces[j].span.Start })
+		return pieces
+	}
+	i, j := 0, 0
+	for i < len(paras) || j < len(heads) {
+		if j == len(heads) || i < len(paras) && paras[i].span.Start <= heads[j].span.Start {
+			pieces = append(pieces, paras[i])
+			i++
+		} else {
+			pieces = append(pieces, heads[j])
+			j++
+		}
+	}
+	return pieces
+}
+
+func TestEnumPiecesAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	for _, rep := range sharedReports(t) {
+		check := func(what string, r *grammar.Report) {
+			if got, want := enumPieces(r), oldEnumPieces(r); !slices.Equal(got, want) {
+				t.Fatalf("%s: %d pieces, want %d", what, len(got), len(want))
+			}
+		}
+		check(rep.Source.Path, rep)
+		for range 20 {
+			// paragraphs and headings out of order take the sort
+			c := *rep
+			c.Paragraphs = slices.Clone(rep.Paragraphs)
+			c.Headings = slices.Clone(rep.Headings)
+			if len(c.Paragraphs) > 1 && rng.Intn(2) == 0 {
+				i, j := rng.Intn(len(c.Paragraphs)), rng.Intn(len(c.Paragraphs))
+				c.Paragraphs[i], c.Paragraphs[j] = c.Paragraphs[j], c.Paragraphs[i]
+			}
+			if len(c.Headings) > 1 && rng.Intn(2) == 0 {
+				i, j := rng.Intn(len(c.Headings)), rng.Intn(len(c.Headings))
+				c.Headings[i], c.Headings[j] = c.Headings[j], c.Headings[i]
+			}
+			// ties: a heading where a paragraph starts, a paragraph twice
+			if len(c.Paragraphs) > 0 && len(c.Headings) > 0 && rng.Intn(2) == 0 {
+				i := rng.Intn(len(c.Headings))
+				h := *c.Headings[i]
+				h.TextSpan = c.Paragraphs[rng.Intn(len(c.Paragraphs))].Span
+				c.Headings[i] = &h
+			}
+			if len(c.Paragraphs) > 0 && rng.Intn(2) == 0 {
+				i := rng.Intn(len(c.Paragraphs))
+				c.Paragraphs = slices.Insert(c.Paragraphs, i, c.Paragraphs[i])
+			}
+			check(rep.Source.Path+" shuffled", &c)
+		}
 	}
 }

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -244,39 +246,42 @@ type enumPiece struct {
 // enumPieces are the paragraphs and heading texts in document order.
 func enumPieces(r *grammar.Report) []enumPiece {
 	src := r.Source
-	paras := make([]enumPiece, 0, len(r.Paragraphs))
-	for _, p := range r.Paragraphs {
-		text, at := paraText(r, p)
-		paras = append(paras, enumPiece{span: p.Span, text: text, at: at})
-	}
-	heads := make([]enumPiece, 0, len(r.Headings))
 	identity := identityView(r)
-	for _, h := range r.Headings {
+	para := func(p *grammar.Paragraph) enumPiece {
+		text, at := paraText(r, p)
+		return enumPiece{span: p.Span, text: text, at: at}
+	}
+	head := func(h *grammar.Heading) enumPiece {
 		pc := enumPiece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
 		if identity {
 			pc.text, pc.at = src.Slice(h.TextSpan), h.TextSpan.Start
 		}
-		heads = append(heads, pc)
+		return pc
 	}
 	// paragraphs, then headings, stably sorted by start: both lists are in
 	// document order, so a merge (paragraphs first on a tie) gives the same
-	// order as a stable sort; the sort remains for lists out of order
-	byStart := func(ps []enumPiece) bool {
-		return sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].span.Start < ps[j].span.Start })
-	}
-	pieces := make([]enumPiece, 0, len(paras)+len(heads))
-	if !byStart(paras) || !byStart(heads) {
-		pieces = append(append(pieces, paras...), heads...)
+	// order as a stable sort, straight into the result; the sort remains
+	// for lists out of order
+	ps, hs := r.Paragraphs, r.Headings
+	pieces := make([]enumPiece, 0, len(ps)+len(hs))
+	if !slices.IsSortedFunc(ps, func(a, b *grammar.Paragraph) int { return cmp.Compare(a.Span.Start, b.Span.Start) }) ||
+		!slices.IsSortedFunc(hs, func(a, b *grammar.Heading) int { return cmp.Compare(a.TextSpan.Start, b.TextSpan.Start) }) {
+		for _, p := range ps {
+			pieces = append(pieces, para(p))
+		}
+		for _, h := range hs {
+			pieces = append(pieces, head(h))
+		}
 		sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].span.Start < pieces[j].span.Start })
 		return pieces
 	}
 	i, j := 0, 0
-	for i < len(paras) || j < len(heads) {
-		if j == len(heads) || i < len(paras) && paras[i].span.Start <= heads[j].span.Start {
-			pieces = append(pieces, paras[i])
+	for i < len(ps) || j < len(hs) {
+		if j == len(hs) || i < len(ps) && ps[i].Span.Start <= hs[j].TextSpan.Start {
+			pieces = append(pieces, para(ps[i]))
 			i++
 		} else {
-			pieces = append(pieces, heads[j])
+			pieces = append(pieces, head(hs[j]))
 			j++
 		}
 	}
