@@ -403,7 +403,7 @@ func selects(s string, r *Rule) bool { return selectsRank(s, r) > 0 }
 // RulesFor returns the rules that apply to the file at path: [rules] select
 // minus [rules] ignore minus the per-file ignores whose glob matches path.
 func (c *Config) RulesFor(path string) []*Rule {
-	var out []*Rule
+	out := make([]*Rule, 0, len(registry)) // one allocation, not a regrowing
 	ignores := c.perFileIgnored(path)
 	for _, r := range registry {
 		if !c.selected(r) {
@@ -419,6 +419,9 @@ func (c *Config) RulesFor(path string) []*Rule {
 		if !off {
 			out = append(out, r)
 		}
+	}
+	if len(out) == 0 {
+		return nil // nil when none, as it always was (RunCached then runs every rule)
 	}
 	return out
 }

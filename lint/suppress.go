@@ -209,10 +209,6 @@ func (c *Config) suppress(src *grammar.Source, rules []*Rule, diags []Diagnostic
 			ignores = append(ignores, ig)
 		}
 	}
-	enabled := map[string]bool{}
-	for _, r := range rules {
-		enabled[r.ID] = true
-	}
 	out := diags[:0] // filtered in place: diags are this run's own
 	for _, d := range diags {
 		line := src.Line(d.Span.Start)
@@ -233,13 +229,13 @@ func (c *Config) suppress(src *grammar.Source, rules []*Rule, diags []Diagnostic
 			out = append(out, d)
 		}
 	}
-	if enabled[RuleInvalidSuppression] {
+	if ruleIn(rules, RuleInvalidSuppression) {
 		for _, b := range bad {
 			b.Severity = c.SeverityOf(invalidSuppression)
 			out = append(out, b)
 		}
 	}
-	if enabled[RuleUnusedSuppression] {
+	if ruleIn(rules, RuleUnusedSuppression) {
 		for _, dir := range dirs {
 			if dir.used || !namesEnabled(dir.rules, rules) {
 				continue
@@ -249,6 +245,17 @@ func (c *Config) suppress(src *grammar.Source, rules []*Rule, diags []Diagnostic
 	}
 	SortDiagnostics(out)
 	return out
+}
+
+// ruleIn tells whether a rule of the given ID is among rules: two questions
+// a run asks, cheaper than a map of the rules built for them.
+func ruleIn(rules []*Rule, id string) bool {
+	for _, r := range rules {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // namesEnabled: a comment is only judged unused when a rule it names ran.
