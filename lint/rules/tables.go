@@ -217,7 +217,8 @@ func labelKeyIs(text, key string) bool {
 			continue
 		}
 		if c-0xE4 <= 0xE9-0xE4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			if len(key)-j < 3 || key[j:j+3] != text[i:i+3] {
+			// three byte comparisons, not a call to compare three bytes
+			if len(key)-j < 3 || key[j] != c || key[j+1] != text[i+1] || key[j+2] != text[i+2] {
 				return false
 			}
 			i += 3
