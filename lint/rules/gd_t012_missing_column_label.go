@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -47,6 +48,10 @@ func checkColumnLabels(ctx *lint.Context) {
 		}
 		tk, tkMade := "", false
 		inRegion := func(k string) bool {
+			// mostly a label's own key: compared, before any is searched
+			if slices.Contains(labelKeys, k) {
+				return true
+			}
 			for _, lk := range labelKeys {
 				if hasWord(lk, k) {
 					return true
