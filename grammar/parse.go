@@ -79,6 +79,9 @@ type parser struct {
 	phraseHits   [][]phraseHit
 	reportSlabs         // what the report's parts are cut from
 	residueLines []bool // isResidueLine's answers, by line
+	// room for residueLines and phraseHits, from lineBuffers
+	residueBuf []bool
+	hitsBuf    [][]phraseHit
 	// lexers made for the table being read (releaseLexers)
 	lexers  []*lexer
 	trimmed []line // trimmedLines
@@ -108,6 +111,8 @@ var lineBuffers sync.Pool
 type lineBuffer struct {
 	lines, trimmed []line
 	tableRanges    []Span
+	residueLines   []bool
+	phraseHits     [][]phraseHit // the phrases are the sets' own strings
 }
 
 // maxPooledLines keeps the buffers of an outsized text out of the pool.
@@ -119,17 +124,24 @@ func (p *parser) runPooled() {
 	b, _ := lineBuffers.Get().(*lineBuffer)
 	if b != nil {
 		p.lines, p.trimmed, p.tableRanges = b.lines[:0], b.trimmed[:0], b.tableRanges[:0]
+		p.residueBuf, p.hitsBuf = b.residueLines, b.phraseHits
 	}
 	p.run()
 	if cap(p.lines) > maxPooledLines || cap(p.trimmed) > maxPooledLines || cap(p.tableRanges) > maxPooledLines {
 		return
+	}
+	for _, h := range p.hitsBuf {
+		if cap(h) > maxPooledLines {
+			return
+		}
 	}
 	if b == nil {
 		b = new(lineBuffer)
 	}
 	// nothing of the report points into them (lines and spans are offsets)
 	b.lines, b.trimmed, b.tableRanges = p.lines[:0], p.trimmed[:0], p.tableRanges[:0]
-	p.lines, p.trimmed, p.tableRanges = nil, nil, nil
+	b.residueLines, b.phraseHits = p.residueBuf, p.hitsBuf
+	p.lines, p.trimmed, p.tableRanges, p.residueLines, p.residueBuf, p.phraseHits, p.hitsBuf = nil, nil, nil, nil, nil, nil, nil
 	lineBuffers.Put(b)
 }
 
@@ -432,7 +444,14 @@ func (p *parser) hits(set *phraseSet) []phraseHit {
 		if ps := p.src.phraseScan; ps != nil {
 			p.phraseHits = ps.scan(p.text)
 		} else {
-			p.phraseHits = scanSets(p.text, parserPhrases)
+			if len(p.hitsBuf) != len(parserPhrases) {
+				p.hitsBuf = make([][]phraseHit, len(parserPhrases))
+			}
+			for k := range p.hitsBuf {
+				p.hitsBuf[k] = p.hitsBuf[k][:0]
+			}
+			p.phraseHits = scanSetsFrom(p.text, 0, len(p.text), parserPhrases, p.hitsBuf)
+			p.hitsBuf = p.phraseHits // grown
 		}
 	}
 	for k, s := range parserPhrases {
@@ -513,7 +532,9 @@ func (p *parser) isResidueLine(li int) bool {
 // markResidueLines makes isResidueLine's answers.
 func (p *parser) markResidueLines() {
 	// only a line that a residue span overlaps can be residue
-	p.residueLines = make([]bool, len(p.lines))
+	p.residueBuf = slices.Grow(p.residueBuf[:0], len(p.lines))[:len(p.lines)]
+	clear(p.residueBuf)
+	p.residueLines = p.residueBuf
 	for _, r := range p.residue {
 		for i := max(p.lineAt(r.Start), 0); i < len(p.lines) && p.lines[i].start < r.End; i++ {
 			p.residueLines[i] = p.lineIsResidue(p.lines[i])
