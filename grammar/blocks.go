@@ -25,9 +25,20 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 		// room made once, mostly (a crawler line holds several)
 		p.r.Paragraphs = make([]*Paragraph, 0, max(p.nonblankLines-len(p.tableRanges), 8))
 	}
+	tables, ti := p.tableRanges, 0
 	for li := range p.lines {
 		a, b := trimmed[li].start, trimmed[li].end
 		if a == b || p.isResidueLine(li) {
+			continue
+		}
+		// most lines outside the prose are a table's: when the first table
+		// span ending after a covers the line and no part's heading is on
+		// it, content would drop it whole
+		for ti < len(tables) && tables[ti].End <= a {
+			ti++
+		}
+		if ti < len(tables) && tables[ti].Start <= a && b <= tables[ti].End && tables[ti].Start < tables[ti].End &&
+			(hi == len(heads) || heads[hi].vStart >= b) {
 			continue
 		}
 		// section headings on this line: the text after them is content
