@@ -153,9 +153,10 @@ func checkHalfwidth(c *lint.Context) {
 				if src.Slice(open) != "(" || src.Slice(closing) != ")" {
 					continue
 				}
+				q := quote(inner, 12) // one quote for both messages
 				c.Emitf(open,
-					"中文文本中使用了半角括号“("+quote(inner, 12)+")”，应为全角“（）”",
-					"half-width parentheses “("+quote(inner, 12)+")” inside Chinese text; use full-width “（）”",
+					"中文文本中使用了半角括号“("+q+")”，应为全角“（）”",
+					"half-width parentheses “("+q+")” inside Chinese text; use full-width “（）”",
 					lint.Fix{Title: "改为全角括号“（）”", TitleEN: "replace with full-width “（）”",
 						Edits: []lint.Edit{{Span: open, NewText: "（"}, {Span: closing, NewText: "）"}}, Applicability: lint.Safe})
 				i = j

@@ -99,7 +99,8 @@ func checkPlaceholders(c *lint.Context) {
 			var zh, en string
 			switch kind {
 			case 1:
-				zh, en = "模板的填写提示“"+quote(ph, 30)+"”没有替换为内容", "the template's fill-in note “"+quote(ph, 30)+"” was not replaced"
+				q := quote(ph, 30) // one quote for both messages
+				zh, en = "模板的填写提示“"+q+"”没有替换为内容", "the template's fill-in note “"+q+"” was not replaced"
 			case 2:
 				zh, en = "日期没有填写：“"+ph+"”", "the date is not filled in: “"+ph+"”"
 			case 3:

@@ -26,7 +26,7 @@ func quote(s string, n int) string {
 	runes := 0
 	space := false // a run of spaces since the last word
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if isSpaceRune(r) {
 			space = len(buf) > 0
 		} else {
