@@ -64,6 +64,12 @@ func TestByteScansMatchRunes(t *testing.T) {
 				t.Fatalf("decodeRune(%q, %d) = %q, %d, want %q, %d", text, j, r, n, wr, wn)
 			}
 		}
+		for j := 0; j <= len(text); j++ {
+			r, n := decodeLastRune(text, j)
+			if wr, wn := utf8.DecodeLastRuneInString(text[:j]); r != wr || n != wn {
+				t.Fatalf("decodeLastRune(%q, %d) = %q, %d, want %q, %d", text, j, r, n, wr, wn)
+			}
+		}
 	}
 }
 
@@ -78,6 +84,29 @@ func TestDecodeRuneAllThreeBytes(t *testing.T) {
 				r, n := decodeRune(s, 0)
 				if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
 					t.Fatalf("decodeRune(%q) = %q, %d, want %q, %d", s, r, n, wr, wn)
+				}
+			}
+		}
+	}
+}
+
+// decodeLastRune agrees with the standard decoder on every four bytes
+// ending a text (a character of up to four bytes ends there).
+func TestDecodeLastRuneAllEndings(t *testing.T) {
+	b := []byte{0, 0, 0, 0}
+	vals := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xE9, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF}
+	for _, c0 := range vals {
+		for _, c1 := range vals {
+			for c2 := 0x70; c2 < 0x100; c2++ {
+				for c3 := 0x70; c3 < 0xD0; c3++ {
+					b[0], b[1], b[2], b[3] = c0, c1, byte(c2), byte(c3)
+					s := string(b)
+					for i := 0; i <= len(s); i++ {
+						r, n := decodeLastRune(s, i)
+						if wr, wn := utf8.DecodeLastRuneInString(s[:i]); r != wr || n != wn {
+							t.Fatalf("decodeLastRune(%q, %d) = %q, %d, want %q, %d", s, i, r, n, wr, wn)
+						}
+					}
 				}
 			}
 		}

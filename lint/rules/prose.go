@@ -289,6 +289,20 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// decodeLastRune is utf8.DecodeLastRuneInString(s[:i]), with a three-byte
+// character ending at i decoded here (the standard decoder's slow path).
+func decodeLastRune(s string, i int) (rune, int) {
+	// two continuation bytes after E1–EC or EE–EF: a valid character
+	// that starts at i-3, the first byte backwards that starts one
+	if i >= 3 {
+		c := s[i-3]
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && s[i-2]&0xC0 == 0x80 && s[i-1]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(s[i-2]&0x3F)<<6 | rune(s[i-1]&0x3F), 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s[:i])
+}
+
 // words is a set of literal words; in reports whether s contains any of
 // them (what MatchString of the alternation a|b|c reports, without a regexp).
 type words []string
@@ -362,7 +376,7 @@ func runeBefore(s string, i int) rune {
 	if i <= 0 {
 		return -1
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	r, _ := decodeLastRune(s, i)
 	return r
 }
 
@@ -371,7 +385,7 @@ func runeAt(s string, i int) rune {
 	if i >= len(s) {
 		return -1
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
+	r, _ := decodeRune(s, i)
 	return r
 }
 
