@@ -62,8 +62,9 @@ func rowOf(t *grammar.Table, c *grammar.Cell) *grammar.Row {
 
 // ---- arithmetic analysis ----
 
-// relStatus is the outcome of checking one balance.
-type relStatus int
+// relStatus is the outcome of checking one balance (a byte: it shares a
+// word of the relation with missing and split).
+type relStatus uint8
 
 const (
 	relOK relStatus = iota
@@ -73,15 +74,15 @@ const (
 
 // relation is one balance of the template evaluated on a report.
 type relation struct {
-	b      *grammar.Balance // the plan's, shared by every run
-	left   []*grammar.Cell
-	right  []*grammar.Cell
-	status relStatus
+	b     *grammar.Balance // the plan's, shared by every run
+	left  []*grammar.Cell
+	right []*grammar.Cell
 	// lsum and rsum are the two sides; delta = lsum - rsum.
 	lsum, rsum float64
 	// blockers are the placed cells that prevent judging (missing cells are
 	// reported by the table rules and are not listed).
 	blockers []*grammar.Cell
+	status   relStatus
 	missing  bool
 	// split is set when a cell's value came from splitting glued digits.
 	split bool
