@@ -4,9 +4,7 @@
 package lint
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -421,48 +419,89 @@ func Memo[T any](c *Context, key *MemoKey[T], build func() T) T {
 
 // SortDiagnostics orders findings by start, end, then rule ID.
 func SortDiagnostics(ds []Diagnostic) {
-	sorted := true
-	for i := 1; i < len(ds) && sorted; i++ {
-		sorted = !DiagnosticLess(&ds[i], &ds[i-1])
+	// the runs already in order, merged below: each rule's findings
+	// mostly come in document order, so a report's are a few dozen runs
+	// (fewer comparisons than sorting anew); bounds holds each run's first
+	// position, then len(ds)
+	var boundsBuf [64]int
+	bounds := append(boundsBuf[:0], 0)
+	for i := 1; i < len(ds); i++ {
+		if DiagnosticLess(&ds[i], &ds[i-1]) {
+			bounds = append(bounds, i)
+		}
 	}
-	if sorted {
+	if len(bounds) == 1 {
 		return // the second sort of a run (after suppressions) finds them sorted
 	}
+	bounds = append(bounds, len(ds))
 	// sort positions, not the large values; ties keep their order (stable)
-	idx := make([]int32, len(ds))
-	for i := range idx {
-		idx[i] = int32(i)
+	idx := make([]int32, 2*len(ds))
+	src, dst := idx[:len(ds)], idx[len(ds):]
+	for i := range src {
+		src[i] = int32(i)
 	}
-	// DiagnosticLess's order compared once, not once each way
-	slices.SortFunc(idx, func(i, j int32) int {
+	// DiagnosticLess's order, ties by position: no two positions are
+	// equal, so the merged order is the one any stable sort gives
+	less := func(i, j int32) bool {
 		a, b := &ds[i], &ds[j]
 		if a.Span.Start != b.Span.Start {
-			return cmp.Compare(a.Span.Start, b.Span.Start)
+			return a.Span.Start < b.Span.Start
 		}
 		if a.Span.End != b.Span.End {
-			return cmp.Compare(a.Span.End, b.Span.End)
+			return a.Span.End < b.Span.End
 		}
-		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
-			return c
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
 		}
-		return int(i - j)
-	})
-	// put ds[idx[i]] at i in place, one cycle of the permutation at a time
-	for i := range idx {
-		if idx[i] < 0 {
+		return i < j
+	}
+	// runs are merged in pairs, from src into dst, until one is left
+	for len(bounds) > 2 {
+		k := 0
+		for r := 0; r+1 < len(bounds); r += 2 {
+			lo, mid, hi := bounds[r], bounds[r+1], len(ds)
+			if r+2 < len(bounds) {
+				hi = bounds[r+2]
+			}
+			mergeIndexes(dst[lo:hi], src[lo:mid], src[mid:hi], less)
+			bounds[k] = lo
+			k++
+		}
+		bounds[k] = len(ds)
+		bounds = bounds[:k+1]
+		src, dst = dst, src
+	}
+	// put ds[src[i]] at i in place, one cycle of the permutation at a time
+	for i := range src {
+		if src[i] < 0 {
 			continue
 		}
 		d := ds[i]
 		j := i
 		for {
-			k := int(idx[j])
-			idx[j] = -1
+			k := int(src[j])
+			src[j] = -1
 			if k == i {
 				ds[j] = d
 				break
 			}
 			ds[j] = ds[k]
 			j = k
+		}
+	}
+}
+
+// mergeIndexes merges the ordered a and b into out (len(a)+len(b)), a's
+// first on a tie.
+func mergeIndexes(out, a, b []int32, less func(i, j int32) bool) {
+	i, j := 0, 0
+	for k := range out {
+		if j == len(b) || i < len(a) && !less(b[j], a[i]) {
+			out[k] = a[i]
+			i++
+		} else {
+			out[k] = b[j]
+			j++
 		}
 	}
 }
