@@ -1030,6 +1030,7 @@ func (p *parser) sectionBody(i int) (int, int) {
 var (
 	reYear      = regexp.MustCompile(`(\d{4})[\s\x{00A0}\x{3000}]*年`)
 	reTitleHint = regexp.MustCompile(`报告|年报`)
+	// rePeriod is what periodIndex matches, by hand (the tests compare)
 	rePeriod    = regexp.MustCompile(`(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日[\s\x{00A0}\x{3000}]*起?[\s\x{00A0}\x{3000}]*(?:至|到|—|－|-|~|～)[\s\x{00A0}\x{3000}]*(?:(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*)?(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日`)
 	rePubDate   = regexp.MustCompile(`(发布时间|发布日期|公开日期|成文日期|发文日期)[\s\x{00A0}\x{3000}]*[:：]?[\s\x{00A0}\x{3000}]*(\d{4})[\s\x{00A0}\x{3000}]*[-年/.][\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*[-月/.][\s\x{00A0}\x{3000}]*(\d{1,2})`)
 	reDateLine  = regexp.MustCompile(`^[（(]?[\s\x{00A0}\x{3000}]*(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日[\s\x{00A0}\x{3000}]*[）)]?$`)
@@ -1316,7 +1317,7 @@ func (p *parser) periodMatches() [][]int {
 			continue
 		}
 		a, b := runeWindow(p.text, at, 40, 40)
-		if m := rePeriod.FindStringSubmatchIndex(p.text[a:b]); m != nil {
+		if m := periodIndex(p.text[a:b]); m != nil {
 			for k := range m {
 				if m[k] >= 0 {
 					m[k] += a
@@ -1329,6 +1330,117 @@ func (p *parser) periodMatches() [][]int {
 		}
 	}
 	return out
+}
+
+// periodIndex is rePeriod.FindStringSubmatchIndex(s) without the regexp,
+// which tries every character of the window: the leftmost start of four
+// ASCII digits from which the pattern matches. Each of its choices has one
+// way to go on (a digit run followed by a space or a character that is
+// no digit, a space run followed by no space, the second year taken when
+// it is there), so the first way found is the regexp's.
+func periodIndex(s string) []int {
+	for i := 0; i+4 <= len(s); i++ {
+		if isDigit4(s[i:]) {
+			if m := periodAt(s, i); m != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// periodAt matches rePeriod at s[i:], which starts with four digits.
+func periodAt(s string, i int) []int {
+	m := make([]int, 14)
+	m[0], m[2], m[3] = i, i, i+4
+	j, ok := dateChar(s, periodSpaces(s, i+4), "年")
+	if !ok {
+		return nil
+	}
+	if j, ok = periodDay(s, periodSpaces(s, j), m[4:8]); !ok {
+		return nil
+	}
+	j = periodSpaces(s, j)
+	if strings.HasPrefix(s[j:], "起") {
+		j += len("起")
+	}
+	j = periodSpaces(s, j)
+	sep := 0
+	for _, x := range [...]string{"至", "到", "—", "－", "-", "~", "～"} {
+		if strings.HasPrefix(s[j:], x) {
+			sep = len(x)
+			break
+		}
+	}
+	if sep == 0 {
+		return nil
+	}
+	j = periodSpaces(s, j+sep)
+	m[8], m[9] = -1, -1
+	if j+4 <= len(s) && isDigit4(s[j:]) {
+		if k, ok := dateChar(s, periodSpaces(s, j+4), "年"); ok {
+			m[8], m[9] = j, j+4
+			j = periodSpaces(s, k)
+		}
+	}
+	if j, ok = periodDay(s, j, m[10:14]); !ok {
+		return nil
+	}
+	m[1] = j
+	return m
+}
+
+// periodDay matches (\d{1,2})[spaces]*月[spaces]*(\d{1,2})[spaces]*日 at
+// s[i:], setting the two groups' bounds in g; it returns the end.
+func periodDay(s string, i int, g []int) (int, bool) {
+	month := digitRun2(s, i)
+	j, ok := dateChar(s, periodSpaces(s, month), "月")
+	if month == i || !ok {
+		return 0, false
+	}
+	j = periodSpaces(s, j)
+	day := digitRun2(s, j)
+	end, ok := dateChar(s, periodSpaces(s, day), "日")
+	if day == j || !ok {
+		return 0, false
+	}
+	g[0], g[1], g[2], g[3] = i, month, j, day
+	return end, true
+}
+
+// digitRun2 returns the end of the one or two ASCII digits at s[i:] (i when
+// there is none).
+func digitRun2(s string, i int) int {
+	for k := 0; k < 2 && i < len(s) && s[i]-'0' < 10; k++ {
+		i++
+	}
+	return i
+}
+
+// dateChar returns the end of c at s[i:], if it is there.
+func dateChar(s string, i int, c string) (int, bool) {
+	if strings.HasPrefix(s[i:], c) {
+		return i + len(c), true
+	}
+	return i, false
+}
+
+// periodSpaces returns the end of the run of rePeriod's spaces
+// ([\s\x{00A0}\x{3000}]) at s[i:].
+func periodSpaces(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r':
+			i++
+		case strings.HasPrefix(s[i:], "\u00a0"):
+			i += len("\u00a0")
+		case strings.HasPrefix(s[i:], "\u3000"):
+			i += len("\u3000")
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // runeWindow returns [off-before, off+after] moved to rune boundaries.
