@@ -92,6 +92,11 @@ type setsIndex struct {
 	// lists[slot[block[r>>6]][r&63]] are the phrases that start with r,
 	// set after set, each set's in its order
 	lists [][]setPhrase
+	// common[k] is what the first eight bytes of every phrase of lists[k]
+	// have in common, leading bytes only (head under mask): where the text
+	// differs, none of them starts (政府 and 公开 start thousands of
+	// candidates and few phrases)
+	common []setPhrase
 }
 
 // setPhrase is phrase, of sets[set], with its first eight bytes (fewer
@@ -131,6 +136,24 @@ func newSetsIndex(sets []*phraseSet) *setsIndex {
 				panic("setsIndex: more than 254 first characters or blocks of them")
 			}
 		}
+	}
+	x.common = make([]setPhrase, len(x.lists))
+	for k, list := range x.lists {
+		if len(list) == 0 {
+			continue
+		}
+		c := list[0]
+		for _, e := range list[1:] {
+			// the leading bytes where both have a byte and agree
+			for b := uint(0); b < 64; b += 8 {
+				if c.mask>>b&0xFF == 0 || e.mask>>b&0xFF == 0 || c.head>>b&0xFF != e.head>>b&0xFF {
+					c.mask &= 1<<b - 1
+					break
+				}
+			}
+			c.head &= c.mask
+		}
+		x.common[k] = c
 	}
 	return x
 }
@@ -198,7 +221,10 @@ func (sc *setsScan) run(from, to int) {
 				t := text[i : i+3]
 				word, bit := (uint(t[0]&0x0F)<<6|uint(t[1]&0x3F))&1023, uint(t[2]&0x3F)
 				if first[word]>>bit&1 != 0 {
-					sc.matchAt(i, word, bit)
+					c := &sc.x.common[sc.x.slot[sc.x.block[word]][bit]]
+					if i+8 > n || load8(text, i)&c.mask == c.head {
+						sc.matchAt(i, word, bit)
+					}
 				}
 				i += 3
 				if i >= end || text[i]&0xF0 != 0xE0 {

@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -144,5 +145,47 @@ func TestLineStartsAndCRLFMatchNaive(t *testing.T) {
 		if countCRLF(text) != (crlf*2 > lf) {
 			t.Fatalf("%q: countCRLF %v, want %v", text, countCRLF(text), crlf*2 > lf)
 		}
+	}
+}
+
+// The candidates a phrase's leading bytes rule out (setsIndex.common) are
+// none that start a phrase: scanSets finds what each set's scan finds on
+// the real lines, and on texts of the phrases cut short at every byte and
+// glued to one another.
+func TestScanSetsCommonPrefixLosesNothing(t *testing.T) {
+	texts := realLines(t)
+	var cuts []string
+	for _, s := range parserPhrases {
+		for _, p := range s.phrases {
+			for n := 1; n <= len(p); n++ {
+				cuts = append(cuts, p[:n])
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(12))
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(12); k >= 0; k-- {
+			b.WriteString(cuts[rng.Intn(len(cuts))])
+		}
+		texts = append(texts, b.String())
+	}
+	hits := 0
+	for _, text := range texts {
+		got := scanSets(text, parserPhrases)
+		for k, s := range parserPhrases {
+			var want []phraseHit
+			s.scan(text, func(off int, p string) bool {
+				want = append(want, phraseHit{off, p})
+				return true
+			})
+			if !slices.Equal(got[k], want) {
+				t.Fatalf("set %d, %q: scanSets %v, scan %v", k, text, got[k], want)
+			}
+			hits += len(want)
+		}
+	}
+	if hits < 1000 {
+		t.Fatalf("%d hits: the test must see phrases", hits)
 	}
 }
