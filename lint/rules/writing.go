@@ -72,7 +72,12 @@ func sectionText(r *grammar.Report, sec *grammar.Section) string {
 			n += len(t)
 		}
 	}
-	text.Grow(n) // one allocation for the paragraphs (headings are short)
+	for _, h := range r.Headings {
+		if h != sec.Heading && h.Span.Start >= sec.Span.Start && h.Span.Start < sec.Span.End {
+			n += len(h.Text)
+		}
+	}
+	text.Grow(n) // one allocation: the first heading written grew it again
 	for _, p := range r.Paragraphs {
 		if p.Span.Start >= sec.Span.Start && p.Span.Start < sec.Span.End {
 			t, _ := paraText(r, p)
