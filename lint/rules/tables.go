@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -171,7 +172,12 @@ func tableKeyText(text string) string {
 		w += copy(buf[w:], piece)
 		i += n
 	}
-	return string(buf[:w])
+	if w == 0 {
+		return ""
+	}
+	// buf is this call's and never written again: the key is its bytes,
+	// without a copy
+	return unsafe.String(&buf[0], w)
 }
 
 // keyByteClass sorts the bytes for tableKeyText: ASCII kept or dropped, the
