@@ -74,9 +74,10 @@ const (
 
 // relation is one balance of the template evaluated on a report.
 type relation struct {
-	b     *grammar.Balance // the plan's, shared by every run
-	left  []*grammar.Cell
-	right []*grammar.Cell
+	b *grammar.Balance // the plan's, shared by every run
+	// all are the cells of b.Left, then of b.Right (nil when missing):
+	// left() and right(), nl cells on the left
+	all []*grammar.Cell
 	// lsum and rsum are the two sides; delta = lsum - rsum.
 	lsum, rsum float64
 	// blockers are the placed cells that prevent judging (missing cells are
@@ -86,19 +87,23 @@ type relation struct {
 	missing  bool
 	// split is set when a cell's value came from splitting glued digits.
 	split bool
+	nl    uint32
 }
 
+func (r *relation) left() []*grammar.Cell  { return r.all[:r.nl:r.nl] }
+func (r *relation) right() []*grammar.Cell { return r.all[r.nl:] }
+
 func (r *relation) cells() []*grammar.Cell {
-	return append(append([]*grammar.Cell(nil), r.left...), r.right...)
+	return append([]*grammar.Cell(nil), r.all...)
 }
 
 func (r *relation) contains(c *grammar.Cell) bool {
-	for _, x := range r.left {
+	for _, x := range r.left() {
 		if x == c {
 			return true
 		}
 	}
-	for _, x := range r.right {
+	for _, x := range r.right() {
 		if x == c {
 			return true
 		}
@@ -108,8 +113,8 @@ func (r *relation) contains(c *grammar.Cell) bool {
 
 // total is the single cell on the right that a fix may rewrite.
 func (r *relation) total() *grammar.Cell {
-	if len(r.right) == 1 {
-		return r.right[0]
+	if len(r.right()) == 1 {
+		return r.right()[0]
 	}
 	return nil
 }
@@ -117,7 +122,7 @@ func (r *relation) total() *grammar.Cell {
 // required is the value cell c must take for the relation to hold.
 func (r *relation) required(c *grammar.Cell) float64 {
 	d := r.lsum - r.rsum
-	for _, x := range r.right {
+	for _, x := range r.right() {
 		if x == c {
 			return c.Value + d
 		}
@@ -243,11 +248,10 @@ func lookUpCells(t *grammar.Table, plan *tableBalanceEntry, distinct []*grammar.
 }
 
 // evalRelation fills r with balance b evaluated on t; cells are the
-// table's cells of b.Left then b.Right (nil when missing), which r's cell
-// lists are sliced from.
+// table's cells of b.Left then b.Right (nil when missing), r's all.
 func evalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*grammar.Cell) {
 	*r = relation{b: b}
-	side := func(cs []*grammar.Cell) ([]*grammar.Cell, float64) {
+	side := func(cs []*grammar.Cell) float64 {
 		sum := 0.0
 		for _, c := range cs {
 			switch {
@@ -266,11 +270,12 @@ func evalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*gr
 				sum += c.Value
 			}
 		}
-		return cs, sum
+		return sum
 	}
 	nl := len(b.Left)
-	r.left, r.lsum = side(cells[:nl:nl])
-	r.right, r.rsum = side(cells[nl:len(cells):len(cells)])
+	r.all, r.nl = cells, uint32(nl)
+	r.lsum = side(cells[:nl])
+	r.rsum = side(cells[nl:])
 	switch {
 	case r.missing || len(r.blockers) > 0:
 		r.status = relBlocked
@@ -380,7 +385,7 @@ func (a *analysis) reportUncovered(failed []*relation, covered map[*relation]boo
 		if covered[f] {
 			continue
 		}
-		target := f.right[0]
+		target := f.right()[0]
 		if fd := byTarget[target]; fd != nil {
 			fd.Rels = append(fd.Rels, f)
 			if kindOrder[f.b.Kind] < kindOrder[fd.Kind] {
@@ -483,13 +488,13 @@ func rowName(c *grammar.Cell) string { return shortRow(c.Row) }
 func relText(r *relation) (zh, en string) {
 	switch r.b.Kind {
 	case grammar.BalanceRowTotal:
-		tot := r.right[0]
-		zh = fmt.Sprintf("“%s”行的总计 %s ≠ 各申请人之和 %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, false))
-		en = fmt.Sprintf("row “%s”: total %s ≠ sum of the applicant columns %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, true))
+		tot := r.right()[0]
+		zh = fmt.Sprintf("“%s”行的总计 %s ≠ 各申请人之和 %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left(), colName, false))
+		en = fmt.Sprintf("row “%s”: total %s ≠ sum of the applicant columns %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left(), colName, true))
 	case grammar.BalanceOutcomeTotal:
-		tot := r.right[0]
-		zh = fmt.Sprintf("“%s”的“%s” %s ≠ 各办理结果之和 %s", tot.Row.Label, tot.Col.Label, fmtNum(tot.Value), sumText(r.left, rowName, false))
-		en = fmt.Sprintf("“%s”, column “%s”: %s ≠ sum of the outcome rows %s", tot.Row.Label, tot.Col.Label, fmtNum(tot.Value), sumText(r.left, rowName, true))
+		tot := r.right()[0]
+		zh = fmt.Sprintf("“%s”的“%s” %s ≠ 各办理结果之和 %s", tot.Row.Label, tot.Col.Label, fmtNum(tot.Value), sumText(r.left(), rowName, false))
+		en = fmt.Sprintf("“%s”, column “%s”: %s ≠ sum of the outcome rows %s", tot.Row.Label, tot.Col.Label, fmtNum(tot.Value), sumText(r.left(), rowName, true))
 	case grammar.BalanceColumn:
 		side := func(cs []*grammar.Cell, sum float64) string {
 			var ts []string
@@ -498,13 +503,13 @@ func relText(r *relation) (zh, en string) {
 			}
 			return strings.Join(ts, " + ") + " = " + fmtNum(sum)
 		}
-		col := r.left[0].Col.Label
-		zh = fmt.Sprintf("“%s”列：%s ≠ %s", col, side(r.left, r.lsum), side(r.right, r.rsum))
-		en = fmt.Sprintf("column “%s”: %s ≠ %s", col, side(r.left, r.lsum), side(r.right, r.rsum))
+		col := r.left()[0].Col.Label
+		zh = fmt.Sprintf("“%s”列：%s ≠ %s", col, side(r.left(), r.lsum), side(r.right(), r.rsum))
+		en = fmt.Sprintf("column “%s”: %s ≠ %s", col, side(r.left(), r.lsum), side(r.right(), r.rsum))
 	case grammar.BalanceReviewTotal:
-		tot := r.right[0]
-		zh = fmt.Sprintf("“%s”的总计 %s ≠ %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, false))
-		en = fmt.Sprintf("“%s”: total %s ≠ %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left, colName, true))
+		tot := r.right()[0]
+		zh = fmt.Sprintf("“%s”的总计 %s ≠ %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left(), colName, false))
+		en = fmt.Sprintf("“%s”: total %s ≠ %s", tot.Row.Label, fmtNum(tot.Value), sumText(r.left(), colName, true))
 	}
 	if r.split {
 		zh += "（部分数值由粘连的数字拆分得出）"
@@ -538,7 +543,7 @@ func (a *analysis) diagnostic(fd *arithFinding) lint.Diagnostic {
 	target := fd.Culprit
 	if target == nil {
 		// the total; for 一 + 二 = （七）+ 四, the （七）总计 cell
-		target = fd.Rels[0].right[0]
+		target = fd.Rels[0].right()[0]
 	}
 	if fd.Culprit != nil && len(fd.Rels) > 1 {
 		zh += fmt.Sprintf("。以上%d处不平衡都涉及%s（%s），改为 %s 可使其全部成立", len(fd.Rels), cellLabel(fd.Culprit), fmtNum(fd.Culprit.Value), fmtNum(fd.Value))
