@@ -143,8 +143,10 @@ type arithFinding struct {
 
 // analysis is the evaluation of every balance of one table.
 type analysis struct {
-	table    *grammar.Table
-	rels     []*relation
+	table *grammar.Table
+	// rels are the relations in the plan's order, one array: the rules
+	// take pointers to its elements
+	rels     []relation
 	findings []*arithFinding
 }
 
@@ -163,7 +165,7 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	// the relations and their cell lists live in two arrays: one allocation
 	// each instead of three per relation; cells holds, for each cell of each
 	// balance in order, the table's cell (nil when missing)
-	store := make([]relation, len(bs))
+	a.rels = make([]relation, len(bs))
 	cells := make([]*grammar.Cell, plan.nrefs)
 	var buf [256]*grammar.Cell
 	distinct := buf[:0]
@@ -175,13 +177,11 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	for k, i := range plan.refs {
 		cells[k] = distinct[i]
 	}
-	a.rels = make([]*relation, len(bs))
 	at := 0
 	for i := range bs {
 		b := &bs[i]
-		a.rels[i] = &store[i]
 		n := len(b.Left) + len(b.Right)
-		evalRelation(&store[i], t, b, cells[at:at+n:at+n])
+		evalRelation(&a.rels[i], t, b, cells[at:at+n:at+n])
 		at += n
 	}
 	a.explain()
@@ -292,8 +292,8 @@ var kindOrder = map[grammar.BalanceKind]int{
 
 func (a *analysis) explain() {
 	var failed []*relation
-	for _, r := range a.rels {
-		if r.status == relFail {
+	for i := range a.rels {
+		if r := &a.rels[i]; r.status == relFail {
 			failed = append(failed, r)
 		}
 	}
@@ -326,7 +326,8 @@ func (a *analysis) candidates(failed []*relation) []*candidate {
 			seen[c] = true
 			cd := &candidate{c: c}
 			ok := true
-			for _, r := range a.rels {
+			for i := range a.rels {
+				r := &a.rels[i]
 				if !r.contains(c) {
 					continue
 				}

@@ -80,7 +80,8 @@ func checkUnchecked(ctx *lint.Context) {
 		var kb []byte
 		blankCols := blankColumnsOf(ctx, a.table)
 		var block group // the cells of columns left blank throughout, said once
-		for _, r := range a.rels {
+		for i := range a.rels {
+			r := &a.rels[i]
 			if r.status != relBlocked {
 				continue
 			}
