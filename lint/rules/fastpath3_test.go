@@ -133,7 +133,8 @@ func TestLookUpCellsIsRowCell(t *testing.T) {
 	}
 }
 
-// oldEnumPieces is enumPieces before it merged the lists straight into the result: the paragraphs and heading texts in document order.
+// oldEnumPieces is what eachEnumPiece hands out, as enumPieces built it
+// before it merged the lists straight into the result.
 func oldEnumPieces(r *grammar.Report) []enumPiece {
 	src := r.Source
 	paras := make([]enumPiece, 0, len(r.Paragraphs))
@@ -179,7 +180,9 @@ func TestEnumPiecesAsBefore(t *testing.T) {
 	rng := rand.New(rand.NewSource(6))
 	for _, rep := range sharedReports(t) {
 		check := func(what string, r *grammar.Report) {
-			if got, want := enumPieces(r), oldEnumPieces(r); !slices.Equal(got, want) {
+			var got []enumPiece
+			eachEnumPiece(r, func(pc enumPiece) { got = append(got, pc) })
+			if want := oldEnumPieces(r); !slices.Equal(got, want) {
 				t.Fatalf("%s: %d pieces, want %d", what, len(got), len(want))
 			}
 		}

@@ -231,7 +231,7 @@ type enumItem struct {
 }
 
 func checkEnumeration(c *lint.Context) {
-	checkShiSequences(c, enumPieces(c.Report))
+	checkShiSequences(c)
 	checkSubheadingNumbers(c)
 }
 
@@ -243,49 +243,53 @@ type enumPiece struct {
 	heading *grammar.Heading
 }
 
-// enumPieces are the paragraphs and heading texts in document order.
-func enumPieces(r *grammar.Report) []enumPiece {
-	src := r.Source
-	identity := identityView(r)
-	para := func(p *grammar.Paragraph) enumPiece {
-		text, at := paraText(r, p)
-		return enumPiece{span: p.Span, text: text, at: at}
-	}
-	head := func(h *grammar.Heading) enumPiece {
-		pc := enumPiece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
-		if identity {
-			pc.text, pc.at = src.Slice(h.TextSpan), h.TextSpan.Start
-		}
-		return pc
-	}
+// eachEnumPiece calls f with the paragraphs and heading texts in document
+// order, each made as it is read: GD-W006 reads them once, in order.
+func eachEnumPiece(r *grammar.Report, f func(enumPiece)) {
 	// paragraphs, then headings, stably sorted by start: both lists are in
 	// document order, so a merge (paragraphs first on a tie) gives the same
-	// order as a stable sort, straight into the result; the sort remains
-	// for lists out of order
+	// order as a stable sort; the sort remains for lists out of order
 	ps, hs := r.Paragraphs, r.Headings
-	pieces := make([]enumPiece, 0, len(ps)+len(hs))
+	identity := identityView(r)
 	if !slices.IsSortedFunc(ps, func(a, b *grammar.Paragraph) int { return cmp.Compare(a.Span.Start, b.Span.Start) }) ||
 		!slices.IsSortedFunc(hs, func(a, b *grammar.Heading) int { return cmp.Compare(a.TextSpan.Start, b.TextSpan.Start) }) {
+		pieces := make([]enumPiece, 0, len(ps)+len(hs))
 		for _, p := range ps {
-			pieces = append(pieces, para(p))
+			pieces = append(pieces, paraPiece(r, p))
 		}
 		for _, h := range hs {
-			pieces = append(pieces, head(h))
+			pieces = append(pieces, headingPiece(r, h, identity))
 		}
 		sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].span.Start < pieces[j].span.Start })
-		return pieces
+		for _, pc := range pieces {
+			f(pc)
+		}
+		return
 	}
 	i, j := 0, 0
 	for i < len(ps) || j < len(hs) {
 		if j == len(hs) || i < len(ps) && ps[i].Span.Start <= hs[j].TextSpan.Start {
-			pieces = append(pieces, para(ps[i]))
+			f(paraPiece(r, ps[i]))
 			i++
 		} else {
-			pieces = append(pieces, head(hs[j]))
+			f(headingPiece(r, hs[j], identity))
 			j++
 		}
 	}
-	return pieces
+}
+
+func paraPiece(r *grammar.Report, p *grammar.Paragraph) enumPiece {
+	text, at := paraText(r, p)
+	return enumPiece{span: p.Span, text: text, at: at}
+}
+
+// headingPiece is a heading's text; identity: the view is the source.
+func headingPiece(r *grammar.Report, h *grammar.Heading, identity bool) enumPiece {
+	pc := enumPiece{span: h.TextSpan, text: h.Text, at: -1, heading: h}
+	if identity {
+		pc.text, pc.at = r.Source.Slice(h.TextSpan), h.TextSpan.Start
+	}
+	return pc
 }
 
 var enumeratorsKey = lint.NewTextKey[[][]int]("enumerators")
@@ -304,7 +308,7 @@ func enumeratorsOf(c *lint.Context, text string) [][]int {
 
 // checkShiSequences checks the 一是、二是 sequences, reset at every heading
 // that is not itself an item and at every table.
-func checkShiSequences(c *lint.Context, pieces []enumPiece) {
+func checkShiSequences(c *lint.Context) {
 	r := c.Report
 	var seq []enumItem
 	flush := func() {
@@ -312,7 +316,7 @@ func checkShiSequences(c *lint.Context, pieces []enumPiece) {
 		seq = seq[:0]
 	}
 	prevEnd := 0
-	for _, pc := range pieces {
+	eachEnumPiece(r, func(pc enumPiece) {
 		if tableBetween(r, prevEnd, pc.span.Start) {
 			flush()
 		}
@@ -321,7 +325,7 @@ func checkShiSequences(c *lint.Context, pieces []enumPiece) {
 		ms := enumeratorsOf(c, text)
 		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3 || pc.at < 0) {
 			flush()
-			continue
+			return
 		}
 		for _, m := range ms {
 			v := cnNumber(text[m[4]:m[5]])
@@ -335,7 +339,7 @@ func checkShiSequences(c *lint.Context, pieces []enumPiece) {
 				span: srcSpan(r, pc.at+m[4], pc.at+m[1]),
 				num:  srcSpan(r, pc.at+m[4], pc.at+m[5])})
 		}
-	}
+	})
 	flush()
 }
 
