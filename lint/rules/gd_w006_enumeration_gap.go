@@ -310,7 +310,8 @@ func enumeratorsOf(c *lint.Context, text string) [][]int {
 // that is not itself an item and at every table.
 func checkShiSequences(c *lint.Context) {
 	r := c.Report
-	var seq []enumItem
+	var seqBuf [16]enumItem // a sequence is a few items: on the stack
+	seq := seqBuf[:0]
 	flush := func() {
 		checkSequence(c, seq, "是")
 		seq = seq[:0]
@@ -346,7 +347,9 @@ func checkShiSequences(c *lint.Context) {
 // checkSubheadingNumbers checks the numbered sub-headings: （一） within a
 // level-1 heading, 1. within （一）.
 func checkSubheadingNumbers(c *lint.Context) {
-	var paren, arabic []enumItem
+	// a part's sub-headings are a few: on the stack
+	var parenBuf, arabicBuf [16]enumItem
+	paren, arabic := parenBuf[:0], arabicBuf[:0]
 	for _, h := range c.Report.Headings {
 		switch {
 		case h.Level == 1 && (h.Style == "cn" || h.Section != ""): // a part, （一）总体情况 too
