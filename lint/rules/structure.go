@@ -84,8 +84,13 @@ func keptOfKey(rep *grammar.Report, k grammar.SectionKey) *grammar.Section {
 // order; the others are out of place.
 func inOrder(ss []*grammar.Section) []bool {
 	n := len(ss)
-	best := make([]int, n)
-	prev := make([]int, n)
+	// a report has a few parts: the work arrays on the stack
+	var bestBuf, prevBuf [16]int
+	best, prev := bestBuf[:0], prevBuf[:0]
+	if n > len(bestBuf) {
+		best, prev = make([]int, 0, n), make([]int, 0, n)
+	}
+	best, prev = best[:n], prev[:n]
 	end := -1
 	for i := range ss {
 		best[i], prev[i] = 1, -1
