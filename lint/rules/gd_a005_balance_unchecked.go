@@ -225,12 +225,16 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 		return ref.Col
 	}
 	var zs, es []string
-	byKind := map[grammar.BalanceKind][]*relation{}
-	for _, r := range rels {
-		byKind[r.b.Kind] = append(byKind[r.b.Kind], r)
-	}
+	// the kinds named, in this order; the relations of each looked up in
+	// the list (a few), not gathered in a map
 	for _, k := range []grammar.BalanceKind{grammar.BalanceRowTotal, grammar.BalanceOutcomeTotal, grammar.BalanceColumn, grammar.BalanceReviewTotal} {
-		rs := byKind[k]
+		var rsBuf [16]*relation
+		rs := rsBuf[:0]
+		for _, r := range rels {
+			if r.b.Kind == k {
+				rs = append(rs, r)
+			}
+		}
 		if len(rs) == 0 {
 			continue
 		}
