@@ -73,8 +73,8 @@ func (s *startScan) FindAllIf(may bool, text string) [][]int {
 // one may start where it ended.
 func (s *startScan) findAll(text string, n int) [][]int {
 	var out [][]int
-	var buf [8]int
-	var next []int // per literal: its next offset at or after the last query, -1 when none is left
+	var buf [12]int // the most literals a pattern has (reOtherBodies: 11)
+	var next []int  // per literal: its next offset at or after the last query, -1 when none is left
 	if !s.digits {
 		next = buf[:0]
 		if len(s.lits) > len(buf) {
