@@ -204,14 +204,23 @@ func (sc *setsScan) run(from, to int) {
 		c := text[i]
 		switch {
 		case c < 0x80:
-			m := lo
-			if c >= 64 {
-				m = hi
+			// a run of ASCII (digits, tabs and spaces in a table)
+			for {
+				m := lo
+				if c >= 64 {
+					m = hi
+				}
+				if m>>(c&63)&1 != 0 {
+					sc.matchAt(i, uint(c>>6), uint(c&63))
+				}
+				i++
+				if i >= to {
+					break
+				}
+				if c = text[i]; c >= 0x80 {
+					break
+				}
 			}
-			if m>>(c&63)&1 != 0 {
-				sc.matchAt(i, uint(c>>6), uint(c&63))
-			}
-			i++
 		case c&0xF0 == 0xE0 && i+2 < n:
 			// a run of three-byte characters, most of a report: the three
 			// bytes give a character's bit without decoding it
