@@ -1581,3 +1581,25 @@ func TestCellSlotsHoldRememberedCells(t *testing.T) {
 		t.Fatalf("%d slots set for %d cells remembered", set, remembered)
 	}
 }
+
+// A text whose ends are no trimLeadByte and no trimTailByte is one
+// trimKeepTabs leaves whole: lexRegion calls it only on the others.
+func TestTrimKeepTabsGuard(t *testing.T) {
+	pieces := []string{" ", "\t", "\r", "\n", "\u00a0", "\u3000", "\ufeff", "\u200b", "\u2028", "\xc2", "\xe2\x80", "\xe3", "\xef\xbb",
+		"\xa0", "\x80", "\x8b", "\xbf", "a", "。", "规章", "𠮷", "1", "\t0\t"}
+	rng := rand.New(rand.NewSource(7))
+	guarded := 0
+	for range 100000 {
+		s := randomText(rng, pieces, 1+rng.Intn(8))
+		if s == "" || trimLeadByte[s[0]] || trimTailByte[s[len(s)-1]] {
+			continue
+		}
+		guarded++
+		if a, b := trimKeepTabs(s, 0, len(s)); a != 0 || b != len(s) {
+			t.Fatalf("trimKeepTabs(%q) = %d, %d: the guard passed over a trim", s, a, b)
+		}
+	}
+	if guarded < 10000 {
+		t.Fatalf("%d texts passed the guard: too few", guarded)
+	}
+}

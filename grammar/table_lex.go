@@ -82,8 +82,9 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		if e > b {
 			e = b
 		}
-		// most lines have nothing to trim
-		if s < e && (spaceLeadByte[p.text[s]] || spaceTailByte[p.text[e-1]]) {
+		// most lines have nothing to trim (a tab is kept: a line of cells
+		// that starts with one is read as it is)
+		if s < e && (trimLeadByte[p.text[s]] || trimTailByte[p.text[e-1]]) {
 			s, e = trimKeepTabs(p.text, s, e)
 		}
 		if s == e || p.isResidueLine(li) {
@@ -188,6 +189,14 @@ func (lx *lexer) skipSentences(s, e int) int {
 // trimKeepTabs trims spacing but keeps tabs: a leading tab is an empty cell.
 // A byte that cannot start (end) a space's UTF-8 stops the trim without
 // decoding (spaceLead, spaceTail), as in trimSpan.
+// trimLeadByte and trimTailByte are spaceLeadByte and spaceTailByte but
+// for the tab: trimKeepTabs stops at once at any other byte.
+var trimLeadByte, trimTailByte = func() (lead, tail [256]bool) {
+	lead, tail = spaceLeadByte, spaceTailByte
+	lead['\t'], tail['\t'] = false, false
+	return lead, tail
+}()
+
 func trimKeepTabs(t string, s, e int) (int, int) {
 	for s < e && spaceLead(t[s]) {
 		r, n := utf8.DecodeRuneInString(t[s:e])
