@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -47,14 +48,21 @@ func reviewFigures(t *grammar.Table) (rev, suit rowFigure) {
 	revCell, revV, revOK := trustedNumber(t, grammar.RowReview, grammar.ColTotal)
 	dCell, direct, dOK := trustedNumber(t, grammar.RowSuitDirect, grammar.ColTotal)
 	_, after, aOK := trustedNumber(t, grammar.RowSuitAfter, grammar.ColTotal)
-	rev = rowFigure{v: revV, cell: revCell, ok: revOK,
-		zh: tableName(grammar.TableReview) + "“行政复议”总计",
-		en: tableNameEN(grammar.TableReview) + ", 行政复议 total"}
-	suit = rowFigure{v: direct + after, cell: dCell, ok: dOK && aOK,
-		zh: tableName(grammar.TableReview) + "“行政诉讼”两组（未经复议直接起诉、复议后起诉）总计之和",
-		en: tableNameEN(grammar.TableReview) + ", sum of the two 行政诉讼 totals"}
+	names := reviewFigureNames()
+	rev = rowFigure{v: revV, cell: revCell, ok: revOK, zh: names[0], en: names[1]}
+	suit = rowFigure{v: direct + after, cell: dCell, ok: dOK && aOK, zh: names[2], en: names[3]}
 	return rev, suit
 }
+
+// reviewFigureNames are the names of reviewFigures' two figures, Chinese
+// and English: the same for every report, so made once.
+var reviewFigureNames = sync.OnceValue(func() [4]string {
+	return [4]string{
+		tableName(grammar.TableReview) + "“行政复议”总计",
+		tableNameEN(grammar.TableReview) + ", 行政复议 total",
+		tableName(grammar.TableReview) + "“行政诉讼”两组（未经复议直接起诉、复议后起诉）总计之和",
+		tableNameEN(grammar.TableReview) + ", sum of the two 行政诉讼 totals"}
+})
 
 // emitReviewClaim reports a count of the text (n, or none when zero) that
 // disagrees with the figure.
