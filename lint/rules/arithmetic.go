@@ -178,10 +178,11 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 		cells[k] = distinct[i]
 	}
 	at := 0
+	var blockers []*grammar.Cell // the relations' blockers, one after another
 	for i := range bs {
 		b := &bs[i]
 		n := len(b.Left) + len(b.Right)
-		evalRelation(&a.rels[i], t, b, cells[at:at+n:at+n])
+		blockers = evalRelation(&a.rels[i], t, b, cells[at:at+n:at+n], blockers)
 		at += n
 	}
 	a.explain()
@@ -248,8 +249,10 @@ func lookUpCells(t *grammar.Table, plan *tableBalanceEntry, distinct []*grammar.
 }
 
 // evalRelation fills r with balance b evaluated on t; cells are the
-// table's cells of b.Left then b.Right (nil when missing), r's all.
-func evalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*grammar.Cell) {
+// table's cells of b.Left then b.Right (nil when missing), r's all. The
+// blockers are appended to arena, which is returned, and r's are sliced
+// from it: a table's relations share one growing array, not one each.
+func evalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*grammar.Cell, arena []*grammar.Cell) []*grammar.Cell {
 	*r = relation{b: b}
 	side := func(cs []*grammar.Cell) float64 {
 		sum := 0.0
@@ -258,13 +261,13 @@ func evalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*gr
 			case c == nil:
 				r.missing = true
 			case c.Kind != grammar.CellNumber:
-				r.blockers = append(r.blockers, c)
+				arena = append(arena, c)
 			case c.Doubt != "":
 				if row := rowOf(t, c); row != nil && row.Split {
 					r.split = true
 					sum += c.Value
 				} else {
-					r.blockers = append(r.blockers, c)
+					arena = append(arena, c)
 				}
 			default:
 				sum += c.Value
@@ -274,14 +277,20 @@ func evalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*gr
 	}
 	nl := len(b.Left)
 	r.all, r.nl = cells, uint32(nl)
+	first := len(arena)
 	r.lsum = side(cells[:nl])
 	r.rsum = side(cells[nl:])
+	if len(arena) > first {
+		// capped: what is appended after them is another relation's
+		r.blockers = arena[first:len(arena):len(arena)]
+	}
 	switch {
 	case r.missing || len(r.blockers) > 0:
 		r.status = relBlocked
 	case r.lsum != r.rsum:
 		r.status = relFail
 	}
+	return arena
 }
 
 // kindOrder ranks the relation kinds: a finding explained by one cell is
