@@ -122,7 +122,8 @@ func cnNumeral(n int) string {
 // each at most once.
 func enumerators(text string) [][]int {
 	var out [][]int
-	pos := 0 // the end of the last match: the next one starts here or later
+	var ints []int // the matches' offsets, six each, in one array
+	pos := 0       // the end of the last match: the next one starts here or later
 	for from := 0; ; {
 		i := indexWord(text[from:], "是")
 		if i < 0 {
@@ -146,13 +147,16 @@ func enumerators(text string) [][]int {
 				continue
 			}
 			last = s
-			m := enumeratorAt(text, s)
-			if m == nil {
+			m6, ok := enumeratorAt(text, s)
+			if !ok {
 				continue
 			}
 			if out == nil {
 				out = make([][]int, 0, 2) // one allocation for two, not two
+				ints = make([]int, 0, 2*len(m6))
 			}
+			ints = append(ints, m6[:]...)
+			m := ints[len(ints)-len(m6) : len(ints) : len(ints)]
 			out = append(out, m)
 			pos = m[1]
 			break
@@ -165,26 +169,26 @@ func enumerators(text string) [][]int {
 // patterns cost more than the rest of the search. The first alternative
 // that leads to a match wins, as in the pattern: at 0 the empty ^, then a
 // mark, then any rune not in enumBlockers (group 1).
-func enumeratorAt(text string, s int) []int {
+func enumeratorAt(text string, s int) ([6]int, bool) {
 	if s == 0 {
 		if end, ok := numeralsThenShi(text, 0); ok {
-			return []int{0, end, -1, -1, 0, end - len("是")}
+			return [6]int{0, end, -1, -1, 0, end - len("是")}, true
 		}
 	}
 	if s >= len(text) {
-		return nil
+		return [6]int{}, false
 	}
 	r, size := utf8.DecodeRuneInString(text[s:]) // a byte of invalid UTF-8 is a rune of one byte, as for the pattern
 	end, ok := numeralsThenShi(text, s+size)
 	switch {
 	case !ok:
-		return nil
+		return [6]int{}, false
 	case enumMark(r):
-		return []int{s, end, -1, -1, s + size, end - len("是")}
+		return [6]int{s, end, -1, -1, s + size, end - len("是")}, true
 	case !strings.ContainsRune(enumBlockers, r):
-		return []int{s, end, s, s + size, s + size, end - len("是")}
+		return [6]int{s, end, s, s + size, s + size, end - len("是")}, true
 	}
-	return nil
+	return [6]int{}, false
 }
 
 // enumBlockers are the characters before a numeral that make 一是 part of
