@@ -74,6 +74,10 @@ func checkUnchecked(ctx *lint.Context) {
 			row   *grammar.RowDef
 			cells []*grammar.Cell
 			rels  []*relation
+			// where cells and rels start: a group's few, in its own
+			// allocation rather than in lists grown from one
+			cellBuf [8]*grammar.Cell
+			relBuf  [8]*relation
 		}
 		groups := map[string]*group{}
 		var order []string
@@ -110,6 +114,7 @@ func checkUnchecked(ctx *lint.Context) {
 				if g == nil {
 					k := string(kb)
 					g = &group{doubt: doubt, row: c.Row}
+					g.cells, g.rels = g.cellBuf[:0], g.relBuf[:0]
 					groups[k] = g
 					order = append(order, k)
 				}
