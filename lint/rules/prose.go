@@ -121,7 +121,7 @@ func (b *proseBlock) offset(off int, isEnd bool) int {
 // proseBlocks groups the report's paragraphs into blocks.
 func proseBlocks(r *grammar.Report) []*proseBlock {
 	v := viewOf(r)
-	var out []*proseBlock
+	out := make([]*proseBlock, 0, len(r.Paragraphs)) // at most one a paragraph: never regrown
 	var cur *proseBlock
 	// the blocks' texts, pieces and paragraphs are built in shared arrays:
 	// a block of one paragraph takes its text as is, without a copy
