@@ -383,8 +383,8 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 			end = from + j
 		}
 		cs, ce := from, end
-		if cs < ce {
-			cs, ce = trimSpan(t, cs, ce)
+		if cs < ce && (spaceLeadByte[t[cs]] || spaceTailByte[t[ce-1]]) {
+			cs, ce = trimSpan(t, cs, ce) // most cells have nothing to trim
 		}
 		if cs == ce {
 			lx.add(token{kind: tokEmpty, start: from, end: from, line: li, whole: true})
