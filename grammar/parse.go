@@ -241,6 +241,10 @@ func trimSpan(t string, s, e int) (int, int) {
 		return s, e // nothing to trim: most spans
 	}
 	for s < e && spaceLeadByte[t[s]] {
+		if t[s] < utf8.RuneSelf {
+			s++ // the ASCII spaces are those spaceLeadByte holds
+			continue
+		}
 		if s+3 <= e && t[s] == 0xE3 && t[s+1] == 0x80 && t[s+2] == 0x80 {
 			s += 3 // U+3000, which indents Chinese paragraphs
 			continue
@@ -252,6 +256,14 @@ func trimSpan(t string, s, e int) (int, int) {
 		s += n
 	}
 	for e > s && spaceTailByte[t[e-1]] {
+		if t[e-1] < utf8.RuneSelf {
+			e-- // as at the start: tabs before a line's end, a table's
+			continue
+		}
+		if e-3 >= s && t[e-3] == 0xE3 && t[e-2] == 0x80 && t[e-1] == 0x80 {
+			e -= 3 // U+3000
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(t[s:e])
 		if !isSpace(r) {
 			break
