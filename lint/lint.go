@@ -354,9 +354,9 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 	gate := JudgeReport(rep)
 	// one Context for the rules in turn (none keeps it after its Check),
 	// not one per rule
-	ctx := new(Context)
+	ctx := &Context{Report: rep, Options: opts, gate: gate, memo: memo, cache: cache}
 	for _, r := range rules {
-		*ctx = Context{Report: rep, Options: opts, rule: r, gate: gate, memo: memo, cache: cache}
+		ctx.rule = r // the rest is the run's (no rule sets a field)
 		if r.PerParagraph && cache != nil {
 			out = cache.run(ctx, out)
 			continue
