@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -277,7 +278,7 @@ type Context struct {
 	diags   []Diagnostic
 	gate    Gate
 	// memo is shared by every rule of one Run (see Memo).
-	memo map[any]any
+	memo *memoTable
 	// cache keeps values derived from text across runs (Recall, Keep); nil
 	// without a ParagraphCache.
 	cache *ParagraphCache
@@ -350,7 +351,7 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 		scratch = findingsScratch.Get().(*[]Diagnostic)
 		out = (*scratch)[:0]
 	}
-	memo := map[any]any{}
+	memo := newMemoTable()
 	gate := JudgeReport(rep)
 	// one Context for the rules in turn (none keeps it after its Check),
 	// not one per rule
@@ -392,11 +393,19 @@ var findingsScratch = sync.Pool{New: func() any { return new([]Diagnostic) }}
 
 const maxScratchFindings = 1 << 14
 
-// MemoKey names one value the rules of a run share, of type T.
-type MemoKey[T any] struct{ name string }
+// MemoKey names one value the rules of a run share, of type T. Keys are
+// made by NewMemoKey (a key's number tells it apart).
+type MemoKey[T any] struct {
+	name string
+	id   uint32 // the key's number, what a run's memo looks it up by
+}
 
 // NewMemoKey makes a key; name is for people reading a debugger.
-func NewMemoKey[T any](name string) *MemoKey[T] { return &MemoKey[T]{name: name} }
+func NewMemoKey[T any](name string) *MemoKey[T] {
+	return &MemoKey[T]{name: name, id: memoKeys.Add(1)}
+}
+
+var memoKeys atomic.Uint32 // the keys made
 
 // Memo returns the value of key for this run, built by build when a rule of
 // the run first asks for it: what several rules derive from one report (the
@@ -406,15 +415,35 @@ func NewMemoKey[T any](name string) *MemoKey[T] { return &MemoKey[T]{name: name}
 // analyses live beside the rules that read them (package lint/rules), and a
 // typed key keeps each value's type without a cast at every use.
 func Memo[T any](c *Context, key *MemoKey[T], build func() T) T {
-	if v, ok := c.memo[key]; ok {
-		return v.(T)
+	if c.memo == nil {
+		c.memo = newMemoTable()
+	}
+	k := key.id
+	for i, mk := range c.memo.keys {
+		if mk == k {
+			return c.memo.vals[i].(T)
+		}
 	}
 	v := build()
-	if c.memo == nil {
-		c.memo = map[any]any{}
-	}
-	c.memo[key] = v
+	c.memo.keys = append(c.memo.keys, k)
+	c.memo.vals = append(c.memo.vals, v)
 	return v
+}
+
+// memoTable holds a run's memoized values by key: a few keys, asked for
+// hundreds of times a run, found in a short list rather than hashed as
+// interfaces in a map.
+type memoTable struct {
+	keys   []uint32 // MemoKey ids
+	vals   []any
+	keyBuf [8]uint32
+	valBuf [8]any
+}
+
+func newMemoTable() *memoTable {
+	t := new(memoTable)
+	t.keys, t.vals = t.keyBuf[:0], t.valBuf[:0]
+	return t
 }
 
 // SortDiagnostics orders findings by start, end, then rule ID.

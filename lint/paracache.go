@@ -155,7 +155,7 @@ func (pc *ParagraphCache) run(ctx *Context, out []Diagnostic) []Diagnostic {
 		sub := *rep
 		sub.Paragraphs = miss
 		// a run of its own: what it memoizes is of these paragraphs only
-		mc := &Context{Report: &sub, Options: ctx.Options, rule: r, gate: ctx.gate, memo: map[any]any{}}
+		mc := &Context{Report: &sub, Options: ctx.Options, rule: r, gate: ctx.gate, memo: newMemoTable()}
 		r.Check(mc)
 		rel := make([][]Diagnostic, len(miss))
 		for _, d := range mc.diags {
