@@ -402,6 +402,8 @@ func selects(s string, r *Rule) bool { return selectsRank(s, r) > 0 }
 
 // RulesFor returns the rules that apply to the file at path: [rules] select
 // minus [rules] ignore minus the per-file ignores whose glob matches path.
+// When none applies the list is empty, not nil: nil tells Run to run every
+// rule.
 func (c *Config) RulesFor(path string) []*Rule {
 	out := make([]*Rule, 0, len(registry)) // one allocation, not a regrowing
 	ignores := c.perFileIgnored(path)
@@ -419,9 +421,6 @@ func (c *Config) RulesFor(path string) []*Rule {
 		if !off {
 			out = append(out, r)
 		}
-	}
-	if len(out) == 0 {
-		return nil // nil when none, as it always was (RunCached then runs every rule)
 	}
 	return out
 }

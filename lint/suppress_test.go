@@ -233,3 +233,23 @@ func TestSeverityOverrideAppliesToFindings(t *testing.T) {
 		t.Errorf("severity override: %+v", ds)
 	}
 }
+
+// A config that takes every rule out checks nothing: no rule is left, which
+// is not the same as none being chosen (every rule). The doubled 的 and an
+// unused suppression comment would each be reported otherwise.
+func TestConfigWithEveryRuleOffReportsNothing(t *testing.T) {
+	text := withEdit(t, doubled(t), "完成2015年", "<!-- gdlint-disable-next-line GD-W004 -->\n完成2015年")
+	if _, ds := check(t, lint.DefaultConfig(), "r.txt", text); len(ds) == 0 {
+		t.Fatal("the report has no finding under the default config: the test shows nothing")
+	}
+	for _, c := range []*lint.Config{
+		{Ignore: []string{"ALL"}},
+		{Ignore: []string{"GD"}},
+		{Select: []string{"GD-W003"}, Ignore: []string{"GD-W003"}},
+		{PerFileIgnores: []lint.PerFileIgnore{{Glob: "*.txt", Rules: []string{"GD"}}}},
+	} {
+		if src, ds := check(t, c, "r.txt", text); len(ds) != 0 {
+			t.Errorf("select %v ignore %v per-file %v: %s", c.Select, c.Ignore, c.PerFileIgnores, found(src, ds))
+		}
+	}
+}
