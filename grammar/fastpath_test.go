@@ -523,3 +523,35 @@ func TestYearIndexMatchesTheExpression(t *testing.T) {
 		}
 	}
 }
+
+// hasSentenceMark answers as strings.ContainsAny(s, sentenceMarks), on the
+// real lines and on random texts of the marks, characters sharing their
+// bytes and broken UTF-8.
+func TestHasSentenceMarkAsContainsAny(t *testing.T) {
+	texts := realLines(t)
+	pieces := []string{"。", "；", "，", ",", "`", "|", "\\", "＞", "»", "›", "、", "：", "｜", "〇", "€", "«", "‹",
+		"\xe3", "\xe3\x80", "\xef\xbc", "\xc2", "\xe2\x80", "\x80", "\x82", "\xbb", "\xba", "\x9b", "a", "年", "𠮷", " "}
+	for _, m := range sentenceMarks {
+		b := string(m)
+		for k := 1; k < len(b); k++ {
+			pieces = append(pieces, b[:k], b[k:])
+		}
+	}
+	rng := rand.New(rand.NewSource(8))
+	for range 100000 {
+		texts = append(texts, randomText(rng, pieces, rng.Intn(6)))
+	}
+	marked := 0
+	for _, s := range texts {
+		got, want := hasSentenceMark(s), strings.ContainsAny(s, sentenceMarks)
+		if got != want {
+			t.Fatalf("hasSentenceMark(%q) = %v, ContainsAny %v", s, got, want)
+		}
+		if want {
+			marked++
+		}
+	}
+	if marked < 10000 {
+		t.Fatalf("%d texts hold a mark: too few", marked)
+	}
+}

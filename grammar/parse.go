@@ -1206,12 +1206,45 @@ func (p *parser) findTitle() {
 
 // isSentence: an opening sentence ("本报告依据…编制。") is not a title.
 func isSentence(s string) bool {
-	if strings.ContainsAny(s, "。；，,`|\\＞»›") || strings.Contains(s, "http") || strings.Contains(s, ".txt") || strings.Contains(s, " > ") {
+	if hasSentenceMark(s) || strings.Contains(s, "http") || strings.Contains(s, ".txt") || strings.Contains(s, " > ") {
 		return true // a sentence, a path, a breadcrumb or a table row, not a title
 	}
 	for _, p := range []string{"本报告", "本年度报告", "根据", "依据", "按照", "- ", "* ", "> "} {
 		if strings.HasPrefix(s, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// sentenceMarks are the characters that make a line no title (isSentence).
+const sentenceMarks = "。；，,`|\\＞»›"
+
+// hasSentenceMark is strings.ContainsAny(s, sentenceMarks), by their bytes:
+// ContainsAny decodes s and looks each character up in the set. The
+// UTF-8 of a character starts with a byte no other one continues with,
+// so its bytes found in s are that character, whatever comes before.
+func hasSentenceMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '`', '|', '\\':
+			return true
+		case 0xE3: // 。U+3002
+			if strings.HasPrefix(s[i:], "。") {
+				return true
+			}
+		case 0xEF: // ；U+FF1B ，U+FF0C ＞U+FF1E
+			if strings.HasPrefix(s[i:], "；") || strings.HasPrefix(s[i:], "，") || strings.HasPrefix(s[i:], "＞") {
+				return true
+			}
+		case 0xC2: // » U+00BB
+			if strings.HasPrefix(s[i:], "»") {
+				return true
+			}
+		case 0xE2: // › U+203A
+			if strings.HasPrefix(s[i:], "›") {
+				return true
+			}
 		}
 	}
 	return false
