@@ -1,14 +1,19 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"text/template"
 
+	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -196,4 +201,86 @@ func TestCheckBatchReportsListSkippedFiles(t *testing.T) {
 	if last[0] != readme || !strings.HasPrefix(last[len(last)-1], "已跳过：不是政府信息公开年度报告") {
 		t.Errorf("last row of 报告: %q", last)
 	}
+}
+
+// The workbook written beside the page and the JSON file (a batch of up to
+// parallelReports) is the same, byte for byte, as when the three are
+// written in turn; each output as well. The reports are the seeds, copied
+// so that two years of one body and duplicates give cross-year findings.
+func TestBatchOutputsWrittenTogetherAsInTurn(t *testing.T) {
+	dir := t.TempDir()
+	writeReport(t, filepath.Join(dir, "2022.txt"), 2022, 10, 0, 8)
+	writeReport(t, filepath.Join(dir, "2023.txt"), 2023, 5, 1, 6)
+	writeReport(t, filepath.Join(dir, "2023-copy.txt"), 2023, 5, 1, 6)
+	seeds, _ := filepath.Glob(filepath.Join(testshared.Dir(t), "seeds", "*.txt"))
+	for _, s := range seeds {
+		raw, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, copy := range []string{"a-", "b-"} {
+			if err := os.WriteFile(filepath.Join(dir, copy+filepath.Base(s)), raw, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	outputs := func(parallel int) map[string][]byte {
+		t.Helper()
+		defer func(old int) { parallelReports = old }(parallelReports)
+		parallelReports = parallel
+		out := t.TempDir()
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"check", dir, "--today", "2024-06-01", "-q", "--fail-on", "never",
+			"--report-html", filepath.Join(out, "r.html"), "--report-xlsx", filepath.Join(out, "r.xlsx"),
+			"--report-json", filepath.Join(out, "r.json")}, nil, &stdout, &stderr)
+		if code != exitClean {
+			t.Fatalf("exit %d\n%s", code, stderr.String())
+		}
+		got := map[string][]byte{"stdout": stdout.Bytes()}
+		for _, name := range []string{"r.html", "r.xlsx", "r.json"} {
+			b, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[name] = b
+		}
+		return got
+	}
+	together, inTurn := outputs(1<<20), outputs(0)
+	// excelize writes the workbook's parts in an order of its own (a map):
+	// the parts are compared, not the archive's bytes
+	together["r.xlsx"], inTurn["r.xlsx"] = zipParts(t, together["r.xlsx"]), zipParts(t, inTurn["r.xlsx"])
+	for name, b := range inTurn {
+		if !bytes.Equal(together[name], b) {
+			t.Errorf("%s written beside the others differs from %s written in turn", name, name)
+		}
+	}
+	if !bytes.Contains(together["r.json"], []byte("GD-Y004")) || !bytes.Contains(together["r.json"], []byte("GD-Y001")) {
+		t.Error("no cross-year finding in the batch: the test compares less than it should")
+	}
+}
+
+// zipParts lists an archive's parts by name with their contents.
+func zipParts(t *testing.T, b []byte) []byte {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := slices.SortedFunc(slices.Values(z.File), func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	var out bytes.Buffer
+	for _, f := range files {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&out, "== %s %d\n", f.Name, len(content))
+		out.Write(content)
+	}
+	return out.Bytes()
 }
