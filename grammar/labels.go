@@ -587,10 +587,65 @@ func cnValue(s string) int {
 
 // editDistance is the Levenshtein distance between two rune slices, or a
 // value above max as soon as it is certain to exceed it.
+//
+// For the small max of every caller it fills only the band of the table
+// within max of the diagonal (a cell outside it is above max), each cell
+// held at max+1 at most: it answers the distance when that is at most max,
+// max+1 when not.
 func editDistance(a, b []rune, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}
+	if max > 6 || max < 0 {
+		return editDistanceFull(a, b, max)
+	}
+	// the band's cell D[i][j] is row[j-i+max+1]; row[0] and row[2*max+2]
+	// are the cells on either side of the band, always max+1
+	top, w := max+1, 2*max+1
+	var rows [2][16]int
+	prev, cur := rows[0][:w+2], rows[1][:w+2]
+	prev[0], prev[w+1], cur[0], cur[w+1] = top, top, top, top
+	for d := 0; d < w; d++ {
+		v := top
+		if j := d - max; j >= 0 && j <= len(b) {
+			v = min(j, top)
+		}
+		prev[d+1] = v
+	}
+	for i := 1; i <= len(a); i++ {
+		best := top
+		for d := 0; d < w; d++ {
+			j := i - max + d
+			c := top
+			if j == 0 {
+				c = min(i, top)
+			} else if j > 0 && j <= len(b) {
+				c = prev[d+1]
+				if a[i-1] != b[j-1] {
+					c++
+				}
+				if v := prev[d+2] + 1; v < c {
+					c = v
+				}
+				if v := cur[d] + 1; v < c {
+					c = v
+				}
+				c = min(c, top)
+			}
+			cur[d+1] = c
+			best = min(best, c)
+		}
+		if best > max {
+			return top
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)-len(a)+max+1]
+}
+
+// editDistanceFull is editDistance over the whole table, for any max; it
+// may answer a distance above max+1.
+func editDistanceFull(a, b []rune, max int) int {
 	// two rows of the table; labels are short, so they fit on the stack
 	var rows [2][64]int
 	prev, cur := rows[0][:], rows[1][:]
