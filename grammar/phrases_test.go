@@ -2,10 +2,14 @@ package grammar
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/internal/testshared"
 )
 
 // naiveScan is what phraseSet.scan must find: at every character boundary,
@@ -121,7 +125,27 @@ func TestLineStartsAndCRLFMatchNaive(t *testing.T) {
 		for k := rng.Intn(30); k >= 0; k-- {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
-		text := b.String()
+		checkLineStartsNaive(t, b.String())
+	}
+	// the real reports, whole and from every offset of their first 64 bytes
+	roots := []string{filepath.Join(testshared.Dir(t), "seeds"), filepath.Join(testshared.Dir(t), "corpus")}
+	for _, root := range roots {
+		paths, _ := filepath.Glob(filepath.Join(root, "*"))
+		for _, path := range paths {
+			raw, err := os.ReadFile(path)
+			if err != nil || len(raw) > 8<<20 {
+				continue
+			}
+			for off := 0; off < min(len(raw), 64); off++ {
+				checkLineStartsNaive(t, string(raw[off:]))
+			}
+		}
+	}
+}
+
+func checkLineStartsNaive(t *testing.T, text string) {
+	t.Helper()
+	{
 		starts := []int{0}
 		crlf, lf := 0, 0
 		for i := 0; i < len(text); i++ {
@@ -144,6 +168,9 @@ func TestLineStartsAndCRLFMatchNaive(t *testing.T) {
 		}
 		if countCRLF(text) != (crlf*2 > lf) {
 			t.Fatalf("%q: countCRLF %v, want %v", text, countCRLF(text), crlf*2 > lf)
+		}
+		if got := lineStartsN(text, lf+1); len(got) != len(starts) || len(starts) > 0 && got[len(got)-1] != starts[len(starts)-1] {
+			t.Fatalf("%q: lineStartsN with one break too many %v, want %v", text, got, starts)
 		}
 	}
 }

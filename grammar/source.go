@@ -102,16 +102,19 @@ func lineStarts(text string) []int { return lineStartsN(text, strings.Count(text
 
 // lineStartsN is lineStarts(text) for text holding breaks line feeds: the
 // index is made at its size at once.
+// The index's length is known, so each start is stored, not appended.
 func lineStartsN(text string, breaks int) []int {
-	starts := make([]int, 1, breaks+1)
-	for i := 0; ; {
+	starts := make([]int, breaks+1)
+	i := 0
+	for k := 1; k < len(starts); k++ {
 		j := strings.IndexByte(text[i:], '\n')
 		if j < 0 {
-			return starts
+			return starts[:k] // breaks was more than text holds
 		}
 		i += j + 1
-		starts = append(starts, i)
+		starts[k] = i
 	}
+	return starts
 }
 
 // Span is a half-open byte range [Start, End) of Source.Text.
