@@ -104,10 +104,16 @@ func validUTF8(p []byte) bool {
 		// a run of 1110xxxx 10xxxxxx 10xxxxxx, lead byte not E0 or ED: two
 		// characters at a time while eight bytes are left, then one
 		// (rest shrinks as j grows: its length is the only bound checked)
+		// (four at a time while fourteen are left: the words at 0 and 6)
 		rest := p[i:]
+		for len(rest) >= 14 {
+			if !twoThreeByte(binary.LittleEndian.Uint64(rest)) || !twoThreeByte(binary.LittleEndian.Uint64(rest[6:])) {
+				break
+			}
+			rest = rest[12:]
+		}
 		for len(rest) >= 8 {
-			w := binary.LittleEndian.Uint64(rest)
-			if b0, b3 := byte(w), byte(w>>24); w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED {
+			if !twoThreeByte(binary.LittleEndian.Uint64(rest)) {
 				break
 			}
 			rest = rest[6:]
@@ -131,6 +137,16 @@ func validUTF8(p []byte) bool {
 		i += size
 	}
 	return true
+}
+
+// twoThreeByte reports whether w's first six bytes (little-endian) are two
+// characters 1110xxxx 10xxxxxx 10xxxxxx whose lead bytes are not E0 or ED:
+// once the masks match, a lead byte is E0 or ED when its low four bits are
+// 0 or D, and adding 0xF to a four-bit field carries into its fifth bit
+// when the field is not 0 (both fields at once: they are 24 bits apart).
+func twoThreeByte(w uint64) bool {
+	v := w & 0x0F00000F
+	return w&0xC0C0F0C0C0F0 == 0x8080E08080E0 && (v+0x0F00000F)&((v^0x0D00000D)+0x0F00000F)&0x10000010 == 0x10000010
 }
 
 // utf16Encoding is the x/text codec of a UTF-16 Encoding: the BOM is

@@ -31,6 +31,10 @@ func TestValidUTF8AsTheStandardLibrary(t *testing.T) {
 				// first and second of two characters read at once
 				check(append(append([]byte("表"), seq...), "ab"...))
 				check(append(append([]byte{}, seq...), "表ab"...))
+				// each of four characters read at once, and after them
+				for k := 0; k <= 5; k++ {
+					check(append(append([]byte(strings.Repeat("表", k)), seq...), "表表表表ab"...))
+				}
 				if b2&0xC0 == 0x80 {
 					check(append(seq, 0x80))
 				}
