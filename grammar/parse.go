@@ -640,15 +640,17 @@ var (
 func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
 	key := LabelKey(text)
 	keys := sectionKeys()
-	for i, d := range Sections {
-		if strings.HasPrefix(key, keys[i].name) {
-			return d, true, len(keys[i].name)
+	if sectionKeyMayStart(key) {
+		for i, d := range Sections {
+			if strings.HasPrefix(key, keys[i].name) {
+				return d, true, len(keys[i].name)
+			}
 		}
-	}
-	for i, d := range Sections {
-		for _, v := range keys[i].variants {
-			if strings.HasPrefix(key, v) {
-				return d, false, len(v)
+		for i, d := range Sections {
+			for _, v := range keys[i].variants {
+				if strings.HasPrefix(key, v) {
+					return d, false, len(v)
+				}
 			}
 		}
 	}
@@ -730,7 +732,35 @@ var (
 	sectionKeyList  []sectionKey
 	// the first rune of each part's key and variant keys (not empty)
 	sectionKeyFirsts []rune
+	// the leading bytes of each key and variant key up to the end of its
+	// first character (at most four), little-endian, with the mask of
+	// their length; all true when a key is empty
+	sectionKeyHeads []struct{ head, mask uint32 }
+	sectionKeyAll   bool
 )
+
+// sectionKeyMayStart is false when no part's key or variant key is a
+// prefix of key: key does not start with the first character of any.
+func sectionKeyMayStart(key string) bool {
+	sectionKeys()
+	if sectionKeyAll {
+		return true
+	}
+	var k4 uint32
+	if len(key) >= 4 {
+		k4 = uint32(key[0]) | uint32(key[1])<<8 | uint32(key[2])<<16 | uint32(key[3])<<24
+	} else {
+		for i := 0; i < len(key); i++ {
+			k4 |= uint32(key[i]) << (8 * i)
+		}
+	}
+	for _, h := range sectionKeyHeads {
+		if k4&h.mask == h.head {
+			return true
+		}
+	}
+	return false
+}
 
 // sectionKeys are the comparison forms of the section names, computed once.
 func sectionKeys() []sectionKey {
@@ -745,6 +775,19 @@ func sectionKeys() []sectionKey {
 			for _, key := range append([]string{k.name}, k.variants...) {
 				if r, _ := utf8.DecodeRuneInString(key); key != "" && !slices.Contains(sectionKeyFirsts, r) {
 					sectionKeyFirsts = append(sectionKeyFirsts, r)
+				}
+				if key == "" {
+					sectionKeyAll = true
+					continue
+				}
+				_, size := utf8.DecodeRuneInString(key)
+				var h struct{ head, mask uint32 }
+				for i := 0; i < size; i++ {
+					h.head |= uint32(key[i]) << (8 * i)
+					h.mask |= 0xFF << (8 * i)
+				}
+				if !slices.Contains(sectionKeyHeads, h) {
+					sectionKeyHeads = append(sectionKeyHeads, h)
 				}
 			}
 		}

@@ -329,8 +329,15 @@ func TestSectionMatchingAsBefore(t *testing.T) {
 			check(ln)
 		}
 	}
-	// near misses that hold a broken byte or a character outside the BMP
+	// near misses that hold a broken byte or a character outside the BMP;
+	// the names and variants cut at every byte (keys shorter than four)
 	for _, d := range Sections {
+		for _, v := range append([]string{d.Name}, d.Variants...) {
+			for n := 0; n <= len(v); n++ {
+				check(v[:n])
+				check(v[:n] + "x")
+			}
+		}
 		for _, bad := range []string{"\xff", "\xe3", "𠮷", "\x80"} {
 			check(d.Name + bad)
 			check(bad + d.Name)
