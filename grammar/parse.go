@@ -658,8 +658,23 @@ func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
 		// the key's runes, on the stack when short (a heading line is)
 		var buf [64]rune
 		k := buf[:0]
-		for _, r := range key {
+		for i := 0; i < len(key); {
+			// as range decodes, a three-byte character (lead byte E1–EF
+			// but ED, continuation bytes after it: valid) by hand
+			c := key[i]
+			if c < utf8.RuneSelf {
+				k = append(k, rune(c))
+				i++
+				continue
+			}
+			if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(key) && key[i+1]&0xC0 == 0x80 && key[i+2]&0xC0 == 0x80 {
+				k = append(k, rune(c&0x0F)<<12|rune(key[i+1]&0x3F)<<6|rune(key[i+2]&0x3F))
+				i += 3
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(key[i:])
 			k = append(k, r)
+			i += size
 		}
 		for i, d := range Sections {
 			name := keys[i].nameRunes

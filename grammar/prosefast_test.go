@@ -338,7 +338,7 @@ func TestSectionMatchingAsBefore(t *testing.T) {
 				check(v[:n] + "x")
 			}
 		}
-		for _, bad := range []string{"\xff", "\xe3", "𠮷", "\x80"} {
+		for _, bad := range []string{"\xff", "\xe3", "𠮷", "\x80", "\xed\xa0\x80", "\xe0\x80\x80", "\xe0\xa0\x80", "\xed\x9f\xbf"} {
 			check(d.Name + bad)
 			check(bad + d.Name)
 			check(d.Name[:3] + bad + d.Name[6:])
