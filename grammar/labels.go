@@ -547,6 +547,34 @@ func cnValue(s string) int {
 	if s == "" {
 		return 0
 	}
+	if len(s) == 3 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		// one numeral, nearly every part's number (一 to 六): a lead byte
+		// E4 or E5 and two continuation bytes are one valid character
+		if c := s[0]; c == 0xE4 || c == 0xE5 {
+			switch rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F) {
+			case '一':
+				return 1
+			case '二':
+				return 2
+			case '三':
+				return 3
+			case '四':
+				return 4
+			case '五':
+				return 5
+			case '六':
+				return 6
+			case '七':
+				return 7
+			case '八':
+				return 8
+			case '九':
+				return 9
+			case '十':
+				return 10
+			}
+		}
+	}
 	n := 0
 	digits := true
 	for _, r := range s {
