@@ -376,6 +376,15 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 			out = append(make([]Diagnostic, 0, len(found)), found...)
 		}
 		clear(found) // the pool keeps no finding alive
+		// the run's scratch values give their memory back: the findings
+		// are copied out, and no value is kept without a cache
+		for i, v := range memo.vals {
+			if r, ok := v.(RunReleaser); ok {
+				r.ReleaseRun()
+			}
+			memo.vals[i] = nil
+		}
+		memo.keys = memo.keys[:0]
 		if cap(found) <= maxScratchFindings {
 			*scratch = found[:0]
 			findingsScratch.Put(scratch)
@@ -386,6 +395,11 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 	}
 	return out
 }
+
+// RunReleaser is a memo value whose memory is reused by later runs:
+// ReleaseRun is called at the end of a run without a cache, after the
+// findings are copied out; nothing of the value may be reachable from them.
+type RunReleaser interface{ ReleaseRun() }
 
 // findingsScratch holds the arrays runs without a cache gather their
 // findings in; one larger than maxScratchFindings is let go.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -148,6 +149,38 @@ type analysis struct {
 	// take pointers to its elements
 	rels     []relation
 	findings []*arithFinding
+	// bufs holds rels and the relations' cell lists when they came from
+	// relBufPool (given back by release at the end of a run)
+	bufs *relBufs
+}
+
+// relBufs are the arrays of one table's analysis: the relations and their
+// cells, reused from run to run of a batch (see tableAnalyses.ReleaseRun).
+type relBufs struct {
+	rels  []relation
+	cells []*grammar.Cell
+}
+
+var relBufPool = sync.Pool{New: func() any { return new(relBufs) }}
+
+// maxPooledRels bounds what relBufPool keeps: an outsized array is let go.
+const maxPooledRels = 1 << 10
+
+// release clears the analysis's arrays and gives them back to relBufPool;
+// nothing of them is reachable from a Diagnostic (the findings copy spans
+// and strings only), and a cleared array holds no cell of the report.
+func (a *analysis) release() {
+	b := a.bufs
+	if b == nil {
+		return
+	}
+	a.bufs, a.rels, a.findings = nil, nil, nil
+	clear(b.rels[:cap(b.rels)])
+	clear(b.cells[:cap(b.cells)])
+	if cap(b.rels) > maxPooledRels || cap(b.cells) > 4*maxPooledRels {
+		return
+	}
+	relBufPool.Put(b)
 }
 
 // analyzeTable evaluates the balances of table id (2 or 3) and explains the
@@ -165,8 +198,16 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	// the relations and their cell lists live in two arrays: one allocation
 	// each instead of three per relation; cells holds, for each cell of each
 	// balance in order, the table's cell (nil when missing)
-	a.rels = make([]relation, len(bs))
-	cells := make([]*grammar.Cell, plan.nrefs)
+	// from the pool: cleared when given back, so they come zeroed
+	a.bufs = relBufPool.Get().(*relBufs)
+	if cap(a.bufs.rels) < len(bs) {
+		a.bufs.rels = make([]relation, len(bs))
+	}
+	if cap(a.bufs.cells) < plan.nrefs {
+		a.bufs.cells = make([]*grammar.Cell, plan.nrefs)
+	}
+	a.rels = a.bufs.rels[:len(bs):len(bs)]
+	cells := a.bufs.cells[:plan.nrefs:plan.nrefs]
 	var buf [256]*grammar.Cell
 	distinct := buf[:0]
 	if len(plan.cells) > len(buf) {

@@ -53,6 +53,18 @@ type tableAnalyses struct {
 	analysed [4]bool
 }
 
+// ReleaseRun gives the analyses' arrays back for the next run; the engine
+// calls it after the run's findings are copied out, in runs that keep no
+// value (without a cache).
+func (ta *tableAnalyses) ReleaseRun() {
+	for i, a := range ta.analyses {
+		if a != nil {
+			a.release()
+		}
+		ta.analyses[i], ta.analysed[i] = nil, false
+	}
+}
+
 var analysesKey = lint.NewMemoKey[*tableAnalyses]("table analyses")
 
 // analysisOf returns the balances of table id evaluated and explained, once
