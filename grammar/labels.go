@@ -548,31 +548,15 @@ func cnValue(s string) int {
 		return 0
 	}
 	if len(s) == 3 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		// one numeral, nearly every part's number (一 to 六): a lead byte
-		// E4 or E5 and two continuation bytes are one valid character
+		// one character, nearly every part's number (一 to 六): a lead byte
+		// E4 or E5 and two continuation bytes are one valid character, whose
+		// value the loops below would give too (0 when it is no numeral)
 		if c := s[0]; c == 0xE4 || c == 0xE5 {
-			switch rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F) {
-			case '一':
-				return 1
-			case '二':
-				return 2
-			case '三':
-				return 3
-			case '四':
-				return 4
-			case '五':
-				return 5
-			case '六':
-				return 6
-			case '七':
-				return 7
-			case '八':
-				return 8
-			case '九':
-				return 9
-			case '十':
+			r := rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+			if r == '十' {
 				return 10
 			}
+			return cnDigit(r)
 		}
 	}
 	n := 0

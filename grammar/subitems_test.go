@@ -12,13 +12,7 @@ import (
 // collectSubItems gives each section what the loop it replaced gave: every
 // level-2 heading appended to the section holding it, in heading order.
 func TestCollectSubItemsAsAppends(t *testing.T) {
-	paths, _ := filepath.Glob(filepath.Join(testshared.Dir(t), "seeds", "*.txt"))
-	for _, glob := range []string{"corpus/*.*", "corpus/*/*.txt"} {
-		m, _ := filepath.Glob(filepath.Join(testshared.Dir(t), glob))
-		paths = append(paths, m...)
-	}
-	more, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*"))
-	paths = append(paths, more...)
+	paths := reportFiles(t)
 	subItems := 0
 	for _, path := range paths {
 		raw, err := os.ReadFile(path)
@@ -55,4 +49,17 @@ func TestCollectSubItemsAsAppends(t *testing.T) {
 	if subItems < 50 {
 		t.Fatalf("%d sub-items in %d files: the test must see some", subItems, len(paths))
 	}
+}
+
+// reportFiles are the real reports (seeds, corpus) and the test reports of
+// ../testdata, every format.
+func reportFiles(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(testshared.Dir(t), "seeds", "*.txt"))
+	for _, glob := range []string{"corpus/*.*", "corpus/*/*.txt"} {
+		m, _ := filepath.Glob(filepath.Join(testshared.Dir(t), glob))
+		paths = append(paths, m...)
+	}
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*"))
+	return append(paths, more...)
 }

@@ -2,12 +2,9 @@ package grammar
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/gdlint/gdlint/internal/testshared"
 )
 
 // refFindOtherHeadingsAndParagraphs is findOtherHeadingsAndParagraphs as it
@@ -59,13 +56,7 @@ func parsedUpToProse(path, text string) *parser {
 // Skipping the lines a table's span covers finds the headings and the
 // paragraphs content finds asking about every line.
 func TestProseSkipsTableLinesAsContentDrops(t *testing.T) {
-	paths, _ := filepath.Glob(filepath.Join(testshared.Dir(t), "seeds", "*.txt"))
-	for _, glob := range []string{"corpus/*.*", "corpus/*/*.txt"} {
-		m, _ := filepath.Glob(filepath.Join(testshared.Dir(t), glob))
-		paths = append(paths, m...)
-	}
-	more, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*"))
-	paths = append(paths, more...)
+	paths := reportFiles(t)
 	skipped := 0
 	for _, path := range paths {
 		raw, err := os.ReadFile(path)

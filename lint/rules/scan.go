@@ -150,14 +150,7 @@ func (s *startScan) candidate(text string, from int, next []int) int {
 // unitAfter reports whether text[i:] starts with \s* (RE2's [\t\n\f\r ]) and
 // one of the scan's units.
 func (s *startScan) unitAfter(text string, i int) bool {
-	for i < len(text) {
-		switch text[i] {
-		case '\t', '\n', '\f', '\r', ' ':
-			i++
-			continue
-		}
-		break
-	}
+	i = skipSpace(text, i)
 	for _, u := range s.units {
 		if strings.HasPrefix(text[i:], u) {
 			return true
