@@ -1,8 +1,6 @@
 package batchreport
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"fmt"
 	"io"
 	"maps"
@@ -68,6 +66,15 @@ func WriteXLSX(w io.Writer, res *batch.Result) error {
 	// before the sheets are streamed: afterwards excelize would read each
 	// streamed sheet back into memory to mark it
 	f.SetActiveSheet(0)
+	// the workbook's properties name gdlint, not excelize's template
+	// (creator "xuri"); its dates stay the template's, fixed, so that the
+	// same batch gives the same bytes
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "gdlint", Title: htmlLabels[lang]["title"]}); err != nil {
+		return err
+	}
+	if err := f.SetAppProps(&excelize.AppProperties{Application: "gdlint"}); err != nil {
+		return err
+	}
 	if err := x.reports(names[0], d); err != nil {
 		return err
 	}
@@ -77,18 +84,13 @@ func WriteXLSX(w io.Writer, res *batch.Result) error {
 	if err := x.checks(names[2], d); err != nil {
 		return err
 	}
-	// the archive goes straight to w: by default excelize assembles the
-	// whole zip in memory (File.WriteToBuffer, 15 MB for 8,000 reports,
-	// in a buffer that doubles as it grows) before copying it out. The
-	// buffer WriteTo is given stays empty; it would only matter for a sheet
-	// above 4 GiB (excelize patches zip64 headers in it).
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, xlsxCompression)
-		})
-		return zw
-	})
+	// the archive goes to w through orderedZip (xlsxzip.go): by default
+	// excelize assembles the whole zip in memory (File.WriteToBuffer, 15 MB
+	// for 8,000 reports, in a buffer that doubles as it grows) and writes
+	// the streamed sheets in the order of a map. The buffer WriteTo is given
+	// stays empty; it would only matter for a sheet above 4 GiB (excelize
+	// patches zip64 headers in it).
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newOrderedZip(w) })
 	_, err = f.WriteTo(w)
 	return err
 }
