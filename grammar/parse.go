@@ -384,22 +384,14 @@ func (p *parser) findResidue() {
 		}
 	}
 	furniture := p.furnitureLines()
+	text := p.text
 	for li, ln := range p.lines {
-		if furniture != nil && furniture[li] {
-			a, b := trimSpan(p.text, ln.start, ln.end)
-			p.addResidue(a, b, "page-number")
-			continue
-		}
-		if ln.end-ln.start <= 40 {
-			s := p.text[ln.start:ln.end]
-			if maybeExportMark(s) && strings.TrimSpace(s) == "正文" {
-				a, b := trimSpan(p.text, ln.start, ln.end)
-				p.addResidue(a, b, "export")
-				continue
-			}
-			if len(s) > 0 && pageNumberLead[s[0]] && dashAfterSpaces(s) && maybePageNumber(s) && rePageNumber.MatchString(s) {
-				a, b := trimSpan(p.text, ln.start, ln.end)
-				p.addResidue(a, b, "page-number")
+		// most lines are long, or start with a byte that neither an
+		// export mark nor a page number starts with: one test each
+		if n := ln.end - ln.start; furniture != nil || n > 0 && n <= 40 && shortResidueLead[text[ln.start]] {
+			if kind := p.shortResidue(li, ln, furniture); kind != "" {
+				a, b := trimSpan(text, ln.start, ln.end)
+				p.addResidue(a, b, kind)
 				continue
 			}
 		}
@@ -437,6 +429,34 @@ func (p *parser) findResidue() {
 		p.addResidue(a, b, kind)
 	}
 }
+
+// shortResidue is the kind of residue line li is as a whole, a page
+// number or an export mark ("" for neither), found without a phrase.
+func (p *parser) shortResidue(li int, ln line, furniture map[int]bool) string {
+	if furniture != nil && furniture[li] {
+		return "page-number"
+	}
+	if ln.end-ln.start > 40 {
+		return ""
+	}
+	s := p.text[ln.start:ln.end]
+	if maybeExportMark(s) && strings.TrimSpace(s) == "正文" {
+		return "export"
+	}
+	if len(s) > 0 && pageNumberLead[s[0]] && dashAfterSpaces(s) && maybePageNumber(s) && rePageNumber.MatchString(s) {
+		return "page-number"
+	}
+	return ""
+}
+
+// shortResidueLead: the first bytes of the lines shortResidue can find
+// (maybeExportMark's and dashAfterSpaces's).
+var shortResidueLead = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = exportMarkLead[c] || pageNumberLead[c]
+	}
+	return t
+}()
 
 var (
 	residuePhrases  = newPhraseSet(ResiduePatterns)
