@@ -1,8 +1,6 @@
 package grammar
 
 import (
-	"cmp"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -214,12 +212,7 @@ func (p *parser) lexTable(def *TableDef, a, b int) (*TableDef, *lexer) {
 func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 	t := &p.tableSlab.take(1, 3)[0]
 	*t = Table{ID: def.ID, Def: def, Span: p.span(lx.first, lx.last)}
-	p.tableRanges = append(p.tableRanges, lx.lexed...)
-	// sorted already when this table follows the others in the text (the
-	// sort would leave a sorted slice as it is)
-	if !slices.IsSortedFunc(p.tableRanges, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) }) {
-		sort.Slice(p.tableRanges, func(i, j int) bool { return p.tableRanges[i].Start < p.tableRanges[j].Start })
-	}
+	p.tableRanges = appendSortedRanges(p.tableRanges, lx.lexed)
 	switch {
 	case p.r.Rendering == "html" || p.r.Rendering == "docx":
 		t.Layout = p.r.Rendering
@@ -269,6 +262,20 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 			Message: "表格已找到，但没有一个数值能对应到模板的单元格"})
 	}
 	return t
+}
+
+// appendSortedRanges appends more to ranges, both sorted by their starts,
+// and sorts the whole by start when it is not sorted: when more starts
+// before the last of ranges (a table before the others in the text). A
+// table's lexed lines are in line order, so only where the two meet can
+// the order break; the sort is not run on what is sorted already.
+func appendSortedRanges(ranges, more []Span) []Span {
+	before := len(ranges)
+	ranges = append(ranges, more...)
+	if before > 0 && len(more) > 0 && more[0].Start < ranges[before-1].Start {
+		sort.Slice(ranges, func(i, j int) bool { return ranges[i].Start < ranges[j].Start })
+	}
+	return ranges
 }
 
 // Which rows under （六）其他处理 a table 三 has (lexer.otherRows).

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand"
@@ -1601,5 +1602,75 @@ func TestTrimKeepTabsGuard(t *testing.T) {
 	}
 	if guarded < 10000 {
 		t.Fatalf("%d texts passed the guard: too few", guarded)
+	}
+}
+
+// refAppendSortedRanges is how readTokens added a table's lexed lines to
+// the ranges before appendSortedRanges: append, then sort unless the whole
+// is sorted.
+func refAppendSortedRanges(ranges, more []Span) []Span {
+	ranges = append(ranges, more...)
+	if !slices.IsSortedFunc(ranges, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) }) {
+		sort.Slice(ranges, func(i, j int) bool { return ranges[i].Start < ranges[j].Start })
+	}
+	return ranges
+}
+
+// appendSortedRanges gives what appending and sorting unless sorted gave:
+// on the lexed lines of the tables of the real and broken reports, added
+// in every order of the three, and on random sorted ranges with equal
+// starts.
+func TestAppendSortedRangesAsSortingTheWhole(t *testing.T) {
+	sorts := 0
+	check := func(parts [][]Span) {
+		var got, want []Span
+		for _, part := range parts {
+			if !slices.IsSortedFunc(part, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) }) {
+				t.Fatalf("a table's lexed lines out of order: %v", part)
+			}
+			wasSorted := len(want) == 0 || len(part) == 0 || part[0].Start >= want[len(want)-1].Start
+			got = appendSortedRanges(got, part)
+			want = refAppendSortedRanges(want, part)
+			if !wasSorted {
+				sorts++
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("appendSortedRanges %v, appending and sorting %v", got, want)
+			}
+		}
+	}
+	orders := [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}
+	tables := 0
+	for _, text := range brokenTexts(t, 2) {
+		p := parserBeforeTables(text)
+		var lexed [3][]Span
+		for id, def := range Tables(p.r.Format) {
+			if a, b, ok := p.tableRegion(id + 1); ok {
+				_, lx := p.lexTable(def, a, b)
+				lexed[id] = slices.Clone(lx.lexed)
+				p.releaseLexers()
+				tables++
+			}
+		}
+		for _, o := range orders {
+			check([][]Span{lexed[o[0]], lexed[o[1]], lexed[o[2]]})
+		}
+	}
+	rng := rand.New(rand.NewSource(41))
+	for range 5000 {
+		var parts [][]Span
+		for range 1 + rng.Intn(3) {
+			part := make([]Span, rng.Intn(4))
+			at := rng.Intn(30)
+			for i := range part {
+				at += rng.Intn(3) // equal starts too
+				part[i] = Span{at, at + rng.Intn(5)}
+			}
+			parts = append(parts, part)
+		}
+		check(parts)
+	}
+	if tables < 30 || sorts < 100 {
+		t.Fatalf("%d tables, %d sorts: the test must see both", tables, sorts)
 	}
 }
