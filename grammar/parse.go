@@ -870,12 +870,12 @@ func (p *parser) findSectionHeadings() {
 	}()
 	trimmed := p.trimmedLines()
 	p.sectionHead = make([]*Heading, 0, 8) // a report has six parts
-	for li := range p.lines {
-		if p.isResidueLine(li) {
-			continue
-		}
-		a, b := trimmed[li].start, trimmed[li].end
-		if a == b {
+	for li, ln := range trimmed {
+		a, b := ln.start, ln.end
+		// most lines start with a byte that neither # nor a numeral (E4,
+		// E5) starts with, and are no crawler line: nothing below is found
+		// there
+		if a == b || !sectionLineLead[p.text[a]] && b-a <= crawlerLine || p.isResidueLine(li) {
 			continue
 		}
 		s := p.text[a:b]
@@ -917,6 +917,13 @@ func (p *parser) findSectionHeadings() {
 // parenSectionHeadings finds parts numbered （一）…（六） on lines of their
 // own, the old style of some reports, when no part is numbered 一、: at
 // least three lines naming a part exactly or by a known variant.
+// sectionLineLead: the first bytes of # and of the Chinese numerals
+// (numeralAt: 一…十 lead with E4 or E5), which a part's heading starts with.
+var sectionLineLead = func() (t [256]bool) {
+	t['#'], t[0xE4], t[0xE5] = true, true, true
+	return t
+}()
+
 func (p *parser) parenSectionHeadings() []*Heading {
 	var found []*Heading
 	trimmed := p.trimmedLines()
