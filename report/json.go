@@ -69,9 +69,10 @@ func WriteJSON(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 // encoder of the whole array would: the output of thousands of reports is
 // never held whole.
 type jsonStream struct {
-	out findingsWriter
-	o   OutputOptions
-	n   int
+	out  findingsWriter
+	o    OutputOptions
+	n    int
+	path []byte // the file's path quoted
 }
 
 func newJSONStream(w io.Writer, o OutputOptions) *jsonStream {
@@ -83,13 +84,14 @@ func (s *jsonStream) File(r *lint.FileResult) error {
 		return nil
 	}
 	locate := newLocator(r.Source)
+	s.path = appendJSONString(s.path[:0], r.Path)
 	for i := range r.Diagnostics {
 		sep := ",\n  "
 		if s.n == 0 {
 			sep = "[\n  "
 		}
 		s.n++
-		s.out.buf = appendDiagnostic(append(s.out.buf, sep...), r, &r.Diagnostics[i], locate, s.o, jsonLayout{indented: true})
+		s.out.buf = appendDiagnostic(append(s.out.buf, sep...), s.path, r, &r.Diagnostics[i], locate, s.o, indentedGlue)
 		if err := s.out.flushFull(); err != nil {
 			return err
 		}

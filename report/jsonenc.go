@@ -49,78 +49,103 @@ func (l jsonLayout) key(b []byte, depth int, name string, first bool) []byte {
 	return b
 }
 
-func (l jsonLayout) intMember(b []byte, depth int, name string, v int, first bool) []byte {
-	return strconv.AppendInt(l.key(b, depth, name, first), int64(v), 10)
+// jsonGlue is what a layout writes between a diagnostic's values: each
+// member's comma, line break, indentation and name, and the brackets with
+// theirs. Made once per layout by key and newline (the same bytes), so that
+// a finding is a few appends of whole pieces instead of a dozen small ones
+// per member.
+type jsonGlue struct {
+	file, line, column, endLine, endColumn, page, rule, severity, message string
+	fixes                                                                 string // ,"fixes":[
+	fixOpen, title, applicability, edits                                  string
+	editOpen, editLine, editColumn, editEndLine, editEndColumn, newText   string
+	editClose, editsEnd, fixClose, fixesEnd, close                        string
 }
 
-func (l jsonLayout) stringMember(b []byte, depth int, name, v string) []byte {
-	return appendJSONString(l.key(b, depth, name, false), v)
+var (
+	indentedGlue = newJSONGlue(jsonLayout{indented: true})
+	compactGlue  = newJSONGlue(jsonLayout{})
+)
+
+func newJSONGlue(l jsonLayout) *jsonGlue {
+	key := func(depth int, name string, first bool) string { return string(l.key(nil, depth, name, first)) }
+	nl := func(depth int, then string) string { return string(l.newline(nil, depth)) + then }
+	return &jsonGlue{
+		file: "{" + key(1, "file", true), line: key(1, "line", false), column: key(1, "column", false),
+		endLine: key(1, "end_line", false), endColumn: key(1, "end_column", false), page: key(1, "page", false),
+		rule: key(1, "rule", false), severity: key(1, "severity", false), message: key(1, "message", false),
+		fixes:   key(1, "fixes", false) + "[",
+		fixOpen: nl(2, "{"), title: key(3, "title", true), applicability: key(3, "applicability", false),
+		edits:    key(3, "edits", false) + "[",
+		editOpen: nl(4, "{"), editLine: key(5, "line", true), editColumn: key(5, "column", false),
+		editEndLine: key(5, "end_line", false), editEndColumn: key(5, "end_column", false), newText: key(5, "new_text", false),
+		editClose: nl(4, "}"), editsEnd: nl(3, ""), fixClose: nl(2, "}"), fixesEnd: nl(1, ""), close: nl(0, "}"),
+	}
+}
+
+// glue is the layout's jsonGlue.
+func (l jsonLayout) glue() *jsonGlue {
+	if l.indented {
+		return indentedGlue
+	}
+	return compactGlue
 }
 
 // appendDiagnostic appends d of r as the JSONDiagnostic jsonDiagnostic
-// makes of it, without building one.
-func appendDiagnostic(b []byte, r *lint.FileResult, d *lint.Diagnostic, locate *locator, o OutputOptions, l jsonLayout) []byte {
+// makes of it, without building one. path is r.Path quoted
+// (appendJSONString), once for all of a file's findings.
+func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnostic, locate *locator, o OutputOptions, g *jsonGlue) []byte {
 	loc := locate.location(d.Span)
-	b = append(b, '{')
-	b = appendJSONString(l.key(b, 1, "file", true), r.Path)
-	b = appendLocation(b, 1, loc, l, false)
+	b = append(append(b, g.file...), path...)
+	b = appendLocation(b, loc, g.line, g.column, g.endLine, g.endColumn)
 	if loc.Page != 0 { // omitempty
-		b = l.intMember(b, 1, "page", loc.Page, false)
+		b = strconv.AppendInt(append(b, g.page...), int64(loc.Page), 10)
 	}
-	b = l.stringMember(b, 1, "rule", d.Rule)
-	b = l.stringMember(b, 1, "severity", d.Severity.String())
-	b = l.stringMember(b, 1, "message", d.Text(o.Lang))
-	b = l.key(b, 1, "fixes", false)
-	b = append(b, '[')
+	b = appendJSONString(append(b, g.rule...), d.Rule)
+	b = appendJSONString(append(b, g.severity...), d.Severity.String())
+	b = appendJSONString(append(b, g.message...), d.Text(o.Lang))
+	b = append(b, g.fixes...)
 	for i := range d.Fixes {
 		f := &d.Fixes[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = l.newline(b, 2)
-		b = append(b, '{')
-		b = appendJSONString(l.key(b, 3, "title", true), f.TitleText(o.Lang))
-		b = l.stringMember(b, 3, "applicability", f.Applicability.String())
-		b = l.key(b, 3, "edits", false)
-		b = append(b, '[')
+		b = appendJSONString(append(append(b, g.fixOpen...), g.title...), f.TitleText(o.Lang))
+		b = appendJSONString(append(b, g.applicability...), f.Applicability.String())
+		b = append(b, g.edits...)
 		for j := range f.Edits {
 			e := &f.Edits[j]
 			if j > 0 {
 				b = append(b, ',')
 			}
-			b = l.newline(b, 4)
-			b = append(b, '{')
+			b = append(b, g.editOpen...)
 			el := loc // an edit often replaces what the finding points at
 			if e.Span != d.Span {
 				el = LocationOf(r.Source, e.Span)
 			}
-			b = appendLocation(b, 5, el, l, true)
-			b = l.stringMember(b, 5, "new_text", e.NewText)
-			b = l.newline(b, 4)
-			b = append(b, '}')
+			b = appendLocation(b, el, g.editLine, g.editColumn, g.editEndLine, g.editEndColumn)
+			b = appendJSONString(append(b, g.newText...), e.NewText)
+			b = append(b, g.editClose...)
 		}
 		if len(f.Edits) > 0 {
-			b = l.newline(b, 3)
+			b = append(b, g.editsEnd...)
 		}
-		b = append(b, ']')
-		b = l.newline(b, 2)
-		b = append(b, '}')
+		b = append(append(b, ']'), g.fixClose...)
 	}
 	if len(d.Fixes) > 0 {
-		b = l.newline(b, 1)
+		b = append(b, g.fixesEnd...)
 	}
 	b = append(b, ']')
-	b = l.newline(b, 0)
-	return append(b, '}')
+	return append(b, g.close...)
 }
 
-// appendLocation writes line, column, end_line and end_column: an edit's
-// first members, a diagnostic's after file.
-func appendLocation(b []byte, depth int, loc Location, l jsonLayout, first bool) []byte {
-	b = l.intMember(b, depth, "line", loc.Line, first)
-	b = l.intMember(b, depth, "column", loc.Column, false)
-	b = l.intMember(b, depth, "end_line", loc.EndLine, false)
-	return l.intMember(b, depth, "end_column", loc.EndColumn, false)
+// appendLocation writes line, column, end_line and end_column, each after
+// its glue.
+func appendLocation(b []byte, loc Location, line, column, endLine, endColumn string) []byte {
+	b = strconv.AppendInt(append(b, line...), int64(loc.Line), 10)
+	b = strconv.AppendInt(append(b, column...), int64(loc.Column), 10)
+	b = strconv.AppendInt(append(b, endLine...), int64(loc.EndLine), 10)
+	return strconv.AppendInt(append(b, endColumn...), int64(loc.EndColumn), 10)
 }
 
 const lowerHex = "0123456789abcdef"

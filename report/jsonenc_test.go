@@ -80,7 +80,7 @@ func TestAppendDiagnosticMatchesEncodingJSON(t *testing.T) {
 			d := &r.Diagnostics[i]
 			for _, indented := range []bool{true, false} {
 				want := encodingJSON(t, jsonDiagnostic(r, d, o), indented)
-				got := string(appendDiagnostic(nil, r, d, newLocator(r.Source), o, jsonLayout{indented: indented}))
+				got := string(appendDiagnostic(nil, appendJSONString(nil, r.Path), r, d, newLocator(r.Source), o, jsonLayout{indented: indented}.glue()))
 				if got != want {
 					t.Errorf("%s %s indented=%v:\n got %q\nwant %q", lang, d.Rule, indented, got, want)
 				}

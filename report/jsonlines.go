@@ -15,8 +15,9 @@ func WriteJSONLines(w io.Writer, results []*lint.FileResult, o OutputOptions) er
 
 // jsonLinesStream writes json-lines file by file.
 type jsonLinesStream struct {
-	out findingsWriter
-	o   OutputOptions
+	out  findingsWriter
+	o    OutputOptions
+	path []byte // the file's path quoted
 }
 
 func newJSONLinesStream(w io.Writer, o OutputOptions) *jsonLinesStream {
@@ -28,8 +29,9 @@ func (s *jsonLinesStream) File(r *lint.FileResult) error {
 		return nil
 	}
 	locate := newLocator(r.Source)
+	s.path = appendJSONString(s.path[:0], r.Path)
 	for i := range r.Diagnostics {
-		s.out.buf = append(appendDiagnostic(s.out.buf, r, &r.Diagnostics[i], locate, s.o, jsonLayout{}), '\n')
+		s.out.buf = append(appendDiagnostic(s.out.buf, s.path, r, &r.Diagnostics[i], locate, s.o, compactGlue), '\n')
 		if err := s.out.flushFull(); err != nil {
 			return err
 		}
