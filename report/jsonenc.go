@@ -150,6 +150,15 @@ func appendLocation(b []byte, loc Location, line, column, endLine, endColumn str
 
 const lowerHex = "0123456789abcdef"
 
+// jsonPlainASCII tells the ASCII bytes a JSON string holds as they are: all
+// but the control characters, '"' and '\\'.
+var jsonPlainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendJSONString appends s quoted as encoding/json does without HTML
 // escaping: \" \\ \b \f \n \r \t, other control characters as \u00XX, each
 // byte of invalid UTF-8 as \ufffd, and U+2028 and U+2029 escaped (they end
@@ -160,7 +169,7 @@ func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if jsonPlainASCII[c] {
 				i++
 				continue
 			}
@@ -188,8 +197,9 @@ func appendJSONString(b []byte, s string) []byte {
 		// a whole three-byte character (Chinese, full-width punctuation,
 		// quotes) is copied as it is: every lead but E0 and ED (whose second
 		// byte has a narrower range) makes a valid one with any two
-		// continuation bytes, and only E2 80 A8/A9 (U+2028/9) is escaped
-		if c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		// continuation bytes (tested together), and only E2 80 A8/A9
+		// (U+2028/9) is escaped
+		if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 &&
 			!(c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8) {
 			i += 3
 			continue
