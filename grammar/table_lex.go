@@ -98,6 +98,19 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 			}
 		}
 		text := p.text[s:e]
+		// a line of one number, after tabs or none (one cell per line, as
+		// Word exports a table: "\t0"): the token lexLineTab makes of it,
+		// without its steps
+		if lead := leadingTabs(text); asciiDigits(text[lead:]) && !lx.m.digitsKey {
+			if lead > 0 {
+				lx.tabs = true
+			}
+			lx.add(token{kind: tokNumber, start: s + lead, end: e, text: text[lead:], line: li, whole: true, digits: true})
+			lx.lexed = append(lx.lexed, Span{s, e})
+			lx.lexedLine = append(lx.lexedLine, li)
+			lx.nlines++
+			continue
+		}
 		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
 			continue
 		}
@@ -117,6 +130,15 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		lx.nlines++
 	}
 	return lx
+}
+
+// leadingTabs is the number of tabs s starts with.
+func leadingTabs(s string) int {
+	n := 0
+	for n < len(s) && s[n] == '\t' {
+		n++
+	}
+	return n
 }
 
 // tokenBuffers recycles the tokens of table lexing (*[]token): a table's

@@ -1,0 +1,147 @@
+package grammar
+
+import (
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// refLexRegion is lexRegion as it was before a line of one number took a
+// short way: every line through lexLineTab.
+func refLexRegion(p *parser, def *TableDef, a, b int) *lexer {
+	// about a token per 6 bytes of a table (a number, a label, a gap; 5 to
+	// 23 bytes in the seed and corpus tables): room made once instead of
+	// growing the slice a dozen times. A tighter guess that falls short
+	// allocates more in the end (a 10-byte guess: 1.41 MB a seed run, this
+	// one 1.26 MB, none 1.40 MB).
+	lx, _ := lexerPool.Get().(*lexer)
+	if lx == nil {
+		lx = &lexer{}
+	}
+	// the buffers of a pooled lexer are kept, empty
+	*lx = lexer{p: p, m: matcherFor(def), first: -1, lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0]}
+	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
+	p.lexers = append(p.lexers, lx)
+	// the lines that overlap [a, b), and room for them in lexed
+	from := max(p.lineAt(a), 0)
+	if n := p.lineAt(b-1) - from + 1; n > cap(lx.lexed) {
+		lx.lexed, lx.lexedLine = make([]Span, 0, n), make([]int, 0, n)
+	}
+	for li := from; li < len(p.lines); li++ {
+		ln := p.lines[li]
+		if ln.start >= b {
+			break
+		}
+		if ln.end <= a {
+			continue
+		}
+		s, e := ln.start, ln.end
+		if s < a {
+			s = a
+		}
+		if e > b {
+			e = b
+		}
+		// most lines have nothing to trim (a tab is kept: a line of cells
+		// that starts with one is read as it is)
+		if s < e && (trimLeadByte[p.text[s]] || trimTailByte[p.text[e-1]]) {
+			s, e = trimKeepTabs(p.text, s, e)
+		}
+		if s == e || p.isResidueLine(li) {
+			continue
+		}
+		if ln.start < a {
+			// the region starts inside a line (a heading in crawler text):
+			// sentences between the heading and the table are not cells
+			if s = lx.skipSentences(s, e); s == e {
+				continue
+			}
+		}
+		text := p.text[s:e]
+		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
+			continue
+		}
+		// prose inside the region stays prose (a line with a tab is none)
+		tab := strings.IndexByte(text, '\t')
+		if tab < 0 && isProse(text) && !lx.startsWithLabel(s, e) {
+			continue
+		}
+		if text[0] == '#' {
+			m := reMDHeading.FindStringIndex(text)
+			s += m[1]
+			tab = strings.IndexByte(p.text[s:e], '\t')
+		}
+		lx.lexLineTab(li, s, e, tab)
+		lx.lexed = append(lx.lexed, Span{s, e})
+		lx.lexedLine = append(lx.lexedLine, li)
+		lx.nlines++
+	}
+	return lx
+}
+
+// lexRegionMatches lexes text[a:b] by def with lexRegion and with
+// refLexRegion and says where they differ.
+func lexRegionMatches(t *testing.T, p *parser, def *TableDef, a, b int) (numbers int) {
+	t.Helper()
+	got := p.lexRegion(def, a, b)
+	want := refLexRegion(p, def, a, b)
+	if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) || !slices.Equal(got.lexedLine, want.lexedLine) ||
+		got.first != want.first || got.last != want.last || got.nlines != want.nlines ||
+		got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
+		t.Fatalf("%q by %s %d: lexRegion %+v, every line lexed %+v", p.text[a:b], def.Format, def.ID, got, want)
+	}
+	for _, tk := range got.toks {
+		if tk.kind == tokNumber {
+			numbers++
+		}
+	}
+	p.releaseLexers()
+	return numbers
+}
+
+// A table region lexes as when every line went through lexLineTab: the
+// tables of the real and broken reports (LF and CRLF) by every template,
+// and random lines of numbers after tabs or spaces, cells and labels, also
+// with a template whose labels include one of digits.
+func TestLexRegionAsEveryLineLexed(t *testing.T) {
+	defs := []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019}
+	numbers := 0
+	for _, text := range brokenTexts(t, 2) {
+		for _, text := range []string{text, strings.ReplaceAll(text, "\n", "\r\n")} {
+			p := parserBeforeTables(text)
+			for id := 1; id <= 3; id++ {
+				a, b, ok := p.tableRegion(id)
+				if !ok {
+					continue
+				}
+				for _, def := range defs {
+					numbers += lexRegionMatches(t, p, def, a, b)
+				}
+			}
+		}
+	}
+	digitsDef := &TableDef{ID: TableRequests, Name: "数字", Rows: []*RowDef{{Key: "n", Label: "12", Cols: Table2.Rows[0].Cols}}}
+	if !matcherFor(digitsDef).digitsKey {
+		t.Fatal("a label of digits is not digitsKey")
+	}
+	pieces := []string{"\t", "\t", "0", "12", "3456", "１２", " ", "\u3000", "|", "-", "𠀀", "\xff", "3.其他", "（一）予以公开", "规章", "无", "#", "。", "\n", "\r\n", "\n\t0\n", "\n12\n"}
+	rng := rand.New(rand.NewSource(47))
+	for range 20000 {
+		text := randomText(rng, pieces, 1+rng.Intn(12))
+		p := parserBeforeTables(text)
+		a := rng.Intn(len(text) + 1)
+		for a > 0 && a < len(text) && text[a]&0xC0 == 0x80 {
+			a--
+		}
+		if a == len(text) || rng.Intn(2) == 0 {
+			a = 0
+		}
+		for _, def := range []*TableDef{Table2, digitsDef} {
+			numbers += lexRegionMatches(t, p, def, a, len(text))
+		}
+	}
+	if numbers < 10000 {
+		t.Fatalf("only %d numbers lexed", numbers)
+	}
+}
