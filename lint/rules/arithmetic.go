@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -28,10 +27,10 @@ func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // else the label itself.
 func shortRow(r *grammar.RowDef) string {
 	l := r.Label
-	if utf8.RuneCountInString(l) <= 8 {
+	if runeCount(l) <= 8 {
 		return l
 	}
-	if i := strings.Index(l, "、"); i > 0 && utf8.RuneCountInString(l[:i]) <= 3 {
+	if i := strings.Index(l, "、"); i > 0 && runeCount(l[:i]) <= 3 {
 		return l[:i]
 	}
 	// （二）部分公开（区分处理的，…）: the numbering and the words before

@@ -157,8 +157,8 @@ func brokenByLayout(src string, l *grammar.Label) bool {
 	// label keys are valid UTF-8: a byte suffix or prefix of one that is
 	// itself a key is a rune suffix or prefix
 	text, canon := grammar.LabelKey(l.Text), templateKey(l.Canonical)
-	nt := utf8.RuneCountInString(text)
-	if nt == 0 || nt >= utf8.RuneCountInString(canon) {
+	nt := runeCount(text)
+	if nt == 0 || nt >= runeCount(canon) {
 		return false
 	}
 	if strings.HasSuffix(canon, text) && keyBeforeIs(src, l.Span.Start, canon[:len(canon)-len(text)]) {

@@ -177,7 +177,7 @@ func moreRunesThan(s string, n int) bool {
 	case len(s) > 4*n:
 		return true
 	}
-	return utf8.RuneCountInString(s) > n
+	return runeCount(s) > n
 }
 
 // openingMark is a bracket or quote that opens: a space before it may

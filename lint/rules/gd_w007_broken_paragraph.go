@@ -3,7 +3,6 @@ package rules
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -68,7 +67,7 @@ func checkBrokenParagraph(c *lint.Context) {
 		}
 		// a short line without a comma is a caption or a name, not a sentence
 		line := src.Text[src.LineStart(lp):src.LineEnd(lp)]
-		if utf8.RuneCountInString(strings.TrimSpace(line)) < 20 && !strings.ContainsAny(line, "，,、") {
+		if runeCount(strings.TrimSpace(line)) < 20 && !strings.ContainsAny(line, "，,、") {
 			continue
 		}
 		sp := grammar.Span{Start: p.Span.End, End: q.Span.Start}

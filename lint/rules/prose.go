@@ -289,6 +289,26 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// runeCount is utf8.RuneCountInString(s), with the three-byte characters of
+// Chinese text counted here: ranging over a string calls the runtime's
+// decoder for each of them (about fifty instructions a character).
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case threeByteLead[c] && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // a valid character (see threeByteLead)
+		default:
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+	}
+	return n
+}
+
 // decodeLastRune is utf8.DecodeLastRuneInString(s[:i]), with a three-byte
 // character ending at i decoded here (the standard decoder's slow path).
 func decodeLastRune(s string, i int) (rune, int) {
