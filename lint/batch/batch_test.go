@@ -8,6 +8,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
@@ -724,5 +727,36 @@ func TestTextStoreWriteFails(t *testing.T) {
 	}
 	if got, ok := early.text(); !ok || got != "甲市𠮷" {
 		t.Errorf("a text taken before the failure reads back as %q, %v", got, ok)
+	}
+}
+
+// normalizeBodySlowly is NormalizeBody without its path for names of
+// common ideographs, the reference that path must agree with.
+func normalizeBodySlowly(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Every ideograph of U+4E00–U+9FFF alone and in a name, the characters
+// just outside the block (Yijing hexagrams U+4DC0–U+4DFF are symbols;
+// U+F900 is a compatibility ideograph NFKC changes), and mixed names
+// normalize as NFKC and the filter make them.
+func TestNormalizeBodyOfIdeographsAsNFKC(t *testing.T) {
+	var names []string
+	for r := rune(0x4DB0); r <= 0xA010; r++ {
+		names = append(names, string(r), "平潭"+string(r)+"局")
+	}
+	names = append(names, "平潭综合实验区交通与建设局", "甲市\u3000交通运输局", "豈市局", "ＡＢ市・局", "𠀀市局", "市局\xff", "", "甲市（交通）运输局")
+	for _, s := range names {
+		if got, want := NormalizeBody(s), normalizeBodySlowly(s); got != want {
+			t.Errorf("NormalizeBody(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

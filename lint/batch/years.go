@@ -67,6 +67,9 @@ type Check struct {
 // full-width letters and digits folded (NFKC), whitespace and punctuation
 // dropped.
 func NormalizeBody(s string) string {
+	if commonIdeographs(s) {
+		return s // NFKC keeps them, and none is space, punctuation or a symbol
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	for _, r := range s {
@@ -76,6 +79,18 @@ func NormalizeBody(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// commonIdeographs tells whether s is all CJK ideographs of the common
+// block U+4E00–U+9FFF, as most bodies' names are (平潭综合实验区交通与建设局):
+// NormalizeBody leaves such a name as it is, without NFKC's tables.
+func commonIdeographs(s string) bool {
+	for _, r := range s {
+		if r < 0x4E00 || r > 0x9FFF {
+			return false
+		}
+	}
+	return true
 }
 
 // group sorts the reports into bodies.
