@@ -408,21 +408,27 @@ func (c *Config) RulesFor(path string) []*Rule {
 	out := make([]*Rule, 0, len(registry)) // one allocation, not a regrowing
 	ignores := c.perFileIgnored(path)
 	for _, r := range registry {
-		if !c.selected(r) {
-			continue
-		}
-		off := false
-		for _, s := range ignores {
-			if selects(s, r) {
-				off = true
-				break
-			}
-		}
-		if !off {
+		if c.selected(r) && !anySelects(ignores, r) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// AppliesTo tells whether r is one of RulesFor(path), without making the
+// list (the cross-year checks ask it for one rule per pair of reports).
+func (c *Config) AppliesTo(r *Rule, path string) bool {
+	return c.selected(r) && !anySelects(c.perFileIgnored(path), r)
+}
+
+// anySelects tells whether one of the selectors selects r.
+func anySelects(selectors []string, r *Rule) bool {
+	for _, s := range selectors {
+		if selects(s, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // selected applies select and ignore; when both name a rule the more

@@ -114,6 +114,31 @@ func TestConfigSelectIgnoreSpecificity(t *testing.T) {
 	}
 }
 
+// AppliesTo answers for one rule what RulesFor lists: under select,
+// ignore, their specificity and per-file ignores, for every rule and path.
+func TestAppliesToAsRulesFor(t *testing.T) {
+	full, err := lint.ParseConfig("/proj/.gdlint.toml", []byte(fullConfig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	configs := []*lint.Config{full, lint.DefaultConfig(), {Select: []string{"GD-W003"}, Ignore: []string{"GD-W"}},
+		{Ignore: []string{"ALL"}}, {Ignore: []string{"GD"}}, {Select: []string{"GD-Y"}}}
+	paths := []string{"/proj/2024/a.txt", "/proj/archive/2019/x.txt", "/proj/deep/dir/r.md", "a.txt"}
+	for i, c := range configs {
+		for _, path := range paths {
+			listed := map[*lint.Rule]bool{}
+			for _, r := range c.RulesFor(path) {
+				listed[r] = true
+			}
+			for _, r := range lint.Rules() {
+				if got := c.AppliesTo(r, path); got != listed[r] {
+					t.Errorf("config %d, %s: AppliesTo(%s) = %v, RulesFor lists it: %v", i, path, r.ID, got, listed[r])
+				}
+			}
+		}
+	}
+}
+
 func TestConfigErrorsNameTheLine(t *testing.T) {
 	cases := []struct {
 		name, toml string

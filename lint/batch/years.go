@@ -154,12 +154,7 @@ func ungrouped(r *Report) *Check {
 func (res *Result) enabled(r *lint.Rule, cur *Report) bool {
 	if res.opts.Config != nil {
 		if c := res.opts.Config(cur.Path); c != nil {
-			for _, s := range c.RulesFor(cur.Path) {
-				if s.ID == r.ID {
-					return true
-				}
-			}
-			return false
+			return c.AppliesTo(r, cur.Path)
 		}
 	}
 	if res.opts.Rules == nil {
