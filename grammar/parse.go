@@ -164,19 +164,29 @@ func (p *parser) run() {
 func (p *parser) splitLines() {
 	t := p.text
 	if starts := p.src.lines; p.srcLines && len(starts) > 0 {
-		p.lines = slices.Grow(p.lines[:0], len(starts))
-		for k, start := range starts {
-			end := len(t)
-			if k+1 < len(starts) {
-				end = starts[k+1] - 1 // the line break
-			} else if start == len(t) {
-				break // the text ends with a line break
-			}
+		// each line but the last ends before the next one's start, at its
+		// break; the last runs to the end of the text, and is none when
+		// the text ends with a line break. Stored, not appended.
+		last, n := len(starts)-1, len(starts)
+		if starts[last] == len(t) {
+			n = last
+		}
+		lines := slices.Grow(p.lines[:0], n)[:n]
+		for k := 0; k < last; k++ {
+			start, end := starts[k], starts[k+1]-1
 			if end > start && t[end-1] == '\r' {
 				end--
 			}
-			p.lines = append(p.lines, line{start, end})
+			lines[k] = line{start, end}
 		}
+		if n > last {
+			start, end := starts[last], len(t)
+			if end > start && t[end-1] == '\r' {
+				end--
+			}
+			lines[last] = line{start, end}
+		}
+		p.lines = lines
 		return
 	}
 	p.lines = slices.Grow(p.lines[:0], strings.Count(t, "\n")+1)
