@@ -1,6 +1,7 @@
 package grammar_test
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -150,5 +151,40 @@ func TestPositionsOnLongLines(t *testing.T) {
 	}
 	for off := 0; off <= len(text); off++ {
 		check(off)
+	}
+}
+
+// Long lines of random pieces (invalid bytes, cut characters, astral
+// characters, carriage returns): every offset's columns, counted from the
+// checkpoints, are those counted from the line start.
+func TestPositionsOnRandomLongLines(t *testing.T) {
+	pieces := []string{"一", "、", "（", "𠀀", "𝄞", "a", " ", "\t", "\r", "\xe4", "\xb8", "\xed\xa0\x80", "\xef\xbf\xbd", "\xf4\x90\x80\x80", "\xc3\xa9", "０", "\u2028"}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for range 12 {
+		var b strings.Builder
+		for range 3 { // lines of 1,200 to 3,700 bytes: checkpoints from 1,024
+			line := ""
+			for n := 1200 + rnd.IntN(2500); len(line) < n; {
+				line += pieces[rnd.IntN(len(pieces))]
+			}
+			b.WriteString(line + "\n")
+		}
+		text := b.String()
+		src := grammar.NewSource("x.txt", text)
+		for off := 0; off <= len(text); off++ {
+			start := strings.LastIndex(text[:off], "\n") + 1
+			chars, units := 0, 0
+			for _, r := range text[start:off] {
+				chars++
+				units += len(utf16.Encode([]rune{r}))
+			}
+			line := strings.Count(text[:off], "\n")
+			if got := src.CharPos(off); got != (grammar.Position{Line: line, Col: chars}) {
+				t.Fatalf("CharPos(%d) = %v, want %d:%d", off, got, line, chars)
+			}
+			if got := src.UTF16Pos(off); got != (grammar.Position{Line: line, Col: units}) {
+				t.Fatalf("UTF16Pos(%d) = %v, want %d:%d", off, got, line, units)
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package grammar
 import (
 	"sort"
 	"sync"
+	"unicode/utf8"
 )
 
 // Column checkpoints: CharPos and UTF16Pos count the characters between a
@@ -36,12 +37,25 @@ func (m *posMarks) build(s *Source) {
 		if end-start < longLine {
 			continue
 		}
+		// nextColumns written out (as in countColumns): a call per
+		// character was most of a crawled report's Source in a batch
+		text := s.Text[:end]
 		chars, units, last := 0, 0, start
 		for i := start; i < end; {
-			n, u := nextColumns(s.Text[:end], i)
-			i += n
+			c := text[i]
+			switch {
+			case c < utf8.RuneSelf:
+				i++
+				units++
+			case c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+				i += 3
+				units++
+			default:
+				r, n := utf8.DecodeRuneInString(text[i:])
+				i += n
+				units += utf16Len(r)
+			}
 			chars++
-			units += u
 			if i-last >= markStep {
 				m.off = append(m.off, i)
 				m.chars = append(m.chars, chars)
