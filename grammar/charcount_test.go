@@ -67,3 +67,42 @@ func TestCountColumnsRandomText(t *testing.T) {
 		checkColumns(t, string(s))
 	}
 }
+
+// countValidChars counts valid UTF-8 as range does: random texts of one- to
+// four-byte characters, of every length around the eight-byte steps.
+func TestCountValidCharsAsRange(t *testing.T) {
+	pieces := []string{"一", "、", "𠀀", "𝄞", "a", " ", "\n", "é", "０", "\u2028", "\uFFFD", "\U0010FFFF", "\u0080", "\u07FF", "\u0800"}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var s []byte
+		for range rnd.IntN(30) {
+			s = append(s, pieces[rnd.IntN(len(pieces))]...)
+		}
+		if got, want := countValidChars(string(s)), utf8.RuneCountInString(string(s)); got != want {
+			t.Fatalf("countValidChars(%q) = %d, range counts %d", s, got, want)
+		}
+	}
+}
+
+// Source.CharsIn counts every piece of a text as CountChars does: with the
+// text marked valid, pieces that start or end inside a character are
+// counted the slow way; unmarked invalid text is never counted the fast way.
+func TestCharsInAsCountChars(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		valid bool
+	}{
+		{"审核a𠀀，é\n中文\r\n𝄞x", true},
+		{"审核\xe4\xb8 a\xb8𠀀\xff，", false},
+	} {
+		src := NewSource("x.txt", c.text)
+		src.ValidUTF8 = c.valid
+		for from := 0; from <= len(c.text); from++ {
+			for to := from; to <= len(c.text); to++ {
+				if got, want := src.CharsIn(from, to), CountChars(c.text[from:to]); got != want {
+					t.Fatalf("%q: CharsIn(%d, %d) = %d, want %d", c.text, from, to, got, want)
+				}
+			}
+		}
+	}
+}

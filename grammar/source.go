@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Encoding is the character encoding a source file was stored in.
@@ -65,6 +66,10 @@ type Source struct {
 	// (1-based) that show images and no text (a scanned page in a text
 	// PDF): their content was not read.
 	ImagePages []int
+	// ValidUTF8 is set by a front-end that checked Text is valid UTF-8
+	// (the decoder of UTF-8 files): columns are then counted from the bytes
+	// that start characters. Set on invalid text it miscounts.
+	ValidUTF8 bool
 }
 
 // NewSource wraps text that is already UTF-8 (an editor buffer).
@@ -196,7 +201,18 @@ func (s *Source) CharPos(off int) Position {
 	off = s.clamp(off)
 	l := s.Line(off)
 	from, chars, _ := s.markBefore(l, off)
-	return Position{l, chars + CountChars(s.Text[from:off])}
+	return Position{l, chars + s.CharsIn(from, off)}
+}
+
+// CharsIn is CountChars(s.Text[from:to]) for 0 <= from <= to <= len(Text),
+// counted eight bytes at a time when Text is valid UTF-8 and from and to
+// are character boundaries (the piece is then valid UTF-8 itself).
+func (s *Source) CharsIn(from, to int) int {
+	t := s.Text[from:to]
+	if s.ValidUTF8 && (from == len(s.Text) || utf8.RuneStart(s.Text[from])) && (to == len(s.Text) || utf8.RuneStart(s.Text[to])) {
+		return countValidChars(t)
+	}
+	return CountChars(t)
 }
 
 // UTF16Pos converts a byte offset to (line, column in UTF-16 code units),

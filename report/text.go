@@ -57,10 +57,10 @@ func LocationOf(src *grammar.Source, sp grammar.Span) Location {
 // locationFrom is the Location of sp, whose start is at a.
 func locationFrom(src *grammar.Source, sp grammar.Span, a grammar.Position) Location {
 	var b grammar.Position
-	if t, ok := sameLine(src.Text, sp); ok {
+	if _, ok := sameLine(src.Text, sp); ok {
 		// most findings sit within a line: count the span's characters
 		// instead of the end's from the start of its line
-		b = grammar.Position{Line: a.Line, Col: a.Col + grammar.CountChars(t)}
+		b = grammar.Position{Line: a.Line, Col: a.Col + src.CharsIn(sp.Start, sp.End)}
 	} else {
 		b = src.CharPos(sp.End)
 	}
@@ -91,7 +91,7 @@ func (l *locator) location(sp grammar.Span) Location {
 	// the line's start pass through it then, valid UTF-8 or not
 	if l.lastOff >= 0 && off >= l.lastOff && off-l.lastOff <= locatorReach && off <= len(text) &&
 		(off == l.lastOff || utf8.RuneStart(text[l.lastOff])) && strings.IndexByte(text[l.lastOff:off], '\n') < 0 {
-		a = grammar.Position{Line: l.last.Line, Col: l.last.Col + grammar.CountChars(text[l.lastOff:off])}
+		a = grammar.Position{Line: l.last.Line, Col: l.last.Col + l.src.CharsIn(l.lastOff, off)}
 	} else {
 		a = l.src.CharPos(off)
 	}

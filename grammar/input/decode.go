@@ -57,9 +57,9 @@ func Decode(path string, raw []byte) (*grammar.Source, error) {
 		if !validUTF8(raw[3:]) {
 			return nil, fmt.Errorf("%w: BOM present but invalid UTF-8 at byte %d", ErrEncoding, 3+invalidUTF8At(raw[3:]))
 		}
-		return grammar.DecodedSource(path, raw, sharedString(raw[3:]), grammar.UTF8BOM), nil
+		return validSource(grammar.DecodedSource(path, raw, sharedString(raw[3:]), grammar.UTF8BOM)), nil
 	case validUTF8(raw):
-		return grammar.DecodedSource(path, raw, sharedString(raw), grammar.UTF8), nil
+		return validSource(grammar.DecodedSource(path, raw, sharedString(raw), grammar.UTF8)), nil
 	}
 	if at, ok := brokenUTF8(raw); ok {
 		if at >= len(raw)-3 {
@@ -72,6 +72,12 @@ func Decode(path string, raw []byte) (*grammar.Source, error) {
 		return nil, fmt.Errorf("%w: invalid UTF-8 at byte %d and %v", ErrEncoding, invalidUTF8At(raw), err)
 	}
 	return grammar.DecodedSource(path, raw, text, grammar.GB18030), nil
+}
+
+// validSource marks src's text as checked valid UTF-8.
+func validSource(src *grammar.Source) *grammar.Source {
+	src.ValidUTF8 = true
+	return src
 }
 
 // sharedString is p as a string without a copy (a batch reads thousands

@@ -262,3 +262,34 @@ func TestDecodeSharesUTF8(t *testing.T) {
 		}
 	}
 }
+
+// Decode marks the text valid UTF-8 (columns then counted the fast way)
+// only where it checked it: UTF-8 with or without a BOM, not GB18030 or
+// UTF-16, whose decoders are not the check.
+func TestDecodeMarksCheckedUTF8(t *testing.T) {
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte("一、总体情况\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16 := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune("一、总体情况\n")) {
+		u16 = binary.LittleEndian.AppendUint16(u16, u)
+	}
+	for _, c := range []struct {
+		raw   []byte
+		valid bool
+	}{
+		{[]byte("一、总体情况\n𠀀\n"), true},
+		{[]byte("\xef\xbb\xbf一、总体情况\n"), true},
+		{gb, false},
+		{u16, false},
+	} {
+		src, err := input.Decode("a.txt", c.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if src.ValidUTF8 != c.valid || c.valid && !utf8.ValidString(src.Text) {
+			t.Errorf("Decode(%q) (%s): ValidUTF8 = %v, want %v", c.raw, src.Encoding, src.ValidUTF8, c.valid)
+		}
+	}
+}

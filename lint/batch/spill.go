@@ -87,6 +87,7 @@ type storedText struct {
 	path  string
 	enc   grammar.Encoding
 	pages []int
+	valid bool // the text was checked valid UTF-8 (Source.ValidUTF8)
 }
 
 // put keeps src's text in the store, or src itself when the store is nil
@@ -99,7 +100,7 @@ func (s *TextStore) put(src *grammar.Source) storedText {
 	if !ok {
 		return storedText{src: src}
 	}
-	return storedText{store: s, off: off, n: len(src.Text), path: src.Path, enc: src.Encoding, pages: src.PageStarts}
+	return storedText{store: s, off: off, n: len(src.Text), path: src.Path, enc: src.Encoding, pages: src.PageStarts, valid: src.ValidUTF8}
 }
 
 // write adds a record to the store and says where it starts; false when
@@ -177,7 +178,7 @@ func (t storedText) source() *grammar.Source {
 		return nil
 	}
 	src := grammar.DecodedSource(t.path, nil, text, t.enc)
-	src.PageStarts = t.pages
+	src.PageStarts, src.ValidUTF8 = t.pages, t.valid
 	return src
 }
 
