@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -56,5 +57,51 @@ func TestRuneCountIsRuneCountInString(t *testing.T) {
 	}
 	if multi < 1000 {
 		t.Fatalf("only %d texts with characters of several bytes", multi)
+	}
+}
+
+// indexWordBy finds what strings.Index finds, searching by any byte of the
+// word after its first: the call sites' words with the bytes they pass, the
+// scans' literals and the template's keys by each of their bytes, in the
+// reports and in random text.
+func TestIndexWordByIsIndex(t *testing.T) {
+	words := []string{"是", "行政事业性收费", "规章", "【", "申请", "件", "\u3000", "\u00a0", "ab", "的的", "\xe6\x98", "\x98\xaf", "𠀀", "申𠀀"}
+	for _, s := range []*startScan{reCarried, reCarryOver, reCarryOverPre, reReceived, reHandled, reOtherBodies} {
+		words = append(words, s.lits...)
+	}
+	for s := range templateLabelTable() {
+		if k := templateKey(s); len(k) <= 30 {
+			words = append(words, k)
+		}
+	}
+	texts := randomTexts(43, 1500)
+	rng := rand.New(rand.NewSource(47))
+	pieces := []string{"是", "行政", "事业性收费", "规", "章", "申请", "𠀀", "\xe6\x98", "\xaf", "息", "\xff", "，"}
+	for range 1500 {
+		texts = append(texts, randomText(rng, pieces, rng.Intn(14)))
+	}
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		for _, w := range append(words, randomTexts(int64(len(text)), 2)...) {
+			want := strings.Index(text, w)
+			for k := 1; k < len(w); k++ {
+				if got := indexWordBy(text, w, k); got != want {
+					t.Fatalf("indexWordBy(%q, %q, %d) = %d, want %d", text, w, k, got, want)
+				}
+			}
+			if want >= 0 && len(w) > 1 {
+				found++
+			}
+		}
+	}
+	if found < 4000 {
+		t.Fatalf("only %d words found", found)
 	}
 }

@@ -100,7 +100,8 @@ func clauseEnd(text string, from int) (end, next int) {
 // blockDocClaims reads the counts of documents issued, repealed and in force
 // that the clauses of block b state.
 func blockDocClaims(b *proseBlock) []docClaim {
-	if !hasWord(b.Text, "规范性文件") && !hasWord(b.Text, "规章") {
+	// 规章 searched by 章's second byte (AB): 规's last, 84, ends 的 too
+	if !hasWord(b.Text, "规范性文件") && indexWordBy(b.Text, "规章", 4) < 0 {
 		return nil // the test below fails for every sentence
 	}
 	var out []docClaim

@@ -88,7 +88,9 @@ type feeClaim struct {
 // blockFeeClaims reads the fee amounts of block b, each sentence's amounts
 // before its statements of none.
 func blockFeeClaims(b *proseBlock) []feeClaim {
-	if !hasWord(b.Text, "行政事业性收费") {
+	// searched by 事's last byte (8B): 行's and 政's, 8C and BF, end ，
+	// and 政府 too
+	if indexWordBy(b.Text, "行政事业性收费", 8) < 0 {
 		return nil // the test below fails for every sentence
 	}
 	var out []feeClaim

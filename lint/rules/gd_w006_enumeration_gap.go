@@ -125,7 +125,9 @@ func enumerators(text string) [][]int {
 	var ints []int // the matches' offsets, six each, in one array
 	pos := 0       // the end of the last match: the next one starts here or later
 	for from := 0; ; {
-		i := indexWord(text[from:], "是")
+		// searched by 是's second byte (98): its last, AF, ends 息 of
+		// 信息 and 软 too
+		i := indexWordBy(text[from:], "是", 1)
 		if i < 0 {
 			return out
 		}

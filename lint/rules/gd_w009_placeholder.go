@@ -73,7 +73,7 @@ const placeholderRunes = "【[［×XxＸ"
 func mayHavePlaceholder(text string) bool {
 	return strings.IndexByte(text, 'X') >= 0 || strings.IndexByte(text, 'x') >= 0 ||
 		strings.IndexByte(text, '[') >= 0 || strings.Contains(text, "×") ||
-		indexThree(text, 0, 0xE3, 0x80, "\x90") < len(text) || // 【
+		indexWordBy(text, "【", 2) >= 0 || // by its last byte, rarer than E3 (、。)
 		indexThree(text, 0, 0xEF, 0xBC, "\xbb\xb8") < len(text) // ［ Ｘ
 }
 

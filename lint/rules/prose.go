@@ -350,8 +350,16 @@ func indexWord(s, w string) int {
 	if len(w) < 3 || w[0] < utf8.RuneSelf {
 		return strings.Index(s, w)
 	}
-	b := w[2]
-	for i := 2; i < len(s); i++ {
+	return indexWordBy(s, w, 2)
+}
+
+// indexWordBy is strings.Index(s, w), found by searching for w[k], 1 <= k
+// < len(w): a caller that knows which byte of its word is rare in reports
+// passes its offset (each stop at a byte that does not begin the word costs
+// a call to restart the search).
+func indexWordBy(s, w string, k int) int {
+	b := w[k]
+	for i := k; i < len(s); i++ {
 		j := strings.IndexByte(s[i:], b)
 		if j < 0 {
 			return -1
@@ -359,8 +367,8 @@ func indexWord(s, w string) int {
 		i += j
 		// the byte before, compared first, rules out most candidates
 		// without a call to compare the word
-		if s[i-1] == w[1] && i-2+len(w) <= len(s) && s[i-2:i-2+len(w)] == w {
-			return i - 2
+		if s[i-1] == w[k-1] && i-k+len(w) <= len(s) && s[i-k:i-k+len(w)] == w {
+			return i - k
 		}
 	}
 	return -1
