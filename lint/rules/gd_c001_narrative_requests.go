@@ -60,9 +60,9 @@ Fix: a manual fix changes the number in the text to the table's value (which sid
 var (
 	reReceived     = scanFrom(`(收到|受理|接收|接到|办理|新收)([^，。；;,0-9０-９]{0,30}?)申请([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*[件条]`, "收到", "受理", "接收", "接到", "办理", "新收").matched(matchReceived)
 	reReceivedPre  = scanFrom(`(收到|受理|接收|接到)\s*([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)申请`, "收到", "受理", "接收", "接到").filtered(mayReceivedPre)
-	reNoRequests   = scanFrom(`(?:未|没有)(?:收到|接到|受理)([^。；，,、0-9０-９]{0,16}?)申请`, "未", "没有")
-	reHandled      = scanFrom(`(办结|办理完毕|办理完结|办理)([^，。；;,0-9０-９]{0,10}?)([0-9０-９]+)\s*件`, "办结", "办理")
-	reCarried      = scanFrom(`上一?年度?结转([^，。；;,0-9０-９]{0,12}?)([0-9０-９]+)\s*件`, "上")
+	reNoRequests   = scanFrom(`(?:未|没有)(?:收到|接到|受理)([^。；，,、0-9０-９]{0,16}?)申请`, "未", "没有").matched(matchNoRequests)
+	reHandled      = scanFrom(`(办结|办理完毕|办理完结|办理)([^，。；;,0-9０-９]{0,10}?)([0-9０-９]+)\s*件`, "办结", "办理").matched(matchHandled)
+	reCarried      = scanFrom(`上一?年度?结转([^，。；;,0-9０-９]{0,12}?)([0-9０-９]+)\s*件`, "上").matched(matchCarried)
 	reCarryOver    = scanFrom(`(?:结转|转入|转至|转)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)(?:继续办理)?([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`, "结转", "转").filtered(mayCarryOver)
 	reCarryOverPre = scanFromNumber(`([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)(?:结转|转入|转至)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)`, "件").filtered(mayCarryOverPre)
 	newWords       = words{"新收", "新增", "本年新"}

@@ -157,6 +157,153 @@ func matchDocNumber(text string, p int) []int {
 	return nil
 }
 
+// handledVerbs are reHandled's opening words, in the pattern's order.
+var handledVerbs = [...]string{"办结", "办理完毕", "办理完结", "办理"}
+
+// matchHandled is reHandled, (办结|办理完毕|办理完结|办理)([^stop]{0,10}?)([0-9０-９]+)\s*件,
+// anchored at p. The gap holds no digit, so it ends at the first stop rune
+// after the verb, which must be a digit at most 10 runes on; the digits
+// and spaces are taken whole (neither can give back 件). The verbs are
+// tried in order, as the alternation tries them: after 办理完毕 fails,
+// 办理 may still match with 完毕 in its gap.
+func matchHandled(text string, p int) []int {
+	for _, verb := range handledVerbs {
+		if !strings.HasPrefix(text[p:], verb) {
+			continue
+		}
+		q := p + len(verb)
+		if d, e, end, ok := gapThenCount(text, q, 10); ok {
+			return []int{0, end - p, 0, len(verb), q - p, d - p, d - p, e - p}
+		}
+	}
+	return nil
+}
+
+// gapThenCount matches ([^stop]{0,n}?)([0-9０-９]+)\s*件 at q: the gap holds
+// no digit, so it ends at the first stop rune after q, which must be a
+// digit at most n runes on; the digits and spaces are taken whole (neither
+// can give back 件). d and e are the digits' bounds, end the match's.
+func gapThenCount(text string, q, n int) (d, e, end int, ok bool) {
+	d = q
+	for k := 0; k < n && d < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[d:])
+		if isStopRune(r) {
+			break
+		}
+		d += size
+	}
+	if e = digitRunEnd(text, d); e == d {
+		return 0, 0, 0, false
+	}
+	if u := skipSpace(text, e); strings.HasPrefix(text[u:], "件") {
+		return d, e, u + len("件"), true
+	}
+	return 0, 0, 0, false
+}
+
+// matchCarried is reCarried, 上一?年度?结转([^stop]{0,12}?)([0-9０-９]+)\s*件,
+// anchored at p: 一 is not 年 and 度 is not 结, so each optional rune is
+// taken exactly when it is there.
+func matchCarried(text string, p int) []int {
+	i := p
+	for _, w := range [...]string{"上", "一", "年", "度", "结转"} {
+		switch {
+		case strings.HasPrefix(text[i:], w):
+			i += len(w)
+		case w != "一" && w != "度":
+			return nil
+		}
+	}
+	if d, e, end, ok := gapThenCount(text, i, 12); ok {
+		return []int{0, end - p, i - p, d - p, d - p, e - p}
+	}
+	return nil
+}
+
+// matchNoRequests is reNoRequests, (?:未|没有)(?:收到|接到|受理)([^。；，,、0-9０-９]{0,16}?)申请,
+// anchored at p: the lazy gap ends at the first 申请 within 16 runes of
+// the verb with none of 。；，,、 or a digit before it.
+func matchNoRequests(text string, p int) []int {
+	var q int
+	switch {
+	case strings.HasPrefix(text[p:], "未"):
+		q = p + len("未")
+	case strings.HasPrefix(text[p:], "没有"):
+		q = p + len("没有")
+	default:
+		return nil
+	}
+	if q+6 > len(text) {
+		return nil
+	}
+	switch text[q : q+6] {
+	case "收到", "接到", "受理":
+	default:
+		return nil
+	}
+	q += 6
+	for i, k := q, 0; ; k++ {
+		if strings.HasPrefix(text[i:], "申请") {
+			return []int{0, i + len("申请") - p, q - p, i - p}
+		}
+		if k == 16 || i >= len(text) {
+			return nil
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '、' || r != ';' && isStopRune(r) { // this gap allows ';' and not 、
+			return nil
+		}
+		i += size
+	}
+}
+
+// reviewCountNouns and reviewCountVerbs are reReviewCount's optional words
+// after 行政复议 or 行政诉讼, and after them and spaces.
+var (
+	reviewCountNouns = [...]string{"", "案件", "案", "数量", "数", "件数"}
+	reviewCountVerbs = [...]string{"", "为", "共", "共计", "有"}
+)
+
+// matchReviewCount is reReviewCount, 行政(复议|诉讼)(?:案件|案|数量|数|件数)?\s*(?:为|共|共计|有)?\s*([0-9０-９]+)\s*(?:件|起|宗|个),
+// anchored at p. No optional word or space is a digit, so the digits are
+// the run that starts at the first digit after 复议 or 诉讼, and every way
+// of reading the words and spaces before it gives the same match: there is
+// one when some way reaches that digit and the run is followed by spaces
+// and a unit.
+func matchReviewCount(text string, p int) []int {
+	q := p + len("行政")
+	if !strings.HasPrefix(text[p:], "行政") || !strings.HasPrefix(text[q:], "复议") && !strings.HasPrefix(text[q:], "诉讼") {
+		return nil
+	}
+	after := q + len("复议")
+	for _, noun := range reviewCountNouns {
+		if !strings.HasPrefix(text[after:], noun) {
+			continue
+		}
+		i := skipSpace(text, after+len(noun))
+		for _, verb := range reviewCountVerbs {
+			if !strings.HasPrefix(text[i:], verb) {
+				continue
+			}
+			d := skipSpace(text, i+len(verb))
+			e := digitRunEnd(text, d)
+			if e == d {
+				continue
+			}
+			u := skipSpace(text, e)
+			if u+3 > len(text) {
+				return nil
+			}
+			switch text[u : u+3] {
+			case "件", "起", "宗", "个":
+				return []int{0, u + 3 - p, q - p, after - p, d - p, e - p}
+			}
+			return nil // the digits any reading reaches are not followed by a unit
+		}
+	}
+	return nil
+}
+
 // noReviewOpeners are reNoReview's optional words after 未 or 没有.
 var noReviewOpeners = [...]string{"出现", "发生", "收到", "产生", "接到", "有"}
 

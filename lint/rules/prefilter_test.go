@@ -86,6 +86,27 @@ func prefilterTexts(t *testing.T) []string {
 			}
 		}
 	}
+	// reHandled's gap at its limit ({0,10}) after each verb, and
+	// reReviewCount's optional words with spaces between them or not
+	for b := 0; b <= 12; b++ {
+		for _, fill := range []string{"信", "\xff", "😀", " "} {
+			gap := strings.Repeat(fill, b)
+			for _, verb := range []string{"办结", "办理完毕", "办理完结", "办理", "办理完"} {
+				texts = append(texts, verb+gap+"３件", verb+gap+"12 \t件", verb+"完毕"+gap+"4件", verb+gap+"，5件")
+			}
+			for _, carried := range []string{"上年结转", "上一年结转", "上年度结转", "上一年度结转", "上一度结转", "上年度度结转", "上结转"} {
+				texts = append(texts, carried+gap+"7 件", carried+gap+";8件", carried+"申请"+gap+"９\n件")
+			}
+			for _, no := range []string{"未收到", "没有接到", "未受理", "没有收到", "未接收"} {
+				texts = append(texts, no+gap+"申请", no+gap+";申请", no+gap+"、申请", no+"政府信息公开"+gap+"申请人", no+gap+"申申请")
+			}
+			for _, noun := range []string{"", "案件", "案", "数量", "数", "件数", "件"} {
+				for _, verb := range []string{"", "为", "共", "共计", "有", "计"} {
+					texts = append(texts, "行政复议"+noun+gap+verb+" ３"+" 起", "行政诉讼"+noun+" "+verb+"\n12宗", "行政诉讼"+noun+verb+"1"+gap+"个")
+				}
+			}
+		}
+	}
 	return texts
 }
 
@@ -93,7 +114,8 @@ func prefilterTexts(t *testing.T) []string {
 // its anchored regexp gives, at every offset of the texts.
 func TestHandMatchersAreTheRegexps(t *testing.T) {
 	texts := append(prefilterTexts(t), "1\v件", "2\u00a0件", "３ \t\n\r\f份", "12部", "0\xe4\xbb件", "4个", "５", "6 ")
-	for name, sc := range map[string]*startScan{"reDocNumber": reDocNumber, "reNoReview": reNoReview, "reReceived": reReceived} {
+	for name, sc := range map[string]*startScan{"reDocNumber": reDocNumber, "reNoReview": reNoReview, "reReceived": reReceived,
+		"reHandled": reHandled, "reReviewCount": reReviewCount, "reCarried": reCarried, "reNoRequests": reNoRequests} {
 		if sc.match == nil {
 			t.Fatalf("%s has no matcher", name)
 		}
