@@ -39,6 +39,31 @@ func countValidChars(s string) int {
 	return len(s) - cont
 }
 
+// countValidColumns is countColumns(s) for s valid UTF-8: its characters
+// (bytes less continuation bytes) and UTF-16 units (one more for each
+// four-byte character, whose lead byte is F0–F4), eight bytes at a time.
+func countValidColumns(s string) (chars, units int) {
+	cont, lead4 := 0, 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		cont += bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+		lead4 += bits.OnesCount64(w & (w << 1) & (w << 2) & (w << 3) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		switch {
+		case s[i]&0xC0 == 0x80:
+			cont++
+		case s[i] >= 0xF0:
+			lead4++
+		}
+	}
+	chars = len(s) - cont
+	return chars, chars + lead4
+}
+
 // countColumns counts the characters of s and their UTF-16 code units.
 // (nextColumns written out: a call per character costs 3 % of a batch)
 func countColumns(s string) (chars, units int) {

@@ -2,9 +2,14 @@ package grammar
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/internal/testshared"
 )
 
 // rangeColumns is what countColumns must equal: a range loop's characters
@@ -68,7 +73,7 @@ func TestCountColumnsRandomText(t *testing.T) {
 	}
 }
 
-// countValidChars counts valid UTF-8 as range does: random texts of one- to
+// countValidChars and countValidColumns count valid UTF-8 as range does: random texts of one- to
 // four-byte characters, of every length around the eight-byte steps.
 func TestCountValidCharsAsRange(t *testing.T) {
 	pieces := []string{"一", "、", "𠀀", "𝄞", "a", " ", "\n", "é", "０", "\u2028", "\uFFFD", "\U0010FFFF", "\u0080", "\u07FF", "\u0800"}
@@ -80,6 +85,10 @@ func TestCountValidCharsAsRange(t *testing.T) {
 		}
 		if got, want := countValidChars(string(s)), utf8.RuneCountInString(string(s)); got != want {
 			t.Fatalf("countValidChars(%q) = %d, range counts %d", s, got, want)
+		}
+		chars, units := countValidColumns(string(s))
+		if wantChars, wantUnits := rangeColumns(string(s)); chars != wantChars || units != wantUnits {
+			t.Fatalf("countValidColumns(%q) = %d, %d; range counts %d, %d", s, chars, units, wantChars, wantUnits)
 		}
 	}
 }
@@ -104,5 +113,54 @@ func TestCharsInAsCountChars(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// On valid UTF-8 the checkpoints of long lines counted eight bytes at a
+// time are those of the walk character by character: the same offsets and
+// columns, on random long lines and on the real reports.
+func TestValidMarksAsTheWalk(t *testing.T) {
+	pieces := []string{"一", "、", "𠀀", "𝄞", "a", " ", "\t", "\r", "é", "０", "\u2028", "\U0010FFFF"}
+	rnd := rand.New(rand.NewPCG(7, 8))
+	var texts []string
+	for range 30 {
+		var b []byte
+		for range 4 {
+			for n := len(b) + rnd.IntN(4000); len(b) < n; {
+				b = append(b, pieces[rnd.IntN(len(pieces))]...)
+			}
+			b = append(b, '\n')
+		}
+		texts = append(texts, string(b))
+	}
+	for _, dir := range []string{"seeds", "corpus/pingtan-dept"} {
+		files, _ := filepath.Glob(filepath.Join(testshared.Dir(t), dir, "*.txt"))
+		if len(files) == 0 {
+			t.Fatalf("no reports in %s", dir)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if utf8.Valid(b) {
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	marked := 0
+	for _, text := range texts {
+		walked, counted := NewSource("x.txt", text), NewSource("x.txt", text)
+		counted.ValidUTF8 = true
+		walked.marks.build(walked)
+		counted.marks.build(counted)
+		w, c := walked.marks, counted.marks
+		if !slices.Equal(w.off, c.off) || !slices.Equal(w.chars, c.chars) || !slices.Equal(w.units, c.units) {
+			t.Fatalf("marks differ on a text of %d bytes:\nwalk  %v %v %v\ncount %v %v %v", len(text), w.off, w.chars, w.units, c.off, c.chars, c.units)
+		}
+		marked += len(w.off)
+	}
+	if marked < 100 {
+		t.Fatalf("only %d checkpoints compared: the texts have too few long lines", marked)
 	}
 }

@@ -37,6 +37,10 @@ func (m *posMarks) build(s *Source) {
 		if end-start < longLine {
 			continue
 		}
+		if s.ValidUTF8 {
+			m.addValidMarks(s.Text, start, end)
+			continue
+		}
 		// nextColumns written out (as in countColumns): a call per
 		// character was most of a crawled report's Source in a batch
 		text := s.Text[:end]
@@ -63,6 +67,26 @@ func (m *posMarks) build(s *Source) {
 				last = i
 			}
 		}
+	}
+}
+
+// addValidMarks marks the line Text[start:end] of valid UTF-8 text where
+// build's walk would: at the first character boundary markStep bytes or
+// more after the last mark (valid, a boundary is any byte that is not a
+// continuation byte), each piece's columns counted eight bytes at a time.
+func (m *posMarks) addValidMarks(text string, start, end int) {
+	chars, units, last := 0, 0, start
+	for last+markStep <= end {
+		i := last + markStep
+		for i < end && !utf8.RuneStart(text[i]) {
+			i++
+		}
+		c, u := countValidColumns(text[last:i])
+		chars, units = chars+c, units+u
+		m.off = append(m.off, i)
+		m.chars = append(m.chars, chars)
+		m.units = append(m.units, units)
+		last = i
 	}
 }
 
