@@ -159,6 +159,31 @@ var jsonPlainASCII = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// plainThreeByteRun is the length of the run of three-byte characters
+// (Chinese, full-width punctuation, quotes) at the start of s that a JSON
+// string holds as they are, each tested in one word: a lead byte E1–EF but
+// ED with two continuation bytes is valid whatever they are (E0 and ED
+// narrow the second byte's range: the decoder judges those), and only E2
+// 80 A8/A9 (U+2028/9) is escaped.
+func plainThreeByteRun(s string) int {
+	t := s
+	for len(t) >= 3 {
+		w := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
+		if w&0xC0C0F0 != 0x8080E0 {
+			break // not a lead 1110xxxx and two continuation bytes
+		}
+		// leads by their low four bits: E0 and ED are judged by the decoder
+		// (bits 0 and 13 clear), E2 is plain but for U+2028/9 (bit 2 clear)
+		if plainLeads>>(w&0xF)&1 == 0 && (w&0xF != 2 || w>>8 == 0xA880 || w>>8 == 0xA980) {
+			break
+		}
+		t = t[3:]
+	}
+	return len(s) - len(t)
+}
+
+const plainLeads = 0xFFFF &^ (1<<0 | 1<<2 | 1<<13)
+
 // appendJSONString appends s quoted as encoding/json does without HTML
 // escaping: \" \\ \b \f \n \r \t, other control characters as \u00XX, each
 // byte of invalid UTF-8 as \ufffd, and U+2028 and U+2029 escaped (they end
@@ -194,14 +219,8 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		// a whole three-byte character (Chinese, full-width punctuation,
-		// quotes) is copied as it is: every lead but E0 and ED (whose second
-		// byte has a narrower range) makes a valid one with any two
-		// continuation bytes (tested together), and only E2 80 A8/A9
-		// (U+2028/9) is escaped
-		if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 &&
-			!(c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8) {
-			i += 3
+		if n := plainThreeByteRun(s[i:]); n > 0 {
+			i += n
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
