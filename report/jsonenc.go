@@ -99,7 +99,7 @@ func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnos
 	b = append(append(b, g.file...), path...)
 	b = appendLocation(b, loc, g.line, g.column, g.endLine, g.endColumn)
 	if loc.Page != 0 { // omitempty
-		b = strconv.AppendInt(append(b, g.page...), int64(loc.Page), 10)
+		b = appendCount(append(b, g.page...), loc.Page)
 	}
 	b = appendJSONString(append(b, g.rule...), d.Rule)
 	b = appendJSONString(append(b, g.severity...), d.Severity.String())
@@ -142,10 +142,25 @@ func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnos
 // appendLocation writes line, column, end_line and end_column, each after
 // its glue.
 func appendLocation(b []byte, loc Location, line, column, endLine, endColumn string) []byte {
-	b = strconv.AppendInt(append(b, line...), int64(loc.Line), 10)
-	b = strconv.AppendInt(append(b, column...), int64(loc.Column), 10)
-	b = strconv.AppendInt(append(b, endLine...), int64(loc.EndLine), 10)
-	return strconv.AppendInt(append(b, endColumn...), int64(loc.EndColumn), 10)
+	b = appendCount(append(b, line...), loc.Line)
+	b = appendCount(append(b, column...), loc.Column)
+	b = appendCount(append(b, endLine...), loc.EndLine)
+	return appendCount(append(b, endColumn...), loc.EndColumn)
+}
+
+// appendCount is strconv.AppendInt(b, int64(v), 10) for a line, column or
+// page number: those under 1,000 written digit by digit, without
+// strconv's general path (a finding has eight of them).
+func appendCount(b []byte, v int) []byte {
+	switch {
+	case v >= 0 && v < 10:
+		return append(b, byte('0'+v))
+	case v >= 10 && v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	case v >= 100 && v < 1000:
+		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 const lowerHex = "0123456789abcdef"

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -215,6 +216,21 @@ func TestAppendJSONStringThreeByteSequences(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// appendCount writes every number as strconv does, on both sides of its
+// digit-by-digit range.
+func TestAppendCountAsStrconv(t *testing.T) {
+	for _, v := range []int{-1000, -10, -1, 1000, 1001, 9999, 10000, 123456789, 1 << 40} {
+		if got, want := string(appendCount([]byte("x"), v)), "x"+strconv.Itoa(v); got != want {
+			t.Errorf("appendCount(%d) = %q, want %q", v, got, want)
+		}
+	}
+	for v := range 1200 {
+		if got, want := string(appendCount([]byte("x"), v)), "x"+strconv.Itoa(v); got != want {
+			t.Errorf("appendCount(%d) = %q, want %q", v, got, want)
 		}
 	}
 }
