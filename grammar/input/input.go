@@ -73,6 +73,18 @@ func Extensions() []string {
 	return append(slices.Clone(textExtensions), slices.Sorted(maps.Keys(formats))...)
 }
 
+// Names tells whether ext (lower-case, with its dot) is one of Extensions
+// or UnsupportedExtensions, without making the lists: a directory walk
+// asks it of every file.
+func Names(ext string) bool {
+	if slices.Contains(textExtensions, ext) || unsupportedFormats[ext] != [4]string{} {
+		return true
+	}
+	formatsMu.RLock()
+	defer formatsMu.RUnlock()
+	return formats[ext] != nil
+}
+
 // IsContainer tells whether the file at path is read by a front-end that
 // extracts or renders its text (a page, a Word document): the text is not
 // the file's bytes, so fixes cannot be written back into it.

@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,8 +23,7 @@ import (
 // (input.UnsupportedExtensions: .doc, .wps, .ofd), so that a folder of
 // them is reported rather than passed.
 func IsReportFile(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	return slices.Contains(input.Extensions(), ext) || slices.Contains(input.UnsupportedExtensions(), ext)
+	return input.Names(strings.ToLower(filepath.Ext(path)))
 }
 
 // ExpandPaths turns the paths of a command line into the files to check.
