@@ -65,8 +65,8 @@ func TestRuneCountIsRuneCountInString(t *testing.T) {
 // scans' literals and the template's keys by each of their bytes, in the
 // reports and in random text.
 func TestIndexWordByIsIndex(t *testing.T) {
-	words := []string{"是", "行政事业性收费", "规章", "【", "申请", "件", "\u3000", "\u00a0", "ab", "的的", "\xe6\x98", "\x98\xaf", "𠀀", "申𠀀"}
-	for _, s := range []*startScan{reCarried, reCarryOver, reCarryOverPre, reReceived, reHandled, reOtherBodies} {
+	words := append(otherBodies[:], "是", "行政事业性收费", "规章", "【", "申请", "件", "\u3000", "\u00a0", "ab", "的的", "\xe6\x98", "\x98\xaf", "𠀀", "申𠀀")
+	for _, s := range []*startScan{reCarried, reCarryOver, reCarryOverPre, reReceived, reHandled} {
 		words = append(words, s.lits...)
 	}
 	for s := range templateLabelTable() {
@@ -103,5 +103,86 @@ func TestIndexWordByIsIndex(t *testing.T) {
 	}
 	if found < 4000 {
 		t.Fatalf("only %d words found", found)
+	}
+}
+
+// lastClauseMark finds what strings.LastIndexAny finds: in the seeds, the
+// corpus and random texts of the marks, their pieces, 𠀀 and invalid bytes,
+// whole and cut at every byte.
+func TestLastClauseMarkIsLastIndexAny(t *testing.T) {
+	texts := randomTexts(53, 3000)
+	rng := rand.New(rand.NewSource(59))
+	pieces := []string{"，", ",", "、", "：", ":", "\xef\xbc", "\xbc\x8c", "\x8c", "\x81", "\xe3\x80", "\x9a", "信箱", "办结", "𠀀", "\xff", "\xef"}
+	for range 20000 {
+		texts = append(texts, randomText(rng, pieces, rng.Intn(10)))
+	}
+	for _, rep := range sharedReports(t) {
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		for _, s := range []string{text, text[:len(text)/2], text[len(text)/3:]} {
+			got, want := lastClauseMark(s), strings.LastIndexAny(s, "，,、：:")
+			if got != want {
+				t.Fatalf("lastClauseMark(%q) = %d, want %d", s, got, want)
+			}
+			if want >= 0 {
+				found++
+			}
+		}
+	}
+	if found < 5000 {
+		t.Fatalf("only %d marks found", found)
+	}
+}
+
+// nextDigitByBytes is nextDigit as it was, one byte at a time.
+func nextDigitByBytes(text string, i int) int {
+	for ; i < len(text); i++ {
+		if c := text[i]; (c <= '9' || c == 0xEF) && digitAt(text, i) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextDigit, eight bytes at a time, finds the digit the byte loop finds,
+// from every offset of the reports' paragraphs and of random texts with
+// digits of both widths, their cut pieces, every byte next to ':' and 0xEF,
+// and 𠀀.
+func TestNextDigitAsByteLoop(t *testing.T) {
+	texts := randomTexts(61, 3000)
+	rng := rand.New(rand.NewSource(67))
+	pieces := []string{"0", "9", "５", "\xef\xbc", "\xef", "\xbc\x99", "：", ":", "/", ";", "，", "件", "信息公开", "𠀀", "\xff", "\xee", "\xf0",
+		" ", "\x00", "\x7f", "\x80"}
+	for range 5000 {
+		texts = append(texts, randomText(rng, pieces, rng.Intn(30)))
+	}
+	for c := 0; c < 256; c++ {
+		texts = append(texts, strings.Repeat("信", 5)+string([]byte{byte(c)})+strings.Repeat("息", 4)+"1")
+	}
+	for _, rep := range sharedReports(t) {
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		for i := 0; i <= len(text); i++ {
+			got, want := nextDigit(text, i), nextDigitByBytes(text, i)
+			if got != want {
+				t.Fatalf("nextDigit(%q, %d) = %d, want %d", text, i, got, want)
+			}
+			if want >= 0 {
+				found++
+			}
+		}
+	}
+	if found < 100000 {
+		t.Fatalf("only %d digits found", found)
 	}
 }

@@ -224,10 +224,31 @@ func precededByOther(text string, at int) bool {
 		start--
 	}
 	before := text[start:at]
-	if i := strings.LastIndexAny(before, "，,、：:"); i >= 0 {
+	if i := lastClauseMark(before); i >= 0 {
 		before = before[i:]
 	}
 	return otherMatters.in(before)
+}
+
+// lastClauseMark is strings.LastIndexAny(s, "，,、：:"), found backwards by
+// each mark's last byte (, : 8C 81 9A) and the two before it; LastIndexAny
+// decoded every rune and looked each up among the marks.
+func lastClauseMark(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ',', ':':
+			return i
+		case 0x8C, 0x9A: // ， EF BC 8C, ： EF BC 9A
+			if i >= 2 && s[i-2] == 0xEF && s[i-1] == 0xBC {
+				return i - 2
+			}
+		case 0x81: // 、 E3 80 81
+			if i >= 2 && s[i-2] == 0xE3 && s[i-1] == 0x80 {
+				return i - 2
+			}
+		}
+	}
+	return -1
 }
 
 func checkNarrativeRequests(c *lint.Context) {

@@ -31,12 +31,35 @@ Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires acc
 }
 
 var (
-	reDocNumber   = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`, "件", "部", "条", "个", "份").matched(matchDocNumber)
-	reOtherBodies = scanFrom(`(?:部门|各单位|区直|县直|市直|乡镇|街道|各地|上级|省级|国家)(?:的)?(?:行政)?规范性文件`,
-		"部门", "各单位", "区直", "县直", "市直", "乡镇", "街道", "各地", "上级", "省级", "国家")
+	reDocNumber = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`, "件", "部", "条", "个", "份").matched(matchDocNumber)
 	issueVerbs  = words{"制发", "印发", "出台", "发布", "制定"}
 	repealVerbs = words{"废止", "失效"}
+	otherBodies = [...]string{"部门", "各单位", "区直", "县直", "市直", "乡镇", "街道", "各地", "上级", "省级", "国家"}
 )
+
+// otherBodiesDocs reports whether text holds another body's normative
+// documents, (?:部门|各单位|…|国家)(?:的)?(?:行政)?规范性文件 (what
+// TestOtherBodiesDocsIsThePattern matches it with): read backwards from
+// each 规范性文件, 行政 and 的 are taken when there (no word of the pattern
+// ends with 政 or 的, so the pattern cannot leave them out) and a body's
+// word must end there (the scan of the pattern searched the clause for
+// each of the eleven words).
+func otherBodiesDocs(text string) bool {
+	for from := 0; ; {
+		i := indexWord(text[from:], "规范性文件")
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		before := strings.TrimSuffix(strings.TrimSuffix(text[:at], "行政"), "的")
+		for _, w := range otherBodies {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+		from = at + len("规范性文件")
+	}
+}
 
 func checkNarrativeDocs(c *lint.Context) {
 	r := c.Report
@@ -119,7 +142,7 @@ func blockDocClaims(b *proseBlock) []docClaim {
 			switch {
 			case hasWord(clause, "规范性文件"):
 				subject = grammar.RowNormative
-				if reOtherBodies.Find(clause) != nil {
+				if otherBodiesDocs(clause) {
 					subject = ""
 				}
 			case hasWord(clause, "规章") && !hasWord(clause, "规章制度"):

@@ -73,7 +73,7 @@ func (s *startScan) FindAllIf(may bool, text string) [][]int {
 // one may start where it ended.
 func (s *startScan) findAll(text string, n int) [][]int {
 	var out [][]int
-	var buf [12]int // the most literals a pattern has (reOtherBodies: 11)
+	var buf [12]int // more than the most literals a pattern has (reReceived: 6)
 	var next []int  // per literal: its next offset at or after the last query, -1 when none is left
 	if !s.digits {
 		next = buf[:0]
@@ -174,13 +174,29 @@ func digitAt(text string, i int) int {
 // nextDigit returns the offset of the first digit at or after i, or -1. The
 // bytes tested never continue a character, so a hit starts one.
 func nextDigit(text string, i int) int {
-	for ; i < len(text); i++ {
-		// most bytes of Chinese text are above '9' and are not 0xEF
-		if c := text[i]; (c <= '9' || c == 0xEF) && digitAt(text, i) > 0 {
-			return i
+	for i < len(text) {
+		// eight bytes at a time past those that hold no byte up to '9'
+		// and no 0xEF (most of Chinese text), else byte by byte
+		if i+8 <= len(text) && mayBeginDigit(load64(text[i:])) == 0 {
+			i += 8
+			continue
+		}
+		for end := min(i+8, len(text)); i < end; i++ {
+			if c := text[i]; (c <= '9' || c == 0xEF) && digitAt(text, i) > 0 {
+				return i
+			}
 		}
 	}
 	return -1
+}
+
+// mayBeginDigit is not zero when a byte of w is below ':' or is 0xEF (the
+// first bytes of [0-9] and ０-９); a borrow may set bits above such a byte,
+// never where there is none.
+func mayBeginDigit(w uint64) uint64 {
+	below := (w - ones64*':') &^ w
+	ef := w ^ (ones64 * 0xEF)
+	return (below | (ef-ones64)&^ef) & highs
 }
 
 // digitRunEnd returns the end of the run of digits starting at i.
