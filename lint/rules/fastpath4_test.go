@@ -186,3 +186,67 @@ func TestNextDigitAsByteLoop(t *testing.T) {
 		t.Fatalf("only %d digits found", found)
 	}
 }
+
+// templateInfo gives what newTemplateLabel makes of the same text: for
+// each template string, a copy of it at another address, and its prefixes
+// (the same address, another length), and for the labels of the seeds and
+// the corpus; sameLabel answers as oldSameLabel (fastpath2_test.go) on
+// those labels, on each template string against itself, the next one, a
+// random text and itself with half-width brackets.
+func TestTemplateInfoByAddress(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		got, want := templateInfo(s), newTemplateLabel(s)
+		if got.text != s || got.key != want.key || got.open != want.open || got.close != want.close {
+			t.Fatalf("templateInfo(%q) = %+v, want %+v", s, *got, *want)
+		}
+	}
+	var strs []string
+	eachTemplateString(func(s string) { strs = append(strs, s) })
+	if len(strs) < 100 {
+		t.Fatalf("only %d template strings", len(strs))
+	}
+	for _, s := range strs {
+		check(s)
+		check(strings.Clone(s))
+		for k := range len(s) {
+			check(s[:k])
+		}
+	}
+	var labels [][2]string
+	for _, rep := range sharedReports(t) {
+		for _, tb := range rep.Tables {
+			if tb == nil {
+				continue
+			}
+			for _, l := range tb.Labels {
+				check(l.Canonical)
+				labels = append(labels, [2]string{l.Text, l.Canonical})
+			}
+		}
+	}
+	if len(labels) < 500 {
+		t.Fatalf("only %d labels", len(labels))
+	}
+	rng := rand.New(rand.NewSource(71))
+	pieces := []string{"（", "）", "(", ")", " ", "一", "予以公开", "\xef", "\xff", "𠀀", "|"}
+	for i, s := range strs {
+		labels = append(labels, [2]string{s, s}, [2]string{strs[(i+1)%len(strs)], s},
+			[2]string{randomText(rng, pieces, rng.Intn(6)), s}, [2]string{strings.ReplaceAll(s, "（", "("), s})
+	}
+	for _, odd := range []string{"（一", "(", "注（", "）（", "（二））", "", "𠀀(", "\xef\xbc\x88"} {
+		labels = append(labels, [2]string{odd, odd}, [2]string{odd + "）", odd}, [2]string{odd, odd + "）"})
+	}
+	differ := 0
+	for _, l := range labels {
+		if got, want := sameLabel(l[0], l[1]), oldSameLabel(l[0], l[1]); got != want {
+			t.Fatalf("sameLabel(%q, %q) = %v, want %v", l[0], l[1], got, want)
+		}
+		if !oldSameLabel(l[0], l[1]) {
+			differ++
+		}
+	}
+	if differ < 100 {
+		t.Fatalf("only %d labels differ from the template", differ)
+	}
+}

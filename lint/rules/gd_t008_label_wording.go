@@ -75,14 +75,7 @@ func brackets(s string) (open, close int) {
 // punctuation width, and its brackets are all there (balanced brackets
 // around it, “(自然人)”, do not matter).
 func sameLabel(text, canonical string) bool {
-	// most labels are written exactly as the template has them, and most
-	// of the template's have no bracket at all (no ( ) or EF, the first
-	// byte of （ and ）): balanced without a lookup
-	if text == canonical && strings.IndexByte(canonical, 0xEF) < 0 &&
-		strings.IndexByte(canonical, '(') < 0 && strings.IndexByte(canonical, ')') < 0 {
-		return true
-	}
-	tl := templateInfo(canonical)
+	tl := templateInfo(canonical) // by the address of the template's string
 	if text == canonical {
 		return tl.open == tl.close
 	}

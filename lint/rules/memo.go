@@ -9,6 +9,8 @@ package rules
 import (
 	"slices"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -254,6 +256,7 @@ func templateKey(s string) string { return templateInfo(s).key }
 // templateLabel is what the rules compare a label of the template by: its
 // label key and its brackets (brackets).
 type templateLabel struct {
+	text        string
 	key         string
 	open, close int
 }
@@ -263,7 +266,17 @@ type templateLabel struct {
 // on first use and only read after (a lookup without the sync.Map's
 // atomics); any other string is kept in a sync.Map.
 func templateInfo(s string) *templateLabel {
-	if tl, ok := templateLabelTable()[s]; ok {
+	ix := templateIndexOnce.Load()
+	if ix == nil {
+		ix = templateIndex()
+		templateIndexOnce.Store(ix)
+	}
+	// the parser's labels are the template's own strings: found by the
+	// address of their bytes, a hash of one word, not of the label's bytes
+	if tl := ix.byAddr.find(unsafe.StringData(s)); tl != nil && len(tl.text) == len(s) {
+		return tl
+	}
+	if tl, ok := ix.byText[s]; ok {
 		return tl
 	}
 	if v, ok := templateLabels.Load(s); ok {
@@ -275,20 +288,111 @@ func templateInfo(s string) *templateLabel {
 }
 
 func newTemplateLabel(s string) *templateLabel {
-	tl := &templateLabel{key: grammar.LabelKey(s)}
+	tl := &templateLabel{text: s, key: grammar.LabelKey(s)}
 	tl.open, tl.close = brackets(s)
 	return tl
 }
 
 var templateLabels sync.Map // string → *templateLabel
 
+// templateLabelIndex holds the templateLabels of the template's strings
+// (templateLabelTable) by text and by the address of their bytes. Only the
+// template's strings are in byAddr: the template's tables hold them as long
+// as the program runs, so a string at one of their addresses and of the
+// same length has the same bytes.
+type templateLabelIndex struct {
+	byText map[string]*templateLabel
+	byAddr addrTable
+}
+
+var templateIndex = sync.OnceValue(func() *templateLabelIndex {
+	ix := &templateLabelIndex{byText: templateLabelTable()}
+	var strs []string
+	eachTemplateString(func(s string) {
+		if len(s) > 0 {
+			strs = append(strs, s)
+		}
+	})
+	ix.byAddr = newAddrTable(len(strs))
+	for _, s := range strs {
+		ix.byAddr.add(unsafe.StringData(s), ix.byText[s])
+	}
+	return ix
+})
+
+// addrTable maps addresses to templateLabels by open addressing: a
+// multiplication, a shift and a compare or two, where a Go map of pointer
+// keys took about eighty instructions a lookup. Filled once, then only
+// read.
+type addrTable struct {
+	slots []addrSlot // a power of two, at most half full
+	shift uint       // 64 minus log2(len(slots))
+}
+
+type addrSlot struct {
+	p  *byte
+	tl *templateLabel
+}
+
+func newAddrTable(n int) addrTable {
+	size, shift := 2, uint(63)
+	for size < 2*n {
+		size, shift = 2*size, shift-1
+	}
+	return addrTable{slots: make([]addrSlot, size), shift: shift}
+}
+
+func (t *addrTable) slot(p *byte) uint64 {
+	return uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15 >> t.shift
+}
+
+// add records tl for p unless p already has one.
+func (t *addrTable) add(p *byte, tl *templateLabel) {
+	mask := uint64(len(t.slots) - 1)
+	for i := t.slot(p); ; i = (i + 1) & mask {
+		switch t.slots[i].p {
+		case p:
+			return
+		case nil:
+			t.slots[i] = addrSlot{p, tl}
+			return
+		}
+	}
+}
+
+// find returns what was recorded for p, or nil.
+func (t *addrTable) find(p *byte) *templateLabel {
+	mask := uint64(len(t.slots) - 1)
+	for i := t.slot(p); ; i = (i + 1) & mask {
+		switch t.slots[i].p {
+		case p:
+			return t.slots[i].tl
+		case nil:
+			return nil
+		}
+	}
+}
+
+// templateIndexOnce is templateIndex once made: a load, where calling the
+// OnceValue was a third of a lookup
+var templateIndexOnce atomic.Pointer[templateLabelIndex]
+
 var templateLabelTable = sync.OnceValue(func() map[string]*templateLabel {
 	m := map[string]*templateLabel{}
+	eachTemplateString(func(s string) {
+		if m[s] == nil {
+			m[s] = newTemplateLabel(s)
+		}
+	})
+	return m
+})
+
+// eachTemplateString calls visit with the labels, variants and headers of
+// both formats' tables (a string may come more than once).
+func eachTemplateString(visit func(string)) {
 	add := func(ss ...string) {
 		for _, s := range ss {
-			if m[s] == nil {
-				m[s] = newTemplateLabel(s)
-			}
+			visit(s)
 		}
 	}
 	for _, f := range []grammar.Format{grammar.Format2019, grammar.Format2021} {
@@ -304,8 +408,7 @@ var templateLabelTable = sync.OnceValue(func() map[string]*templateLabel {
 			}
 		}
 	}
-	return m
-})
+}
 
 // defColumns are the columns of a table definition, for GD-T012 and
 // GD-T008: the same for every report, so made once per definition.
