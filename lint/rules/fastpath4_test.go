@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -248,5 +249,59 @@ func TestTemplateInfoByAddress(t *testing.T) {
 	}
 	if differ < 100 {
 		t.Fatalf("only %d labels differ from the template", differ)
+	}
+}
+
+// blockSentenceYearsBySentence is blockSentenceYears as it was: leadingYear
+// of each sentence.
+func blockSentenceYearsBySentence(b *proseBlock) []sentenceYear {
+	var out []sentenceYear
+	for _, s := range b.sentences() {
+		at, ok := leadingYear(b.Text[s[0]:s[1]])
+		if !ok {
+			continue
+		}
+		n, _ := atoiDigits(b.Text[s[0]+at : s[0]+at+4])
+		out = append(out, sentenceYear{start: s[0] + at, end: s[0] + at + 4, year: n})
+	}
+	return out
+}
+
+// blockSentenceYears, starting from each 年, finds the years the sentences
+// start with: on every block of the seeds and the corpus, and on random
+// blocks of years, spaces of every kind, every sentence mark and the
+// characters around them (、，,), pieces of marks, 𠀀 and invalid bytes.
+func TestBlockSentenceYearsBySentence(t *testing.T) {
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		for _, b := range proseBlocks(rep) {
+			texts = append(texts, b.Text)
+		}
+	}
+	rng := rand.New(rand.NewSource(73))
+	pieces := []string{"2024", "2023", "1", "２０２４", "年", "度", "，", ",", "、", " ", "\t", "\n", "\u3000", "\u00a0", "。", "；", "！",
+		"？", ";", "!", "?", ".", "：", "\xe3\x80", "\x80", "\xef\xbc", "\x9b", "𠀀", "\xff", "我局", "工作"}
+	// near matches after random text: each part of the pattern in turn,
+	// as often right as not
+	parts := [][]string{{"", "。", "；", "！", "？", ";", "!", "?", "，", "\xe3\x80", "、"}, {"", " ", "\u3000", "\t\u3000 "},
+		{"2024", "202", "20245", "２０２４"}, {"", " ", "\n"}, {"年", "月"}, {"", "度"}, {"", " "}, {"，", ",", "、", "。"}}
+	for range 100000 {
+		text := randomText(rng, pieces, rng.Intn(8))
+		for _, p := range parts {
+			text += p[rng.Intn(len(p))]
+		}
+		texts = append(texts, text+randomText(rng, pieces, rng.Intn(4)))
+	}
+	found := 0
+	for _, text := range texts {
+		b := &proseBlock{Text: text}
+		got, want := blockSentenceYears(b), blockSentenceYearsBySentence(b)
+		if !slices.Equal(got, want) {
+			t.Fatalf("blockSentenceYears(%q) = %v, want %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 2000 {
+		t.Fatalf("only %d years found", found)
 	}
 }

@@ -60,17 +60,60 @@ func checkTextYear(c *lint.Context) {
 type sentenceYear struct{ start, end, year int }
 
 // blockSentenceYears returns the years the sentences of block b start with.
+//
+// It starts from each 年 instead of splitting the block into sentences
+// (most blocks have no sentence that starts with a year): leadingYear
+// matches a sentence when its four digits are followed by spaces and that
+// 年, and preceded by spaces and U+3000 back to the sentence's start, which
+// is the block's start or the end of a mark that ends sentences (see
+// appendSentences); no character the pattern reads is such a mark.
 func blockSentenceYears(b *proseBlock) []sentenceYear {
+	text := b.Text
 	var out []sentenceYear
-	for _, s := range b.sentences() {
-		at, ok := leadingYear(b.Text[s[0]:s[1]])
-		if !ok {
+	for from := 0; ; {
+		i := indexWord(text[from:], "年")
+		if i < 0 {
+			return out
+		}
+		nian := from + i
+		from = nian + len("年")
+		d := nian
+		for d > 0 && isRE2Space(text[d-1]) {
+			d--
+		}
+		if d -= 4; d < 0 || !sentenceStartsAt(text, d) {
 			continue
 		}
-		n, _ := atoiDigits(b.Text[s[0]+at : s[0]+at+4])
-		out = append(out, sentenceYear{start: s[0] + at, end: s[0] + at + 4, year: n})
+		if at, ok := leadingYear(text[d:]); ok && at == 0 {
+			n, _ := atoiDigits(text[d : d+4])
+			out = append(out, sentenceYear{start: d, end: d + 4, year: n})
+		}
 	}
-	return out
+}
+
+// sentenceStartsAt tells whether only spaces and U+3000 stand between the
+// start of the sentence holding text[d] and d: back from d over them lies
+// the text's start or a mark appendSentences ends a sentence at.
+func sentenceStartsAt(text string, d int) bool {
+	for d > 0 {
+		switch {
+		case isRE2Space(text[d-1]):
+			d--
+			continue
+		case strings.HasSuffix(text[:d], "\u3000"):
+			d -= len("\u3000")
+			continue
+		}
+		break
+	}
+	if d == 0 {
+		return true
+	}
+	switch text[d-1] {
+	case ';', '!', '?':
+		return true
+	}
+	return d >= 3 && (text[d-3:d] == "。" || text[d-3:d] == "；" || text[d-3:d] == "！" || text[d-3:d] == "？")
 }
 
 // leadingYear finds the year a sentence starts with: the offset of its
