@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/gdlint/gdlint/grammar/input"
 	"github.com/gdlint/gdlint/internal/batchtest"
 	"github.com/gdlint/gdlint/internal/fileio"
+	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/lint/rules"
 )
@@ -758,5 +760,59 @@ func TestNormalizeBodyOfIdeographsAsNFKC(t *testing.T) {
 		if got, want := NormalizeBody(s), normalizeBodySlowly(s); got != want {
 			t.Errorf("NormalizeBody(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// readStatsAsBefore is readStats as it was, a Stat and two copies a value:
+// the reference the one-allocation version must agree with.
+func readStatsAsBefore(rep *grammar.Report) Stats {
+	out := Stats{}
+	for _, d := range StatDefs {
+		if c := cellAt(rep, d.Cell); c != nil {
+			if v, ok := c.Number(); ok {
+				out[d.Key] = &Stat{Value: v, Text: strings.Clone(c.Text), Span: c.Span, Doubt: strings.Clone(c.Doubt)}
+			}
+		}
+	}
+	return out
+}
+
+// The key statistics of the real reports (a placement in doubt among
+// them) and of the test reports are read as before, and hold no part of
+// the report's text.
+func TestReadStatsAsBefore(t *testing.T) {
+	files := testshared.Seeds(t)
+	for _, glob := range []string{"corpus/*.txt", "corpus/*.md", "corpus/pingtan-dept/*.txt"} {
+		m, _ := filepath.Glob(filepath.Join(testshared.Dir(t), glob))
+		files = append(files, m...)
+	}
+	m, _ := filepath.Glob("../../testdata/examples/*.txt")
+	files = append(files, m...)
+	doubts, values := 0, 0
+	for _, f := range files {
+		rep, err := input.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := readStats(rep), readStatsAsBefore(rep)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: readStats\n%v\nwant\n%v", f, got, want)
+		}
+		text := rep.Source.Text
+		for _, s := range got {
+			values++
+			if s.Doubt != "" {
+				doubts++
+			}
+			for _, piece := range []string{s.Text, s.Doubt} {
+				if len(piece) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(piece))) >= uintptr(unsafe.Pointer(unsafe.StringData(text))) &&
+					uintptr(unsafe.Pointer(unsafe.StringData(piece))) < uintptr(unsafe.Pointer(unsafe.StringData(text)))+uintptr(len(text)) {
+					t.Fatalf("%s: %q is a slice of the report's text, not a copy", f, piece)
+				}
+			}
+		}
+	}
+	if values < 100 || doubts == 0 {
+		t.Fatalf("%d values, %d in doubt: the reports test too little", values, doubts)
 	}
 }

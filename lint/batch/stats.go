@@ -44,14 +44,42 @@ type Stat struct {
 type Stats map[string]*Stat
 
 func readStats(rep *grammar.Report) Stats {
-	out := Stats{}
+	type found struct {
+		key  string
+		cell *grammar.Cell
+		v    float64
+	}
+	var cells [16]found // StatDefs, without an allocation
+	got, size := cells[:0], 0
 	for _, d := range StatDefs {
 		if c := cellAt(rep, d.Cell); c != nil {
 			if v, ok := c.Number(); ok {
-				// copies: the cell's text is a slice of the whole document's
-				out[d.Key] = &Stat{Value: v, Text: strings.Clone(c.Text), Span: c.Span, Doubt: strings.Clone(c.Doubt)}
+				got = append(got, found{d.Key, c, v})
+				size += len(c.Text) + len(c.Doubt)
 			}
 		}
+	}
+	out := make(Stats, len(got))
+	if len(got) == 0 {
+		return out
+	}
+	// the texts are copies (a cell's is a slice of the whole document),
+	// made in one string; the values in one array
+	var b strings.Builder
+	b.Grow(size)
+	for _, f := range got {
+		b.WriteString(f.cell.Text)
+		b.WriteString(f.cell.Doubt)
+	}
+	texts, at := b.String(), 0
+	stats := make([]Stat, len(got))
+	for i, f := range got {
+		text := texts[at : at+len(f.cell.Text)]
+		at += len(text)
+		doubt := texts[at : at+len(f.cell.Doubt)]
+		at += len(doubt)
+		stats[i] = Stat{Value: f.v, Text: text, Span: f.cell.Span, Doubt: doubt}
+		out[f.key] = &stats[i]
 	}
 	return out
 }
