@@ -66,7 +66,7 @@ func TestRuneCountIsRuneCountInString(t *testing.T) {
 // scans' literals and the template's keys by each of their bytes, in the
 // reports and in random text.
 func TestIndexWordByIsIndex(t *testing.T) {
-	words := append(otherBodies[:], "是", "行政事业性收费", "规章", "【", "申请", "件", "\u3000", "\u00a0", "ab", "的的", "\xe6\x98", "\x98\xaf", "𠀀", "申𠀀")
+	words := append(otherBodies[:], "是", "行政事业性收费", "规章", "【", "行政复议", "行政诉讼", "规范性文件", "申请", "件", "\u3000", "\u00a0", "ab", "的的", "\xe6\x98", "\x98\xaf", "𠀀", "申𠀀")
 	for _, s := range []*startScan{reCarried, reCarryOver, reCarryOverPre, reReceived, reHandled} {
 		words = append(words, s.lits...)
 	}

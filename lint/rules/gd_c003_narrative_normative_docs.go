@@ -123,13 +123,14 @@ func clauseEnd(text string, from int) (end, next int) {
 // blockDocClaims reads the counts of documents issued, repealed and in force
 // that the clauses of block b state.
 func blockDocClaims(b *proseBlock) []docClaim {
-	// 规章 searched by 章's second byte (AB): 规's last, 84, ends 的 too
-	if !hasWord(b.Text, "规范性文件") && indexWordBy(b.Text, "规章", 4) < 0 {
+	// 规范性文件 and 规章 are searched by 规's second byte (A7) and 章's
+	// (AB), not by 规's last (84), which ends 的 too
+	if indexWordBy(b.Text, "规范性文件", 1) < 0 && indexWordBy(b.Text, "规章", 4) < 0 {
 		return nil // the test below fails for every sentence
 	}
 	var out []docClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !hasWord(s.text, "规范性文件") && !hasWord(s.text, "规章") {
+		if indexWordBy(s.text, "规范性文件", 1) < 0 && indexWordBy(s.text, "规章", 4) < 0 {
 			return // no clause can name a subject
 		}
 		subject := ""
@@ -145,7 +146,7 @@ func blockDocClaims(b *proseBlock) []docClaim {
 				if otherBodiesDocs(clause) {
 					subject = ""
 				}
-			case hasWord(clause, "规章") && !hasWord(clause, "规章制度"):
+			case indexWordBy(clause, "规章", 4) >= 0 && !hasWord(clause, "规章制度"):
 				subject = grammar.RowRules
 			case hasWord(clause, "文件") || hasWord(clause, "信息") || hasWord(clause, "政策"):
 				subject = ""
