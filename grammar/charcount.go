@@ -24,9 +24,7 @@ func countValidChars(s string) int {
 	cont := 0
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8] // one bounds check for the eight, one load
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		w := load8(s, i)
 		// a byte's top bit set and the next bit clear: w<<1 puts each
 		// byte's bit 6 where its bit 7 is
 		cont += bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
@@ -46,9 +44,7 @@ func countValidColumns(s string) (chars, units int) {
 	cont, lead4 := 0, 0
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		w := load8(s, i)
 		cont += bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
 		lead4 += bits.OnesCount64(w & (w << 1) & (w << 2) & (w << 3) & 0x8080808080808080)
 	}

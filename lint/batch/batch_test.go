@@ -805,8 +805,7 @@ func TestReadStatsAsBefore(t *testing.T) {
 				doubts++
 			}
 			for _, piece := range []string{s.Text, s.Doubt} {
-				if len(piece) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(piece))) >= uintptr(unsafe.Pointer(unsafe.StringData(text))) &&
-					uintptr(unsafe.Pointer(unsafe.StringData(piece))) < uintptr(unsafe.Pointer(unsafe.StringData(text)))+uintptr(len(text)) {
+				if sliceOf(piece, text) {
 					t.Fatalf("%s: %q is a slice of the report's text, not a copy", f, piece)
 				}
 			}
@@ -815,4 +814,10 @@ func TestReadStatsAsBefore(t *testing.T) {
 	if values < 100 || doubts == 0 {
 		t.Fatalf("%d values, %d in doubt: the reports test too little", values, doubts)
 	}
+}
+
+// sliceOf tells whether piece (not empty) lies in text's memory.
+func sliceOf(piece, text string) bool {
+	p, start := uintptr(unsafe.Pointer(unsafe.StringData(piece))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	return len(piece) > 0 && p >= start && p < start+uintptr(len(text))
 }
