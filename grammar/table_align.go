@@ -129,7 +129,7 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 	var cur *segment
 	seenRow := false
 	toks := lx.toks
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
 		switch {
 		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
@@ -168,6 +168,13 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 			}
 			vals[n] = tk
 			n++
+			// the values after it (the rest of a row's cells) join it as
+			// well, in a loop of their own
+			for i+1 < len(toks) && toks[i+1].kind != tokLabel && toks[i+1].kind != tokText {
+				i++
+				vals[n] = &toks[i]
+				n++
+			}
 		}
 	}
 	setRun(cur, vals, run, n)
