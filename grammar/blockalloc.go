@@ -60,6 +60,15 @@ func (b *sliceAlloc[T]) take(n, block int) []T {
 	return s
 }
 
+// giveBack returns the last k Ts of the last take, unwritten, to the next
+// take: they are the Ts before free in the block last taken from.
+func (b *sliceAlloc[T]) giveBack(k int) {
+	if k > 0 {
+		blk := b.blocks[b.used-1]
+		b.free = blk[len(blk)-len(b.free)-k:]
+	}
+}
+
 func (b *sliceAlloc[T]) reset() {
 	clearBlocks(b.blocks[:b.used])
 	b.free, b.used = nil, 0

@@ -224,18 +224,10 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 	for _, r := range rows {
 		r.Split, r.SplitBy = splitBy != "", splitBy
 		// the row's cells in one take (a call each was a tenth of this
-		// loop): one a token placed in it, counted as the loop below goes
-		n := 0
-		for j, k := i, 0; k < len(r.Def.Cols); k++ {
-			for skipEmpties && placed[j].kind == tokEmpty {
-				j++
-			}
-			if placed[j] != nil {
-				n++
-			}
-			j++
-		}
-		cells := p.cellSlab.take(n, max(p.slabSlots, 64))
+		// loop): one a column, and those no token is placed in given back
+		// unwritten (counting them first cost more)
+		cells := p.cellSlab.take(len(r.Def.Cols), max(p.slabSlots, 64))
+		used := 0
 		for ci, col := range r.Def.Cols {
 			for skipEmpties && placed[i].kind == tokEmpty {
 				i++
@@ -248,8 +240,8 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 			// a new cell is zero: its fields are set one by one, with no
 			// whole Cell built and copied. The cells of a report's
 			// tables are one block, as their slots are.
-			c := &cells[0]
-			cells = cells[1:]
+			c := &cells[used]
+			used++
 			c.Table, c.Row, c.Col, c.Text, c.Span, c.Doubt = t.ID, r.Def, col, pv.text, p.span(pv.start, pv.end), doubt
 			switch pv.kind {
 			case tokEmpty:
@@ -272,6 +264,7 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 			}
 			r.Cells[ci] = c
 		}
+		p.cellSlab.giveBack(len(cells) - used)
 	}
 }
 
