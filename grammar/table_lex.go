@@ -42,7 +42,8 @@ type lexer struct {
 	unremembered bool
 	lastMatch    matchAnswer
 	used         int // the most tokens toks held (releaseLexers)
-	labels       int // the label tokens, once releaseTrailingText counted them
+	labels       int // the label tokens (add counts them)
+	valueLine    int // 1 + the line of the last token that is not text (0: none)
 	first        int // view offset of the first token
 	last         int
 	nlines       int
@@ -72,8 +73,8 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		if ln.start >= b {
 			break
 		}
-		if ln.end <= a {
-			continue
+		if ln.end <= a || ln.start == ln.end {
+			continue // before the region, or blank (a table's every other line)
 		}
 		s, e := ln.start, ln.end
 		if s < a {
@@ -114,9 +115,10 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
 			continue
 		}
-		// prose inside the region stays prose (a line with a tab is none)
+		// prose inside the region stays prose (a line with a tab is none,
+		// nor one of 20 bytes or fewer: isProse's first answer, uncalled)
 		tab := strings.IndexByte(text, '\t')
-		if tab < 0 && isProse(text) && !lx.startsWithLabel(s, e) {
+		if tab < 0 && len(text) > 20 && isProse(text) && !lx.startsWithLabel(s, e) {
 			continue
 		}
 		if text[0] == '#' {
@@ -267,20 +269,10 @@ func isProse(text string) bool {
 // releaseTrailingText gives back the lines after the table's last label or
 // value: a region that runs to the next section heading may end in prose
 // broken into short lines (a PDF export) that is not part of the table.
-//
-// It counts the labels too (labels), which are none of the text it gives
-// back.
+// The tokens were counted as they came (add): none of the text it gives
+// back is a label.
 func (lx *lexer) releaseTrailingText() {
-	last, labels := -1, 0
-	for i := range lx.toks {
-		if tk := &lx.toks[i]; tk.kind != tokText {
-			last = tk.line
-			if tk.kind == tokLabel {
-				labels++
-			}
-		}
-	}
-	lx.labels = labels
+	last := lx.valueLine - 1
 	k := len(lx.toks)
 	for k > 0 && lx.toks[k-1].line > last {
 		k--
@@ -424,6 +416,15 @@ func (lx *lexer) add(tk token) {
 	if lx.first < 0 {
 		lx.first = tk.start
 	}
+	// counted here, not by another pass over the tokens: the labels (for
+	// readTokens) and the last line of a label or value (for
+	// releaseTrailingText); lines only grow
+	if tk.kind != tokText {
+		lx.valueLine = tk.line + 1
+		if tk.kind == tokLabel {
+			lx.labels++
+		}
+	}
 	lx.last = tk.end
 	lx.toks = append(lx.toks, tk)
 }
@@ -521,6 +522,8 @@ func (lx *lexer) scanCellTokens(li, s, e int, separated bool) (glued bool) {
 		if tk := &lx.toks[before]; tk.kind == tokText && utf8.RuneCountInString(tk.text) <= 60 {
 			if en, how := lx.m.fuzzyRemembered(tk.text); en != nil {
 				tk.kind, tk.entry, tk.how = tokLabel, en, how
+				lx.labels++ // the last token: add counted it as text
+				lx.valueLine = tk.line + 1
 			}
 		}
 	}
