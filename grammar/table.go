@@ -32,6 +32,9 @@ type token struct {
 	line   int    // index into parser.lines
 	whole  bool   // the token is a whole cell
 	digits bool   // a number made of digits only (may be glued)
+	// label is 1 + the index in its table's Labels of the first Label made
+	// of the token (0: none), which labelFor looks up
+	label int32
 }
 
 func (t *token) isValue() bool {
@@ -237,6 +240,7 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 	for i := range toks {
 		if tk := &toks[i]; tk.kind == tokLabel {
 			t.Labels = append(t.Labels, p.makeLabel(tk))
+			tk.label = int32(len(t.Labels))
 		}
 	}
 	// the rows and their cell slots, for the report's three tables in one
@@ -346,6 +350,11 @@ func (p *parser) unplaced(t *Table, tk *token, reason string) {
 
 func (p *parser) labelFor(t *Table, tk *token) *Label {
 	sp := p.span(tk.start, tk.end)
+	// the token's own: on the source itself (no view) a span is one
+	// token's, and tokens do not overlap, so no label before it has its span
+	if k := tk.label; k > 0 && p.v.pieces == nil && t.Labels[k-1].Span == sp {
+		return t.Labels[k-1]
+	}
 	for _, l := range t.Labels {
 		if l.Span == sp {
 			return l

@@ -291,6 +291,9 @@ func (p *parser) placeByPosition(t *Table, orphans []*segment, missing []int, fo
 			sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row, order: missing[k]}
 			sg.label.how = "position"
 			t.Labels = append(t.Labels, p.makeLabel(sg.label))
+			if sg.label.label == 0 {
+				sg.label.label = int32(len(t.Labels))
+			}
 		}
 		found[missing[k]] = sg
 	}
