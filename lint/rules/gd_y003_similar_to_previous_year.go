@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -111,12 +113,19 @@ func proseOf(rep *grammar.Report) prose {
 	if rep.Publication != nil {
 		skip = append(skip, lineOf(rep.Source, rep.Publication.Span))
 	}
-	sort.Slice(skip, func(i, j int) bool { return skip[i].Start < skip[j].Start })
+	sortByStart(skip)
 	paras := make([]grammar.Span, len(rep.Paragraphs))
 	for i, p := range rep.Paragraphs {
 		paras[i] = p.Span
 	}
 	return prose{text: rep.Source.Text, paragraphs: paras, skip: skip}
+}
+
+// sortByStart sorts spans by their starts as sort.Slice did (the same
+// pdqsort, so spans with one start keep the order they had), without its
+// reflection and closure.
+func sortByStart(spans []grammar.Span) {
+	slices.SortFunc(spans, func(a, b grammar.Span) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // segments cuts a report's prose into sentence runs of at least minSegment
