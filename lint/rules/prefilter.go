@@ -220,17 +220,23 @@ func matchCarried(text string, p int) []int {
 	return nil
 }
 
+// afterNegation is where the text after 未 or 没有 at p starts.
+func afterNegation(text string, p int) (int, bool) {
+	switch {
+	case strings.HasPrefix(text[p:], "未"):
+		return p + len("未"), true
+	case strings.HasPrefix(text[p:], "没有"):
+		return p + len("没有"), true
+	}
+	return 0, false
+}
+
 // matchNoRequests is reNoRequests, (?:未|没有)(?:收到|接到|受理)([^。；，,、0-9０-９]{0,16}?)申请,
 // anchored at p: the lazy gap ends at the first 申请 within 16 runes of
 // the verb with none of 。；，,、 or a digit before it.
 func matchNoRequests(text string, p int) []int {
-	var q int
-	switch {
-	case strings.HasPrefix(text[p:], "未"):
-		q = p + len("未")
-	case strings.HasPrefix(text[p:], "没有"):
-		q = p + len("没有")
-	default:
+	q, ok := afterNegation(text, p)
+	if !ok {
 		return nil
 	}
 	if q+6 > len(text) {
@@ -313,13 +319,8 @@ var noReviewOpeners = [...]string{"出现", "发生", "收到", "产生", "接�
 // word (or at the end): only whether there is a match needs a search, the
 // nearest 行政复议/诉讼 at most 30 runes after the optional word.
 func matchNoReview(text string, p int) []int {
-	var q int
-	switch {
-	case strings.HasPrefix(text[p:], "未"):
-		q = p + len("未")
-	case strings.HasPrefix(text[p:], "没有"):
-		q = p + len("没有")
-	default:
+	q, ok := afterNegation(text, p)
+	if !ok {
 		return nil
 	}
 	opener := 0 // the optional word's runes
