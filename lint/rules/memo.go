@@ -261,10 +261,9 @@ type templateLabel struct {
 	open, close int
 }
 
-// templateInfo returns the templateLabel of s, made once per string: the
-// labels, variants and headers of both formats' tables are in a map made
-// on first use and only read after (a lookup without the sync.Map's
-// atomics); any other string is kept in a sync.Map.
+// templateInfo returns the templateLabel of s: those of the labels,
+// variants and headers of both formats' tables are made once, in a map
+// made on first use and only read after.
 func templateInfo(s string) *templateLabel {
 	ix := templateIndexOnce.Load()
 	if ix == nil {
@@ -279,12 +278,10 @@ func templateInfo(s string) *templateLabel {
 	if tl, ok := ix.byText[s]; ok {
 		return tl
 	}
-	if v, ok := templateLabels.Load(s); ok {
-		return v.(*templateLabel)
-	}
-	tl := newTemplateLabel(s)
-	templateLabels.Store(s, tl)
-	return tl
+	// any other string (none today: the callers pass the template's
+	// labels) is read anew, not kept: text from a document must not pile
+	// up in a language server that runs for days
+	return newTemplateLabel(s)
 }
 
 func newTemplateLabel(s string) *templateLabel {
@@ -292,8 +289,6 @@ func newTemplateLabel(s string) *templateLabel {
 	tl.open, tl.close = brackets(s)
 	return tl
 }
-
-var templateLabels sync.Map // string → *templateLabel
 
 // templateLabelIndex holds the templateLabels of the template's strings
 // (templateLabelTable) by text and by the address of their bytes. Only the

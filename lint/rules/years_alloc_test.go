@@ -78,3 +78,20 @@ func TestSummarizeYearCellsAsBefore(t *testing.T) {
 		t.Fatalf("only %d numbers compared", numbers)
 	}
 }
+
+// templateInfo of a string that is not the template's is read as the
+// template's are, and is not kept: asking again gives a new one.
+func TestTemplateInfoKeepsNoOtherString(t *testing.T) {
+	s := strings.Clone("（一）自 然 人")
+	a, b := templateInfo(s), templateInfo(s)
+	if a == b {
+		t.Error("a string not of the template was kept")
+	}
+	if want := newTemplateLabel(s); *a != *want || a.key != grammar.LabelKey(s) {
+		t.Errorf("templateInfo(%q) = %+v, want %+v", s, *a, *want)
+	}
+	canon := grammar.Table2.Row(grammar.RowNew).Label
+	if templateInfo(canon) != templateInfo(strings.Clone(canon)) {
+		t.Error("a template label is not found by its text")
+	}
+}
