@@ -92,57 +92,48 @@ func sharedString(p []byte) string { return unsafe.String(unsafe.SliceData(p), l
 // character is decoded.
 func validUTF8(p []byte) bool {
 	n := len(p)
-	for i := 0; i < n; {
-		c := p[i]
-		if c < utf8.RuneSelf {
-			// to the first byte that is not ASCII among the next eight
-			if i+8 <= n {
-				if high := binary.LittleEndian.Uint64(p[i:i+8]) & 0x8080808080808080; high == 0 {
-					i += 8
-				} else {
-					i += bits.TrailingZeros64(high) >> 3
-				}
+	i := 0
+	// a word at a time, whatever comes: the text changes between ASCII and
+	// Chinese every few characters, and each change cost a dispatch
+	for i+8 <= n {
+		w := binary.LittleEndian.Uint64(p[i : i+8])
+		switch high := w & 0x8080808080808080; {
+		case high&0x80 == 0:
+			// ASCII: to the first byte that is not, among the eight
+			if high == 0 {
+				i += 8
 			} else {
-				i++
+				i += bits.TrailingZeros64(high) >> 3
 			}
-			continue
-		}
-		// a run of 1110xxxx 10xxxxxx 10xxxxxx, lead byte not E0 or ED: two
-		// characters at a time while eight bytes are left, then one
-		// (rest shrinks as j grows: its length is the only bound checked)
-		// (four at a time while fourteen are left: the words at 0 and 6)
-		rest := p[i:]
-		for len(rest) >= 14 {
-			if !twoThreeByte(binary.LittleEndian.Uint64(rest)) || !twoThreeByte(binary.LittleEndian.Uint64(rest[6:])) {
-				break
+		case twoThreeByte(w):
+			i += 6
+			// more of them, as in Chinese text: four at a time while
+			// fourteen bytes are left (the words at 0 and 6), then two
+			rest := p[i:]
+			for len(rest) >= 14 && twoThreeByte(binary.LittleEndian.Uint64(rest)) && twoThreeByte(binary.LittleEndian.Uint64(rest[6:])) {
+				rest = rest[12:]
 			}
-			rest = rest[12:]
-		}
-		for len(rest) >= 8 {
-			if !twoThreeByte(binary.LittleEndian.Uint64(rest)) {
-				break
+			for len(rest) >= 8 && twoThreeByte(binary.LittleEndian.Uint64(rest)) {
+				rest = rest[6:]
 			}
-			rest = rest[6:]
-		}
-		j := n - len(rest)
-		for j+2 < n {
-			t := p[j : j+3 : j+3]
-			if w := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16; w&0xC0C0F0 != 0x8080E0 || t[0] == 0xE0 || t[0] == 0xED {
-				break
+			i = n - len(rest)
+		case oneThreeByte(w):
+			i += 3
+		default:
+			r, size := utf8.DecodeRune(p[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
 			}
-			j += 3
+			i += size
 		}
-		if j > i {
-			i = j
-			continue
-		}
-		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 {
-			return false
-		}
-		i += size
 	}
-	return true
+	return utf8.Valid(p[i:])
+}
+
+// oneThreeByte reports whether w's first three bytes (little-endian) are a
+// character 1110xxxx 10xxxxxx 10xxxxxx whose lead byte is not E0 or ED.
+func oneThreeByte(w uint64) bool {
+	return w&0xC0C0F0 == 0x8080E0 && w&0x0F != 0 && w&0x0F != 0x0D
 }
 
 // twoThreeByte reports whether w's first six bytes (little-endian) are two
