@@ -24,10 +24,7 @@ func countValidChars(s string) int {
 	cont := 0
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := load8(s, i)
-		// a byte's top bit set and the next bit clear: w<<1 puts each
-		// byte's bit 6 where its bit 7 is
-		cont += bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+		cont += continuationBytes(load8(s, i))
 	}
 	for ; i < len(s); i++ {
 		if s[i]&0xC0 == 0x80 {
@@ -35,6 +32,12 @@ func countValidChars(s string) int {
 		}
 	}
 	return len(s) - cont
+}
+
+// continuationBytes counts the bytes 10xxxxxx of the word w: top bit set,
+// the next clear (w<<1 puts each byte's bit 6 where its bit 7 is).
+func continuationBytes(w uint64) int {
+	return bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
 }
 
 // countValidColumns is countColumns(s) for s valid UTF-8: its characters
@@ -45,7 +48,7 @@ func countValidColumns(s string) (chars, units int) {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		w := load8(s, i)
-		cont += bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+		cont += continuationBytes(w)
 		lead4 += bits.OnesCount64(w & (w << 1) & (w << 2) & (w << 3) & 0x8080808080808080)
 	}
 	for ; i < len(s); i++ {
