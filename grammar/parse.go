@@ -1143,7 +1143,11 @@ var (
 	reDateLine  = regexp.MustCompile(`^[（(]?[\s\x{00A0}\x{3000}]*(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日[\s\x{00A0}\x{3000}]*[）)]?$`)
 	reMetaTitle = regexp.MustCompile(`^(?:标题|名称)[\s\x{00A0}\x{3000}]*[:：\t][\s\x{00A0}\x{3000}]*`) // a metadata line or a page's metadata-table row
 	// a page title ends with the site's name: "…年度报告-沭阳县发改局"
-	reSiteSuffix = regexp.MustCompile(`报告([\s\x{00A0}\x{3000}]*[-_|－—–｜][\s\x{00A0}\x{3000}]*[^-_|－—–｜]{1,30})$`)
+	// (compiled when a metadata title is met: its bounded repeat made it a
+	// sixth of every run's start, 4.1 of 25 million instructions)
+	reSiteSuffix = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`报告([\s\x{00A0}\x{3000}]*[-_|－—–｜][\s\x{00A0}\x{3000}]*[^-_|－—–｜]{1,30})$`)
+	})
 )
 
 // yearIndex is reYear.FindStringSubmatchIndex(s) without the regexp, which
@@ -1240,7 +1244,7 @@ func (p *parser) findTitle() {
 		s := p.text[ln.start:ln.end]
 		if m := metaTitleIndex(s); m != nil {
 			end := ln.end
-			if x := reSiteSuffix.FindStringSubmatchIndex(s); x != nil && x[2] > m[1] {
+			if x := reSiteSuffix().FindStringSubmatchIndex(s); x != nil && x[2] > m[1] {
 				end = ln.start + x[2]
 			}
 			p.setTitle([]line{{ln.start + m[1], end}})

@@ -48,7 +48,7 @@ const lazyMarker = "__gdlint_details_data__"
 func (v *htmlView) writeLazyPage(w io.Writer, res *batch.Result) error {
 	bw := bufio.NewWriter(w)
 	mw := &markerWriter{w: bw, marker: []byte(lazyMarker), fill: func(bw *bufio.Writer) error { return v.writeLazyJSON(bw, res) }}
-	if err := htmlTemplate.Execute(mw, v); err != nil {
+	if err := htmlTemplate().Execute(mw, v); err != nil {
 		return err
 	}
 	if mw.err != nil {
