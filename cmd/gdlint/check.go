@@ -204,12 +204,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// the cross-year findings come after every file's own, in the order of
 	// the files: they are known only once every report is read
 	if res != nil {
-		for _, r := range c.summaries { // the batch's reports, in file order
+		// the batch's reports that have some, in file order
+		var with []*lint.FileResult
+		var from []*batch.Report
+		for _, r := range c.summaries {
 			if _, ds := report.SplitCrossYear(r.Diagnostics); len(ds) > 0 {
-				fr := &lint.FileResult{Path: r.Path, Source: r.Source(), Diagnostics: ds}
-				c.streamFindings(fr)
+				with = append(with, &lint.FileResult{Path: r.Path, Diagnostics: ds})
+				from = append(from, r)
 			}
 		}
+		// their texts are read back on the workers, and printed here in order
+		checkInOrder(len(with), max(c.f.jobs, 1),
+			func(i int) checkedFile {
+				with[i].Source = from[i].Source()
+				return checkedFile{result: with[i]}
+			},
+			func(_ int, f checkedFile) { c.streamFindings(f.result) })
 	}
 	for _, r := range c.unusedIgnores() {
 		c.streamFile(r)
