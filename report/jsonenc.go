@@ -94,24 +94,25 @@ func (l jsonLayout) glue() *jsonGlue {
 // appendDiagnostic appends d of r as the JSONDiagnostic jsonDiagnostic
 // makes of it, without building one. path is r.Path quoted
 // (appendJSONString), once for all of a file's findings.
-func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnostic, locate *locator, o OutputOptions, g *jsonGlue) []byte {
+func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnostic, locate *locator, o OutputOptions, g *jsonGlue, q *quoteCache) []byte {
+	text := r.Source.Text
 	loc := locate.location(d.Span)
 	b = append(append(b, g.file...), path...)
 	b = appendLocation(b, loc, g.line, g.column, g.endLine, g.endColumn)
 	if loc.Page != 0 { // omitempty
 		b = appendCount(append(b, g.page...), loc.Page)
 	}
-	b = appendJSONString(append(b, g.rule...), d.Rule)
-	b = appendJSONString(append(b, g.severity...), d.Severity.String())
-	b = appendJSONString(append(b, g.message...), d.Text(o.Lang))
+	b = q.append(append(b, g.rule...), d.Rule, text)
+	b = q.append(append(b, g.severity...), d.Severity.String(), text)
+	b = q.append(append(b, g.message...), d.Text(o.Lang), text)
 	b = append(b, g.fixes...)
 	for i := range d.Fixes {
 		f := &d.Fixes[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(append(append(b, g.fixOpen...), g.title...), f.TitleText(o.Lang))
-		b = appendJSONString(append(b, g.applicability...), f.Applicability.String())
+		b = q.append(append(append(b, g.fixOpen...), g.title...), f.TitleText(o.Lang), text)
+		b = q.append(append(b, g.applicability...), f.Applicability.String(), text)
 		b = append(b, g.edits...)
 		for j := range f.Edits {
 			e := &f.Edits[j]
@@ -124,7 +125,7 @@ func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnos
 				el = LocationOf(r.Source, e.Span)
 			}
 			b = appendLocation(b, el, g.editLine, g.editColumn, g.editEndLine, g.editEndColumn)
-			b = appendJSONString(append(b, g.newText...), e.NewText)
+			b = q.append(append(b, g.newText...), e.NewText, text)
 			b = append(b, g.editClose...)
 		}
 		if len(f.Edits) > 0 {
