@@ -1611,7 +1611,7 @@ func (p *parser) findPeriod() {
 	for _, m := range p.periodMatches() {
 		ca, cb := runeWindow(p.text, m[0], 120, 0)
 		_, cb = runeWindow(p.text, m[1], 0, 60)
-		if strings.Contains(p.text[ca:cb], "统计") {
+		if containsWord(p.text[ca:cb], "统计", 2) {
 			best = m
 			break
 		}
@@ -1647,7 +1647,7 @@ var (
 // runes before the first 统计 instead of trying every position of the text
 // (it has no literal prefix to skip by).
 func periodWordIndex(text string) []int {
-	i := strings.Index(text, "统计")
+	i := indexWord(text, "统计", 2) // 9F: rare
 	if i < 0 {
 		return nil
 	}

@@ -2,7 +2,6 @@ package grammar
 
 import (
 	"sort"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -42,10 +41,17 @@ func (t *token) isValue() bool {
 }
 
 // anchors say where a table is when its section heading is missing.
-var tableAnchors = [3][]string{
-	{"第二十条"},
-	{"本年新收政府信息公开申请数量", "勾稽关系"},
-	{"未经复议直接起诉", "复议后起诉"},
+var tableAnchors = [3][]anchor{
+	{{"第二十条", 10}},
+	{{"本年新收政府信息公开申请数量", 8}, {"勾稽关系", 1}},
+	{{"未经复议直接起诉", 2}, {"复议后起诉", 10}},
+}
+
+// anchor is a word and the offset of a byte of it rare in reports, which
+// indexWord looks for.
+type anchor struct {
+	word string
+	rare int
 }
 
 func (p *parser) findTables() {
@@ -105,7 +111,7 @@ func (p *parser) tableRegion(id int) (int, int, bool) {
 	best := -1
 	for _, anc := range tableAnchors[id-1] {
 		for i := 0; i < len(p.text); {
-			j := strings.Index(p.text[i:], anc)
+			j := indexWord(p.text[i:], anc.word, anc.rare)
 			if j < 0 {
 				break
 			}
@@ -115,7 +121,7 @@ func (p *parser) tableRegion(id int) (int, int, bool) {
 				}
 				break
 			}
-			i += j + len(anc)
+			i += j + len(anc.word)
 		}
 	}
 	if best < 0 {
@@ -146,13 +152,13 @@ func (p *parser) inTable(off int) bool {
 
 func (p *parser) hasAnchor(id, a, b int) bool {
 	for _, anc := range tableAnchors[id-1] {
-		if strings.Contains(p.text[a:b], anc) {
+		if containsWord(p.text[a:b], anc.word, anc.rare) {
 			return true
 		}
 	}
 	// table 1 in a report that lost its block titles still has its rows
 	if id == TableProactive {
-		return strings.Contains(p.text[a:b], "信息内容")
+		return containsWord(p.text[a:b], "信息内容", 7)
 	}
 	return false
 }

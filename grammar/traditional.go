@@ -22,7 +22,7 @@ var t2s = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2
 // looksTraditional: the words every report uses appear in traditional
 // characters and not in simplified ones.
 func looksTraditional(text string) bool {
-	return !strings.Contains(text, "公开") && (strings.Contains(text, "公開") || strings.Contains(text, "資訊"))
+	return !containsWord(text, "公开", 2) && (containsWord(text, "公開", 5) || containsWord(text, "資訊", 4))
 }
 
 // Simplified returns s with its traditional characters simplified (for
