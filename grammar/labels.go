@@ -1,7 +1,7 @@
 package grammar
 
 import (
-	"hash/maphash"
+	"math/bits"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -131,7 +131,6 @@ type matcher struct {
 	// cellSlots answer for cells, without the lock and the map probe:
 	// a slot is set once, to the first cell remembered with its hash
 	cellSlots [2][1 << cellSlotBits]atomic.Pointer[cellSlot]
-	slotSeed  maphash.Seed
 }
 
 // cellSlotBits: 1024 slots a map, for the few hundred cells that recur
@@ -145,7 +144,25 @@ type cellSlot struct {
 
 // slotOf is the slot of text in cellSlots[k].
 func (m *matcher) slotOf(k int, text string) *atomic.Pointer[cellSlot] {
-	return &m.cellSlots[k][maphash.String(m.slotSeed, text)&(1<<cellSlotBits-1)]
+	return &m.cellSlots[k][cellHash(text)]
+}
+
+// cellHash is a slot for a cell's text, from its length and its first and
+// last eight bytes: the cells that recur (labels, the template's headers)
+// differ there, and two that do not share a slot, the second answered by
+// the map. Cheaper than maphash.String, a call of its own each cell.
+func cellHash(s string) uint64 {
+	n := len(s)
+	h := uint64(n)
+	if n >= 8 {
+		h ^= load8(s, 0) ^ bits.RotateLeft64(load8(s, n-8), 31)
+	} else {
+		for i := 0; i < n; i++ {
+			h ^= uint64(s[i]) << (8 * (i + 1))
+		}
+	}
+	h ^= h >> 29
+	return h * 0x9E3779B97F4A7C15 >> (64 - cellSlotBits)
 }
 
 // lexedCell is what scanWholeCell made of a cell: its tokens (offsets from
@@ -266,7 +283,7 @@ func (m *matcher) mayStart(r rune) bool {
 }
 
 func newMatcher(def *TableDef) *matcher {
-	m := &matcher{byFirst: map[rune][]*labelEntry{}, slotSeed: maphash.MakeSeed()}
+	m := &matcher{byFirst: map[rune][]*labelEntry{}}
 	add := func(e *labelEntry, text string) {
 		k := []rune(LabelKey(text))
 		if len(k) == 0 {

@@ -106,7 +106,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 			if lead > 0 {
 				lx.tabs = true
 			}
-			lx.add(token{kind: tokNumber, start: s + lead, end: e, text: text[lead:], line: li, whole: true, digits: true})
+			lx.addValue(tokNumber, s+lead, e, text[lead:], li, true)
 			lx.lexed = append(lx.lexed, Span{s, e})
 			lx.lexedLine = append(lx.lexedLine, li)
 			lx.nlines++
@@ -330,7 +330,7 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 		}
 		if rest := line[lead:]; strings.IndexByte(rest, '\t') < 0 {
 			if rest == "" {
-				lx.add(token{kind: tokEmpty, start: s, end: s, line: li, whole: true})
+				lx.addValue(tokEmpty, s, s, "", li, false)
 				return
 			}
 			lx.lexCell(li, s+len(line)-len(rest), e, true)
@@ -340,7 +340,7 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 	if line == "|" {
 		// one cell per line: a lone separator is a blank cell (its span
 		// is the separator, which a fix replaces)
-		lx.add(token{kind: tokEmpty, start: s, end: e, line: li, whole: true})
+		lx.addValue(tokEmpty, s, e, "", li, false)
 		return
 	}
 	// the cells are those between separators, but for none before a
@@ -378,7 +378,7 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 			z++
 		}
 		if k > a && (z == to || t[z] == sep) && !lx.m.digitsKey {
-			lx.add(token{kind: tokNumber, start: a, end: k, text: t[a:k], line: li, whole: true, digits: true})
+			lx.addValue(tokNumber, a, k, t[a:k], li, true)
 			if z == to {
 				return
 			}
@@ -401,7 +401,7 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 			cs, ce = trimSpan(t, cs, ce) // most cells have nothing to trim
 		}
 		if cs == ce {
-			lx.add(token{kind: tokEmpty, start: from, end: from, line: li, whole: true})
+			lx.addValue(tokEmpty, from, from, "", li, false)
 		} else {
 			lx.lexCell(li, cs, ce, true)
 		}
@@ -427,6 +427,50 @@ func (lx *lexer) add(tk token) {
 	}
 	lx.last = tk.end
 	lx.toks = append(lx.toks, tk)
+}
+
+// addValue is add(token{kind: kind, start: s, end: e, text: text, line: li,
+// whole: true, digits: digits}) for a kind of value (a number, an empty
+// cell, a placeholder), its fields stored in the new token where it lies:
+// add's token is built on the stack and copied, and while the collector
+// marks, the copy's pointers are barriered one type word at a time.
+func (lx *lexer) addValue(kind tokKind, s, e int, text string, li int, digits bool) {
+	if lx.first < 0 {
+		lx.first = s
+	}
+	lx.valueLine = li + 1
+	lx.last = e
+	tk := lx.grow()
+	tk.kind, tk.start, tk.end, tk.text, tk.entry, tk.how, tk.line, tk.whole, tk.digits, tk.label = kind, s, e, text, nil, "", li, true, digits, 0
+}
+
+// addCell is add of the remembered token ct of the cell that starts at s
+// on line li, stored as addValue stores.
+func (lx *lexer) addCell(ct *cellToken, s, li int) {
+	start, end := s+ct.start, s+ct.end
+	if lx.first < 0 {
+		lx.first = start
+	}
+	if ct.kind != tokText {
+		lx.valueLine = li + 1
+		if ct.kind == tokLabel {
+			lx.labels++
+		}
+	}
+	lx.last = end
+	tk := lx.grow()
+	tk.kind, tk.start, tk.end, tk.text, tk.entry, tk.how, tk.line, tk.whole, tk.digits, tk.label = ct.kind, start, end, lx.p.text[start:end], ct.entry, ct.how, li, ct.whole, ct.digits, 0
+}
+
+// grow makes toks one token longer and returns that token, whatever it
+// holds (addValue and addCell set every field).
+func (lx *lexer) grow() *token {
+	n := len(lx.toks)
+	if n == cap(lx.toks) {
+		lx.toks = append(lx.toks, token{})[:n]
+	}
+	lx.toks = lx.toks[:n+1]
+	return &lx.toks[n]
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
@@ -462,7 +506,7 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 	// a cell of ASCII digits (nearly every value) is one whole number:
 	// what the scan below makes of it, without asking the matcher
 	if asciiDigits(cellText) && !lx.m.digitsKey {
-		lx.add(token{kind: tokNumber, start: s, end: e, text: cellText, line: li, whole: true, digits: true})
+		lx.addValue(tokNumber, s, e, cellText, li, true)
 		return
 	}
 	lx.scanWholeCell(li, s, e, separated)
@@ -475,7 +519,7 @@ func (lx *lexer) scanWholeCell(li, s, e int, separated bool) {
 	t := lx.p.text
 	cellText := t[s:e]
 	if separated && isPlaceholder(cellText) {
-		lx.add(token{kind: tokPlaceholder, start: s, end: e, text: cellText, line: li, whole: true})
+		lx.addValue(tokPlaceholder, s, e, cellText, li, false)
 		return
 	}
 	// the scan reads nothing past e but the end of a rune that e cuts
@@ -484,9 +528,8 @@ func (lx *lexer) scanWholeCell(li, s, e int, separated bool) {
 	memo := !lx.unremembered && len(cellText) <= maxRememberedCell && (e == len(t) || t[e]&0xC0 != 0x80)
 	if memo {
 		if c, ok := lx.m.lexedCell(cellText, separated); ok {
-			for _, ct := range c.toks {
-				lx.add(token{kind: ct.kind, start: s + ct.start, end: s + ct.end, text: t[s+ct.start : s+ct.end],
-					entry: ct.entry, how: ct.how, line: li, whole: ct.whole, digits: ct.digits})
+			for i := range c.toks {
+				lx.addCell(&c.toks[i], s, li)
 			}
 			lx.glued = lx.glued || c.glued
 			return
