@@ -41,7 +41,7 @@ func looseTableKeyOf(c *lint.Context, t *grammar.Table) string {
 	keys := lint.Memo(c, looseKeysKey, func() map[*grammar.Table]string { return map[*grammar.Table]string{} })
 	k, ok := keys[t]
 	if !ok {
-		k = looseTableKey(t, tableKeyOf(c, t))
+		k = looseTableKey(t, tableKeyOf(c, t).full())
 		keys[t] = k
 	}
 	return k

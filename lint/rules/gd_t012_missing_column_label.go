@@ -46,7 +46,6 @@ func checkColumnLabels(ctx *lint.Context) {
 				labelKeys = append(labelKeys, templateKey(l.Canonical))
 			}
 		}
-		tk, tkMade := "", false
 		inRegion := func(k string) bool {
 			// mostly a label's own key: compared, before any is searched
 			if slices.Contains(labelKeys, k) {
@@ -57,10 +56,8 @@ func checkColumnLabels(ctx *lint.Context) {
 					return true
 				}
 			}
-			if !tkMade {
-				tk, tkMade = tableKeyOf(ctx, t), true
-			}
-			return hasWord(tk, k)
+			// the table's key, made only as far as the search goes
+			return tableKeyOf(ctx, t).has(k)
 		}
 		var missing []string
 		for _, c := range columnsOf(t.Def).cols {

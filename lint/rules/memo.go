@@ -219,7 +219,7 @@ type planCell struct {
 var tableBalanceMemo sync.Map // balanceKey → *tableBalanceEntry
 
 var (
-	tableKeysKey = lint.NewMemoKey[map[*grammar.Table]string]("table keys")
+	tableKeysKey = lint.NewMemoKey[map[*grammar.Table]*keyScan]("table keys")
 	looseKeysKey = lint.NewMemoKey[map[*grammar.Table]string]("loose table keys")
 )
 
@@ -238,15 +238,22 @@ func blankColumnsOf(c *lint.Context, t *grammar.Table) []string {
 	return k
 }
 
-// tableKeyOf is tableKey(report, t), once per run.
-func tableKeyOf(c *lint.Context, t *grammar.Table) string {
-	keys := lint.Memo(c, tableKeysKey, func() map[*grammar.Table]string { return map[*grammar.Table]string{} })
+// tableKeyOf is tableKey(report, t) made as far as it is asked, once per
+// run: has searches it, full is all of it.
+func tableKeyOf(c *lint.Context, t *grammar.Table) *keyScan {
+	keys := lint.Memo(c, tableKeysKey, func() map[*grammar.Table]*keyScan { return map[*grammar.Table]*keyScan{} })
 	k, ok := keys[t]
 	if !ok {
-		k = tableKey(c.Report, t)
+		k = &keyScan{text: tableKeySource(c.Report, t)}
 		keys[t] = k
 	}
 	return k
+}
+
+// full is the whole key: tableKeyText(text).
+func (k *keyScan) full() string {
+	k.readTo(len(k.text))
+	return k.key()
 }
 
 // templateKey is grammar.LabelKey of a label of the template (a fixed set of

@@ -116,11 +116,16 @@ func isAmountCol(c *grammar.ColDef) bool { return c.Key == grammar.ColAmount }
 
 // tableKey is the label key of a table's text, without markup.
 func tableKey(rep *grammar.Report, t *grammar.Table) string {
+	return tableKeyText(tableKeySource(rep, t))
+}
+
+// tableKeySource is the text of a table that tableKey reads.
+func tableKeySource(rep *grammar.Report, t *grammar.Table) string {
 	text := matchText(rep, rep.Source.Slice(t.Span))
 	if rep.Rendering == "html" || rep.Rendering == "docx" {
 		text = reMarkup.ReplaceAllString(text, "")
 	}
-	return tableKeyText(text)
+	return text
 }
 
 // tableKeyText is strings.ReplaceAll(grammar.LabelKey(text), "|", "") in one
@@ -130,9 +135,37 @@ func tableKey(rep *grammar.Report, t *grammar.Table) string {
 // A table's text alternates digits and tabs: LabelKey copied a run per tab,
 // and the pipes cost a second copy.
 func tableKeyText(text string) string {
-	buf := make([]byte, len(text)) // a key is never longer than its text
-	w := 0
-	for i := 0; i < len(text); {
+	k := keyScan{text: text}
+	k.readTo(len(text))
+	return k.key()
+}
+
+// keyScan makes tableKeyText(text) as far as it is asked: the key of
+// text[:i] is buf[:w]. Each rune is keyed on its own, decoded in the whole
+// text, so the key of a prefix is a prefix of the key.
+type keyScan struct {
+	text string
+	i, w int
+	buf  []byte
+}
+
+// key is the key of the text read so far. Its bytes are never written
+// again (only those after w are), so it is the buffer's, without a copy.
+func (k *keyScan) key() string {
+	if k.w == 0 {
+		return ""
+	}
+	return unsafe.String(&k.buf[0], k.w)
+}
+
+// readTo keys the runes of the text that start before end.
+func (k *keyScan) readTo(end int) {
+	text, i, w := k.text, k.i, k.w
+	if k.buf == nil && i < end {
+		k.buf = make([]byte, len(text)) // a key is never longer than its text
+	}
+	buf := k.buf
+	for i < end {
 		c := text[i]
 		switch keyByteClass[c] {
 		case keyASCIIKept:
@@ -172,12 +205,25 @@ func tableKeyText(text string) string {
 		w += copy(buf[w:], piece)
 		i += n
 	}
-	if w == 0 {
-		return ""
+	k.i, k.w, k.buf = i, w, buf
+}
+
+// has is hasWord(tableKeyText(text), word), the text keyed only as far as
+// the word is searched for: a table's headings come first, and most of
+// its text (the numbers) is then never keyed.
+func (k *keyScan) has(word string) bool {
+	from := 0 // the key before from holds no word that ends there
+	for {
+		if hasWord(k.key()[from:], word) {
+			return true
+		}
+		if k.i >= len(k.text) {
+			return false
+		}
+		from = max(0, k.w-len(word)+1)
+		// a few hundred bytes, then twice as many each time
+		k.readTo(min(len(k.text), max(2*k.i, 512)))
 	}
-	// buf is this call's and never written again: the key is its bytes,
-	// without a copy
-	return unsafe.String(&buf[0], w)
 }
 
 // keyByteClass sorts the bytes for tableKeyText: ASCII kept or dropped, the
