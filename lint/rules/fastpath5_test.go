@@ -2,6 +2,9 @@ package rules
 
 import (
 	"math/rand"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -104,5 +107,289 @@ func TestKeyScanIsWholeKey(t *testing.T) {
 		}
 		check(s, []string{s, grammar.LabelKey(s)})
 		check(strings.Repeat("表"+s+"|1\t", 200), []string{"表" + grammar.LabelKey(s) + "1", "1表"})
+	}
+}
+
+// The narrative extractors before the block's words were searched for once
+// for the block (wordAfter, proseBlock.applyAt), instead of once per
+// sentence and per clause, and before GD-C003 read a clause's number
+// before its verbs.
+
+func oldBlockRequestCandidates(b *proseBlock) []requestCandidate {
+	if !hasWord(b.Text, "申请") {
+		return nil // no sentence is about applications (a test per block, not per sentence)
+	}
+	var out []requestCandidate
+	prevHas := false // hasWord(s.prev, "申请"): the last sentence's answer
+	eachBlockSentence(b, func(s sentenceCtx) {
+		has := hasWord(s.text, "申请")
+		about := has || prevHas
+		prevHas = has
+		if !about || !hasWord(s.text, "件") && !hasWord(s.text, "条") {
+			return // every pattern below counts 件 (reReceived also 条)
+		}
+		add := func(kind string, numStart, numEnd, year int) {
+			n, ok := atoiDigits(s.text[numStart:numEnd])
+			if !ok {
+				return // not taken
+			}
+			unit := "件"
+			if rest := strings.TrimLeft(s.text[numEnd:], " \t"); strings.HasPrefix(rest, "条") {
+				unit = "条"
+			}
+			if out == nil {
+				out = make([]requestCandidate, 0, 2) // a block's two: one allocation, not two
+			}
+			out = append(out, requestCandidate{kind: kind, start: s.start + numStart, end: s.start + numEnd, value: n, unit: unit, year: year})
+		}
+		carriedClaims(s, add)
+		receivedClaims(s, func(kind string, numStart, numEnd int) { add(kind, numStart, numEnd, 0) })
+	})
+	return out
+}
+func oldBlockNoRequests(b *proseBlock) [][2]int {
+	if !hasWord(b.Text, "申请") {
+		return nil // the test below fails for every sentence
+	}
+	var out [][2]int
+	eachBlockSentence(b, func(s sentenceCtx) {
+		if !hasWord(s.text, "申请") || !hasWord(s.text, "未") && !hasWord(s.text, "没有") {
+			return // literals of reNoRequests
+		}
+		for _, m := range reNoRequests.FindAll(s.text) {
+			if otherMatters.in(s.text[m[2]:m[3]]) || strings.HasPrefix(s.text[m[1]:], "人") {
+				continue // 未收到申请人补正材料: the applicant's papers, not applications
+			}
+			out = append(out, [2]int{s.start + m[0], s.start + m[1]})
+		}
+	})
+	return out
+}
+
+func oldBlockReviewClaims(b *proseBlock) []reviewClaim {
+	if !namesReviewOrSuit(b.Text) {
+		return nil // the test below fails for every sentence
+	}
+	var out []reviewClaim
+	eachBlockSentence(b, func(s sentenceCtx) {
+		if !namesReviewOrSuit(s.text) {
+			return // every pattern below names 行政复议 or 行政诉讼 (行政许可 and 行政处罚 are common)
+		}
+		about := aboutDisclose.in(s.text)
+		add := func(i, j int, what string, n int, zero bool) {
+			if out == nil {
+				out = make([]reviewClaim, 0, 2) // a block's two: one allocation, not two
+			}
+			out = append(out, reviewClaim{start: s.start + i, end: s.start + j, what: what, n: n, zero: zero, section: about})
+		}
+		var takenBuf [8]int
+		taken := takenBuf[:0] // the number offsets read: a few, a list
+		for _, m := range reReviewCount.FindAll(s.text) {
+			if reviewOutcome.in(s.text[m[0]:m[1]]) {
+				continue
+			}
+			n, ok := atoiDigits(s.text[m[4]:m[5]])
+			if !ok {
+				continue
+			}
+			taken = append(taken, m[4])
+			add(m[4], m[5], s.text[m[2]:m[3]], n, false)
+		}
+		for _, m := range reReviewCountPre.FindAll(s.text) {
+			if slices.Contains(taken, m[2]) || reviewOutcome.in(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
+				continue
+			}
+			n, ok := atoiDigits(s.text[m[2]:m[3]])
+			if !ok {
+				continue
+			}
+			add(m[2], m[3], s.text[m[6]:m[7]], n, false)
+		}
+		for _, m := range reNoReview.FindAll(s.text) {
+			clause := s.text[m[0]:m[1]]
+			if reviewOutcome.in(clause) {
+				continue
+			}
+			for _, what := range []string{"复议", "诉讼"} {
+				if i := strings.Index(clause, "行政"+what); i >= 0 {
+					add(m[0]+i, m[0]+i+len("行政"+what), what, 0, true)
+				}
+			}
+		}
+	})
+	return out
+}
+
+func oldBlockDocClaims(b *proseBlock) []docClaim {
+	// 规范性文件 and 规章 are searched by 规's second byte (A7) and 章's
+	// (AB), not by 规's last (84), which ends 的 too
+	if indexWordBy(b.Text, "规范性文件", 1) < 0 && indexWordBy(b.Text, "规章", 4) < 0 {
+		return nil // the test below fails for every sentence
+	}
+	var out []docClaim
+	eachBlockSentence(b, func(s sentenceCtx) {
+		if indexWordBy(s.text, "规范性文件", 1) < 0 && indexWordBy(s.text, "规章", 4) < 0 {
+			return // no clause can name a subject
+		}
+		subject := ""
+		pos := 0
+		for pos <= len(s.text) {
+			cut, next := clauseEnd(s.text, pos)
+			clause := s.text[pos:cut]
+			base := pos
+			pos = next
+			switch {
+			case hasWord(clause, "规范性文件"):
+				subject = grammar.RowNormative
+				if otherBodiesDocs(clause) {
+					subject = ""
+				}
+			case indexWordBy(clause, "规章", 4) >= 0 && !hasWord(clause, "规章制度"):
+				subject = grammar.RowRules
+			case hasWord(clause, "文件") || hasWord(clause, "信息") || hasWord(clause, "政策"):
+				subject = ""
+			}
+			if subject == "" {
+				continue
+			}
+			col := ""
+			switch {
+			case hasWord(clause, "现行有效"):
+				col = grammar.ColInForce
+			case repealVerbs.in(clause):
+				col = grammar.ColRepealed
+			case issueVerbs.in(clause):
+				col = grammar.ColIssued
+			default:
+				continue
+			}
+			m := reDocNumber.Find(clause)
+			if m == nil {
+				continue
+			}
+			n, ok := atoiDigits(clause[m[2]:m[3]])
+			if !ok {
+				continue
+			}
+			out = append(out, docClaim{start: s.start + base + m[2], end: s.start + base + m[3],
+				subject: subject, col: col, n: n, unit: clause[m[4]:m[5]]})
+		}
+	})
+	return out
+}
+
+func oldBlockPercentClaims(b *proseBlock) []percentClaim {
+	if !hasWord(b.Text, "申请") || !hasWord(b.Text, "件") || strings.IndexByte(b.Text, '%') < 0 && !hasWord(b.Text, "％") {
+		return nil // literals of rePercent
+	}
+	var out []percentClaim
+	for _, m := range rePercent.FindAll(b.Text) {
+		n, ok := atoiDigits(b.Text[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		ptext := b.Text[m[4]:m[5]]
+		p, err := strconv.ParseFloat(ptext, 64)
+		if err != nil {
+			continue
+		}
+		decimals := 0
+		if i := strings.IndexByte(ptext, '.'); i >= 0 {
+			decimals = len(ptext) - i - 1
+		}
+		out = append(out, percentClaim{n: n, start: m[4], end: m[5], p: p, decimals: decimals})
+	}
+	return out
+}
+
+// narrativePieces are what random blocks for the narrative extractors are
+// made of: their words, numbers and marks, broken UTF-8 and CRLF.
+var narrativePieces = []string{
+	"申请", "收到", "受理", "办理", "办结", "新收", "件", "条", "未", "没有", "结转", "上年", "转入", "下一年度", "12", "3", "０", "２０", "2025年",
+	"行政复议", "行政诉讼", "行政", "复议", "诉讼", "纠正", "起", "信息公开", "依申请",
+	"规范性文件", "规章", "规章制度", "规范性", "文件", "信息", "政策", "现行有效", "废止", "失效", "制发", "印发", "出台", "发布", "制定", "部", "份", "个", "部门", "各单位", "的", "行政规范性文件",
+	"%", "％", "占", "办结率", "100", ".5",
+	"，", ",", "、", "；", ";", "：", ":", "。", "！", "？", "!", "?", " ", "\u3000", "\r\n", "\n",
+	"𠀀", "\xff", "\xe8\xa7", "\x84", "\xef\xbc", "我局", "全年",
+}
+
+// extractorTexts are the blocks of the seeds and the corpus, random
+// blocks made of narrativePieces, and the narrative examples mutated
+// (narrativeTexts).
+func extractorTexts(t *testing.T) []string {
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		for _, b := range proseBlocks(rep) {
+			texts = append(texts, b.Text)
+		}
+	}
+	rng := rand.New(rand.NewSource(52))
+	for range 30000 {
+		texts = append(texts, randomText(rng, narrativePieces, rng.Intn(60)))
+	}
+	return append(texts, narrativeTexts(rng, 30000)...)
+}
+
+func TestNarrativeExtractorsAsBefore(t *testing.T) {
+	found := make([]int, 6)
+	for _, text := range extractorTexts(t) {
+		check := func(k int, name string, got, want any, n int) {
+			t.Helper()
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s(%q) = %v, want %v", name, text, got, want)
+			}
+			found[k] += n
+		}
+		// a block of its own for each call: the first calls of a block
+		// find its sentences and its 申请 anew
+		nb := func() *proseBlock { return &proseBlock{Text: text} }
+		req, oldReq := blockRequestCandidates(nb()), oldBlockRequestCandidates(nb())
+		check(0, "blockRequestCandidates", req, oldReq, len(oldReq))
+		no, oldNo := blockNoRequests(nb()), oldBlockNoRequests(nb())
+		check(1, "blockNoRequests", no, oldNo, len(oldNo))
+		rev, oldRev := blockReviewClaims(nb()), oldBlockReviewClaims(nb())
+		check(2, "blockReviewClaims", rev, oldRev, len(oldRev))
+		docs, oldDocs := blockDocClaims(nb()), oldBlockDocClaims(nb())
+		check(3, "blockDocClaims", docs, oldDocs, len(oldDocs))
+		pc, oldPc := blockPercentClaims(nb()), oldBlockPercentClaims(nb())
+		check(4, "blockPercentClaims", pc, oldPc, len(oldPc))
+		// one block asked by all of them, in the order the rules run
+		b := nb()
+		if !reflect.DeepEqual(blockRequestCandidates(b), oldReq) || !reflect.DeepEqual(blockNoRequests(b), oldNo) ||
+			!reflect.DeepEqual(blockPercentClaims(b), oldPc) {
+			t.Fatalf("the extractors of one block (%q) answer otherwise", text)
+		}
+	}
+	for k, n := range found[:5] {
+		if n < 50 {
+			t.Fatalf("extractor %d found %d claims: the test proves little (%v)", k, n, found)
+		}
+	}
+}
+
+// wordAfter answers as hasWord on the ranges asked, in order.
+func TestWordAfterIsHasWord(t *testing.T) {
+	rng := rand.New(rand.NewSource(53))
+	hits := 0
+	for range 30000 {
+		text := randomText(rng, narrativePieces, rng.Intn(40))
+		words := [...]string{"申请", "件", "条", "未", "行政复议", "行政诉讼", "规范性文件", "规章", "行政事业性收费", "𠀀", "\u3000"}
+		word := words[rng.Intn(len(words))]
+		k := 1 + rng.Intn(len(word)-1)
+		w := wordAfter{text: text, word: word, k: k, at: -1}
+		for start := 0; start <= len(text); {
+			end := min(len(text), start+rng.Intn(30))
+			got, want := w.within(start, end), hasWord(text[start:end], word)
+			if got != want {
+				t.Fatalf("wordAfter(%q, %q).within(%d, %d) = %v, want %v", text, word, start, end, got, want)
+			}
+			if want {
+				hits++
+			}
+			start += rng.Intn(end - start + 2)
+		}
+	}
+	if hits < 1000 {
+		t.Fatalf("only %d ranges hold the word", hits)
 	}
 }

@@ -106,7 +106,7 @@ func requestClaims(c *lint.Context) []requestClaim {
 // blockRequestCandidates reads the candidates of block b, in the order the
 // claims are taken.
 func blockRequestCandidates(b *proseBlock) []requestCandidate {
-	if !hasWord(b.Text, "申请") {
+	if b.applyAt() < 0 {
 		return nil // no sentence is about applications (a test per block, not per sentence)
 	}
 	var out []requestCandidate
@@ -346,12 +346,15 @@ func checkNoRequestsClaim(c *lint.Context, newF rowFigure) {
 
 // blockNoRequests returns where block b says no application was received.
 func blockNoRequests(b *proseBlock) [][2]int {
-	if !hasWord(b.Text, "申请") {
+	at := b.applyAt()
+	if at < 0 {
 		return nil // the test below fails for every sentence
 	}
+	// 申请 searched for from the first, once for the block
+	apply := wordAfter{text: b.Text, word: "申请", k: 2, at: at}
 	var out [][2]int
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !hasWord(s.text, "申请") || !hasWord(s.text, "未") && !hasWord(s.text, "没有") {
+		if !apply.within(s.start, s.end) || !hasWord(s.text, "未") && !hasWord(s.text, "没有") {
 			return // literals of reNoRequests
 		}
 		for _, m := range reNoRequests.FindAll(s.text) {

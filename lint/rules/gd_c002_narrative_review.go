@@ -124,12 +124,16 @@ type reviewClaim struct {
 
 // blockReviewClaims reads the review and suit counts of block b.
 func blockReviewClaims(b *proseBlock) []reviewClaim {
-	if !namesReviewOrSuit(b.Text) {
+	// searched by 复's second byte (A4) and 诉's last (89), as
+	// namesReviewOrSuit searches them, each occurrence once for the block
+	review := wordAfter{text: b.Text, word: "行政复议", k: 7, at: -1}
+	suit := wordAfter{text: b.Text, word: "行政诉讼", k: 8, at: -1}
+	if !review.within(0, len(b.Text)) && !suit.within(0, len(b.Text)) {
 		return nil // the test below fails for every sentence
 	}
 	var out []reviewClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !namesReviewOrSuit(s.text) {
+		if !review.within(s.start, s.end) && !suit.within(s.start, s.end) {
 			return // every pattern below names 行政复议 or 行政诉讼 (行政许可 and 行政处罚 are common)
 		}
 		about := aboutDisclose.in(s.text)

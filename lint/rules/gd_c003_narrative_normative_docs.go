@@ -124,13 +124,17 @@ func clauseEnd(text string, from int) (end, next int) {
 // that the clauses of block b state.
 func blockDocClaims(b *proseBlock) []docClaim {
 	// 规范性文件 and 规章 are searched by 规's second byte (A7) and 章's
-	// (AB), not by 规's last (84), which ends 的 too
-	if indexWordBy(b.Text, "规范性文件", 1) < 0 && indexWordBy(b.Text, "规章", 4) < 0 {
+	// (AB), not by 规's last (84), which ends 的 too; each occurrence once
+	// for the whole block: a sentence or a clause holds a word when the
+	// first one at or after its start ends within it
+	norm := wordAfter{text: b.Text, word: "规范性文件", k: 1, at: -1}
+	rule := wordAfter{text: b.Text, word: "规章", k: 4, at: -1}
+	if !norm.within(0, len(b.Text)) && !rule.within(0, len(b.Text)) {
 		return nil // the test below fails for every sentence
 	}
 	var out []docClaim
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if indexWordBy(s.text, "规范性文件", 1) < 0 && indexWordBy(s.text, "规章", 4) < 0 {
+		if !norm.within(s.start, s.end) && !rule.within(s.start, s.end) {
 			return // no clause can name a subject
 		}
 		subject := ""
@@ -141,17 +145,25 @@ func blockDocClaims(b *proseBlock) []docClaim {
 			base := pos
 			pos = next
 			switch {
-			case hasWord(clause, "规范性文件"):
+			case norm.within(s.start+base, s.start+cut):
 				subject = grammar.RowNormative
 				if otherBodiesDocs(clause) {
 					subject = ""
 				}
-			case indexWordBy(clause, "规章", 4) >= 0 && !hasWord(clause, "规章制度"):
+			case rule.within(s.start+base, s.start+cut) && !hasWord(clause, "规章制度"):
 				subject = grammar.RowRules
+			case subject == "":
+				// the case below would leave it so
 			case hasWord(clause, "文件") || hasWord(clause, "信息") || hasWord(clause, "政策"):
 				subject = ""
 			}
 			if subject == "" {
+				continue
+			}
+			// the number first: a scan for digits, where the verbs are
+			// eight searches
+			m := reDocNumber.Find(clause)
+			if m == nil {
 				continue
 			}
 			col := ""
@@ -165,10 +177,6 @@ func blockDocClaims(b *proseBlock) []docClaim {
 			default:
 				continue
 			}
-			m := reDocNumber.Find(clause)
-			if m == nil {
-				continue
-			}
 			n, ok := atoiDigits(clause[m[2]:m[3]])
 			if !ok {
 				continue
@@ -178,4 +186,25 @@ func blockDocClaims(b *proseBlock) []docClaim {
 		}
 	})
 	return out
+}
+
+// wordAfter finds the occurrences of a word in a text one after another,
+// for ranges asked in order (their starts never go back): each is
+// searched for once, by the word's byte k (indexWordBy).
+type wordAfter struct {
+	text, word string
+	k          int
+	at         int // the first occurrence at or after the last start asked; len(text) when none; -1 before the first
+}
+
+// within reports whether text[start:end] holds the word: the first
+// occurrence at or after start ends by end (a later one ends later).
+func (w *wordAfter) within(start, end int) bool {
+	if w.at < start {
+		w.at = len(w.text)
+		if i := indexWordBy(w.text[start:], w.word, w.k); i >= 0 {
+			w.at = start + i
+		}
+	}
+	return w.at+len(w.word) <= end
 }

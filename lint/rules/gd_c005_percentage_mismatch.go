@@ -99,7 +99,7 @@ type percentClaim struct {
 
 // blockPercentClaims reads the percentages of counts in block b.
 func blockPercentClaims(b *proseBlock) []percentClaim {
-	if !hasWord(b.Text, "申请") || !hasWord(b.Text, "件") || strings.IndexByte(b.Text, '%') < 0 && !hasWord(b.Text, "％") {
+	if b.applyAt() < 0 || !hasWord(b.Text, "件") || strings.IndexByte(b.Text, '%') < 0 && !hasWord(b.Text, "％") {
 		return nil // literals of rePercent
 	}
 	var out []percentClaim

@@ -72,6 +72,16 @@ type proseBlock struct {
 	// spareFacts is where factsOf puts the block's facts when the run
 	// keeps none (one array for the run's blocks); nil otherwise
 	spareFacts *blockFacts
+	apply      int // applyAt's answer plus 2; 0 before the first question
+}
+
+// applyAt is indexWord(b.Text, "申请"), searched once for the three
+// extractors that test the block for it.
+func (b *proseBlock) applyAt() int {
+	if b.apply == 0 {
+		b.apply = indexWord(b.Text, "申请") + 2
+	}
+	return b.apply - 2
 }
 
 // sentences returns the byte ranges of the block's sentences (see sentences).
