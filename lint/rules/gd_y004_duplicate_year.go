@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/gdlint/gdlint/lint"
 )
@@ -27,12 +27,15 @@ func init() { lint.Register(RuleDuplicateYear) }
 // CheckDuplicateYear reports dup, a second report of body for the year of
 // first.
 func CheckDuplicateYear(body string, first, dup YearReport, sev lint.Severity) *YearOutcome {
+	// concatenated, not formatted: a batch of copies of one report has a
+	// finding for every copy, and five Sprintf calls were most of each
+	year, firstYear := strconv.Itoa(dup.Year), strconv.Itoa(first.Year)
 	o := &YearOutcome{Status: StatusFinding}
-	o.Message = fmt.Sprintf("%s %d 年度已有报告 %s；跨年度比较只使用前者", body, dup.Year, first.Path)
-	o.MessageEN = fmt.Sprintf("%s already has a %d report, %s; the cross-year checks use that one", body, dup.Year, first.Path)
+	o.Message = body + " " + year + " 年度已有报告 " + first.Path + "；跨年度比较只使用前者"
+	o.MessageEN = body + " already has a " + year + " report, " + first.Path + "; the cross-year checks use that one"
 	o.emit(RuleDuplicateYear, sev, dup.Anchor,
-		fmt.Sprintf("同一机关 %d 年度有多份报告：另见 %s", dup.Year, first.Path),
-		fmt.Sprintf("the same body has more than one report for %d: see also %s", dup.Year, first.Path),
-		lint.Related{Path: first.Path, Span: first.Anchor, Message: fmt.Sprintf("%d 年度的另一份报告", first.Year)})
+		"同一机关 "+year+" 年度有多份报告：另见 "+first.Path,
+		"the same body has more than one report for "+year+": see also "+first.Path,
+		lint.Related{Path: first.Path, Span: first.Anchor, Message: firstYear + " 年度的另一份报告"})
 	return o
 }
