@@ -9,9 +9,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
-	"github.com/sourcegraph/conc/pool"
+	"github.com/sourcegraph/conc"
 	"golang.org/x/term"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -325,26 +327,60 @@ func (c *checkRun) print1(r *lint.FileResult) {
 // emit in the order of i, as soon as it and every file before it are
 // checked. At most a window of files wait checked and not yet emitted, so
 // one slow file (a long PDF) does not make the rest pile up in memory.
+//
+// The workers emit, one at a time: the worker that checks the next file
+// to emit emits it and every file checked after it that is ready. Handing
+// each file to one more goroutine cost every file a few goroutine switches
+// (a channel to the worker, one back, a window slot), and the processor
+// wake-ups that come with them.
 func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f checkedFile)) {
-	done := make([]chan checkedFile, n)
-	for i := range done {
-		done[i] = make(chan checkedFile, 1)
-	}
-	window := make(chan struct{}, 4*jobs+16)
-	go func() {
-		p := pool.New().WithMaxGoroutines(jobs)
-		for i := range n {
-			window <- struct{}{}
-			p.Go(func() { done[i] <- check(i) })
+	window := 4*jobs + 16
+	var (
+		mu       sync.Mutex
+		moved    = sync.NewCond(&mu) // next moved on
+		ring     = make([]checkedFile, window)
+		ready    = make([]bool, window)
+		next     int  // the file to emit next
+		emitting bool // a worker is emitting: it takes what becomes ready
+		claimed  atomic.Int64
+	)
+	work := func() {
+		for {
+			i := int(claimed.Add(1) - 1)
+			if i >= n {
+				return
+			}
+			mu.Lock()
+			for i >= next+window {
+				moved.Wait()
+			}
+			mu.Unlock()
+			f := check(i)
+			mu.Lock()
+			ring[i%window], ready[i%window] = f, true
+			if emitting {
+				mu.Unlock()
+				continue
+			}
+			emitting = true
+			for ready[next%window] {
+				k, g := next, ring[next%window]
+				ring[k%window], ready[k%window] = checkedFile{}, false
+				mu.Unlock()
+				emit(k, g)
+				mu.Lock()
+				next++
+				moved.Broadcast()
+			}
+			emitting = false
+			mu.Unlock()
 		}
-		p.Wait()
-	}()
-	for i := range n {
-		f := <-done[i]
-		done[i] = nil
-		emit(i, f)
-		<-window
 	}
+	var wg conc.WaitGroup // a panic reaches the caller
+	for range min(jobs, n) {
+		wg.Go(work)
+	}
+	wg.Wait()
 }
 
 // checkSafely is check(path), or an error result for the file when it
