@@ -6,12 +6,14 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
-// startProfiles writes a CPU profile to $GDLINT_CPUPROFILE and a heap
-// profile to $GDLINT_MEMPROFILE when they are set, so a slow batch on real
-// reports can be profiled with the released binary (go tool pprof). The
-// returned function ends the CPU profile and writes the heap profile.
+// startProfiles writes a CPU profile to $GDLINT_CPUPROFILE, a heap profile
+// to $GDLINT_MEMPROFILE and an execution trace (the workers' switches and
+// waits, go tool trace) to $GDLINT_TRACE when they are set, so a slow batch
+// on real reports can be profiled with the released binary. The returned
+// function ends the CPU profile and the trace and writes the heap profile.
 func startProfiles(stderr io.Writer) (stop func()) {
 	var cpu *os.File
 	if path := os.Getenv("GDLINT_CPUPROFILE"); path != "" {
@@ -25,7 +27,25 @@ func startProfiles(stderr io.Writer) (stop func()) {
 			cpu = f
 		}
 	}
+	var tr *os.File
+	if path := os.Getenv("GDLINT_TRACE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			if err = trace.Start(f); err != nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "gdlint: GDLINT_TRACE: %v\n", err)
+		} else {
+			tr = f
+		}
+	}
 	return func() {
+		if tr != nil {
+			trace.Stop()
+			tr.Close()
+		}
 		if cpu != nil {
 			pprof.StopCPUProfile()
 			cpu.Close()

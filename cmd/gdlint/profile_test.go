@@ -1,0 +1,41 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestProfilesWritten: each variable set gets its file, a trace and a CPU
+// profile that their tools read (the trace's header, pprof's gzip magic);
+// a path that cannot be created is said once on stderr and the run goes on.
+func TestProfilesWritten(t *testing.T) {
+	dir := t.TempDir()
+	tracePath, cpuPath := filepath.Join(dir, "trace.out"), filepath.Join(dir, "cpu.prof")
+	t.Setenv("GDLINT_TRACE", tracePath)
+	t.Setenv("GDLINT_CPUPROFILE", cpuPath)
+	var stderr bytes.Buffer
+	stop := startProfiles(&stderr)
+	var out bytes.Buffer
+	run([]string{"check", "-q", "--fail-on", "never", "../../testdata/examples"}, nil, &out, &stderr)
+	stop()
+	if tr, err := os.ReadFile(tracePath); err != nil || !bytes.HasPrefix(tr, []byte("go 1.")) {
+		t.Errorf("trace: %v, starts %q", err, tr[:min(len(tr), 16)])
+	}
+	if p, err := os.ReadFile(cpuPath); err != nil || !bytes.HasPrefix(p, []byte{0x1f, 0x8b}) {
+		t.Errorf("CPU profile: %v, %d bytes", err, len(p))
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+
+	t.Setenv("GDLINT_CPUPROFILE", "")
+	t.Setenv("GDLINT_TRACE", filepath.Join(dir, "missing", "trace.out"))
+	stderr.Reset()
+	startProfiles(&stderr)()
+	if s := stderr.String(); strings.Count(s, "GDLINT_TRACE") != 1 {
+		t.Errorf("an uncreatable trace path: stderr %q", s)
+	}
+}
