@@ -782,7 +782,30 @@ var (
 	// their length; all true when a key is empty
 	sectionKeyHeads []struct{ head, mask uint32 }
 	sectionKeyAll   bool
+	// the parts' names that sectionHeadingAt's steps read as their own
+	// part's canonical heading, whole (all of them); "" for one they do
+	// not, which canonicalSection skips
+	sectionCanonical = sync.OnceValue(func() []string {
+		var names []string
+		for _, d := range Sections {
+			name := d.Name
+			if got, canonical, _ := sectionFor(name, true); got != d || !canonical ||
+				moreRunes(name, 40) || len(name) > 240 || name == "" || name != strings.TrimSpace(name) || trimmedLen(name) != len(name) ||
+				strings.HasSuffix(name, "。") || strings.HasSuffix(name, "：") || strings.HasSuffix(name, ":") ||
+				LabelKey(name) != sectionNameKey(d) {
+				name = ""
+			}
+			names = append(names, name)
+		}
+		return names
+	})
 )
+
+// trimmedLen is the length of s after trimSpan.
+func trimmedLen(s string) int {
+	a, b := trimSpan(s, 0, len(s))
+	return b - a
+}
 
 // sectionKeyMayStart is false when no part's key or variant key is a
 // prefix of key: key does not start with the first character of any.
@@ -1017,6 +1040,28 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 	numStart := m[4]
 	numText := s[m[4]:m[5]]
 	rest := s[m[1]:]
+	// a line of a part's name as the template writes it (most parts'
+	// headings): what the steps below find, without their passes over it
+	if d := canonicalSection(rest); d != nil && lineStart {
+		textEnd := m[1] + len(rest)
+		h := p.headings.next()
+		*h = Heading{
+			Span:       p.span(base+numStart, base+textEnd),
+			NumberSpan: p.span(base+numStart, base+m[1]),
+			Number:     cnValue(numText),
+			Style:      "cn",
+			Level:      1,
+			Text:       rest,
+			TextSpan:   p.span(base+m[1], base+textEnd),
+			Section:    d.Key,
+			Canonical:  true,
+			Markdown:   md,
+			Full:       s[numStart:textEnd],
+			vStart:     base + numStart,
+			vEnd:       base + textEnd,
+		}
+		return h
+	}
 	if len(rest) > 240 { // a heading is short; do not scan a whole crawler line
 		rest = rest[:240]
 		for len(rest) > 0 && !utf8.RuneStart(rest[len(rest)-1]) {
@@ -1071,6 +1116,18 @@ func (p *parser) sectionHeadingAt(s string, base int, lineStart bool) *Heading {
 		nearMiss:   nearMiss,
 	}
 	return h
+}
+
+// canonicalSection is the part whose name s is, as the template writes it,
+// when sectionHeadingAt reads a line that holds it alone as that part's
+// canonical heading (sectionCanonical), else nil.
+func canonicalSection(s string) *SectionDef {
+	for i, name := range sectionCanonical() {
+		if len(s) == len(name) && s == name {
+			return Sections[i]
+		}
+	}
+	return nil
 }
 
 // sectionNearMiss matches the start of running text against the name of the
