@@ -28,17 +28,11 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 	for _, r := range rows {
 		n += len(r.Def.Cols)
 	}
-	var check func([]float64) bool
-	if len(rows) == 1 {
-		check = rowCheckOne(t.Def, rows[0].Def)
-	} else {
-		check = rowsCheck(t, rows)
-	}
 	name := rows[0].Def.Label
 	if len(rows) > 1 {
 		name = t.Def.Name
 	}
-	res := p.fit(vals, n, check)
+	res := p.fit(vals, n, rowsChecker{t, rows})
 	spanOf := func(vs []*token) Span {
 		if len(vs) == 0 {
 			if label != nil {
@@ -342,13 +336,28 @@ func smallDigits(s string) (float64, bool) {
 	return float64(n), true
 }
 
-// fit chooses n cells from vals. Its placed is nil when it cannot say which
-// values belong where.
-func (p *parser) fit(vals []*token, n int, check func([]float64) bool) fitResult {
+// rowsChecker makes the check of the relations within rows (rowCheckOne of
+// one row, rowsCheck of several) when fit asks for it: only glued digits
+// and a surplus of values need it, and most rows have neither.
+type rowsChecker struct {
+	t    *Table
+	rows []*Row
+}
+
+func (c rowsChecker) check() func([]float64) bool {
+	if len(c.rows) == 1 {
+		return rowCheckOne(c.t.Def, c.rows[0].Def)
+	}
+	return rowsCheck(c.t, c.rows)
+}
+
+// fit chooses n cells from vals, checked by rc's check. Its placed is nil
+// when it cannot say which values belong where.
+func (p *parser) fit(vals []*token, n int, rc rowsChecker) fitResult {
 	ne := nonEmpty(vals)
 	// glued digits: fewer tokens than cells, and some of them are digit runs
 	if ne < n && ne > 0 {
-		if res, ok := p.fitGlued(vals, n, check); ok {
+		if res, ok := p.fitGlued(vals, n, rc.check()); ok {
 			return res
 		}
 	}
@@ -363,7 +372,7 @@ func (p *parser) fit(vals []*token, n int, check func([]float64) bool) fitResult
 	case len(vals) < n:
 		return fitResult{}
 	}
-	placed, extra, dropped := p.fitSurplus(vals, n, ne, check)
+	placed, extra, dropped := p.fitSurplus(vals, n, ne, rc.check())
 	return fitResult{placed: placed, extra: extra, dropped: dropped}
 }
 
