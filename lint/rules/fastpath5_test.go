@@ -393,3 +393,80 @@ func TestWordAfterIsHasWord(t *testing.T) {
 		t.Fatalf("only %d ranges hold the word", hits)
 	}
 }
+
+// oldMarkScan is markScan before it read eight bytes at a time: one
+// vectorised search per mark.
+type oldMarkScan struct {
+	text string
+	next [len(halfwidthMarks)]int // per mark: its first offset at or after the last from, else len(text)
+}
+
+func newOldMarkScan(text string) oldMarkScan {
+	s := oldMarkScan{text: text}
+	for k := range s.next {
+		s.next[k] = -1
+	}
+	return s
+}
+
+func (s *oldMarkScan) from(i int) int {
+	first := len(s.text)
+	if i >= first {
+		return first
+	}
+	for k, m := range halfwidthMarks {
+		if s.next[k] < i {
+			s.next[k] = len(s.text)
+			if j := strings.IndexByte(s.text[i:], m); j >= 0 {
+				s.next[k] = i + j
+			}
+		}
+		first = min(first, s.next[k])
+	}
+	return first
+}
+
+// markScan visits the marks oldMarkScan visits, skipping on as
+// checkHalfwidth does past a bracketed text, on the paragraphs of the
+// seeds and the corpus and on random texts, short and long, with the
+// marks among Chinese text, broken UTF-8, 𠀀 and CRLF.
+func TestMarkScanIsOldMarkScan(t *testing.T) {
+	rng := rand.New(rand.NewSource(54))
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		for _, p := range rep.Paragraphs {
+			text, _ := paraText(rep, p)
+			texts = append(texts, text)
+		}
+	}
+	pieces := append(append([]string(nil), fastPathPieces...), "审核审核工作", "年度报告", "\r\n", "（", "）")
+	for n := range 40000 {
+		size := rng.Intn(24)
+		if n%4 == 0 {
+			size = rng.Intn(200)
+		}
+		texts = append(texts, randomText(rng, pieces, size))
+	}
+	visit := func(text string, from func(int) int) []int {
+		var out []int
+		for i := from(0); i < len(text); i = from(i + 1) {
+			out = append(out, i)
+			if i%3 == 0 {
+				i = min(len(text), i+i%7) // past a “(…)”
+			}
+		}
+		return out
+	}
+	visited := 0
+	for _, text := range texts {
+		s, old := newMarkScan(text), newOldMarkScan(text)
+		got, want := visit(text, s.from), visit(text, old.from)
+		if !slices.Equal(got, want) {
+			t.Fatalf("markScan on %q visits %v, want %v", text, got, want)
+		}
+		visited += len(got)
+	}
+	if visited < 20000 {
+		t.Fatalf("only %d marks visited", visited)
+	}
+}
