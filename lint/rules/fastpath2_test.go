@@ -473,7 +473,7 @@ func TestLabelComparisonsAsBefore(t *testing.T) {
 		if got, want := sameLabel(c.l.Text, c.l.Canonical), oldSameLabel(c.l.Text, c.l.Canonical); got != want {
 			t.Fatalf("sameLabel(%q, %q) = %v, want %v", c.l.Text, c.l.Canonical, got, want)
 		}
-		got, want := brokenByLayout(c.src, c.l), oldBrokenByLayout(c.src, c.l)
+		got, want := brokenByLayout(c.src, c.l, grammar.LabelKey(c.l.Text)), oldBrokenByLayout(c.src, c.l)
 		if got != want {
 			t.Fatalf("brokenByLayout(%q around %q, %q) = %v, want %v", c.l.Text, c.src, c.l.Canonical, got, want)
 		}

@@ -470,3 +470,95 @@ func TestMarkScanIsOldMarkScan(t *testing.T) {
 		t.Fatalf("only %d marks visited", visited)
 	}
 }
+
+// oldLabelKeyIs is labelKeyIs before it compared two characters at once.
+func oldLabelKeyIs(text, key string) bool {
+	j := 0 // key[:j] matched
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiLabelDrop[c] {
+				if j >= len(key) || key[j] != c {
+					return false
+				}
+				j++
+			}
+			i++
+			continue
+		}
+		if c-0xE4 <= 0xE9-0xE4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			// three byte comparisons, not a call to compare three bytes
+			if len(key)-j < 3 || key[j] != c || key[j+1] != text[i+1] || key[j+2] != text[i+2] {
+				return false
+			}
+			i += 3
+			j += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		var piece string
+		switch k := runeKey(r); {
+		case r == utf8.RuneError && n == 1:
+			piece = "\uFFFD"
+		case k == runeKept:
+			piece = text[i : i+n]
+		case k == runeDropped:
+		case k == runeUnknown:
+			piece = grammar.LabelKey(text[i : i+n])
+		default:
+			piece = string(k)
+		}
+		if !strings.HasPrefix(key[j:], piece) {
+			return false
+		}
+		j += len(piece)
+		i += n
+	}
+	return j == len(key)
+}
+
+// labelKeyIs answers as before, and as the label key's comparison, on the
+// labels of the seeds and the corpus and on texts of Chinese characters
+// with the key changed at any byte, with ASCII, punctuation, 𠀀, broken
+// UTF-8 and CRLF among them.
+func TestLabelKeyIsAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(55))
+	type pair struct{ text, key string }
+	var pairs []pair
+	for _, rep := range sharedReports(t) {
+		for _, tb := range rep.Tables {
+			if tb == nil {
+				continue
+			}
+			for _, l := range tb.Labels {
+				pairs = append(pairs, pair{l.Text, templateKey(l.Canonical)}, pair{l.Text, grammar.LabelKey(l.Text)})
+			}
+		}
+	}
+	pieces := []string{"审核", "政府信息", "公开", "申请", "行政复议", "（", "）", "(", ")", " ", "\u3000", "1", "一", "、", "：",
+		"𠀀", "\xff", "\xe4\xb8", "\r\n", "Ａ", "ａ", "|", "｜", "\ufffd", "鿿", "䀀", "\xe9\xbf", "\xea\x80\x80"}
+	for range 40000 {
+		text := randomText(rng, pieces, rng.Intn(16))
+		key := grammar.LabelKey(text)
+		pairs = append(pairs, pair{text, key})
+		if len(key) > 0 {
+			b := []byte(key)
+			b[rng.Intn(len(b))] ^= byte(1 << rng.Intn(8))
+			pairs = append(pairs, pair{text, string(b)}, pair{text, key[:rng.Intn(len(key))]})
+		}
+		pairs = append(pairs, pair{text, key + "审"})
+	}
+	same := 0
+	for _, p := range pairs {
+		got, old, want := labelKeyIs(p.text, p.key), oldLabelKeyIs(p.text, p.key), grammar.LabelKey(p.text) == p.key
+		if got != old || got != want {
+			t.Fatalf("labelKeyIs(%q, %q) = %v, was %v, want %v", p.text, p.key, got, old, want)
+		}
+		if got {
+			same++
+		}
+	}
+	if same < len(pairs)/5 || same == len(pairs) {
+		t.Fatalf("%d of %d keys equal: the test proves little", same, len(pairs))
+	}
+}

@@ -146,10 +146,12 @@ func keyAfterIs(src string, off int, want string) bool {
 // brokenByLayout: the label is a piece of the canonical label whose other
 // piece stands right before it (结果 | 维持) or right after it (只计这一情 /
 // 形，不计其他情形）) — the layout broke it, the wording is right.
-func brokenByLayout(src string, l *grammar.Label) bool {
+//
+// text is grammar.LabelKey(l.Text), made once by the caller.
+func brokenByLayout(src string, l *grammar.Label, text string) bool {
 	// label keys are valid UTF-8: a byte suffix or prefix of one that is
 	// itself a key is a rune suffix or prefix
-	text, canon := grammar.LabelKey(l.Text), templateKey(l.Canonical)
+	canon := templateKey(l.Canonical)
 	nt := runeCount(text)
 	if nt == 0 || nt >= runeCount(canon) {
 		return false
@@ -178,11 +180,12 @@ func brokenByLayout(src string, l *grammar.Label) bool {
 // shreddedHeading: a column label that is the tail of its heading (维持 of
 // 结果维持) in a table whose text holds the missing head as a loose piece
 // — a PDF export cut the headings into pieces, the wording is right.
-func shreddedHeading(ctx *lint.Context, t *grammar.Table, l *grammar.Label) bool {
+// text is grammar.LabelKey(l.Text).
+func shreddedHeading(ctx *lint.Context, t *grammar.Table, l *grammar.Label, text string) bool {
 	if l.Kind != grammar.LabelColumn {
 		return false
 	}
-	text, canon := grammar.LabelKey(l.Text), templateKey(l.Canonical)
+	canon := templateKey(l.Canonical)
 	if len(text) >= len(canon) || !strings.HasSuffix(canon, text) {
 		return false
 	}
@@ -235,14 +238,15 @@ func checkLabels(ctx *lint.Context) {
 			if l.Kind == grammar.LabelRow && !headsRow(t, user) {
 				continue
 			}
+			key := grammar.LabelKey(l.Text) // once for the tests below
 			how := l.How
-			if how == "" || grammar.LabelKey(l.Text) == templateKey(l.Canonical) {
+			if how == "" || key == templateKey(l.Canonical) {
 				how = "brackets"
 			}
 			if l.Kind == grammar.LabelHeader && how == "truncated" {
 				continue // a long note wrapped by a PDF export
 			}
-			if how != "position" && (brokenByLayout(src, l) || shreddedHeading(ctx, t, l)) {
+			if how != "position" && (brokenByLayout(src, l, key) || shreddedHeading(ctx, t, l, key)) {
 				continue
 			}
 			zhHow := howZH[how]

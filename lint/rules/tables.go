@@ -221,8 +221,8 @@ func (k *keyScan) has(word string) bool {
 			return false
 		}
 		from = max(0, k.w-len(word)+1)
-		// a few hundred bytes, then twice as many each time
-		k.readTo(min(len(k.text), max(2*k.i, 512)))
+		// a hundred bytes, then twice as many each time
+		k.readTo(min(len(k.text), max(2*k.i, 128)))
 	}
 }
 
@@ -257,6 +257,18 @@ const (
 func labelKeyIs(text, key string) bool {
 	j := 0 // key[:j] matched
 	for i := 0; i < len(text); {
+		// two characters U+4000–U+9FFF (lead byte E4–E9, two continuation
+		// bytes) equal to the key's next six bytes, at once: what the
+		// three-byte case below does twice
+		if len(text)-i >= 8 && len(key)-j >= 8 {
+			a := load64(text[i:])
+			if (a^load64(key[j:]))&0xFFFFFFFFFFFF == 0 && a&0xC0C000C0C000 == 0x808000808000 &&
+				a&0xFF-0xE4 <= 0xE9-0xE4 && a>>24&0xFF-0xE4 <= 0xE9-0xE4 {
+				i += 6
+				j += 6
+				continue
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if !asciiLabelDrop[c] {
@@ -268,14 +280,20 @@ func labelKeyIs(text, key string) bool {
 			i++
 			continue
 		}
-		if c-0xE4 <= 0xE9-0xE4 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			// three byte comparisons, not a call to compare three bytes
-			if len(key)-j < 3 || key[j] != c || key[j+1] != text[i+1] || key[j+2] != text[i+2] {
-				return false
+		if c-0xE4 <= 0xE9-0xE4 && len(text)-i >= 3 {
+			// three byte comparisons, not a call to compare three bytes;
+			// on three-byte slices, whose length bounds the indexes
+			if t := text[i : i+3]; t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80 {
+				if len(key)-j < 3 {
+					return false
+				}
+				if k := key[j : j+3]; k[0] != c || k[1] != t[1] || k[2] != t[2] {
+					return false
+				}
+				i += 3
+				j += 3
+				continue
 			}
-			i += 3
-			j += 3
-			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		var piece string
