@@ -562,3 +562,87 @@ func TestLabelKeyIsAsBefore(t *testing.T) {
 		t.Fatalf("%d of %d keys equal: the test proves little", same, len(pairs))
 	}
 }
+
+// oldOnlySpaceOutside is onlySpaceOutside before onlySpaces: each part of
+// the line mapped whole, then trimmed.
+func oldOnlySpaceOutside(src *grammar.Source, sp grammar.Span) bool {
+	l := src.Line(sp.Start)
+	if src.Line(sp.End) != l && !(sp.End == src.LineStart(l+1)) {
+		if strings.TrimSpace(strings.Map(spaceToSpace, src.Text[sp.End:src.LineEnd(src.Line(sp.End))])) != "" {
+			return false
+		}
+	} else if strings.TrimSpace(strings.Map(spaceToSpace, src.Text[sp.End:src.LineEnd(l)])) != "" {
+		return false
+	}
+	return strings.TrimSpace(strings.Map(spaceToSpace, src.Text[src.LineStart(l):sp.Start])) == ""
+}
+
+// onlySpaces is the mapped text trimmed to nothing, on every rune alone
+// and on random texts of spaces of every kind with other runes, 𠀀, broken
+// UTF-8 and CRLF; onlySpaceOutside answers as before for the residue of
+// the seeds and the corpus and for random spans of their lines.
+func TestOnlySpacesAsBefore(t *testing.T) {
+	check := func(s string) bool {
+		t.Helper()
+		want := strings.TrimSpace(strings.Map(spaceToSpace, s)) == ""
+		if got := onlySpaces(s); got != want {
+			t.Fatalf("onlySpaces(%q) = %v, want %v", s, got, want)
+		}
+		return want
+	}
+	for r := rune(0); r <= 0x110000; r++ {
+		check(string(r))
+		check(" " + string(r) + "\t")
+	}
+	rng := rand.New(rand.NewSource(56))
+	spaces := []string{" ", "\t", "\n", "\r\n", "\v", "\f", "\u0085", "\u00a0", "\u3000", "\ufeff", "\u200b", "\u2028", "\u1680", "\u2003", "\u205f"}
+	others := []string{"a", "年", "𠀀", "\xff", "\xe3\x80", "\u200c", "\ufffd", "，"}
+	yes := 0
+	for n := range 50000 {
+		pieces := spaces
+		if n%3 == 0 {
+			pieces = append(append([]string(nil), spaces...), others...)
+		}
+		if check(randomText(rng, pieces, rng.Intn(12))) {
+			yes++
+		}
+	}
+	if yes < 10000 {
+		t.Fatalf("only %d texts of spaces", yes)
+	}
+	spans := 0
+	for _, rep := range sharedReports(t) {
+		src := rep.Source
+		var sps []grammar.Span
+		for _, x := range rep.Residue {
+			sps = append(sps, x.Span)
+		}
+		// spans within a line, or from one line into the next, as the
+		// parser's residue
+		for range 300 {
+			a := rng.Intn(len(src.Text))
+			l := src.Line(a)
+			if rng.Intn(4) == 0 && l+1 < src.LineCount() {
+				l++
+			}
+			end := src.LineEnd(l)
+			if end <= a {
+				continue
+			}
+			b := a + 1 + rng.Intn(end-a)
+			if b == src.LineStart(src.Line(a)+1) {
+				continue // a span ending where the next line starts: both versions slice past the line's end (the parser makes none)
+			}
+			sps = append(sps, grammar.Span{Start: a, End: b})
+		}
+		for _, sp := range sps {
+			if got, want := onlySpaceOutside(src, sp), oldOnlySpaceOutside(src, sp); got != want {
+				t.Fatalf("onlySpaceOutside(%v of %q) = %v, want %v", sp, src.Text[sp.Start:sp.End], got, want)
+			}
+			spans++
+		}
+	}
+	if spans < 1000 {
+		t.Fatalf("only %d spans", spans)
+	}
+}

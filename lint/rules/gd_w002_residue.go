@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"strings"
+	"unicode"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -48,13 +48,26 @@ func onlySpaceOutside(src *grammar.Source, sp grammar.Span) bool {
 	l := src.Line(sp.Start)
 	if src.Line(sp.End) != l && !(sp.End == src.LineStart(l+1)) {
 		// the span runs over several lines: check the last one's tail too
-		if strings.TrimSpace(strings.Map(spaceToSpace, src.Text[sp.End:src.LineEnd(src.Line(sp.End))])) != "" {
+		if !onlySpaces(src.Text[sp.End:src.LineEnd(src.Line(sp.End))]) {
 			return false
 		}
-	} else if strings.TrimSpace(strings.Map(spaceToSpace, src.Text[sp.End:src.LineEnd(l)])) != "" {
+	} else if !onlySpaces(src.Text[sp.End:src.LineEnd(l)]) {
 		return false
 	}
-	return strings.TrimSpace(strings.Map(spaceToSpace, src.Text[src.LineStart(l):sp.Start])) == ""
+	return onlySpaces(src.Text[src.LineStart(l):sp.Start])
+}
+
+// onlySpaces is strings.TrimSpace(strings.Map(spaceToSpace, s)) == "": every
+// rune a space once mapped, read up to the first that is not (Map rewrote
+// the whole text, a line of thousands of bytes, before TrimSpace looked at
+// its ends). An invalid byte is U+FFFD to both, not a space.
+func onlySpaces(s string) bool {
+	for _, r := range s {
+		if r = spaceToSpace(r); r != ' ' && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func spaceToSpace(r rune) rune {
