@@ -564,7 +564,12 @@ func (c *checkRun) checkAndCompact(path string) checkedFile {
 		out.notReport = &g
 	}
 	if c.summarize {
-		out.summary = batch.Summarize(r, c.store)
+		if c.f.batch.wanted() {
+			out.summary = batch.Summarize(r, c.store)
+		} else {
+			// the statistics are read only for the batch outputs
+			out.summary = batch.SummarizeForYears(r, c.store)
+		}
 	}
 	// the findings and the summary hold copies: the parse's memory goes
 	// to the next file's

@@ -274,14 +274,23 @@ func FromFiles(inputs []string, files []*lint.FileResult, opts *Options) (*Resul
 //
 // With a store, the report's text goes into it and is read back when
 // needed; nil keeps the Source in memory.
-func Summarize(f *lint.FileResult, store *TextStore) *Report {
+func Summarize(f *lint.FileResult, store *TextStore) *Report { return summarize(f, store, true) }
+
+// SummarizeForYears is Summarize without the statistics (Report.Stats) that
+// only the batch outputs show: what a check of several files that writes
+// none of them reads.
+func SummarizeForYears(f *lint.FileResult, store *TextStore) *Report {
+	return summarize(f, store, false)
+}
+
+func summarize(f *lint.FileResult, store *TextStore, stats bool) *Report {
 	switch {
 	case f == nil || f.Err == nil && f.Report == nil:
 		return nil
 	case f.Err != nil:
 		return &Report{Path: f.Path, Err: f.Err}
 	}
-	r := describe(f.Path, f.Report)
+	r := describe(f.Path, f.Report, stats)
 	if store != nil {
 		r.doc = store.put(f.Report.Source)
 		if r.doc.store != nil {
@@ -396,14 +405,14 @@ func checkFile(path string, o *Options) (r *Report) {
 		r.Err = errors.New("the reader returned no document")
 		return r
 	}
-	*r = *describe(path, rep)
+	*r = *describe(path, rep, true)
 	r.Diagnostics = lint.Run(rep, o.Rules, o.Lint)
 	return r
 }
 
 // describe reads what the batch shows of a parsed report: body, year,
-// dates and the key statistics.
-func describe(path string, rep *grammar.Report) *Report {
+// dates and, with stats, the key statistics.
+func describe(path string, rep *grammar.Report, stats bool) *Report {
 	r := &Report{Path: path, doc: storedText{src: rep.Source}}
 	r.Encoding = rep.Source.Encoding.String()
 	r.Rendering = rep.Rendering
@@ -430,7 +439,9 @@ func describe(path string, rep *grammar.Report) *Report {
 		d := rep.Signature.Date.Date
 		r.Signed = &d
 	}
-	r.Stats = readStats(rep)
+	if stats {
+		r.Stats = readStats(rep)
+	}
 	r.year = rules.SummarizeYear(path, r.Year, rep)
 	return r
 }
