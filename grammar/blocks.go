@@ -161,8 +161,8 @@ func (p *parser) paragraph(a, b int) {
 	if s := p.sectionCursor.sectionAt(p.r.Sections, sp.Start); s != nil {
 		key = s.Key
 	}
-	para := p.paragraphs.next()
-	*para = Paragraph{Span: sp, Section: key, ViewSpan: Span{a, b}}
+	para := p.paragraphs.next() // zero: its fields set one by one
+	para.Span, para.Section, para.ViewSpan = sp, key, Span{a, b}
 	p.r.Paragraphs = append(p.r.Paragraphs, para)
 }
 

@@ -219,8 +219,8 @@ func (p *parser) lexTable(def *TableDef, a, b int) (*TableDef, *lexer) {
 
 // readTokens reads the tokens of a table into its rows.
 func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
-	t := &p.tableSlab.take(1, 3)[0]
-	*t = Table{ID: def.ID, Def: def, Span: p.span(lx.first, lx.last)}
+	t := &p.tableSlab.take(1, 3)[0] // zero: its fields set one by one
+	t.ID, t.Def, t.Span = def.ID, def, p.span(lx.first, lx.last)
 	p.tableRanges = appendSortedRanges(p.tableRanges, lx.lexed)
 	switch {
 	case p.r.Rendering == "html" || p.r.Rendering == "docx":
@@ -257,7 +257,7 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 	cells := p.cellPtrSlab.take(slots, p.slabSlots)
 	for i, rd := range def.Rows {
 		n := len(rd.Cols)
-		rows[i] = Row{Def: rd, Cells: cells[:n:n]} // capped: an append copies
+		rows[i].Def, rows[i].Cells = rd, cells[:n:n] // capped: an append copies
 		cells = cells[n:]
 		t.Rows[i] = &rows[i]
 	}
@@ -335,8 +335,10 @@ func (t *Table) anyCell() bool {
 
 func (p *parser) makeLabel(tk *token) *Label {
 	e := tk.entry
+	// a new label is zero: its fields are set one by one, as a cell's
+	// (placeCellsFrom), with no whole Label built and copied
 	l := p.labels.next()
-	*l = Label{Kind: e.kind, Span: p.span(tk.start, tk.end), Text: tk.text, Canonical: e.label, Row: e.row, Col: e.col}
+	l.Kind, l.Span, l.Text, l.Canonical, l.Row, l.Col = e.kind, p.span(tk.start, tk.end), tk.text, e.label, e.row, e.col
 	l.Exact = !e.variant && tk.how == "" && !e.unnumered
 	l.Normalized = l.Exact && tk.text == e.label
 	switch {
