@@ -553,8 +553,27 @@ func isCNNumeralRune(r rune) bool {
 
 // cnDigit is the value of 一 … 九, 0 for any other rune.
 func cnDigit(r rune) int {
-	if i := strings.IndexRune("一二三四五六七八九", r); i >= 0 {
-		return i/len("一") + 1
+	// a switch, not a search of the numerals' string: IndexRune runs a
+	// string search for a character of three bytes
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
 	}
 	return 0
 }

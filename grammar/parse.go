@@ -1327,7 +1327,7 @@ func (p *parser) findTitle() {
 					break
 				}
 				ps := p.text[prev.start:prev.end]
-				if utf8.RuneCountInString(ps) > 40 || strings.ContainsAny(ps, "。：:，,") || hasTitleHint(ps) {
+				if utf8.RuneCountInString(ps) > 40 || hasClauseMark(ps) || hasTitleHint(ps) {
 					break
 				}
 				lines = append([]line{prev}, lines...)
@@ -1368,6 +1368,48 @@ func isSentence(s string) bool {
 	for _, p := range []string{"本报告", "本年度报告", "根据", "依据", "按照", "- ", "* ", "> "} {
 		if strings.HasPrefix(s, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// hasClauseMark is strings.ContainsAny(s, "。：:，,"), by their bytes as
+// hasSentenceMark finds its marks: a line above a title's that holds one is
+// no part of the title.
+func hasClauseMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':', ',':
+			return true
+		case 0xE3: // 。U+3002
+			if strings.HasPrefix(s[i:], "。") {
+				return true
+			}
+		case 0xEF: // ：U+FF1A ，U+FF0C
+			if strings.HasPrefix(s[i:], "：") || strings.HasPrefix(s[i:], "，") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasSignatureMark is strings.ContainsAny(s, "。，,；;"), by their bytes as
+// hasSentenceMark finds its marks: a line above a signature's date that
+// holds one is no body's name.
+func hasSignatureMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';':
+			return true
+		case 0xE3: // 。U+3002
+			if strings.HasPrefix(s[i:], "。") {
+				return true
+			}
+		case 0xEF: // ，U+FF0C ；U+FF1B
+			if strings.HasPrefix(s[i:], "，") || strings.HasPrefix(s[i:], "；") {
+				return true
+			}
 		}
 	}
 	return false
@@ -1419,6 +1461,38 @@ func (p *parser) joinLines(ls []line) string {
 	return b.String()
 }
 
+// writeUnspaced writes to b the runes of s that are not isSpace, as ranging
+// over s gives them (an invalid byte as U+FFFD): the runs between spaces
+// are written whole, not rune by rune.
+func writeUnspaced(b *strings.Builder, s string) {
+	run := 0 // s[run:i] is written as it is
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+				b.WriteString(s[run:i])
+				run = i + 1
+			}
+			i++
+			continue
+		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+4000–U+9FFF, Han characters (the common case): no space
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) || r == utf8.RuneError && n == 1 {
+			b.WriteString(s[run:i])
+			if !isSpace(r) {
+				b.WriteRune(r) // what range gives for an invalid byte
+			}
+			run = i + n
+		}
+		i += n
+	}
+	b.WriteString(s[run:])
+}
+
 func (p *parser) setTitle(ls []line) {
 	// a bookmark or other residue before the title is not part of it
 	for i := range ls {
@@ -1442,11 +1516,7 @@ func (p *parser) setTitle(ls []line) {
 	}
 	b.Grow(size) // at most the lines' bytes (valid UTF-8): one allocation
 	for _, l := range ls {
-		for _, r := range p.text[l.start:l.end] {
-			if !isSpace(r) {
-				b.WriteRune(r)
-			}
-		}
+		writeUnspaced(&b, p.text[l.start:l.end])
 	}
 	t.Text = b.String()
 	// year and body, with spans in the source
@@ -1800,7 +1870,7 @@ func (p *parser) findSignature() {
 			}
 			continue
 		}
-		if utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "。，,；;") {
+		if utf8.RuneCountInString(s) <= 40 && !hasSignatureMark(s) {
 			p.r.Signature.Body, p.r.Signature.BodySpan = stripSpaces(s), p.span(a, b)
 		}
 		return
