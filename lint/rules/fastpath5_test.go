@@ -6,10 +6,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // The fifth round of fast paths: each is compared with the code it
@@ -644,5 +647,208 @@ func TestOnlySpacesAsBefore(t *testing.T) {
 	}
 	if spans < 1000 {
 		t.Fatalf("only %d spans", spans)
+	}
+}
+
+// oldCheckUnchecked is GD-A005's check before its groups were a list
+// searched by key instead of a map and a list of keys.
+func oldCheckUnchecked(ctx *lint.Context) {
+	for _, id := range []int{grammar.TableRequests, grammar.TableReview} {
+		a := analysisOf(ctx, id)
+		if a == nil {
+			continue
+		}
+		type group struct {
+			doubt string
+			row   *grammar.RowDef
+			cells []*grammar.Cell
+			rels  []*relation
+			// where cells and rels start: a group's few, in its own
+			// allocation rather than in lists grown from one
+			cellBuf [8]*grammar.Cell
+			relBuf  [8]*relation
+		}
+		groups := map[string]*group{}
+		var order []string
+		var kb []byte
+		blankCols := blankColumnsOf(ctx, a.table)
+		var block group // the cells of columns left blank throughout, said once
+		for i := range a.rels {
+			r := &a.rels[i]
+			if r.status != relBlocked {
+				continue
+			}
+			for _, c := range r.blockers {
+				if c.Kind == grammar.CellEmpty && slices.Contains(blankCols, c.Col.Key) {
+					if !containsCell(block.cells, c) {
+						block.cells = append(block.cells, c)
+					}
+					if !containsRel(block.rels, r) {
+						block.rels = append(block.rels, r)
+					}
+					continue
+				}
+				// the key is built in a reused buffer: a lookup of
+				// string(kb) does not allocate, only a new group's key
+				kb = append(append(kb[:0], "row:"...), c.Row.Key...)
+				doubt := ""
+				if c.Kind == grammar.CellNumber && c.Doubt != "" {
+					doubt = c.Doubt
+					kb = append(append(kb[:0], "doubt:"...), c.Doubt...)
+					if !a.table.Def.Positional {
+						kb = append(append(kb, ':'), c.Row.Key...)
+					}
+				}
+				g := groups[string(kb)]
+				if g == nil {
+					k := string(kb)
+					g = &group{doubt: doubt, row: c.Row}
+					g.cells, g.rels = g.cellBuf[:0], g.relBuf[:0]
+					groups[k] = g
+					order = append(order, k)
+				}
+				if !containsCell(g.cells, c) {
+					g.cells = append(g.cells, c)
+				}
+				if !containsRel(g.rels, r) {
+					g.rels = append(g.rels, r)
+				}
+			}
+		}
+		if len(block.cells) > 0 {
+			emitBlankColumnsUnchecked(ctx, a.table, blankCols, block.cells, block.rels)
+		}
+		for _, k := range order {
+			g := groups[k]
+			sortCells(a.table, g.cells)
+			relZH, relEN := relSummary(a.table.Def, g.rels)
+			tn, te := tableName(id), tableNameEN(id)
+			var zh, en string
+			// concatenated: what Sprintf with %s gave, without its boxing
+			switch {
+			case g.doubt != "" && a.table.Def.Positional:
+				zh = tn + "的数值位置不确定（" + g.doubt + "），未核对：" + relZH
+				en = te + ": the placement of the values is uncertain, not checked: " + relEN
+			case g.doubt != "":
+				zh = tn + "“" + g.row.Label + "”行的数值位置不确定（" + g.doubt + "），未核对：" + relZH
+				en = te + " row “" + g.row.Label + "”: the placement of the values is uncertain, not checked: " + relEN
+			default:
+				cz, ce := cellKindSummary(g.cells)
+				zh = tn + "“" + g.row.Label + "”行" + cz + "，不是数字，未核对：" + relZH
+				en = te + " row “" + g.row.Label + "”: " + ce + ", not a number; not checked: " + relEN
+			}
+			d := lint.Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
+			if len(g.cells) > 1 {
+				d.Related = make([]lint.Related, 0, len(g.cells)-1)
+			}
+			for _, c := range g.cells[1:] {
+				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: cellLabelKind(c)})
+			}
+			ctx.Emit(d)
+		}
+	}
+}
+
+// GD-A005 reports as before on the seeds and the corpus, and on them with
+// digits of their tables turned into blanks, dashes and text.
+func TestCheckUncheckedAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(57))
+	old := *lint.RuleByID("GD-A005")
+	old.Check = oldCheckUnchecked
+	opts := &lint.Options{}
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+	}
+	for _, text := range texts[:len(texts)] {
+		for range 6 {
+			b := []byte(text)
+			for i := range b {
+				if b[i] >= '0' && b[i] <= '9' && rng.Intn(12) == 0 {
+					b[i] = " -X\t"[rng.Intn(4)]
+				}
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		rep, err := input.Parse("report.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := lint.Run(rep, []*lint.Rule{lint.RuleByID("GD-A005")}, opts)
+		want := lint.Run(rep, []*lint.Rule{&old}, opts)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("GD-A005 found %v, want %v", got, want)
+		}
+		found += len(want)
+	}
+	if found < 50 {
+		t.Fatalf("only %d findings: the test proves little", found)
+	}
+}
+
+var oldTotalNames sync.Map // totalNameKey → [2]string
+
+type totalNameKey struct {
+	f      grammar.Format
+	id     int
+	row    string
+	summed bool
+}
+
+// oldTotalName is totalName before its table of names: a sync.Map by
+// format, table, row and summed.
+func oldTotalName(r *grammar.Report, id int, row string, summed bool) (zh, en string) {
+	k := totalNameKey{r.Format, id, row, summed}
+	if v, ok := oldTotalNames.Load(k); ok {
+		n := v.([2]string)
+		return n[0], n[1]
+	}
+	zh, en = makeTotalName(r.Format, id, row, summed)
+	oldTotalNames.Store(k, [2]string{zh, en})
+	return zh, en
+}
+
+// totalName names every row of either format's tables, a row no table
+// has and any format as before; the template's balances and columns are
+// kept once (the same value each time) wherever they are kept.
+func TestTemplateNamesAsBefore(t *testing.T) {
+	rows := []string{"", "no such row"}
+	for _, f := range []grammar.Format{grammar.Format2019, grammar.Format2021} {
+		for _, def := range grammar.Tables(f) {
+			for _, r := range def.Rows {
+				rows = append(rows, r.Key)
+			}
+		}
+	}
+	for _, f := range []grammar.Format{grammar.Format2019, grammar.Format2021, grammar.FormatUnknown, "2018"} {
+		rep := &grammar.Report{Format: f}
+		for id := 1; id <= 3; id++ {
+			for _, row := range rows {
+				for _, summed := range []bool{false, true} {
+					zh, en := totalName(rep, id, row, summed)
+					wzh, wen := oldTotalName(rep, id, row, summed)
+					if zh != wzh || en != wen {
+						t.Fatalf("totalName(%q, %d, %q, %v) = %q, %q, want %q, %q", f, id, row, summed, zh, en, wzh, wen)
+					}
+				}
+			}
+		}
+		for id := 0; id <= 5; id++ {
+			if a, b := tableBalanceEntryOf(f, id), tableBalanceEntryOf(f, id); a != b {
+				t.Fatalf("tableBalanceEntryOf(%q, %d) made twice", f, id)
+			}
+		}
+	}
+	for _, def := range templateDefs {
+		if columnsOf(def) != columnsOf(def) {
+			t.Fatalf("columnsOf(table %d) made twice", def.ID)
+		}
+		cp := *def // a table that is not the template's: kept by its pointer
+		if got, want := columnsOf(&cp), columnsOf(def); got == want || !reflect.DeepEqual(got, want) {
+			t.Fatalf("columnsOf of a copy of table %d: %v, want %v (another value)", def.ID, got, want)
+		}
 	}
 }

@@ -70,6 +70,7 @@ func checkUnchecked(ctx *lint.Context) {
 			continue
 		}
 		type group struct {
+			key   string
 			doubt string
 			row   *grammar.RowDef
 			cells []*grammar.Cell
@@ -79,8 +80,9 @@ func checkUnchecked(ctx *lint.Context) {
 			cellBuf [8]*grammar.Cell
 			relBuf  [8]*relation
 		}
-		groups := map[string]*group{}
-		var order []string
+		// the groups in the order they were made: a few, compared by key
+		// in turn (no map made per table and hashed per cell)
+		var groups []*group
 		var kb []byte
 		blankCols := blankColumnsOf(ctx, a.table)
 		var block group // the cells of columns left blank throughout, said once
@@ -110,13 +112,17 @@ func checkUnchecked(ctx *lint.Context) {
 						kb = append(append(kb, ':'), c.Row.Key...)
 					}
 				}
-				g := groups[string(kb)]
+				var g *group
+				for _, h := range groups {
+					if h.key == string(kb) {
+						g = h
+						break
+					}
+				}
 				if g == nil {
-					k := string(kb)
-					g = &group{doubt: doubt, row: c.Row}
+					g = &group{key: string(kb), doubt: doubt, row: c.Row}
 					g.cells, g.rels = g.cellBuf[:0], g.relBuf[:0]
-					groups[k] = g
-					order = append(order, k)
+					groups = append(groups, g)
 				}
 				if !containsCell(g.cells, c) {
 					g.cells = append(g.cells, c)
@@ -129,8 +135,7 @@ func checkUnchecked(ctx *lint.Context) {
 		if len(block.cells) > 0 {
 			emitBlankColumnsUnchecked(ctx, a.table, blankCols, block.cells, block.rels)
 		}
-		for _, k := range order {
-			g := groups[k]
+		for _, g := range groups {
 			sortCells(a.table, g.cells)
 			relZH, relEN := relSummary(a.table.Def, g.rels)
 			tn, te := tableName(id), tableNameEN(id)

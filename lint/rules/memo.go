@@ -103,6 +103,20 @@ func tableBalanceEntryOf(f grammar.Format, id int) *tableBalanceEntry {
 	if f != grammar.Format2019 {
 		f = grammar.Format2021
 	}
+	// the template's tables from an array (a sync.Map's lookup by a key
+	// holding a string cost hundreds of instructions), any other id from
+	// the map
+	var slot *atomic.Pointer[tableBalanceEntry]
+	if id >= 0 && id < len(tableBalanceSlots[0]) {
+		fi := 1
+		if f == grammar.Format2019 {
+			fi = 0
+		}
+		slot = &tableBalanceSlots[fi][id]
+		if e := slot.Load(); e != nil {
+			return e
+		}
+	}
 	k := balanceKey{f, id}
 	if v, ok := tableBalanceMemo.Load(k); ok {
 		return v.(*tableBalanceEntry)
@@ -132,7 +146,11 @@ func tableBalanceEntryOf(f grammar.Format, id int) *tableBalanceEntry {
 		}
 	}
 	e.planLookups(f, id, cellSlot)
-	tableBalanceMemo.Store(k, e)
+	if slot != nil {
+		slot.Store(e)
+	} else {
+		tableBalanceMemo.Store(k, e)
+	}
 	return e
 }
 
@@ -217,6 +235,10 @@ type planCell struct {
 }
 
 var tableBalanceMemo sync.Map // balanceKey → *tableBalanceEntry
+
+// tableBalanceSlots are tableBalanceEntryOf's entries of tables 0–3 of
+// 2019's format (0) and 2021's (1).
+var tableBalanceSlots [2][4]atomic.Pointer[tableBalanceEntry]
 
 var (
 	tableKeysKey = lint.NewMemoKey[map[*grammar.Table]*keyScan]("table keys")
@@ -431,10 +453,35 @@ type defColumn struct {
 
 var defColumnsMemo sync.Map // *grammar.TableDef → *defColumns
 
-// columnsOf returns the columns of def, made on first use.
+// templateDefs are the template's tables, 2019's format's then 2021's
+// (table 3 twice): columnsOf keeps theirs in defColumnsSlots.
+var templateDefs = func() (ds [6]*grammar.TableDef) {
+	t19, t21 := grammar.Tables(grammar.Format2019), grammar.Tables(grammar.Format2021)
+	copy(ds[:3], t19[:])
+	copy(ds[3:], t21[:])
+	return ds
+}()
+
+var defColumnsSlots [len(templateDefs)]atomic.Pointer[defColumns]
+
+// columnsOf returns the columns of def, made on first use: a template's
+// table's in an array found by comparing pointers (a sync.Map's lookup
+// hashes the key), any other's in defColumnsMemo.
 func columnsOf(def *grammar.TableDef) *defColumns {
-	if v, ok := defColumnsMemo.Load(def); ok {
-		return v.(*defColumns)
+	var slot *atomic.Pointer[defColumns]
+	for i, d := range templateDefs {
+		if d == def {
+			slot = &defColumnsSlots[i]
+			if dc := slot.Load(); dc != nil {
+				return dc
+			}
+			break
+		}
+	}
+	if slot == nil {
+		if v, ok := defColumnsMemo.Load(def); ok {
+			return v.(*defColumns)
+		}
 	}
 	dc := &defColumns{}
 	seenCol, seenKey := map[string]bool{}, map[string]bool{}
@@ -455,6 +502,10 @@ func columnsOf(def *grammar.TableDef) *defColumns {
 			dc.cols = append(dc.cols, col)
 		}
 	}
-	defColumnsMemo.Store(def, dc)
+	if slot != nil {
+		slot.Store(dc)
+	} else {
+		defColumnsMemo.Store(def, dc)
+	}
 	return dc
 }

@@ -161,30 +161,48 @@ func figureOf(r *grammar.Report, id int, row string) rowFigure {
 }
 
 // totalName names a row total for a message. The names are template data:
-// made once per format, table, row and summed (the narrative rules name
-// their rows on every run, with or without a finding).
+// made once for every row of the template's tables (the narrative rules
+// name their rows on every run, with or without a finding), and read from
+// arrays and a map by row key (a sync.Map by a key of two strings cost
+// six hundred instructions a lookup).
 func totalName(r *grammar.Report, id int, row string, summed bool) (zh, en string) {
-	k := totalNameKey{r.Format, id, row, summed}
-	if v, ok := totalNames.Load(k); ok {
-		n := v.([2]string)
-		return n[0], n[1]
+	if id >= 1 && id <= 3 {
+		fi := 1 // any format but 2019's has 2021's tables (grammar.Tables)
+		if r.Format == grammar.Format2019 {
+			fi = 0
+		}
+		if n, ok := totalNameTable()[fi][id-1][row]; ok {
+			s := 0
+			if summed {
+				s = 1
+			}
+			return n[s][0], n[s][1]
+		}
 	}
-	zh, en = makeTotalName(r, id, row, summed)
-	totalNames.Store(k, [2]string{zh, en})
-	return zh, en
+	return makeTotalName(r.Format, id, row, summed)
 }
 
-type totalNameKey struct {
-	f      grammar.Format
-	id     int
-	row    string
-	summed bool
-}
+// totalNameTable holds makeTotalName of every row of the tables of 2019's
+// format (0) and of 2021's (1), by table and row key, not summed (0) and
+// summed (1).
+var totalNameTable = sync.OnceValue(func() (t [2][3]map[string][2][2]string) {
+	for fi, f := range [2]grammar.Format{grammar.Format2019, grammar.Format2021} {
+		for i, def := range grammar.Tables(f) {
+			t[fi][i] = map[string][2][2]string{}
+			for _, rd := range def.Rows {
+				var n [2][2]string
+				for s, summed := range [2]bool{false, true} {
+					n[s][0], n[s][1] = makeTotalName(f, i+1, rd.Key, summed)
+				}
+				t[fi][i][rd.Key] = n
+			}
+		}
+	}
+	return t
+})
 
-var totalNames sync.Map // totalNameKey → [2]string
-
-func makeTotalName(r *grammar.Report, id int, row string, summed bool) (zh, en string) {
-	def := grammar.Tables(r.Format)[id-1].Row(row)
+func makeTotalName(f grammar.Format, id int, row string, summed bool) (zh, en string) {
+	def := grammar.Tables(f)[id-1].Row(row)
 	if def == nil {
 		return tableName(id), tableNameEN(id)
 	}
