@@ -668,51 +668,37 @@ var (
 // exact canonical name, a known variant, or (for a whole heading line) a
 // near miss.
 func sectionFor(text string, wholeLine bool) (*SectionDef, bool, int) {
-	key := LabelKey(text)
 	keys := sectionKeys()
-	if sectionKeyMayStart(key) {
+	// the key's runes, on the stack, and no more of them than tell the
+	// answer (sectionKeyRunes): the key itself is not made
+	var buf [64]rune
+	k := keyRunes(buf[:0], text, sectionKeyRunes)
+	if len(k) > 0 && slices.Contains(sectionKeyFirsts, k[0]) || sectionKeyAll {
 		for i, d := range Sections {
-			if strings.HasPrefix(key, keys[i].name) {
+			if runesPrefix(k, keys[i].nameRunes) {
 				return d, true, len(keys[i].name)
 			}
 		}
 		for i, d := range Sections {
-			for _, v := range keys[i].variants {
-				if strings.HasPrefix(key, v) {
-					return d, false, len(v)
+			for j, v := range keys[i].variantRunes {
+				if runesPrefix(k, v) {
+					return d, false, len(keys[i].variants[j])
 				}
 			}
 		}
 	}
 	if wholeLine {
-		// the key's runes, on the stack when short (a heading line is)
-		var buf [64]rune
-		k := buf[:0]
-		for i := 0; i < len(key); {
-			// as range decodes, a three-byte character (lead byte E1–EF
-			// but ED, continuation bytes after it: valid) by hand
-			c := key[i]
-			if c < utf8.RuneSelf {
-				k = append(k, rune(c))
-				i++
-				continue
-			}
-			if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(key) && key[i+1]&0xC0 == 0x80 && key[i+2]&0xC0 == 0x80 {
-				k = append(k, rune(c&0x0F)<<12|rune(key[i+1]&0x3F)<<6|rune(key[i+2]&0x3F))
-				i += 3
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(key[i:])
-			k = append(k, r)
-			i += size
-		}
 		for i, d := range Sections {
 			name := keys[i].nameRunes
 			max := len(name) / 6
 			if max < 1 {
 				max = 1
 			}
-			if editDistance(k, name, max) <= max {
+			// each of k's runes that the name lacks takes an edit: more
+			// of them than max, and the distance is more (the table
+			// rows numbered 一、二、 lack most of every part's name)
+			if diff := len(k) - len(name); diff <= max && -diff <= max && runesLacking(k, &keys[i].nameSet, max) <= max &&
+				editDistance(k, name, max) <= max {
 				return d, false, runesLen(k)
 			}
 		}
@@ -767,9 +753,59 @@ func sectionFirstRune(s string) bool {
 }
 
 type sectionKey struct {
-	name      string
-	nameRunes []rune
-	variants  []string
+	name         string
+	nameRunes    []rune
+	variants     []string
+	variantRunes [][]rune
+	// nameSet has bit r%256 set for each rune r of the name
+	nameSet [4]uint64
+}
+
+// keyRunes appends to k the runes of LabelKey(s) (the runes of s, invalid
+// UTF-8 read as U+FFFD, but the ignorable ones, folded), up to limit+1 of
+// them.
+func keyRunes(k []rune, s string, limit int) []rune {
+	for i := 0; i < len(s) && len(k) <= limit; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiIgnorable[c] {
+				k = append(k, rune(c))
+			}
+			i++
+			continue
+		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+4000–U+9FFF, Han characters (the common case): kept
+			k = append(k, rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F))
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !ignorable(r) {
+			k = append(k, foldRune(r))
+		}
+		i += n
+	}
+	return k
+}
+
+// runesPrefix tells whether k starts with p.
+func runesPrefix(k, p []rune) bool {
+	return len(k) >= len(p) && slices.Equal(k[:len(p)], p)
+}
+
+// runesLacking counts the runes of k whose bit r%256 set does not have, up
+// to one more than max: runes the set's string surely lacks.
+func runesLacking(k []rune, set *[4]uint64, max int) int {
+	n := 0
+	for _, r := range k {
+		if b := uint8(r); set[b>>6]&(1<<(b&63)) == 0 {
+			if n++; n > max {
+				break
+			}
+		}
+	}
+	return n
 }
 
 var (
@@ -777,11 +813,12 @@ var (
 	sectionKeyList  []sectionKey
 	// the first rune of each part's key and variant keys (not empty)
 	sectionKeyFirsts []rune
-	// the leading bytes of each key and variant key up to the end of its
-	// first character (at most four), little-endian, with the mask of
-	// their length; all true when a key is empty
-	sectionKeyHeads []struct{ head, mask uint32 }
-	sectionKeyAll   bool
+	// a key is empty (none is)
+	sectionKeyAll bool
+	// sectionKeyRunes bounds the key runes sectionFor reads: past the
+	// longest name or variant key, and past the longest name by the edits
+	// it allows, no key matches a part
+	sectionKeyRunes int
 	// the parts' names that sectionHeadingAt's steps read as their own
 	// part's canonical heading, whole (all of them); "" for one they do
 	// not, which canonicalSection skips
@@ -807,38 +844,22 @@ func trimmedLen(s string) int {
 	return b - a
 }
 
-// sectionKeyMayStart is false when no part's key or variant key is a
-// prefix of key: key does not start with the first character of any.
-func sectionKeyMayStart(key string) bool {
-	sectionKeys()
-	if sectionKeyAll {
-		return true
-	}
-	var k4 uint32
-	if len(key) >= 4 {
-		k4 = uint32(key[0]) | uint32(key[1])<<8 | uint32(key[2])<<16 | uint32(key[3])<<24
-	} else {
-		for i := 0; i < len(key); i++ {
-			k4 |= uint32(key[i]) << (8 * i)
-		}
-	}
-	for _, h := range sectionKeyHeads {
-		if k4&h.mask == h.head {
-			return true
-		}
-	}
-	return false
-}
-
 // sectionKeys are the comparison forms of the section names, computed once.
 func sectionKeys() []sectionKey {
 	sectionKeysOnce.Do(func() {
 		for _, d := range Sections {
 			k := sectionKey{name: LabelKey(d.Name)}
 			k.nameRunes = []rune(k.name)
+			for _, r := range k.nameRunes {
+				b := uint8(r)
+				k.nameSet[b>>6] |= 1 << (b & 63)
+			}
 			for _, v := range d.Variants {
 				k.variants = append(k.variants, LabelKey(v))
+				k.variantRunes = append(k.variantRunes, []rune(LabelKey(v)))
+				sectionKeyRunes = max(sectionKeyRunes, len(k.variantRunes[len(k.variantRunes)-1]))
 			}
+			sectionKeyRunes = max(sectionKeyRunes, len(k.nameRunes)+max(len(k.nameRunes)/6, 1))
 			sectionKeyList = append(sectionKeyList, k)
 			for _, key := range append([]string{k.name}, k.variants...) {
 				if r, _ := utf8.DecodeRuneInString(key); key != "" && !slices.Contains(sectionKeyFirsts, r) {
@@ -846,16 +867,6 @@ func sectionKeys() []sectionKey {
 				}
 				if key == "" {
 					sectionKeyAll = true
-					continue
-				}
-				_, size := utf8.DecodeRuneInString(key)
-				var h struct{ head, mask uint32 }
-				for i := 0; i < size; i++ {
-					h.head |= uint32(key[i]) << (8 * i)
-					h.mask |= 0xFF << (8 * i)
-				}
-				if !slices.Contains(sectionKeyHeads, h) {
-					sectionKeyHeads = append(sectionKeyHeads, h)
 				}
 			}
 		}
