@@ -287,6 +287,9 @@ func moreRunes(s string, n int) bool {
 	if len(s) <= n {
 		return false // a character has a byte at least
 	}
+	if len(s) > 4*n {
+		return true // and four at most (an invalid byte is one)
+	}
 	count := 0
 	for i := 0; i < len(s); count++ {
 		if count > n {

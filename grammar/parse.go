@@ -172,12 +172,23 @@ func (p *parser) splitLines() {
 			n = last
 		}
 		lines := slices.Grow(p.lines[:0], n)[:n]
+		// and the lines trimmed (trimmedLines), while their ends are at
+		// hand: every parse asks for them
+		trimmed := slices.Grow(p.trimmed[:0], n)[:n]
+		nonblank := 0
 		for k := 0; k < last; k++ {
 			start, end := starts[k], starts[k+1]-1
 			if end > start && t[end-1] == '\r' {
 				end--
 			}
 			lines[k] = line{start, end}
+			if start < end && (spaceLeadByte[t[start]] || spaceTailByte[t[end-1]]) {
+				start, end = trimSpan(t, start, end)
+			}
+			trimmed[k] = line{start, end}
+			if start < end {
+				nonblank++
+			}
 		}
 		if n > last {
 			start, end := starts[last], len(t)
@@ -185,8 +196,15 @@ func (p *parser) splitLines() {
 				end--
 			}
 			lines[last] = line{start, end}
+			if start < end && (spaceLeadByte[t[start]] || spaceTailByte[t[end-1]]) {
+				start, end = trimSpan(t, start, end)
+			}
+			trimmed[last] = line{start, end}
+			if start < end {
+				nonblank++
+			}
 		}
-		p.lines = lines
+		p.lines, p.trimmed, p.nonblankLines = lines, trimmed, nonblank
 		return
 	}
 	p.lines = slices.Grow(p.lines[:0], strings.Count(t, "\n")+1)
@@ -360,6 +378,16 @@ var pageNumberLead = func() (t [256]bool) {
 	return t
 }()
 
+// pageNumberTail: the last bytes of the lines rePageNumber matches, which
+// end with a dash (-, – and — end with 93 and 94) or a space (U+3000 ends
+// with 80): a table's line of cells after a tab ends otherwise.
+var pageNumberTail = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\f', '\r', 0x80, '-', 0x93, 0x94} {
+		t[c] = true
+	}
+	return t
+}()
+
 // dashAfterSpaces: after the spaces rePageNumber allows first
 // ([\s\x{3000}]*), s goes on with a dash, as a page number must. Most lines
 // fail at their first byte, before maybePageNumber reads them whole.
@@ -453,7 +481,7 @@ func (p *parser) shortResidue(li int, ln line, furniture map[int]bool) string {
 	if maybeExportMark(s) && strings.TrimSpace(s) == "正文" {
 		return "export"
 	}
-	if len(s) > 0 && pageNumberLead[s[0]] && dashAfterSpaces(s) && maybePageNumber(s) && rePageNumber.MatchString(s) {
+	if len(s) > 0 && pageNumberLead[s[0]] && pageNumberTail[s[len(s)-1]] && dashAfterSpaces(s) && maybePageNumber(s) && rePageNumber.MatchString(s) {
 		return "page-number"
 	}
 	return ""

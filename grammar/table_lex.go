@@ -118,7 +118,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		// prose inside the region stays prose (a line with a tab is none,
 		// nor one of 20 bytes or fewer: isProse's first answer, uncalled)
 		tab := strings.IndexByte(text, '\t')
-		if tab < 0 && len(text) > 20 && isProse(text) && !lx.startsWithLabel(s, e) {
+		if tab < 0 && len(text) > 20 && isProseUntabbed(text) && !lx.startsWithLabel(s, e) {
 			continue
 		}
 		if text[0] == '#' {
@@ -246,7 +246,16 @@ func isProse(text string) bool {
 	if len(text) <= 20 {
 		return false
 	}
-	if strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 {
+	if strings.IndexByte(text, '\t') >= 0 {
+		return false
+	}
+	return isProseUntabbed(text)
+}
+
+// isProseUntabbed is isProse of a text without a tab, which lexRegion
+// knows already.
+func isProseUntabbed(text string) bool {
+	if len(text) <= 20 || strings.IndexByte(text, '|') >= 0 {
 		return false
 	}
 	// a line without 。，；(most table lines) is no sentence, whatever its
