@@ -852,3 +852,233 @@ func TestTemplateNamesAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// oldQuote is quote before it stopped reading at the n+1st character.
+func oldQuote(s string, n int) string {
+	buf := make([]byte, 0, len(s))
+	runes := 0
+	space := false // a run of spaces since the last word
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		if isSpaceRune(r) {
+			space = len(buf) > 0
+		} else {
+			if space {
+				buf = append(buf, ' ')
+				runes++
+				space = false
+			}
+			buf = append(buf, s[i:i+size]...)
+			runes++
+		}
+		i += size
+	}
+	if runes <= n {
+		return string(buf)
+	}
+	out := make([]byte, 0, 3*n+len("…"))
+	for i, k := 0, 0; k < n; k++ {
+		r, size := utf8.DecodeRune(buf[i:])
+		out = utf8.AppendRune(out, r)
+		i += size
+	}
+	return string(append(out, "…"...))
+}
+
+// quote answers as oldQuote on the texts of TestQuoteIsFieldsJoined and on
+// long ones, cut at every length around their number of characters.
+func TestQuoteAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(58))
+	pieces := []string{"a", "年", "𠀀", " ", "\t", "\r\n", "\n", "\u00a0", "\u3000", "\ufeff", "\u200b", "\xff", "\xe5\xb9",
+		"\ufffd", "…", "（", "", "  ", "首页 | 网站地图"}
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		for _, x := range rep.Residue {
+			texts = append(texts, x.Text)
+		}
+	}
+	for i := 0; i < 20000; i++ {
+		texts = append(texts, randomText(rng, pieces, rng.Intn(80)))
+	}
+	for _, s := range texts {
+		for _, n := range []int{0, 1, 2, 3, 5, 12, 24, 30, 60, utf8.RuneCountInString(s) - 1, utf8.RuneCountInString(s)} {
+			if n < 0 {
+				continue
+			}
+			if got, want := quote(s, n), oldQuote(s, n); got != want {
+				t.Fatalf("quote(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}
+
+// The hand matchers, GD-T008's key walks and GD-W005's and GD-W006's
+// scans before they decoded three-byte characters by hand (decodeRune,
+// decodeLastRune) and matchNoReview found its end by bytes.
+
+func oldKeyBeforeIs(src string, off int, want string) bool {
+	for i := off; len(want) > 0; {
+		if i <= 0 || off-i >= 200 {
+			return false
+		}
+		r, w := utf8.DecodeLastRuneInString(src[:i])
+		i -= w
+		if skippable(r) {
+			continue
+		}
+		wr, ww := utf8.DecodeLastRuneInString(want)
+		if r != wr {
+			return false
+		}
+		want = want[:len(want)-ww]
+	}
+	return true
+}
+func oldKeyAfterIs(src string, off int, want string) bool {
+	for i := off; len(want) > 0; {
+		if i >= len(src) || i-off >= 200 {
+			return false
+		}
+		r, w := utf8.DecodeRuneInString(src[i:])
+		i += w
+		if skippable(r) {
+			continue
+		}
+		wr, ww := utf8.DecodeRuneInString(want)
+		if r != wr {
+			return false
+		}
+		want = want[ww:]
+	}
+	return true
+}
+
+func oldMatchNoReview(text string, p int) []int {
+	q, ok := afterNegation(text, p)
+	if !ok {
+		return nil
+	}
+	opener := 0 // the optional word's runes
+	for _, w := range noReviewOpeners {
+		if strings.HasPrefix(text[q:], w) {
+			opener = utf8.RuneCountInString(w)
+			break
+		}
+	}
+	for i, k := q, 0; k <= 30+opener && i < len(text); k++ {
+		if strings.HasPrefix(text[i:], "行政复议") || strings.HasPrefix(text[i:], "行政诉讼") {
+			end := strings.IndexAny(text[i:], "。；，,")
+			if end < 0 {
+				return []int{0, len(text) - p}
+			}
+			return []int{0, i + end - p}
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != ';' && isStopRune(r) { // this gap allows ASCII ';'
+			return nil
+		}
+		i += size
+	}
+	return nil
+}
+func oldMatchReceived(text string, p int) []int {
+	if p+6 > len(text) {
+		return nil
+	}
+	switch text[p : p+6] {
+	case "收到", "受理", "接收", "接到", "办理", "新收":
+	default:
+		return nil
+	}
+	q := p + 6
+	var starts [41]int // the offset of each of the first 41 runes after q
+	i, n := q, 0
+	for ; n <= 40 && i < len(text); n++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isStopRune(r) {
+			break
+		}
+		starts[n] = i
+		i += size
+	}
+	if i >= len(text) || !isDigitRune(func() rune { r, _ := utf8.DecodeRuneInString(text[i:]); return r }()) {
+		return nil
+	}
+	// i: the digit; n: the runes between q and it
+	e := digitRunEnd(text, i)
+	u := skipSpace(text, e)
+	if !strings.HasPrefix(text[u:], "件") && !strings.HasPrefix(text[u:], "条") {
+		return nil
+	}
+	for k := 0; k <= 30 && k+2 <= n; k++ {
+		a := starts[k]
+		if strings.HasPrefix(text[a:], "申请") && n-(k+2) <= 8 {
+			return []int{0, u + 3 - p, 0, 6, 6, a - p, a + 6 - p, i - p, i - p, e - p}
+		}
+	}
+	return nil
+}
+
+// The matchers answer as before at every offset of the narrative texts
+// (TestHandMatchersAreTheRegexps holds them to their patterns), and
+// indexNoReviewEnd as strings.IndexAny.
+func TestMatchersAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(59))
+	texts := narrativeTexts(rng, 20000)
+	for range 20000 {
+		texts = append(texts, randomText(rng, narrativePieces, rng.Intn(50)))
+	}
+	matched := 0
+	for _, text := range texts {
+		if got, want := indexNoReviewEnd(text), strings.IndexAny(text, "。；，,"); got != want {
+			t.Fatalf("indexNoReviewEnd(%q) = %d, want %d", text, got, want)
+		}
+		for p := 0; p < len(text); p++ {
+			got, want := matchNoReview(text, p), oldMatchNoReview(text, p)
+			if !slices.Equal(got, want) {
+				t.Fatalf("matchNoReview(%q, %d) = %v, want %v", text, p, got, want)
+			}
+			got, want2 := matchReceived(text, p), oldMatchReceived(text, p)
+			if !slices.Equal(got, want2) {
+				t.Fatalf("matchReceived(%q, %d) = %v, want %v", text, p, got, want2)
+			}
+			if want != nil || want2 != nil {
+				matched++
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d matches", matched)
+	}
+}
+
+// keyBeforeIs and keyAfterIs answer as before around every offset of
+// random texts of label pieces, skippable runes, 𠀀, broken UTF-8 and CRLF.
+func TestKeyWalksAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(60))
+	pieces := []string{"结果", "维持", "纠正", "其他", "只计这一情", "形", "|", "｜", " ", "\u3000", "\t", "\r\n", "（", "）", "、",
+		"𠀀", "\xff", "\xe7\xbb", "\x93", "a", "1", "\ufffd"}
+	yes := 0
+	for range 20000 {
+		src := randomText(rng, pieces, rng.Intn(20))
+		want := grammar.LabelKey(randomText(rng, pieces[:6], 1+rng.Intn(3)))
+		if rng.Intn(4) == 0 {
+			want = randomText(rng, pieces, 1+rng.Intn(3))
+		}
+		for off := 0; off <= len(src); off++ {
+			if got, old := keyBeforeIs(src, off, want), oldKeyBeforeIs(src, off, want); got != old {
+				t.Fatalf("keyBeforeIs(%q, %d, %q) = %v, want %v", src, off, want, got, old)
+			} else if got {
+				yes++
+			}
+			if got, old := keyAfterIs(src, off, want), oldKeyAfterIs(src, off, want); got != old {
+				t.Fatalf("keyAfterIs(%q, %d, %q) = %v, want %v", src, off, want, got, old)
+			} else if got {
+				yes++
+			}
+		}
+	}
+	if yes < 1000 {
+		t.Fatalf("only %d walks matched", yes)
+	}
+}

@@ -108,12 +108,12 @@ func keyBeforeIs(src string, off int, want string) bool {
 		if i <= 0 || off-i >= 200 {
 			return false
 		}
-		r, w := utf8.DecodeLastRuneInString(src[:i])
+		r, w := decodeLastRune(src, i)
 		i -= w
 		if skippable(r) {
 			continue
 		}
-		wr, ww := utf8.DecodeLastRuneInString(want)
+		wr, ww := decodeLastRune(want, len(want))
 		if r != wr {
 			return false
 		}
@@ -129,12 +129,12 @@ func keyAfterIs(src string, off int, want string) bool {
 		if i >= len(src) || i-off >= 200 {
 			return false
 		}
-		r, w := utf8.DecodeRuneInString(src[i:])
+		r, w := decodeRune(src, i)
 		i += w
 		if skippable(r) {
 			continue
 		}
-		wr, ww := utf8.DecodeRuneInString(want)
+		wr, ww := decodeRune(want, 0)
 		if r != wr {
 			return false
 		}

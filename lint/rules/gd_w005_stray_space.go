@@ -3,7 +3,6 @@ package rules
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -106,7 +105,7 @@ func checkStraySpace(c *lint.Context) {
 		for i := spaces.from(0); i < len(text); i = spaces.from(i) {
 			j := i
 			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				r2, n2 := decodeRune(text, j)
 				if r2 != ' ' && r2 != 0x3000 && r2 != 0xA0 {
 					break
 				}

@@ -142,7 +142,7 @@ func enumerators(text string) [][]int {
 			n := e - 3*k // the first numeral
 			s := 0
 			if n > 0 {
-				_, size := utf8.DecodeLastRuneInString(text[:n])
+				_, size := decodeLastRune(text, n)
 				s = n - size
 			}
 			if s < pos || s == last {
@@ -180,7 +180,7 @@ func enumeratorAt(text string, s int) ([6]int, bool) {
 	if s >= len(text) {
 		return [6]int{}, false
 	}
-	r, size := utf8.DecodeRuneInString(text[s:]) // a byte of invalid UTF-8 is a rune of one byte, as for the pattern
+	r, size := decodeRune(text, s) // a byte of invalid UTF-8 is a rune of one byte, as for the pattern
 	end, ok := numeralsThenShi(text, s+size)
 	switch {
 	case !ok:

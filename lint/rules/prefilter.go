@@ -51,7 +51,7 @@ func mayReviewCount(text string, p int) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(rest[i:])
+		r, size := decodeRune(rest, i)
 		switch r {
 		case '案', '件', '数', '量', '为', '共', '计', '有':
 			i += size
@@ -68,7 +68,7 @@ func mayReviewCount(text string, p int) bool {
 func wordWithin(text string, i, n, wordRunes int, words ...string) bool {
 	j := i
 	for k := 0; k < n+wordRunes && j < len(text); k++ {
-		r, size := utf8.DecodeRuneInString(text[j:])
+		r, size := decodeRune(text, j)
 		if isStopRune(r) {
 			break
 		}
@@ -186,7 +186,7 @@ func matchHandled(text string, p int) []int {
 func gapThenCount(text string, q, n int) (d, e, end int, ok bool) {
 	d = q
 	for k := 0; k < n && d < len(text); k++ {
-		r, size := utf8.DecodeRuneInString(text[d:])
+		r, size := decodeRune(text, d)
 		if isStopRune(r) {
 			break
 		}
@@ -255,7 +255,7 @@ func matchNoRequests(text string, p int) []int {
 		if k == 16 || i >= len(text) {
 			return nil
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if r == '、' || r != ';' && isStopRune(r) { // this gap allows ';' and not 、
 			return nil
 		}
@@ -331,20 +331,42 @@ func matchNoReview(text string, p int) []int {
 		}
 	}
 	for i, k := q, 0; k <= 30+opener && i < len(text); k++ {
-		if strings.HasPrefix(text[i:], "行政复议") || strings.HasPrefix(text[i:], "行政诉讼") {
-			end := strings.IndexAny(text[i:], "。；，,")
+		// 行 is E8 A1 8C: the words compared only where its first byte is
+		if text[i] == 0xE8 && (strings.HasPrefix(text[i:], "行政复议") || strings.HasPrefix(text[i:], "行政诉讼")) {
+			end := indexNoReviewEnd(text[i:])
 			if end < 0 {
 				return []int{0, len(text) - p}
 			}
 			return []int{0, i + end - p}
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if r != ';' && isStopRune(r) { // this gap allows ASCII ';'
 			return nil
 		}
 		i += size
 	}
 	return nil
+}
+
+// indexNoReviewEnd is strings.IndexAny(s, "。；，,"), by bytes: the lead
+// bytes of 。；， never continue a rune, so where their bytes are, they are
+// (IndexAny decoded every rune and looked it up among the four).
+func indexNoReviewEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',':
+			return i
+		case 0xE3: // 。 E3 80 82
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+				return i
+			}
+		case 0xEF: // ； EF BC 9B, ， EF BC 8C
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x9B || s[i+2] == 0x8C) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // matchReceived is reReceived, (收到|…|新收)([^stop]{0,30}?)申请([^stop]{0,8}?)([0-9０-９]+)\s*[件条],
@@ -366,14 +388,14 @@ func matchReceived(text string, p int) []int {
 	var starts [41]int // the offset of each of the first 41 runes after q
 	i, n := q, 0
 	for ; n <= 40 && i < len(text); n++ {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if isStopRune(r) {
 			break
 		}
 		starts[n] = i
 		i += size
 	}
-	if i >= len(text) || !isDigitRune(func() rune { r, _ := utf8.DecodeRuneInString(text[i:]); return r }()) {
+	if i >= len(text) || digitAt(text, i) == 0 {
 		return nil
 	}
 	// i: the digit; n: the runes between q and it

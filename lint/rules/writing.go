@@ -20,28 +20,48 @@ import (
 // when that is longer than n characters, its first n with each byte that
 // is not UTF-8 as U+FFFD (as string([]rune(…)[:n]) has them) and "…".
 // Built in one buffer: the fields, the join and the runes were five
-// allocations a finding.
+// allocations a finding. Read only up to the n+1st character: a residue
+// can be a long run of a web page's text.
 func quote(s string, n int) string {
-	buf := make([]byte, 0, len(s))
+	var arr [128]byte // on the stack: the string made of it is the one allocation
+	buf := arr[:0]
 	runes := 0
-	space := false // a run of spaces since the last word
+	space := false  // a run of spaces since the last word
+	cut := false    // more than n characters: buf holds the first n
+	broken := false // buf holds a byte that is not UTF-8
 	for i := 0; i < len(s); {
 		r, size := decodeRune(s, i)
 		if isSpaceRune(r) {
 			space = len(buf) > 0
 		} else {
 			if space {
+				if runes == n {
+					cut = true
+					break
+				}
 				buf = append(buf, ' ')
 				runes++
 				space = false
 			}
-			buf = append(buf, s[i:i+size]...)
+			if runes == n {
+				cut = true
+				break
+			}
+			if size == 3 {
+				buf = append(buf, s[i], s[i+1], s[i+2]) // no call to copy three bytes
+			} else {
+				buf = append(buf, s[i:i+size]...)
+				broken = broken || r == utf8.RuneError && size == 1
+			}
 			runes++
 		}
 		i += size
 	}
-	if runes <= n {
+	if !cut {
 		return string(buf)
+	}
+	if !broken {
+		return string(append(buf, "…"...)) // its runes are its bytes
 	}
 	out := make([]byte, 0, 3*n+len("…"))
 	for i, k := 0, 0; k < n; k++ {
