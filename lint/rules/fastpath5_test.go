@@ -3,6 +3,7 @@ package rules
 import (
 	"math/rand"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1080,5 +1081,131 @@ func TestKeyWalksAsBefore(t *testing.T) {
 	}
 	if yes < 1000 {
 		t.Fatalf("only %d walks matched", yes)
+	}
+}
+
+// reItemStart is the pattern itemStart reads by hand.
+var reItemStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|#)`)
+
+// oldCheckBrokenParagraph is GD-W007's check before itemStart, blankLines
+// (tested first) and runesAtLeast.
+func oldCheckBrokenParagraph(c *lint.Context) {
+	r := c.Report
+	src := c.Source()
+	if !identityView(r) {
+		return // HTML and .docx paragraphs are elements, not lines
+	}
+	ps := r.Paragraphs
+	hi := 0
+	for i := 0; i+1 < len(ps); i++ {
+		p, q := ps[i], ps[i+1]
+		if p.Section != q.Section || r.Title != nil && p.Span.Start < r.Title.Span.End {
+			continue
+		}
+		if inSignature(r, q.Span.Start) {
+			continue
+		}
+		lp, lq := src.Line(p.Span.End), src.Line(q.Span.Start)
+		if lq < lp+2 {
+			continue
+		}
+		// only blank lines between
+		gap := src.Text[p.Span.End:q.Span.Start]
+		if strings.Count(gap, "\n") < 2 || strings.TrimFunc(gap, isSpaceRune) != "" {
+			continue
+		}
+		if blockBreakBetween(r, r.Headings, &hi, p.Span.End, q.Span.Start) {
+			continue
+		}
+		last := runeBefore(src.Text, p.Span.End)
+		first := runeAt(src.Text, q.Span.Start)
+		if !isHan(last) || !isHan(first) || reItemStart.MatchString(src.Slice(q.Span)) {
+			continue
+		}
+		// a short line without a comma is a caption or a name, not a sentence
+		line := src.Text[src.LineStart(lp):src.LineEnd(lp)]
+		if runeCount(strings.TrimSpace(line)) < 20 && !strings.ContainsAny(line, "，,、") {
+			continue
+		}
+		sp := grammar.Span{Start: p.Span.End, End: q.Span.Start}
+		ctx := string(last) + "⏎" + string(first)
+		c.Emitf(sp,
+			"段落在句子中间被空行断开（“"+ctx+"”）",
+			"paragraph broken mid-sentence by a blank line (“"+ctx+"”)",
+			lint.Fix{Title: "删除空行，接上句子", TitleEN: "remove the blank line and join the sentence",
+				Edits: []lint.Edit{{Span: sp}}, Applicability: lint.Safe})
+	}
+}
+
+// itemStart is its pattern, blankLines the count and trim it replaced and
+// runesAtLeast the count, on random texts of numerals, digits, brackets,
+// marks, spaces, 𠀀, broken UTF-8 and CRLF; GD-W007 reports as before on
+// the seeds, the corpus and their texts with blank lines added and taken
+// away.
+func TestBrokenParagraphAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(61))
+	pieces := []string{"一", "二", "十", "三", "是", "、", "．", ".", "（", "(", "）", ")", "1", "2", "0", "#", "年", "第",
+		" ", "\t", "\n", "\r\n", "\u3000", "\u00a0", "\ufeff", "\u200b", "𠀀", "\xff", "\xe4\xb8", "\x80", "，"}
+	matched := 0
+	for range 100000 {
+		text := randomText(rng, pieces, rng.Intn(8))
+		want := reItemStart.MatchString(text)
+		if got := itemStart(text); got != want {
+			t.Fatalf("itemStart(%q) = %v, want %v", text, got, want)
+		}
+		if want {
+			matched++
+		}
+		wantLines := strings.Count(text, "\n")
+		if strings.TrimFunc(text, isSpaceRune) != "" {
+			wantLines = -1
+		}
+		if got := blankLines(text); got != wantLines {
+			t.Fatalf("blankLines(%q) = %d, want %d", text, got, wantLines)
+		}
+		for n := 0; n < 10; n++ {
+			if got, want := runesAtLeast(text, n), runeCount(text) >= n; got != want {
+				t.Fatalf("runesAtLeast(%q, %d) = %v, want %v", text, n, got, want)
+			}
+		}
+	}
+	if matched < 5000 {
+		t.Fatalf("only %d item starts", matched)
+	}
+	old := *lint.RuleByID("GD-W007")
+	old.Check = oldCheckBrokenParagraph
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+	}
+	for _, text := range texts[:len(texts)] {
+		for range 4 {
+			lines := strings.SplitAfter(text, "\n")
+			for i := range lines {
+				switch rng.Intn(10) {
+				case 0:
+					lines[i] += "\n" // a blank line after it
+				case 1:
+					lines[i] = strings.TrimSuffix(lines[i], "\n")
+				}
+			}
+			texts = append(texts, strings.Join(lines, ""))
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		rep, err := input.Parse("report.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := lint.Run(rep, []*lint.Rule{lint.RuleByID("GD-W007")}, nil)
+		want := lint.Run(rep, []*lint.Rule{&old}, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("GD-W007 found %v, want %v", got, want)
+		}
+		found += len(want)
+	}
+	if found < 20 {
+		t.Fatalf("only %d findings: the test proves little", found)
 	}
 }
