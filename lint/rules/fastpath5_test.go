@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand"
 	"reflect"
 	"regexp"
@@ -1207,5 +1208,243 @@ func TestBrokenParagraphAsBefore(t *testing.T) {
 	}
 	if found < 20 {
 		t.Fatalf("only %d findings: the test proves little", found)
+	}
+}
+
+// oldCheckGeneralAspects is GD-S006's check before charBits ruled keywords
+// out of a heading without a search.
+func oldCheckGeneralAspects(ctx *lint.Context) {
+	rep := ctx.Report
+	if y := reportYear(rep); y > 0 && y < firstFormat2021 {
+		return // the five aspects are the 2021 template's
+	}
+	kept, _ := keptSectionsOf(ctx)
+	var gen *grammar.Section
+	for _, s := range kept {
+		if s.Key == grammar.SecGeneral {
+			gen = s
+		}
+	}
+	if gen == nil {
+		return
+	}
+	// the part runs to the next part that is not a duplicate (GD-S003's)
+	span := gen.Span
+	for _, s := range kept {
+		if s.Heading.Span.Start > gen.Heading.Span.Start {
+			span.End = s.Heading.Span.Start
+			break
+		}
+	}
+	// an aspect counts when a sub-heading names it or, failing that, when
+	// the section's text speaks of it; the sub-headings are read (as label
+	// keys) until every aspect is named
+	named := make([]bool, len(grammar.GeneralAspects))
+	left := len(named)
+	for _, h := range rep.Headings {
+		if left == 0 {
+			break
+		}
+		if h.Level != 2 || h.Span.Start < span.Start || h.Span.Start >= span.End {
+			continue
+		}
+		key := grammar.LabelKey(matchText(rep, h.Text))
+		for i, a := range grammar.GeneralAspects {
+			for _, k := range a.Keywords {
+				if !named[i] && hasWord(key, k) {
+					named[i] = true
+					left--
+				}
+			}
+		}
+	}
+	var missing []string
+	body, bodyDone := "", false // the section's text as a label key, built only when a heading does not tell
+	for i, a := range grammar.GeneralAspects {
+		found := named[i]
+		for _, k := range a.Keywords {
+			if found {
+				break
+			}
+			if !bodyDone {
+				body, bodyDone = grammar.LabelKey(matchText(rep, rep.Source.Slice(span))), true
+			}
+			found = hasWord(body, k)
+		}
+		if !found {
+			missing = append(missing, a.Name)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	ctx.Emitf(gen.Heading.Span,
+		fmt.Sprintf("“总体情况”中找不到“%s”方面（模板要求概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面）",
+			strings.Join(missing, "”“")),
+		fmt.Sprintf("“总体情况” does not cover “%s” (the template asks for five aspects)", strings.Join(missing, "”, “")))
+}
+
+// charBits never rules out a word that is there: on random texts of
+// Chinese, other characters, 𠀀, broken UTF-8 and CRLF, every word found
+// in a text has its bits among the text's; and GD-S006 reports as before
+// on the seeds, the corpus and their texts with aspects' words taken out.
+func TestGeneralAspectsAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(62))
+	pieces := []string{"主动", "公开", "依申请", "申请", "政府", "信息", "管理", "平台", "建设", "载体", "监督", "保障", "机制", "组织",
+		"（一）", "、", " ", "𠀀", "\xff", "\xe4\xb8", "\x80", "\r\n", "a", "1"}
+	found := 0
+	for range 50000 {
+		text := randomText(rng, pieces, rng.Intn(12))
+		have := charBits(text)
+		for _, kw := range aspectKeywords() {
+			if strings.Contains(text, kw.word) {
+				found++
+				if have&kw.bits != kw.bits {
+					t.Fatalf("charBits(%q) = %#x lacks %q's %#x", text, have, kw.word, kw.bits)
+				}
+			}
+		}
+		w := randomText(rng, pieces, 1+rng.Intn(2))
+		if strings.Contains(text, w) && charBits(text)&charBits(w) != charBits(w) {
+			t.Fatalf("charBits(%q) lacks %q's", text, w)
+		}
+	}
+	if found < 10000 {
+		t.Fatalf("only %d keywords found", found)
+	}
+	old := *lint.RuleByID("GD-S006")
+	old.Check = oldCheckGeneralAspects
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+	}
+	words := []string{"主动公开", "依申请", "公开申请", "信息管理", "平台", "监督", "保障"}
+	for _, text := range texts[:len(texts)] {
+		for range 6 {
+			m := text
+			for _, w := range words {
+				if rng.Intn(3) == 0 {
+					m = strings.ReplaceAll(m, w, "工作")
+				}
+			}
+			texts = append(texts, m)
+		}
+	}
+	reported := 0
+	for _, text := range texts {
+		rep, err := input.Parse("report.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := lint.Run(rep, []*lint.Rule{lint.RuleByID("GD-S006")}, nil)
+		want := lint.Run(rep, []*lint.Rule{&old}, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("GD-S006 found %v, want %v", got, want)
+		}
+		reported += len(want)
+	}
+	if reported < 20 {
+		t.Fatalf("only %d findings: the test proves little", reported)
+	}
+}
+
+// oldCheckMissingSections is GD-S001's check before the parts were kept in
+// an array by their index in grammar.Sections instead of a map.
+func oldCheckMissingSections(ctx *lint.Context) {
+	rep := ctx.Report
+	kept, _ := keptSectionsOf(ctx)
+	if len(kept) == 0 {
+		if rep.Title != nil && ctx.Gate().Annual {
+			ctx.Emitf(rep.Title.Span, "找不到模板规定的六个部分标题（一、总体情况 … 六、其他需要报告的事项）",
+				"none of the six part headings of the template was found")
+		}
+		return
+	}
+	have := map[grammar.SectionKey]*grammar.Section{}
+	for _, s := range kept {
+		have[s.Key] = s
+	}
+	eol := "\n"
+	if rep.Source.CRLF {
+		eol = "\r\n"
+	}
+	for _, d := range grammar.Sections {
+		if have[d.Key] != nil {
+			continue
+		}
+		// the next part present in the document, else the previous one
+		var next, prevSec *grammar.Section
+		for _, d2 := range grammar.Sections {
+			if d2.Number > d.Number && next == nil && have[d2.Key] != nil {
+				next = have[d2.Key]
+			}
+			if d2.Number < d.Number && have[d2.Key] != nil {
+				prevSec = have[d2.Key]
+			}
+		}
+		fix := lint.Fix{Title: "插入标题“" + d.Canonical() + "”", TitleEN: "Insert the heading “" + d.Canonical() + "”", Applicability: lint.Unsafe}
+		var anchor *grammar.Heading
+		var zh, en string
+		if next != nil {
+			anchor = next.Heading
+			zh = fmt.Sprintf("缺少“%s”（应在“%s”之前）", d.Canonical(), headingText(rep, anchor))
+			en = fmt.Sprintf("part “%s” is missing (it belongs before “%s”)", d.Canonical(), headingText(rep, anchor))
+			fix.Edits = []lint.Edit{insertHeadingBefore(rep, anchor, d, eol)}
+		} else {
+			anchor = prevSec.Heading
+			zh = fmt.Sprintf("缺少“%s”（应在“%s”之后）", d.Canonical(), headingText(rep, anchor))
+			en = fmt.Sprintf("part “%s” is missing (it belongs after “%s”)", d.Canonical(), headingText(rep, anchor))
+			fix.Edits = []lint.Edit{insertHeadingAtEnd(rep, anchor, d, eol)}
+		}
+		nz, ne := unreadPagesNote(rep.Source)
+		ctx.Emitf(anchor.Span, zh+nz, en+ne, fix)
+	}
+}
+
+// GD-S001 reports as before on the seeds, the corpus and their texts with
+// part headings taken out; the array it keeps the parts in needs the keys
+// of grammar.Sections distinct.
+func TestMissingSectionsAsBefore(t *testing.T) {
+	seen := map[grammar.SectionKey]bool{}
+	for _, d := range grammar.Sections {
+		if seen[d.Key] {
+			t.Fatalf("grammar.Sections holds %q twice", d.Key)
+		}
+		seen[d.Key] = true
+	}
+	rng := rand.New(rand.NewSource(63))
+	old := *lint.RuleByID("GD-S001")
+	old.Check = oldCheckMissingSections
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+	}
+	heads := []string{"一、", "二、", "三、", "四、", "五、", "六、", "总体情况", "主动公开政府信息情况", "存在的主要问题"}
+	for _, text := range texts[:len(texts)] {
+		for range 6 {
+			m := text
+			for _, h := range heads {
+				if rng.Intn(3) == 0 {
+					m = strings.Replace(m, h, "", 1)
+				}
+			}
+			texts = append(texts, m)
+		}
+	}
+	reported := 0
+	for _, text := range texts {
+		rep, err := input.Parse("report.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := lint.Run(rep, []*lint.Rule{lint.RuleByID("GD-S001")}, nil)
+		want := lint.Run(rep, []*lint.Rule{&old}, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("GD-S001 found %v, want %v", got, want)
+		}
+		reported += len(want)
+	}
+	if reported < 20 {
+		t.Fatalf("only %d findings: the test proves little", reported)
 	}
 }

@@ -40,26 +40,39 @@ func checkMissingSections(ctx *lint.Context) {
 		}
 		return
 	}
-	have := map[grammar.SectionKey]*grammar.Section{}
+	// have[i] is the kept section of grammar.Sections[i] (their keys are
+	// distinct, a test holds): a few compares, not a map made and hashed
+	// on every run
+	var haveBuf [8]*grammar.Section
+	have := haveBuf[:0]
+	if len(grammar.Sections) > len(haveBuf) {
+		have = make([]*grammar.Section, 0, len(grammar.Sections))
+	}
+	have = have[:len(grammar.Sections)]
 	for _, s := range kept {
-		have[s.Key] = s
+		for i, d := range grammar.Sections {
+			if d.Key == s.Key {
+				have[i] = s
+				break
+			}
+		}
 	}
 	eol := "\n"
 	if rep.Source.CRLF {
 		eol = "\r\n"
 	}
-	for _, d := range grammar.Sections {
-		if have[d.Key] != nil {
+	for j, d := range grammar.Sections {
+		if have[j] != nil {
 			continue
 		}
 		// the next part present in the document, else the previous one
 		var next, prevSec *grammar.Section
-		for _, d2 := range grammar.Sections {
-			if d2.Number > d.Number && next == nil && have[d2.Key] != nil {
-				next = have[d2.Key]
+		for j2, d2 := range grammar.Sections {
+			if d2.Number > d.Number && next == nil && have[j2] != nil {
+				next = have[j2]
 			}
-			if d2.Number < d.Number && have[d2.Key] != nil {
-				prevSec = have[d2.Key]
+			if d2.Number < d.Number && have[j2] != nil {
+				prevSec = have[j2]
 			}
 		}
 		fix := lint.Fix{Title: "插入标题“" + d.Canonical() + "”", TitleEN: "Insert the heading “" + d.Canonical() + "”", Applicability: lint.Unsafe}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -55,6 +56,7 @@ func checkGeneralAspects(ctx *lint.Context) {
 	// an aspect counts when a sub-heading names it or, failing that, when
 	// the section's text speaks of it; the sub-headings are read (as label
 	// keys) until every aspect is named
+	kws := aspectKeywords()
 	named := make([]bool, len(grammar.GeneralAspects))
 	left := len(named)
 	for _, h := range rep.Headings {
@@ -65,12 +67,11 @@ func checkGeneralAspects(ctx *lint.Context) {
 			continue
 		}
 		key := grammar.LabelKey(matchText(rep, h.Text))
-		for i, a := range grammar.GeneralAspects {
-			for _, k := range a.Keywords {
-				if !named[i] && hasWord(key, k) {
-					named[i] = true
-					left--
-				}
+		have := charBits(key)
+		for _, kw := range kws {
+			if have&kw.bits == kw.bits && !named[kw.aspect] && hasWord(key, kw.word) {
+				named[kw.aspect] = true
+				left--
 			}
 		}
 	}
@@ -99,3 +100,41 @@ func checkGeneralAspects(ctx *lint.Context) {
 			strings.Join(missing, "”“")),
 		fmt.Sprintf("“总体情况” does not cover “%s” (the template asks for five aspects)", strings.Join(missing, "”, “")))
 }
+
+// charBits is a set of the three-byte sequences of s that start with a
+// byte E0–EF (the characters U+0800–U+FFFF, wherever they start), each as
+// one of 64 bits: a word whose characters' bits are not all in it is not
+// in s, without a search (a heading is tested for fifteen keywords).
+func charBits(s string) uint64 {
+	var bits uint64
+	for i := 0; i+2 < len(s); i++ {
+		if s[i]&0xF0 == 0xE0 {
+			c1, c2 := s[i+1], s[i+2]
+			bits |= 1 << ((uint(c1)*31 + uint(c2)) & 63)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				i += 2 // continuation bytes: no sequence starts there
+			}
+		}
+	}
+	return bits
+}
+
+// aspectKeyword is a keyword of grammar.GeneralAspects[aspect] with its
+// charBits.
+type aspectKeyword struct {
+	aspect int
+	word   string
+	bits   uint64
+}
+
+// aspectKeywords are the keywords of grammar.GeneralAspects in order, in
+// one list.
+var aspectKeywords = sync.OnceValue(func() []aspectKeyword {
+	var out []aspectKeyword
+	for i, a := range grammar.GeneralAspects {
+		for _, k := range a.Keywords {
+			out = append(out, aspectKeyword{i, k, charBits(k)})
+		}
+	}
+	return out
+})
