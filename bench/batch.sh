@@ -2,15 +2,24 @@
 # Batch benchmark (issue 11): gdlint over N reports side by side with `cat`
 # on the same files and AutoCorrect (a generic CJK linter), in one run.
 #
-#   bench/batch.sh [N...]        default: 2000 8000
+#   bench/batch.sh [-r ROUNDS] [N...]      default: 5 rounds; 2000 8000
 #
 # The reports are the five seeds in ../shared/seeds copied N/5 times into a
-# temporary directory. Each command runs once per N; the table gives wall
-# time and peak RSS (GNU time). AutoCorrect is installed from npm
+# temporary directory. Each round runs every command once, one after the
+# other, so that a change in the machine's load falls on all of them; the
+# table gives each command's median wall time with the range over the
+# rounds, its largest peak RSS (GNU time), and gdlint's median against
+# AutoCorrect's and `cat`'s. AutoCorrect is installed from npm
 # (autocorrect-node) into ~/.cache/gdlint-bench when missing; without npm
-# its row says so. Run it on an idle machine: the figures are per run.
+# its row says so. Run it on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+rounds=5
+if [ "${1:-}" = "-r" ]; then
+  rounds=${2:?bench/batch.sh: -r needs a number}
+  shift 2
+fi
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "bench/batch.sh: -r $rounds: not a number of rounds" >&2; exit 2; }
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(2000 8000)
 seeds=../shared/seeds
 [ -d "$seeds" ] || { echo "bench/batch.sh: $seeds not found (the shared reports)" >&2; exit 2; }
@@ -23,30 +32,53 @@ if [ ! -x "$autocorrect" ] && command -v npm >/dev/null; then
   mkdir -p "$cache" && (cd "$cache" && npm install --silent --no-audit --no-fund autocorrect-node@2.14.0 >/dev/null 2>&1) || true
 fi
 
-# measure NAME CMD...: one run, "wall_s peak_MiB"
+# measure KEY CMD...: one run, appending "wall_s peak_KiB" to $work/KEY
 measure() {
-  local name=$1; shift
+  local key=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-  read -r wall kib < <(tail -n 1 "$work/time")
-  printf '| %-34s | %6d | %8.2f | %8.0f |\n' "$name" "$n" "$wall" "$((kib / 1024))"
+  tail -n 1 "$work/time" >>"$work/$key"
 }
 
-echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); $(go version | cut -d' ' -f3); gdlint $(git describe --always --dirty 2>/dev/null)"
+# summary KEY: "median min max peak_MiB" of the runs in $work/KEY
+summary() {
+  sort -n "$work/$1" | awk '{w[NR] = $1; if ($2 > m) m = $2}
+    END {printf "%.3f %.3f %.3f %d\n", (NR % 2 ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2), w[1], w[NR], m / 1024}'
+}
+
+echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); $(go version | cut -d' ' -f3); gdlint $(git describe --always --dirty 2>/dev/null); $rounds rounds"
 echo
-echo "| command                            |  files |   wall s | peak MiB |"
-echo "|------------------------------------|-------:|---------:|---------:|"
+echo "| command                              |  files | median s | range s     | peak MiB | gdlint ÷ it |"
+echo "|--------------------------------------|-------:|---------:|-------------|---------:|------------:|"
 for n in "${sizes[@]}"; do
   dir=$work/reports-$n; mkdir -p "$dir"
   for ((i = 0; i < n / 5; i++)); do
     for f in "$seeds"/*.txt; do cp "$f" "$dir/$i-$(basename "$f")"; done
   done
-  measure "cat" sh -c "cat '$dir'/* > /dev/null"
-  measure "gdlint check --format json" "$work/gdlint" check --format json "$dir"
-  measure "gdlint check --report-html/xlsx/json" "$work/gdlint" check -q --report-html "$work/r.html" --report-xlsx "$work/r.xlsx" --report-json "$work/r.json" "$dir"
+  rm -f "$work"/run-*
+  for ((r = 0; r < rounds; r++)); do
+    measure run-cat sh -c "cat '$dir'/* > /dev/null"
+    measure run-json "$work/gdlint" check --format json "$dir"
+    measure run-report "$work/gdlint" check -q --report-html "$work/r.html" --report-xlsx "$work/r.xlsx" --report-json "$work/r.json" "$dir"
+    if [ -x "$autocorrect" ]; then
+      measure run-autocorrect "$autocorrect" --lint --format json "$dir"
+    fi
+  done
+  read -r json_med _ < <(summary run-json)
+  row() { # row NAME KEY
+    local med lo hi mib ratio=""
+    read -r med lo hi mib < <(summary "$2")
+    if [ "$2" = run-cat ] || [ "$2" = run-autocorrect ]; then
+      ratio=$(awk -v a="$json_med" -v b="$med" 'BEGIN {if (b > 0) printf "%.2f×", a / b; else print "-"}')
+    fi
+    printf '| %-36s | %6d | %8.3f | %5.3f–%5.3f | %8d | %11s |\n' "$1" "$n" "$med" "$lo" "$hi" "$mib" "$ratio"
+  }
+  row "cat" run-cat
+  row "gdlint check --format json" run-json
+  row "gdlint check --report-html/xlsx/json" run-report
   if [ -x "$autocorrect" ]; then
-    measure "autocorrect --lint --format json" "$autocorrect" --lint --format json "$dir"
+    row "autocorrect --lint --format json" run-autocorrect
   else
-    printf '| %-34s | %6d | %8s | %8s |\n' "autocorrect (not installed)" "$n" "-" "-"
+    printf '| %-36s | %6d | %8s | %11s | %8s | %11s |\n' "autocorrect (not installed)" "$n" "-" "-" "-" "-"
   fi
   rm -rf "$dir"
 done
