@@ -43,10 +43,14 @@ type lexer struct {
 	lastMatch    matchAnswer
 	used         int // the most tokens toks held (releaseLexers)
 	labels       int // the label tokens (add counts them)
-	valueLine    int // 1 + the line of the last token that is not text (0: none)
-	first        int // view offset of the first token
-	last         int
-	nlines       int
+	// labelAt is the index in toks of each label token, in order, noted
+	// as they come (add, addCell, scanCellTokens): readTokens and
+	// otherRows read the labels without a pass over every token
+	labelAt   []int32
+	valueLine int // 1 + the line of the last token that is not text (0: none)
+	first     int // view offset of the first token
+	last      int
+	nlines    int
 }
 
 func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
@@ -60,7 +64,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		lx = &lexer{}
 	}
 	// the buffers of a pooled lexer are kept, empty
-	*lx = lexer{p: p, m: matcherFor(def), first: -1, lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0]}
+	*lx = lexer{p: p, m: matcherFor(def), first: -1, lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0], labelAt: lx.labelAt[:0]}
 	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
 	p.lexers = append(p.lexers, lx)
 	// the lines that overlap [a, b), and room for them in lexed
@@ -171,7 +175,7 @@ func (p *parser) releaseLexers() {
 		used := max(lx.used, len(lx.toks))
 		tokBuf := lx.tokBuf
 		// nothing of the report stays in a pooled lexer
-		*lx = lexer{lexed: lx.lexed, lexedLine: lx.lexedLine}
+		*lx = lexer{lexed: lx.lexed, lexedLine: lx.lexedLine, labelAt: lx.labelAt}
 		if cap(lx.lexed) <= maxPooledTokens {
 			lexerPool.Put(lx)
 		}
@@ -288,6 +292,9 @@ func (lx *lexer) releaseTrailingText() {
 	}
 	lx.used = max(lx.used, len(lx.toks))
 	lx.toks = lx.toks[:k]
+	for len(lx.labelAt) > 0 && int(lx.labelAt[len(lx.labelAt)-1]) >= k {
+		lx.labelAt = lx.labelAt[:len(lx.labelAt)-1] // none, but kept true
+	}
 	j := len(lx.lexed)
 	for j > 0 && lx.lexedLine[j-1] > last {
 		j--
@@ -432,6 +439,7 @@ func (lx *lexer) add(tk token) {
 		lx.valueLine = tk.line + 1
 		if tk.kind == tokLabel {
 			lx.labels++
+			lx.labelAt = append(lx.labelAt, int32(len(lx.toks)))
 		}
 	}
 	lx.last = tk.end
@@ -464,6 +472,7 @@ func (lx *lexer) addCell(ct *cellToken, s, li int) {
 		lx.valueLine = li + 1
 		if ct.kind == tokLabel {
 			lx.labels++
+			lx.labelAt = append(lx.labelAt, int32(len(lx.toks)))
 		}
 	}
 	lx.last = end
@@ -575,6 +584,7 @@ func (lx *lexer) scanCellTokens(li, s, e int, separated bool) (glued bool) {
 			if en, how := lx.m.fuzzyRemembered(tk.text); en != nil {
 				tk.kind, tk.entry, tk.how = tokLabel, en, how
 				lx.labels++ // the last token: add counted it as text
+				lx.labelAt = append(lx.labelAt, int32(before))
 				lx.valueLine = tk.line + 1
 			}
 		}
