@@ -1266,6 +1266,10 @@ func hasYear(s string) bool {
 // yearAt returns the start and end of reYear's leftmost match in s, or -1.
 func yearAt(s string) (int, int) {
 	for i := 0; i+4 <= len(s); i++ {
+		if s[i+3]-'0' >= 10 {
+			i += 3 // no four digits start at i to i+3: all hold s[i+3]
+			continue
+		}
 		if !isDigit4(s[i:]) {
 			continue
 		}
@@ -1321,7 +1325,8 @@ func (p *parser) firstSectionView() int {
 
 func (p *parser) findTitle() {
 	limit := p.firstSectionView()
-	var cand []line
+	var candBuf [12]line // a dozen lines at most: room on the stack
+	cand := candBuf[:0]
 	for li, ln := range p.lines {
 		if ln.start >= limit || len(cand) >= 12 {
 			break
@@ -1561,17 +1566,17 @@ func (p *parser) setTitle(ls []line) {
 	// year and body, with spans in the source
 	for _, l := range ls {
 		s := p.text[l.start:l.end]
-		if m := yearIndex(s); m != nil {
-			t.Year, _ = strconv.Atoi(s[m[2]:m[3]])
-			t.YearSpan = p.span(l.start+m[2], l.start+m[3])
+		if y, _ := yearAt(s); y >= 0 {
+			t.Year, _ = strconv.Atoi(s[y : y+4])
+			t.YearSpan = p.span(l.start+y, l.start+y+4)
 			break
 		}
 	}
 	// body: the text before the year, or after it when the title starts with it
 	for _, l := range ls {
 		s := p.text[l.start:l.end]
-		m := yearIndex(s)
-		if m == nil {
+		y, yEnd := yearAt(s) // yearIndex's match, with no slice made
+		if y < 0 {
 			a, e := trimSpan(p.text, l.start, l.end)
 			if a < e && !strings.Contains(s, "信息公开") && !strings.Contains(s, "报告") {
 				t.Body, t.BodySpan = p.text[a:e], p.span(a, e)
@@ -1582,10 +1587,10 @@ func (p *parser) setTitle(ls []line) {
 		if t.Body != "" {
 			break
 		}
-		if a, e := trimSpan(p.text, l.start, l.start+m[0]); a < e {
+		if a, e := trimSpan(p.text, l.start, l.start+y); a < e {
 			t.Body, t.BodySpan = stripSpaces(p.text[a:e]), p.span(a, e)
 		} else {
-			after := s[m[1]:]
+			after := s[yEnd:]
 			for _, stop := range []string{"政府信息公开", "政务公开", "信息公开"} {
 				if i := strings.Index(after, stop); i > 0 {
 					after = after[:i]
@@ -1594,7 +1599,7 @@ func (p *parser) setTitle(ls []line) {
 			}
 			after = strings.TrimPrefix(strings.TrimSpace(after), "度")
 			if after != "" {
-				off := l.start + m[1] + strings.Index(s[m[1]:], after)
+				off := l.start + yEnd + strings.Index(s[yEnd:], after)
 				a, e := trimSpan(p.text, off, off+len(after))
 				t.Body, t.BodySpan = stripSpaces(p.text[a:e]), p.span(a, e)
 			}
@@ -1880,6 +1885,53 @@ func (p *parser) findPublication() {
 	}
 }
 
+// dateLineAt is reDateLine.FindStringSubmatchIndex(s), without the
+// expression or a slice: the match is the whole line, and each of its
+// parts is forced (a bracket that opens it, four digits, one or two).
+func dateLineAt(s string) (m [8]int, ok bool) {
+	i := 0
+	if strings.HasPrefix(s, "（") {
+		i = len("（")
+	} else if strings.HasPrefix(s, "(") {
+		i = 1
+	}
+	i = periodSpaces(s, i)
+	if i+4 > len(s) || !isDigit4(s[i:]) {
+		return m, false
+	}
+	m[2], m[3] = i, i+4
+	i = periodSpaces(s, i+4)
+	for k, unit := range [3]string{"年", "月", "日"} {
+		if k > 0 {
+			// one or two digits, as many as stand there: a third one
+			// leaves no unit after them
+			j := i
+			for j < len(s) && j < i+2 && s[j]-'0' < 10 {
+				j++
+			}
+			if j == i {
+				return m, false
+			}
+			m[2*k+2], m[2*k+3] = i, j
+			i = periodSpaces(s, j)
+		}
+		if !strings.HasPrefix(s[i:], unit) {
+			return m, false
+		}
+		i = periodSpaces(s, i+len(unit))
+	}
+	if strings.HasPrefix(s[i:], "）") {
+		i += len("）")
+	} else if strings.HasPrefix(s[i:], ")") {
+		i++
+	}
+	if i != len(s) {
+		return m, false
+	}
+	m[0], m[1] = 0, len(s)
+	return m, true
+}
+
 func (p *parser) findSignature() {
 	// from the end: skip residue and blank lines, a date line, then the body
 	n := 0
@@ -1896,7 +1948,7 @@ func (p *parser) findSignature() {
 		n++
 		s := p.text[a:b]
 		if dateLn == nil {
-			if m := reDateLine.FindStringSubmatchIndex(s); m != nil {
+			if m, ok := dateLineAt(s); ok {
 				dateLn = &line{a, b}
 				p.r.Signature = &Signature{Date: &DateRef{
 					Date: Date{atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])},
