@@ -69,7 +69,10 @@ func refPlaceCellsFrom(p *parser, t *Table, rows []*Row, placed []*token, skipEm
 // of every kind, nil slots and layout empties skipped or not, over slabs
 // whose blocks run out now and then (giveBack at a block's end).
 func TestPlaceCellsFromAsCountingFirst(t *testing.T) {
-	texts := []string{"0", "12", "3456", "4.5", "43.788万元", "１２", "-3", "/", "—", "减4", "无", ""}
+	texts := []string{"0", "12", "3456", "4.5", "43.788万元", "１２", "-3", "/", "—", "减4", "无", "",
+		// one byte each side of the digits, and digits alone (one digit
+		// takes a short way)
+		"1", "7", "9", ":", "a", "\xff", "00", "9 "}
 	kinds := []tokKind{tokNumber, tokNumber, tokNumber, tokEmpty, tokPlaceholder, tokText}
 	defs := []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019}
 	rng := rand.New(rand.NewSource(61))

@@ -246,7 +246,12 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 				c.Kind = CellText
 			default:
 				c.Kind = CellNumber
-				// most cells: parseNumber's first answer, without the call
+				// most cells: parseNumber's first answer, without the call,
+				// and for one digit (0, most of all) without the loop
+				if d := pv.text; len(d) == 1 && d[0]-'0' < 10 {
+					c.Value, c.Integer = float64(d[0]-'0'), true
+					break
+				}
 				if v, ok := smallDigits(pv.text); ok {
 					c.Value, c.Integer = v, true
 					break
