@@ -156,8 +156,9 @@ type analysis struct {
 // relBufs are the arrays of one table's analysis: the relations and their
 // cells, reused from run to run of a batch (see tableAnalyses.ReleaseRun).
 type relBufs struct {
-	rels  []relation
-	cells []*grammar.Cell
+	rels     []relation
+	cells    []*grammar.Cell
+	blockers []*grammar.Cell // the relations' blockers, grown once, not per table and run
 }
 
 var relBufPool = sync.Pool{New: func() any { return new(relBufs) }}
@@ -176,7 +177,8 @@ func (a *analysis) release() {
 	a.bufs, a.rels, a.findings = nil, nil, nil
 	clear(b.rels[:cap(b.rels)])
 	clear(b.cells[:cap(b.cells)])
-	if cap(b.rels) > maxPooledRels || cap(b.cells) > 4*maxPooledRels {
+	clear(b.blockers[:cap(b.blockers)])
+	if cap(b.rels) > maxPooledRels || cap(b.cells) > 4*maxPooledRels || cap(b.blockers) > 4*maxPooledRels {
 		return
 	}
 	relBufPool.Put(b)
@@ -218,13 +220,14 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 		cells[k] = distinct[i]
 	}
 	at := 0
-	var blockers []*grammar.Cell // the relations' blockers, one after another
+	blockers := a.bufs.blockers[:0] // the relations' blockers, one after another
 	for i := range bs {
 		b := &bs[i]
 		n := len(b.Left) + len(b.Right)
 		blockers = evalRelation(&a.rels[i], t, b, cells[at:at+n:at+n], blockers)
 		at += n
 	}
+	a.bufs.blockers = blockers[:0] // its array, grown, for the next run
 	a.explain()
 	return a
 }

@@ -147,7 +147,7 @@ func reportYear(r *grammar.Report) int {
 	return 0
 }
 
-var periodWords = words{"统计", "数据", "期限", "时限", "时段", "区间", "报告期"}
+var periodWords = wordSet("统计", "数据", "期限", "时限", "时段", "区间", "报告期")
 
 // periodStatement reports whether the parsed period is the statistics
 // statement: its sentence speaks of statistics, data or a period.

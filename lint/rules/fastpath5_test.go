@@ -1448,3 +1448,126 @@ func TestMissingSectionsAsBefore(t *testing.T) {
 		t.Fatalf("only %d findings: the test proves little", reported)
 	}
 }
+
+// blockSentenceYears answers as blockSentenceYearsBySentence on a block
+// whose sentences are split already (it then reads them) as on one whose
+// are not (it starts from each 年): the blocks of the seeds and the corpus
+// and random blocks of years, marks and spaces.
+func TestSentenceYearsOfSplitBlocks(t *testing.T) {
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		for _, b := range proseBlocks(rep) {
+			texts = append(texts, b.Text)
+		}
+	}
+	rng := rand.New(rand.NewSource(64))
+	pieces := []string{"2024", "2023", "1", "２０２４", "年", "度", "，", ",", "、", " ", "\t", "\n", "\r\n", "\u3000", "\u00a0", "。",
+		"；", "！", "？", ";", "!", "?", "\xe3\x80", "\xff", "𠀀", "我局", "工作"}
+	// near matches after random text: each part of a leading year in
+	// turn, as often right as not (as TestBlockSentenceYearsBySentence)
+	parts := [][]string{{"", "。", "；", "！", "？", ";", "!", "?", "，", "\xe3\x80", "、"}, {"", " ", "\u3000", "\t\u3000 "},
+		{"2024", "202", "20245", "２０２４"}, {"", " ", "\n"}, {"年", "月"}, {"", "度"}, {"", " "}, {"，", ",", "、", "。"}}
+	for range 50000 {
+		text := randomText(rng, pieces, rng.Intn(8))
+		for k := rng.Intn(3); k >= 0; k-- {
+			for _, p := range parts {
+				text += p[rng.Intn(len(p))]
+			}
+		}
+		texts = append(texts, text+randomText(rng, pieces, rng.Intn(4)))
+	}
+	found := 0
+	for _, text := range texts {
+		want := blockSentenceYearsBySentence(&proseBlock{Text: text})
+		b := &proseBlock{Text: text}
+		b.sentences()
+		if got := blockSentenceYears(b); !slices.Equal(got, want) {
+			t.Fatalf("blockSentenceYears(%q), split, = %v, want %v", text, got, want)
+		}
+		if got := blockSentenceYears(&proseBlock{Text: text}); !slices.Equal(got, want) {
+			t.Fatalf("blockSentenceYears(%q) = %v, want %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 2000 {
+		t.Fatalf("only %d years found", found)
+	}
+}
+
+// words.in answers as the search for each word in turn (what it did before
+// charBits ruled words out), for every word set of the rules, on short and
+// long random texts of their words' pieces, 𠀀, broken UTF-8 and CRLF.
+func TestWordsInAsBefore(t *testing.T) {
+	sets := []words{periodWords, newWords, reviewOutcome, aboutDisclose, issueVerbs, repealVerbs, otherMatters}
+	var pieces []string
+	for _, ws := range sets {
+		for _, w := range ws.list {
+			pieces = append(pieces, w, w[:3], w[len(w)-3:])
+		}
+	}
+	pieces = append(pieces, "，", " ", "𠀀", "\xff", "\xe4\xb8", "\r\n", "1", "工作")
+	rng := rand.New(rand.NewSource(65))
+	yes := 0
+	for n := range 60000 {
+		text := randomText(rng, pieces, rng.Intn(8))
+		if n%5 == 0 {
+			text = randomText(rng, pieces, rng.Intn(80))
+		}
+		for _, ws := range sets {
+			want := false
+			for _, w := range ws.list {
+				if hasWord(text, w) {
+					want = true
+					break
+				}
+			}
+			if got := ws.in(text); got != want {
+				t.Fatalf("%q.in(%q) = %v, want %v", ws.list, text, got, want)
+			}
+			if want {
+				yes++
+			}
+		}
+	}
+	if yes < 20000 {
+		t.Fatalf("only %d texts hold a word", yes)
+	}
+}
+
+// An analysis made with arrays given back by another run's analysis holds
+// the same blockers as one made with new arrays.
+func TestAnalysisBuffersReused(t *testing.T) {
+	reps := sharedReports(t)
+	blockersOf := func(a *analysis) [][]*grammar.Cell {
+		var out [][]*grammar.Cell
+		for _, r := range a.rels {
+			out = append(out, slices.Clone(r.blockers))
+		}
+		return out
+	}
+	blocked := 0
+	for i, rep := range reps {
+		for _, id := range []int{grammar.TableRequests, grammar.TableReview} {
+			a := analyzeTable(rep, id)
+			if a == nil {
+				continue
+			}
+			want := blockersOf(a)
+			a.release()
+			if other := analyzeTable(reps[(i+1)%len(reps)], id); other != nil {
+				other.release()
+			}
+			b := analyzeTable(rep, id)
+			if got := blockersOf(b); !reflect.DeepEqual(got, want) {
+				t.Fatalf("report %d, table %d: blockers %v, want %v", i, id, got, want)
+			}
+			b.release()
+			for _, bs := range want {
+				blocked += len(bs)
+			}
+		}
+	}
+	if blocked < 20 {
+		t.Fatalf("only %d blockers", blocked)
+	}
+}

@@ -65,7 +65,7 @@ var (
 	reCarried      = scanFrom(`上一?年度?结转([^，。；;,0-9０-９]{0,12}?)([0-9０-９]+)\s*件`, "上").matched(matchCarried)
 	reCarryOver    = scanFrom(`(?:结转|转入|转至|转)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)(?:继续办理)?([^，。；;,0-9０-９]{0,8}?)([0-9０-９]+)\s*件`, "结转", "转").filtered(mayCarryOver)
 	reCarryOverPre = scanFromNumber(`([0-9０-９]+)\s*件([^，。；;,0-9０-９]{0,6}?)(?:结转|转入|转至)(?:至|到|入)?(?:下一?年度?|次年度?|([0-9]{4})\s*年度?)`, "件").filtered(mayCarryOverPre)
-	newWords       = words{"新收", "新增", "本年新"}
+	newWords       = wordSet("新收", "新增", "本年新")
 )
 
 type requestClaim struct {

@@ -38,8 +38,8 @@ var (
 	reReviewCount    = scanFrom(`行政(复议|诉讼)(?:案件|案|数量|数|件数)?\s*(?:为|共|共计|有)?\s*([0-9０-９]+)\s*(?:件|起|宗|个)`, "行政").filtered(mayReviewCount).matched(matchReviewCount)
 	reReviewCountPre = scanFromNumber(`([0-9０-９]+)\s*(?:件|起|宗|个)([^，。；;,0-9０-９]{0,20}?)行政(复议|诉讼)`, "件", "起", "宗", "个").filtered(mayReviewCountPre)
 	reNoReview       = scanFrom(`(?:未|没有)(?:出现|发生|收到|产生|接到|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)[^。；，,]*`, "未", "没有").matched(matchNoReview)
-	reviewOutcome    = words{"纠错", "纠正", "败诉", "撤销", "确认违法", "被复议", "被诉"}
-	aboutDisclose    = words{"信息公开", "依申请", "政府信息", "公开申请"}
+	reviewOutcome    = wordSet("纠错", "纠正", "败诉", "撤销", "确认违法", "被复议", "被诉")
+	aboutDisclose    = wordSet("信息公开", "依申请", "政府信息", "公开申请")
 )
 
 // reviewFigures are the totals of 表四 the text is held to: the

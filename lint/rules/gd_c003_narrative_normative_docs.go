@@ -32,8 +32,8 @@ Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires acc
 
 var (
 	reDocNumber = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`, "件", "部", "条", "个", "份").matched(matchDocNumber)
-	issueVerbs  = words{"制发", "印发", "出台", "发布", "制定"}
-	repealVerbs = words{"废止", "失效"}
+	issueVerbs  = wordSet("制发", "印发", "出台", "发布", "制定")
+	repealVerbs = wordSet("废止", "失效")
 	otherBodies = [...]string{"部门", "各单位", "区直", "县直", "市直", "乡镇", "街道", "各地", "上级", "省级", "国家"}
 )
 

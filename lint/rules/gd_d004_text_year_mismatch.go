@@ -68,6 +68,18 @@ type sentenceYear struct{ start, end, year int }
 // is the block's start or the end of a mark that ends sentences (see
 // appendSentences); no character the pattern reads is such a mark.
 func blockSentenceYears(b *proseBlock) []sentenceYear {
+	if b.sents != nil {
+		// the block is split already (a narrative rule read it): a look
+		// at each sentence's start costs less than the search for 年
+		var out []sentenceYear
+		for _, s := range b.sents {
+			if at, ok := leadingYear(b.Text[s[0]:s[1]]); ok {
+				n, _ := atoiDigits(b.Text[s[0]+at : s[0]+at+4])
+				out = append(out, sentenceYear{start: s[0] + at, end: s[0] + at + 4, year: n})
+			}
+		}
+		return out
+	}
 	text := b.Text
 	var out []sentenceYear
 	for from := 0; ; {

@@ -109,7 +109,7 @@ var narrativeBlocksKey = lint.NewMemoKey[[]*proseBlock]("narrative blocks")
 
 // otherMatters are words that mark a count of something other than
 // information-disclosure applications.
-var otherMatters = words{"复议", "诉讼", "案件", "信访", "诉求", "建议", "提案", "咨询", "信箱", "热线", "留言", "投诉", "来电", "来信"}
+var otherMatters = wordSet("复议", "诉讼", "案件", "信访", "诉求", "建议", "提案", "咨询", "信箱", "热线", "留言", "投诉", "来电", "来信")
 
 // tableTotal returns a row's 总计 of table id, or the sum of the row's other
 // columns when the total cell is blank; ok is false when the parser could not

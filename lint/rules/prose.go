@@ -335,10 +335,33 @@ func decodeLastRune(s string, i int) (rune, int) {
 
 // words is a set of literal words; in reports whether s contains any of
 // them (what MatchString of the alternation a|b|c reports, without a regexp).
-type words []string
+type words struct {
+	list []string
+	bits []uint64 // charBits of each word
+}
+
+func wordSet(list ...string) words {
+	ws := words{list: list, bits: make([]uint64, len(list))}
+	for i, w := range list {
+		ws.bits[i] = charBits(w)
+	}
+	return ws
+}
 
 func (ws words) in(s string) bool {
-	for _, w := range ws {
+	// a short text's characters as bits rule most words out without a
+	// search (each search a call or more); a long one's cost more to
+	// read than the searches
+	if len(ws.list) >= 4 && len(s) <= 16*len(ws.list) {
+		have := charBits(s)
+		for i, w := range ws.list {
+			if have&ws.bits[i] == ws.bits[i] && hasWord(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range ws.list {
 		if hasWord(s, w) {
 			return true
 		}
