@@ -1571,3 +1571,95 @@ func TestAnalysisBuffersReused(t *testing.T) {
 		t.Fatalf("only %d blockers", blocked)
 	}
 }
+
+// oldCheckInvalidNumbers is GD-T006's check before it passed over a
+// whole, positive number without a unit first.
+func oldCheckInvalidNumbers(ctx *lint.Context) {
+	for t := range tables(ctx.Report) {
+		for c := range t.AllCells() {
+			var zh, en, arg string
+			switch {
+			case c.Kind == grammar.CellText:
+				zh, en, arg = "%s填的是“%s”，不是数字", "%s holds “%s”, not a number", c.Text
+			case c.Kind != grammar.CellNumber:
+			case c.Value < 0 && c.Col.Key != colSigned:
+				zh, en, arg = "%s为负数 %s", "%s is negative: %s", c.Text
+			case c.Row.Decimal && isAmountCol(c.Col):
+				// amounts may be decimals; the unit is GD-T007's
+			case !c.Integer:
+				zh, en, arg = "%s是件数，应为整数，实际为 %s", "%s is a count and must be a whole number, not %s", c.Text
+			case c.Unit != "":
+				zh, en, arg = "%s是件数，却带有金额单位“%s”", "%s is a count but carries the money unit “%s”", c.Unit
+			}
+			if zh == "" {
+				continue // the cell is fine: no names built
+			}
+			ctx.Emitf(c.Span, fmt.Sprintf(zh, tableName(t.ID)+cellLabel(c), arg),
+				fmt.Sprintf(en, tableNameEN(t.ID)+" "+cellLabel(c), arg))
+		}
+	}
+}
+
+// oldCheckAmountUnits is GD-T007's check before it tested a cell's unit
+// first.
+func oldCheckAmountUnits(ctx *lint.Context) {
+	for t := range tables(ctx.Report) {
+		for c := range t.AllCells() {
+			if c.Kind != grammar.CellNumber || !isAmountCol(c.Col) || c.Unit == "" || c.Unit == unitWan ||
+				!strings.Contains(c.Col.Label, unitWan) {
+				continue
+			}
+			v := fmtNum(c.Value / 10000)
+			ctx.Emitf(c.Span,
+				fmt.Sprintf("%s%s写作“%s”，但该栏单位为%s（应为 %s）", tableName(t.ID), cellLabel(c), c.Text, unitWan, v),
+				fmt.Sprintf("%s %s is written “%s” but the column is in %s (%s)", tableNameEN(t.ID), cellLabel(c), c.Text, unitWan, v),
+				lint.Fix{Title: "换算为万元：" + v, TitleEN: "Convert to 万元: " + v, Applicability: lint.Unsafe,
+					Edits: []lint.Edit{{Span: c.Span, NewText: v}}})
+		}
+	}
+}
+
+// GD-T006 and GD-T007 report as before on the seeds, the corpus and their
+// texts with numbers of their tables made negative, decimal, blank, text
+// or given a unit.
+func TestCellRulesAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(66))
+	oldT006, oldT007 := *lint.RuleByID("GD-T006"), *lint.RuleByID("GD-T007")
+	oldT006.Check, oldT007.Check = oldCheckInvalidNumbers, oldCheckAmountUnits
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+	}
+	edits := []string{"-", "-1", "1.5", "0.25", "x", " ", "元", "万元", "3元", "12万元", "１２", "—"}
+	for _, text := range texts[:len(texts)] {
+		for range 5 {
+			var b strings.Builder
+			for i := 0; i < len(text); i++ {
+				if c := text[i]; c >= '0' && c <= '9' && rng.Intn(15) == 0 {
+					b.WriteString(edits[rng.Intn(len(edits))])
+					continue
+				}
+				b.WriteByte(text[i])
+			}
+			texts = append(texts, b.String())
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		rep, err := input.Parse("report.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pair := range [][2]*lint.Rule{{lint.RuleByID("GD-T006"), &oldT006}, {lint.RuleByID("GD-T007"), &oldT007}} {
+			got := lint.Run(rep, []*lint.Rule{pair[0]}, nil)
+			want := lint.Run(rep, []*lint.Rule{pair[1]}, nil)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s found %v, want %v", pair[0].ID, got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found < 50 {
+		t.Fatalf("only %d findings: the test proves little", found)
+	}
+}

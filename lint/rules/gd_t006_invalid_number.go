@@ -32,6 +32,9 @@ const colSigned = "change"
 func checkInvalidNumbers(ctx *lint.Context) {
 	for t := range tables(ctx.Report) {
 		for c := range t.AllCells() {
+			if c.Kind == grammar.CellNumber && c.Value >= 0 && c.Integer && c.Unit == "" {
+				continue // most cells: none of the cases below (a decimal amount is fine too)
+			}
 			var zh, en, arg string
 			switch {
 			case c.Kind == grammar.CellText:

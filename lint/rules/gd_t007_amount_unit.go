@@ -33,7 +33,8 @@ const unitWan = "万元"
 func checkAmountUnits(ctx *lint.Context) {
 	for t := range tables(ctx.Report) {
 		for c := range t.AllCells() {
-			if c.Kind != grammar.CellNumber || !isAmountCol(c.Col) || c.Unit == "" || c.Unit == unitWan ||
+			// the unit first: most cells have none
+			if c.Unit == "" || c.Kind != grammar.CellNumber || !isAmountCol(c.Col) || c.Unit == unitWan ||
 				!strings.Contains(c.Col.Label, unitWan) {
 				continue
 			}

@@ -151,9 +151,10 @@ func keyAfterIs(src string, off int, want string) bool {
 func brokenByLayout(src string, l *grammar.Label, text string) bool {
 	// label keys are valid UTF-8: a byte suffix or prefix of one that is
 	// itself a key is a rune suffix or prefix
-	canon := templateKey(l.Canonical)
+	tl := templateInfo(l.Canonical)
+	canon := tl.key
 	nt := runeCount(text)
-	if nt == 0 || nt >= runeCount(canon) {
+	if nt == 0 || nt >= tl.keyRunes {
 		return false
 	}
 	if strings.HasSuffix(canon, text) && keyBeforeIs(src, l.Span.Start, canon[:len(canon)-len(text)]) {

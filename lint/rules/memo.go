@@ -287,6 +287,7 @@ func templateKey(s string) string { return templateInfo(s).key }
 type templateLabel struct {
 	text        string
 	key         string
+	keyRunes    int // runeCount(key)
 	open, close int
 }
 
@@ -315,6 +316,7 @@ func templateInfo(s string) *templateLabel {
 
 func newTemplateLabel(s string) *templateLabel {
 	tl := &templateLabel{text: s, key: grammar.LabelKey(s)}
+	tl.keyRunes = runeCount(tl.key)
 	tl.open, tl.close = brackets(s)
 	return tl
 }
