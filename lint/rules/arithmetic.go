@@ -24,8 +24,28 @@ import (
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // shortRow names a row briefly: the numbering of a long label (一, （七）),
-// else the label itself.
+// else the label itself. A template's row's name is made once.
 func shortRow(r *grammar.RowDef) string {
+	if n, ok := shortRowNames()[r]; ok {
+		return n
+	}
+	return makeShortRow(r)
+}
+
+// shortRowNames holds makeShortRow of every row of the template's tables.
+var shortRowNames = sync.OnceValue(func() map[*grammar.RowDef]string {
+	m := map[*grammar.RowDef]string{}
+	for _, f := range []grammar.Format{grammar.Format2019, grammar.Format2021} {
+		for _, def := range grammar.Tables(f) {
+			for _, r := range def.Rows {
+				m[r] = makeShortRow(r)
+			}
+		}
+	}
+	return m
+})
+
+func makeShortRow(r *grammar.RowDef) string {
 	l := r.Label
 	if runeCount(l) <= 8 {
 		return l

@@ -206,20 +206,29 @@ func emitBlankColumnsUnchecked(ctx *lint.Context, t *grammar.Table, cols []strin
 // cellKindSummary: “结果维持”“总计”为空白，“其他结果”为占位符“/”.
 func cellKindSummary(cs []*grammar.Cell) (zh, en string) {
 	type kind struct{ zh, en string }
-	var kinds []kind
-	cols := map[kind][]string{}
+	// the kinds in the order first seen, each with its columns: a few,
+	// looked through, not a map hashed by two strings
+	type group struct {
+		k    kind
+		cols []string
+	}
+	var groups []group
 	for _, c := range cs {
 		var k kind
 		k.zh, k.en = cellKind(c)
-		if cols[k] == nil {
-			kinds = append(kinds, k)
+		i := 0
+		for i < len(groups) && groups[i].k != k {
+			i++
 		}
-		cols[k] = append(cols[k], c.Col.Label)
+		if i == len(groups) {
+			groups = append(groups, group{k: k})
+		}
+		groups[i].cols = append(groups[i].cols, c.Col.Label)
 	}
-	var zs, es []string
-	for _, k := range kinds {
-		zs = append(zs, "“"+strings.Join(cols[k], "”“")+"”为"+k.zh)
-		es = append(es, "“"+strings.Join(cols[k], "”, “")+"” "+k.en)
+	zs, es := make([]string, 0, len(groups)), make([]string, 0, len(groups))
+	for _, g := range groups {
+		zs = append(zs, quotedList(g.cols, "”“")+"为"+g.k.zh)
+		es = append(es, quotedList(g.cols, "”, “")+" "+g.k.en)
 	}
 	return strings.Join(zs, "，"), strings.Join(es, "; ")
 }
@@ -234,7 +243,7 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 		}
 		return ref.Col
 	}
-	var zs, es []string
+	zs, es := make([]string, 0, 4), make([]string, 0, 4) // one per kind at most
 	// the kinds named, in this order; the relations of each looked up in
 	// the list (a few), not gathered in a map
 	for _, k := range []grammar.BalanceKind{grammar.BalanceRowTotal, grammar.BalanceOutcomeTotal, grammar.BalanceColumn, grammar.BalanceReviewTotal} {
@@ -248,7 +257,7 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 		if len(rs) == 0 {
 			continue
 		}
-		var names []string
+		names := make([]string, 0, len(rs))
 		for _, r := range rs {
 			if k == grammar.BalanceRowTotal || k == grammar.BalanceReviewTotal {
 				names = append(names, def.Row(r.b.Right[0].Row).Label)
@@ -256,8 +265,7 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 				names = append(names, colLabel(r.b.Right[0]))
 			}
 		}
-		list := "“" + strings.Join(names, "”“") + "”"
-		listEN := "“" + strings.Join(names, "”, “") + "”"
+		list, listEN := quotedList(names, "”“"), quotedList(names, "”, “")
 		switch k {
 		case grammar.BalanceRowTotal, grammar.BalanceReviewTotal:
 			zs = append(zs, list+"的总计")
@@ -278,7 +286,7 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 // columnEquation writes a column balance by its rows: 一 + 二 = （七）总计 + 四.
 func columnEquation(def *grammar.TableDef, b grammar.Balance) string {
 	side := func(refs []grammar.CellRef) string {
-		var ts []string
+		ts := make([]string, 0, len(refs))
 		for _, ref := range refs {
 			ts = append(ts, shortRow(def.Row(ref.Row)))
 		}
@@ -320,4 +328,24 @@ func sortCells(t *grammar.Table, cs []*grammar.Cell) {
 			cs[j], cs[j-1] = cs[j-1], cs[j]
 		}
 	}
+}
+
+// quotedList is "“" + strings.Join(names, sep) + "”", built in one
+// allocation.
+func quotedList(names []string, sep string) string {
+	n := len("“”") + len(sep)*(len(names)-1)
+	for _, s := range names {
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString("“")
+	for i, s := range names {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+	}
+	b.WriteString("”")
+	return b.String()
 }

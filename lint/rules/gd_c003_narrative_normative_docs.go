@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -77,12 +77,21 @@ func checkNarrativeDocs(c *lint.Context) {
 				continue
 			}
 			sp := b.Span(k.start, k.end)
-			what := map[string]string{grammar.ColIssued: "制发", grammar.ColRepealed: "废止", grammar.ColInForce: "现行有效"}[k.col]
-			whatEN := map[string]string{grammar.ColIssued: "issued", grammar.ColRepealed: "repealed", grammar.ColInForce: "in force"}[k.col]
+			what, whatEN := "", "" // a switch, not two maps made per claim
+			switch k.col {
+			case grammar.ColIssued:
+				what, whatEN = "制发", "issued"
+			case grammar.ColRepealed:
+				what, whatEN = "废止", "repealed"
+			case grammar.ColInForce:
+				what, whatEN = "现行有效", "in force"
+			}
 			noun := cell.Row.Label
+			n, vs := strconv.Itoa(k.n), formatNumber(v)
+			// concatenated: what Sprintf with %s and %d gave
 			c.Emit(lint.Diagnostic{Span: sp,
-				Message:   fmt.Sprintf("正文称%s%s %d %s，%s为 %s", what, noun, k.n, k.unit, cellName(cell), formatNumber(v)),
-				MessageEN: fmt.Sprintf("the text says %d %s %s; %s is %s", k.n, noun, whatEN, cellNameEN(cell), formatNumber(v)),
+				Message:   "正文称" + what + noun + " " + n + " " + k.unit + "，" + cellName(cell) + "为 " + vs,
+				MessageEN: "the text says " + n + " " + noun + " " + whatEN + "; " + cellNameEN(cell) + " is " + vs,
 				Fixes:     numberFix(sp, v), Related: related(cell, cellName(cell))})
 		}
 	}

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -44,7 +44,8 @@ func checkPeriodMissing(c *lint.Context) {
 	y, _, _ := r.Year() // the title's, else the one the report gives away
 	want := "Y年1月1日至Y年12月31日"
 	if y > 0 {
-		want = fmt.Sprintf("%d年1月1日至%d年12月31日", y, y)
+		ys := strconv.Itoa(y)
+		want = ys + "年1月1日至" + ys + "年12月31日"
 	}
 	if m := r.MalformedPeriod; m != nil {
 		// the sentence is there, its dates do not read

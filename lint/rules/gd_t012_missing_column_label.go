@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -80,7 +79,7 @@ func checkColumnLabels(ctx *lint.Context) {
 			sp = t.Labels[0].Span
 		}
 		ctx.Emitf(sp,
-			fmt.Sprintf("%s的列标题中找不到“%s”（缺失或残缺）", tableName(t.ID), strings.Join(missing, "”“")),
-			fmt.Sprintf("%s: no column heading “%s” (missing or broken)", tableNameEN(t.ID), strings.Join(missing, "”, “")))
+			tableName(t.ID)+"的列标题中找不到“"+strings.Join(missing, "”“")+"”（缺失或残缺）",
+			tableNameEN(t.ID)+": no column heading “"+strings.Join(missing, "”, “")+"” (missing or broken)")
 	}
 }

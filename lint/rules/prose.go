@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -453,44 +452,42 @@ func runeAt(s string, i int) rune {
 // tableName is how users name a table: by the section that holds it (表三 is
 // the table of 三、收到和处理政府信息公开申请情况).
 func tableName(id int) string {
-	if id >= 0 && id < len(tableNames()) {
-		return tableNames()[id][0]
+	if id >= 0 && id < len(tableNames) {
+		return tableNames[id][0]
 	}
 	return grammar.TableName(id)
 }
 
 func tableNameEN(id int) string {
-	if id >= 0 && id < len(tableNames()) {
-		return tableNames()[id][1]
+	if id >= 0 && id < len(tableNames) {
+		return tableNames[id][1]
 	}
 	return grammar.TableNameEN(id)
 }
 
-// tableNames are the names of tables 0–7 (the template has four), made once:
-// messages name tables thousands of times in a batch.
-var tableNames = sync.OnceValue(func() *[8][2]string {
-	var n [8][2]string
+// tableNames are the names of tables 0–7 (the template has four), made when
+// the package starts (an array read, not a OnceValue called twice): messages
+// name tables thousands of times in a batch.
+var tableNames = func() (n [8][2]string) {
 	for id := range n {
 		n[id] = [2]string{grammar.TableName(id), grammar.TableNameEN(id)}
 	}
-	return &n
-})
+	return n
+}()
 
 // cellName names a cell: 表三“一、本年新收政府信息公开申请数量”总计.
 func cellName(c *grammar.Cell) string {
-	name := tableName(c.Table) + "“" + c.Row.Label + "”"
 	if len(c.Row.Cols) > 1 {
-		name += c.Col.Label
+		return tableName(c.Table) + "“" + c.Row.Label + "”" + c.Col.Label // one concatenation
 	}
-	return name
+	return tableName(c.Table) + "“" + c.Row.Label + "”"
 }
 
 func cellNameEN(c *grammar.Cell) string {
-	name := tableNameEN(c.Table) + ", row “" + c.Row.Label + "”"
 	if len(c.Row.Cols) > 1 {
-		name += ", column “" + c.Col.Label + "”"
+		return tableNameEN(c.Table) + ", row “" + c.Row.Label + "”" + ", column “" + c.Col.Label + "”"
 	}
-	return name
+	return tableNameEN(c.Table) + ", row “" + c.Row.Label + "”"
 }
 
 // trustedNumber returns a cell's value when the parser placed it without

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"iter"
 	"regexp"
 	"strings"
@@ -74,23 +73,24 @@ func problemEN(t *grammar.Table, p *grammar.Problem) string {
 		row = p.Row.Label
 	}
 	name := tableNameEN(t.ID)
+	// concatenated: what Sprintf with %s gave, without its boxing
 	switch p.Kind {
 	case "missing-row":
-		return fmt.Sprintf("%s: row “%s” is missing, or its values cannot be told", name, row)
+		return name + ": row “" + row + "” is missing, or its values cannot be told"
 	case "missing-values":
-		return fmt.Sprintf("%s: row “%s” has fewer values than the template; which one is missing cannot be told", name, row)
+		return name + ": row “" + row + "” has fewer values than the template; which one is missing cannot be told"
 	case "ambiguous-split":
-		return fmt.Sprintf("%s: the digits of row “%s” are glued together and split more than one way", name, row)
+		return name + ": the digits of row “" + row + "” are glued together and split more than one way"
 	case "unbalanced-split":
-		return fmt.Sprintf("%s: the digits of row “%s” are glued together; none of the ways to split them adds up to the row total", name, row)
+		return name + ": the digits of row “" + row + "” are glued together; none of the ways to split them adds up to the row total"
 	case "extra-values":
-		return fmt.Sprintf("%s: row “%s” has more cells than the template; the extra ones were not used", name, row)
+		return name + ": row “" + row + "” has more cells than the template; the extra ones were not used"
 	case "unknown-label":
-		return fmt.Sprintf("%s: a row label that is not in the template", name)
+		return name + ": a row label that is not in the template"
 	case "unreadable":
-		return fmt.Sprintf("%s: the table was found but none of its values could be placed", name)
+		return name + ": the table was found but none of its values could be placed"
 	}
-	return fmt.Sprintf("%s: %s", name, p.Kind)
+	return name + ": " + p.Kind
 }
 
 // eachCellOfKind calls f for each cell of kind k in the report's tables.
