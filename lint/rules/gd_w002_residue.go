@@ -46,12 +46,13 @@ func lineSpanOf(src *grammar.Source, off int) grammar.Span {
 // whitespace outside sp.
 func onlySpaceOutside(src *grammar.Source, sp grammar.Span) bool {
 	l := src.Line(sp.Start)
+	last := l
 	if src.Line(sp.End) != l && !(sp.End == src.LineStart(l+1)) {
-		// the span runs over several lines: check the last one's tail too
-		if !onlySpaces(src.Text[sp.End:src.LineEnd(src.Line(sp.End))]) {
-			return false
-		}
-	} else if !onlySpaces(src.Text[sp.End:src.LineEnd(l)]) {
+		last = src.Line(sp.End) // the span runs over several lines: the last one's tail
+	}
+	// a span that ends at the next line's start, or inside a CRLF, has
+	// nothing after it on its line
+	if end := src.LineEnd(last); sp.End < end && !onlySpaces(src.Text[sp.End:end]) {
 		return false
 	}
 	return onlySpaces(src.Text[src.LineStart(l):sp.Start])
