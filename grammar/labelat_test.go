@@ -34,7 +34,8 @@ func refOtherRows(lx *lexer) int {
 }
 
 // labelAt notes every label token, in order, as a pass over the tokens
-// finds them (and otherRows answers as that pass did): the table regions
+// finds them (and otherRows answers as that pass did), and a token known
+// canonical is a label as the template writes it: the table regions
 // of the real and broken reports (LF and CRLF) by every template, before
 // and after the trailing text goes, also lexed from the matcher's memory,
 // and random lines of labels, near misses, numbers, tabs, pipes, 𠀀 and
@@ -53,6 +54,11 @@ func TestLabelAtAsEveryToken(t *testing.T) {
 			}
 			if !slices.Equal(lx.labelAt, want) || lx.labels != len(want) {
 				t.Fatalf("%q by %s %d: labelAt %v (%d labels), a pass %v", p.text[a:b], def.Format, def.ID, lx.labelAt, lx.labels, want)
+			}
+			for _, tk := range lx.toks {
+				if tk.canonical && (tk.kind != tokLabel || tk.text != tk.entry.label) {
+					t.Fatalf("%q by %s %d: %+v is no label as the template writes it", p.text[a:b], def.Format, def.ID, tk)
+				}
 			}
 			if got, want := lx.otherRows(), refOtherRows(lx); got != want {
 				t.Fatalf("%q by %s %d: otherRows %d, a pass %d", p.text[a:b], def.Format, def.ID, got, want)

@@ -176,8 +176,9 @@ type cellToken struct {
 	kind          tokKind
 	start, end    int
 	entry         *labelEntry
-	how           string
 	whole, digits bool
+	how           tokHow
+	canonical     bool // token.canonical
 }
 
 const (
@@ -228,7 +229,8 @@ func (m *matcher) rememberCell(text string, separated bool, s int, toks []token,
 	c := lexedCell{toks: make([]cellToken, len(toks)), glued: glued}
 	for i := range toks {
 		tk := &toks[i]
-		c.toks[i] = cellToken{kind: tk.kind, start: tk.start - s, end: tk.end - s, entry: tk.entry, how: tk.how, whole: tk.whole, digits: tk.digits}
+		c.toks[i] = cellToken{kind: tk.kind, start: tk.start - s, end: tk.end - s, entry: tk.entry, how: tk.how, whole: tk.whole, digits: tk.digits,
+			canonical: tk.canonical}
 	}
 	m.cellsMu.Lock()
 	defer m.cellsMu.Unlock()

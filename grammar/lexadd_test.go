@@ -28,7 +28,7 @@ func TestAddValueAndCellAsAdd(t *testing.T) {
 	text := "行政许可\t12\r\n𠀀\xff\t无\r\n（一）予以公开 3个\n"
 	p := &parser{text: text}
 	en := &labelEntry{label: "行政许可", kind: LabelRow}
-	junk := token{kind: tokLabel, start: 7, end: 9, text: "junk", entry: en, how: "typo", line: 99, whole: true, digits: true, label: 3}
+	junk := token{kind: tokLabel, start: 7, end: 9, text: "junk", entry: en, how: howTypo, line: 99, whole: true, digits: true, label: 3}
 	rng := rand.New(rand.NewSource(5))
 	for round := range 2000 {
 		got, want := &lexer{p: p, first: -1}, &lexer{p: p, first: -1}
@@ -52,7 +52,8 @@ func TestAddValueAndCellAsAdd(t *testing.T) {
 				ct := &cellToken{kind: tokKind(rng.Intn(int(tokText) + 1)), start: 0, end: e - s, whole: rng.Intn(2) == 0, digits: rng.Intn(2) == 0}
 				if ct.kind == tokLabel {
 					ct.entry = en
-					ct.how = []string{"", "typo", "truncated"}[rng.Intn(3)]
+					ct.how = []tokHow{howExact, howTypo, howTruncated}[rng.Intn(3)]
+					ct.canonical = text[s:e] == en.label // as the lexer remembers it
 				}
 				got.addCell(ct, s, li)
 				refAddCell(want, ct, s, li)

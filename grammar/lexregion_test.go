@@ -191,7 +191,7 @@ func TestLexRegionAsEveryLineLexed(t *testing.T) {
 			typoDef := &TableDef{ID: TableRequests, Name: "数字", Rows: []*RowDef{{Key: "n", Label: "自然人", Cols: cols}}}
 			lexRegionMatches(t, p, typoDef, 0, len(text))
 			lx := p.lexRegion(typoDef, 0, len(text))
-			if !slices.ContainsFunc(lx.toks, func(tk token) bool { return tk.kind == tokLabel && tk.how == "typo" }) {
+			if !slices.ContainsFunc(lx.toks, func(tk token) bool { return tk.kind == tokLabel && tk.how == howTypo }) {
 				t.Fatalf("%q: no misspelt label read: %+v", text, lx.toks)
 			}
 			p.releaseLexers()

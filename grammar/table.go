@@ -27,13 +27,45 @@ type token struct {
 	end    int
 	text   string
 	entry  *labelEntry
-	how    string // fuzzy match: truncated, typo
 	line   int    // index into parser.lines
 	whole  bool   // the token is a whole cell
 	digits bool   // a number made of digits only (may be glued)
+	how    tokHow // fuzzy match: truncated, typo
+	// canonical: a label token whose text is its label's canonical text,
+	// found as the lexer adds it (and kept in the matcher's memory of the
+	// cell): makeLabel need not compare them
+	canonical bool
 	// label is 1 + the index in its table's Labels of the first Label made
 	// of the token (0: none), which labelFor looks up
 	label int32
+}
+
+// tokHow is how a label token was matched when not exactly: a byte, not
+// its name, so that a token is 64 bytes, not 80 (tokens are written,
+// copied and cleared by the thousands in a report).
+type tokHow uint8
+
+const (
+	howExact tokHow = iota
+	howTruncated
+	howTypo
+	howPosition
+)
+
+// howNames are the hows' names, as Label.How gives them.
+var howNames = [...]string{howExact: "", howTruncated: "truncated", howTypo: "typo", howPosition: "position"}
+
+// howOf is the tokHow named name (fuzzy's answer).
+func howOf(name string) tokHow {
+	switch name {
+	case "truncated":
+		return howTruncated
+	case "typo":
+		return howTypo
+	case "position":
+		return howPosition
+	}
+	return howExact
 }
 
 func (t *token) isValue() bool {
@@ -336,11 +368,11 @@ func (p *parser) makeLabel(tk *token) *Label {
 	// (placeCellsFrom), with no whole Label built and copied
 	l := p.labels.next()
 	l.Kind, l.Span, l.Text, l.Canonical, l.Row, l.Col = e.kind, p.span(tk.start, tk.end), tk.text, e.label, e.row, e.col
-	l.Exact = !e.variant && tk.how == "" && !e.unnumered
-	l.Normalized = l.Exact && tk.text == e.label
+	l.Exact = !e.variant && tk.how == howExact && !e.unnumered
+	l.Normalized = l.Exact && (tk.canonical || tk.text == e.label)
 	switch {
-	case tk.how != "":
-		l.How = tk.how
+	case tk.how != howExact:
+		l.How = howNames[tk.how]
 	case e.variant:
 		l.How = "variant"
 	case e.unnumered:

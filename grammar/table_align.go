@@ -289,7 +289,7 @@ func (p *parser) placeByPosition(t *Table, orphans []*segment, missing []int, fo
 		if sg.label != nil {
 			sg.label.kind = tokLabel
 			sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row, order: missing[k]}
-			sg.label.how = "position"
+			sg.label.how, sg.label.canonical = howPosition, false
 			t.Labels = append(t.Labels, p.makeLabel(sg.label))
 			if sg.label.label == 0 {
 				sg.label.label = int32(len(t.Labels))

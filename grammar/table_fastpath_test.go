@@ -811,7 +811,7 @@ func (p *parser) plainPlaceByPosition(t *Table, orphans []*segment, missing []in
 		if sg.label != nil {
 			sg.label.kind = tokLabel
 			sg.label.entry = &labelEntry{label: row.Label, kind: LabelRow, row: row}
-			sg.label.how = "position"
+			sg.label.how = howPosition
 			t.Labels = append(t.Labels, p.makeLabel(sg.label))
 		}
 		found[missing[k]] = sg

@@ -440,6 +440,7 @@ func (lx *lexer) add(tk token) {
 		if tk.kind == tokLabel {
 			lx.labels++
 			lx.labelAt = append(lx.labelAt, int32(len(lx.toks)))
+			tk.canonical = tk.text == tk.entry.label
 		}
 	}
 	lx.last = tk.end
@@ -458,7 +459,8 @@ func (lx *lexer) addValue(kind tokKind, s, e int, text string, li int, digits bo
 	lx.valueLine = li + 1
 	lx.last = e
 	tk := lx.grow()
-	tk.kind, tk.start, tk.end, tk.text, tk.entry, tk.how, tk.line, tk.whole, tk.digits, tk.label = kind, s, e, text, nil, "", li, true, digits, 0
+	tk.kind, tk.start, tk.end, tk.text, tk.entry, tk.how, tk.line, tk.whole, tk.digits, tk.label = kind, s, e, text, nil, howExact, li, true, digits, 0
+	tk.canonical = false
 }
 
 // addCell is add of the remembered token ct of the cell that starts at s
@@ -478,6 +480,7 @@ func (lx *lexer) addCell(ct *cellToken, s, li int) {
 	lx.last = end
 	tk := lx.grow()
 	tk.kind, tk.start, tk.end, tk.text, tk.entry, tk.how, tk.line, tk.whole, tk.digits, tk.label = ct.kind, start, end, lx.p.text[start:end], ct.entry, ct.how, li, ct.whole, ct.digits, 0
+	tk.canonical = ct.canonical
 }
 
 // grow makes toks one token longer and returns that token, whatever it
@@ -572,7 +575,7 @@ func (lx *lexer) scanCellTokens(li, s, e int, separated bool) (glued bool) {
 	// a label cut short or misspelt, alone in its cell or line
 	if en, _ := lx.matchAt(s, e, false); en == nil && labelLike(cellText) {
 		if en, how := lx.m.fuzzyRemembered(cellText); en != nil {
-			lx.add(token{kind: tokLabel, start: s, end: e, text: cellText, entry: en, how: how, line: li, whole: true})
+			lx.add(token{kind: tokLabel, start: s, end: e, text: cellText, entry: en, how: howOf(how), line: li, whole: true})
 			return false
 		}
 	}
@@ -582,7 +585,8 @@ func (lx *lexer) scanCellTokens(li, s, e int, separated bool) (glued bool) {
 		// a whole cell holding one unknown text: maybe a variant or a typo
 		if tk := &lx.toks[before]; tk.kind == tokText && utf8.RuneCountInString(tk.text) <= 60 {
 			if en, how := lx.m.fuzzyRemembered(tk.text); en != nil {
-				tk.kind, tk.entry, tk.how = tokLabel, en, how
+				tk.kind, tk.entry, tk.how = tokLabel, en, howOf(how)
+				tk.canonical = tk.text == en.label
 				lx.labels++ // the last token: add counted it as text
 				lx.labelAt = append(lx.labelAt, int32(before))
 				lx.valueLine = tk.line + 1
@@ -665,7 +669,7 @@ func (c *cellScan) flushTextAs(end int, rowOnly bool) {
 	tk := token{kind: tokText, start: a, end: b, text: t[a:b], line: c.li}
 	if n := utf8.RuneCountInString(tk.text); n <= 60 && hasCJK(tk.text) {
 		if en, how := c.lx.m.fuzzyRemembered(tk.text); en != nil && (en.kind == LabelRow || !rowOnly && n <= 20) {
-			tk.kind, tk.entry, tk.how = tokLabel, en, how
+			tk.kind, tk.entry, tk.how = tokLabel, en, howOf(how)
 			c.labels++
 		}
 	}
