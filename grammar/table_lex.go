@@ -530,6 +530,19 @@ func (lx *lexer) lexCell(li, s, e int, separated bool) {
 		lx.addValue(tokNumber, s, e, cellText, li, true)
 		return
 	}
+	// a cell remembered in its slot (most other cells, labels), as
+	// scanWholeCell would take it from the matcher's memory, without its
+	// call nor lexedCell's (a separated placeholder is never remembered:
+	// it is one before it is scanned)
+	if !lx.unremembered && len(cellText) <= maxRememberedCell && (e == len(t) || t[e]&0xC0 != 0x80) {
+		if sl := lx.m.slotOf(boolIndex(separated), cellText).Load(); sl != nil && sl.text == cellText {
+			for i := range sl.cell.toks {
+				lx.addCell(&sl.cell.toks[i], s, li)
+			}
+			lx.glued = lx.glued || sl.cell.glued
+			return
+		}
+	}
 	lx.scanWholeCell(li, s, e, separated)
 }
 
