@@ -110,7 +110,7 @@ func TestSlotCellsAsScanned(t *testing.T) {
 			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
 				m := matcherFor(def)
 				for range 3 {
-					got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1, unremembered: true}
+					got, want := &lexer{p: p, m: m}, &lexer{p: p, m: m, unremembered: true}
 					got.lexLine(0, 0, len(text))
 					want.lexLine(0, 0, len(text))
 					if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.labelAt, want.labelAt) || got.glued != want.glued {

@@ -31,7 +31,7 @@ func TestAddValueAndCellAsAdd(t *testing.T) {
 	junk := token{kind: tokLabel, start: 7, end: 9, text: "junk", entry: en, how: howTypo, line: 99, whole: true, digits: true, label: 3}
 	rng := rand.New(rand.NewSource(5))
 	for round := range 2000 {
-		got, want := &lexer{p: p, first: -1}, &lexer{p: p, first: -1}
+		got, want := &lexer{p: p}, &lexer{p: p}
 		switch round % 3 {
 		case 1:
 			got.toks, want.toks = make([]token, 0, 4), make([]token, 0, 4)
@@ -58,8 +58,8 @@ func TestAddValueAndCellAsAdd(t *testing.T) {
 				got.addCell(ct, s, li)
 				refAddCell(want, ct, s, li)
 			}
-			if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last ||
-				got.valueLine != want.valueLine || got.labels != want.labels {
+			if !slices.Equal(got.toks, want.toks) || got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() ||
+				got.labels != want.labels {
 				t.Fatalf("addValue/addCell: %+v, add: %+v", got, want)
 			}
 		}

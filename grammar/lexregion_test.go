@@ -20,7 +20,7 @@ func refLexRegion(p *parser, def *TableDef, a, b int) *lexer {
 		lx = &lexer{}
 	}
 	// the buffers of a pooled lexer are kept, empty
-	*lx = lexer{p: p, m: matcherFor(def), first: -1, lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0]}
+	*lx = lexer{p: p, m: matcherFor(def), lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0]}
 	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
 	p.lexers = append(p.lexers, lx)
 	// the lines that overlap [a, b), and room for them in lexed
@@ -105,9 +105,6 @@ func refReleaseTrailingText(lx *lexer) {
 		j--
 	}
 	lx.lexed, lx.lexedLine = lx.lexed[:j], lx.lexedLine[:j]
-	if k > 0 {
-		lx.last = lx.toks[k-1].end
-	}
 }
 
 // lexRegionMatches lexes text[a:b] by def with lexRegion and with
@@ -117,7 +114,7 @@ func lexRegionMatches(t *testing.T, p *parser, def *TableDef, a, b int) (numbers
 	got := p.lexRegion(def, a, b)
 	want := refLexRegion(p, def, a, b)
 	if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) || !slices.Equal(got.lexedLine, want.lexedLine) ||
-		got.first != want.first || got.last != want.last || got.nlines != want.nlines ||
+		got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() || got.nlines != want.nlines ||
 		got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
 		t.Fatalf("%q by %s %d: lexRegion %+v, every line lexed %+v", p.text[a:b], def.Format, def.ID, got, want)
 	}
@@ -130,7 +127,7 @@ func lexRegionMatches(t *testing.T, p *parser, def *TableDef, a, b int) (numbers
 	got.releaseTrailingText()
 	refReleaseTrailingText(want)
 	if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) || !slices.Equal(got.lexedLine, want.lexedLine) ||
-		got.last != want.last || got.labels != want.labels || got.used != want.used {
+		got.lastEnd() != want.lastEnd() || got.labels != want.labels || got.used != want.used {
 		t.Fatalf("%q by %s %d: after releaseTrailingText %+v, with a pass over the tokens %+v", p.text[a:b], def.Format, def.ID, got, want)
 	}
 	p.releaseLexers()

@@ -252,7 +252,7 @@ func (p *parser) lexTable(def *TableDef, a, b int) (*TableDef, *lexer) {
 // readTokens reads the tokens of a table into its rows.
 func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 	t := &p.tableSlab.take(1, 3)[0] // zero: its fields set one by one
-	t.ID, t.Def, t.Span = def.ID, def, p.span(lx.first, lx.last)
+	t.ID, t.Def, t.Span = def.ID, def, p.span(lx.firstStart(), lx.lastEnd())
 	p.tableRanges = appendSortedRanges(p.tableRanges, lx.lexed)
 	switch {
 	case p.r.Rendering == "html" || p.r.Rendering == "docx":

@@ -320,7 +320,7 @@ func (p *parser) reportOrphans(t *Table, orphans []*segment) {
 func (p *parser) fillFoundRows(t *Table, lx *lexer, found []*segment) {
 	p.surplusWindow = surplusWindowOf(t, found)
 	defer func() { p.surplusWindow = -1 }()
-	prevEnd := lx.first
+	prevEnd := lx.firstStart()
 	for i, row := range t.Rows {
 		sg := found[i]
 		if sg == nil {

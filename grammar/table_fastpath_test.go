@@ -196,7 +196,7 @@ func TestLexTableAsLexingEachDefinition(t *testing.T) {
 					t.Fatalf("table %d: %d labels counted, want %d", id+1, got.labels, labels)
 				}
 				if gotDef != wantDef || !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) ||
-					got.first != want.first || got.last != want.last || got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
+					got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() || got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
 					t.Fatalf("table %d of a %s report, as %s: read by %s, %d tokens; want %s, %d tokens\n%s",
 						id+1, p.r.Format, def.Format, gotDef.Format, len(got.toks), wantDef.Format, len(want.toks), text)
 				}
@@ -290,11 +290,11 @@ func TestDigitCellAsScanned(t *testing.T) {
 			for _, sep := range []bool{false, true} {
 				text := "规章\t" + c + "\t件"
 				p := &parser{text: text}
-				got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1}
+				got, want := &lexer{p: p, m: m}, &lexer{p: p, m: m}
 				s := len("规章\t")
 				got.lexCell(0, s, s+len(c), sep)
 				want.scanWholeCell(0, s, s+len(c), sep)
-				if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last || got.glued != want.glued {
+				if !slices.Equal(got.toks, want.toks) || got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() || got.glued != want.glued {
 					t.Fatalf("%q (separated %v) lexes as %+v, want %+v", c, sep, got.toks, want.toks)
 				}
 			}
@@ -317,10 +317,10 @@ func TestLexLineAsBefore(t *testing.T) {
 				if s == e {
 					continue
 				}
-				got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1}
+				got, want := &lexer{p: p, m: m}, &lexer{p: p, m: m}
 				got.lexLine(li, s, e)
 				want.plainLexLine(li, s, e)
-				if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last ||
+				if !slices.Equal(got.toks, want.toks) || got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() ||
 					got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
 					t.Fatalf("%q lexes as %+v, want %+v", text[s:e], got.toks, want.toks)
 				}
@@ -354,10 +354,10 @@ func TestLexLineOfPiecesAsBefore(t *testing.T) {
 			continue
 		}
 		p := &parser{text: line}
-		got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1}
+		got, want := &lexer{p: p, m: m}, &lexer{p: p, m: m}
 		got.lexLine(0, s, e)
 		want.plainLexLine(0, s, e)
-		if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last ||
+		if !slices.Equal(got.toks, want.toks) || got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() ||
 			got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
 			t.Fatalf("%q lexes as %+v, want %+v", line[s:e], got.toks, want.toks)
 		}
@@ -422,7 +422,7 @@ func TestRememberedCellsAsScanned(t *testing.T) {
 		for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
 			m := matcherFor(def)
 			for range 2 {
-				got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1, unremembered: true}
+				got, want := &lexer{p: p, m: m}, &lexer{p: p, m: m, unremembered: true}
 				start := 0
 				for li, l := range strings.SplitAfter(text, "\n") {
 					s, e := trimKeepTabs(text, start, start+len(strings.TrimRight(l, "\r\n")))
@@ -432,7 +432,7 @@ func TestRememberedCellsAsScanned(t *testing.T) {
 					}
 					got.lexLine(li, s, e)
 					want.lexLine(li, s, e)
-					if !slices.Equal(got.toks, want.toks) || got.first != want.first || got.last != want.last || got.glued != want.glued {
+					if !slices.Equal(got.toks, want.toks) || got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() || got.glued != want.glued {
 						t.Fatalf("%q lexes as %+v, want %+v", text[s:e], got.toks, want.toks)
 					}
 				}
@@ -457,7 +457,7 @@ func TestRememberedCellsBoundedAndShared(t *testing.T) {
 			for i := range maxRememberedCells / 2 {
 				text := fmt.Sprintf("（一）予以公开%d行%d\t5", g, i)
 				p := &parser{text: text}
-				got, want := &lexer{p: p, m: m, first: -1}, &lexer{p: p, m: m, first: -1, unremembered: true}
+				got, want := &lexer{p: p, m: m}, &lexer{p: p, m: m, unremembered: true}
 				for range 2 {
 					got.lexLine(0, 0, len(text))
 					want.lexLine(0, 0, len(text))
@@ -823,7 +823,7 @@ func (p *parser) plainPlaceByPosition(t *Table, orphans []*segment, missing []in
 func (p *parser) plainFillFoundRows(t *Table, lx *lexer, found map[int]*segment) {
 	p.surplusWindow = plainSurplusWindowOf(t, found)
 	defer func() { p.surplusWindow = -1 }()
-	prevEnd := lx.first
+	prevEnd := lx.firstStart()
 	for i, row := range t.Rows {
 		sg, ok := found[i]
 		if !ok {
@@ -915,7 +915,7 @@ func (p *parser) plainReadTable(def *TableDef, a, b int) *Table {
 	if len(lx.toks) == 0 {
 		return nil
 	}
-	t := &Table{ID: def.ID, Def: def, Span: p.span(lx.first, lx.last)}
+	t := &Table{ID: def.ID, Def: def, Span: p.span(lx.firstStart(), lx.lastEnd())}
 	p.tableRanges = append(p.tableRanges, lx.lexed...)
 	sort.Slice(p.tableRanges, func(i, j int) bool { return p.tableRanges[i].Start < p.tableRanges[j].Start })
 	switch {
@@ -1399,7 +1399,7 @@ func TestRememberedFragmentsTakeHalf(t *testing.T) {
 	m := newMatcher(Table2)
 	lex := func(text string) []token {
 		p := &parser{text: text}
-		lx := &lexer{p: p, m: m, first: -1}
+		lx := &lexer{p: p, m: m}
 		lx.lexLine(0, 0, len(text))
 		return lx.toks
 	}
@@ -1449,7 +1449,7 @@ func TestLexRegionAsBefore(t *testing.T) {
 				}
 				got, want := p.lexRegion(def, a, b), p.plainLexRegion(def, a, b)
 				if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) || !slices.Equal(got.lexedLine, want.lexedLine) ||
-					got.first != want.first || got.last != want.last || got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
+					got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() || got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
 					t.Fatalf("[%d, %d) lexes as %+v, want %+v\n%s", a, b, got.toks, want.toks, text)
 				}
 				p.releaseLexers()
@@ -1464,7 +1464,7 @@ func TestLexRegionAsBefore(t *testing.T) {
 
 // plainLexRegion is lexRegion as it was before lexLineTab.
 func (p *parser) plainLexRegion(def *TableDef, a, b int) *lexer {
-	lx := &lexer{p: p, m: matcherFor(def), first: -1}
+	lx := &lexer{p: p, m: matcherFor(def)}
 	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
 	p.lexers = append(p.lexers, lx)
 	from := max(p.lineAt(a), 0)
@@ -1553,7 +1553,7 @@ func TestCellSlotsHoldRememberedCells(t *testing.T) {
 	set := 0
 	for _, text := range tableTexts(t)[:10] {
 		p := &parser{text: text}
-		lx := &lexer{p: p, m: m, first: -1}
+		lx := &lexer{p: p, m: m}
 		start := 0
 		for li, l := range strings.SplitAfter(text, "\n") {
 			s, e := trimKeepTabs(text, start, start+len(strings.TrimRight(l, "\r\n")))

@@ -46,11 +46,25 @@ type lexer struct {
 	// labelAt is the index in toks of each label token, in order, noted
 	// as they come (add, addCell, scanCellTokens): readTokens and
 	// otherRows read the labels without a pass over every token
-	labelAt   []int32
-	valueLine int // 1 + the line of the last token that is not text (0: none)
-	first     int // view offset of the first token
-	last      int
-	nlines    int
+	labelAt []int32
+	nlines  int
+}
+
+// firstStart is the view offset where the first token starts (-1: none),
+// and lastEnd where the last ends (0: none): tokens are only appended, and
+// cut only at the end (releaseTrailingText), so the adds need not keep them.
+func (lx *lexer) firstStart() int {
+	if len(lx.toks) == 0 {
+		return -1
+	}
+	return lx.toks[0].start
+}
+
+func (lx *lexer) lastEnd() int {
+	if len(lx.toks) == 0 {
+		return 0
+	}
+	return lx.toks[len(lx.toks)-1].end
 }
 
 func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
@@ -64,7 +78,7 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		lx = &lexer{}
 	}
 	// the buffers of a pooled lexer are kept, empty
-	*lx = lexer{p: p, m: matcherFor(def), first: -1, lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0], labelAt: lx.labelAt[:0]}
+	*lx = lexer{p: p, m: matcherFor(def), lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0], labelAt: lx.labelAt[:0]}
 	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
 	p.lexers = append(p.lexers, lx)
 	// the lines that overlap [a, b), and room for them in lexed
@@ -285,7 +299,15 @@ func isProseUntabbed(text string) bool {
 // The tokens were counted as they came (add): none of the text it gives
 // back is a label.
 func (lx *lexer) releaseTrailingText() {
-	last := lx.valueLine - 1
+	// the line of the last label or value: the tokens' lines only grow,
+	// and the text after it is all there is to pass over
+	last := -1
+	for k := len(lx.toks) - 1; k >= 0; k-- {
+		if lx.toks[k].kind != tokText {
+			last = lx.toks[k].line
+			break
+		}
+	}
 	k := len(lx.toks)
 	for k > 0 && lx.toks[k-1].line > last {
 		k--
@@ -300,9 +322,6 @@ func (lx *lexer) releaseTrailingText() {
 		j--
 	}
 	lx.lexed, lx.lexedLine = lx.lexed[:j], lx.lexedLine[:j]
-	if k > 0 {
-		lx.last = lx.toks[k-1].end
-	}
 }
 
 func (lx *lexer) startsWithLabel(s, e int) bool {
@@ -429,21 +448,13 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 }
 
 func (lx *lexer) add(tk token) {
-	if lx.first < 0 {
-		lx.first = tk.start
+	// the labels counted and noted here, not by another pass over the
+	// tokens (readTokens)
+	if tk.kind == tokLabel {
+		lx.labels++
+		lx.labelAt = append(lx.labelAt, int32(len(lx.toks)))
+		tk.canonical = tk.text == tk.entry.label
 	}
-	// counted here, not by another pass over the tokens: the labels (for
-	// readTokens) and the last line of a label or value (for
-	// releaseTrailingText); lines only grow
-	if tk.kind != tokText {
-		lx.valueLine = tk.line + 1
-		if tk.kind == tokLabel {
-			lx.labels++
-			lx.labelAt = append(lx.labelAt, int32(len(lx.toks)))
-			tk.canonical = tk.text == tk.entry.label
-		}
-	}
-	lx.last = tk.end
 	lx.toks = append(lx.toks, tk)
 }
 
@@ -453,11 +464,6 @@ func (lx *lexer) add(tk token) {
 // add's token is built on the stack and copied, and while the collector
 // marks, the copy's pointers are barriered one type word at a time.
 func (lx *lexer) addValue(kind tokKind, s, e int, text string, li int, digits bool) {
-	if lx.first < 0 {
-		lx.first = s
-	}
-	lx.valueLine = li + 1
-	lx.last = e
 	tk := lx.grow()
 	tk.kind, tk.start, tk.end, tk.text, tk.entry, tk.how, tk.line, tk.whole, tk.digits, tk.label = kind, s, e, text, nil, howExact, li, true, digits, 0
 	tk.canonical = false
@@ -467,17 +473,10 @@ func (lx *lexer) addValue(kind tokKind, s, e int, text string, li int, digits bo
 // on line li, stored as addValue stores.
 func (lx *lexer) addCell(ct *cellToken, s, li int) {
 	start, end := s+ct.start, s+ct.end
-	if lx.first < 0 {
-		lx.first = start
+	if ct.kind == tokLabel {
+		lx.labels++
+		lx.labelAt = append(lx.labelAt, int32(len(lx.toks)))
 	}
-	if ct.kind != tokText {
-		lx.valueLine = li + 1
-		if ct.kind == tokLabel {
-			lx.labels++
-			lx.labelAt = append(lx.labelAt, int32(len(lx.toks)))
-		}
-	}
-	lx.last = end
 	tk := lx.grow()
 	tk.kind, tk.start, tk.end, tk.text, tk.entry, tk.how, tk.line, tk.whole, tk.digits, tk.label = ct.kind, start, end, lx.p.text[start:end], ct.entry, ct.how, li, ct.whole, ct.digits, 0
 	tk.canonical = ct.canonical
@@ -602,7 +601,6 @@ func (lx *lexer) scanCellTokens(li, s, e int, separated bool) (glued bool) {
 				tk.canonical = tk.text == en.label
 				lx.labels++ // the last token: add counted it as text
 				lx.labelAt = append(lx.labelAt, int32(before))
-				lx.valueLine = tk.line + 1
 			}
 		}
 	}
