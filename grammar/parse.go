@@ -682,15 +682,9 @@ func (p *parser) detectFormat() {
 
 // ---- headings ----
 
-// numbering at the start of a heading; group 1 is the Markdown marker. The
-// parser matches them with the scanners of headnum.go; these stay as their
-// definition, which the tests compare the scanners with.
-var (
-	reCNHeading     = regexp.MustCompile(`^(#{1,6}[\s\x{00A0}\x{3000}]*)?([一二三四五六七八九十]{1,3})[\s\x{00A0}\x{3000}]*[、．.，,][\s\x{00A0}\x{3000}]*`)
-	reParenHeading  = regexp.MustCompile(`^(#{1,6}[\s\x{00A0}\x{3000}]*)?[（(][\s\x{00A0}\x{3000}]*([一二三四五六七八九十]{1,3})[\s\x{00A0}\x{3000}]*[）)][\s\x{00A0}\x{3000}]*`)
-	reArabicHeading = regexp.MustCompile(`^(#{1,6}[\s\x{00A0}\x{3000}]*)?([0-9０-９]{1,2})[\s\x{00A0}\x{3000}]*[.．、][\s\x{00A0}\x{3000}]*`)
-	reMarkdown      = regexp.MustCompile(`^(#{1,6})\s+`)
-)
+// The numberings at the start of a heading are matched by the scanners of
+// headnum.go; the regular expressions they were written from, which the
+// tests compare them with, are in regexps_test.go.
 
 // sectionFor matches the text after a numbering against the six parts:
 // exact canonical name, a known variant, or (for a whole heading line) a
@@ -1230,13 +1224,11 @@ func (p *parser) sectionBody(i int) (int, int) {
 
 // ---- title, period, dates ----
 
+// The year, title hint, period and date line are matched by hand (yearAt,
+// hasTitleHint, periodIndex, dateLineAt); the regular expressions they
+// were written from are in regexps_test.go.
 var (
-	reYear      = regexp.MustCompile(`(\d{4})[\s\x{00A0}\x{3000}]*年`)
-	reTitleHint = regexp.MustCompile(`报告|年报`)
-	// rePeriod is what periodIndex matches, by hand (the tests compare)
-	rePeriod    = regexp.MustCompile(`(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日[\s\x{00A0}\x{3000}]*起?[\s\x{00A0}\x{3000}]*(?:至|到|—|－|-|~|～)[\s\x{00A0}\x{3000}]*(?:(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*)?(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日`)
 	rePubDate   = regexp.MustCompile(`(发布时间|发布日期|公开日期|成文日期|发文日期)[\s\x{00A0}\x{3000}]*[:：]?[\s\x{00A0}\x{3000}]*(\d{4})[\s\x{00A0}\x{3000}]*[-年/.][\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*[-月/.][\s\x{00A0}\x{3000}]*(\d{1,2})`)
-	reDateLine  = regexp.MustCompile(`^[（(]?[\s\x{00A0}\x{3000}]*(\d{4})[\s\x{00A0}\x{3000}]*年[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*月[\s\x{00A0}\x{3000}]*(\d{1,2})[\s\x{00A0}\x{3000}]*日[\s\x{00A0}\x{3000}]*[）)]?$`)
 	reMetaTitle = regexp.MustCompile(`^(?:标题|名称)[\s\x{00A0}\x{3000}]*[:：\t][\s\x{00A0}\x{3000}]*`) // a metadata line or a page's metadata-table row
 	// a page title ends with the site's name: "…年度报告-沭阳县发改局"
 	// (compiled when a metadata title is met: its bounded repeat made it a
@@ -1245,17 +1237,6 @@ var (
 		return regexp.MustCompile(`报告([\s\x{00A0}\x{3000}]*[-_|－—–｜][\s\x{00A0}\x{3000}]*[^-_|－—–｜]{1,30})$`)
 	})
 )
-
-// yearIndex is reYear.FindStringSubmatchIndex(s) without the regexp, which
-// tries every character of a line: four ASCII digits (the leftmost that
-// are), then any spaces of reYear's class, then 年. Digits and spaces are
-// matched by their bytes, and so is 年 (see hasTitleHint).
-func yearIndex(s string) []int {
-	if i, j := yearAt(s); i >= 0 {
-		return []int{i, j, i, i + 4}
-	}
-	return nil
-}
 
 // hasYear is reYear.MatchString(s), with no slice made.
 func hasYear(s string) bool {
