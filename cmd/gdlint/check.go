@@ -342,8 +342,23 @@ func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f
 		ready    = make([]bool, window)
 		next     int  // the file to emit next
 		emitting bool // a worker is emitting: it takes what becomes ready
+		failed   bool // emit panicked: the workers stop (none may wait for it)
 		claimed  atomic.Int64
 	)
+	// emitOne is emit, telling the other workers when it panics (the panic
+	// goes on to the caller of checkInOrder)
+	emitOne := func(k int, g checkedFile) {
+		defer func() {
+			if p := recover(); p != nil {
+				mu.Lock()
+				failed = true
+				moved.Broadcast()
+				mu.Unlock()
+				panic(p)
+			}
+		}()
+		emit(k, g)
+	}
 	work := func() {
 		for {
 			i := int(claimed.Add(1) - 1)
@@ -351,14 +366,18 @@ func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f
 				return
 			}
 			mu.Lock()
-			for i >= next+window {
+			for i >= next+window && !failed {
 				moved.Wait()
 			}
+			stop := failed
 			mu.Unlock()
+			if stop {
+				return
+			}
 			f := check(i)
 			mu.Lock()
 			ring[i%window], ready[i%window] = f, true
-			if emitting {
+			if emitting || failed {
 				mu.Unlock()
 				continue
 			}
@@ -367,7 +386,7 @@ func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f
 				k, g := next, ring[next%window]
 				ring[k%window], ready[k%window] = checkedFile{}, false
 				mu.Unlock()
-				emit(k, g)
+				emitOne(k, g)
 				mu.Lock()
 				next++
 				moved.Broadcast()
