@@ -12,7 +12,7 @@ import "unsafe"
 // and length are then the same bytes. Strings within the document's text
 // are not kept (an entry would keep the whole text alive).
 type quoteCache struct {
-	entries [64]quoteEntry
+	entries [256]quoteEntry
 }
 
 type quoteEntry struct {
