@@ -215,7 +215,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				from = append(from, r)
 			}
 		}
-		// their texts are read back on the workers, and printed here in order
+		// their texts are read back on the workers, and printed in order
 		checkInOrder(len(with), max(c.f.jobs, 1),
 			func(i int) checkedFile {
 				with[i].Source = from[i].Source()
@@ -342,12 +342,13 @@ func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f
 		ready    = make([]bool, window)
 		next     int  // the file to emit next
 		emitting bool // a worker is emitting: it takes what becomes ready
-		failed   bool // emit panicked: the workers stop (none may wait for it)
+		failed   bool // check or emit panicked: the workers stop
 		claimed  atomic.Int64
 	)
-	// emitOne is emit, telling the other workers when it panics (the panic
-	// goes on to the caller of checkInOrder)
-	emitOne := func(k int, g checkedFile) {
+	// guarded runs f, telling the other workers when it panics (the panic
+	// goes on to the caller of checkInOrder): a file that is never stored
+	// or emitted would leave them waiting for it
+	guarded := func(f func()) {
 		defer func() {
 			if p := recover(); p != nil {
 				mu.Lock()
@@ -357,7 +358,7 @@ func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f
 				panic(p)
 			}
 		}()
-		emit(k, g)
+		f()
 	}
 	work := func() {
 		for {
@@ -374,7 +375,8 @@ func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f
 			if stop {
 				return
 			}
-			f := check(i)
+			var f checkedFile
+			guarded(func() { f = check(i) })
 			mu.Lock()
 			ring[i%window], ready[i%window] = f, true
 			if emitting || failed {
@@ -386,7 +388,7 @@ func checkInOrder(n, jobs int, check func(i int) checkedFile, emit func(i int, f
 				k, g := next, ring[next%window]
 				ring[k%window], ready[k%window] = checkedFile{}, false
 				mu.Unlock()
-				emitOne(k, g)
+				guarded(func() { emit(k, g) })
 				mu.Lock()
 				next++
 				moved.Broadcast()

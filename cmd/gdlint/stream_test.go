@@ -182,29 +182,36 @@ func TestCheckSafelyKeepsTheOrder(t *testing.T) {
 	}
 }
 
-// TestCheckInOrderEmitPanics: a panic while a file is emitted reaches the
-// caller, and no worker is left waiting for the files after it (the run
-// would hang instead of failing).
-func TestCheckInOrderEmitPanics(t *testing.T) {
-	for _, jobs := range []int{1, 2, 8} {
-		done := make(chan any, 1)
-		go func() {
-			defer func() { done <- recover() }()
-			checkInOrder(400, jobs,
-				func(i int) checkedFile { return checkedFile{result: &lint.FileResult{Path: fmt.Sprint(i)}} },
-				func(i int, f checkedFile) {
-					if i == 5 {
-						panic("emit failed")
-					}
-				})
-		}()
-		select {
-		case p := <-done:
-			if p == nil || !strings.Contains(fmt.Sprint(p), "emit failed") {
-				t.Errorf("jobs %d: recovered %v, want the emit's panic", jobs, p)
+// TestCheckInOrderPanics: a panic while a file is checked or emitted
+// reaches the caller, and no worker is left waiting for the files after it
+// (the run would hang instead of failing).
+func TestCheckInOrderPanics(t *testing.T) {
+	for _, in := range []string{"check", "emit"} {
+		for _, jobs := range []int{1, 2, 8} {
+			done := make(chan any, 1)
+			go func() {
+				defer func() { done <- recover() }()
+				checkInOrder(400, jobs,
+					func(i int) checkedFile {
+						if in == "check" && i == 5 {
+							panic("check failed")
+						}
+						return checkedFile{result: &lint.FileResult{Path: fmt.Sprint(i)}}
+					},
+					func(i int, f checkedFile) {
+						if in == "emit" && i == 5 {
+							panic("emit failed")
+						}
+					})
+			}()
+			select {
+			case p := <-done:
+				if p == nil || !strings.Contains(fmt.Sprint(p), in+" failed") {
+					t.Errorf("%s, jobs %d: recovered %v, want the %s's panic", in, jobs, p, in)
+				}
+			case <-time.After(time.Minute):
+				t.Fatalf("%s, jobs %d: checkInOrder still running a minute after a panic", in, jobs)
 			}
-		case <-time.After(time.Minute):
-			t.Fatalf("jobs %d: checkInOrder still running a minute after emit panicked", jobs)
 		}
 	}
 }
