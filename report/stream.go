@@ -78,3 +78,20 @@ func SplitCrossYear(ds []lint.Diagnostic) (own, years []lint.Diagnostic) {
 	}
 	return own, years
 }
+
+// Reach is the largest byte offset that a stream reads of the document
+// to print ds: the end of their spans and of their fixes' edits. A Source
+// holding the text through the line of that offset prints them as the
+// whole one does.
+func Reach(ds []lint.Diagnostic) int {
+	reach := 0
+	for i := range ds {
+		reach = max(reach, ds[i].Span.End)
+		for _, f := range ds[i].Fixes {
+			for _, e := range f.Edits {
+				reach = max(reach, e.Span.End)
+			}
+		}
+	}
+	return reach
+}

@@ -218,7 +218,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// their texts are read back on the workers, and printed in order
 		checkInOrder(len(with), max(c.f.jobs, 1),
 			func(i int) checkedFile {
-				with[i].Source = from[i].Source()
+				with[i].Source = from[i].SourceThrough(report.Reach(with[i].Diagnostics))
 				return checkedFile{result: with[i]}
 			},
 			func(_ int, f checkedFile) { c.streamFindings(f.result) })

@@ -132,6 +132,12 @@ type Report struct {
 // reads the text back and makes a new Source.
 func (r *Report) Source() *grammar.Source { return r.doc.source() }
 
+// SourceThrough is Source for spans that end by byte off: a text kept in a
+// TextStore is read back only through the line that holds off (a report's
+// cross-year findings mostly point at its title), which gives those spans
+// the same positions and source lines as the whole text.
+func (r *Report) SourceThrough(off int) *grammar.Source { return r.doc.sourceThrough(off) }
+
 // Counts of findings.
 type Counts struct {
 	Errors, Warnings, Infos int

@@ -3,6 +3,7 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -820,4 +821,63 @@ func TestReadStatsAsBefore(t *testing.T) {
 func sliceOf(piece, text string) bool {
 	p, start := uintptr(unsafe.Pointer(unsafe.StringData(piece))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
 	return len(piece) > 0 && p >= start && p < start+uintptr(len(text))
+}
+
+// TestSourceThroughAsWhole: a text read back through the line of an
+// offset gives every span ending by that offset the line, columns (in
+// characters and UTF-16), page and line text of the whole text, reads less
+// than the whole when the line ends near, and the whole when it does not.
+func TestSourceThroughAsWhole(t *testing.T) {
+	store, err := NewTextStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var b strings.Builder
+	rng := rand.New(rand.NewPCG(7, 11))
+	pieces := []string{"甲", "𠀀", "a", "\r\n", "\n", "\n\n", "，", "\xff", "2023", "\t"}
+	// CRLF lines first: their part has CRLF line ends, the whole does not
+	b.WriteString(strings.Repeat("甲乙\r\n", 400))
+	for b.Len() < 20000 {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	b.WriteString(strings.Repeat("长", 2000)) // a last line longer than lineReach
+	text := b.String()
+	src := grammar.NewSource("r.txt", text)
+	src.PageStarts = []int{5000, 12000}
+	kept := store.put(src)
+	if kept.store != store {
+		t.Fatal("text kept in memory")
+	}
+	whole := kept.source()
+	for n := 0; n < 300; n++ {
+		off := rng.IntN(len(text) + 1)
+		part := kept.sourceThrough(off)
+		if part == nil {
+			t.Fatalf("offset %d: nothing read back", off)
+		}
+		switch {
+		case strings.IndexByte(text[off:], '\n') >= 0 && strings.IndexByte(text[off:], '\n') < lineReach:
+			if len(part.Text) >= len(text) {
+				t.Fatalf("offset %d: the whole text was read back", off)
+			}
+		case len(part.Text) != len(text):
+			t.Fatalf("offset %d, line end past reach: %d of %d bytes read back", off, len(part.Text), len(text))
+		}
+		if part.CRLF != whole.CRLF || part.ValidUTF8 != whole.ValidUTF8 {
+			t.Fatalf("offset %d: CRLF %v, ValidUTF8 %v; whole %v, %v", off, part.CRLF, part.ValidUTF8, whole.CRLF, whole.ValidUTF8)
+		}
+		for _, at := range []int{off, off / 2, max(0, off-1), rng.IntN(off + 1)} {
+			l := whole.Line(at)
+			if part.CharPos(at) != whole.CharPos(at) || part.UTF16Pos(at) != whole.UTF16Pos(at) || part.Page(at) != whole.Page(at) ||
+				part.Line(at) != l || part.LineStart(l) != whole.LineStart(l) || part.LineEnd(l) != whole.LineEnd(l) {
+				t.Fatalf("offset %d read through %d: char %v / %v, utf16 %v / %v, page %d / %d, line %d [%d,%d) / %d [%d,%d)", at, off,
+					part.CharPos(at), whole.CharPos(at), part.UTF16Pos(at), whole.UTF16Pos(at), part.Page(at), whole.Page(at),
+					part.Line(at), part.LineStart(part.Line(at)), part.LineEnd(part.Line(at)), l, whole.LineStart(l), whole.LineEnd(l))
+			}
+		}
+	}
+	if err := store.Err(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"runtime"
@@ -88,6 +89,7 @@ type storedText struct {
 	enc   grammar.Encoding
 	pages []int
 	valid bool // the text was checked valid UTF-8 (Source.ValidUTF8)
+	crlf  bool // Source.CRLF of the whole text, which a part may not show
 }
 
 // put keeps src's text in the store, or src itself when the store is nil
@@ -100,7 +102,7 @@ func (s *TextStore) put(src *grammar.Source) storedText {
 	if !ok {
 		return storedText{src: src}
 	}
-	return storedText{store: s, off: off, n: len(src.Text), path: src.Path, enc: src.Encoding, pages: src.PageStarts, valid: src.ValidUTF8}
+	return storedText{store: s, off: off, n: len(src.Text), path: src.Path, enc: src.Encoding, pages: src.PageStarts, valid: src.ValidUTF8, crlf: src.CRLF}
 }
 
 // write adds a record to the store and says where it starts; false when
@@ -177,9 +179,42 @@ func (t storedText) source() *grammar.Source {
 	if !ok {
 		return nil
 	}
+	return t.sourceOf(text)
+}
+
+// sourceOf makes the Source of text, the stored text or a part of it that
+// begins where it begins.
+func (t storedText) sourceOf(text string) *grammar.Source {
 	src := grammar.DecodedSource(t.path, nil, text, t.enc)
-	src.PageStarts, src.ValidUTF8 = t.pages, t.valid
+	src.PageStarts, src.ValidUTF8, src.CRLF = t.pages, t.valid, t.crlf
 	return src
+}
+
+// lineReach is how far past an offset sourceThrough reads to find the end
+// of its line; a longer line has the whole text read.
+const lineReach = 1024
+
+// sourceThrough is source, but a text in a store is read back only through
+// the line that holds byte off (and its line break). Offsets up to off have
+// the same line, column and page in it, and their lines the same text.
+func (t storedText) sourceThrough(off int) *grammar.Source {
+	if t.store == nil || off < 0 || off >= t.n {
+		return t.source()
+	}
+	buf := make([]byte, min(t.n, off+lineReach))
+	if err := t.store.read(buf, t.off); err != nil {
+		t.store.fail(err)
+		return nil
+	}
+	i := bytes.IndexByte(buf[off:], '\n')
+	if i < 0 {
+		if len(buf) < t.n {
+			return t.source()
+		}
+	} else {
+		buf = buf[:off+i+1]
+	}
+	return t.sourceOf(unsafe.String(unsafe.SliceData(buf), len(buf))) // buf is not used again
 }
 
 // storedFindings are a report's findings kept in a store (spillcodec.go),
