@@ -123,6 +123,10 @@ type Report struct {
 	// reports would hold every table and paragraph to the end.
 	doc  storedText
 	year rules.YearReport
+	// yearData, when a store holds it, is what year is without (its cells
+	// and the layout of its prose): read back for a report of the year
+	// before or after
+	yearData storedRecord
 	// spilled are findings SpillFindings moved out of Diagnostics
 	spilled storedFindings
 }
@@ -301,6 +305,9 @@ func summarize(f *lint.FileResult, store *TextStore, stats bool) *Report {
 		r.doc = store.put(f.Report.Source)
 		if r.doc.store != nil {
 			r.year = r.year.TextFrom(r.doc.text)
+			if rec, ok := store.putRecord(r.year.AppendData(nil)); ok {
+				r.yearData, r.year = rec, r.year.WithoutData()
+			}
 		}
 	}
 	return r
@@ -458,7 +465,7 @@ func describe(path string, rep *grammar.Report, stats bool) *Report {
 // 10 MB. FromReports must not be run again on these reports.
 func (res *Result) DropYearData() {
 	for _, r := range res.Reports {
-		r.year = rules.YearReport{}
+		r.year, r.yearData = rules.YearReport{}, storedRecord{}
 	}
 }
 

@@ -504,6 +504,9 @@ func TestSummarizeDropsTheParse(t *testing.T) {
 			if r.Err == nil && store != nil && r.doc.store != store {
 				t.Errorf("%s: text kept in memory, not in the store", r.Path)
 			}
+			if r.Err == nil && store != nil && r.yearData.store != store {
+				t.Errorf("%s: cross-year data kept in memory, not in the store", r.Path)
+			}
 			if r.Err == nil && r.Source().Text != parsed(whole.ByPath(r.Path)).Source.Text {
 				t.Errorf("%s: the text read back differs", r.Path)
 			}

@@ -217,12 +217,43 @@ func (t storedText) sourceThrough(off int) *grammar.Source {
 	return t.sourceOf(unsafe.String(unsafe.SliceData(buf), len(buf))) // buf is not used again
 }
 
+// storedRecord is a record kept in a store.
+type storedRecord struct {
+	store *TextStore
+	off   int64
+	n     int
+}
+
+// putRecord keeps b in the store; false when the store is nil or cannot be
+// written (the caller keeps what b encodes).
+func (s *TextStore) putRecord(b []byte) (storedRecord, bool) {
+	if s == nil {
+		return storedRecord{}, false
+	}
+	off, ok := s.write(unsafe.String(unsafe.SliceData(b), len(b)))
+	if !ok {
+		return storedRecord{}, false
+	}
+	return storedRecord{store: s, off: off, n: len(b)}, true
+}
+
+// load reads the record back; false when it cannot (Err says why).
+func (r storedRecord) load() ([]byte, bool) {
+	if r.store == nil {
+		return nil, false
+	}
+	buf := make([]byte, r.n)
+	if err := r.store.read(buf, r.off); err != nil {
+		r.store.fail(err)
+		return nil, false
+	}
+	return buf, true
+}
+
 // storedFindings are a report's findings kept in a store (spillcodec.go),
 // with their number and counts.
 type storedFindings struct {
-	store  *TextStore
-	off    int64
-	n      int
+	storedRecord
 	count  int
 	counts []familyCounts // kept small: a map per report would cost MBs
 }
@@ -255,22 +286,17 @@ func (s *TextStore) putFindings(ds []lint.Diagnostic) (storedFindings, bool) {
 	if s == nil {
 		return storedFindings{}, false
 	}
-	b := appendDiagnostics(nil, ds)
-	off, ok := s.write(unsafe.String(unsafe.SliceData(b), len(b)))
+	rec, ok := s.putRecord(appendDiagnostics(nil, ds))
 	if !ok {
 		return storedFindings{}, false
 	}
-	return storedFindings{store: s, off: off, n: len(b), count: len(ds), counts: countFamilies(ds)}, true
+	return storedFindings{storedRecord: rec, count: len(ds), counts: countFamilies(ds)}, true
 }
 
 // load reads the findings back (nil when they cannot be read; Err says why).
 func (f storedFindings) load() []lint.Diagnostic {
-	if f.store == nil {
-		return nil
-	}
-	buf := make([]byte, f.n)
-	if err := f.store.read(buf, f.off); err != nil {
-		f.store.fail(err)
+	buf, ok := f.storedRecord.load()
+	if !ok {
 		return nil
 	}
 	ds, err := decodeDiagnostics(buf)

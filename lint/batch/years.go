@@ -178,7 +178,7 @@ func (res *Result) crossYear() {
 				if res.enabled(rules.RuleDuplicateYear, r) {
 					first := chain[n-1]
 					res.record(KindDuplicate, rules.RuleDuplicateYear, b, first, r,
-						rules.CheckDuplicateYear(b.Name, first.yearReport(), r.yearReport(), res.severity(rules.RuleDuplicateYear, r)))
+						rules.CheckDuplicateYear(b.Name, first.year, r.year, res.severity(rules.RuleDuplicateYear, r)))
 				}
 				continue
 			}
@@ -189,7 +189,7 @@ func (res *Result) crossYear() {
 			if cur.Year != prev.Year+1 {
 				if res.enabled(rules.RuleMissingYear, cur) {
 					res.record(KindMissing, rules.RuleMissingYear, b, prev, cur,
-						rules.CheckMissingYear(b.Name, prev.yearReport(), cur.yearReport(), res.severity(rules.RuleMissingYear, cur)))
+						rules.CheckMissingYear(b.Name, prev.year, cur.year, res.severity(rules.RuleMissingYear, cur)))
 				}
 				continue
 			}
@@ -242,7 +242,19 @@ func (res *Result) record(kind string, rule *lint.Rule, b *Body, prev, cur *Repo
 	cur.Diagnostics = append(cur.Diagnostics, o.Diagnostics...)
 }
 
-// yearReport is what the GD-Y checks read of a report.
+// yearReport is what the GD-Y checks read of a report, its data read back
+// from the store that holds them. (GD-Y004 and GD-Y005 read only what
+// stays in year: its path, year and anchor.) When they cannot be read, the
+// store's Err says why and the checks see none.
 func (r *Report) yearReport() rules.YearReport {
-	return r.year
+	b, ok := r.yearData.load()
+	if !ok {
+		return r.year
+	}
+	y, err := r.year.WithData(b)
+	if err != nil {
+		r.yearData.store.fail(err)
+		return r.year
+	}
+	return y
 }

@@ -25,7 +25,7 @@ Basis: Article 49 of the 条例 (every year, each body publishes its annual repo
 func init() { lint.Register(RuleDuplicateYear) }
 
 // CheckDuplicateYear reports dup, a second report of body for the year of
-// first.
+// first. It reads only their Path, Year and Anchor (WithoutData keeps them).
 func CheckDuplicateYear(body string, first, dup YearReport, sev lint.Severity) *YearOutcome {
 	// concatenated, not formatted: a batch of copies of one report has a
 	// finding for every copy, and five Sprintf calls were most of each

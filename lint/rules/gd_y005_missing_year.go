@@ -23,7 +23,8 @@ checks.`,
 func init() { lint.Register(RuleMissingYear) }
 
 // CheckMissingYear reports the years missing between prev and cur, two
-// reports of body.
+// reports of body. It reads only their Path, Year and Anchor (WithoutData
+// keeps them).
 func CheckMissingYear(body string, prev, cur YearReport, sev lint.Severity) *YearOutcome {
 	var years []string
 	o := &YearOutcome{Status: StatusFinding}
