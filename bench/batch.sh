@@ -25,7 +25,8 @@ seeds=../shared/seeds
 [ -d "$seeds" ] || { echo "bench/batch.sh: $seeds not found (the shared reports)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench/batch.sh: needs GNU time (/usr/bin/time; Debian package time)" >&2; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-go build -o "$work/gdlint" ./cmd/gdlint
+# built as scripts/release builds what users run: static, stripped
+CGO_ENABLED=0 go build -trimpath -buildvcs=false -ldflags "-s -w" -o "$work/gdlint" ./cmd/gdlint
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/gdlint-bench
 autocorrect=$cache/node_modules/.bin/autocorrect
 if [ ! -x "$autocorrect" ] && command -v npm >/dev/null; then
