@@ -158,35 +158,55 @@ func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 //
 // Either repeats bytes: AA (three bytes) at a distance of 3, ABAB of two
 // three-byte characters at a distance of 6. Eight bytes at a time are
-// compared with the eight 3 and 6 further on, and only where three equal
-// bytes in a row start does mayHaveDoubledRunes decode the characters
-// there. Han outside the BMP takes four bytes (other distances): from the
-// first byte F0–FF on, the text is decoded.
+// compared with the eight 3 and 6 further on, and only where three bytes
+// 80–FF in a row equal one of theirs does mayHaveDoubledRunes decode the
+// characters there (the last word's flags carry the runs over its end, so
+// a word's bytes are read once). Han outside the BMP takes four bytes (other
+// distances): from the first byte F0–FF on, the text is decoded.
 func mayHaveDoubled(text string) bool {
-	rest := text // text[i:]
+	var last uint64 // the last word's flags
+	rest := text    // text[i:]
 	for len(rest) >= 14 {
 		a := load64(rest)
-		if byteF0(a)|tripleZeros(a^load64(rest[3:]), a^load64(rest[6:])) != 0 {
+		// (a finding's bytes are all 80–FF: ASCII repeats, 000 or 2020,
+		// are not flagged)
+		eq := equalBytes(a^load64(rest[3:]), a^load64(rest[6:])) & a
+		// three flags in a row ending at byte k of this word (the first
+		// two may be the last word's)
+		run := eq & (eq<<8 | last>>56) & (eq<<16 | last>>48)
+		last = eq
+		if f0 := byteF0(a); f0|run != 0 {
 			i := len(text) - len(rest)
-			if byteF0(a) != 0 {
-				// a four-byte ABAB is at most 16 bytes long: one that ends
-				// at this byte or later begins after i-16
-				return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-16)):])
+			// no finding begins before i-3 that the words before missed:
+			// a three-byte one has its first run ending by its third byte;
+			// one with a four-byte character has its first F0–FF byte at
+			// its start or after a three-byte first character, and there
+			// was none before i
+			if f0 != 0 {
+				return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-3)):])
 			}
-			// a finding whose first character starts in [i, i+6) ends by
-			// i+6+12 (ABAB: four three-byte characters)
-			if mayHaveDoubledRunes(text[runeStartBefore(text, i):min(len(text), i+6+12)]) {
+			// a run ending in [i, i+8) starts in [i-2, i+6): a finding
+			// that starts there ends by i+6+12 (ABAB: four three-byte
+			// characters)
+			if mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-2)):min(len(text), i+6+12)]) {
 				return true
 			}
 		}
-		rest = rest[6:]
+		rest = rest[8:]
 	}
-	// the tail: a finding that starts before i has only three-byte
-	// characters (the windows found it) or a four-byte one whose first
-	// byte is past the windows' bytes, i+2 and on: it starts at i-1 at
-	// the earliest, in the character holding byte i
+	// the tail, from where a finding the words missed may begin (as above)
 	i := len(text) - len(rest)
-	return mayHaveDoubledRunes(text[runeStartBefore(text, i):])
+	return mayHaveDoubledRunes(text[runeStartBefore(text, max(0, i-3)):])
+}
+
+// equalBytes has the top bit of each byte k where byte k of v or of u is
+// zero, and no other bit: exact, where a borrow could flag the byte above
+// a zero one.
+func equalBytes(v, u uint64) uint64 {
+	const lows = ^uint64(highs)
+	// (b&0x7F)+0x7F | b has the top bit of each nonzero byte b, and does
+	// not carry into the next byte
+	return ^((v&lows+lows|v)&(u&lows+lows|u) | lows)
 }
 
 // load64 reads s[:8] as a little-endian number (one load).
@@ -200,17 +220,6 @@ const (
 	ones64 = 0x0101010101010101
 	highs  = 0x8080808080808080
 )
-
-// tripleZeros is not zero when bytes k, k+1 and k+2 of v or of u are zero
-// for some k in 0–5; it may also be not zero when they are not (a borrow),
-// never the other way round.
-func tripleZeros(v, u uint64) uint64 {
-	// byte k of t: bytes k to k+2 of v (6 and 7 read zeros shifted in, and
-	// are dropped at the end: a borrow runs only upwards)
-	tv := v | v>>8 | v>>16
-	tu := u | u>>8 | u>>16
-	return ((tv-ones64)&^tv | (tu-ones64)&^tu) & (highs >> 16)
-}
 
 // byteF0 has the top bit of each byte of w that is F0–FF (a four-byte
 // character's first byte, or not UTF-8): the top bit set and the low seven
