@@ -16,36 +16,91 @@ import (
 	"github.com/gdlint/gdlint/lint"
 )
 
-var blocksKey = lint.NewMemoKey[[]*proseBlock]("prose blocks")
+var blocksKey = lint.NewMemoKey[*proseRun]("prose blocks")
 
 // blocksOf returns the report's prose blocks, built once per run. Their
 // sentences are split on first use (most blocks' facts are recalled from the
 // cache of an editor's run, without them), into one array per run.
 func blocksOf(c *lint.Context) []*proseBlock {
-	return lint.Memo(c, blocksKey, func() []*proseBlock {
-		blocks := proseBlocks(c.Report)
-		arena := new([][2]int)
-		// the facts of the blocks the narrative rules read (their
-		// sections') in one allocation, when no fact outlives the run
-		var facts []blockFacts
+	return lint.Memo(c, blocksKey, func() *proseRun {
+		// a run that keeps no value builds in the arrays of an earlier
+		// one (ReleaseRun): a new set each report was a sixth of the
+		// bytes the rules allocate
+		run := &proseRun{}
 		if !c.KeepsValues() {
+			run = proseRunPool.Get().(*proseRun)
+			run.pooled = true
+		}
+		blocks := run.build(c.Report)
+		// the facts of the blocks the narrative rules read (their
+		// sections') in one array, when no fact outlives the run
+		var facts []blockFacts
+		if run.pooled {
 			n := 0
 			for _, b := range blocks {
 				if narrativeSection(b.Section) {
 					n++
 				}
 			}
-			facts = make([]blockFacts, n)
+			run.facts = grown(run.facts, n)[:n]
+			facts = run.facts
 		}
 		for _, b := range blocks {
-			b.arena = arena
+			b.arena = &run.sents
 			if len(facts) > 0 && narrativeSection(b.Section) {
 				b.spareFacts = &facts[0]
 				facts = facts[1:]
 			}
 		}
-		return blocks
-	})
+		return run
+	}).blocks
+}
+
+// proseRun is a run's prose blocks and the arrays they are built in.
+type proseRun struct {
+	blocks []*proseBlock
+	all    []proseBlock // the blocks themselves
+	pieces []blockPiece
+	paras  []*grammar.Paragraph
+	facts  []blockFacts // the narrative blocks' facts (spareFacts)
+	sents  [][2]int     // the blocks' sentences (arena)
+	pooled bool         // from proseRunPool, given back by ReleaseRun
+}
+
+var proseRunPool = sync.Pool{New: func() any { return new(proseRun) }}
+
+// maxPooledBlocks bounds what proseRunPool keeps: an outsized array is let go.
+const maxPooledBlocks = 1 << 12
+
+// ReleaseRun clears the run's arrays and gives them back to proseRunPool;
+// the engine calls it after the findings are copied out, in runs that keep
+// no value (no finding holds a block, its facts or its sentences). A
+// cleared array holds nothing of the report.
+func (run *proseRun) ReleaseRun() {
+	if !run.pooled {
+		return
+	}
+	clear(run.all[:cap(run.all)])
+	clear(run.blocks[:cap(run.blocks)])
+	clear(run.pieces[:cap(run.pieces)])
+	clear(run.paras[:cap(run.paras)])
+	clear(run.facts[:cap(run.facts)])
+	clear(run.sents[:cap(run.sents)])
+	*run = proseRun{all: run.all[:0], blocks: run.blocks[:0], pieces: run.pieces[:0], paras: run.paras[:0],
+		facts: run.facts[:0], sents: run.sents[:0]}
+	if cap(run.all) > maxPooledBlocks || cap(run.pieces) > maxPooledBlocks || cap(run.sents) > 4*maxPooledBlocks {
+		return
+	}
+	proseRunPool.Put(run)
+}
+
+// grown returns s emptied, with room for n elements: its own array when
+// large enough, else a new one.
+func grown[E any](s []E, n int) []E {
+	if cap(s) < n {
+		return make([]E, 0, n)
+	}
+	return s[:0]
 }
 
 // tableAnalyses are the analyses of the report's tables, by table id, each

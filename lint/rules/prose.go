@@ -128,20 +128,25 @@ func (b *proseBlock) offset(off int, isEnd bool) int {
 }
 
 // proseBlocks groups the report's paragraphs into blocks.
-func proseBlocks(r *grammar.Report) []*proseBlock {
+func proseBlocks(r *grammar.Report) []*proseBlock { return new(proseRun).build(r) }
+
+// build groups the report's paragraphs into blocks, in run's arrays (grown
+// when too small) and returns them; run.blocks is the list.
+func (run *proseRun) build(r *grammar.Report) []*proseBlock {
 	v := viewOf(r)
-	out := make([]*proseBlock, 0, len(r.Paragraphs)) // at most one a paragraph: never regrown
+	n := len(r.Paragraphs)
+	out := grown(run.blocks, n) // at most one a paragraph: never regrown
 	var cur *proseBlock
 	// the blocks' texts, pieces and paragraphs are built in shared arrays:
 	// a block of one paragraph takes its text as is, without a copy
 	var texts []string // the paragraphs of cur
 	size := 0          // their length
-	pieces := make([]blockPiece, 0, len(r.Paragraphs))
-	paras := make([]*grammar.Paragraph, 0, len(r.Paragraphs))
+	pieces := grown(run.pieces, n)
+	paras := grown(run.paras, n)
 	first := 0 // cur's first entry in pieces and paras
 	// the blocks themselves in one array: there are at most as many as
 	// paragraphs, so it never grows and the pointers stay valid
-	all := make([]proseBlock, 0, len(r.Paragraphs))
+	all := grown(run.all, n)
 	finish := func() {
 		if cur == nil {
 			return
@@ -175,6 +180,7 @@ func proseBlocks(r *grammar.Report) []*proseBlock {
 		prevEnd, prevSrcEnd = at+len(text), p.Span.End
 	}
 	finish()
+	run.blocks, run.all, run.pieces, run.paras = out, all, pieces, paras
 	return out
 }
 
