@@ -288,6 +288,8 @@ type Context struct {
 	gate    Gate
 	// memo is shared by every rule of one Run (see Memo).
 	memo *memoTable
+	// runMemo is the memo of a Run, in the Context's allocation
+	runMemo memoTable
 	// cache keeps values derived from text across runs (Recall, Keep); nil
 	// without a ParagraphCache.
 	cache *ParagraphCache
@@ -360,11 +362,13 @@ func RunCached(rep *grammar.Report, rules []*Rule, opts *Options, cache *Paragra
 		scratch = findingsScratch.Get().(*[]Diagnostic)
 		out = (*scratch)[:0]
 	}
-	memo := newMemoTable()
 	gate := JudgeReport(rep)
 	// one Context for the rules in turn (none keeps it after its Check),
 	// not one per rule
-	ctx := &Context{Report: rep, Options: opts, gate: gate, memo: memo, cache: cache}
+	ctx := &Context{Report: rep, Options: opts, gate: gate, cache: cache}
+	memo := &ctx.runMemo
+	memo.keys, memo.vals = memo.keyBuf[:0], memo.valBuf[:0]
+	ctx.memo = memo
 	for _, r := range rules {
 		ctx.rule = r // the rest is the run's (no rule sets a field)
 		if r.PerParagraph && cache != nil {
@@ -486,8 +490,14 @@ func SortDiagnostics(ds []Diagnostic) {
 		return // the second sort of a run (after suppressions) finds them sorted
 	}
 	bounds = append(bounds, len(ds))
-	// sort positions, not the large values; ties keep their order (stable)
-	idx := make([]int32, 2*len(ds))
+	// sort positions, not the large values; ties keep their order (stable);
+	// a report's few hundred on the stack
+	var idxBuf [512]int32
+	idx := idxBuf[:0]
+	if 2*len(ds) > len(idxBuf) {
+		idx = make([]int32, 0, 2*len(ds))
+	}
+	idx = idx[:2*len(ds)]
 	src, dst := idx[:len(ds)], idx[len(ds):]
 	for i := range src {
 		src[i] = int32(i)

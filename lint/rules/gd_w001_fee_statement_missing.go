@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
 )
@@ -46,11 +44,8 @@ func checkFeeStatement(c *lint.Context) {
 	if sec == nil {
 		return
 	}
-	text := sectionText(r, sec)
-	for _, w := range feeWords {
-		if strings.Contains(text, w) {
-			return
-		}
+	if sectionHasWord(r, sec, feeWords) {
+		return
 	}
 	c.Emitf(sec.Heading.Span,
 		"“"+sec.Def.Canonical()+"”未说明本年度是否收取信息处理费（应写明收取金额或“未收取信息处理费”）",

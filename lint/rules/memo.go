@@ -21,7 +21,11 @@ var blocksKey = lint.NewMemoKey[*proseRun]("prose blocks")
 // blocksOf returns the report's prose blocks, built once per run. Their
 // sentences are split on first use (most blocks' facts are recalled from the
 // cache of an editor's run, without them), into one array per run.
-func blocksOf(c *lint.Context) []*proseBlock {
+func blocksOf(c *lint.Context) []*proseBlock { return proseRunOf(c).blocks }
+
+// proseRunOf returns the run's prose blocks and the narrative ones, built
+// once per run.
+func proseRunOf(c *lint.Context) *proseRun {
 	return lint.Memo(c, blocksKey, func() *proseRun {
 		// a run that keeps no value builds in the arrays of an earlier
 		// one (ReleaseRun): a new set each report was a sixth of the
@@ -32,16 +36,17 @@ func blocksOf(c *lint.Context) []*proseBlock {
 			run.pooled = true
 		}
 		blocks := run.build(c.Report)
+		run.narrative = grown(run.narrative, len(blocks))
+		for _, b := range blocks {
+			if narrativeSection(b.Section) {
+				run.narrative = append(run.narrative, b)
+			}
+		}
 		// the facts of the blocks the narrative rules read (their
 		// sections') in one array, when no fact outlives the run
 		var facts []blockFacts
 		if run.pooled {
-			n := 0
-			for _, b := range blocks {
-				if narrativeSection(b.Section) {
-					n++
-				}
-			}
+			n := len(run.narrative)
 			run.facts = grown(run.facts, n)[:n]
 			facts = run.facts
 		}
@@ -53,18 +58,19 @@ func blocksOf(c *lint.Context) []*proseBlock {
 			}
 		}
 		return run
-	}).blocks
+	})
 }
 
 // proseRun is a run's prose blocks and the arrays they are built in.
 type proseRun struct {
-	blocks []*proseBlock
-	all    []proseBlock // the blocks themselves
-	pieces []blockPiece
-	paras  []*grammar.Paragraph
-	facts  []blockFacts // the narrative blocks' facts (spareFacts)
-	sents  [][2]int     // the blocks' sentences (arena)
-	pooled bool         // from proseRunPool, given back by ReleaseRun
+	blocks    []*proseBlock
+	narrative []*proseBlock // the blocks of the narrative sections
+	all       []proseBlock  // the blocks themselves
+	pieces    []blockPiece
+	paras     []*grammar.Paragraph
+	facts     []blockFacts // the narrative blocks' facts (spareFacts)
+	sents     [][2]int     // the blocks' sentences (arena)
+	pooled    bool         // from proseRunPool, given back by ReleaseRun
 }
 
 var proseRunPool = sync.Pool{New: func() any { return new(proseRun) }}
@@ -82,12 +88,13 @@ func (run *proseRun) ReleaseRun() {
 	}
 	clear(run.all[:cap(run.all)])
 	clear(run.blocks[:cap(run.blocks)])
+	clear(run.narrative[:cap(run.narrative)])
 	clear(run.pieces[:cap(run.pieces)])
 	clear(run.paras[:cap(run.paras)])
 	clear(run.facts[:cap(run.facts)])
 	clear(run.sents[:cap(run.sents)])
-	*run = proseRun{all: run.all[:0], blocks: run.blocks[:0], pieces: run.pieces[:0], paras: run.paras[:0],
-		facts: run.facts[:0], sents: run.sents[:0]}
+	*run = proseRun{all: run.all[:0], blocks: run.blocks[:0], narrative: run.narrative[:0], pieces: run.pieces[:0],
+		paras: run.paras[:0], facts: run.facts[:0], sents: run.sents[:0]}
 	if cap(run.all) > maxPooledBlocks || cap(run.pieces) > maxPooledBlocks || cap(run.sents) > 4*maxPooledBlocks {
 		return
 	}

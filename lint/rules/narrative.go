@@ -93,19 +93,7 @@ func factsOf(c *lint.Context, b *proseBlock) *blockFacts {
 }
 
 // narrativeBlocks are the blocks of the narrative sections.
-func narrativeBlocks(c *lint.Context) []*proseBlock {
-	return lint.Memo(c, narrativeBlocksKey, func() []*proseBlock {
-		var out []*proseBlock
-		for _, b := range blocksOf(c) {
-			if narrativeSection(b.Section) {
-				out = append(out, b)
-			}
-		}
-		return out
-	})
-}
-
-var narrativeBlocksKey = lint.NewMemoKey[[]*proseBlock]("narrative blocks")
+func narrativeBlocks(c *lint.Context) []*proseBlock { return proseRunOf(c).narrative }
 
 // otherMatters are words that mark a count of something other than
 // information-disclosure applications.

@@ -51,7 +51,7 @@ func TestProseRunReusedAsNew(t *testing.T) {
 			}
 		}
 		run.ReleaseRun()
-		for _, a := range []any{run.all[:cap(run.all)], run.blocks[:cap(run.blocks)], run.pieces[:cap(run.pieces)],
+		for _, a := range []any{run.all[:cap(run.all)], run.blocks[:cap(run.blocks)], run.narrative[:cap(run.narrative)], run.pieces[:cap(run.pieces)],
 			run.paras[:cap(run.paras)], run.facts[:cap(run.facts)], run.sents[:cap(run.sents)]} {
 			v := reflect.ValueOf(a)
 			for i := 0; i < v.Len(); i++ {

@@ -161,8 +161,19 @@ func (k *keyScan) key() string {
 // readTo keys the runes of the text that start before end.
 func (k *keyScan) readTo(end int) {
 	text, i, w := k.text, k.i, k.w
-	if k.buf == nil && i < end {
-		k.buf = make([]byte, len(text)) // a key is never longer than its text
+	// the buffer has room for the runes read as they are (a key is never
+	// longer than its text but for U+FFFD, below): those that start
+	// before end, the last ending by end+2 or by the text's end. It grows
+	// as the reads do, to the text's length once past half of it: a
+	// search stops at the columns' headings, the first few hundred bytes
+	// of a table's text.
+	limit := min(len(text), end+2)
+	if room := w + limit - i; i < end && room > len(k.buf) {
+		size := max(room, 2*len(k.buf))
+		if 2*size > len(text) {
+			size = max(room, len(text))
+		}
+		k.buf = append(k.buf[:w], make([]byte, size-w)...)
 	}
 	buf := k.buf
 	for i < end {
@@ -198,8 +209,8 @@ func (k *keyScan) readTo(end int) {
 		default:
 			piece = string(k)
 		}
-		// room for the piece and for the rest of the text as it is
-		if need := w + len(piece) + len(text) - i - n; need > len(buf) {
+		// room for the piece and for the rest of the runes read as they are
+		if need := w + len(piece) + max(0, limit-i-n); need > len(buf) {
 			buf = append(buf[:w], make([]byte, need-w)...)
 		}
 		w += copy(buf[w:], piece)

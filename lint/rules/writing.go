@@ -10,7 +10,9 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gdlint/gdlint/grammar"
 )
@@ -110,4 +112,80 @@ func sectionText(r *grammar.Report, sec *grammar.Section) string {
 		}
 	}
 	return text.String()
+}
+
+// sectionHasWord is strings.Contains(sectionText(r, sec), w) for some w
+// of words, none longer than 64 bytes, without the text built: each piece
+// is searched, and each join between pieces in the bytes before it (the
+// last a word can start in) and its first ones.
+func sectionHasWord(r *grammar.Report, sec *grammar.Section, words []string) bool {
+	keep := 0 // the most bytes of a word before a join
+	for _, w := range words {
+		keep = max(keep, len(w)-1)
+	}
+	var buf [128]byte
+	if keep > len(buf)/2 {
+		panic("sectionHasWord: a word longer than 64 bytes")
+	}
+	tail := 0 // buf[:tail]: the last keep bytes of the text before the piece
+	has := func(t string) bool {
+		n := tail + copy(buf[tail:], t[:min(len(t), keep)])
+		joined := unsafe.String(&buf[0], n) // read before buf is written again
+		for _, w := range words {
+			if strings.Contains(t, w) || strings.Contains(joined, w) {
+				return true
+			}
+		}
+		if len(t) >= keep {
+			tail = copy(buf[:], t[len(t)-keep:])
+		} else {
+			tail = copy(buf[:], joined[max(0, n-keep):])
+		}
+		return false
+	}
+	for _, p := range r.Paragraphs {
+		if p.Span.Start >= sec.Span.Start && p.Span.Start < sec.Span.End {
+			if t, _ := paraText(r, p); has(t) {
+				return true
+			}
+		}
+	}
+	for _, h := range r.Headings {
+		if h != sec.Heading && h.Span.Start >= sec.Span.Start && h.Span.Start < sec.Span.End && has(h.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionHasContent tells whether sectionText(r, sec) holds n bytes or more
+// of runes that neither strings.TrimSpace nor a trim of 。 and . removes:
+// then no trim of it is shorter than n bytes. The text is not built, and
+// is read only until the n-th byte.
+func sectionHasContent(r *grammar.Report, sec *grammar.Section, n int) bool {
+	count := func(t string) bool {
+		for i := 0; i < len(t); {
+			c, w := utf8.DecodeRuneInString(t[i:])
+			i += w
+			if !unicode.IsSpace(c) && c != '。' && c != '.' {
+				if n -= w; n <= 0 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, p := range r.Paragraphs {
+		if p.Span.Start >= sec.Span.Start && p.Span.Start < sec.Span.End {
+			if t, _ := paraText(r, p); count(t) {
+				return true
+			}
+		}
+	}
+	for _, h := range r.Headings {
+		if h != sec.Heading && h.Span.Start >= sec.Span.Start && h.Span.Start < sec.Span.End && count(h.Text) {
+			return true
+		}
+	}
+	return false
 }
