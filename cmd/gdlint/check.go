@@ -278,7 +278,15 @@ func (c *checkRun) emit(path string, f checkedFile) {
 		c.skipped = append(c.skipped, batch.Skipped{Path: r.Path, Why: g.Why, WhyEN: g.WhyEN})
 		return
 	}
-	c.writeFix(path, r)
+	if !c.writeFix(path, r) {
+		// the file is as it was: what is printed and counted of it is its
+		// check as it is, not the fixed text that was never written
+		f = checkSafely(path, func(path string) checkedFile { return c.checkAndCompactWith(path, c.unfixedOpts()) })
+		r = f.result
+		if r.Err != nil {
+			c.noteUnchecked(r)
+		}
+	}
 	if c.f.diff {
 		return
 	}
@@ -572,7 +580,19 @@ type checkedFile struct {
 // not read: the parse (after summarizing it for the batch when asked) and
 // the raw bytes, which only --fix on stdin writes back.
 func (c *checkRun) checkAndCompact(path string) checkedFile {
-	r := c.checkOne(path)
+	return c.checkAndCompactWith(path, c.copts)
+}
+
+// unfixedOpts are the run's check options without --fix.
+func (c *checkRun) unfixedOpts() lint.CheckOptions {
+	o := c.copts
+	o.Fix, o.Unsafe = false, false
+	return o
+}
+
+// checkAndCompactWith is checkAndCompact under o.
+func (c *checkRun) checkAndCompactWith(path string, o lint.CheckOptions) checkedFile {
+	r := c.checkOneWith(path, o)
 	out := checkedFile{result: r}
 	if r.Err != nil || r.Report == nil {
 		if c.summarize {
@@ -604,7 +624,10 @@ func (c *checkRun) checkAndCompact(path string) checkedFile {
 
 // checkOne reads and checks one file ("-": stdin) under the config that
 // applies to it.
-func (c *checkRun) checkOne(path string) *lint.FileResult {
+func (c *checkRun) checkOne(path string) *lint.FileResult { return c.checkOneWith(path, c.copts) }
+
+// checkOneWith is checkOne under o.
+func (c *checkRun) checkOneWith(path string, o lint.CheckOptions) *lint.FileResult {
 	display, configFor := path, path
 	var raw []byte
 	var err error
@@ -625,7 +648,7 @@ func (c *checkRun) checkOne(path string) *lint.FileResult {
 	if err != nil {
 		return &lint.FileResult{Path: display, Err: err}
 	}
-	return lint.Check(lint.FromBytes(display, raw), c.adjust(cfg), c.copts)
+	return lint.Check(lint.FromBytes(display, raw), c.adjust(cfg), o)
 }
 
 // noteUnchecked says why a file could not be checked, a broken config once
@@ -647,8 +670,8 @@ func (c *checkRun) noteUnchecked(r *lint.FileResult) {
 }
 
 // writeFix writes a fixed file (stdin's to stdout), or its diff with
-// --diff, and counts it.
-func (c *checkRun) writeFix(path string, r *lint.FileResult) {
+// --diff, and counts it; false when the fixed file could not be written.
+func (c *checkRun) writeFix(path string, r *lint.FileResult) bool {
 	// --fix on stdin always gives the report back on stdout, fixed or
 	// not, so that an editor piping its buffer through keeps it
 	if path == "-" && c.f.fix && !c.f.diff && !r.Changed() && r.Source != nil {
@@ -661,9 +684,8 @@ func (c *checkRun) writeFix(path string, r *lint.FileResult) {
 		}
 	}
 	if !r.Changed() {
-		return
+		return true
 	}
-	c.changed++
 	switch {
 	case c.f.diff:
 		report.WriteDiff(c.stdout, r)
@@ -673,8 +695,11 @@ func (c *checkRun) writeFix(path string, r *lint.FileResult) {
 		if err := fileio.WriteFileAtomic(path, r.FixedBytes); err != nil {
 			c.notes = append(c.notes, fmt.Sprintf("gdlint: %s: %s", r.Path, report.ErrorText(err, c.f.lang)))
 			c.status = exitError
+			return false
 		}
 	}
+	c.changed++
+	return true
 }
 
 // unusedIgnores reports the [[ignore]] entries that matched nothing, on the
