@@ -80,9 +80,16 @@ func NewSource(path, text string) *Source {
 // DecodedSource is the source of a file whose bytes raw a front-end decoded
 // to text in encoding enc.
 func DecodedSource(path string, raw []byte, text string, enc Encoding) *Source {
-	breaks := strings.Count(text, "\n") // once for both
+	return DecodedSourceLines(path, raw, text, enc, lineStarts(text))
+}
+
+// DecodedSourceLines is DecodedSource for a front-end that found the
+// offsets where text's lines start while it read text (the UTF-8 decoder,
+// as it checks it): starts must be what lineStarts(text) returns, and is
+// kept.
+func DecodedSourceLines(path string, raw []byte, text string, enc Encoding, starts []int) *Source {
 	return &Source{Path: path, Raw: raw, Text: text, Encoding: enc,
-		CRLF: crlfDominant(text, breaks), lines: lineStartsN(text, breaks), marks: &posMarks{}}
+		CRLF: crlfDominant(text, len(starts)-1), lines: starts, marks: &posMarks{}}
 }
 
 // UsePhraseScan has Parse take its phrase scan from ps, which holds the

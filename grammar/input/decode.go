@@ -54,12 +54,14 @@ func Decode(path string, raw []byte) (*grammar.Source, error) {
 	}
 	switch {
 	case bytes.HasPrefix(raw, bomUTF8):
-		if !validUTF8(raw[3:]) {
+		starts, ok := validUTF8Lines(raw[3:])
+		if !ok {
 			return nil, fmt.Errorf("%w: BOM present but invalid UTF-8 at byte %d", ErrEncoding, 3+invalidUTF8At(raw[3:]))
 		}
-		return validSource(grammar.DecodedSource(path, raw, sharedString(raw[3:]), grammar.UTF8BOM)), nil
-	case validUTF8(raw):
-		return validSource(grammar.DecodedSource(path, raw, sharedString(raw), grammar.UTF8)), nil
+		return validSource(grammar.DecodedSourceLines(path, raw, sharedString(raw[3:]), grammar.UTF8BOM, starts)), nil
+	}
+	if starts, ok := validUTF8Lines(raw); ok {
+		return validSource(grammar.DecodedSourceLines(path, raw, sharedString(raw), grammar.UTF8, starts)), nil
 	}
 	if at, ok := brokenUTF8(raw); ok {
 		if at >= len(raw)-3 {
@@ -84,51 +86,95 @@ func validSource(src *grammar.Source) *grammar.Source {
 // of files, each of which would otherwise be held twice while checked).
 func sharedString(p []byte) string { return unsafe.String(unsafe.SliceData(p), len(p)) }
 
-// validUTF8 is utf8.Valid(p), faster on Chinese text: a report is mostly
+// validUTF8Lines is utf8.Valid(p) and, when p is valid, the offsets where
+// its lines start (what the grammar's line index holds: 0, then each byte
+// after a line feed), found in the same pass: a line feed is ASCII, and
+// the ASCII the check reads a word at a time is searched for them there.
+//
+// The check is faster than utf8.Valid on Chinese text: a report is mostly
 // three-byte characters whose lead byte is neither E0 nor ED (the two
 // that narrow the second byte's range), checked here by two masks, where
 // utf8.Valid looks each lead byte up in two tables. ASCII is passed eight
 // bytes at a time, up to the first byte that is not ASCII; any other
 // character is decoded.
-func validUTF8(p []byte) bool {
+func validUTF8Lines(p []byte) ([]int, bool) {
+	// the index at its size at once, each start stored, not appended
+	starts := make([]int, bytes.Count(p, newline)+1)
 	n := len(p)
-	i := 0
-	// a word at a time, whatever comes: the text changes between ASCII and
-	// Chinese every few characters, and each change cost a dispatch
-	for i+8 <= n {
-		w := binary.LittleEndian.Uint64(p[i : i+8])
-		switch high := w & 0x8080808080808080; {
-		case high&0x80 == 0:
-			// ASCII: to the first byte that is not, among the eight
-			if high == 0 {
-				i += 8
-			} else {
-				i += bits.TrailingZeros64(high) >> 3
-			}
-		case twoThreeByte(w):
-			i += 6
-			// more of them, as in Chinese text: four at a time while
-			// fourteen bytes are left (the words at 0 and 6), then two
-			rest := p[i:]
-			for len(rest) >= 14 && twoThreeByte(binary.LittleEndian.Uint64(rest)) && twoThreeByte(binary.LittleEndian.Uint64(rest[6:])) {
-				rest = rest[12:]
-			}
-			for len(rest) >= 8 && twoThreeByte(binary.LittleEndian.Uint64(rest)) {
-				rest = rest[6:]
-			}
-			i = n - len(rest)
-		case oneThreeByte(w):
-			i += 3
-		default:
-			r, size := utf8.DecodeRune(p[i:])
-			if r == utf8.RuneError && size == 1 {
-				return false
-			}
-			i += size
+	i, k := 0, 1 // k: the next start's index
+	for {
+		if i, k = validCommonRun(p, i, starts, k); i+8 > n {
+			break
+		}
+		// a character validCommonRun does not check, decoded here: its
+		// loop calls nothing, so keeps i and k in registers
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return nil, false
+		}
+		i += size
+	}
+	if !utf8.Valid(p[i:]) {
+		return nil, false
+	}
+	for ; i < n; i++ {
+		if p[i] == '\n' {
+			starts[k] = i + 1
+			k++
 		}
 	}
-	return utf8.Valid(p[i:])
+	return starts, true
 }
+
+// validCommonRun is validUTF8Lines's check from p[i] on, a word at a
+// time, while eight bytes are left and each character is ASCII or three
+// bytes with a lead byte not E0 or ED; it stores the line starts it passes
+// in starts from k on, and returns where it stopped and the next k.
+func validCommonRun(p []byte, i int, starts []int, k int) (int, int) {
+	n := len(p)
+	// q is p[i:], read from its start: its length is the only bound
+	// checked, and i is n-len(q)
+	q := p[i:]
+	// a word at a time, whatever comes: the text changes between ASCII and
+	// Chinese every few characters, and each change cost a dispatch
+	for len(q) >= 8 {
+		w := binary.LittleEndian.Uint64(q)
+		switch high := w & 0x8080808080808080; {
+		case high&0x80 == 0:
+			// the line feeds among the ASCII bytes, up to the first that
+			// is not: a byte of w^0x0A is zero where w holds one, and
+			// sets its high bit here (exactly: no borrow between bytes),
+			// up to high's lowest bit (all, when none; that byte's is not
+			// set, its byte not being ASCII)
+			x := w ^ 0x0A0A0A0A0A0A0A0A
+			feeds := ^((x&0x7F7F7F7F7F7F7F7F + 0x7F7F7F7F7F7F7F7F) | x | 0x7F7F7F7F7F7F7F7F) & (high ^ (high - 1))
+			for ; feeds != 0; feeds &= feeds - 1 {
+				starts[k] = n - len(q) + bits.TrailingZeros64(feeds)>>3 + 1
+				k++
+			}
+			// to that byte (all eight when high is 0: its trailing zeros
+			// are 64)
+			q = q[bits.TrailingZeros64(high)>>3:]
+		case twoThreeByte(w):
+			// more of them, as in Chinese text: four at a time while
+			// fourteen bytes are left (the words at 0 and 6), then two
+			q = q[6:]
+			for len(q) >= 14 && twoThreeByte(binary.LittleEndian.Uint64(q)) && twoThreeByte(binary.LittleEndian.Uint64(q[6:])) {
+				q = q[12:]
+			}
+			for len(q) >= 8 && twoThreeByte(binary.LittleEndian.Uint64(q)) {
+				q = q[6:]
+			}
+		case oneThreeByte(w):
+			q = q[3:]
+		default:
+			return n - len(q), k
+		}
+	}
+	return n - len(q), k
+}
+
+var newline = []byte{'\n'}
 
 // oneThreeByte reports whether w's first three bytes (little-endian) are a
 // character 1110xxxx 10xxxxxx 10xxxxxx whose lead byte is not E0 or ED.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -291,5 +292,59 @@ func TestDecodeMarksCheckedUTF8(t *testing.T) {
 		if src.ValidUTF8 != c.valid || c.valid && !utf8.ValidString(src.Text) {
 			t.Errorf("Decode(%q) (%s): ValidUTF8 = %v, want %v", c.raw, src.Encoding, src.ValidUTF8, c.valid)
 		}
+	}
+}
+
+// Decode's UTF-8 sources, whose line index the check finds, index their
+// lines as DecodedSource does from the text alone, and both tell CRLF as
+// the line feeds' count did (countCRLF): on the
+// real reports (with and without a BOM, with LF and CRLF) and on random
+// texts of lines, CRs, characters outside the BMP and ASCII runs.
+func TestDecodeLinesAsDecodedSource(t *testing.T) {
+	check := func(raw []byte) {
+		src, err := input.Decode("x.txt", raw)
+		if err != nil || src.Encoding == grammar.GB18030 {
+			return
+		}
+		want := grammar.DecodedSource("x.txt", raw, src.Text, src.Encoding)
+		crlf := strings.Count(src.Text, "\r\n")*2 > strings.Count(src.Text, "\n") // as it was counted
+		if src.CRLF != crlf || want.CRLF != crlf || src.LineCount() != want.LineCount() {
+			t.Fatalf("%q: CRLF %v, %d lines; DecodedSource: %v, %d; want CRLF %v", raw, src.CRLF, src.LineCount(), want.CRLF, want.LineCount(), crlf)
+		}
+		for n := range want.LineCount() + 1 {
+			if src.LineStart(n) != want.LineStart(n) {
+				t.Fatalf("%q: line %d starts at %d, DecodedSource: %d", raw, n, src.LineStart(n), want.LineStart(n))
+			}
+		}
+	}
+	for _, dir := range []string{"seeds", "corpus"} {
+		files, _ := filepath.Glob(filepath.Join(testshared.Dir(t), dir, "*"))
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			crlf := bytes.ReplaceAll(raw, []byte("\n"), []byte("\r\n"))
+			for _, r := range [][]byte{raw, crlf, append([]byte("\xef\xbb\xbf"), raw...), append([]byte("\xef\xbb\xbf"), crlf...)} {
+				check(r)
+			}
+		}
+	}
+	for _, text := range []string{"\r\n表", "\r\na\n", "表\r\n", "\n\r\n\r\n", "表\r", "\r\r\n\n", "a\n\x0b\n", "𠀀\r\n𠀀"} {
+		check([]byte(text))
+		check([]byte("\xef\xbb\xbf" + text))
+	}
+	pieces := []string{"a", "abcdefgh", "0123456789\t", "表", "政府信息公开", "\u3000", "𠀀", "\n", "\r\n", "\r", "\n\n", "\x0b", " \n", "\xff", "\xe4\xb8"}
+	rng := rand.New(rand.NewSource(12))
+	var b strings.Builder
+	for range 100000 {
+		b.Reset()
+		if rng.Intn(4) == 0 {
+			b.WriteString("\xef\xbb\xbf")
+		}
+		for k := rng.Intn(30); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check([]byte(b.String()))
 	}
 }
