@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -422,11 +423,25 @@ func (p *parser) findResidue() {
 		}
 	}
 	furniture := p.furnitureLines()
-	text := p.text
-	for li, ln := range p.lines {
-		// most lines are long, or start with a byte that neither an
-		// export mark nor a page number starts with: one test each
-		if n := ln.end - ln.start; furniture != nil || n > 0 && n <= 40 && shortResidueLead[text[ln.start]] {
+	text, lines := p.text, p.lines
+	for li := 0; li < len(lines); li++ {
+		if furniture == nil {
+			// to the next line shortResidue may call residue, or the next
+			// hit's: the lines before are none, and passed over by a loop
+			// that calls nothing (this one spills at each line)
+			stop := len(lines)
+			if len(hits) > 0 {
+				stop = max(hits[0].line, li)
+			}
+			if li = nextShortCandidate(text, lines, li, stop); li == len(lines) {
+				break
+			}
+		}
+		ln := lines[li]
+		// most lines are long, or start or end with a byte that neither
+		// an export mark nor a page number starts or ends with: one test
+		// each
+		if furniture != nil || maybeShortResidue(text, ln) {
 			if kind := p.shortResidue(li, ln, furniture); kind != "" {
 				a, b := trimSpan(text, ln.start, ln.end)
 				p.addResidue(a, b, kind)
@@ -468,6 +483,24 @@ func (p *parser) findResidue() {
 	}
 }
 
+// maybeShortResidue tells whether ln has the length, first and last bytes
+// of a line that shortResidue can call residue.
+func maybeShortResidue(text string, ln line) bool {
+	n := ln.end - ln.start
+	return n > 0 && n <= 40 && shortResidueLead[text[ln.start]] && shortResidueTail[text[ln.end-1]]
+}
+
+// nextShortCandidate is the first line from li on, before stop, that
+// maybeShortResidue accepts, else stop (li when stop is li or less).
+func nextShortCandidate(text string, lines []line, li, stop int) int {
+	for ; li < stop; li++ {
+		if maybeShortResidue(text, lines[li]) {
+			return li
+		}
+	}
+	return max(li, stop)
+}
+
 // shortResidue is the kind of residue line li is as a whole, a page
 // number or an export mark ("" for neither), found without a phrase.
 func (p *parser) shortResidue(li int, ln line, furniture map[int]bool) string {
@@ -492,6 +525,33 @@ func (p *parser) shortResidue(li int, ln line, furniture map[int]bool) string {
 var shortResidueLead = func() (t [256]bool) {
 	for c := range 256 {
 		t[c] = exportMarkLead[c] || pageNumberLead[c]
+	}
+	return t
+}()
+
+// exportMarkTail: 文's last byte and those of the spaces TrimSpace trims
+// (unicode.White_Space), with which a line that trims to 正文 ends.
+var exportMarkTail = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c <= ' '
+	}
+	t["文"[len("文")-1]] = true
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			b := utf8.AppendRune(nil, r)
+			t[b[len(b)-1]] = true
+		}
+	}
+	return t
+}()
+
+// shortResidueTail: the last bytes of the lines shortResidue can find
+// (an export mark's and a page number's): a table's short lines of cells
+// (a tab, a cell, digits) start with a byte of shortResidueLead, and most
+// end with none of these.
+var shortResidueTail = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = exportMarkTail[c] || pageNumberTail[c]
 	}
 	return t
 }()

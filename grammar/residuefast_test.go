@@ -99,10 +99,12 @@ func residueOf(text string, furnitureLines []int, find func(*parser)) []Residue 
 	return out
 }
 
-// findResidue finds what it found when every line took every test: on the
-// real reports (with LF and CRLF breaks, and with furniture lines), and on
-// random lines of page numbers, export marks, residue phrases, tabs, CJK
-// and characters outside the BMP.
+// findResidue finds what it found when every line took every test (not
+// only those whose first and last bytes a residue line can have, passed
+// over as a run up to the next line with a residue phrase): on the real
+// reports (with LF and CRLF breaks, and with furniture lines), and on
+// random lines of page numbers, export marks (among each kind of space),
+// residue phrases, tabs, CJK and characters outside the BMP.
 func TestFindResidueAsEveryLineTested(t *testing.T) {
 	found := map[string]int{}
 	check := func(name, text string, furniture []int) {
@@ -130,7 +132,9 @@ func TestFindResidueAsEveryLineTested(t *testing.T) {
 	}
 	pieces := []string{"正文", " 正文 ", "\u3000正文\u3000", "\t", "\t0", "\t\t", "- 3 -", "—12—", "–7–", "-- 100 --", "-", "—",
 		"\u3000", "\u00a0", " ", "1", "23", "政府", "信息公开", "年", "𠀀", "\xe6", "\xe3\x80", "\r", "\n", "\r\n", "\n\n", "\f",
-		"[bookmark: _Toc1]", "==", "表一", strings.Repeat("政府信息", 30)}
+		"[bookmark: _Toc1]", "==", "表一", strings.Repeat("政府信息", 30),
+		// export marks ending with each kind of space TrimSpace trims
+		"正文\u2003", "\u1680正文\u0085", "正文\v", "正文\u205f", "\u3000正文\u2029", "正文\ufeff", "正文。", "\u00a0正文\u00a0"}
 	for _, s := range parserPhrases {
 		pieces = append(pieces, s.phrases...)
 	}
