@@ -86,7 +86,7 @@ func numeralAt(s string, i int, k numbering) int {
 		}
 		return 0
 	}
-	// 一…十 are U+4E00–U+5341: lead byte E4 or E5
+	// 一…十 lie in U+4E00–U+56DB (一 U+4E00 to 四 U+56DB): lead byte E4 or E5
 	if (c == 0xE4 || c == 0xE5) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
 		isCNNumeralRune(rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)) {
 		return 3
