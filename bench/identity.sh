@@ -7,7 +7,8 @@
 # Over the real reports in ../shared (seeds, corpus with its PDF), the test
 # reports in testdata/ and 400 mutated reports (bench/mutate.py): check in
 # json, text with --show-source, sarif, json in English with --unsafe-fixes,
-# and dump (JSON and --text) of every file. Exit 1 when anything differs.
+# the batch outputs (--report-html, --report-xlsx, --report-json) and dump
+# (JSON and --text) of every file. Exit 1 when anything differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: bench/identity.sh OLD [NEW]" >&2; exit 2; }
@@ -34,6 +35,8 @@ outputs() { # outputs BIN DIR
   "$bin" check "${args[@]}" --format sarif "${files[@]}" >"$out/check.sarif" 2>&1 || true
   "$bin" check "${args[@]}" --format json --lang en --unsafe-fixes "${files[@]}" >"$out/check.en.json" 2>&1 || true
   "$bin" check "${args[@]}" --format json "$work/mutants" >"$out/check.mutants.json" 2>&1 || true
+  "$bin" check "${args[@]}" --report-html "$out/batch.html" --report-xlsx "$out/batch.xlsx" \
+    --report-json "$out/batch.json" "${files[@]}" >"$out/batch.log" 2>&1 || true
   : >"$out/dump"
   while IFS= read -r f; do
     { echo "== $f"; "$bin" dump "$f" 2>&1 || true; "$bin" dump --text "$f" 2>&1 || true; } >>"$out/dump"
