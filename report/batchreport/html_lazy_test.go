@@ -3,6 +3,10 @@ package batchreport
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -39,5 +43,57 @@ func TestMarkerWriter(t *testing.T) {
 	m.Write([]byte(strings.Repeat("x", 100)))
 	if m.found {
 		t.Error("found a marker in a page without one")
+	}
+}
+
+// appendLazyReport writes what json.Marshal, its reference, writes for a
+// report of the lazy page: on the real reports' lines and on random text
+// with <, >, &, quotes, controls, CRLF, U+2028, 𠀀 and invalid UTF-8.
+func TestAppendLazyReportMatchesMarshal(t *testing.T) {
+	var texts []string
+	for _, dir := range []string{"../../../shared/seeds", "../../../shared/corpus"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err == nil {
+				texts = append(texts, strings.SplitAfter(string(b), "\n")...)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		t.Log("no seeds found: random text only")
+	}
+	alphabet := []string{"a", "报", "告", "<", ">", "&", `"`, `\`, "\r\n", "\n", "\t", "\x01", "\x7f", "\u2028", "\u2029", "𠀀", "\xff", "\xe4\xb8", " ", "/"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 2000 {
+		var s strings.Builder
+		for range rng.IntN(30) {
+			s.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, s.String())
+	}
+	pick := func() string { return texts[rng.IntN(len(texts))] }
+	check := func(lr *lazyReport) {
+		t.Helper()
+		want, err := json.Marshal(lr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendLazyReport([]byte("x"), lr); string(got[1:]) != string(want) {
+			t.Fatalf("appendLazyReport:\n%s\njson.Marshal:\n%s", got[1:], want)
+		}
+	}
+	check(&lazyReport{})
+	check(&lazyReport{Findings: [][]string{}})
+	for range 500 {
+		lr := &lazyReport{ID: pick(), Path: pick(), Body: pick(), Meta: pick(), Families: pick()}
+		for range rng.IntN(4) {
+			f := make([]string, lazyFindingCells)
+			for i := range f {
+				f[i] = pick()
+			}
+			lr.Findings = append(lr.Findings, f)
+		}
+		check(lr)
 	}
 }

@@ -299,11 +299,20 @@ func documentOf(res *batch.Result, findings bool) *jsonDoc {
 		jc := jsonCheck{Kind: c.Kind, Rule: c.Rule, Body: c.Body, BodyKey: c.BodyKey, Year: c.Year, PrevYear: c.PrevYear,
 			Status: c.Status, Message: c.Message, MessageEN: c.MessageEN, Missing: c.Missing, lang: res.Lang}
 		var src, prevSrc *grammar.Source
+		// the texts are read back only for the positions of values and
+		// matches: a check with neither (a duplicate year) needs none
+		read := len(c.Columns) > 0 || (c.Similar != nil && len(c.Similar.Matches) > 0)
 		if c.Report != nil {
-			jc.Path, src = c.Report.Path, sources.of(c.Report.Path)
+			jc.Path = c.Report.Path
+			if read {
+				src = sources.of(c.Report.Path)
+			}
 		}
 		if c.Prev != nil {
-			jc.PrevPath, prevSrc = c.Prev.Path, sources.of(c.Prev.Path)
+			jc.PrevPath = c.Prev.Path
+			if read {
+				prevSrc = sources.of(c.Prev.Path)
+			}
 		}
 		for _, k := range c.Columns {
 			jc.Columns = append(jc.Columns, jsonColumn{Key: k.Key, Label: k.Label, LabelEN: k.LabelEN,
@@ -437,7 +446,7 @@ func jfindings(r *batch.Report, sources *sourceCache, lang string) []jsonFinding
 			if p == "" {
 				p = r.Path
 			}
-			l, c := pos(sources.of(p), rel.Span.Start)
+			l, c := pos(sources.through(p, rel.Span.Start), rel.Span.Start)
 			f.Related = append(f.Related, jsonRelated{Path: p, Line: l, Column: c, Message: rel.Message})
 		}
 		out = append(out, f)
@@ -530,8 +539,9 @@ type sourceCache struct {
 }
 
 type cachedSource struct {
-	path string
-	src  *grammar.Source
+	path  string
+	src   *grammar.Source
+	whole bool // else the text only through some line (through)
 }
 
 const sourceCacheSize = 8
@@ -541,7 +551,7 @@ func newSourceCache(res *batch.Result) *sourceCache { return &sourceCache{res: r
 // of returns the document of the report at path (nil when there is none).
 func (c *sourceCache) of(path string) *grammar.Source {
 	for i := len(c.recent) - 1; i >= 0; i-- {
-		if c.recent[i].path == path {
+		if c.recent[i].path == path && c.recent[i].whole {
 			return c.recent[i].src
 		}
 	}
@@ -550,9 +560,32 @@ func (c *sourceCache) of(path string) *grammar.Source {
 		return nil
 	}
 	src := r.Source()
+	c.keep(cachedSource{path, src, true})
+	return src
+}
+
+// through returns a document of the report at path in which the offsets
+// up to off have their line and column (nil when there is none): a related
+// location in another report (another year's duplicate, cited by each of
+// thousands of findings) has only the text through its line read back.
+func (c *sourceCache) through(path string, off int) *grammar.Source {
+	for i := len(c.recent) - 1; i >= 0; i-- {
+		if e := c.recent[i]; e.path == path && (e.whole || e.src != nil && off < len(e.src.Text)) {
+			return e.src
+		}
+	}
+	r := c.res.ByPath(path)
+	if r == nil {
+		return nil
+	}
+	src := r.SourceThrough(off)
+	c.keep(cachedSource{path, src, false})
+	return src
+}
+
+func (c *sourceCache) keep(e cachedSource) {
 	if len(c.recent) == sourceCacheSize {
 		c.recent = append(c.recent[:0], c.recent[1:]...)
 	}
-	c.recent = append(c.recent, cachedSource{path, src})
-	return src
+	c.recent = append(c.recent, e)
 }
