@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -259,15 +260,31 @@ func (x *xlsxWriter) findings(sheet string, res *batch.Result) error {
 	})
 	n := 2
 	sources := newSourceCache(res)
+	row := make([]any, len(head)) // reused: SetRow keeps none of it
+	var rel strings.Builder
 	for _, r := range res.Reports {
+		// the same for all of the report's findings: made and boxed once
+		link := x.linkToReport(r.Path)
+		if f, ok := link.(xlsxFormula); ok {
+			link = excelize.Cell{Formula: string(f)}
+		}
 		for _, g := range jfindings(r, sources, res.Lang) {
-			var rel []string
-			for _, o := range g.Related {
-				rel = append(rel, fmt.Sprintf("%s:%d:%d %s", o.Path, o.Line, o.Column, o.Message))
+			rel.Reset()
+			for i, o := range g.Related {
+				if i > 0 {
+					rel.WriteByte('\n')
+				}
+				rel.WriteString(o.Path)
+				rel.WriteByte(':')
+				rel.WriteString(strconv.Itoa(o.Line))
+				rel.WriteByte(':')
+				rel.WriteString(strconv.Itoa(o.Column))
+				rel.WriteByte(' ')
+				rel.WriteString(o.Message)
 			}
 			fam := report.FamilyTitle(lint.Family(g.Family), x.lang)
-			row := []any{r.Path, g.Line, g.Column, g.Rule, fam, x.labels[g.Severity.String()], g.Msg(), str(g.Text), str(strings.Join(rel, "\n")),
-				x.linkToReport(r.Path)}
+			row[0], row[1], row[2], row[3], row[4] = r.Path, g.Line, g.Column, g.Rule, fam
+			row[5], row[6], row[7], row[8], row[9] = x.labels[g.Severity.String()], g.Msg(), str(g.Text), str(rel.String()), link
 			if err := x.row(n, row); err != nil {
 				return err
 			}
@@ -359,6 +376,7 @@ type xlsxWriter struct {
 	reportRows  map[string]int
 	reportSheet string
 	lang        string
+	cells       []any             // row's buffer
 	heads       map[string]string // column headings
 	labels      map[string]string // statuses, kinds and severities, as on the page
 	err         error
@@ -408,7 +426,8 @@ func (x *xlsxWriter) row(n int, vals []any) error {
 	if x.err != nil {
 		return x.err
 	}
-	cells := make([]any, len(vals))
+	cells := append(x.cells[:0], vals...)
+	x.cells = cells // reused from row to row: SetRow keeps none of it
 	for i, v := range vals {
 		switch v := v.(type) {
 		case xlsxFormula:
@@ -419,11 +438,7 @@ func (x *xlsxWriter) row(n int, vals []any) error {
 			cells[i] = v
 		}
 	}
-	at, err := excelize.CoordinatesToCellName(1, n)
-	if err != nil {
-		return err
-	}
-	return x.sw.SetRow(at, cells)
+	return x.sw.SetRow("A"+strconv.Itoa(n), cells)
 }
 
 // end finishes the sheet begun last.
