@@ -117,6 +117,7 @@ func (v *htmlView) writeLazyJSON(w *bufio.Writer, res *batch.Result) error {
 	n := 0
 	var b []byte
 	var cells []string // the findings' cells, reused from report to report
+	var found []jsonFinding
 	for i, row := range v.Details {
 		r := row.R
 		if r.Error != "" {
@@ -124,7 +125,8 @@ func (v *htmlView) writeLazyJSON(w *bufio.Writer, res *batch.Result) error {
 		}
 		lr := lazyReport{ID: row.ID, Path: r.Path, Body: r.Body, Meta: v.meta(r), Families: familiesLine(r, lang)}
 		cells = cells[:0]
-		for _, g := range jfindings(res.Reports[i], sources, res.Lang) {
+		found = jfindings(found, res.Reports[i], sources, res.Lang, false)
+		for _, g := range found {
 			var rel string
 			for i, o := range g.Related {
 				if i > 0 {

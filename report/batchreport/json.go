@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -227,12 +229,40 @@ func excerpt(src *grammar.Source, sp grammar.Span, limit int) string {
 	if src == nil || sp.Start < 0 || sp.End > len(src.Text) || sp.Start >= sp.End {
 		return ""
 	}
-	s := strings.Join(strings.Fields(src.Slice(sp)), " ")
+	s := src.Slice(sp)
+	if plainExcerpt(s, limit) {
+		return s // most spans: nothing to fold or cut, and no copy made
+	}
+	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) > limit {
 		r := []rune(s)
 		s = string(r[:limit]) + "…"
 	}
 	return s
+}
+
+// plainExcerpt tells whether s has no white space (as strings.Fields
+// sees it) and at most limit characters: its excerpt is s itself.
+func plainExcerpt(s string, limit int) bool {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		if n == limit {
+			return false
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func jvalue(src *grammar.Source, v *batch.Value) *jsonValue {
@@ -274,7 +304,7 @@ func documentOf(res *batch.Result, findings bool) *jsonDoc {
 		jr := jreport(r)
 		if findings {
 			jr.statsAt(sources)
-			jr.Diagnostics = jfindings(r, sources, res.Lang)
+			jr.Diagnostics = jfindings(nil, r, sources, res.Lang, true)
 		}
 		d.Reports = append(d.Reports, jr)
 		d.Summary.Files++
@@ -428,11 +458,20 @@ func (jr *jsonReport) withStats() {
 	}
 }
 
-// jfindings are the findings of a report as the JSON document lists them.
-func jfindings(r *batch.Report, sources *sourceCache, lang string) []jsonFinding {
-	out := []jsonFinding{}
+// jfindings are the findings of a report as the JSON document lists them;
+// without ends, their end lines and columns are left 0 (the workbook and
+// the lazy page show none).
+// They are appended to out[:0]: a writer that is done with a report's
+// findings before the next report's passes the same out again (nil: new).
+func jfindings(out []jsonFinding, r *batch.Report, sources *sourceCache, lang string, ends bool) []jsonFinding {
+	ds := r.Findings()
+	if out == nil {
+		out = make([]jsonFinding, 0, len(ds)) // empty, not nil, when there are none
+	} else {
+		out = slices.Grow(out[:0], len(ds))
+	}
 	src := sources.of(r.Path)
-	for _, dg := range r.Findings() {
+	for _, dg := range ds {
 		f := jsonFinding{Rule: dg.Rule, Family: batch.FamilyOf(dg.Rule), Severity: dg.Severity, Message: dg.Message, MessageEN: dg.MessageEN,
 			Offset: dg.Span.Start, EndOffset: dg.Span.End, Text: excerpt(src, dg.Span, 40), Fixes: len(dg.Fixes),
 			Related: []jsonRelated{}, path: r.Path, lang: lang}
@@ -440,7 +479,9 @@ func jfindings(r *batch.Report, sources *sourceCache, lang string) []jsonFinding
 			f.MessageEN = f.Message
 		}
 		f.Line, f.Column = pos(src, dg.Span.Start)
-		f.EndLine, f.EndColumn = pos(src, dg.Span.End)
+		if ends {
+			f.EndLine, f.EndColumn = pos(src, dg.Span.End)
+		}
 		for _, rel := range dg.Related {
 			p := rel.Path
 			if p == "" {
@@ -478,6 +519,7 @@ func WriteJSON(w io.Writer, res *batch.Result) error {
 	bw.WriteString("\n  \"reports\": [")
 	var elem bytes.Buffer
 	var findings []byte
+	var found []jsonFinding // reused from report to report
 	enc := newJSONEncoder(&elem, "    ")
 	// the report is encoded with no findings, the last member; they are
 	// appended in place of its empty array (jsonenc.go)
@@ -495,7 +537,8 @@ func WriteJSON(w io.Writer, res *batch.Result) error {
 		if !ok {
 			return errors.New("batch JSON: a report does not end with its findings")
 		}
-		findings = appendFindings(findings[:0], jfindings(res.Reports[i], sources, res.Lang))
+		found = jfindings(found, res.Reports[i], sources, res.Lang, true)
+		findings = appendFindings(findings[:0], found)
 		if i > 0 {
 			bw.WriteString(",")
 		}

@@ -262,13 +262,15 @@ func (x *xlsxWriter) findings(sheet string, res *batch.Result) error {
 	sources := newSourceCache(res)
 	row := make([]any, len(head)) // reused: SetRow keeps none of it
 	var rel strings.Builder
+	var found []jsonFinding // reused from report to report
 	for _, r := range res.Reports {
 		// the same for all of the report's findings: made and boxed once
 		link := x.linkToReport(r.Path)
 		if f, ok := link.(xlsxFormula); ok {
 			link = excelize.Cell{Formula: string(f)}
 		}
-		for _, g := range jfindings(r, sources, res.Lang) {
+		found = jfindings(found, r, sources, res.Lang, false)
+		for _, g := range found {
 			rel.Reset()
 			for i, o := range g.Related {
 				if i > 0 {
