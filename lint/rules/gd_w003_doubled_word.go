@@ -11,7 +11,7 @@ import (
 func init() {
 	lint.Register(&lint.Rule{
 		ID: "GD-W003", Name: "doubled-word", Family: lint.FamilyWriting, Severity: lint.Warning,
-		Fixable:   lint.FixSafe,
+		Fixable:   lint.FixSometimes,
 		Summary:   "字或词误重复（的的、审核审核）",
 		SummaryEN: "a character or word doubled by mistake",
 		Explanation: `检查两类重复：
@@ -24,7 +24,9 @@ func init() {
 常见的叠字（常常、人人、层层、一一、件件、家家户户、紧紧等）以及“法规规定”“项目目录”“工作作出”这类跨词相邻的
 相同汉字都不在检查之列：只有上面列出的虚词才会单字重复报告，以免误报。
 
-依据：各地编制通知要求年度报告“文字严谨”（spec §7）。修复（安全）：删除重复的一份。`,
+依据：各地编制通知要求年度报告“文字严谨”（spec §7）。修复：删除重复的一份。虚词单字重复时修复是安全的；双字词重复时修复
+需要 --unsafe-fixes：重复的双字词有时出自别的笔误，删去一份未必还原原文（“耕地力地力补贴”原意是“耕地地力补贴”，删去一份
+“地力”得到的“耕地力补贴”仍然不对），应由人确认。`,
 		ExplanationEN: `Two kinds of repetition are checked:
 
 - A two-character word repeated right after itself: “审核审核”, “资金资金”. Verb reduplication such as “研究研究” and
@@ -38,8 +40,11 @@ Common reduplicated words (常常、人人、层层、一一、件件、家家�
 meet across two words, such as “法规规定”, “项目目录” or “工作作出”, are not checked: to avoid false alarms, only the
 function characters listed above are reported when doubled.
 
-Basis: local compilation notices require annual reports to be “文字严谨” (careful wording) (spec §7). Fix (safe): delete
-one of the two copies.`,
+Basis: local compilation notices require annual reports to be “文字严谨” (careful wording) (spec §7). Fix: delete one of
+the two copies. For a doubled function character the fix is safe; for a doubled two-character word it needs
+--unsafe-fixes: such a repetition is sometimes another slip, and deleting a copy need not give back the intended text
+(“耕地力地力补贴” was meant as “耕地地力补贴”; deleting one “地力” leaves “耕地力补贴”, still wrong), so a person should
+confirm it.`,
 		PerParagraph: true,
 		Check:        checkDoubled,
 	})
@@ -141,8 +146,14 @@ func checkDoubledIn(c *lint.Context, text string, base int, buf *doubledBuf) {
 		del := srcSpan(r, base+offs[h.start+h.n], base+offs[h.end])
 		var fixes []lint.Fix
 		if r.Source.Slice(del) == strings.Repeat(word, (h.end-h.start)/h.n-1) {
+			// a doubled word may be another slip (耕地力地力 for 耕地地力):
+			// deleting a copy is then not the correction
+			how := lint.Safe
+			if h.n > 1 {
+				how = lint.Unsafe
+			}
 			fixes = append(fixes, lint.Fix{Title: "删除重复的“" + word + "”", TitleEN: "delete the repeated “" + word + "”",
-				Edits: []lint.Edit{{Span: del}}, Applicability: lint.Safe})
+				Edits: []lint.Edit{{Span: del}}, Applicability: how})
 		}
 		c.Emitf(sp,
 			fmt.Sprintf("“%s”重复：“%s%s”应为“%s”", word, word, word, word),
