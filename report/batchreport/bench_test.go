@@ -2,13 +2,17 @@ package batchreport
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/gdlint/gdlint/internal/batchtest"
+	"github.com/gdlint/gdlint/internal/testshared"
 	"github.com/gdlint/gdlint/lint/batch"
 )
 
-// BenchmarkWrite measures the three writers on the same corpus.
+// BenchmarkWrite measures the three writers on the same corpus: 300
+// generated reports of 100 bodies over three years, with few findings.
 func BenchmarkWrite(b *testing.B) {
 	dir := b.TempDir()
 	for i := range 100 {
@@ -16,6 +20,28 @@ func BenchmarkWrite(b *testing.B) {
 			batchtest.Write(b, dir, fmt.Sprintf("%03d/%d.txt", i, y), batchtest.Render(b, batchtest.Spec{Body: fmt.Sprintf("第%d县", i+1), Year: y, New: 3, Public: 3, Seed: uint64(i*10 + y)}))
 		}
 	}
+	benchmarkWriters(b, dir)
+}
+
+// BenchmarkWriteSeeds measures them on the five real seeds copied 80
+// times: 400 reports with their real findings (about 33 each), above
+// htmlInlineLimit, so the page embeds the findings as JSON as it does for
+// the supervising office's batches.
+func BenchmarkWriteSeeds(b *testing.B) {
+	dir := b.TempDir()
+	for _, f := range testshared.Seeds(b) {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range 80 {
+			batchtest.Write(b, dir, fmt.Sprintf("%02d-%s", i, filepath.Base(f)), text)
+		}
+	}
+	benchmarkWriters(b, dir)
+}
+
+func benchmarkWriters(b *testing.B, dir string) {
 	res, err := batch.Run([]string{dir}, nil)
 	if err != nil {
 		b.Fatal(err)
