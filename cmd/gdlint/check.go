@@ -586,7 +586,7 @@ func (c *checkRun) checkAndCompact(path string) checkedFile {
 // unfixedOpts are the run's check options without --fix.
 func (c *checkRun) unfixedOpts() lint.CheckOptions {
 	o := c.copts
-	o.Fix, o.Unsafe = false, false
+	o.Fix = false
 	return o
 }
 

@@ -81,10 +81,8 @@ func (s *TextStore) Err() error {
 // (src), or as the place of its text in a store with what a Source needs
 // beside the text.
 type storedText struct {
-	src   *grammar.Source
-	store *TextStore
-	off   int64
-	n     int
+	src *grammar.Source
+	storedRecord
 	path  string
 	enc   grammar.Encoding
 	pages []int
@@ -102,7 +100,8 @@ func (s *TextStore) put(src *grammar.Source) storedText {
 	if !ok {
 		return storedText{src: src}
 	}
-	return storedText{store: s, off: off, n: len(src.Text), path: src.Path, enc: src.Encoding, pages: src.PageStarts, valid: src.ValidUTF8, crlf: src.CRLF}
+	return storedText{storedRecord: storedRecord{store: s, off: off, n: len(src.Text)},
+		path: src.Path, enc: src.Encoding, pages: src.PageStarts, valid: src.ValidUTF8, crlf: src.CRLF}
 }
 
 // write adds a record to the store and says where it starts; false when
@@ -161,9 +160,8 @@ func (t storedText) text() (string, bool) {
 		}
 		return t.src.Text, true
 	}
-	buf := make([]byte, t.n)
-	if err := t.store.read(buf, t.off); err != nil {
-		t.store.fail(err)
+	buf, ok := t.load()
+	if !ok {
 		return "", false
 	}
 	return unsafe.String(unsafe.SliceData(buf), len(buf)), true // buf is not used again
@@ -201,9 +199,8 @@ func (t storedText) sourceThrough(off int) *grammar.Source {
 	if t.store == nil || off < 0 || off >= t.n {
 		return t.source()
 	}
-	buf := make([]byte, min(t.n, off+lineReach))
-	if err := t.store.read(buf, t.off); err != nil {
-		t.store.fail(err)
+	buf, ok := t.loadFirst(off + lineReach)
+	if !ok {
 		return nil
 	}
 	i := bytes.IndexByte(buf[off:], '\n')
@@ -238,11 +235,15 @@ func (s *TextStore) putRecord(b []byte) (storedRecord, bool) {
 }
 
 // load reads the record back; false when it cannot (Err says why).
-func (r storedRecord) load() ([]byte, bool) {
+func (r storedRecord) load() ([]byte, bool) { return r.loadFirst(r.n) }
+
+// loadFirst reads back the record's first n bytes (all of it when it is
+// shorter); false when it cannot (Err says why).
+func (r storedRecord) loadFirst(n int) ([]byte, bool) {
 	if r.store == nil {
 		return nil, false
 	}
-	buf := make([]byte, r.n)
+	buf := make([]byte, min(n, r.n))
 	if err := r.store.read(buf, r.off); err != nil {
 		r.store.fail(err)
 		return nil, false
