@@ -33,7 +33,7 @@ func TestPrefiltersAreNecessary(t *testing.T) {
 				if !lit {
 					continue
 				}
-				may, m := sc.may(text, p), sc.at.FindStringSubmatchIndex(text[p:])
+				may, m := sc.may(text, p), sc.at().FindStringSubmatchIndex(text[p:])
 				if m != nil {
 					matched++
 					if !may {
@@ -122,7 +122,7 @@ func TestHandMatchersAreTheRegexps(t *testing.T) {
 		matched := 0
 		for _, text := range texts {
 			for p := 0; p <= len(text); p++ {
-				got, want := sc.match(text, p), sc.at.FindStringSubmatchIndex(text[p:])
+				got, want := sc.match(text, p), sc.at().FindStringSubmatchIndex(text[p:])
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s on %q at %d: got %v, want %v", name, text, p, got, want)
 				}

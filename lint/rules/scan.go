@@ -11,12 +11,16 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // startScan finds the matches of re, trying it only where a match can start.
 type startScan struct {
-	re *regexp.Regexp // the pattern as written
-	at *regexp.Regexp // the same, anchored at the start of its input
+	expr string // the pattern as written
+	// at is the pattern anchored at the start of its input, compiled on
+	// first use: a scan with a hand-written matcher never needs it, and the
+	// 23 patterns took a third of the start-up's instructions
+	at func() *regexp.Regexp
 	// lits: every match begins with one of these words. digits: every match
 	// begins with a run of [0-9０-９] that the rest of the pattern cannot
 	// continue, so a match inside a run implies one at the run's start.
@@ -39,16 +43,22 @@ type startScan struct {
 // lits; the pattern must not use ^, $, \A, \z, \b or \B (the anchored copy
 // runs on a suffix of the text, which would change what they see).
 func scanFrom(expr string, lits ...string) *startScan {
-	return &startScan{re: regexp.MustCompile(expr), at: regexp.MustCompile(`^(?:` + expr + `)`), lits: lits}
+	return &startScan{expr: expr, at: anchored(expr), lits: lits}
 }
 
 // scanFromNumber builds the scan of a pattern that begins with
 // ([0-9０-９]+)\s*(unit|unit…) (same limits).
 func scanFromNumber(expr string, units ...string) *startScan {
-	return &startScan{re: regexp.MustCompile(expr), at: regexp.MustCompile(`^(?:` + expr + `)`), digits: true, units: units}
+	return &startScan{expr: expr, at: anchored(expr), digits: true, units: units}
 }
 
-// Find returns what s.re.FindStringSubmatchIndex(text) returns.
+// anchored compiles expr anchored at the start of its input when first
+// called (the tests compile every scan's pattern).
+func anchored(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:` + expr + `)`) })
+}
+
+// Find returns what FindStringSubmatchIndex of the pattern returns.
 func (s *startScan) Find(text string) []int {
 	if ms := s.findAll(text, 1); len(ms) > 0 {
 		return ms[0]
@@ -56,7 +66,7 @@ func (s *startScan) Find(text string) []int {
 	return nil
 }
 
-// FindAll returns what s.re.FindAllStringSubmatchIndex(text, -1) returns.
+// FindAll returns what FindAllStringSubmatchIndex(text, -1) of the pattern returns.
 func (s *startScan) FindAll(text string) [][]int { return s.findAll(text, -1) }
 
 // FindAllIf is FindAll when may is true and nil otherwise: the caller has
@@ -91,7 +101,7 @@ func (s *startScan) findAll(text string, n int) [][]int {
 			if s.match != nil {
 				m = s.match(text, p)
 			} else {
-				m = s.at.FindStringSubmatchIndex(text[p:])
+				m = s.at().FindStringSubmatchIndex(text[p:])
 			}
 		}
 		if m == nil {
