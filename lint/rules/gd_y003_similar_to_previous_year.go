@@ -159,13 +159,25 @@ func segments(p prose) []segment {
 		}
 		cur, start, end = cur[:0], -1, -1
 	}
+	// inside is asked only where a skipped span covers off: most of the
+	// prose lies between them
+	covered := unionOf(skip)
+	c := 0 // the first of covered not ending at or before off
 	for pi, ps := range p.paragraphs {
 		para = pi
+		if c > 0 && covered[c-1].End > ps.Start {
+			c = sort.Search(len(covered), func(i int) bool { return covered[i].End > ps.Start })
+		}
 		for off := ps.Start; off < ps.End; {
-			if s, ok := inside(skip, off); ok {
-				flush(true)
-				off = max(s.End, off+1)
-				continue
+			for c < len(covered) && covered[c].End <= off {
+				c++
+			}
+			if c < len(covered) && covered[c].Start <= off {
+				if s, ok := inside(skip, off); ok {
+					flush(true)
+					off = max(s.End, off+1)
+					continue
+				}
 			}
 			r, n := utf8.DecodeRuneInString(text[off:])
 			if k, ok := significant(r); ok {
@@ -195,6 +207,23 @@ func lineOf(src *grammar.Source, sp grammar.Span) grammar.Span {
 		return sp
 	}
 	return grammar.Span{Start: a, End: b}
+}
+
+// unionOf merges spans sorted by start into the sorted, disjoint spans that
+// cover the same offsets.
+func unionOf(spans []grammar.Span) []grammar.Span {
+	var out []grammar.Span
+	for _, s := range spans {
+		if s.End <= s.Start {
+			continue
+		}
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // inside returns the skipped span holding off, if any (skip is sorted).
@@ -231,7 +260,19 @@ func significant(r rune) (rune, bool) {
 		}
 		return 0, false
 	}
-	if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
+	// most of a report, answered without the unicode tables' searches
+	// (TestSignificantIsTheReference checks every rune)
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs: letters without case
+		return r, true
+	case r >= 0x2000 && r <= 0x206F: // general punctuation (“”—…): no letter or digit
+		return 0, false
+	case r >= 0x3000 && r <= 0x303F: // CJK punctuation (、。《》): letters only 々〆〱–〵〻〼
+		if r == 0x3005 || r == 0x3006 || r >= 0x3031 && r <= 0x3035 || r == 0x303B || r == 0x303C {
+			return r, true
+		}
+		return 0, false
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 		return significant(r - 0xFEE0)
 	}
 	switch {
@@ -266,7 +307,7 @@ func shingles(rs []rune) []uint64 {
 		}
 		set = append(set, h)
 	}
-	sort.Slice(set, func(i, j int) bool { return set[i] < set[j] })
+	slices.Sort(set)
 	return dedup(set)
 }
 
@@ -284,14 +325,18 @@ func mergeSorted(a, b []uint64) []uint64 {
 	out := make([]uint64, 0, len(a)+len(b))
 	out = append(out, a...)
 	out = append(out, b...)
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return dedup(out)
 }
 
 // compare finds, for each segment of cur, the most similar segment of prev
 // through an inverted index of prev's shingles (linear in the postings).
 func compare(prev, cur []segment, jaccard float64) *Similarity {
-	index := map[uint64][]int32{}
+	postings := 0
+	for _, s := range prev {
+		postings += len(s.shingles)
+	}
+	index := make(map[uint64][]int32, postings) // not regrown shingle by shingle
 	for i, s := range prev {
 		for _, h := range s.shingles {
 			index[h] = append(index[h], int32(i))

@@ -1,0 +1,218 @@
+package rules
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/testshared"
+)
+
+// The code GD-Y003 ran before it was made faster, kept as the reference
+// the new code must agree with.
+
+func significantRef(r rune) (rune, bool) {
+	if r < utf8.RuneSelf {
+		switch {
+		case r >= '0' && r <= '9':
+			return '0', true
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A', true
+		case r >= 'a' && r <= 'z':
+			return r, true
+		}
+		return 0, false
+	}
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return significantRef(r - 0xFEE0)
+	}
+	switch {
+	case unicode.IsDigit(r):
+		return '0', true
+	case unicode.IsLetter(r):
+		return unicode.ToLower(r), true
+	}
+	return 0, false
+}
+
+func shinglesRef(rs []rune) []uint64 {
+	k := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		if r == '0' && i > 0 && rs[i-1] == '0' {
+			continue
+		}
+		k = append(k, r)
+	}
+	n := shingleSize
+	if len(k) < n {
+		n = len(k)
+	}
+	set := make([]uint64, 0, len(k))
+	for i := 0; i+n <= len(k); i++ {
+		h := uint64(14695981039346656037)
+		for _, r := range k[i : i+n] {
+			h ^= uint64(r)
+			h *= 1099511628211
+		}
+		set = append(set, h)
+	}
+	sort.Slice(set, func(i, j int) bool { return set[i] < set[j] })
+	return dedup(set)
+}
+
+func mergeSortedRef(a, b []uint64) []uint64 {
+	out := make([]uint64, 0, len(a)+len(b))
+	out = append(out, a...)
+	out = append(out, b...)
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return dedup(out)
+}
+
+func segmentsRef(p prose) []segment {
+	skip := p.skip
+	text, ok := p.textOf()
+	if !ok {
+		return nil
+	}
+	var out []segment
+	var cur []rune
+	start, end := -1, -1
+	para, lastPara := 0, -1
+	flush := func(force bool) {
+		if start < 0 || (!force && len(cur) < minSegment) {
+			return
+		}
+		switch {
+		case len(cur) >= minSegment:
+			out = append(out, segment{span: grammar.Span{Start: start, End: end}, chars: len(cur), shingles: shinglesRef(cur)})
+			lastPara = para
+		case lastPara == para && len(out) > 0:
+			last := &out[len(out)-1]
+			last.span.End = end
+			last.chars += len(cur)
+			last.shingles = mergeSortedRef(last.shingles, shinglesRef(cur))
+		}
+		cur, start, end = cur[:0], -1, -1
+	}
+	for pi, ps := range p.paragraphs {
+		para = pi
+		for off := ps.Start; off < ps.End; {
+			if s, ok := inside(skip, off); ok {
+				flush(true)
+				off = max(s.End, off+1)
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[off:])
+			if k, ok := significantRef(r); ok {
+				if start < 0 {
+					start = off
+				}
+				cur = append(cur, k)
+			}
+			if start >= 0 {
+				end = off + n
+			}
+			off += n
+			if isStop(r) {
+				flush(false)
+			}
+		}
+		flush(true)
+	}
+	return out
+}
+
+// TestSignificantIsTheReference: every rune, invalid ones included.
+func TestSignificantIsTheReference(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		k, ok := significant(r)
+		wk, wok := significantRef(r)
+		if k != wk || ok != wok {
+			t.Fatalf("significant(%U) = %U %v, want %U %v", r, k, ok, wk, wok)
+		}
+	}
+}
+
+// TestShinglesAreTheReference on random runs of significant runes, digits
+// and the same rune repeated (duplicate shingles) among them.
+func TestShinglesAreTheReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	alphabet := []rune("的公开申请0a政府信息𠀀z")
+	for range 3000 {
+		rs := make([]rune, rng.Intn(60))
+		for i := range rs {
+			rs[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		got, want := shingles(rs), shinglesRef(rs)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("shingles(%q) = %v, want %v", string(rs), got, want)
+		}
+		other := shinglesRef(rs[:len(rs)/2])
+		if got, want := mergeSorted(want, other), mergeSortedRef(want, other); !reflect.DeepEqual(got, want) {
+			t.Fatalf("mergeSorted on %q: %v, want %v", string(rs), got, want)
+		}
+	}
+}
+
+// TestSegmentsAreTheReference on the real reports' prose, and on random
+// texts with random paragraphs and skipped spans that overlap, nest and
+// fall between runes (invalid UTF-8 and 𠀀 among the runes).
+func TestSegmentsAreTheReference(t *testing.T) {
+	dir := testshared.Dir(t)
+	var paths []string
+	for _, sub := range []string{"seeds", "corpus", "corpus/pingtan-dept"} {
+		m, _ := filepath.Glob(filepath.Join(dir, sub, "*.txt"))
+		paths = append(paths, m...)
+	}
+	if len(paths) < 10 {
+		t.Fatalf("%d real reports", len(paths))
+	}
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := grammar.Parse(grammar.NewSource(p, string(raw)))
+		pr := proseOf(rep)
+		if got, want := segments(pr), segmentsRef(pr); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: the segments differ from the reference", p)
+		}
+	}
+	rng := rand.New(rand.NewSource(4))
+	pieces := []string{"本机关严格落实主动公开目录，", "全年累计完成12项。", "群众获取信息更加便捷；", "\n", "𠀀", "\xff", "ＡＢ１２", "“政务公开”", "、", "!?", " ", "々〆"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.Intn(40) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		randomSpans := func(n int) []grammar.Span {
+			var out []grammar.Span
+			for range n {
+				if len(text) == 0 {
+					break
+				}
+				a := rng.Intn(len(text))
+				out = append(out, grammar.Span{Start: a, End: a + 1 + rng.Intn(len(text)-a)})
+			}
+			return out
+		}
+		skip := randomSpans(rng.Intn(5))
+		sortByStart(skip)
+		paras := randomSpans(rng.Intn(4))
+		if rng.Intn(2) == 0 {
+			sortByStart(paras)
+		}
+		pr := prose{text: text, paragraphs: paras, skip: skip}
+		if got, want := segments(pr), segmentsRef(pr); !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %q, paragraphs %v, skip %v: segments %v, want %v", text, paras, skip, got, want)
+		}
+	}
+}
