@@ -43,7 +43,7 @@ var parallelReports = 4000 // a variable for a test
 // list) when there are several reports, and writes each requested file
 // atomically. It returns the batch (nil when there was nothing to
 // compare) and exitError when an output could not be written, else 0.
-func writeBatchReports(b *batchFlags, inputs []string, summaries []*batch.Report, skipped []batch.Skipped, lang string, opts *lint.Options,
+func writeBatchReports(b *batchFlags, inputs []string, summaries []*batch.Report, skipped []batch.Skipped, lang string, jobs int, opts *lint.Options,
 	resolver *lint.ConfigResolver, adjust func(*lint.Config) *lint.Config, stderr io.Writer) (*batch.Result, int) {
 	parsed := 0
 	for _, s := range summaries {
@@ -65,7 +65,8 @@ func writeBatchReports(b *batchFlags, inputs []string, summaries []*batch.Report
 		fmt.Fprintf(stderr, "gdlint: --similar-share %v: want a share between 0 and 1\n", b.similar)
 		return nil, exitError
 	}
-	res, err := batch.FromReports(inputs, summaries, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar, Skipped: skipped})
+	res, err := batch.FromReports(inputs, summaries, &batch.Options{Lint: opts, Lang: lang, Config: configFor, SimilarShare: b.similar, Skipped: skipped,
+		Workers: max(jobs, 1)})
 	if err != nil {
 		fmt.Fprintf(stderr, "gdlint: %v\n", err)
 		return nil, exitError

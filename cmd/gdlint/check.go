@@ -192,7 +192,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.status
 	}
 	// cross-year checks over several reports; --report-* files (batch.go)
-	res, st := writeBatchReports(c.f.batch, paths, c.summaries, c.skipped, c.f.lang, c.opts, c.resolver, c.adjust, stderr)
+	res, st := writeBatchReports(c.f.batch, paths, c.summaries, c.skipped, c.f.lang, c.f.jobs, c.opts, c.resolver, c.adjust, stderr)
 	if st != 0 {
 		c.status = st
 	}

@@ -26,7 +26,8 @@ import (
 
 // Options configure a batch run. The zero value is usable.
 type Options struct {
-	// Workers bounds the number of files parsed at once; 0 means GOMAXPROCS.
+	// Workers bounds the number of files parsed, and of bodies compared
+	// across years, at once; 0 means GOMAXPROCS.
 	Workers int
 	// Rules to run on each report; nil runs every registered rule. The GD-Y
 	// cross-year rules run when Rules is nil or lists them.

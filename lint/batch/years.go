@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sourcegraph/conc/pool"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/gdlint/gdlint/lint"
@@ -168,33 +169,18 @@ func (res *Result) enabled(r *lint.Rule, cur *Report) bool {
 	return false
 }
 
-// crossYear runs the GD-Y rules over every body.
+// crossYear runs the GD-Y rules over every body, the bodies side by side:
+// comparing the prose of consecutive years (GD-Y003) costs about as much
+// as checking the reports did.
 func (res *Result) crossYear() {
-	for _, b := range res.Bodies {
-		// one report per year: the first by path; later ones are duplicates
-		var chain []*Report
-		for _, r := range b.Reports {
-			if n := len(chain); n > 0 && chain[n-1].Year == r.Year {
-				if res.enabled(rules.RuleDuplicateYear, r) {
-					first := chain[n-1]
-					res.record(KindDuplicate, rules.RuleDuplicateYear, b, first, r,
-						rules.CheckDuplicateYear(b.Name, first.year, r.year, res.severity(rules.RuleDuplicateYear, r)))
-				}
-				continue
-			}
-			chain = append(chain, r)
-		}
-		for i := 1; i < len(chain); i++ {
-			prev, cur := chain[i-1], chain[i]
-			if cur.Year != prev.Year+1 {
-				if res.enabled(rules.RuleMissingYear, cur) {
-					res.record(KindMissing, rules.RuleMissingYear, b, prev, cur,
-						rules.CheckMissingYear(b.Name, prev.year, cur.year, res.severity(rules.RuleMissingYear, cur)))
-				}
-				continue
-			}
-			res.consecutive(b, prev, cur)
-		}
+	found := make([][]*Check, len(res.Bodies))
+	p := pool.New().WithMaxGoroutines(res.opts.workers())
+	for i, b := range res.Bodies {
+		p.Go(func() { found[i] = res.bodyChecks(b) })
+	}
+	p.Wait()
+	for _, checks := range found {
+		res.Checks = append(res.Checks, checks...)
 	}
 	sort.SliceStable(res.Checks, func(i, j int) bool {
 		a, c := res.Checks[i], res.Checks[j]
@@ -208,6 +194,62 @@ func (res *Result) crossYear() {
 	})
 }
 
+// bodyChecks runs the GD-Y rules over one body's reports. It writes only
+// to them (their Diagnostics), so that bodies can be checked at once.
+func (res *Result) bodyChecks(b *Body) []*Check {
+	var out []*Check
+	// one report per year: the first by path; later ones are duplicates
+	var chain []*Report
+	for _, r := range b.Reports {
+		if n := len(chain); n > 0 && chain[n-1].Year == r.Year {
+			if res.enabled(rules.RuleDuplicateYear, r) {
+				first := chain[n-1]
+				out = append(out, record(KindDuplicate, rules.RuleDuplicateYear, b, first, r,
+					rules.CheckDuplicateYear(b.Name, first.year, r.year, res.severity(rules.RuleDuplicateYear, r))))
+			}
+			continue
+		}
+		chain = append(chain, r)
+	}
+	// a report in two pairs (the year before, the year after) is read back
+	// and cut once
+	var last *readBack
+	for i := 1; i < len(chain); i++ {
+		prev, cur := chain[i-1], chain[i]
+		if cur.Year != prev.Year+1 {
+			if res.enabled(rules.RuleMissingYear, cur) {
+				out = append(out, record(KindMissing, rules.RuleMissingYear, b, prev, cur,
+					rules.CheckMissingYear(b.Name, prev.year, cur.year, res.severity(rules.RuleMissingYear, cur))))
+			}
+			continue
+		}
+		p := last
+		if p == nil || p.r != prev {
+			p = &readBack{r: prev, y: prev.yearReport()}
+		}
+		c := &readBack{r: cur, y: cur.yearReport()}
+		out = res.consecutive(out, b, p, c)
+		last = c
+	}
+	return out
+}
+
+// readBack is a report's year data read back for the pairs it is in, and
+// its prose's segments once GD-Y003 has cut them.
+type readBack struct {
+	r    *Report
+	y    rules.YearReport
+	segs *rules.ProseSegments
+}
+
+func (rb *readBack) segments() rules.ProseSegments {
+	if rb.segs == nil {
+		s := rules.SegmentProse(rb.y)
+		rb.segs = &s
+	}
+	return *rb.segs
+}
+
 // severity is the rule's severity under the later report's config.
 func (res *Result) severity(r *lint.Rule, cur *Report) lint.Severity {
 	if res.opts.Config != nil {
@@ -218,28 +260,30 @@ func (res *Result) severity(r *lint.Rule, cur *Report) lint.Severity {
 	return r.Severity
 }
 
-// consecutive runs the checks of two reports of consecutive years.
-func (res *Result) consecutive(b *Body, prev, cur *Report) {
-	p, c := prev.yearReport(), cur.yearReport()
-	if r := rules.RuleCarryOver; res.enabled(r, cur) {
-		res.record(KindCarryOver, r, b, prev, cur, rules.CheckCarryOver(p, c, res.severity(r, cur)))
+// consecutive runs the checks of two reports of consecutive years and
+// appends them to out.
+func (res *Result) consecutive(out []*Check, b *Body, prev, cur *readBack) []*Check {
+	if r := rules.RuleCarryOver; res.enabled(r, cur.r) {
+		out = append(out, record(KindCarryOver, r, b, prev.r, cur.r, rules.CheckCarryOver(prev.y, cur.y, res.severity(r, cur.r))))
 	}
-	if r := rules.RuleNormativeInForce; res.enabled(r, cur) {
-		res.record(KindNormative, r, b, prev, cur, rules.CheckNormativeInForce(p, c, res.severity(r, cur)))
+	if r := rules.RuleNormativeInForce; res.enabled(r, cur.r) {
+		out = append(out, record(KindNormative, r, b, prev.r, cur.r, rules.CheckNormativeInForce(prev.y, cur.y, res.severity(r, cur.r))))
 	}
-	if r := rules.RuleSimilarText; res.enabled(r, cur) {
-		out := rules.CheckSimilarText(p, c, res.severity(r, cur), res.opts.ParagraphJaccard, res.opts.SimilarShare)
-		res.record(KindSimilar, r, b, prev, cur, out)
+	if r := rules.RuleSimilarText; res.enabled(r, cur.r) {
+		o := rules.CheckSimilarSegments(prev.y, cur.y, prev.segments(), cur.segments(), res.severity(r, cur.r),
+			res.opts.ParagraphJaccard, res.opts.SimilarShare)
+		out = append(out, record(KindSimilar, r, b, prev.r, cur.r, o))
 	}
+	return out
 }
 
-// record keeps the outcome of one check of the pair prev, cur, and its
-// diagnostics with the later report.
-func (res *Result) record(kind string, rule *lint.Rule, b *Body, prev, cur *Report, o *rules.YearOutcome) {
-	res.Checks = append(res.Checks, &Check{Kind: kind, Rule: rule.ID, Body: b.Name, BodyKey: b.Key,
-		Year: cur.Year, PrevYear: prev.Year, Report: cur, Prev: prev, Status: o.Status,
-		Message: o.Message, MessageEN: o.MessageEN, Columns: o.Columns, Similar: o.Similar, Missing: o.Missing})
+// record is the outcome of one check of the pair prev, cur; its
+// diagnostics go with the later report.
+func record(kind string, rule *lint.Rule, b *Body, prev, cur *Report, o *rules.YearOutcome) *Check {
 	cur.Diagnostics = append(cur.Diagnostics, o.Diagnostics...)
+	return &Check{Kind: kind, Rule: rule.ID, Body: b.Name, BodyKey: b.Key,
+		Year: cur.Year, PrevYear: prev.Year, Report: cur, Prev: prev, Status: o.Status,
+		Message: o.Message, MessageEN: o.MessageEN, Columns: o.Columns, Similar: o.Similar, Missing: o.Missing}
 }
 
 // yearReport is what the GD-Y checks read of a report, its data read back

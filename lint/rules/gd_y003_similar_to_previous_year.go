@@ -382,6 +382,19 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 // similarity that makes two segments the same text, share the part of the
 // prose above which it warns (0: the defaults).
 func CheckSimilarText(prev, cur YearReport, sev lint.Severity, jaccard, share float64) *YearOutcome {
+	return CheckSimilarSegments(prev, cur, SegmentProse(prev), SegmentProse(cur), sev, jaccard, share)
+}
+
+// ProseSegments is a report's prose cut into the segments GD-Y003 compares:
+// a batch cuts a report once for the two pairs of years it is in.
+type ProseSegments struct{ segments []segment }
+
+// SegmentProse cuts y's prose (reading its text back when it is stored).
+func SegmentProse(y YearReport) ProseSegments { return ProseSegments{segments(y.prose)} }
+
+// CheckSimilarSegments is CheckSimilarText with each report's prose already
+// cut: ps = SegmentProse(prev), cs = SegmentProse(cur).
+func CheckSimilarSegments(prev, cur YearReport, ps, cs ProseSegments, sev lint.Severity, jaccard, share float64) *YearOutcome {
 	o := &YearOutcome{}
 	jac := jaccard
 	if jac == 0 {
@@ -391,12 +404,11 @@ func CheckSimilarText(prev, cur YearReport, sev lint.Severity, jaccard, share fl
 	if limit == 0 {
 		limit = DefaultSimilarShare
 	}
-	ps, cs := segments(prev.prose), segments(cur.prose)
-	sim := compare(ps, cs, jac)
+	sim := compare(ps.segments, cs.segments, jac)
 	sim.Threshold = limit
 	o.Similar = sim
 	prevChars := 0
-	for _, s := range ps {
+	for _, s := range ps.segments {
 		prevChars += s.chars
 	}
 	pct := func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }
