@@ -332,14 +332,22 @@ func mergeSorted(a, b []uint64) []uint64 {
 // compare finds, for each segment of cur, the most similar segment of prev
 // through an inverted index of prev's shingles (linear in the postings).
 func compare(prev, cur []segment, jaccard float64) *Similarity {
-	postings := 0
+	// the index: for each shingle, its segments of prev as a list threaded
+	// through one array (no list allocated and regrown per shingle)
+	n := 0
 	for _, s := range prev {
-		postings += len(s.shingles)
+		n += len(s.shingles)
 	}
-	index := make(map[uint64][]int32, postings) // not regrown shingle by shingle
+	first := make(map[uint64]int32, n) // a shingle's last posting
+	postings := make([]posting, 0, n)
 	for i, s := range prev {
 		for _, h := range s.shingles {
-			index[h] = append(index[h], int32(i))
+			next, ok := first[h]
+			if !ok {
+				next = -1
+			}
+			first[h] = int32(len(postings))
+			postings = append(postings, posting{segment: int32(i), next: next})
 		}
 	}
 	sim := &Similarity{Jaccard: jaccard}
@@ -350,13 +358,18 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 		sim.Chars += s.chars
 		touched = touched[:0]
 		for _, h := range s.shingles {
-			for _, i := range index[h] {
+			k, ok := first[h]
+			for ; ok && k >= 0; k = postings[k].next {
+				i := postings[k].segment
 				if common[i] == 0 {
 					touched = append(touched, i)
 				}
 				common[i]++
 			}
 		}
+		// the best is the most similar, the first of prev on a tie: the
+		// order segments are touched in (postings run backwards) does not
+		// matter
 		best, bestJ := -1, 0.0
 		for _, i := range touched {
 			inter := common[i]
@@ -376,6 +389,12 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 		sim.Share = float64(sim.IdenticalChars) / float64(sim.Chars)
 	}
 	return sim
+}
+
+// posting is a segment of the earlier report that holds a shingle, and the
+// shingle's posting before it (-1: none).
+type posting struct {
+	segment, next int32
 }
 
 // CheckSimilarText compares cur's prose with prev's: jaccard is the segment

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -213,6 +214,101 @@ func TestSegmentsAreTheReference(t *testing.T) {
 		pr := prose{text: text, paragraphs: paras, skip: skip}
 		if got, want := segments(pr), segmentsRef(pr); !reflect.DeepEqual(got, want) {
 			t.Fatalf("text %q, paragraphs %v, skip %v: segments %v, want %v", text, paras, skip, got, want)
+		}
+	}
+}
+
+func compareRef(prev, cur []segment, jaccard float64) *Similarity {
+	index := map[uint64][]int32{}
+	for i, s := range prev {
+		for _, h := range s.shingles {
+			index[h] = append(index[h], int32(i))
+		}
+	}
+	sim := &Similarity{Jaccard: jaccard}
+	common := make([]int, len(prev))
+	var touched []int32
+	for _, s := range cur {
+		sim.Segments++
+		sim.Chars += s.chars
+		touched = touched[:0]
+		for _, h := range s.shingles {
+			for _, i := range index[h] {
+				if common[i] == 0 {
+					touched = append(touched, i)
+				}
+				common[i]++
+			}
+		}
+		best, bestJ := -1, 0.0
+		for _, i := range touched {
+			inter := common[i]
+			j := float64(inter) / float64(len(s.shingles)+len(prev[i].shingles)-inter)
+			if j > bestJ || (j == bestJ && int(i) < best) {
+				best, bestJ = int(i), j
+			}
+			common[i] = 0
+		}
+		if best >= 0 && bestJ >= jaccard {
+			sim.Identical++
+			sim.IdenticalChars += s.chars
+			sim.Matches = append(sim.Matches, Match{Span: s.span, PrevSpan: prev[best].span, Jaccard: bestJ})
+		}
+	}
+	if sim.Chars > 0 {
+		sim.Share = float64(sim.IdenticalChars) / float64(sim.Chars)
+	}
+	return sim
+}
+
+// TestCompareIsTheReference on every pair of the real reports' prose and on
+// random segments drawn from a small set of shingles (many shared, equal
+// similarities to break ties on), at several thresholds.
+func TestCompareIsTheReference(t *testing.T) {
+	dir := testshared.Dir(t)
+	var paths []string
+	for _, sub := range []string{"seeds", "corpus/pingtan-dept"} {
+		m, _ := filepath.Glob(filepath.Join(dir, sub, "*.txt"))
+		paths = append(paths, m...)
+	}
+	var segs [][]segment
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs = append(segs, segments(proseOf(grammar.Parse(grammar.NewSource(p, string(raw))))))
+	}
+	if len(segs) < 10 {
+		t.Fatalf("%d real reports", len(segs))
+	}
+	for i, a := range segs {
+		for j, b := range segs {
+			for _, jac := range []float64{0.3, DefaultParagraphJaccard} {
+				if got, want := compare(a, b, jac), compareRef(a, b, jac); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s against %s at %v: %+v, want %+v", paths[i], paths[j], jac, got, want)
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(5))
+	randomSegments := func() []segment {
+		out := make([]segment, rng.Intn(8))
+		for i := range out {
+			set := make([]uint64, 0, 12)
+			for range 1 + rng.Intn(12) {
+				set = append(set, uint64(rng.Intn(20)))
+			}
+			slices.Sort(set)
+			out[i] = segment{span: grammar.Span{Start: i, End: i + 1}, chars: 20 + rng.Intn(30), shingles: dedup(set)}
+		}
+		return out
+	}
+	for range 5000 {
+		a, b := randomSegments(), randomSegments()
+		jac := []float64{0, 0.2, 0.5, 0.8, 1}[rng.Intn(5)]
+		if got, want := compare(a, b, jac), compareRef(a, b, jac); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%v against %v at %v: %+v, want %+v", a, b, jac, got, want)
 		}
 	}
 }
