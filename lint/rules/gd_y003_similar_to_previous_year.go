@@ -179,7 +179,7 @@ func segments(p prose) []segment {
 					continue
 				}
 			}
-			r, n := utf8.DecodeRuneInString(text[off:])
+			r, n := decodeRuneAt(text, off)
 			if k, ok := significant(r); ok {
 				if start < 0 {
 					start = off
@@ -197,6 +197,23 @@ func segments(p prose) []segment {
 		flush(true)
 	}
 	return out
+}
+
+// decodeRuneAt is utf8.DecodeRuneInString(text[off:]), a report's ASCII and
+// three-byte characters decoded in line.
+func decodeRuneAt(text string, off int) (rune, int) {
+	c := text[off]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && off+2 < len(text) {
+		c1, c2 := text[off+1], text[off+2]
+		// continuation bytes, neither overlong (E0 80–9F) nor a surrogate (ED A0–BF)
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (c != 0xE0 || c1 >= 0xA0) && (c != 0xED || c1 < 0xA0) {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(text[off:])
 }
 
 // lineOf widens a span to its whole lines, unless it sits on a long line (a

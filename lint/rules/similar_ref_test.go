@@ -187,7 +187,8 @@ func TestSegmentsAreTheReference(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewSource(4))
-	pieces := []string{"本机关严格落实主动公开目录，", "全年累计完成12项。", "群众获取信息更加便捷；", "\n", "𠀀", "\xff", "ＡＢ１２", "“政务公开”", "、", "!?", " ", "々〆"}
+	pieces := []string{"本机关严格落实主动公开目录，", "全年累计完成12项。", "群众获取信息更加便捷；", "\n", "𠀀", "\xff", "ＡＢ１２", "“政务公开”", "、", "!?", " ", "々〆",
+		"\xe0\x80\x80", "\xe0\xa0\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe4\xb8", "\xef\xbf\xbf", "\xe4\xb8\x41"}
 	for range 2000 {
 		var b strings.Builder
 		for range rng.Intn(40) {
@@ -309,6 +310,22 @@ func TestCompareIsTheReference(t *testing.T) {
 		jac := []float64{0, 0.2, 0.5, 0.8, 1}[rng.Intn(5)]
 		if got, want := compare(a, b, jac), compareRef(a, b, jac); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%v against %v at %v: %+v, want %+v", a, b, jac, got, want)
+		}
+	}
+}
+
+// TestDecodeRuneAtIsUTF8s on every three-byte sequence, cut short or not.
+func TestDecodeRuneAtIsUTF8s(t *testing.T) {
+	for c := 0xC0; c <= 0xFF; c++ {
+		for c1 := 0; c1 <= 0xFF; c1++ {
+			for _, tail := range []string{"", "\x80", "\xbf", "A"} {
+				text := string([]byte{byte(c), byte(c1)}) + tail
+				r, n := decodeRuneAt(text, 0)
+				wr, wn := utf8.DecodeRuneInString(text)
+				if r != wr || n != wn {
+					t.Fatalf("%q: %U %d, want %U %d", text, r, n, wr, wn)
+				}
+			}
 		}
 	}
 }
