@@ -2,10 +2,12 @@
 # Batch benchmark (issue 11): gdlint over N reports side by side with `cat`
 # on the same files and AutoCorrect (a generic CJK linter), in one run.
 #
-#   bench/batch.sh [-r ROUNDS] [N...]      default: 5 rounds; 2000 8000
+#   bench/batch.sh [-r ROUNDS] [-y] [N...]      default: 5 rounds; 2000 8000
 #
 # The reports are the five seeds in ../shared/seeds copied N/5 times into a
-# temporary directory. Each round runs every command once, one after the
+# temporary directory; with -y, each seed as N/25 bodies over five
+# consecutive years (bench/years.py), so that the cross-year checks compare
+# the prose of consecutive years as in a supervising office's batch. Each round runs every command once, one after the
 # other, so that a change in the machine's load falls on all of them; the
 # table gives each command's median wall time with the range over the
 # rounds, its largest peak RSS (GNU time), and gdlint's median against
@@ -20,6 +22,11 @@ if [ "${1:-}" = "-r" ]; then
   shift 2
 fi
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "bench/batch.sh: -r $rounds: not a number of rounds" >&2; exit 2; }
+years=
+if [ "${1:-}" = "-y" ]; then
+  years=1
+  shift
+fi
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(2000 8000)
 seeds=../shared/seeds
 [ -d "$seeds" ] || { echo "bench/batch.sh: $seeds not found (the shared reports)" >&2; exit 2; }
@@ -46,15 +53,20 @@ summary() {
     END {printf "%.3f %.3f %.3f %d\n", (NR % 2 ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2), w[1], w[NR], m / 1024}'
 }
 
-echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); $(go version | cut -d' ' -f3); gdlint $(git describe --always --dirty 2>/dev/null); $rounds rounds"
+echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); $(go version | cut -d' ' -f3); gdlint $(git describe --always --dirty 2>/dev/null); $rounds rounds${years:+; reports of consecutive years (-y)}"
 echo
 echo "| command                              |  files | median s | range s     | peak MiB | gdlint ÷ it |"
 echo "|--------------------------------------|-------:|---------:|-------------|---------:|------------:|"
 for n in "${sizes[@]}"; do
   dir=$work/reports-$n; mkdir -p "$dir"
-  for ((i = 0; i < n / 5; i++)); do
-    for f in "$seeds"/*.txt; do cp "$f" "$dir/$i-$(basename "$f")"; done
-  done
+  if [ -n "$years" ]; then
+    "$work/gdlint" check -q --fail-on never --report-json "$work/seeds.json" "$seeds" >/dev/null
+    python3 bench/years.py "$work/seeds.json" "$dir" "$n" >/dev/null
+  else
+    for ((i = 0; i < n / 5; i++)); do
+      for f in "$seeds"/*.txt; do cp "$f" "$dir/$i-$(basename "$f")"; done
+    done
+  fi
   rm -f "$work"/run-*
   for ((r = 0; r < rounds; r++)); do
     measure run-cat sh -c "cat '$dir'/* > /dev/null"
