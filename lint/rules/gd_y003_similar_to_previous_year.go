@@ -355,16 +355,13 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 	for _, s := range prev {
 		n += len(s.shingles)
 	}
-	first := make(map[uint64]int32, n) // a shingle's last posting
+	first := newShingleTable(n)
 	postings := make([]posting, 0, n)
 	for i, s := range prev {
 		for _, h := range s.shingles {
-			next, ok := first[h]
-			if !ok {
-				next = -1
-			}
-			first[h] = int32(len(postings))
-			postings = append(postings, posting{segment: int32(i), next: next})
+			at := first.slot(h)
+			postings = append(postings, posting{segment: int32(i), next: first.last[at]})
+			first.keys[at], first.last[at] = h, int32(len(postings)-1)
 		}
 	}
 	sim := &Similarity{Jaccard: jaccard}
@@ -375,8 +372,7 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 		sim.Chars += s.chars
 		touched = touched[:0]
 		for _, h := range s.shingles {
-			k, ok := first[h]
-			for ; ok && k >= 0; k = postings[k].next {
+			for k := first.last[first.slot(h)]; k >= 0; k = postings[k].next {
 				i := postings[k].segment
 				if common[i] == 0 {
 					touched = append(touched, i)
@@ -406,6 +402,38 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 		sim.Share = float64(sim.IdenticalChars) / float64(sim.Chars)
 	}
 	return sim
+}
+
+// shingleTable gives a shingle's last posting: open addressing over twice
+// as many slots as shingles, placed by the shingle's bits (Fibonacci
+// hashing: the high bits of a product mix them all); a map hashed each
+// shingle again and was a third of the comparison.
+type shingleTable struct {
+	keys  []uint64
+	last  []int32 // -1: an empty slot
+	shift uint
+}
+
+func newShingleTable(n int) shingleTable {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	last := make([]int32, 1<<bits)
+	for i := range last {
+		last[i] = -1
+	}
+	return shingleTable{keys: make([]uint64, 1<<bits), last: last, shift: 64 - bits}
+}
+
+// slot is h's slot, or the empty one where it goes.
+func (t *shingleTable) slot(h uint64) int {
+	mask := len(t.last) - 1
+	i := int((h * 0x9E3779B97F4A7C15) >> t.shift)
+	for t.last[i] >= 0 && t.keys[i] != h {
+		i = (i + 1) & mask
+	}
+	return i
 }
 
 // posting is a segment of the earlier report that holds a shingle, and the
