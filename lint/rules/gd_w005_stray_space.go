@@ -137,34 +137,59 @@ func checkStraySpace(c *lint.Context) {
 }
 
 // spaceFinder finds the spaces of a text in increasing order: ' ', U+3000
-// and U+00A0, each searched with strings.Index and remembered until passed.
-// The encodings start with bytes that never continue a character, so a hit
-// is always where a character starts.
+// and U+00A0, each searched for by its first byte and remembered until
+// passed. The encodings start with bytes that never continue a character,
+// so a hit is always where a character starts.
 type spaceFinder struct {
 	text string
 	next [3]int // per kind: its next offset, -1 when none is left, -2 before the first search
 }
 
-var spaceKinds = [3]string{" ", "\u3000", "\u00a0"}
-
 // from returns the offset of the first space at or after i, or len(text).
 func (f *spaceFinder) from(i int) int {
 	best := len(f.text)
-	for k, sp := range spaceKinds {
+	for k := range f.next {
 		if f.next[k] == -1 {
 			continue
 		}
 		if f.next[k] < i {
-			j := strings.Index(f.text[i:], sp)
-			if j < 0 {
-				f.next[k] = -1
+			f.next[k] = indexSpace(f.text, i, k)
+			if f.next[k] < 0 {
 				continue
 			}
-			f.next[k] = i + j
 		}
 		best = min(best, f.next[k])
 	}
 	return best
+}
+
+// indexSpace returns the offset of the first space of kind k (' ', U+3000
+// E3 80 80, U+00A0 C2 A0) in s at or after i, or -1. The first byte is
+// searched for and the rest compared here: strings.Index stopped at each
+// 、 and 。 (E3 80 as well) to call a comparison of the three bytes.
+func indexSpace(s string, i, k int) int {
+	lead := " \xe3\xc2"[k]
+	for i < len(s) {
+		j := strings.IndexByte(s[i:], lead)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		switch k {
+		case 0:
+			return i
+		case 1:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return i
+			}
+		default:
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				return i
+			}
+		}
+		i++
+	}
+	return -1
 }
 
 // moreRunesThan reports utf8.RuneCountInString(s) > n, counting only when
