@@ -148,7 +148,7 @@ func oldBlockRequestCandidates(b *proseBlock) []requestCandidate {
 			out = append(out, requestCandidate{kind: kind, start: s.start + numStart, end: s.start + numEnd, value: n, unit: unit, year: year})
 		}
 		carriedClaims(s, add)
-		receivedClaims(s, func(kind string, numStart, numEnd int) { add(kind, numStart, numEnd, 0) })
+		receivedClaims(s, has, func(kind string, numStart, numEnd int) { add(kind, numStart, numEnd, 0) })
 	})
 	return out
 }

@@ -133,7 +133,7 @@ func blockRequestCandidates(b *proseBlock) []requestCandidate {
 			out = append(out, requestCandidate{kind: kind, start: s.start + numStart, end: s.start + numEnd, value: n, unit: unit, year: year})
 		}
 		carriedClaims(s, add)
-		receivedClaims(s, func(kind string, numStart, numEnd int) { add(kind, numStart, numEnd, 0) })
+		receivedClaims(s, has, func(kind string, numStart, numEnd int) { add(kind, numStart, numEnd, 0) })
 	})
 	return out
 }
@@ -171,11 +171,12 @@ func carriedClaims(s sentenceCtx, add func(kind string, numStart, numEnd, year i
 	}
 }
 
-// receivedClaims reads the counts received, new and handled in one sentence.
-func receivedClaims(s sentenceCtx, add func(kind string, numStart, numEnd int)) {
-	// every match of reReceived and reReceivedPre holds 申请: a sentence
-	// without it (its neighbour named the applications) is not searched
-	applies := hasWord(s.text, "申请")
+// receivedClaims reads the counts received, new and handled in one
+// sentence. applies is hasWord(s.text, "申请"), which the caller has
+// found: every match of reReceived and reReceivedPre holds 申请, so a
+// sentence without it (its neighbour named the applications) is not
+// searched.
+func receivedClaims(s sentenceCtx, applies bool, add func(kind string, numStart, numEnd int)) {
 	for _, m := range reReceived.FindAllIf(applies, s.text) {
 		gap := s.text[m[4]:m[5]] + s.text[m[6]:m[7]]
 		if otherMatters.in(gap) || strings.Contains(gap, "结转") || precededByOther(s.text, m[0]) {

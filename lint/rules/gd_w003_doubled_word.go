@@ -258,7 +258,7 @@ func mayHaveDoubledRunes(text string) bool {
 		if c := text[i]; c < utf8.RuneSelf {
 			r = rune(c)
 			i++
-		} else if i+2 < len(text) && threeByteLead[c] && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		} else if i+2 < len(text) && threeByteLead[c] && continues2(text, i+1) {
 			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 			i += 3
 		} else {

@@ -41,11 +41,12 @@ func identityView(r *grammar.Report) bool {
 func paraText(r *grammar.Report, p *grammar.Paragraph) (string, int) {
 	v := viewOf(r)
 	sp := p.ViewSpan
-	if sp.End > len(v.Text) || sp.Start > sp.End || sp.IsZero() && !p.Span.IsZero() {
-		// a report built without a view: read the source
-		return r.Source.Slice(p.Span), p.Span.Start
+	// (unsigned: the slice below needs no bounds check of its own)
+	if uint(sp.End) <= uint(len(v.Text)) && uint(sp.Start) <= uint(sp.End) && (sp.End != 0 || p.Span.IsZero()) {
+		return v.Text[sp.Start:sp.End], sp.Start
 	}
-	return v.Text[sp.Start:sp.End], sp.Start
+	// a report built without a view: read the source
+	return r.Source.Slice(p.Span), p.Span.Start
 }
 
 // srcSpan maps a view range to the source.
@@ -190,8 +191,17 @@ func nextLine(text string, a, b int) bool {
 	if a < 0 || b < a || b > len(text) {
 		return false
 	}
-	gap := text[a:b]
-	return strings.Count(gap, "\n") == 1 && strings.TrimFunc(gap, isSpaceRune) == ""
+	// one pass over the gap (a few bytes), not a count of its breaks and
+	// a trim of its spaces
+	breaks := 0
+	for _, r := range text[a:b] {
+		if r == '\n' {
+			breaks++
+		} else if !isSpaceRune(r) {
+			return false
+		}
+	}
+	return breaks == 1
 }
 
 // blockBreakBetween reports whether a heading or a table lies in [a, b).
@@ -280,8 +290,13 @@ func indexThree(s string, from int, lead, second byte, thirds string) int {
 			break
 		}
 		i += from
-		if i+2 < len(s) && s[i+1] == second && strings.IndexByte(thirds, s[i+2]) >= 0 {
-			return i
+		if i+2 < len(s) && s[i+1] == second {
+			// thirds is a few bytes: compared here, not by another search
+			for k := 0; k < len(thirds); k++ {
+				if s[i+2] == thirds[k] {
+					return i
+				}
+			}
 		}
 		from = i + 1
 	}
@@ -298,10 +313,16 @@ func decodeRune(s string, i int) (rune, int) {
 	}
 	// E1–EC and EE–EF followed by any two continuation bytes are valid
 	// (E0 and ED restrict the second byte)
-	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+	if threeByteLead[c] && i+2 < len(s) && continues2(s, i+1) {
 		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// continues2 reports whether s[i] and s[i+1] are continuation bytes (10xx
+// xxxx), tested as one 16-bit word.
+func continues2(s string, i int) bool {
+	return (uint16(s[i])|uint16(s[i+1])<<8)&0xC0C0 == 0x8080
 }
 
 // runeCount is utf8.RuneCountInString(s), with the three-byte characters of
@@ -314,7 +335,7 @@ func runeCount(s string) int {
 		switch {
 		case c < utf8.RuneSelf:
 			i++
-		case threeByteLead[c] && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		case threeByteLead[c] && i+2 < len(s) && continues2(s, i+1):
 			i += 3 // a valid character (see threeByteLead)
 		default:
 			_, w := utf8.DecodeRuneInString(s[i:])
@@ -331,7 +352,7 @@ func decodeLastRune(s string, i int) (rune, int) {
 	// that starts at i-3, the first byte backwards that starts one
 	if i >= 3 {
 		c := s[i-3]
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && s[i-2]&0xC0 == 0x80 && s[i-1]&0xC0 == 0x80 {
+		if threeByteLead[c] && continues2(s, i-2) {
 			return rune(c&0x0F)<<12 | rune(s[i-2]&0x3F)<<6 | rune(s[i-1]&0x3F), 3
 		}
 	}
@@ -383,19 +404,21 @@ func hasWord(s, w string) bool { return indexWord(s, w) >= 0 }
 
 // indexWord is strings.Index(s, w), found as hasWord finds it: by the
 // word's third byte when it begins with a character of two or more bytes.
-// The candidates come in order, so the first found is the first.
-func indexWord(s, w string) int {
-	if len(w) < 3 || w[0] < utf8.RuneSelf {
-		return strings.Index(s, w)
-	}
-	return indexWordBy(s, w, 2)
-}
+// The candidates come in order, so the first found is the first. (It is
+// inlined: indexWordBy decides, a call less per search.)
+func indexWord(s, w string) int { return indexWordBy(s, w, 0) }
 
 // indexWordBy is strings.Index(s, w), found by searching for w[k], 1 <= k
 // < len(w): a caller that knows which byte of its word is rare in reports
 // passes its offset (each stop at a byte that does not begin the word costs
-// a call to restart the search).
+// a call to restart the search). k = 0 chooses as indexWord does.
 func indexWordBy(s, w string, k int) int {
+	if k == 0 {
+		if len(w) < 3 || w[0] < utf8.RuneSelf {
+			return strings.Index(s, w)
+		}
+		k = 2
+	}
 	b := w[k]
 	for i := k; i < len(s); i++ {
 		j := strings.IndexByte(s[i:], b)
@@ -435,7 +458,13 @@ func isCJKPunct(r rune) bool {
 }
 
 // isCJK is a Han character or Chinese punctuation.
-func isCJK(r rune) bool { return isHan(r) || isCJKPunct(r) }
+func isCJK(r rune) bool {
+	// the common ideographs tested here, inlined: the rest by a call
+	return r >= 0x4E00 && r <= 0x9FFF || isOtherCJK(r)
+}
+
+// isOtherCJK is isCJK of a rune outside U+4E00–U+9FFF.
+func isOtherCJK(r rune) bool { return isHan(r) || isCJKPunct(r) }
 
 // runeBefore returns the rune ending at byte i of s, or -1.
 func runeBefore(s string, i int) rune {
