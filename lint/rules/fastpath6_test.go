@@ -1,13 +1,19 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand"
+	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/internal/testshared"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // The sixth round of fast paths: each is compared with the code it
@@ -228,5 +234,187 @@ func TestParaTextAsBefore(t *testing.T) {
 	}
 	if n < 1000 {
 		t.Fatalf("only %d paragraphs", n)
+	}
+}
+
+// oldClauseEnd is clauseEnd before it passed eight bytes at a time.
+func oldClauseEnd(text string, from int) (end, next int) {
+	for i := from; i < len(text); i++ {
+		switch text[i] {
+		case ',', ';', ':':
+			return i, i + 1
+		case 0xE3:
+			if strings.HasPrefix(text[i:], "、") {
+				return i, i + 3
+			}
+		case 0xEF:
+			if strings.HasPrefix(text[i:], "，") || strings.HasPrefix(text[i:], "；") || strings.HasPrefix(text[i:], "：") {
+				return i, i + 3
+			}
+		}
+	}
+	return len(text), len(text) + 1
+}
+
+func TestClauseEndAsBefore(t *testing.T) {
+	cuts := 0
+	for _, text := range append(sixthRoundTexts(t, 64), randomTexts(65, 3000)...) {
+		for from := 0; from <= len(text); from++ {
+			ge, gn := clauseEnd(text, from)
+			we, wn := oldClauseEnd(text, from)
+			if ge != we || gn != wn {
+				t.Fatalf("clauseEnd(%q, %d) = %d, %d, want %d, %d", text, from, ge, gn, we, wn)
+			}
+			if ge < len(text) {
+				cuts++
+			}
+		}
+	}
+	if cuts < 100000 {
+		t.Fatalf("only %d cuts", cuts)
+	}
+}
+
+// firstOfEach leaves the two cursors as their first questions over the
+// whole text did, and later questions answer as before.
+func TestFirstOfEachAsWithin(t *testing.T) {
+	rng := rand.New(rand.NewSource(66))
+	pieces := []string{"规", "规范性文件", "规章", "规章制度", "范性文件", "章", "\xe8\xa7", "\xa7\x84", "𠀀", "\xff", "，", "的", "\r\n", "a"}
+	texts := sixthRoundTexts(t, 67)
+	for range 30000 {
+		texts = append(texts, randomText(rng, pieces, rng.Intn(12)))
+	}
+	found := 0
+	for _, text := range texts {
+		norm := wordAfter{text: text, word: "规范性文件", k: 1, at: -1}
+		rule := wordAfter{text: text, word: "规章", k: 4, at: -1}
+		firstOfEach(&norm, &rule, "规", 1)
+		oldNorm := wordAfter{text: text, word: "规范性文件", k: 1, at: -1}
+		oldRule := wordAfter{text: text, word: "规章", k: 4, at: -1}
+		if norm.within(0, len(text)) != oldNorm.within(0, len(text)) || rule.within(0, len(text)) != oldRule.within(0, len(text)) ||
+			norm.at != oldNorm.at || rule.at != oldRule.at {
+			t.Fatalf("firstOfEach(%q) = %d, %d, want %d, %d", text, norm.at, rule.at, oldNorm.at, oldRule.at)
+		}
+		if norm.at < len(text) || rule.at < len(text) {
+			found++
+		}
+		for start := 0; start < len(text); start += 1 + rng.Intn(9) {
+			end := start + rng.Intn(len(text)-start+1)
+			if norm.within(start, end) != oldNorm.within(start, end) || rule.within(start, end) != oldRule.within(start, end) {
+				t.Fatalf("within(%d, %d) of %q answers otherwise after firstOfEach", start, end, text)
+			}
+		}
+	}
+	if found < 10000 {
+		t.Fatalf("only %d texts hold a word", found)
+	}
+}
+
+// oldCheckNarrativeRequests is GD-C001's check before it read the figures
+// of 表三 on first use and checked the claims as they came.
+func oldCheckNarrativeRequests(c *lint.Context) {
+	r := c.Report
+	fig := oldRequestFigures{
+		newF: figureOf(r, grammar.TableRequests, grammar.RowNew),
+		car:  figureOf(r, grammar.TableRequests, grammar.RowCarried),
+		tot:  figureOf(r, grammar.TableRequests, grammar.RowTotal),
+		out:  figureOf(r, grammar.TableRequests, grammar.RowCarryOver),
+	}
+	for _, cl := range requestClaims(c) {
+		oldCheckRequestClaim(c, cl, &fig)
+	}
+	checkNoRequestsClaim(c, fig.newF)
+}
+
+type oldRequestFigures struct{ newF, car, tot, out rowFigure }
+
+func oldCheckRequestClaim(c *lint.Context, cl requestClaim, fig *oldRequestFigures) {
+	n := float64(cl.value)
+	newF, car, tot := fig.newF, fig.car, fig.tot
+	switch cl.kind {
+	case "new":
+		emitClaimMismatch(c, cl, newF, "正文称新收申请 %d 件，%s为 %s", "the text says %d new applications; %s is %s")
+	case "received":
+		if !newF.ok || n == newF.v || car.ok && n == newF.v+car.v {
+			return
+		}
+		zh := fmt.Sprintf("正文称收到申请 %d %s，%s为 %s", cl.value, cl.unit, newF.zh, formatNumber(newF.v))
+		en := fmt.Sprintf("the text says %d applications were received; %s is %s", cl.value, newF.en, formatNumber(newF.v))
+		var fixes []lint.Fix
+		if car.ok && car.v > 0 {
+			zh += fmt.Sprintf("（加上“%s”%s 件为 %s）", grammar.Table2.Row(grammar.RowCarried).Label, formatNumber(car.v), formatNumber(newF.v+car.v))
+			en += fmt.Sprintf(" (%s with the %s carried over)", formatNumber(newF.v+car.v), formatNumber(car.v))
+		} else {
+			fixes = numberFix(cl.span, newF.v)
+		}
+		c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Fixes: fixes, Related: related(newF.cell, newF.zh)})
+	case "either":
+		if !newF.ok || n == newF.v || car.ok && n == newF.v+car.v || tot.ok && n == tot.v {
+			return
+		}
+		zh := fmt.Sprintf("正文称办理申请 %d 件，与表格不符：%s为 %s", cl.value, newF.zh, formatNumber(newF.v))
+		en := fmt.Sprintf("the text says %d applications were handled, which matches no table figure: %s is %s", cl.value, newF.en, formatNumber(newF.v))
+		if car.ok {
+			zh += fmt.Sprintf("，加上年结转为 %s", formatNumber(newF.v+car.v))
+			en += fmt.Sprintf(", %s with those carried over", formatNumber(newF.v+car.v))
+		}
+		if tot.ok {
+			zh += fmt.Sprintf("，%s为 %s", tot.zh, formatNumber(tot.v))
+			en += fmt.Sprintf(", %s is %s", tot.en, formatNumber(tot.v))
+		}
+		c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Related: related(newF.cell, newF.zh)})
+	case "handled":
+		emitClaimMismatch(c, cl, tot, "正文称办结申请 %d 件，%s为 %s", "the text says %d applications were completed; %s is %s")
+	case "carried":
+		emitClaimMismatch(c, cl, car, "正文称上年结转申请 %d 件，%s为 %s", "the text says %d applications were carried over from last year; %s is %s")
+	case "carryover":
+		emitClaimMismatch(c, cl, fig.out, "正文称结转下年度继续办理 %d 件，%s为 %s", "the text says %d applications are carried into next year; %s is %s")
+	}
+}
+
+// GD-C001 finds what it found before on the seeds and the corpus, and on
+// the seeds with their digits changed at random (claims that disagree with
+// the tables in every way, tables that no longer balance).
+func TestNarrativeRequestsAsBefore(t *testing.T) {
+	var rule *lint.Rule
+	for _, r := range lint.Rules() {
+		if r.ID == "GD-C001" {
+			rule = r
+		}
+	}
+	old := *rule
+	old.Check = oldCheckNarrativeRequests
+	reps := sharedReports(t)
+	rng := rand.New(rand.NewSource(68))
+	for _, p := range testshared.Seeds(t) {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 40 {
+			b := []byte(string(raw))
+			for i, c := range b {
+				if c >= '0' && c <= '9' && rng.Intn(4) == 0 {
+					b[i] = byte('0' + rng.Intn(10))
+				}
+			}
+			rep, err := input.Parse(p, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reps = append(reps, rep)
+		}
+	}
+	found := 0
+	for _, rep := range reps {
+		got := lint.Run(rep, []*lint.Rule{rule}, &lint.Options{Now: realNow})
+		want := lint.Run(rep, []*lint.Rule{&old}, &lint.Options{Now: realNow})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: GD-C001 finds %v, want %v", rep.Source.Path, got, want)
+		}
+		found += len(got)
+	}
+	if found < 100 {
+		t.Fatalf("only %d findings", found)
 	}
 }

@@ -88,8 +88,16 @@ type requestCandidate struct {
 
 func requestClaims(c *lint.Context) []requestClaim {
 	var out []requestClaim
+	eachRequestClaim(c, func(cl requestClaim) { out = append(out, cl) })
+	return out
+}
+
+// eachRequestClaim calls f with the claims of the report in turn (GD-C001
+// checks each as it comes: no list of them grown).
+func eachRequestClaim(c *lint.Context, f func(requestClaim)) {
 	y := reportYear(c.Report)
-	var taken []int // number offsets already read in the block
+	var takenBuf [8]int
+	taken := takenBuf[:0] // number offsets already read in the block: a few, on the stack
 	for _, b := range narrativeBlocks(c) {
 		taken = taken[:0]
 		for _, k := range factsOf(c, b).requests.get(b, blockRequestCandidates) {
@@ -97,10 +105,9 @@ func requestClaims(c *lint.Context) []requestClaim {
 				continue
 			}
 			taken = append(taken, k.start)
-			out = append(out, requestClaim{kind: k.kind, value: k.value, unit: k.unit, span: b.Span(k.start, k.end)})
+			f(requestClaim{kind: k.kind, value: k.value, unit: k.unit, span: b.Span(k.start, k.end)})
 		}
 	}
-	return out
 }
 
 // blockRequestCandidates reads the candidates of block b, in the order the
@@ -253,33 +260,52 @@ func lastClauseMark(s string) int {
 }
 
 func checkNarrativeRequests(c *lint.Context) {
-	r := c.Report
-	fig := requestFigures{
-		newF: figureOf(r, grammar.TableRequests, grammar.RowNew),
-		car:  figureOf(r, grammar.TableRequests, grammar.RowCarried),
-		tot:  figureOf(r, grammar.TableRequests, grammar.RowTotal),
-		out:  figureOf(r, grammar.TableRequests, grammar.RowCarryOver),
-	}
-	for _, cl := range requestClaims(c) {
-		checkRequestClaim(c, cl, &fig)
-	}
-	checkNoRequestsClaim(c, fig.newF)
+	fig := requestFigures{r: c.Report}
+	eachRequestClaim(c, func(cl requestClaim) { checkRequestClaim(c, cl, &fig) })
+	checkNoRequestsClaim(c, fig.get(figNew))
 }
 
 // requestFigures are the totals of 表三 a claim about applications can be
 // held to: new (一), carried over (二), handled (（七）总计), carried into
-// next year (四).
-type requestFigures struct{ newF, car, tot, out rowFigure }
+// next year (四); each read when a claim first needs it (a report's claims
+// need one or two of them, reading one is a few hundred instructions).
+type requestFigures struct {
+	r    *grammar.Report
+	figs [4]rowFigure
+	made [4]bool
+}
+
+// The figures of requestFigures, and their rows.
+const (
+	figNew = iota
+	figCarried
+	figTotal
+	figCarryOver
+)
+
+var requestFigureRows = [4]string{grammar.RowNew, grammar.RowCarried, grammar.RowTotal, grammar.RowCarryOver}
+
+// get returns figure i (figNew…), read on first use.
+func (f *requestFigures) get(i int) rowFigure {
+	if !f.made[i] {
+		f.figs[i], f.made[i] = figureOf(f.r, grammar.TableRequests, requestFigureRows[i]), true
+	}
+	return f.figs[i]
+}
 
 // checkRequestClaim compares one claim of the text with the table.
 func checkRequestClaim(c *lint.Context, cl requestClaim, fig *requestFigures) {
 	n := float64(cl.value)
-	newF, car, tot := fig.newF, fig.car, fig.tot
 	switch cl.kind {
 	case "new":
-		emitClaimMismatch(c, cl, newF, "正文称新收申请 %d 件，%s为 %s", "the text says %d new applications; %s is %s")
+		emitClaimMismatch(c, cl, fig.get(figNew), "正文称新收申请 %d 件，%s为 %s", "the text says %d new applications; %s is %s")
 	case "received":
-		if !newF.ok || n == newF.v || car.ok && n == newF.v+car.v {
+		newF := fig.get(figNew)
+		if !newF.ok || n == newF.v {
+			return
+		}
+		car := fig.get(figCarried)
+		if car.ok && n == newF.v+car.v {
 			return
 		}
 		zh := fmt.Sprintf("正文称收到申请 %d %s，%s为 %s", cl.value, cl.unit, newF.zh, formatNumber(newF.v))
@@ -293,7 +319,16 @@ func checkRequestClaim(c *lint.Context, cl requestClaim, fig *requestFigures) {
 		}
 		c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Fixes: fixes, Related: related(newF.cell, newF.zh)})
 	case "either":
-		if !newF.ok || n == newF.v || car.ok && n == newF.v+car.v || tot.ok && n == tot.v {
+		newF := fig.get(figNew)
+		if !newF.ok || n == newF.v {
+			return
+		}
+		car := fig.get(figCarried)
+		if car.ok && n == newF.v+car.v {
+			return
+		}
+		tot := fig.get(figTotal)
+		if tot.ok && n == tot.v {
 			return
 		}
 		zh := fmt.Sprintf("正文称办理申请 %d 件，与表格不符：%s为 %s", cl.value, newF.zh, formatNumber(newF.v))
@@ -308,11 +343,11 @@ func checkRequestClaim(c *lint.Context, cl requestClaim, fig *requestFigures) {
 		}
 		c.Emit(lint.Diagnostic{Span: cl.span, Message: zh, MessageEN: en, Related: related(newF.cell, newF.zh)})
 	case "handled":
-		emitClaimMismatch(c, cl, tot, "正文称办结申请 %d 件，%s为 %s", "the text says %d applications were completed; %s is %s")
+		emitClaimMismatch(c, cl, fig.get(figTotal), "正文称办结申请 %d 件，%s为 %s", "the text says %d applications were completed; %s is %s")
 	case "carried":
-		emitClaimMismatch(c, cl, car, "正文称上年结转申请 %d 件，%s为 %s", "the text says %d applications were carried over from last year; %s is %s")
+		emitClaimMismatch(c, cl, fig.get(figCarried), "正文称上年结转申请 %d 件，%s为 %s", "the text says %d applications were carried over from last year; %s is %s")
 	case "carryover":
-		emitClaimMismatch(c, cl, fig.out, "正文称结转下年度继续办理 %d 件，%s为 %s", "the text says %d applications are carried into next year; %s is %s")
+		emitClaimMismatch(c, cl, fig.get(figCarryOver), "正文称结转下年度继续办理 %d 件，%s为 %s", "the text says %d applications are carried into next year; %s is %s")
 	}
 }
 

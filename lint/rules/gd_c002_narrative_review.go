@@ -136,12 +136,18 @@ func blockReviewClaims(b *proseBlock) []reviewClaim {
 		if !review.within(s.start, s.end) && !suit.within(s.start, s.end) {
 			return // every pattern below names 行政复议 or 行政诉讼 (行政许可 and 行政处罚 are common)
 		}
-		about := aboutDisclose.in(s.text)
+		about := -1 // aboutDisclose.in(s.text), read at the first claim (-1: not yet)
 		add := func(i, j int, what string, n int, zero bool) {
 			if out == nil {
 				out = make([]reviewClaim, 0, 2) // a block's two: one allocation, not two
 			}
-			out = append(out, reviewClaim{start: s.start + i, end: s.start + j, what: what, n: n, zero: zero, section: about})
+			if about < 0 {
+				about = 0
+				if aboutDisclose.in(s.text) {
+					about = 1
+				}
+			}
+			out = append(out, reviewClaim{start: s.start + i, end: s.start + j, what: what, n: n, zero: zero, section: about == 1})
 		}
 		var takenBuf [8]int
 		taken := takenBuf[:0] // the number offsets read: a few, a list
@@ -171,9 +177,9 @@ func blockReviewClaims(b *proseBlock) []reviewClaim {
 			if reviewOutcome.in(clause) {
 				continue
 			}
-			for _, what := range []string{"复议", "诉讼"} {
-				if i := strings.Index(clause, "行政"+what); i >= 0 {
-					add(m[0]+i, m[0]+i+len("行政"+what), what, 0, true)
+			for _, what := range [2][2]string{{"复议", "行政复议"}, {"诉讼", "行政诉讼"}} { // (not joined at each clause)
+				if i := strings.Index(clause, what[1]); i >= 0 {
+					add(m[0]+i, m[0]+i+len(what[1]), what[0], 0, true)
 				}
 			}
 		}

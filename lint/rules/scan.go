@@ -60,14 +60,15 @@ func anchored(expr string) func() *regexp.Regexp {
 
 // Find returns what FindStringSubmatchIndex of the pattern returns.
 func (s *startScan) Find(text string) []int {
-	if ms := s.findAll(text, 1); len(ms) > 0 {
+	var first [1][]int // the one match: no list allocated for it
+	if ms := s.findAll(text, 1, first[:0]); len(ms) > 0 {
 		return ms[0]
 	}
 	return nil
 }
 
 // FindAll returns what FindAllStringSubmatchIndex(text, -1) of the pattern returns.
-func (s *startScan) FindAll(text string) [][]int { return s.findAll(text, -1) }
+func (s *startScan) FindAll(text string) [][]int { return s.findAll(text, -1, nil) }
 
 // FindAllIf is FindAll when may is true and nil otherwise: the caller has
 // found that text lacks a word every match holds.
@@ -75,14 +76,14 @@ func (s *startScan) FindAllIf(may bool, text string) [][]int {
 	if !may {
 		return nil
 	}
-	return s.findAll(text, -1)
+	return s.findAll(text, -1, nil)
 }
 
-// findAll returns the first n matches (all when n < 0).
+// findAll returns the first n matches (all when n < 0), appended to out
+// (nil, or an empty array with room for them).
 // None of the patterns matches the empty string, so after a match the next
 // one may start where it ended.
-func (s *startScan) findAll(text string, n int) [][]int {
-	var out [][]int
+func (s *startScan) findAll(text string, n int, out [][]int) [][]int {
 	var buf [12]int // more than the most literals a pattern has (reReceived: 6)
 	var next []int  // per literal: its next offset at or after the last query, -1 when none is left
 	if !s.digits {
