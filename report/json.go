@@ -69,11 +69,11 @@ func WriteJSON(w io.Writer, results []*lint.FileResult, o OutputOptions) error {
 // encoder of the whole array would: the output of thousands of reports is
 // never held whole.
 type jsonStream struct {
-	out    findingsWriter
-	o      OutputOptions
-	n      int
-	path   []byte // the file's path quoted
-	quoted quoteCache
+	out   findingsWriter
+	o     OutputOptions
+	n     int
+	path  []byte // the file's path quoted
+	cache jsonCache
 }
 
 func newJSONStream(w io.Writer, o OutputOptions) *jsonStream {
@@ -92,7 +92,7 @@ func (s *jsonStream) File(r *lint.FileResult) error {
 			sep = "[\n  "
 		}
 		s.n++
-		s.out.buf = appendDiagnostic(append(s.out.buf, sep...), s.path, r, &r.Diagnostics[i], locate, s.o, indentedGlue, &s.quoted)
+		s.out.buf = appendDiagnostic(append(s.out.buf, sep...), s.path, r, &r.Diagnostics[i], locate, s.o, indentedGlue, &s.cache)
 		if err := s.out.flushFull(); err != nil {
 			return err
 		}

@@ -92,19 +92,35 @@ func (l jsonLayout) glue() *jsonGlue {
 }
 
 // appendDiagnostic appends d of r as the JSONDiagnostic jsonDiagnostic
-// makes of it, without building one. path is r.Path quoted
-// (appendJSONString), once for all of a file's findings.
-func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnostic, locate *locator, o OutputOptions, g *jsonGlue, q *quoteCache) []byte {
-	text := r.Source.Text
+// makes of it, without building one: the shape of a finding met before
+// (kept in c) with d's numbers, or each member in turn. path is r.Path
+// quoted (appendJSONString), once for all of a file's findings.
+func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnostic, locate *locator, o OutputOptions, g *jsonGlue, c *jsonCache) []byte {
 	loc := locate.location(d.Span)
+	message := d.Text(o.Lang)
 	b = append(append(b, g.file...), path...)
-	b = appendLocation(b, loc, g.line, g.column, g.endLine, g.endColumn)
+	set, k := c.shapes.find(d, message, loc.Page != 0, o.Lang, g)
+	if k != nil {
+		return k.fill(b, r, d, loc)
+	}
+	start := len(b)
+	c.runs = numberRuns{start: start, at: c.runs.at[:0]}
+	b = appendMembers(b, r, d, loc, message, o, g, &c.quoted, &c.runs)
+	set.offer(b[start:], c.runs.at, d, message, loc.Page != 0, o.Lang, g, r.Source.Text)
+	return b
+}
+
+// appendMembers appends the members of d after its file, each in turn,
+// and notes where its numbers are in runs.
+func appendMembers(b []byte, r *lint.FileResult, d *lint.Diagnostic, loc Location, message string, o OutputOptions, g *jsonGlue, q *quoteCache, runs *numberRuns) []byte {
+	text := r.Source.Text
+	b = runs.appendLocation(b, loc, g.line, g.column, g.endLine, g.endColumn)
 	if loc.Page != 0 { // omitempty
-		b = appendCount(append(b, g.page...), loc.Page)
+		b = runs.append(b, g.page, loc.Page)
 	}
 	b = q.append(append(b, g.rule...), d.Rule, text)
 	b = q.append(append(b, g.severity...), d.Severity.String(), text)
-	b = q.append(append(b, g.message...), d.Text(o.Lang), text)
+	b = q.append(append(b, g.message...), message, text)
 	b = append(b, g.fixes...)
 	for i := range d.Fixes {
 		f := &d.Fixes[i]
@@ -124,7 +140,7 @@ func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnos
 			if e.Span != d.Span {
 				el = LocationOf(r.Source, e.Span)
 			}
-			b = appendLocation(b, el, g.editLine, g.editColumn, g.editEndLine, g.editEndColumn)
+			b = runs.appendLocation(b, el, g.editLine, g.editColumn, g.editEndLine, g.editEndColumn)
 			b = q.append(append(b, g.newText...), e.NewText, text)
 			b = append(b, g.editClose...)
 		}
@@ -140,13 +156,68 @@ func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnos
 	return append(b, g.close...)
 }
 
+// numberRuns notes where appendMembers writes the numbers: the start and
+// end of each, counted from start.
+type numberRuns struct {
+	start int
+	at    []int
+}
+
+// append appends glue and v.
+func (n *numberRuns) append(b []byte, glue string, v int) []byte {
+	b = append(b, glue...)
+	from := len(b)
+	b = appendCount(b, v)
+	n.at = append(n.at, from-n.start, len(b)-n.start)
+	return b
+}
+
 // appendLocation writes line, column, end_line and end_column, each after
 // its glue.
-func appendLocation(b []byte, loc Location, line, column, endLine, endColumn string) []byte {
-	b = appendCount(append(b, line...), loc.Line)
-	b = appendCount(append(b, column...), loc.Column)
-	b = appendCount(append(b, endLine...), loc.EndLine)
-	return appendCount(append(b, endColumn...), loc.EndColumn)
+func (n *numberRuns) appendLocation(b []byte, loc Location, line, column, endLine, endColumn string) []byte {
+	b = n.append(b, line, loc.Line)
+	b = n.append(b, column, loc.Column)
+	b = n.append(b, endLine, loc.EndLine)
+	return n.append(b, endColumn, loc.EndColumn)
+}
+
+// fill appends the finding d of r, located at loc, of shape k.
+func (k *shape) fill(b []byte, r *lint.FileResult, d *lint.Diagnostic, loc Location) []byte {
+	json, holes := k.json, k.holes
+	at, next := 0, 0 // after the last hole filled, the next
+	put := func(v int) {
+		b = appendCount(append(b, json[at:holes[next]]...), v)
+		at, next = holes[next], next+1
+	}
+	put(loc.Line)
+	put(loc.Column)
+	put(loc.EndLine)
+	put(loc.EndColumn)
+	if loc.Page != 0 {
+		put(loc.Page)
+	}
+	for i := range d.Fixes {
+		f := &d.Fixes[i]
+		for j := range f.Edits {
+			e := &f.Edits[j]
+			el := loc
+			if e.Span != d.Span {
+				el = LocationOf(r.Source, e.Span)
+			}
+			put(el.Line)
+			put(el.Column)
+			put(el.EndLine)
+			put(el.EndColumn)
+		}
+	}
+	return append(b, json[at:]...)
+}
+
+// jsonCache is what a json stream keeps of the findings it wrote.
+type jsonCache struct {
+	quoted quoteCache
+	shapes shapeCache
+	runs   numberRuns // of the finding being written
 }
 
 // appendCount is strconv.AppendInt(b, int64(v), 10) for a line, column or

@@ -75,14 +75,14 @@ func encodingJSON(t *testing.T, v any, indented bool) string {
 
 func TestAppendDiagnosticMatchesEncodingJSON(t *testing.T) {
 	r := jsonFixture()
-	var q quoteCache // shared: the strings met again come from it
+	var c jsonCache // shared: the strings and shapes met again come from it
 	for _, lang := range []string{"", "en"} {
 		o := OutputOptions{Lang: lang}
 		for i := range r.Diagnostics {
 			d := &r.Diagnostics[i]
 			for _, indented := range []bool{true, false} {
 				want := encodingJSON(t, jsonDiagnostic(r, d, o), indented)
-				got := string(appendDiagnostic(nil, appendJSONString(nil, r.Path), r, d, newLocator(r.Source), o, jsonLayout{indented: indented}.glue(), &q))
+				got := string(appendDiagnostic(nil, appendJSONString(nil, r.Path), r, d, newLocator(r.Source), o, jsonLayout{indented: indented}.glue(), &c))
 				if got != want {
 					t.Errorf("%s %s indented=%v:\n got %q\nwant %q", lang, d.Rule, indented, got, want)
 				}

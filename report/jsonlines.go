@@ -15,10 +15,10 @@ func WriteJSONLines(w io.Writer, results []*lint.FileResult, o OutputOptions) er
 
 // jsonLinesStream writes json-lines file by file.
 type jsonLinesStream struct {
-	out    findingsWriter
-	o      OutputOptions
-	path   []byte // the file's path quoted
-	quoted quoteCache
+	out   findingsWriter
+	o     OutputOptions
+	path  []byte // the file's path quoted
+	cache jsonCache
 }
 
 func newJSONLinesStream(w io.Writer, o OutputOptions) *jsonLinesStream {
@@ -32,7 +32,7 @@ func (s *jsonLinesStream) File(r *lint.FileResult) error {
 	locate := newLocator(r.Source)
 	s.path = appendJSONString(s.path[:0], r.Path)
 	for i := range r.Diagnostics {
-		s.out.buf = append(appendDiagnostic(s.out.buf, s.path, r, &r.Diagnostics[i], locate, s.o, compactGlue, &s.quoted), '\n')
+		s.out.buf = append(appendDiagnostic(s.out.buf, s.path, r, &r.Diagnostics[i], locate, s.o, compactGlue, &s.cache), '\n')
 		if err := s.out.flushFull(); err != nil {
 			return err
 		}
