@@ -44,20 +44,21 @@ func (c *Counts) Add(r *lint.FileResult, unsafe bool) {
 	if r.Changed() {
 		c.FilesFixed++
 	}
-	for i := range r.Diagnostics {
-		c.addFinding(r, &r.Diagnostics[i], unsafe)
-	}
+	c.AddFindings(r, unsafe)
 }
 
 // AddFindings counts findings of r that came after r was counted (the
 // cross-year checks').
 func (c *Counts) AddFindings(r *lint.FileResult, unsafe bool) {
+	container := input.IsContainer(r.Path) // once a file: it locks the formats
 	for i := range r.Diagnostics {
-		c.addFinding(r, &r.Diagnostics[i], unsafe)
+		c.addFinding(&r.Diagnostics[i], unsafe, container)
 	}
 }
 
-func (c *Counts) addFinding(r *lint.FileResult, d *lint.Diagnostic, unsafe bool) {
+// addFinding counts d, a finding of a container file (which --fix does not
+// rewrite) or not.
+func (c *Counts) addFinding(d *lint.Diagnostic, unsafe, container bool) {
 	switch d.Severity {
 	case lint.Error:
 		c.Errors++
@@ -67,7 +68,7 @@ func (c *Counts) addFinding(r *lint.FileResult, d *lint.Diagnostic, unsafe bool)
 		c.Infos++
 	}
 	switch {
-	case input.IsContainer(r.Path): // --fix does not rewrite it
+	case container:
 	case fixable(d, unsafe):
 		c.Fixable++
 	case fixable(d, true):

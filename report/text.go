@@ -165,6 +165,7 @@ func newTextStream(w io.Writer, o OutputOptions) *textStream {
 func (t *textStream) File(r *lint.FileResult) error {
 	bw, o := t.bw, t.o
 	locate := newLocator(r.Source)
+	container := input.IsContainer(r.Path)
 	for r, d := range findings([]*lint.FileResult{r}) {
 		loc := locate.location(d.Span)
 		sevColor := ansiBlue
@@ -186,7 +187,7 @@ func (t *textStream) File(r *lint.FileResult) error {
 		b = append(b, ' ')
 		b = appendPaint(b, o.Color, ansiBold, d.Rule)
 		b = append(b, ' ')
-		if fixable(d, o.Unsafe) && !input.IsContainer(r.Path) {
+		if fixable(d, o.Unsafe) && !container {
 			b = append(appendPaint(b, o.Color, ansiCyan, "[*]"), ' ')
 		}
 		b = append(b, oneLine(d.Text(o.Lang))...)
@@ -299,6 +300,7 @@ type ruleStat struct {
 }
 
 func (s *statsStream) File(r *lint.FileResult) error {
+	container := input.IsContainer(r.Path)
 	for i := range r.Diagnostics {
 		d := &r.Diagnostics[i]
 		st := s.byRule[d.Rule]
@@ -307,7 +309,7 @@ func (s *statsStream) File(r *lint.FileResult) error {
 			s.byRule[d.Rule] = st
 		}
 		st.n++
-		if fixable(d, s.o.Unsafe) && !input.IsContainer(r.Path) {
+		if fixable(d, s.o.Unsafe) && !container {
 			st.nfixable++
 		}
 	}
