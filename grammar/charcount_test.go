@@ -150,15 +150,20 @@ func TestValidMarksAsTheWalk(t *testing.T) {
 	}
 	marked := 0
 	for _, text := range texts {
-		walked, counted := NewSource("x.txt", text), NewSource("x.txt", text)
-		counted.ValidUTF8 = true
-		walked.marks.build(walked)
-		counted.marks.build(counted)
-		w, c := walked.marks, counted.marks
-		if !slices.Equal(w.off, c.off) || !slices.Equal(w.chars, c.chars) || !slices.Equal(w.units, c.units) {
-			t.Fatalf("marks differ on a text of %d bytes:\nwalk  %v %v %v\ncount %v %v %v", len(text), w.off, w.chars, w.units, c.off, c.chars, c.units)
+		src := NewSource("x.txt", text)
+		for l := range src.lines {
+			start, end := src.LineStart(l), len(text)
+			if l+1 < len(src.lines) {
+				end = src.lines[l+1] - 1
+			}
+			var w, c lineMarks
+			w.walk(text, start, end)
+			c.addValidMarks(text, start, end)
+			if !slices.Equal(w.off, c.off) || !slices.Equal(w.chars, c.chars) || !slices.Equal(w.units, c.units) {
+				t.Fatalf("marks differ on a line of %d bytes:\nwalk  %v %v %v\ncount %v %v %v", end-start, w.off, w.chars, w.units, c.off, c.chars, c.units)
+			}
+			marked += len(w.off)
 		}
-		marked += len(w.off)
 	}
 	if marked < 100 {
 		t.Fatalf("only %d checkpoints compared: the texts have too few long lines", marked)

@@ -8,6 +8,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"math"
+	"sort"
+	"sync"
 )
 
 // The crawler golden has a BOM and its body's name starts with 𠀀 (U+20000,
@@ -187,4 +190,91 @@ func TestPositionsOnRandomLongLines(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Lines about as long as the shortest one with checkpoints, and short ones,
+// asked in document order (a short line first, before any checkpoint is
+// made): every offset's columns are those counted from the line start.
+func TestPositionsAroundLongLineLength(t *testing.T) {
+	pieces := []string{"一", "𠀀", "a", "\r", "\xe4", "\xb8", "\xed\xa0\x80", "\u2028"}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 12 {
+		var b strings.Builder
+		for range 6 {
+			line := ""
+			for n := []int{0, 5, 1000 + rnd.IntN(50)}[rnd.IntN(3)]; len(line) < n; {
+				line += pieces[rnd.IntN(len(pieces))]
+			}
+			b.WriteString(line + "\n")
+		}
+		text := b.String()
+		src := grammar.NewSource("x.txt", text)
+		for off := 0; off <= len(text); off++ {
+			start := strings.LastIndex(text[:off], "\n") + 1
+			chars, units := 0, 0
+			for _, r := range text[start:off] {
+				chars++
+				units += len(utf16.Encode([]rune{r}))
+			}
+			line := strings.Count(text[:off], "\n")
+			if got := src.CharPos(off); got != (grammar.Position{Line: line, Col: chars}) {
+				t.Fatalf("CharPos(%d) = %v, want %d:%d", off, got, line, chars)
+			}
+			if got := src.UTF16Pos(off); got != (grammar.Position{Line: line, Col: units}) {
+				t.Fatalf("UTF16Pos(%d) = %v, want %d:%d", off, got, line, units)
+			}
+		}
+	}
+}
+
+// lineRef is Source.Line as sort.Search over the line starts: the
+// reference of TestLineAsRef.
+func lineRef(src *grammar.Source, off int) int {
+	return sort.Search(src.LineCount(), func(i int) bool { return src.LineStart(i) > off }) - 1
+}
+
+// Every offset, before and after the text and at the ends of int, is on
+// the line sort.Search finds, on texts with empty lines, CRLF, characters
+// outside the BMP and invalid UTF-8.
+func TestLineAsRef(t *testing.T) {
+	texts := []string{"", "\n", "\n\n\n", "a", "一\r\n\r\n𠀀\xff\n\xe4\xb8\nend", "x\ny\n", strings.Repeat("行\n", 300)}
+	for _, text := range texts {
+		src := grammar.NewSource("x.txt", text)
+		offs := []int{math.MinInt, -1 << 40, math.MaxInt, 1 << 40}
+		for off := -3; off <= len(text)+3; off++ {
+			offs = append(offs, off)
+		}
+		for _, off := range offs {
+			if got, want := src.Line(off), lineRef(src, off); got != want {
+				t.Fatalf("%q: Line(%d) = %d, want %d", text, off, got, want)
+			}
+		}
+	}
+}
+
+// Several goroutines asking for positions on the long lines of one source
+// at once get what one alone gets (go test -race: the marks are made once
+// a line, under a lock).
+func TestPositionsConcurrently(t *testing.T) {
+	text := strings.Repeat(strings.Repeat("审核𠀀a，", 300)+"\n短\n", 6)
+	want := grammar.NewSource("x.txt", text)
+	src := grammar.NewSource("x.txt", text)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for off := g; off <= len(text); off += 37 {
+				if got, w := src.CharPos(off), want.CharPos(off); got != w {
+					t.Errorf("CharPos(%d) = %v, want %v", off, got, w)
+					return
+				}
+				if got, w := src.UTF16Pos(off), want.UTF16Pos(off); got != w {
+					t.Errorf("UTF16Pos(%d) = %v, want %v", off, got, w)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

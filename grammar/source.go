@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -44,9 +45,9 @@ type Source struct {
 	Encoding Encoding
 	CRLF     bool // the dominant line ending is CRLF
 	lines    []int
-	// marks are column checkpoints on long lines, made on the first
-	// CharPos or UTF16Pos from Text and lines (whoever changes those must
-	// replace marks with a new, empty one)
+	// marks are column checkpoints on long lines, made for a line on the
+	// first CharPos or UTF16Pos on it from Text and lines (whoever changes
+	// those must replace marks with a new, empty one)
 	marks *posMarks
 	// PageStarts, set by the front-end of a paged format (PDF), holds the
 	// offsets in Text where the second, third… page begin, ascending.
@@ -172,7 +173,13 @@ func (s *Source) LineCount() int { return len(s.lines) }
 
 // Line returns the 0-based line holding byte offset off.
 func (s *Source) Line(off int) int {
-	return sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
+	// the line starts ascend strictly: off starts line i, or is on the one
+	// before the first start after it
+	i, starts := slices.BinarySearch(s.lines, off)
+	if starts {
+		return i
+	}
+	return i - 1
 }
 
 // LineStart is the byte offset where 0-based line n begins.

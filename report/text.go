@@ -57,7 +57,12 @@ func LocationOf(src *grammar.Source, sp grammar.Span) Location {
 // locationFrom is the Location of sp, whose start is at a.
 func locationFrom(src *grammar.Source, sp grammar.Span, a grammar.Position) Location {
 	var b grammar.Position
-	if _, ok := sameLine(src.Text, sp); ok {
+	text := src.Text
+	if sp.End == sp.Start+1 && sp.Start >= 0 && sp.End <= len(text) && text[sp.Start] != '\n' && utf8.RuneStart(text[sp.Start]) {
+		// one byte (GD-W004's half-width comma, most findings) is one
+		// character, valid UTF-8 or not
+		b = grammar.Position{Line: a.Line, Col: a.Col + 1}
+	} else if _, ok := sameLine(text, sp); ok {
 		// most findings sit within a line: count the span's characters
 		// instead of the end's from the start of its line
 		b = grammar.Position{Line: a.Line, Col: a.Col + src.CharsIn(sp.Start, sp.End)}
