@@ -221,19 +221,32 @@ type jsonCache struct {
 }
 
 // appendCount is strconv.AppendInt(b, int64(v), 10) for a line, column or
-// page number: those under 1,000 written digit by digit, without
-// strconv's general path (a finding has eight of them).
+// page number: those under 1,000 written from a table of two digits,
+// without strconv's general path (a finding has eight of them).
 func appendCount(b []byte, v int) []byte {
 	switch {
-	case v >= 0 && v < 10:
+	case uint(v) < 10:
 		return append(b, byte('0'+v))
-	case v >= 10 && v < 100:
-		return append(b, byte('0'+v/10), byte('0'+v%10))
-	case v >= 100 && v < 1000:
-		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	case uint(v) < 100:
+		return append(b, twoDigits[2*v], twoDigits[2*v+1])
+	case uint(v) < 1000:
+		h, t := v/100, v%100
+		return append(b, byte('0'+h), twoDigits[2*t], twoDigits[2*t+1])
 	}
 	return strconv.AppendInt(b, int64(v), 10)
 }
+
+// twoDigits holds 00 to 99.
+const twoDigits = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
 
 const lowerHex = "0123456789abcdef"
 
