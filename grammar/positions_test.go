@@ -8,8 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
-	"math"
-	"sort"
 	"sync"
 )
 
@@ -222,31 +220,6 @@ func TestPositionsAroundLongLineLength(t *testing.T) {
 			}
 			if got := src.UTF16Pos(off); got != (grammar.Position{Line: line, Col: units}) {
 				t.Fatalf("UTF16Pos(%d) = %v, want %d:%d", off, got, line, units)
-			}
-		}
-	}
-}
-
-// lineRef is Source.Line as sort.Search over the line starts: the
-// reference of TestLineAsRef.
-func lineRef(src *grammar.Source, off int) int {
-	return sort.Search(src.LineCount(), func(i int) bool { return src.LineStart(i) > off }) - 1
-}
-
-// Every offset, before and after the text and at the ends of int, is on
-// the line sort.Search finds, on texts with empty lines, CRLF, characters
-// outside the BMP and invalid UTF-8.
-func TestLineAsRef(t *testing.T) {
-	texts := []string{"", "\n", "\n\n\n", "a", "一\r\n\r\n𠀀\xff\n\xe4\xb8\nend", "x\ny\n", strings.Repeat("行\n", 300)}
-	for _, text := range texts {
-		src := grammar.NewSource("x.txt", text)
-		offs := []int{math.MinInt, -1 << 40, math.MaxInt, 1 << 40}
-		for off := -3; off <= len(text)+3; off++ {
-			offs = append(offs, off)
-		}
-		for _, off := range offs {
-			if got, want := src.Line(off), lineRef(src, off); got != want {
-				t.Fatalf("%q: Line(%d) = %d, want %d", text, off, got, want)
 			}
 		}
 	}
