@@ -103,15 +103,18 @@ func appendDiagnostic(b []byte, path []byte, r *lint.FileResult, d *lint.Diagnos
 	if k != nil {
 		return k.fill(b, r, d, loc)
 	}
+	if !set.wants(d, message, o.Lang, r.Source.Text) {
+		return appendMembers(b, r, d, loc, message, o, g, &c.quoted, nil)
+	}
 	start := len(b)
 	c.runs = numberRuns{start: start, at: c.runs.at[:0]}
 	b = appendMembers(b, r, d, loc, message, o, g, &c.quoted, &c.runs)
-	set.offer(b[start:], c.runs.at, d, message, loc.Page != 0, o.Lang, g, r.Source.Text)
+	set.keep(b[start:], c.runs.at, d, message, loc.Page != 0, o.Lang, g)
 	return b
 }
 
 // appendMembers appends the members of d after its file, each in turn,
-// and notes where its numbers are in runs.
+// and notes where its numbers are in runs (unless nil).
 func appendMembers(b []byte, r *lint.FileResult, d *lint.Diagnostic, loc Location, message string, o OutputOptions, g *jsonGlue, q *quoteCache, runs *numberRuns) []byte {
 	text := r.Source.Text
 	b = runs.appendLocation(b, loc, g.line, g.column, g.endLine, g.endColumn)
@@ -168,7 +171,9 @@ func (n *numberRuns) append(b []byte, glue string, v int) []byte {
 	b = append(b, glue...)
 	from := len(b)
 	b = appendCount(b, v)
-	n.at = append(n.at, from-n.start, len(b)-n.start)
+	if n != nil {
+		n.at = append(n.at, from-n.start, len(b)-n.start)
+	}
 	return b
 }
 

@@ -65,20 +65,27 @@ func (c *shapeCache) find(d *lint.Diagnostic, message string, page bool, lang st
 	return set, nil
 }
 
-// offer keeps the shape of d, written as out with its numbers at runs
-// (the start and end of each), in set, when d was met before and its
-// strings are not of the document's text.
-func (set *shapeSet) offer(out []byte, runs []int, d *lint.Diagnostic, message string, page bool, lang string, g *jsonGlue, text string) {
+// wants tells whether the shape of d is to be kept, when it is written
+// next: d was met before (its message is the last one not kept) and its
+// strings are not of the document's text. A finding met for the first
+// time is noted.
+func (set *shapeSet) wants(d *lint.Diagnostic, message, lang, text string) bool {
 	if !keepable(d, message, lang, text) {
-		return
+		return false
 	}
-	var k *shape
-	// second chance: a shape met again since another finding wanted its
-	// place keeps it
-	switch w := &set.ways; {
-	case !same(set.seen, message):
+	if !same(set.seen, message) {
 		set.seen = message
-		return
+		return false
+	}
+	return true
+}
+
+// keep keeps the shape of d, written as out with its numbers at runs (the
+// start and end of each), in set, unless both places hold shapes met again
+// since another finding wanted them (second chance: the next one does).
+func (set *shapeSet) keep(out []byte, runs []int, d *lint.Diagnostic, message string, page bool, lang string, g *jsonGlue) {
+	var k *shape
+	switch w := &set.ways; {
 	case !w[0].used:
 		k = &w[0]
 	case !w[1].used:
