@@ -15,9 +15,14 @@ type quoteCache struct {
 	entries [256]quoteEntry
 }
 
+// quoteEntry is a string and its JSON, and the last string that wanted
+// its place: a string is kept when met the second time, so that one met
+// once (most findings' messages but GD-W004's) is neither copied nor
+// pushes out one met over and over.
 type quoteEntry struct {
 	key  string
 	json []byte
+	seen string
 }
 
 // append appends s quoted, as appendJSONString does; text is the
@@ -33,6 +38,10 @@ func (c *quoteCache) append(b []byte, s, text string) []byte {
 	e := &c.entries[(p>>4^p>>10^uintptr(len(s)))%uintptr(len(c.entries))]
 	if len(e.key) == len(s) && unsafe.StringData(e.key) == unsafe.StringData(s) {
 		return append(b, e.json...)
+	}
+	if len(e.seen) != len(s) || unsafe.StringData(e.seen) != unsafe.StringData(s) {
+		e.seen = s
+		return appendJSONString(b, s)
 	}
 	start := len(b)
 	b = appendJSONString(b, s)
