@@ -303,30 +303,43 @@ func significant(r rune) (rune, bool) {
 
 // shingles hashes every shingleSize-rune window (runs of digits count once).
 func shingles(rs []rune) []uint64 {
-	// collapse digit runs: 2023 and 154 are the same "number"
-	k := make([]rune, 0, len(rs))
-	for i, r := range rs {
-		if r == '0' && i > 0 && rs[i-1] == '0' {
+	// the windows of rs with digit runs collapsed (2023 and 154 are the
+	// same "number"), read as they come: no collapsed copy is made, and the
+	// window is four registers (shingleSize is 4)
+	var w0, w1, w2, w3 rune
+	n, last := 0, rune(-1) // runes kept so far; the last rune of rs
+	set := make([]uint64, 0, len(rs))
+	for _, r := range rs {
+		collapsed := r == '0' && last == '0'
+		last = r
+		if collapsed {
 			continue
 		}
-		k = append(k, r)
+		w0, w1, w2, w3 = w1, w2, w3, r
+		n++
+		if n >= shingleSize {
+			h := (uint64(14695981039346656037) ^ uint64(w0)) * fnvPrime
+			h = (h ^ uint64(w1)) * fnvPrime
+			h = (h ^ uint64(w2)) * fnvPrime
+			set = append(set, (h^uint64(w3))*fnvPrime)
+		}
 	}
-	n := shingleSize
-	if len(k) < n {
-		n = len(k)
-	}
-	set := make([]uint64, 0, len(k))
-	for i := 0; i+n <= len(k); i++ {
+	if n < shingleSize {
+		// one window of them all: the last n of the four
+		w := [shingleSize]rune{w0, w1, w2, w3}
 		h := uint64(14695981039346656037)
-		for _, r := range k[i : i+n] {
-			h ^= uint64(r)
-			h *= 1099511628211
+		for _, r := range w[shingleSize-n:] {
+			h = (h ^ uint64(r)) * fnvPrime
 		}
 		set = append(set, h)
 	}
 	slices.Sort(set)
 	return dedup(set)
 }
+
+// fnvPrime is FNV-1a's 64-bit prime; a shingle is the FNV-1a hash of its
+// runes, each taken as one word.
+const fnvPrime = 1099511628211
 
 func dedup(s []uint64) []uint64 {
 	out := s[:0]
