@@ -96,7 +96,8 @@ const (
 type relation struct {
 	b *grammar.Balance // the plan's, shared by every run
 	// all are the cells of b.Left, then of b.Right (nil when missing):
-	// left() and right(), nl cells on the left
+	// left() and right(), nl cells on the left. Set only in a table where
+	// a relation fails (what reads them explains a failure).
 	all []*grammar.Cell
 	// lsum and rsum are the two sides; delta = lsum - rsum.
 	lsum, rsum float64
@@ -179,6 +180,7 @@ type relBufs struct {
 	rels     []relation
 	cells    []*grammar.Cell
 	blockers []*grammar.Cell // the relations' blockers, grown once, not per table and run
+	facts    []cellFact      // what the relations read of each distinct cell (no pointer: not cleared)
 }
 
 var relBufPool = sync.Pool{New: func() any { return new(relBufs) }}
@@ -236,16 +238,49 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	}
 	distinct = distinct[:len(plan.cells)]
 	lookUpCells(t, plan, distinct)
-	for k, i := range plan.refs {
-		cells[k] = distinct[i]
+	// what a relation reads of a cell, told once per distinct cell: a
+	// cell is named by several balances (a row's total, its column's)
+	facts := a.bufs.facts
+	if cap(facts) < len(distinct) {
+		facts = make([]cellFact, len(distinct))
 	}
+	facts = facts[:len(distinct)]
+	for i, c := range distinct {
+		switch {
+		case c == nil:
+			facts[i] = cellFact{class: cellMissing}
+		case c.Kind != grammar.CellNumber:
+			facts[i] = cellFact{class: cellBlocker}
+		case c.Doubt == "":
+			facts[i] = cellFact{value: c.Value}
+		default:
+			facts[i] = doubtedFact(t, c)
+		}
+	}
+	a.bufs.facts = facts
 	at := 0
 	blockers := a.bufs.blockers[:0] // the relations' blockers, one after another
+	failed := false
 	for i := range bs {
 		b := &bs[i]
 		n := len(b.Left) + len(b.Right)
-		blockers = evalRelation(&a.rels[i], t, b, cells[at:at+n:at+n], blockers)
+		r := &a.rels[i]
+		blockers = evalPlanned(r, b, plan.refs[at:at+n:at+n], distinct, facts, blockers)
+		failed = failed || r.status == relFail
 		at += n
+	}
+	// the relations' cells, read only to explain a failure (explain and
+	// the messages): filled when one fails
+	if failed {
+		for k, i := range plan.refs {
+			cells[k] = distinct[i]
+		}
+		at = 0
+		for i := range bs {
+			n := len(bs[i].Left) + len(bs[i].Right)
+			a.rels[i].all = cells[at : at+n : at+n]
+			at += n
+		}
 	}
 	a.bufs.blockers = blockers[:0] // its array, grown, for the next run
 	a.explain()
@@ -311,41 +346,73 @@ func lookUpCells(t *grammar.Table, plan *tableBalanceEntry, distinct []*grammar.
 	}
 }
 
-// evalRelation fills r with balance b evaluated on t; cells are the
-// table's cells of b.Left then b.Right (nil when missing), r's all. The
-// blockers are appended to arena, which is returned, and r's are sliced
-// from it: a table's relations share one growing array, not one each.
-func evalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*grammar.Cell, arena []*grammar.Cell) []*grammar.Cell {
-	*r = relation{b: b}
-	side := func(cs []*grammar.Cell) float64 {
-		sum := 0.0
-		for _, c := range cs {
-			switch {
-			case c == nil:
+// cellFact is what a relation reads of one of its cells: the value it
+// adds to its side (0 when none: adding +0 to a sum begun at +0 changes no
+// bit of it) and whether the cell keeps it from being judged.
+type cellFact struct {
+	value float64
+	class cellClass
+}
+
+// cellClass flags a cell a relation cannot simply add (0: a number, added).
+type cellClass uint8
+
+const (
+	cellMissing cellClass = 1 << iota // no cell: the relation is blocked, nothing listed
+	cellBlocker                       // not a number, or placed with doubt: listed as a blocker
+	cellSplit                         // a number split from glued digits by its row's total: added, the relation marked split
+)
+
+// doubtedFact is what a relation of t reads of number c placed with doubt:
+// a value split from glued digits by its row's total is added, any other
+// blocks.
+func doubtedFact(t *grammar.Table, c *grammar.Cell) cellFact {
+	if row := rowOf(t, c); row != nil && row.Split {
+		return cellFact{value: c.Value, class: cellSplit}
+	}
+	return cellFact{class: cellBlocker}
+}
+
+// evalPlanned fills r with balance b evaluated, but for its cells (all,
+// filled by analyzeTable when a relation fails): refs are the indexes in
+// distinct and facts of the cells of b.Left then b.Right. The blockers are
+// appended to arena, which is returned, and r's are sliced from it: a
+// table's relations share one growing array, not one each.
+func evalPlanned(r *relation, b *grammar.Balance, refs []int, distinct []*grammar.Cell, facts []cellFact, arena []*grammar.Cell) []*grammar.Cell {
+	nl := len(b.Left)
+	*r = relation{b: b, nl: uint32(nl)}
+	// each side summed in order from +0, as before
+	var lsum, rsum float64
+	var seen cellClass
+	for _, d := range refs[:nl] {
+		f := &facts[d]
+		lsum += f.value
+		seen |= f.class
+	}
+	for _, d := range refs[nl:] {
+		f := &facts[d]
+		rsum += f.value
+		seen |= f.class
+	}
+	r.lsum, r.rsum = lsum, rsum
+	if seen != 0 {
+		// a cell not simply added (rare): the flags and the blockers in
+		// the cells' order
+		first := len(arena)
+		for _, d := range refs {
+			switch facts[d].class {
+			case cellMissing:
 				r.missing = true
-			case c.Kind != grammar.CellNumber:
-				arena = append(arena, c)
-			case c.Doubt != "":
-				if row := rowOf(t, c); row != nil && row.Split {
-					r.split = true
-					sum += c.Value
-				} else {
-					arena = append(arena, c)
-				}
-			default:
-				sum += c.Value
+			case cellBlocker:
+				arena = append(arena, distinct[d])
+			case cellSplit:
+				r.split = true
 			}
 		}
-		return sum
-	}
-	nl := len(b.Left)
-	r.all, r.nl = cells, uint32(nl)
-	first := len(arena)
-	r.lsum = side(cells[:nl])
-	r.rsum = side(cells[nl:])
-	if len(arena) > first {
-		// capped: what is appended after them is another relation's
-		r.blockers = arena[first:len(arena):len(arena)]
+		if len(arena) > first {
+			// capped: what is appended after them is another relation's
+			r.blockers = arena[first:len(arena):len(arena)]
+		}
 	}
 	switch {
 	case r.missing || len(r.blockers) > 0:

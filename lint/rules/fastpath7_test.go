@@ -1,0 +1,266 @@
+package rules
+
+import (
+	"math"
+	"math/rand"
+	"testing"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/grammar/input"
+)
+
+// The sixth round of fast paths (the table rules): each compared with the
+// code it replaced, kept here as the reference, on the seeds and the
+// corpus, on their tables shuffled and on their table text mutated with
+// random pieces (invalid UTF-8, characters outside the BMP, CRLF).
+
+// tableMutants are the shared reports with the text of their tables
+// changed at random: digits replaced, pieces of fastPathPieces and
+// placeholders put in, cells dropped, lines joined — and parsed again.
+func tableMutants(t *testing.T, seed int64, per int) []*grammar.Report {
+	t.Helper()
+	rng := rand.New(rand.NewSource(seed))
+	pieces := append([]string{"0", "1", "7", "12", "/", "—", "不适用", "\t", "\t\t", "\r\n", " ", "", "3.5", "-2",
+		"１２", "万元", "0\t", "\n"}, fastPathPieces...)
+	var out []*grammar.Report
+	for _, rep := range sharedReports(t) {
+		text := rep.Source.Text
+		for range per {
+			var spans []grammar.Span
+			for _, tb := range rep.Tables {
+				if tb != nil {
+					spans = append(spans, tb.Span)
+				}
+			}
+			if len(spans) == 0 {
+				break
+			}
+			b := []byte(text)
+			for range 1 + rng.Intn(12) {
+				sp := spans[rng.Intn(len(spans))]
+				if sp.End <= sp.Start {
+					continue
+				}
+				at := sp.Start + rng.Intn(sp.End-sp.Start)
+				cut := min(len(b), at+rng.Intn(4))
+				b = append(b[:at:at], append([]byte(pieces[rng.Intn(len(pieces))]), b[cut:]...)...)
+			}
+			m, err := input.Parse(rep.Source.Path, b)
+			if err != nil {
+				continue
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// oldAnalyzeTable is analyzeTable before evalPlanned: every relation's
+// cells gathered, then each evaluated cell by cell (evalRelation).
+func oldAnalyzeTable(rep *grammar.Report, id int) *analysis {
+	t := rep.Table(id)
+	if t == nil || t.Unreadable {
+		return nil
+	}
+	a := &analysis{table: t}
+	plan := tableBalanceEntryOf(t.Def.Format, id)
+	bs := plan.bs
+	a.rels = make([]relation, len(bs))
+	cells := make([]*grammar.Cell, plan.nrefs)
+	distinct := make([]*grammar.Cell, len(plan.cells))
+	lookUpCells(t, plan, distinct)
+	for k, i := range plan.refs {
+		cells[k] = distinct[i]
+	}
+	at := 0
+	var blockers []*grammar.Cell
+	for i := range bs {
+		b := &bs[i]
+		n := len(b.Left) + len(b.Right)
+		blockers = oldEvalRelation(&a.rels[i], t, b, cells[at:at+n:at+n], blockers)
+		at += n
+	}
+	a.explain()
+	return a
+}
+
+func oldEvalRelation(r *relation, t *grammar.Table, b *grammar.Balance, cells []*grammar.Cell, arena []*grammar.Cell) []*grammar.Cell {
+	*r = relation{b: b}
+	side := func(cs []*grammar.Cell) float64 {
+		sum := 0.0
+		for _, c := range cs {
+			switch {
+			case c == nil:
+				r.missing = true
+			case c.Kind != grammar.CellNumber:
+				arena = append(arena, c)
+			case c.Doubt != "":
+				if row := rowOf(t, c); row != nil && row.Split {
+					r.split = true
+					sum += c.Value
+				} else {
+					arena = append(arena, c)
+				}
+			default:
+				sum += c.Value
+			}
+		}
+		return sum
+	}
+	nl := len(b.Left)
+	r.all, r.nl = cells, uint32(nl)
+	first := len(arena)
+	r.lsum = side(cells[:nl])
+	r.rsum = side(cells[nl:])
+	if len(arena) > first {
+		r.blockers = arena[first:len(arena):len(arena)]
+	}
+	switch {
+	case r.missing || len(r.blockers) > 0:
+		r.status = relBlocked
+	case r.lsum != r.rsum:
+		r.status = relFail
+	}
+	return arena
+}
+
+// sameAnalysis fails unless got is want: the relations field by field (the
+// sums bit for bit; the cells where a relation fails, the only table whose
+// cells are read), the findings with their relations by position.
+func sameAnalysis(t *testing.T, what string, got, want *analysis) {
+	t.Helper()
+	if (got == nil) != (want == nil) {
+		t.Fatalf("%s: analysis %v, want %v", what, got, want)
+	}
+	if got == nil {
+		return
+	}
+	failed := false
+	for i := range want.rels {
+		failed = failed || want.rels[i].status == relFail
+	}
+	if len(got.rels) != len(want.rels) {
+		t.Fatalf("%s: %d relations, want %d", what, len(got.rels), len(want.rels))
+	}
+	sameCells := func(a, b []*grammar.Cell) bool {
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if a[i] != b[i] {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range want.rels {
+		g, w := &got.rels[i], &want.rels[i]
+		if g.b != w.b || g.status != w.status || g.missing != w.missing || g.split != w.split || g.nl != w.nl ||
+			math.Float64bits(g.lsum) != math.Float64bits(w.lsum) || math.Float64bits(g.rsum) != math.Float64bits(w.rsum) ||
+			!sameCells(g.blockers, w.blockers) {
+			t.Fatalf("%s: relation %d is %+v, want %+v", what, i, *g, *w)
+		}
+		if failed && !sameCells(g.all, w.all) {
+			t.Fatalf("%s: relation %d has cells %v, want %v", what, i, g.all, w.all)
+		}
+	}
+	index := func(a *analysis, r *relation) int {
+		for i := range a.rels {
+			if &a.rels[i] == r {
+				return i
+			}
+		}
+		return -1
+	}
+	if len(got.findings) != len(want.findings) {
+		t.Fatalf("%s: %d findings, want %d", what, len(got.findings), len(want.findings))
+	}
+	for i, w := range want.findings {
+		g := got.findings[i]
+		if g.Kind != w.Kind || g.Culprit != w.Culprit || math.Float64bits(g.Value) != math.Float64bits(w.Value) ||
+			g.Fix != w.Fix || len(g.Rels) != len(w.Rels) {
+			t.Fatalf("%s: finding %d is %+v, want %+v", what, i, *g, *w)
+		}
+		for j := range w.Rels {
+			if index(got, g.Rels[j]) != index(want, w.Rels[j]) {
+				t.Fatalf("%s: finding %d relation %d differs", what, i, j)
+			}
+		}
+	}
+}
+
+// revaluedTable is a copy of t with some numbers changed: by a little (a
+// relation then fails), to -0, to large and fractional values, NaN and
+// infinities (the sums must stay the same bit for bit).
+func revaluedTable(rng *rand.Rand, t *grammar.Table) *grammar.Table {
+	values := []float64{math.Copysign(0, -1), 0, 1e300, -1e300, 0.1, 0.2, 0.3, -7, math.NaN(), math.Inf(1), math.Inf(-1), 1e-320}
+	c := *t
+	c.Rows = nil
+	for _, r := range t.Rows {
+		rc := *r
+		rc.Cells = append([]*grammar.Cell(nil), r.Cells...)
+		for i, cell := range rc.Cells {
+			if cell == nil || rng.Intn(6) != 0 {
+				continue
+			}
+			cc := *cell
+			if rng.Intn(2) == 0 {
+				cc.Value += float64(1 + rng.Intn(5))
+			} else {
+				cc.Value = values[rng.Intn(len(values))]
+			}
+			rc.Cells[i] = &cc
+		}
+		c.Rows = append(c.Rows, &rc)
+	}
+	return &c
+}
+
+// withTable is rep with table id replaced by tb.
+func withTable(rep *grammar.Report, id int, tb *grammar.Table) *grammar.Report {
+	c := *rep
+	c.Tables[id-1] = tb // an array: the copy's own
+	return &c
+}
+
+func TestAnalyzeTableAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	reps := append(sharedReports(t), tableMutants(t, 6, 40)...)
+	var tables, failing, blocked, split int
+	check := func(what string, rep *grammar.Report, id int) {
+		t.Helper()
+		want, got := oldAnalyzeTable(rep, id), analyzeTable(rep, id)
+		sameAnalysis(t, what, got, want)
+		if want == nil {
+			return
+		}
+		tables++
+		for _, r := range want.rels {
+			switch {
+			case r.status == relFail:
+				failing++
+			case r.status == relBlocked:
+				blocked++
+			}
+			if r.split {
+				split++
+			}
+		}
+		got.release()
+	}
+	for _, rep := range reps {
+		for _, id := range []int{grammar.TableRequests, grammar.TableReview} {
+			check("report", rep, id)
+			if tb := rep.Table(id); tb != nil {
+				for range 4 {
+					check("shuffled", withTable(rep, id, shuffledTable(rng, tb)), id)
+					check("revalued", withTable(rep, id, revaluedTable(rng, tb)), id)
+				}
+			}
+		}
+	}
+	t.Logf("%d tables: %d relations failing, %d blocked, %d with split values", tables, failing, blocked, split)
+	if tables < 200 || failing < 100 || blocked < 100 || split < 5 {
+		t.Fatalf("too few cases: %d tables, %d failing, %d blocked, %d split", tables, failing, blocked, split)
+	}
+}
