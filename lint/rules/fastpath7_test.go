@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"math/rand"
+	"slices"
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -262,5 +263,103 @@ func TestAnalyzeTableAsBefore(t *testing.T) {
 	t.Logf("%d tables: %d relations failing, %d blocked, %d with split values", tables, failing, blocked, split)
 	if tables < 200 || failing < 100 || blocked < 100 || split < 5 {
 		t.Fatalf("too few cases: %d tables, %d failing, %d blocked, %d split", tables, failing, blocked, split)
+	}
+}
+
+// oldBlankColumns is blankColumns before it first counted the blank cells.
+func oldBlankColumns(t *grammar.Table) []string {
+	type count struct {
+		key          string
+		col          *grammar.ColDef
+		cells, blank int
+	}
+	var buf [16]count
+	counts := buf[:0]
+	for _, r := range t.Rows {
+		for j, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			k := -1
+			if j < len(counts) && (counts[j].col == c.Col || counts[j].key == c.Col.Key) {
+				k = j
+			} else {
+				for i := range counts {
+					if counts[i].col == c.Col || counts[i].key == c.Col.Key {
+						k = i
+						break
+					}
+				}
+			}
+			if k < 0 {
+				counts = append(counts, count{key: c.Col.Key, col: c.Col})
+				k = len(counts) - 1
+			}
+			counts[k].cells++
+			if c.Kind == grammar.CellEmpty {
+				counts[k].blank++
+			}
+		}
+	}
+	var out []string
+	for _, n := range counts {
+		if n.blank == n.cells && n.cells >= minBlankColumnCells {
+			out = append(out, n.key)
+		}
+	}
+	return out
+}
+
+// blankedTable is a copy of t with some cells made blank: a column at a
+// time (so that some are blank throughout), or here and there.
+func blankedTable(rng *rand.Rand, t *grammar.Table) *grammar.Table {
+	c := *t
+	c.Rows = nil
+	col, odds := rng.Intn(10), 1+rng.Intn(40)
+	for _, r := range t.Rows {
+		rc := *r
+		rc.Cells = append([]*grammar.Cell(nil), r.Cells...)
+		for i, cell := range rc.Cells {
+			if cell == nil || (i != col || rng.Intn(8) == 0) && rng.Intn(odds) != 0 {
+				continue
+			}
+			cc := *cell
+			cc.Kind = grammar.CellEmpty
+			rc.Cells[i] = &cc
+		}
+		c.Rows = append(c.Rows, &rc)
+	}
+	return &c
+}
+
+func TestBlankColumnsAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	var tables, some int
+	check := func(tb *grammar.Table) {
+		t.Helper()
+		got, want := blankColumns(tb), oldBlankColumns(tb)
+		if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("blankColumns = %#v, want %#v", got, want)
+		}
+		tables++
+		if len(want) > 0 {
+			some++
+		}
+	}
+	for _, rep := range append(sharedReports(t), tableMutants(t, 7, 20)...) {
+		for _, tb := range rep.Tables {
+			if tb == nil {
+				continue
+			}
+			check(tb)
+			for range 6 {
+				check(blankedTable(rng, tb))
+				check(shuffledTable(rng, blankedTable(rng, tb)))
+			}
+		}
+	}
+	t.Logf("%d tables, %d with a blank column", tables, some)
+	if some < 200 || tables-some < 500 {
+		t.Fatalf("%d tables, %d with a blank column", tables, some)
 	}
 }

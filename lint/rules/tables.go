@@ -404,6 +404,12 @@ const minBlankColumnCells = 3
 // of the form left empty (often the 法人或其他组织 columns of 表三) is said once
 // for the block, not once per cell.
 func blankColumns(t *grammar.Table) []string {
+	// a column left blank holds minBlankColumnCells blank cells at least:
+	// a table with fewer (most have none) has none, told without counting
+	// its columns' cells
+	if !hasBlankCells(t, minBlankColumnCells) {
+		return nil
+	}
 	// a table has a few columns: a list searched from the cell's own
 	// position is cheaper than a map looked up for every cell
 	type count struct {
@@ -446,6 +452,20 @@ func blankColumns(t *grammar.Table) []string {
 		}
 	}
 	return out
+}
+
+// hasBlankCells tells whether t has n blank cells at least.
+func hasBlankCells(t *grammar.Table, n int) bool {
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c != nil && c.Kind == grammar.CellEmpty {
+				if n--; n == 0 {
+					return true
+				}
+			}
+		}
+	}
+	return n <= 0
 }
 
 // blankColumnSet is blankColumns as a set.
