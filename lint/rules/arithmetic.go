@@ -320,6 +320,9 @@ func lookUpCells(t *grammar.Table, plan *tableBalanceEntry, distinct []*grammar.
 			continue
 		}
 		cols := plan.rowCols[s]
+		if placeInOrder(r.Cells, cols, distinct) {
+			continue
+		}
 		for ci, c := range r.Cells {
 			if c == nil {
 				continue
@@ -344,6 +347,32 @@ func lookUpCells(t *grammar.Table, plan *tableBalanceEntry, distinct []*grammar.
 			}
 		}
 	}
+}
+
+// placeInOrder is lookUpCells for a row whose cells are its template's
+// columns in order (each at its column's position, or nil), the rows the
+// parser makes: a loop with no call in it, so nothing spilled. It returns
+// false at the first cell elsewhere, and the row is then read again from
+// its start (the cells set so far are set again, to the same cells: the
+// first cell of a slot is kept).
+func placeInOrder(cells []*grammar.Cell, cols []rowCol, distinct []*grammar.Cell) bool {
+	if len(cells) > len(cols) {
+		return false
+	}
+	cols = cols[:len(cells)]
+	for ci, c := range cells {
+		if c == nil {
+			continue
+		}
+		col := &cols[ci]
+		if col.col != c.Col {
+			return false
+		}
+		if slot := col.cell; slot >= 0 && distinct[slot] == nil {
+			distinct[slot] = c
+		}
+	}
+	return true
 }
 
 // cellFact is what a relation reads of one of its cells: the value it

@@ -14,6 +14,9 @@ import (
 // code it replaced, kept here as the reference, on the seeds and the
 // corpus, on their tables shuffled and on their table text mutated with
 // random pieces (invalid UTF-8, characters outside the BMP, CRLF).
+//
+// tableMutants' reports with invalid UTF-8 are parsed from the text as it
+// is (grammar.NewSource), the others as files (input.Parse).
 
 // tableMutants are the shared reports with the text of their tables
 // changed at random: digits replaced, pieces of fastPathPieces and
@@ -48,7 +51,9 @@ func tableMutants(t *testing.T, seed int64, per int) []*grammar.Report {
 			}
 			m, err := input.Parse(rep.Source.Path, b)
 			if err != nil {
-				continue
+				// invalid UTF-8, refused by the decoder: the text as it is,
+				// what an editor may send the language server
+				m = grammar.Parse(grammar.NewSource(rep.Source.Path, string(b)))
 			}
 			out = append(out, m)
 		}
@@ -361,5 +366,31 @@ func TestBlankColumnsAsBefore(t *testing.T) {
 	t.Logf("%d tables, %d with a blank column", tables, some)
 	if some < 200 || tables-some < 500 {
 		t.Fatalf("%d tables, %d with a blank column", tables, some)
+	}
+}
+
+// lookUpCells with placeInOrder finds what Row.Cell finds (oldLookUpCells)
+// in the table mutants too, and in them shuffled.
+func TestLookUpCellsInOrderIsRowCell(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	tables := 0
+	for _, rep := range tableMutants(t, 8, 20) {
+		for _, id := range []int{1, 2, 3} {
+			tb := rep.Table(id)
+			if tb == nil {
+				continue
+			}
+			plan := tableBalanceEntryOf(tb.Def.Format, id)
+			for _, x := range []*grammar.Table{tb, shuffledTable(rng, tb), shuffledTable(rng, tb)} {
+				want, got := oldLookUpCells(x, plan), newLookUpCells(x, plan)
+				if !slices.Equal(got, want) {
+					t.Fatalf("table %d: cells %v, want %v", id, got, want)
+				}
+				tables++
+			}
+		}
+	}
+	if tables < 500 {
+		t.Fatalf("only %d tables", tables)
 	}
 }
