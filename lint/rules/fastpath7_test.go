@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -392,5 +393,80 @@ func TestLookUpCellsInOrderIsRowCell(t *testing.T) {
 	}
 	if tables < 500 {
 		t.Fatalf("only %d tables", tables)
+	}
+}
+
+// labelKeyBrackets is LabelKey(text) == key, with brackets(text) when so:
+// on the labels of the seeds, the corpus and the table mutants against
+// their canonical labels, on the template strings, and on random texts
+// dense in brackets (of both widths, and EF bytes that begin none),
+// against their own keys and the keys of others.
+func TestLabelKeyBracketsAsBefore(t *testing.T) {
+	var pairs [][2]string
+	for _, rep := range append(sharedReports(t), tableMutants(t, 9, 10)...) {
+		for _, tb := range rep.Tables {
+			if tb == nil {
+				continue
+			}
+			for _, l := range tb.Labels {
+				pairs = append(pairs, [2]string{l.Text, grammar.LabelKey(l.Canonical)}, [2]string{l.Text, grammar.LabelKey(l.Text)})
+			}
+		}
+	}
+	eachTemplateString(func(s string) {
+		pairs = append(pairs, [2]string{s, grammar.LabelKey(s)}, [2]string{strings.ReplaceAll(s, "（", "("), grammar.LabelKey(s)})
+	})
+	rng := rand.New(rand.NewSource(9))
+	pieces := append([]string{"（", "）", "(", ")", "\xef\xbc", "\xef", "\xef\xbc\x88\x88", "予以公开", "一、", "（一）"}, fastPathPieces...)
+	for range 40000 {
+		text := randomText(rng, pieces, rng.Intn(16))
+		pairs = append(pairs, [2]string{text, grammar.LabelKey(text)}, [2]string{text, pairs[rng.Intn(len(pairs))][1]})
+	}
+	same := 0
+	for _, p := range pairs {
+		got, o, c := labelKeyBrackets(p[0], p[1])
+		want := grammar.LabelKey(p[0]) == p[1]
+		wo, wc := 0, 0
+		if want {
+			wo, wc = brackets(p[0])
+			same++
+		}
+		if got != want || o != wo || c != wc {
+			t.Fatalf("labelKeyBrackets(%q, %q) = %v, %d, %d, want %v, %d, %d", p[0], p[1], got, o, c, want, wo, wc)
+		}
+		if got := sameLabel(p[0], p[1]); got != oldSameLabel(p[0], p[1]) {
+			t.Fatalf("sameLabel(%q, %q) = %v", p[0], p[1], got)
+		}
+	}
+	if same < 20000 || len(pairs)-same < 20000 {
+		t.Fatalf("%d pairs, %d the same", len(pairs), same)
+	}
+}
+
+// labelTexts makes what the four concatenations made, empty pieces and
+// texts among them.
+func TestLabelTextsAsConcatenation(t *testing.T) {
+	rng := rand.New(rand.NewSource(10))
+	pieces := append([]string{"", "改为模板标签“", "”", "表三"}, fastPathPieces...)
+	for range 20000 {
+		var lt labelTexts
+		var want [4]string
+		used := 0
+		for i := range want {
+			n := rng.Intn(7)
+			if used+n > len(lt.pieces) {
+				n = len(lt.pieces) - used
+			}
+			used += n
+			ps := make([]string, n)
+			for j := range ps {
+				ps[j] = pieces[rng.Intn(len(pieces))]
+			}
+			lt.add(ps...)
+			want[i] = strings.Join(ps, "")
+		}
+		if got := lt.make(); got != want {
+			t.Fatalf("labelTexts = %q, want %q", got, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -79,11 +80,8 @@ func sameLabel(text, canonical string) bool {
 	if text == canonical {
 		return tl.open == tl.close
 	}
-	if !labelKeyIs(text, tl.key) {
-		return false
-	}
-	o1, c1 := brackets(text)
-	return o1 == c1 && o1 >= tl.open && c1 >= tl.close
+	same, o1, c1 := labelKeyBrackets(text, tl.key)
+	return same && o1 == c1 && o1 >= tl.open && c1 >= tl.close
 }
 
 // skippable runes sit between the pieces of a label broken by the layout:
@@ -151,10 +149,12 @@ func keyAfterIs(src string, off int, want string) bool {
 func brokenByLayout(src string, l *grammar.Label, text string) bool {
 	// label keys are valid UTF-8: a byte suffix or prefix of one that is
 	// itself a key is a rune suffix or prefix
-	tl := templateInfo(l.Canonical)
-	canon := tl.key
-	nt := runeCount(text)
-	if nt == 0 || nt >= tl.keyRunes {
+	// text has fewer runes than canon, and some: told by its length, for
+	// both are keys (valid UTF-8) and below text is a byte suffix or
+	// prefix of canon, so a rune suffix or prefix, shorter exactly when
+	// it has fewer bytes
+	canon := templateInfo(l.Canonical).key
+	if len(text) == 0 || len(text) >= len(canon) {
 		return false
 	}
 	if strings.HasSuffix(canon, text) && keyBeforeIs(src, l.Span.Start, canon[:len(canon)-len(text)]) {
@@ -257,16 +257,54 @@ func checkLabels(ctx *lint.Context) {
 					tableNameEN(t.ID)+": row label “"+user.Text+"” was not recognised and was taken as “"+l.Canonical+"” by its position; please check")
 				continue
 			}
-			// concatenated: what Sprintf with %s gave, without its boxing;
-			// the fix and its edit from a slab
+			// the four texts in one allocation (what Sprintf with %s
+			// gave); the fix and its edit from a slab
+			var texts labelTexts
+			texts.add("改为模板标签“", l.Canonical, "”")
+			texts.add("Use the template label “", l.Canonical, "”")
+			texts.add(tableName(t.ID), "的标签“", user.Text, "”与模板不一致（", zhHow, "），应为“", l.Canonical, "”")
+			texts.add(tableNameEN(t.ID), ": label “", user.Text, "” differs from the template (", how, "); the template has “", l.Canonical, "”")
+			out := texts.make()
 			fe := slab.next()
 			fe.edit[0] = lint.Edit{Span: l.Span, NewText: l.Canonical}
-			fe.fix[0] = lint.Fix{Title: "改为模板标签“" + l.Canonical + "”", TitleEN: "Use the template label “" + l.Canonical + "”",
-				Applicability: lint.Safe, Edits: fe.edit[:]}
-			ctx.Emit(lint.Diagnostic{Span: l.Span,
-				Message:   tableName(t.ID) + "的标签“" + user.Text + "”与模板不一致（" + zhHow + "），应为“" + l.Canonical + "”",
-				MessageEN: tableNameEN(t.ID) + ": label “" + user.Text + "” differs from the template (" + how + "); the template has “" + l.Canonical + "”",
-				Fixes:     fe.fix[:]})
+			fe.fix[0] = lint.Fix{Title: out[0], TitleEN: out[1], Applicability: lint.Safe, Edits: fe.edit[:]}
+			ctx.Emit(lint.Diagnostic{Span: l.Span, Message: out[2], MessageEN: out[3], Fixes: fe.fix[:]})
 		}
 	}
+}
+
+// labelTexts are the texts of a GD-T008 finding, each the concatenation of
+// its pieces, made in one allocation: four concatenations were four.
+type labelTexts struct {
+	pieces [24]string
+	ends   [4]int // the end of each text's pieces in pieces
+	n      int    // texts added
+}
+
+func (lt *labelTexts) add(pieces ...string) {
+	start := 0
+	if lt.n > 0 {
+		start = lt.ends[lt.n-1]
+	}
+	lt.ends[lt.n] = start + copy(lt.pieces[start:], pieces)
+	lt.n++
+}
+
+// make returns the texts; their bytes are one array, never written again.
+func (lt *labelTexts) make() (out [4]string) {
+	size := 0
+	for _, p := range lt.pieces[:lt.ends[lt.n-1]] {
+		size += len(p)
+	}
+	buf := make([]byte, 0, size)
+	start := 0
+	for i, end := range lt.ends[:lt.n] {
+		from := len(buf)
+		for _, p := range lt.pieces[start:end] {
+			buf = append(buf, p...)
+		}
+		out[i] = unsafe.String(unsafe.SliceData(buf[from:]), len(buf)-from)
+		start = end
+	}
+	return out
 }

@@ -349,7 +349,6 @@ func templateKey(s string) string { return templateInfo(s).key }
 type templateLabel struct {
 	text        string
 	key         string
-	keyRunes    int // runeCount(key)
 	open, close int
 }
 
@@ -378,7 +377,6 @@ func templateInfo(s string) *templateLabel {
 
 func newTemplateLabel(s string) *templateLabel {
 	tl := &templateLabel{text: s, key: grammar.LabelKey(s)}
-	tl.keyRunes = runeCount(tl.key)
 	tl.open, tl.close = brackets(s)
 	return tl
 }

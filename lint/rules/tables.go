@@ -266,6 +266,16 @@ const (
 // goes instead of building the key (sameLabel asks it of most labels
 // that differ from the template's, and the answer is mostly yes).
 func labelKeyIs(text, key string) bool {
+	same, _, _ := labelKeyBrackets(text, key)
+	return same
+}
+
+// labelKeyBrackets is labelKeyIs(text, key) and, when it is true, the
+// brackets of text (brackets(text)), counted in the same pass: LabelKey
+// drops every bracket, and each is a rune the pass steps on ('(' and ')',
+// and （ and ） (EF BC 88, EF BC 89), decoded as runes: EF continues no
+// rune, and the fast paths take only ASCII kept and Han).
+func labelKeyBrackets(text, key string) (same bool, open, close int) {
 	j := 0 // key[:j] matched
 	for i := 0; i < len(text); {
 		// two characters U+4000–U+9FFF (lead byte E4–E9, two continuation
@@ -284,9 +294,13 @@ func labelKeyIs(text, key string) bool {
 		if c < utf8.RuneSelf {
 			if !asciiLabelDrop[c] {
 				if j >= len(key) || key[j] != c {
-					return false
+					return false, 0, 0
 				}
 				j++
+			} else if c == '(' {
+				open++
+			} else if c == ')' {
+				close++
 			}
 			i++
 			continue
@@ -296,10 +310,10 @@ func labelKeyIs(text, key string) bool {
 			// on three-byte slices, whose length bounds the indexes
 			if t := text[i : i+3]; t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80 {
 				if len(key)-j < 3 {
-					return false
+					return false, 0, 0
 				}
 				if k := key[j : j+3]; k[0] != c || k[1] != t[1] || k[2] != t[2] {
-					return false
+					return false, 0, 0
 				}
 				i += 3
 				j += 3
@@ -314,18 +328,26 @@ func labelKeyIs(text, key string) bool {
 		case k == runeKept:
 			piece = text[i : i+n]
 		case k == runeDropped:
+			if r == '（' {
+				open++
+			} else if r == '）' {
+				close++
+			}
 		case k == runeUnknown:
 			piece = grammar.LabelKey(text[i : i+n])
 		default:
 			piece = string(k)
 		}
 		if !strings.HasPrefix(key[j:], piece) {
-			return false
+			return false, 0, 0
 		}
 		j += len(piece)
 		i += n
 	}
-	return j == len(key)
+	if j != len(key) {
+		return false, 0, 0
+	}
+	return true, open, close
 }
 
 // asciiLabelDrop holds the ASCII bytes LabelKey leaves out.
