@@ -3,12 +3,14 @@ package rules
 import (
 	"math"
 	"math/rand"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // The sixth round of fast paths (the table rules): each compared with the
@@ -468,5 +470,219 @@ func TestLabelTextsAsConcatenation(t *testing.T) {
 		if got := lt.make(); got != want {
 			t.Fatalf("labelTexts = %q, want %q", got, want)
 		}
+	}
+}
+
+// concatCheckUnchecked is GD-A005's check before its messages were written
+// in buffers (appendRelSummary, relatedCells): the texts concatenated and
+// joined, with concatCellLabelKind, concatRelSummary and
+// concatColumnEquation.
+func concatCheckUnchecked(ctx *lint.Context) {
+	for _, id := range []int{grammar.TableRequests, grammar.TableReview} {
+		a := analysisOf(ctx, id)
+		if a == nil {
+			continue
+		}
+		type group struct {
+			key   string
+			doubt string
+			row   *grammar.RowDef
+			cells []*grammar.Cell
+			rels  []*relation
+			// where cells and rels start: a group's few, in its own
+			// allocation rather than in lists grown from one
+			cellBuf [8]*grammar.Cell
+			relBuf  [8]*relation
+		}
+		// the groups in the order they were made: a few, compared by key
+		// in turn (no map made per table and hashed per cell)
+		var groups []*group
+		var kb []byte
+		blankCols := blankColumnsOf(ctx, a.table)
+		var block group // the cells of columns left blank throughout, said once
+		for i := range a.rels {
+			r := &a.rels[i]
+			if r.status != relBlocked {
+				continue
+			}
+			for _, c := range r.blockers {
+				if c.Kind == grammar.CellEmpty && slices.Contains(blankCols, c.Col.Key) {
+					if !containsCell(block.cells, c) {
+						block.cells = append(block.cells, c)
+					}
+					if !containsRel(block.rels, r) {
+						block.rels = append(block.rels, r)
+					}
+					continue
+				}
+				// the key is built in a reused buffer: a lookup of
+				// string(kb) does not allocate, only a new group's key
+				kb = append(append(kb[:0], "row:"...), c.Row.Key...)
+				doubt := ""
+				if c.Kind == grammar.CellNumber && c.Doubt != "" {
+					doubt = c.Doubt
+					kb = append(append(kb[:0], "doubt:"...), c.Doubt...)
+					if !a.table.Def.Positional {
+						kb = append(append(kb, ':'), c.Row.Key...)
+					}
+				}
+				var g *group
+				for _, h := range groups {
+					if h.key == string(kb) {
+						g = h
+						break
+					}
+				}
+				if g == nil {
+					g = &group{key: string(kb), doubt: doubt, row: c.Row}
+					g.cells, g.rels = g.cellBuf[:0], g.relBuf[:0]
+					groups = append(groups, g)
+				}
+				if !containsCell(g.cells, c) {
+					g.cells = append(g.cells, c)
+				}
+				if !containsRel(g.rels, r) {
+					g.rels = append(g.rels, r)
+				}
+			}
+		}
+		if len(block.cells) > 0 {
+			emitBlankColumnsUnchecked(ctx, a.table, blankCols, block.cells, block.rels)
+		}
+		for _, g := range groups {
+			sortCells(a.table, g.cells)
+			relZH, relEN := concatRelSummary(a.table.Def, g.rels)
+			tn, te := tableName(id), tableNameEN(id)
+			var zh, en string
+			// concatenated: what Sprintf with %s gave, without its boxing
+			switch {
+			case g.doubt != "" && a.table.Def.Positional:
+				zh = tn + "的数值位置不确定（" + g.doubt + "），未核对：" + relZH
+				en = te + ": the placement of the values is uncertain, not checked: " + relEN
+			case g.doubt != "":
+				zh = tn + "“" + g.row.Label + "”行的数值位置不确定（" + g.doubt + "），未核对：" + relZH
+				en = te + " row “" + g.row.Label + "”: the placement of the values is uncertain, not checked: " + relEN
+			default:
+				cz, ce := cellKindSummary(g.cells)
+				zh = tn + "“" + g.row.Label + "”行" + cz + "，不是数字，未核对：" + relZH
+				en = te + " row “" + g.row.Label + "”: " + ce + ", not a number; not checked: " + relEN
+			}
+			d := lint.Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
+			if len(g.cells) > 1 {
+				d.Related = make([]lint.Related, 0, len(g.cells)-1)
+			}
+			for _, c := range g.cells[1:] {
+				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: concatCellLabelKind(c)})
+			}
+			ctx.Emit(d)
+		}
+	}
+}
+
+func concatCellLabelKind(c *grammar.Cell) string {
+	switch c.Kind {
+	case grammar.CellEmpty:
+		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 空白"
+	case grammar.CellPlaceholder:
+		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 占位符“" + c.Text + "”"
+	case grammar.CellText:
+		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 文字“" + c.Text + "”"
+	}
+	return "“" + c.Row.Label + "”“" + c.Col.Label + "” 位置不确定（" + c.Doubt + "）"
+}
+func concatRelSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
+	colLabel := func(ref grammar.CellRef) string {
+		for _, c := range def.Row(ref.Row).Cols {
+			if c.Key == ref.Col {
+				return c.Label
+			}
+		}
+		return ref.Col
+	}
+	zs, es := make([]string, 0, 4), make([]string, 0, 4) // one per kind at most
+	// the kinds named, in this order; the relations of each looked up in
+	// the list (a few), not gathered in a map
+	for _, k := range []grammar.BalanceKind{grammar.BalanceRowTotal, grammar.BalanceOutcomeTotal, grammar.BalanceColumn, grammar.BalanceReviewTotal} {
+		var rsBuf [16]*relation
+		rs := rsBuf[:0]
+		for _, r := range rels {
+			if r.b.Kind == k {
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) == 0 {
+			continue
+		}
+		names := make([]string, 0, len(rs))
+		for _, r := range rs {
+			if k == grammar.BalanceRowTotal || k == grammar.BalanceReviewTotal {
+				names = append(names, def.Row(r.b.Right[0].Row).Label)
+			} else {
+				names = append(names, colLabel(r.b.Right[0]))
+			}
+		}
+		list, listEN := quotedList(names, "”“"), quotedList(names, "”, “")
+		switch k {
+		case grammar.BalanceRowTotal, grammar.BalanceReviewTotal:
+			zs = append(zs, list+"的总计")
+			es = append(es, "the total of "+listEN)
+		case grammar.BalanceOutcomeTotal:
+			row := def.Row(rs[0].b.Right[0].Row).Label
+			zs = append(zs, list+"列的“"+row+"”")
+			es = append(es, "“"+row+"” in column "+listEN)
+		case grammar.BalanceColumn:
+			eq := concatColumnEquation(def, *rs[0].b)
+			zs = append(zs, list+"列的 "+eq)
+			es = append(es, eq+" in column "+listEN)
+		}
+	}
+	return strings.Join(zs, "；"), strings.Join(es, "; ")
+}
+func concatColumnEquation(def *grammar.TableDef, b grammar.Balance) string {
+	side := func(refs []grammar.CellRef) string {
+		ts := make([]string, 0, len(refs))
+		for _, ref := range refs {
+			ts = append(ts, shortRow(def.Row(ref.Row)))
+		}
+		return strings.Join(ts, " + ")
+	}
+	return side(b.Left) + " = " + side(b.Right)
+}
+
+// GD-A005 finds what it found when its texts were concatenated, on the
+// seeds, the corpus and the table mutants, and on them with digits
+// replaced by what is not one (blocked relations in number).
+func TestCheckUncheckedTextsAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	old := *lint.RuleByID("GD-A005")
+	old.Check = concatCheckUnchecked
+	opts := &lint.Options{}
+	found, related := 0, 0
+	for _, rep := range append(sharedReports(t), tableMutants(t, 11, 10)...) {
+		reps := []*grammar.Report{rep}
+		for range 3 {
+			b := []byte(rep.Source.Text)
+			for i := range b {
+				if b[i] >= '0' && b[i] <= '9' && rng.Intn(10) == 0 {
+					b[i] = " -X\t/"[rng.Intn(5)]
+				}
+			}
+			reps = append(reps, grammar.Parse(grammar.NewSource(rep.Source.Path, string(b))))
+		}
+		for _, r := range reps {
+			got := lint.Run(r, []*lint.Rule{lint.RuleByID("GD-A005")}, opts)
+			want := lint.Run(r, []*lint.Rule{&old}, opts)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("GD-A005 found %v, want %v", got, want)
+			}
+			found += len(want)
+			for _, d := range want {
+				related += len(d.Related)
+			}
+		}
+	}
+	t.Logf("%d findings, %d related notes", found, related)
+	if found < 1000 || related < 1000 {
+		t.Fatalf("only %d findings, %d related notes", found, related)
 	}
 }

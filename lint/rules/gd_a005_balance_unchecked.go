@@ -46,18 +46,44 @@ func cellKind(c *grammar.Cell) (zh, en string) {
 	return "位置不确定（" + c.Doubt + "）", "placement uncertain"
 }
 
-// cellLabelKind is cellLabel(c) + " " + the Chinese of cellKind(c), made
-// in one concatenation.
+// cellLabelKind is cellLabel(c) + " " + the Chinese of cellKind(c).
 func cellLabelKind(c *grammar.Cell) string {
+	var buf [256]byte
+	return string(appendCellLabelKind(buf[:0], c))
+}
+
+// appendCellLabelKind appends cellLabelKind(c) to b.
+func appendCellLabelKind(b []byte, c *grammar.Cell) []byte {
+	b = append(append(append(append(append(b, "“"...), c.Row.Label...), "”“"...), c.Col.Label...), "” "...)
 	switch c.Kind {
 	case grammar.CellEmpty:
-		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 空白"
+		return append(b, "空白"...)
 	case grammar.CellPlaceholder:
-		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 占位符“" + c.Text + "”"
+		return append(append(append(b, "占位符“"...), c.Text...), "”"...)
 	case grammar.CellText:
-		return "“" + c.Row.Label + "”“" + c.Col.Label + "” 文字“" + c.Text + "”"
+		return append(append(append(b, "文字“"...), c.Text...), "”"...)
 	}
-	return "“" + c.Row.Label + "”“" + c.Col.Label + "” 位置不确定（" + c.Doubt + "）"
+	return append(append(append(b, "位置不确定（"...), c.Doubt...), "）"...)
+}
+
+// relatedCells are the related notes of a GD-A005 finding, cellLabelKind
+// of each cell: their texts in one string, one allocation, not one each.
+func relatedCells(cs []*grammar.Cell) []lint.Related {
+	var buf [1024]byte
+	var endBuf [16]int
+	b, ends := buf[:0], endBuf[:0]
+	for _, c := range cs {
+		b = appendCellLabelKind(b, c)
+		ends = append(ends, len(b))
+	}
+	all := string(b)
+	out := make([]lint.Related, len(cs))
+	start := 0
+	for i, c := range cs {
+		out[i] = lint.Related{Span: c.Span, Message: all[start:ends[i]]}
+		start = ends[i]
+	}
+	return out
 }
 
 // checkUnchecked reports the cells that kept balances from being checked:
@@ -137,28 +163,31 @@ func checkUnchecked(ctx *lint.Context) {
 		}
 		for _, g := range groups {
 			sortCells(a.table, g.cells)
-			relZH, relEN := relSummary(a.table.Def, g.rels)
 			tn, te := tableName(id), tableNameEN(id)
-			var zh, en string
-			// concatenated: what Sprintf with %s gave, without its boxing
+			// each message written in a buffer on the stack, the relations
+			// named at its end: one allocation each, where its pieces
+			// were strings joined and concatenated
+			var zhBuf, enBuf [512]byte
+			zh, en := zhBuf[:0], enBuf[:0]
 			switch {
 			case g.doubt != "" && a.table.Def.Positional:
-				zh = tn + "的数值位置不确定（" + g.doubt + "），未核对：" + relZH
-				en = te + ": the placement of the values is uncertain, not checked: " + relEN
+				zh = append(append(append(append(zh, tn...), "的数值位置不确定（"...), g.doubt...), "），未核对："...)
+				en = append(append(en, te...), ": the placement of the values is uncertain, not checked: "...)
 			case g.doubt != "":
-				zh = tn + "“" + g.row.Label + "”行的数值位置不确定（" + g.doubt + "），未核对：" + relZH
-				en = te + " row “" + g.row.Label + "”: the placement of the values is uncertain, not checked: " + relEN
+				zh = append(append(append(append(zh, tn...), "“"...), g.row.Label...), "”行的数值位置不确定（"...)
+				zh = append(append(zh, g.doubt...), "），未核对："...)
+				en = append(append(append(append(en, te...), " row “"...), g.row.Label...), "”: the placement of the values is uncertain, not checked: "...)
 			default:
 				cz, ce := cellKindSummary(g.cells)
-				zh = tn + "“" + g.row.Label + "”行" + cz + "，不是数字，未核对：" + relZH
-				en = te + " row “" + g.row.Label + "”: " + ce + ", not a number; not checked: " + relEN
+				zh = append(append(append(append(zh, tn...), "“"...), g.row.Label...), "”行"...)
+				zh = append(append(zh, cz...), "，不是数字，未核对："...)
+				en = append(append(append(append(en, te...), " row “"...), g.row.Label...), "”: "...)
+				en = append(append(en, ce...), ", not a number; not checked: "...)
 			}
-			d := lint.Diagnostic{Span: g.cells[0].Span, Message: zh, MessageEN: en}
+			zh, en = appendRelSummary(zh, en, a.table.Def, g.rels)
+			d := lint.Diagnostic{Span: g.cells[0].Span, Message: string(zh), MessageEN: string(en)}
 			if len(g.cells) > 1 {
-				d.Related = make([]lint.Related, 0, len(g.cells)-1)
-			}
-			for _, c := range g.cells[1:] {
-				d.Related = append(d.Related, lint.Related{Span: c.Span, Message: cellLabelKind(c)})
+				d.Related = relatedCells(g.cells[1:])
 			}
 			ctx.Emit(d)
 		}
@@ -235,6 +264,15 @@ func cellKindSummary(cs []*grammar.Cell) (zh, en string) {
 
 // relSummary names the unchecked relations briefly, grouped by kind.
 func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
+	var zhBuf, enBuf [256]byte
+	z, e := appendRelSummary(zhBuf[:0], enBuf[:0], def, rels)
+	return string(z), string(e)
+}
+
+// appendRelSummary appends relSummary's two texts to zh and en: each
+// kind's names written in place, where they were quoted lists joined and
+// concatenated.
+func appendRelSummary(zh, en []byte, def *grammar.TableDef, rels []*relation) ([]byte, []byte) {
 	colLabel := func(ref grammar.CellRef) string {
 		for _, c := range def.Row(ref.Row).Cols {
 			if c.Key == ref.Col {
@@ -243,7 +281,7 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 		}
 		return ref.Col
 	}
-	zs, es := make([]string, 0, 4), make([]string, 0, 4) // one per kind at most
+	first := true
 	// the kinds named, in this order; the relations of each looked up in
 	// the list (a few), not gathered in a map
 	for _, k := range []grammar.BalanceKind{grammar.BalanceRowTotal, grammar.BalanceOutcomeTotal, grammar.BalanceColumn, grammar.BalanceReviewTotal} {
@@ -257,7 +295,8 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 		if len(rs) == 0 {
 			continue
 		}
-		names := make([]string, 0, len(rs))
+		var nameBuf [16]string
+		names := nameBuf[:0]
 		for _, r := range rs {
 			if k == grammar.BalanceRowTotal || k == grammar.BalanceReviewTotal {
 				names = append(names, def.Row(r.b.Right[0].Row).Label)
@@ -265,34 +304,44 @@ func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 				names = append(names, colLabel(r.b.Right[0]))
 			}
 		}
-		list, listEN := quotedList(names, "”“"), quotedList(names, "”, “")
+		if !first {
+			zh, en = append(zh, "；"...), append(en, "; "...)
+		}
+		first = false
 		switch k {
 		case grammar.BalanceRowTotal, grammar.BalanceReviewTotal:
-			zs = append(zs, list+"的总计")
-			es = append(es, "the total of "+listEN)
+			zh = append(appendQuotedList(zh, names, "”“"), "的总计"...)
+			en = appendQuotedList(append(en, "the total of "...), names, "”, “")
 		case grammar.BalanceOutcomeTotal:
 			row := def.Row(rs[0].b.Right[0].Row).Label
-			zs = append(zs, list+"列的“"+row+"”")
-			es = append(es, "“"+row+"” in column "+listEN)
+			zh = append(append(append(appendQuotedList(zh, names, "”“"), "列的“"...), row...), "”"...)
+			en = appendQuotedList(append(append(append(en, "“"...), row...), "” in column "...), names, "”, “")
 		case grammar.BalanceColumn:
-			eq := columnEquation(def, *rs[0].b)
-			zs = append(zs, list+"列的 "+eq)
-			es = append(es, eq+" in column "+listEN)
+			zh = appendColumnEquation(append(appendQuotedList(zh, names, "”“"), "列的 "...), def, rs[0].b)
+			en = appendQuotedList(append(appendColumnEquation(en, def, rs[0].b), " in column "...), names, "”, “")
 		}
 	}
-	return strings.Join(zs, "；"), strings.Join(es, "; ")
+	return zh, en
 }
 
 // columnEquation writes a column balance by its rows: 一 + 二 = （七）总计 + 四.
 func columnEquation(def *grammar.TableDef, b grammar.Balance) string {
-	side := func(refs []grammar.CellRef) string {
-		ts := make([]string, 0, len(refs))
-		for _, ref := range refs {
-			ts = append(ts, shortRow(def.Row(ref.Row)))
+	var buf [128]byte
+	return string(appendColumnEquation(buf[:0], def, &b))
+}
+
+// appendColumnEquation appends columnEquation(def, *b) to out.
+func appendColumnEquation(out []byte, def *grammar.TableDef, b *grammar.Balance) []byte {
+	side := func(out []byte, refs []grammar.CellRef) []byte {
+		for i, ref := range refs {
+			if i > 0 {
+				out = append(out, " + "...)
+			}
+			out = append(out, shortRow(def.Row(ref.Row))...)
 		}
-		return strings.Join(ts, " + ")
+		return out
 	}
-	return side(b.Left) + " = " + side(b.Right)
+	return side(append(side(out, b.Left), " = "...), b.Right)
 }
 
 func containsCell(cs []*grammar.Cell, c *grammar.Cell) bool {
@@ -328,6 +377,18 @@ func sortCells(t *grammar.Table, cs []*grammar.Cell) {
 			cs[j], cs[j-1] = cs[j-1], cs[j]
 		}
 	}
+}
+
+// appendQuotedList appends quotedList(names, sep) to b.
+func appendQuotedList(b []byte, names []string, sep string) []byte {
+	b = append(b, "“"...)
+	for i, s := range names {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, s...)
+	}
+	return append(b, "”"...)
 }
 
 // quotedList is "“" + strings.Join(names, sep) + "”", built in one
