@@ -10,6 +10,7 @@ import (
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/grammar/input"
+	"github.com/gdlint/gdlint/internal/spill"
 	"github.com/gdlint/gdlint/lint"
 )
 
@@ -685,4 +686,141 @@ func TestCheckUncheckedTextsAsBefore(t *testing.T) {
 	if found < 1000 || related < 1000 {
 		t.Fatalf("only %d findings, %d related notes", found, related)
 	}
+}
+
+// oldValue is value before valueIn: the cell by Table.Cell, the row looked
+// up again for a doubted one.
+func oldValue(r *grammar.Report, ref grammar.CellRef) (v Value, number bool, cell *grammar.Cell) {
+	t := r.Table(ref.Table)
+	if t == nil {
+		return Value{}, false, nil
+	}
+	c := t.Cell(ref.Row, ref.Col)
+	if c == nil {
+		return Value{}, false, nil
+	}
+	n, ok := c.Number()
+	if !ok {
+		return Value{}, false, c
+	}
+	firm := c.Doubt == ""
+	if !firm {
+		if row := t.Row(ref.Row); row != nil && row.Split {
+			firm = true
+		}
+	}
+	return Value{Value: n, Text: c.Text, Span: c.Span, Doubt: c.Doubt, Firm: firm}, true, c
+}
+
+// oldProseOf is proseOf before sortSkipped: the spans appended to a nil
+// list and sorted by sortByStart.
+func oldProseOf(rep *grammar.Report) prose {
+	var skip []grammar.Span
+	for _, t := range rep.Tables {
+		if t != nil {
+			skip = append(skip, t.Span)
+		}
+	}
+	for _, r := range rep.Residue {
+		skip = append(skip, r.Span)
+	}
+	for _, h := range rep.Headings {
+		skip = append(skip, h.Span)
+	}
+	if rep.Title != nil {
+		skip = append(skip, lineOf(rep.Source, rep.Title.Span))
+	}
+	if rep.Publication != nil {
+		skip = append(skip, lineOf(rep.Source, rep.Publication.Span))
+	}
+	sortByStart(skip)
+	paras := make([]grammar.Span, len(rep.Paragraphs))
+	for i, p := range rep.Paragraphs {
+		paras[i] = p.Span
+	}
+	return prose{text: rep.Source.Text, paragraphs: paras, skip: skip}
+}
+
+// oldAppendData is AppendData before it made room for the record first.
+func oldAppendData(y YearReport) []byte {
+	var b []byte
+	for i := range y.cells {
+		c := &y.cells[i]
+		var flags byte
+		if c.present {
+			flags |= 1
+		}
+		if c.value != nil {
+			flags |= 2
+			if c.value.Firm {
+				flags |= 4
+			}
+		}
+		b = append(b, flags)
+		b = spill.AppendSpan(b, c.span)
+		if v := c.value; v != nil {
+			b = spill.AppendFloat(b, v.Value)
+			b = spill.AppendString(b, v.Text)
+			b = spill.AppendSpan(b, v.Span)
+			b = spill.AppendString(b, v.Doubt)
+		}
+	}
+	b = spill.AppendSpans(b, y.prose.paragraphs)
+	return spill.AppendSpans(b, y.prose.skip)
+}
+
+// SummarizeYear reads the cells oldValue reads, the prose oldProseOf
+// reads, and AppendData writes what it wrote, on the seeds, the corpus and
+// the table mutants, their tables shuffled (rows duplicated, moved and
+// dropped) and revalued, and on reports with no table or no heading.
+func TestSummarizeYearAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewSource(12))
+	var reps []*grammar.Report
+	for _, rep := range append(sharedReports(t), tableMutants(t, 12, 10)...) {
+		reps = append(reps, rep)
+		for _, id := range []int{1, 2} {
+			if tb := rep.Table(id); tb != nil {
+				reps = append(reps, withTable(rep, id, shuffledTable(rng, tb)), withTable(rep, id, revaluedTable(rng, tb)))
+			}
+		}
+		bare := *rep
+		bare.Tables, bare.Headings, bare.Residue, bare.Title, bare.Publication = [3]*grammar.Table{}, nil, nil, nil, nil
+		reps = append(reps, &bare)
+	}
+	numbers, doubted := 0, 0
+	for _, rep := range reps {
+		y := SummarizeYear("r.txt", 2024, rep)
+		for i, ref := range yearCells {
+			v, number, c := oldValue(rep, ref)
+			got := y.cells[i]
+			if got.present != (c != nil) || c != nil && got.span != c.Span || (got.value != nil) != number ||
+				number && !sameValue(*got.value, v) {
+				t.Fatalf("cell %v: %+v, want %+v (%v, %v)", ref, got, v, number, c != nil)
+			}
+			if number {
+				numbers++
+				if v.Doubt != "" {
+					doubted++
+				}
+			}
+		}
+		want := oldProseOf(rep)
+		if !reflect.DeepEqual(y.prose, want) {
+			t.Fatalf("prose %+v, want %+v", y.prose.skip, want.skip)
+		}
+		if got, want := y.AppendData(nil), oldAppendData(y); !slices.Equal(got, want) {
+			t.Fatalf("AppendData wrote %v, want %v", got, want)
+		}
+		if got, want := y.AppendData([]byte("abc")), append([]byte("abc"), oldAppendData(y)...); !slices.Equal(got, want) {
+			t.Fatalf("AppendData after abc wrote %v, want %v", got, want)
+		}
+	}
+	if numbers < 5000 || doubted < 50 {
+		t.Fatalf("only %d numbers, %d doubted", numbers, doubted)
+	}
+}
+
+// sameValue: a and b are equal, their values bit for bit (NaN among them).
+func sameValue(a, b Value) bool {
+	return math.Float64bits(a.Value) == math.Float64bits(b.Value) && a.Text == b.Text && a.Span == b.Span && a.Doubt == b.Doubt && a.Firm == b.Firm
 }

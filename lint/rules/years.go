@@ -84,6 +84,21 @@ var yearCells = func() (refs [2*7 + 3]grammar.CellRef) {
 	return refs
 }()
 
+// yearRows are the rows of yearCells, each once (a CellRef without its
+// column), and yearCellRow the index in yearRows of each cell's row.
+var yearRows, yearCellRow = func() (rows []grammar.CellRef, of [len(yearCells)]int) {
+	for i, ref := range yearCells {
+		r := grammar.CellRef{Table: ref.Table, Row: ref.Row}
+		k := slices.Index(rows, r)
+		if k < 0 {
+			k = len(rows)
+			rows = append(rows, r)
+		}
+		of[i] = k
+	}
+	return rows, of
+}()
+
 // yearCellIndex finds a cell of yearCells.
 var yearCellIndex = func() map[grammar.CellRef]int {
 	m := map[grammar.CellRef]int{}
@@ -102,8 +117,18 @@ func SummarizeYear(path string, year int, rep *grammar.Report) YearReport {
 	var values [len(yearCells)]Value
 	var numbers [len(yearCells)]bool
 	size := 0
+	// each row searched for once (Table.Row compares the keys of the rows
+	// before it), not once per cell of it: yearCells lie in three
+	var rows [len(yearCells)]*grammar.Row
+	var tables [len(yearCells)]*grammar.Table
+	for i, ref := range yearRows {
+		if t := rep.Table(ref.Table); t != nil {
+			tables[i], rows[i] = t, t.Row(ref.Row)
+		}
+	}
 	for i, ref := range yearCells {
-		if v, number, c := value(rep, ref); c != nil {
+		k := yearCellRow[i]
+		if v, number, c := valueIn(tables[k], rows[k], ref); c != nil {
 			if number {
 				values[i], numbers[i] = v, true
 				size += len(v.Text) + len(v.Doubt)
@@ -218,7 +243,16 @@ func value(r *grammar.Report, ref grammar.CellRef) (v Value, number bool, cell *
 	if t == nil {
 		return Value{}, false, nil
 	}
-	c := t.Cell(ref.Row, ref.Col)
+	return valueIn(t, t.Row(ref.Row), ref)
+}
+
+// valueIn is value of a cell of table t, whose row is row (t.Row(ref.Row),
+// nil when t has none; t nil when the report has no such table).
+func valueIn(t *grammar.Table, row *grammar.Row, ref grammar.CellRef) (v Value, number bool, cell *grammar.Cell) {
+	if t == nil || row == nil {
+		return Value{}, false, nil
+	}
+	c := row.Cell(ref.Col)
 	if c == nil {
 		return Value{}, false, nil
 	}
@@ -226,14 +260,9 @@ func value(r *grammar.Report, ref grammar.CellRef) (v Value, number bool, cell *
 	if !ok {
 		return Value{}, false, c
 	}
-	firm := c.Doubt == ""
-	if !firm {
-		// glued digits split by the row's own total are the only split that
-		// balances: as firm as a separated cell
-		if row := t.Row(ref.Row); row != nil && row.Split {
-			firm = true
-		}
-	}
+	// glued digits split by the row's own total are the only split that
+	// balances: as firm as a separated cell
+	firm := c.Doubt == "" || row.Split
 	return Value{Value: n, Text: c.Text, Span: c.Span, Doubt: c.Doubt, Firm: firm}, true, c
 }
 
