@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/gdlint/gdlint/internal/spill"
 )
@@ -18,6 +19,18 @@ var errBadYearData = errors.New("cross-year data read back are damaged")
 // spans of y, for WithData to read back. The prose's text is not written:
 // a batch that spills this data reads the text back itself (TextFrom).
 func (y YearReport) AppendData(b []byte) []byte {
+	// room for the record at once (a batch passes nil: it grew through
+	// eight arrays), a span taken as six bytes (two varints of offsets
+	// below 1 MB); a record that needs more grows again
+	const span = 6
+	n := 2 + span*(len(y.prose.paragraphs)+len(y.prose.skip))
+	for i := range y.cells {
+		n += 1 + span
+		if v := y.cells[i].value; v != nil {
+			n += 8 + 1 + len(v.Text) + span + 1 + len(v.Doubt)
+		}
+	}
+	b = slices.Grow(b, n)
 	for i := range y.cells {
 		c := &y.cells[i]
 		var flags byte
