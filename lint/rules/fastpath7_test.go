@@ -824,3 +824,27 @@ func TestSummarizeYearAsBefore(t *testing.T) {
 func sameValue(a, b Value) bool {
 	return math.Float64bits(a.Value) == math.Float64bits(b.Value) && a.Text == b.Text && a.Span == b.Span && a.Doubt == b.Doubt && a.Firm == b.Firm
 }
+
+// sortSkipped orders spans as sortByStart does, ties and long lists
+// included.
+func TestSortSkippedAsSortByStart(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	for n := range 100 {
+		for range 50 {
+			spans := make([]grammar.Span, n)
+			for i := range spans {
+				s := rng.Intn(3*n + 1)
+				if rng.Intn(4) == 0 {
+					s = rng.Intn(n/4 + 1) // some starts shared
+				}
+				spans[i] = grammar.Span{Start: s, End: s + rng.Intn(9)}
+			}
+			want := slices.Clone(spans)
+			sortByStart(want)
+			sortSkipped(spans)
+			if !slices.Equal(spans, want) {
+				t.Fatalf("%d spans: %v, want %v", n, spans, want)
+			}
+		}
+	}
+}

@@ -94,7 +94,8 @@ type segment struct {
 // spans that are not prose (tables, web residue, headings, the title's and
 // the publication date's lines).
 func proseOf(rep *grammar.Report) prose {
-	var skip []grammar.Span
+	// in one array (it grew through several); nil when empty, as it was
+	skip := make([]grammar.Span, 0, len(rep.Tables)+len(rep.Residue)+len(rep.Headings)+2)
 	for _, t := range rep.Tables {
 		if t != nil {
 			skip = append(skip, t.Span)
@@ -113,7 +114,10 @@ func proseOf(rep *grammar.Report) prose {
 	if rep.Publication != nil {
 		skip = append(skip, lineOf(rep.Source, rep.Publication.Span))
 	}
-	sortByStart(skip)
+	if len(skip) == 0 {
+		skip = nil
+	}
+	sortSkipped(skip)
 	paras := make([]grammar.Span, len(rep.Paragraphs))
 	for i, p := range rep.Paragraphs {
 		paras[i] = p.Span
@@ -126,6 +130,34 @@ func proseOf(rep *grammar.Report) prose {
 // reflection and closure.
 func sortByStart(spans []grammar.Span) {
 	slices.SortFunc(spans, func(a, b grammar.Span) int { return cmp.Compare(a.Start, b.Start) })
+}
+
+// sortSkipped is sortByStart(spans), by insertion when no two spans start
+// together (the order is then the one order by start, whatever sorts it):
+// proseOf's spans come in a few runs each mostly in order (the tables, the
+// headings, the title's line), which insertion puts in place in a few
+// steps where pdqsort and its comparison function took thousands of
+// instructions. Spans that start together are left to sortByStart (the
+// order it gives them is pdqsort's).
+func sortSkipped(spans []grammar.Span) {
+	var buf [64]grammar.Span
+	if len(spans) > len(buf) {
+		sortByStart(spans)
+		return
+	}
+	orig := buf[:copy(buf[:], spans)]
+	for i := 1; i < len(spans); i++ {
+		for j := i; j > 0 && spans[j].Start < spans[j-1].Start; j-- {
+			spans[j], spans[j-1] = spans[j-1], spans[j]
+		}
+	}
+	for i := 1; i < len(spans); i++ {
+		if spans[i].Start == spans[i-1].Start {
+			copy(spans, orig)
+			sortByStart(spans)
+			return
+		}
+	}
 }
 
 // segments cuts a report's prose into sentence runs of at least minSegment
