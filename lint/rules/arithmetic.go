@@ -180,7 +180,10 @@ type relBufs struct {
 	rels     []relation
 	cells    []*grammar.Cell
 	blockers []*grammar.Cell // the relations' blockers, grown once, not per table and run
-	facts    []cellFact      // what the relations read of each distinct cell (no pointer: not cleared)
+	analysis analysis        // the analysis itself, not a new one per table and run
+	filled   bool            // cells were written (a relation failed): cleared when given back
+	distinct []*grammar.Cell // the cells the balances name, each once (cleared when given back as far as used)
+	used     int             // distinct's length in the last analysis
 }
 
 var relBufPool = sync.Pool{New: func() any { return new(relBufs) }}
@@ -196,11 +199,15 @@ func (a *analysis) release() {
 	if b == nil {
 		return
 	}
-	a.bufs, a.rels, a.findings = nil, nil, nil
+	*a = analysis{} // a may be b's own, pooled: it holds no table
 	clear(b.rels[:cap(b.rels)])
-	clear(b.cells[:cap(b.cells)])
+	clear(b.distinct[:b.used])
+	if b.filled {
+		clear(b.cells[:cap(b.cells)])
+		b.filled = false
+	}
 	clear(b.blockers[:cap(b.blockers)])
-	if cap(b.rels) > maxPooledRels || cap(b.cells) > 4*maxPooledRels || cap(b.blockers) > 4*maxPooledRels {
+	if cap(b.rels) > maxPooledRels || cap(b.cells) > 4*maxPooledRels || cap(b.blockers) > 4*maxPooledRels || cap(b.distinct) > 4*maxPooledRels {
 		return
 	}
 	relBufPool.Put(b)
@@ -215,14 +222,16 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	if t == nil || t.Unreadable {
 		return nil
 	}
-	a := &analysis{table: t}
 	plan := tableBalanceEntryOf(t.Def.Format, id)
 	bs := plan.bs
 	// the relations and their cell lists live in two arrays: one allocation
 	// each instead of three per relation; cells holds, for each cell of each
 	// balance in order, the table's cell (nil when missing)
-	// from the pool: cleared when given back, so they come zeroed
-	a.bufs = relBufPool.Get().(*relBufs)
+	// from the pool: cleared when given back, so they come zeroed; the
+	// analysis is the pooled one's
+	bufs := relBufPool.Get().(*relBufs)
+	a := &bufs.analysis
+	a.table, a.bufs = t, bufs
 	if cap(a.bufs.rels) < len(bs) {
 		a.bufs.rels = make([]relation, len(bs))
 	}
@@ -231,51 +240,64 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 	}
 	a.rels = a.bufs.rels[:len(bs):len(bs)]
 	cells := a.bufs.cells[:plan.nrefs:plan.nrefs]
-	var buf [256]*grammar.Cell
-	distinct := buf[:0]
-	if len(plan.cells) > len(buf) {
-		distinct = make([]*grammar.Cell, 0, len(plan.cells))
+	if cap(a.bufs.distinct) < len(plan.cells) {
+		a.bufs.distinct = make([]*grammar.Cell, len(plan.cells))
 	}
-	distinct = distinct[:len(plan.cells)]
+	distinct := a.bufs.distinct[:len(plan.cells)]
+	a.bufs.used = len(distinct)
 	lookUpCells(t, plan, distinct)
-	// what a relation reads of a cell, told once per distinct cell: a
-	// cell is named by several balances (a row's total, its column's)
-	facts := a.bufs.facts
-	if cap(facts) < len(distinct) {
-		facts = make([]cellFact, len(distinct))
-	}
-	facts = facts[:len(distinct)]
-	for i, c := range distinct {
-		switch {
-		case c == nil:
-			facts[i] = cellFact{class: cellMissing}
-		case c.Kind != grammar.CellNumber:
-			facts[i] = cellFact{class: cellBlocker}
-		case c.Doubt == "":
-			facts[i] = cellFact{value: c.Value}
-		default:
-			facts[i] = doubtedFact(t, c)
-		}
-	}
-	a.bufs.facts = facts
-	at := 0
 	blockers := a.bufs.blockers[:0] // the relations' blockers, one after another
 	failed := false
 	for i := range bs {
+		// balance b evaluated, but for its cells (all, below): refs are
+		// the indexes in distinct of the cells of b.Left then b.Right;
+		// each side summed in order from +0. A cell that is not a number
+		// placed without doubt (rare) is left to evalBlocked.
 		b := &bs[i]
-		n := len(b.Left) + len(b.Right)
+		nl := len(b.Left)
+		refs := plan.balanceRefs[i]
+		var lsum, rsum float64
+		odd := false
+		for _, d := range refs[:nl] {
+			c := distinct[d]
+			if c == nil || c.Kind != grammar.CellNumber || c.Doubt != "" {
+				odd = true
+				break
+			}
+			lsum += c.Value
+		}
+		for _, d := range refs[nl:] {
+			if odd {
+				break
+			}
+			c := distinct[d]
+			if c == nil || c.Kind != grammar.CellNumber || c.Doubt != "" {
+				odd = true
+				break
+			}
+			rsum += c.Value
+		}
 		r := &a.rels[i]
-		blockers = evalPlanned(r, b, plan.refs[at:at+n:at+n], distinct, facts, blockers)
-		failed = failed || r.status == relFail
-		at += n
+		switch {
+		case odd:
+			blockers = evalBlocked(r, t, b, refs, distinct, blockers)
+			failed = failed || r.status == relFail
+		default:
+			// r comes zeroed (from make, or cleared by release)
+			r.b, r.lsum, r.rsum, r.nl = b, lsum, rsum, uint32(nl)
+			if lsum != rsum {
+				r.status, failed = relFail, true
+			}
+		}
 	}
 	// the relations' cells, read only to explain a failure (explain and
 	// the messages): filled when one fails
 	if failed {
+		a.bufs.filled = true
 		for k, i := range plan.refs {
 			cells[k] = distinct[i]
 		}
-		at = 0
+		at := 0
 		for i := range bs {
 			n := len(bs[i].Left) + len(bs[i].Right)
 			a.rels[i].all = cells[at : at+n : at+n]
@@ -283,7 +305,9 @@ func analyzeTable(rep *grammar.Report, id int) *analysis {
 		}
 	}
 	a.bufs.blockers = blockers[:0] // its array, grown, for the next run
-	a.explain()
+	if failed {
+		a.explain() // nothing to explain else
+	}
 	return a
 }
 
@@ -375,73 +399,42 @@ func placeInOrder(cells []*grammar.Cell, cols []rowCol, distinct []*grammar.Cell
 	return true
 }
 
-// cellFact is what a relation reads of one of its cells: the value it
-// adds to its side (0 when none: adding +0 to a sum begun at +0 changes no
-// bit of it) and whether the cell keeps it from being judged.
-type cellFact struct {
-	value float64
-	class cellClass
-}
-
-// cellClass flags a cell a relation cannot simply add (0: a number, added).
-type cellClass uint8
-
-const (
-	cellMissing cellClass = 1 << iota // no cell: the relation is blocked, nothing listed
-	cellBlocker                       // not a number, or placed with doubt: listed as a blocker
-	cellSplit                         // a number split from glued digits by its row's total: added, the relation marked split
-)
-
-// doubtedFact is what a relation of t reads of number c placed with doubt:
-// a value split from glued digits by its row's total is added, any other
-// blocks.
-func doubtedFact(t *grammar.Table, c *grammar.Cell) cellFact {
-	if row := rowOf(t, c); row != nil && row.Split {
-		return cellFact{value: c.Value, class: cellSplit}
-	}
-	return cellFact{class: cellBlocker}
-}
-
-// evalPlanned fills r with balance b evaluated, but for its cells (all,
-// filled by analyzeTable when a relation fails): refs are the indexes in
-// distinct and facts of the cells of b.Left then b.Right. The blockers are
-// appended to arena, which is returned, and r's are sliced from it: a
-// table's relations share one growing array, not one each.
-func evalPlanned(r *relation, b *grammar.Balance, refs []int, distinct []*grammar.Cell, facts []cellFact, arena []*grammar.Cell) []*grammar.Cell {
+// evalBlocked fills r with balance b evaluated on t cell by cell, as
+// analyzeTable does when a cell of it is missing, not a number, or placed
+// with doubt, but for its cells (all); refs are the indexes in distinct of
+// the cells of b.Left then b.Right. The blockers are appended to arena,
+// which is returned, and r's are sliced from it: a table's relations share
+// one growing array, not one each.
+func evalBlocked(r *relation, t *grammar.Table, b *grammar.Balance, refs []int, distinct []*grammar.Cell, arena []*grammar.Cell) []*grammar.Cell {
 	nl := len(b.Left)
 	*r = relation{b: b, nl: uint32(nl)}
-	// each side summed in order from +0, as before
-	var lsum, rsum float64
-	var seen cellClass
-	for _, d := range refs[:nl] {
-		f := &facts[d]
-		lsum += f.value
-		seen |= f.class
-	}
-	for _, d := range refs[nl:] {
-		f := &facts[d]
-		rsum += f.value
-		seen |= f.class
-	}
-	r.lsum, r.rsum = lsum, rsum
-	if seen != 0 {
-		// a cell not simply added (rare): the flags and the blockers in
-		// the cells' order
-		first := len(arena)
+	side := func(refs []int) float64 {
+		sum := 0.0
 		for _, d := range refs {
-			switch facts[d].class {
-			case cellMissing:
+			switch c := distinct[d]; {
+			case c == nil:
 				r.missing = true
-			case cellBlocker:
-				arena = append(arena, distinct[d])
-			case cellSplit:
-				r.split = true
+			case c.Kind != grammar.CellNumber:
+				arena = append(arena, c)
+			case c.Doubt != "":
+				if row := rowOf(t, c); row != nil && row.Split {
+					r.split = true
+					sum += c.Value
+				} else {
+					arena = append(arena, c)
+				}
+			default:
+				sum += c.Value
 			}
 		}
-		if len(arena) > first {
-			// capped: what is appended after them is another relation's
-			r.blockers = arena[first:len(arena):len(arena)]
-		}
+		return sum
+	}
+	first := len(arena)
+	r.lsum = side(refs[:nl])
+	r.rsum = side(refs[nl:])
+	if len(arena) > first {
+		// capped: what is appended after them is another relation's
+		r.blockers = arena[first:len(arena):len(arena)]
 	}
 	switch {
 	case r.missing || len(r.blockers) > 0:

@@ -207,6 +207,14 @@ func tableBalanceEntryOf(f grammar.Format, id int) *tableBalanceEntry {
 			e.refs = append(e.refs, cs)
 		}
 	}
+	// each balance's refs, sliced once
+	e.balanceRefs = make([][]int, len(e.bs))
+	at := 0
+	for i, b := range e.bs {
+		n := len(b.Left) + len(b.Right)
+		e.balanceRefs[i] = e.refs[at : at+n : at+n]
+		at += n
+	}
 	e.planLookups(f, id, cellSlot)
 	if slot != nil {
 		slot.Store(e)
@@ -273,6 +281,8 @@ type tableBalanceEntry struct {
 	rowSlot map[string]int
 	cells   []planCell
 	refs    []int
+	// balanceRefs are the refs of each balance of bs: refs cut up
+	balanceRefs [][]int
 	// def is the template's table; defSlot, for each of its rows, the
 	// row's index in rows (-1: none). rowCols, for each row of rows, the
 	// template row's columns in order and then any other column planned
