@@ -85,18 +85,21 @@ var yearCells = func() (refs [2*7 + 3]grammar.CellRef) {
 }()
 
 // yearRows are the rows of yearCells, each once (a CellRef without its
-// column), and yearCellRow the index in yearRows of each cell's row.
-var yearRows, yearCellRow = func() (rows []grammar.CellRef, of [len(yearCells)]int) {
+// column), yearCellRow the index in yearRows of each cell's row, and
+// yearRowCells the indexes in yearCells of each row's cells, in order.
+var yearRows, yearCellRow, yearRowCells = func() (rows []grammar.CellRef, of [len(yearCells)]int, cells [][]int) {
 	for i, ref := range yearCells {
 		r := grammar.CellRef{Table: ref.Table, Row: ref.Row}
 		k := slices.Index(rows, r)
 		if k < 0 {
 			k = len(rows)
 			rows = append(rows, r)
+			cells = append(cells, nil)
 		}
 		of[i] = k
+		cells[k] = append(cells[k], i)
 	}
-	return rows, of
+	return rows, of, cells
 }()
 
 // yearCellIndex finds a cell of yearCells.
@@ -126,9 +129,38 @@ func SummarizeYear(path string, year int, rep *grammar.Report) YearReport {
 			tables[i], rows[i] = t, t.Row(ref.Row)
 		}
 	}
-	for i, ref := range yearCells {
+	// the cells of each row in one pass over it, the first of each column
+	// (Row.Cell's), looked for at the cell's own position first: Row.Cell
+	// compared the keys of the cells before it for each
+	var found [len(yearCells)]*grammar.Cell
+	for k, row := range rows[:len(yearRows)] {
+		if row == nil {
+			continue
+		}
+		want := yearRowCells[k]
+		for ci, c := range row.Cells {
+			if c == nil {
+				continue
+			}
+			j := -1
+			if ci < len(want) && yearCells[want[ci]].Col == c.Col.Key {
+				j = want[ci]
+			} else {
+				for _, i := range want {
+					if yearCells[i].Col == c.Col.Key {
+						j = i
+						break
+					}
+				}
+			}
+			if j >= 0 && found[j] == nil {
+				found[j] = c
+			}
+		}
+	}
+	for i := range yearCells {
 		k := yearCellRow[i]
-		if v, number, c := valueIn(tables[k], rows[k], ref); c != nil {
+		if v, number, c := valueOf(tables[k], rows[k], found[i]); c != nil {
 			if number {
 				values[i], numbers[i] = v, true
 				size += len(v.Text) + len(v.Doubt)
@@ -252,8 +284,12 @@ func valueIn(t *grammar.Table, row *grammar.Row, ref grammar.CellRef) (v Value, 
 	if t == nil || row == nil {
 		return Value{}, false, nil
 	}
-	c := row.Cell(ref.Col)
-	if c == nil {
+	return valueOf(t, row, row.Cell(ref.Col))
+}
+
+// valueOf is valueIn of cell c of row (row.Cell(ref.Col), nil when none).
+func valueOf(t *grammar.Table, row *grammar.Row, c *grammar.Cell) (v Value, number bool, cell *grammar.Cell) {
+	if t == nil || row == nil || c == nil {
 		return Value{}, false, nil
 	}
 	n, ok := c.Number()
