@@ -712,7 +712,7 @@ func oldValue(r *grammar.Report, ref grammar.CellRef) (v Value, number bool, cel
 	return Value{Value: n, Text: c.Text, Span: c.Span, Doubt: c.Doubt, Firm: firm}, true, c
 }
 
-// oldProseOf is proseOf before sortSkipped: the spans appended to a nil
+// oldProseOf is proseOf before it sorted by insertion: the spans appended to a nil
 // list and sorted by sortByStart.
 func oldProseOf(rep *grammar.Report) prose {
 	var skip []grammar.Span
@@ -825,26 +825,106 @@ func sameValue(a, b Value) bool {
 	return math.Float64bits(a.Value) == math.Float64bits(b.Value) && a.Text == b.Text && a.Span == b.Span && a.Doubt == b.Doubt && a.Firm == b.Firm
 }
 
-// sortSkipped orders spans as sortByStart does, ties and long lists
-// included.
-func TestSortSkippedAsSortByStart(t *testing.T) {
+// sortApart orders spans as sortByStart does when it says no two start
+// together, and says so exactly when none do.
+func TestSortApartAsSortByStart(t *testing.T) {
 	rng := rand.New(rand.NewSource(13))
+	apart := 0
 	for n := range 100 {
 		for range 50 {
 			spans := make([]grammar.Span, n)
+			starts := rng.Perm(3*n + 1) // distinct, in half the lists
 			for i := range spans {
-				s := rng.Intn(3*n + 1)
-				if rng.Intn(4) == 0 {
+				s := starts[i]
+				if rng.Intn(2) == 0 && rng.Intn(4) == 0 {
 					s = rng.Intn(n/4 + 1) // some starts shared
 				}
 				spans[i] = grammar.Span{Start: s, End: s + rng.Intn(9)}
 			}
+			if rng.Intn(3) == 0 {
+				// about in order, as proseOf gathers them
+				sortByStart(spans)
+				for range 1 + rng.Intn(4) {
+					if n > 1 {
+						i, j := rng.Intn(n), rng.Intn(n)
+						spans[i], spans[j] = spans[j], spans[i]
+					}
+				}
+			}
 			want := slices.Clone(spans)
 			sortByStart(want)
-			sortSkipped(spans)
-			if !slices.Equal(spans, want) {
-				t.Fatalf("%d spans: %v, want %v", n, spans, want)
+			tie := false
+			for i := 1; i < len(want); i++ {
+				tie = tie || want[i].Start == want[i-1].Start
+			}
+			got := sortApart(spans)
+			if got != (!tie && n <= 64) {
+				t.Fatalf("%d spans: sortApart = %v, ties %v", n, got, tie)
+			}
+			if got {
+				apart++
+				if !slices.Equal(spans, want) {
+					t.Fatalf("%d spans: %v, want %v", n, spans, want)
+				}
 			}
 		}
+	}
+	if apart < 500 {
+		t.Fatalf("only %d lists apart", apart)
+	}
+}
+
+// proseOf gives what it gave when spans start together: headings doubled,
+// one at the title's line, residue at a table.
+func TestProseOfTiesAsBefore(t *testing.T) {
+	ties := 0
+	for _, rep := range sharedReports(t) {
+		for k := range 6 {
+			c := *rep
+			c.Headings = slices.Clone(rep.Headings)
+			c.Residue = slices.Clone(rep.Residue)
+			switch {
+			case k == 0 && len(c.Headings) > 1:
+				c.Headings = append(c.Headings, c.Headings[1])
+			case k == 1 && c.Title != nil:
+				h := *c.Headings[0]
+				h.Span = lineOf(c.Source, c.Title.Span)
+				c.Headings = append(c.Headings, &h)
+			case k == 2 && c.Tables[1] != nil:
+				c.Residue = append(c.Residue, &grammar.Residue{Span: c.Tables[1].Span, Text: "x"})
+			case k == 4 && c.Tables[1] != nil && len(c.Headings) > 0:
+				// spans of three kinds at one start, of other ends
+				for i, tb := range c.Tables {
+					if tb == nil {
+						continue
+					}
+					h := *c.Headings[0]
+					h.Span = grammar.Span{Start: tb.Span.Start, End: tb.Span.Start + 1 + i}
+					c.Headings = append(c.Headings, &h)
+					c.Residue = append(c.Residue, &grammar.Residue{Span: grammar.Span{Start: tb.Span.Start, End: tb.Span.Start + 5 + i}})
+				}
+			case k == 5 && len(c.Headings) > 2:
+				// every heading twice, the copy a byte longer
+				for _, h := range rep.Headings {
+					hc := *h
+					hc.Span.End++
+					c.Headings = append(c.Headings, &hc)
+				}
+			case k == 3:
+				// as it is
+			default:
+				continue
+			}
+			got, want := proseOf(&c), oldProseOf(&c)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s case %d: skip %v, want %v", c.Source.Path, k, got.skip, want.skip)
+			}
+			if k != 3 {
+				ties++
+			}
+		}
+	}
+	if ties < 20 {
+		t.Fatalf("only %d reports with ties", ties)
 	}
 }

@@ -94,8 +94,48 @@ type segment struct {
 // spans that are not prose (tables, web residue, headings, the title's and
 // the publication date's lines).
 func proseOf(rep *grammar.Report) prose {
-	// in one array (it grew through several); nil when empty, as it was
+	// in one array (it grew through several), gathered about in document
+	// order (the title's line, the headings, then the few tables, residue
+	// and publication line) for sortApart to put in place in few steps
 	skip := make([]grammar.Span, 0, len(rep.Tables)+len(rep.Residue)+len(rep.Headings)+2)
+	// the title and the page's metadata are not prose ("标题: …" in crawler text)
+	if rep.Title != nil {
+		skip = append(skip, lineOf(rep.Source, rep.Title.Span))
+	}
+	for _, h := range rep.Headings {
+		skip = append(skip, h.Span)
+	}
+	skip = appendTableSpans(skip, rep)
+	if rep.Publication != nil {
+		skip = append(skip, lineOf(rep.Source, rep.Publication.Span))
+	}
+	if !sortApart(skip) {
+		// spans that start together keep the order sortByStart gave them
+		// from the order they were gathered in before
+		skip = appendTableSpans(skip[:0], rep)
+		for _, h := range rep.Headings {
+			skip = append(skip, h.Span)
+		}
+		if rep.Title != nil {
+			skip = append(skip, lineOf(rep.Source, rep.Title.Span))
+		}
+		if rep.Publication != nil {
+			skip = append(skip, lineOf(rep.Source, rep.Publication.Span))
+		}
+		sortByStart(skip)
+	}
+	if len(skip) == 0 {
+		skip = nil // as it was
+	}
+	paras := make([]grammar.Span, len(rep.Paragraphs))
+	for i, p := range rep.Paragraphs {
+		paras[i] = p.Span
+	}
+	return prose{text: rep.Source.Text, paragraphs: paras, skip: skip}
+}
+
+// appendTableSpans appends the spans of rep's tables, then of its residue.
+func appendTableSpans(skip []grammar.Span, rep *grammar.Report) []grammar.Span {
 	for _, t := range rep.Tables {
 		if t != nil {
 			skip = append(skip, t.Span)
@@ -104,25 +144,7 @@ func proseOf(rep *grammar.Report) prose {
 	for _, r := range rep.Residue {
 		skip = append(skip, r.Span)
 	}
-	for _, h := range rep.Headings {
-		skip = append(skip, h.Span)
-	}
-	// the title and the page's metadata are not prose ("标题: …" in crawler text)
-	if rep.Title != nil {
-		skip = append(skip, lineOf(rep.Source, rep.Title.Span))
-	}
-	if rep.Publication != nil {
-		skip = append(skip, lineOf(rep.Source, rep.Publication.Span))
-	}
-	if len(skip) == 0 {
-		skip = nil
-	}
-	sortSkipped(skip)
-	paras := make([]grammar.Span, len(rep.Paragraphs))
-	for i, p := range rep.Paragraphs {
-		paras[i] = p.Span
-	}
-	return prose{text: rep.Source.Text, paragraphs: paras, skip: skip}
+	return skip
 }
 
 // sortByStart sorts spans by their starts as sort.Slice did (the same
@@ -132,20 +154,15 @@ func sortByStart(spans []grammar.Span) {
 	slices.SortFunc(spans, func(a, b grammar.Span) int { return cmp.Compare(a.Start, b.Start) })
 }
 
-// sortSkipped is sortByStart(spans), by insertion when no two spans start
-// together (the order is then the one order by start, whatever sorts it):
-// proseOf's spans come in a few runs each mostly in order (the tables, the
-// headings, the title's line), which insertion puts in place in a few
-// steps where pdqsort and its comparison function took thousands of
-// instructions. Spans that start together are left to sortByStart (the
-// order it gives them is pdqsort's).
-func sortSkipped(spans []grammar.Span) {
-	var buf [64]grammar.Span
-	if len(spans) > len(buf) {
-		sortByStart(spans)
-		return
+// sortApart sorts spans by start by insertion and tells whether no two
+// start together: their order is then the one order by start, whatever
+// sorts them (sortByStart's pdqsort took thousands of instructions with
+// its comparison function, where spans about in order take a few steps).
+// It gives up, false, on more than 64 spans (insertion is quadratic).
+func sortApart(spans []grammar.Span) bool {
+	if len(spans) > 64 {
+		return false
 	}
-	orig := buf[:copy(buf[:], spans)]
 	for i := 1; i < len(spans); i++ {
 		for j := i; j > 0 && spans[j].Start < spans[j-1].Start; j-- {
 			spans[j], spans[j-1] = spans[j-1], spans[j]
@@ -153,11 +170,10 @@ func sortSkipped(spans []grammar.Span) {
 	}
 	for i := 1; i < len(spans); i++ {
 		if spans[i].Start == spans[i-1].Start {
-			copy(spans, orig)
-			sortByStart(spans)
-			return
+			return false
 		}
 	}
+	return true
 }
 
 // segments cuts a report's prose into sentence runs of at least minSegment
