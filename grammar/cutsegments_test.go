@@ -20,12 +20,12 @@ func refCutSegments(p *parser, t *Table, lx *lexer, ss *segments) []*segment {
 		tk := &toks[i]
 		switch {
 		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
-			setRun(cur, vals, run, n)
+			refSetRun(cur, vals, run, n)
 			cur, run = ss.add(segment{label: tk, order: tk.entry.order}), n
 			segs = append(segs, cur)
 			seenRow = true
 		case tk.kind == tokLabel:
-			setRun(cur, vals, run, n)
+			refSetRun(cur, vals, run, n)
 			cur = nil // a group or header label ends the row before it
 		case tk.kind == tokText:
 			switch {
@@ -35,14 +35,14 @@ func refCutSegments(p *parser, t *Table, lx *lexer, ss *segments) []*segment {
 			case cur != nil && n == run && !containsDigit(tk.text):
 				// a label broken over two cells or lines: the rest of it
 			case tk.whole && seenRow && hasCJK(tk.text):
-				setRun(cur, vals, run, n)
+				refSetRun(cur, vals, run, n)
 				cur, run = ss.add(segment{label: tk, order: -1}), n
 				segs = append(segs, cur)
 			default:
 				if containsDigit(tk.text) || seenRow {
 					p.unplaced(t, tk, "表格中的文字不是模板的标签")
 				}
-				setRun(cur, vals, run, n)
+				refSetRun(cur, vals, run, n)
 				cur = nil
 			}
 		default:
@@ -57,9 +57,16 @@ func refCutSegments(p *parser, t *Table, lx *lexer, ss *segments) []*segment {
 			n++
 		}
 	}
-	setRun(cur, vals, run, n)
+	refSetRun(cur, vals, run, n)
 	ss.n = n
 	return segs
+}
+
+// refSetRun is setRun before the segments counted their values.
+func refSetRun(sg *segment, vals []*token, run, n int) {
+	if sg != nil && n > run {
+		sg.values = vals[run:n:n]
+	}
 }
 
 // cutSegments cuts the tokens of every table of the real and broken
@@ -92,6 +99,9 @@ func TestCutSegmentsAsTokenByToken(t *testing.T) {
 					if g.label != w.label || g.order != w.order || !slices.Equal(g.values, w.values) {
 						t.Fatalf("segment %d: %+v, token by token %+v", k, *g, *w)
 					}
+					if g.filled != nonEmpty(g.values) {
+						t.Fatalf("segment %d: %d filled of %d values, counted %d", k, g.filled, len(g.values), nonEmpty(g.values))
+					}
 					values += len(g.values)
 				}
 				for k := before; k < mid; k++ {
@@ -107,5 +117,111 @@ func TestCutSegmentsAsTokenByToken(t *testing.T) {
 	}
 	if values < 10000 {
 		t.Fatalf("only %d values", values)
+	}
+}
+
+// plainOrphansFit is orphansFit counting the orphans' values.
+func plainOrphansFit(def *TableDef, orphans []*segment, missing []int, ordered bool) bool {
+	fits := len(orphans) > 0 && len(orphans) == len(missing) && ordered
+	for k := 0; fits && k < len(orphans); k++ {
+		n := len(def.Rows[missing[k]].Cols)
+		fits = nonEmpty(orphans[k].values) == n || len(orphans[k].values) == n
+	}
+	return fits
+}
+
+// plainDropLayoutEmpties is dropLayoutEmpties before the segments counted
+// their values.
+func plainDropLayoutEmpties(def *TableDef, segs []*segment) []*segment {
+	leadingLayout := false
+	for _, sg := range segs {
+		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.label != nil && len(sg.values) > n && sg.values[0].kind == tokEmpty && nonEmpty(sg.values) == n {
+			leadingLayout = true
+		}
+	}
+	for _, sg := range segs {
+		sg.values = plainTrimLayoutEmpties(sg, len(def.Rows[max(sg.order, 0)].Cols), leadingLayout)
+	}
+	return segs
+}
+
+// plainTrimLayoutEmpties is trimLayoutEmpties counting the values itself.
+func plainTrimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
+	vs := sg.values
+	last, filled := -1, 0
+	for i, v := range vs {
+		if v.kind != tokEmpty {
+			last = i
+			filled++
+		}
+	}
+	if last < 0 || filled >= n {
+		return vs
+	}
+	end := len(vs)
+	for end > last+1 && vs[end-1].line != vs[last].line {
+		end--
+	}
+	vs = vs[:end]
+	if leadingLayout && sg.label != nil {
+		start := 0
+		for start < len(vs) && vs[start].kind == tokEmpty && vs[start].line == sg.label.line && nonEmpty(vs[start+1:]) < n {
+			start++
+		}
+		vs = vs[start:]
+	}
+	return vs
+}
+
+// The segments' counts of their values (segment.filled) are those values'
+// at each step of alignRows, and the empties dropped as when counted
+// again, in every table of the real and broken reports by every template.
+func TestSegmentsFilledAsCounted(t *testing.T) {
+	segments, trimmed := 0, 0
+	for _, text := range brokenTexts(t, 3) {
+		p := parserBeforeTables(text)
+		for id := 1; id <= 3; id++ {
+			a, b, ok := p.tableRegion(id)
+			if !ok {
+				continue
+			}
+			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+				lx := p.lexRegion(def, a, b)
+				lx.releaseTrailingText()
+				tb := &Table{ID: def.ID, Def: def}
+				ss, ssWant := getSegments(len(lx.toks), len(def.Rows)), getSegments(len(lx.toks), len(def.Rows))
+				segs := p.cutSegments(tb, lx, ss)
+				want := p.cutSegments(tb, lx, ssWant)
+				plainDropLayoutEmpties(def, want)
+				dropLayoutEmpties(def, segs)
+				var split []*segment
+				for k, sg := range segs {
+					if !slices.Equal(sg.values, want[k].values) {
+						t.Fatalf("segment %d: values %d, counting %d\n%s", k, len(sg.values), len(want[k].values), text)
+					}
+					if sg.filled != nonEmpty(sg.values) {
+						t.Fatalf("segment %d: %d filled, counted %d", k, sg.filled, nonEmpty(sg.values))
+					}
+					split = splitByLine(split, ss, sg, len(def.Rows[max(sg.order, 0)].Cols))
+				}
+				for k, sg := range split {
+					if sg.filled != nonEmpty(sg.values) {
+						t.Fatalf("split segment %d: %d filled, counted %d", k, sg.filled, nonEmpty(sg.values))
+					}
+				}
+				for _, sg := range segs {
+					if sg.filled > 0 && sg.filled < len(def.Rows[max(sg.order, 0)].Cols) {
+						trimmed++ // a short row: trimLayoutEmpties ran
+					}
+				}
+				segments += len(split)
+				ss.release()
+				ssWant.release()
+				p.releaseLexers()
+			}
+		}
+	}
+	if segments < 10000 || trimmed < 100 {
+		t.Fatalf("only %d segments, %d short", segments, trimmed)
 	}
 }

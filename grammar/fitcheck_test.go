@@ -131,7 +131,7 @@ func TestFitAsWithTheCheckMadeFirst(t *testing.T) {
 				}
 				p := &parser{text: string(text), v: &View{}, surplusWindow: -1}
 				q := &parser{text: string(text), v: &View{}, surplusWindow: -1}
-				got := p.fit(vals, n, rowsChecker{tb, rows})
+				got := p.fit(vals, nonEmpty(vals), n, rowsChecker{tb, rows})
 				want := refFitWithCheck(q, vals, n, check)
 				if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(p.cands, q.cands) {
 					t.Fatalf("%s, %d rows, %d cells, %v: fit %+v, with the check first %+v", def.Name, len(rows), n, vals, got, want)

@@ -7,8 +7,11 @@ import (
 )
 
 type segment struct {
-	label      *token // nil for values with no label before them
-	values     []*token
+	label  *token // nil for values with no label before them
+	values []*token
+	// filled is nonEmpty(values), counted as the values are cut: the
+	// passes after cutSegments need only it, and passed over every value
+	filled     int
 	order      int // index of the row in the template, -1 when unknown
 	pos        int // index in the table's segments once split
 	byPosition bool
@@ -89,11 +92,11 @@ func (ss *segments) add(sg segment) *segment {
 	return &ss.slab[len(ss.slab)-1]
 }
 
-// setRun gives sg (if any) its values, the run vals[run:n], capped: an
-// append elsewhere copies them.
-func setRun(sg *segment, vals []*token, run, n int) {
+// setRun gives sg (if any) its values, the run vals[run:n], capped (an
+// append elsewhere copies them), filled of them not empty.
+func setRun(sg *segment, vals []*token, run, n, filled int) {
 	if sg != nil && n > run {
-		sg.values = vals[run:n:n]
+		sg.values, sg.filled = vals[run:n:n], filled
 	}
 }
 
@@ -124,8 +127,10 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 	segs := ss.segs[:0]
 	// the values of the current segment are the run vals[run:n], given
 	// to it when it ends (setRun): each token is a value once, and vals
-	// has room for every token
+	// has room for every token; ne of vals[:n] are not empty, neRun of
+	// them before the run
 	vals, n, run := ss.vals, 0, 0
+	ne, neRun := 0, 0
 	var cur *segment
 	seenRow := false
 	toks := lx.toks
@@ -133,29 +138,30 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 		tk := &toks[i]
 		switch {
 		case tk.kind == tokLabel && tk.entry.kind == LabelRow:
-			setRun(cur, vals, run, n)
-			cur, run = ss.add(segment{label: tk, order: tk.entry.order}), n
+			setRun(cur, vals, run, n, ne-neRun)
+			cur, run, neRun = ss.add(segment{label: tk, order: tk.entry.order}), n, ne
 			segs = append(segs, cur)
 			seenRow = true
 		case tk.kind == tokLabel:
-			setRun(cur, vals, run, n)
+			setRun(cur, vals, run, n, ne-neRun)
 			cur = nil // a group or header label ends the row before it
 		case tk.kind == tokText:
 			switch {
 			case cur != nil && n > run && tk.whole && shortValueText(tk.text):
 				vals[n] = tk // 减4: a value that is not a number
 				n++
+				ne++
 			case cur != nil && n == run && !containsDigit(tk.text):
 				// a label broken over two cells or lines: the rest of it
 			case tk.whole && seenRow && hasCJK(tk.text):
-				setRun(cur, vals, run, n)
-				cur, run = ss.add(segment{label: tk, order: -1}), n
+				setRun(cur, vals, run, n, ne-neRun)
+				cur, run, neRun = ss.add(segment{label: tk, order: -1}), n, ne
 				segs = append(segs, cur)
 			default:
 				if containsDigit(tk.text) || seenRow {
 					p.unplaced(t, tk, "表格中的文字不是模板的标签")
 				}
-				setRun(cur, vals, run, n)
+				setRun(cur, vals, run, n, ne-neRun)
 				cur = nil
 			}
 		default:
@@ -163,21 +169,27 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 				if tk.kind == tokEmpty {
 					continue
 				}
-				cur, run = ss.add(segment{order: -1}), n
+				cur, run, neRun = ss.add(segment{order: -1}), n, ne
 				segs = append(segs, cur)
 			}
 			vals[n] = tk
 			n++
+			if tk.kind != tokEmpty {
+				ne++
+			}
 			// the values after it (the rest of a row's cells) join it as
 			// well, in a loop of their own
 			for i+1 < len(toks) && toks[i+1].kind != tokLabel && toks[i+1].kind != tokText {
 				i++
 				vals[n] = &toks[i]
 				n++
+				if toks[i].kind != tokEmpty {
+					ne++
+				}
 			}
 		}
 	}
-	setRun(cur, vals, run, n)
+	setRun(cur, vals, run, n, ne-neRun)
 	ss.n = n
 	return segs
 }
@@ -189,12 +201,16 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 func dropLayoutEmpties(def *TableDef, segs []*segment) []*segment {
 	leadingLayout := false
 	for _, sg := range segs {
-		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.label != nil && len(sg.values) > n && sg.values[0].kind == tokEmpty && nonEmpty(sg.values) == n {
+		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.label != nil && len(sg.values) > n && sg.values[0].kind == tokEmpty && sg.filled == n {
 			leadingLayout = true
 		}
 	}
 	for _, sg := range segs {
-		sg.values = trimLayoutEmpties(sg, len(def.Rows[max(sg.order, 0)].Cols), leadingLayout)
+		// only a short row with a value has empties to drop (most rows
+		// are full): trimLayoutEmpties' first answer, without its call
+		if n := len(def.Rows[max(sg.order, 0)].Cols); sg.filled > 0 && sg.filled < n {
+			sg.values = trimLayoutEmpties(sg, n, leadingLayout)
+		}
 	}
 	return segs
 }
@@ -207,7 +223,7 @@ func (p *parser) labelledRows(t *Table, segs, found []*segment, hasValues []bool
 	// a row whose cells are all explicitly blank (| 规章 | | | |) is a blank
 	// row, not a missing one, unless its label also has values elsewhere
 	for _, sg := range segs {
-		if sg.order >= 0 && anyValue(sg.values) {
+		if sg.order >= 0 && sg.filled > 0 {
 			hasValues[sg.order] = true
 		}
 	}
@@ -215,7 +231,7 @@ func (p *parser) labelledRows(t *Table, segs, found []*segment, hasValues []bool
 		if sg.order < 0 {
 			continue
 		}
-		if !anyValue(sg.values) {
+		if sg.filled == 0 {
 			if hasValues[sg.order] || found[sg.order] != nil || len(sg.values) != len(def.Rows[sg.order].Cols) {
 				continue
 			}
@@ -252,7 +268,7 @@ func (p *parser) placeOrphans(t *Table, segs []*segment, found []*segment, label
 		}
 		orphans = orphans[:0]
 		for _, sg := range segs[loPos+1 : hiPos] {
-			if sg.order < 0 && anyValue(sg.values) {
+			if sg.order < 0 && sg.filled > 0 {
 				orphans = append(orphans, sg)
 			}
 		}
@@ -276,7 +292,7 @@ func orphansFit(def *TableDef, orphans []*segment, missing []int, ordered bool) 
 	fits := len(orphans) > 0 && len(orphans) == len(missing) && ordered
 	for k := 0; fits && k < len(orphans); k++ {
 		n := len(def.Rows[missing[k]].Cols)
-		fits = nonEmpty(orphans[k].values) == n || len(orphans[k].values) == n
+		fits = orphans[k].filled == n || len(orphans[k].values) == n
 	}
 	return fits
 }
@@ -331,7 +347,7 @@ func (p *parser) fillFoundRows(t *Table, lx *lexer, found []*segment) {
 		if sg.label != nil {
 			row.Label = p.labelFor(t, sg.label)
 		}
-		p.fillRow(t, []*Row{row}, sg.values, sg.label)
+		p.fillRow(t, []*Row{row}, sg.values, sg.filled, sg.label)
 		if sg.byPosition {
 			for _, c := range row.Cells {
 				if c != nil && c.Doubt == "" {
@@ -346,18 +362,16 @@ func (p *parser) fillFoundRows(t *Table, lx *lexer, found []*segment) {
 }
 
 // trimLayoutEmpties drops the empty cells of a short row that belong to the
-// layout rather than to the row.
+// layout rather than to the row. The empties it drops leave sg.filled as
+// it is.
 func trimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
 	vs := sg.values
-	last, filled := -1, 0
-	for i, v := range vs {
-		if v.kind != tokEmpty {
-			last = i
-			filled++
-		}
-	}
-	if last < 0 || filled >= n {
+	if sg.filled == 0 || sg.filled >= n {
 		return vs
+	}
+	last := len(vs) - 1 // the last value that is not empty
+	for vs[last].kind == tokEmpty {
+		last--
 	}
 	end := len(vs)
 	for end > last+1 && vs[end-1].line != vs[last].line {
@@ -378,7 +392,7 @@ func trimLayoutEmpties(sg *segment, n int, leadingLayout bool) []*token {
 // holding exactly n values, into one segment per line, appended to out.
 func splitByLine(out []*segment, ss *segments, sg *segment, n int) []*segment {
 	vs := sg.values
-	if len(vs) <= n || nonEmpty(vs) <= n {
+	if len(vs) <= n || sg.filled <= n {
 		return append(out, sg)
 	}
 	// the lines are runs of vs: each must hold n values, and there must
@@ -396,10 +410,11 @@ func splitByLine(out []*segment, ss *segments, sg *segment, n int) []*segment {
 	}
 	for a := 0; a < len(vs); {
 		b := lineRunEnd(vs, a)
+		// each line holds n values (above)
 		if a == 0 {
-			out = append(out, ss.add(segment{label: sg.label, order: sg.order, values: vs[a:b:b]}))
+			out = append(out, ss.add(segment{label: sg.label, order: sg.order, values: vs[a:b:b], filled: n}))
 		} else {
-			out = append(out, ss.add(segment{order: -1, values: vs[a:b:b]}))
+			out = append(out, ss.add(segment{order: -1, values: vs[a:b:b], filled: n}))
 		}
 		a = b
 	}

@@ -23,6 +23,7 @@ func TestLabelledRowsBlankRows(t *testing.T) {
 			}
 			sg.values = append(sg.values, tk)
 		}
+		sg.filled = nonEmpty(sg.values) // as cutSegments counts them
 		return sg
 	}
 	blank := func(cells int) *segment { return row(make([]string, cells)...) }

@@ -670,7 +670,7 @@ func TestSegmentBuffersReturnCleared(t *testing.T) {
 // rows, give orphan values the rows missing around them, then fill.
 func (p *parser) plainAlignRows(t *Table, lx *lexer) {
 	segs := p.plainCutSegments(t, lx)
-	segs = dropLayoutEmpties(t.Def, segs)
+	segs = plainDropLayoutEmpties(t.Def, segs)
 	var split []*segment
 	for _, sg := range segs {
 		split = append(split, plainSplitByLine(sg, len(t.Def.Rows[max(sg.order, 0)].Cols))...)
@@ -795,7 +795,7 @@ func (p *parser) plainPlaceOrphans(t *Table, segs []*segment, found map[int]*seg
 				missing = append(missing, k)
 			}
 		}
-		if orphansFit(t.Def, orphans, missing, lo < hi) {
+		if plainOrphansFit(t.Def, orphans, missing, lo < hi) {
 			p.plainPlaceByPosition(t, orphans, missing, found)
 			continue
 		}

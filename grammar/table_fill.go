@@ -22,8 +22,9 @@ type fitResult struct {
 	dropped     *token // a non-zero extra value the only balancing reading leaves out
 }
 
-// fillRow places values into rows (one row, or all rows of a positional table).
-func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
+// fillRow places values into rows (one row, or all rows of a positional
+// table); filled is nonEmpty(vals).
+func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, filled int, label *token) {
 	n := 0
 	for _, r := range rows {
 		n += len(r.Def.Cols)
@@ -32,7 +33,7 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, label *token) {
 	if len(rows) > 1 {
 		name = t.Def.Name
 	}
-	res := p.fit(vals, n, rowsChecker{t, rows})
+	res := p.fit(vals, filled, n, rowsChecker{t, rows})
 	spanOf := func(vs []*token) Span {
 		if len(vs) == 0 {
 			if label != nil {
@@ -356,10 +357,9 @@ func (c rowsChecker) check() func([]float64) bool {
 	return rowsCheck(c.t, c.rows)
 }
 
-// fit chooses n cells from vals, checked by rc's check. Its placed is nil
-// when it cannot say which values belong where.
-func (p *parser) fit(vals []*token, n int, rc rowsChecker) fitResult {
-	ne := nonEmpty(vals)
+// fit chooses n cells from vals, ne of them not empty, checked by rc's
+// check. Its placed is nil when it cannot say which values belong where.
+func (p *parser) fit(vals []*token, ne, n int, rc rowsChecker) fitResult {
 	// glued digits: fewer tokens than cells, and some of them are digit runs
 	if ne < n && ne > 0 {
 		if res, ok := p.fitGlued(vals, n, rc.check()); ok {
@@ -544,7 +544,8 @@ func surplusWindowOf(t *Table, found []*segment) int {
 		}
 		n := len(t.Def.Rows[i].Cols)
 		vs, ok := trimEdgeEmpties(sg.values, n)
-		if !ok || len(vs) <= n || nonEmpty(vs) < n {
+		// trimEdgeEmpties drops empties only: sg.filled of vs are not
+		if !ok || len(vs) <= n || sg.filled < n {
 			continue
 		}
 		if win, wins, amb := balancingWindows(vs, n, rowCheckOne(t.Def, t.Def.Rows[i])); !amb && wins == 1 {

@@ -39,11 +39,11 @@ func (p *parser) alignPositional(t *Table, lx *lexer) {
 	used := map[int]bool{}
 	if len(runs[best].vals) < n && len(groups) == len(t.Rows) {
 		for gi, k := range groups {
-			p.fillRow(t, t.Rows[gi:gi+1], runs[k].vals, runs[k].anchor(lx))
+			p.fillRow(t, t.Rows[gi:gi+1], runs[k].vals, nonEmpty(runs[k].vals), runs[k].anchor(lx))
 			used[k] = true
 		}
 	} else {
-		p.fillRow(t, t.Rows, runs[best].vals, runs[best].anchor(lx))
+		p.fillRow(t, t.Rows, runs[best].vals, nonEmpty(runs[best].vals), runs[best].anchor(lx))
 		used[best] = true
 	}
 	for k, r := range runs {
