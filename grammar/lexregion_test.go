@@ -20,13 +20,13 @@ func refLexRegion(p *parser, def *TableDef, a, b int) *lexer {
 		lx = &lexer{}
 	}
 	// the buffers of a pooled lexer are kept, empty
-	*lx = lexer{p: p, m: matcherFor(def), lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0]}
+	*lx = lexer{p: p, m: matcherFor(def), lexed: lx.lexed[:0]}
 	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
 	p.lexers = append(p.lexers, lx)
 	// the lines that overlap [a, b), and room for them in lexed
 	from := max(p.lineAt(a), 0)
 	if n := p.lineAt(b-1) - from + 1; n > cap(lx.lexed) {
-		lx.lexed, lx.lexedLine = make([]Span, 0, n), make([]int, 0, n)
+		lx.lexed = make([]Span, 0, n)
 	}
 	for li := from; li < len(p.lines); li++ {
 		ln := p.lines[li]
@@ -74,15 +74,14 @@ func refLexRegion(p *parser, def *TableDef, a, b int) *lexer {
 		}
 		lx.lexLineTab(li, s, e, tab)
 		lx.lexed = append(lx.lexed, Span{s, e})
-		lx.lexedLine = append(lx.lexedLine, li)
-		lx.nlines++
 	}
 	return lx
 }
 
 // refReleaseTrailingText is releaseTrailingText as it was before add
 // counted the labels and the last line of a label or value: a pass over the
-// tokens.
+// tokens; and before the lexer no longer noted the line of each lexed span
+// (found here by its start).
 func refReleaseTrailingText(lx *lexer) {
 	last, labels := -1, 0
 	for i := range lx.toks {
@@ -101,10 +100,10 @@ func refReleaseTrailingText(lx *lexer) {
 	lx.used = max(lx.used, len(lx.toks))
 	lx.toks = lx.toks[:k]
 	j := len(lx.lexed)
-	for j > 0 && lx.lexedLine[j-1] > last {
+	for j > 0 && lx.p.lineAt(lx.lexed[j-1].Start) > last {
 		j--
 	}
-	lx.lexed, lx.lexedLine = lx.lexed[:j], lx.lexedLine[:j]
+	lx.lexed = lx.lexed[:j]
 }
 
 // lexRegionMatches lexes text[a:b] by def with lexRegion and with
@@ -113,8 +112,8 @@ func lexRegionMatches(t *testing.T, p *parser, def *TableDef, a, b int) (numbers
 	t.Helper()
 	got := p.lexRegion(def, a, b)
 	want := refLexRegion(p, def, a, b)
-	if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) || !slices.Equal(got.lexedLine, want.lexedLine) ||
-		got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() || got.nlines != want.nlines ||
+	if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) ||
+		got.firstStart() != want.firstStart() || got.lastEnd() != want.lastEnd() ||
 		got.glued != want.glued || got.tabs != want.tabs || got.pipes != want.pipes {
 		t.Fatalf("%q by %s %d: lexRegion %+v, every line lexed %+v", p.text[a:b], def.Format, def.ID, got, want)
 	}
@@ -126,7 +125,7 @@ func lexRegionMatches(t *testing.T, p *parser, def *TableDef, a, b int) (numbers
 	// and the trailing text goes as it went with a pass over the tokens
 	got.releaseTrailingText()
 	refReleaseTrailingText(want)
-	if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) || !slices.Equal(got.lexedLine, want.lexedLine) ||
+	if !slices.Equal(got.toks, want.toks) || !slices.Equal(got.lexed, want.lexed) ||
 		got.lastEnd() != want.lastEnd() || got.labels != want.labels || got.used != want.used {
 		t.Fatalf("%q by %s %d: after releaseTrailingText %+v, with a pass over the tokens %+v", p.text[a:b], def.Format, def.ID, got, want)
 	}

@@ -30,10 +30,10 @@ type lexer struct {
 	tabs  bool
 	pipes bool
 	glued bool
-	lexed []Span
-	// lexedLine is the line index of each lexed span
-	lexedLine []int
-	tokBuf    *[]token // what toks came in from tokenBuffers, to go back in
+	// lexed are the spans of the lexed lines, each within its line (their
+	// line indexes follow: releaseTrailingText)
+	lexed  []Span
+	tokBuf *[]token // what toks came in from tokenBuffers, to go back in
 	// askedRow: inRow was asked since the cell being lexed began (its
 	// tokens then depend on those before it, and it is not remembered)
 	askedRow bool
@@ -47,7 +47,6 @@ type lexer struct {
 	// as they come (add, addCell, scanCellTokens): readTokens and
 	// otherRows read the labels without a pass over every token
 	labelAt []int32
-	nlines  int
 }
 
 // firstStart is the view offset where the first token starts (-1: none),
@@ -78,13 +77,13 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		lx = &lexer{}
 	}
 	// the buffers of a pooled lexer are kept, empty
-	*lx = lexer{p: p, m: matcherFor(def), lexed: lx.lexed[:0], lexedLine: lx.lexedLine[:0], labelAt: lx.labelAt[:0]}
+	*lx = lexer{p: p, m: matcherFor(def), lexed: lx.lexed[:0], labelAt: lx.labelAt[:0]}
 	lx.toks, lx.tokBuf = getTokens((b-a)/6 + 16)
 	p.lexers = append(p.lexers, lx)
 	// the lines that overlap [a, b), and room for them in lexed
 	from := max(p.lineAt(a), 0)
 	if n := p.lineAt(b-1) - from + 1; n > cap(lx.lexed) {
-		lx.lexed, lx.lexedLine = make([]Span, 0, n), make([]int, 0, n)
+		lx.lexed = make([]Span, 0, n)
 	}
 	for li := from; li < len(p.lines); li++ {
 		ln := p.lines[li]
@@ -126,8 +125,6 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 			}
 			lx.addValue(tokNumber, s+lead, e, text[lead:], li, true)
 			lx.lexed = append(lx.lexed, Span{s, e})
-			lx.lexedLine = append(lx.lexedLine, li)
-			lx.nlines++
 			continue
 		}
 		if c := text[0]; (c == '|' || c == '-' || c == ':') && reMDSeparator.MatchString(text) {
@@ -146,8 +143,6 @@ func (p *parser) lexRegion(def *TableDef, a, b int) *lexer {
 		}
 		lx.lexLineTab(li, s, e, tab)
 		lx.lexed = append(lx.lexed, Span{s, e})
-		lx.lexedLine = append(lx.lexedLine, li)
-		lx.nlines++
 	}
 	return lx
 }
@@ -189,7 +184,7 @@ func (p *parser) releaseLexers() {
 		used := max(lx.used, len(lx.toks))
 		tokBuf := lx.tokBuf
 		// nothing of the report stays in a pooled lexer
-		*lx = lexer{lexed: lx.lexed, lexedLine: lx.lexedLine, labelAt: lx.labelAt}
+		*lx = lexer{lexed: lx.lexed, labelAt: lx.labelAt}
 		if cap(lx.lexed) <= maxPooledTokens {
 			lexerPool.Put(lx)
 		}
@@ -317,11 +312,17 @@ func (lx *lexer) releaseTrailingText() {
 	for len(lx.labelAt) > 0 && int(lx.labelAt[len(lx.labelAt)-1]) >= k {
 		lx.labelAt = lx.labelAt[:len(lx.labelAt)-1] // none, but kept true
 	}
-	j := len(lx.lexed)
-	for j > 0 && lx.lexedLine[j-1] > last {
-		j--
+	// a lexed span is on a line after last when it starts after last's
+	// end: it is within its line, and a line break parts two lines
+	j := 0
+	if last >= 0 {
+		end := lx.p.lines[last].end
+		j = len(lx.lexed)
+		for j > 0 && lx.lexed[j-1].Start > end {
+			j--
+		}
 	}
-	lx.lexed, lx.lexedLine = lx.lexed[:j], lx.lexedLine[:j]
+	lx.lexed = lx.lexed[:j]
 }
 
 func (lx *lexer) startsWithLabel(s, e int) bool {
