@@ -1,6 +1,8 @@
 package grammar
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -223,5 +225,106 @@ func TestSegmentsFilledAsCounted(t *testing.T) {
 	}
 	if segments < 10000 || trimmed < 100 {
 		t.Fatalf("only %d segments, %d short", segments, trimmed)
+	}
+}
+
+// refFillFoundRows is fillFoundRows before a row of its n values took a
+// short way: every row through fillRow.
+func refFillFoundRows(p *parser, t *Table, lx *lexer, found []*segment) {
+	p.surplusWindow = surplusWindowOf(t, found)
+	defer func() { p.surplusWindow = -1 }()
+	prevEnd := lx.firstStart()
+	for i, row := range t.Rows {
+		sg := found[i]
+		if sg == nil {
+			t.Problems = append(t.Problems, &Problem{Kind: "missing-row", Row: row.Def, Span: p.span(prevEnd, prevEnd),
+				Message: fmt.Sprintf("缺少“%s”行，或其数值无法确定", row.Def.Label)})
+			continue
+		}
+		if sg.label != nil {
+			row.Label = p.labelFor(t, sg.label)
+		}
+		p.fillRow(t, []*Row{row}, sg.values, sg.filled, sg.label)
+		if sg.byPosition {
+			for _, c := range row.Cells {
+				if c != nil && c.Doubt == "" {
+					c.Doubt = "行标签未能识别，按行的位置对应"
+				}
+			}
+		}
+		if n := len(sg.values); n > 0 {
+			prevEnd = sg.values[n-1].end
+		}
+	}
+}
+
+// refAlignRows is alignRows with refFillFoundRows.
+func refAlignRows(p *parser, t *Table, lx *lexer) {
+	ss := getSegments(len(lx.toks), len(t.Def.Rows))
+	defer ss.release()
+	ss.segs = p.cutSegments(t, lx, ss)
+	segs := dropLayoutEmpties(t.Def, ss.segs)
+	for _, sg := range segs {
+		ss.split = splitByLine(ss.split, ss, sg, len(t.Def.Rows[max(sg.order, 0)].Cols))
+	}
+	segs = ss.split
+	for i, sg := range segs {
+		sg.pos = i
+	}
+	ss.labelled = p.labelledRows(t, segs, ss.found, ss.hasValues, ss.labelled)
+	p.placeOrphans(t, segs, ss.found, ss.labelled)
+	refFillFoundRows(p, t, lx, ss.found)
+	p.resolvePending(t)
+}
+
+// fillFoundRows fills the rows found as when every row went through
+// fillRow (the rows, their cells and labels, the problems and the values
+// left unplaced), in every table of the real and broken reports by every
+// template.
+func TestFillFoundRowsAsEachByFillRow(t *testing.T) {
+	rows := 0
+	for _, text := range brokenTexts(t, 3) {
+		p := parserBeforeTables(text)
+		for id := 1; id <= 3; id++ {
+			a, b, ok := p.tableRegion(id)
+			if !ok {
+				continue
+			}
+			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+				if def.Positional {
+					continue
+				}
+				var tables [2]*Table
+				var unplaced [2][]*Unplaced
+				for k := range tables {
+					// a lexer each: placeOrphans rewrites tokens
+					lx := p.lexRegion(def, a, b)
+					lx.releaseTrailingText()
+					tb := &Table{ID: def.ID, Def: def, Span: p.span(lx.firstStart(), lx.lastEnd())}
+					for _, i := range lx.labelAt {
+						tb.Labels = append(tb.Labels, p.makeLabel(&lx.toks[i]))
+						lx.toks[i].label = int32(len(tb.Labels))
+					}
+					for _, rd := range def.Rows {
+						tb.Rows = append(tb.Rows, &Row{Def: rd, Cells: make([]*Cell, len(rd.Cols))})
+					}
+					before := len(p.r.Unplaced)
+					if k == 0 {
+						p.alignRows(tb, lx)
+					} else {
+						refAlignRows(p, tb, lx)
+					}
+					tables[k], unplaced[k] = tb, p.r.Unplaced[before:]
+					p.releaseLexers()
+				}
+				if got, want := dumpTable(tables[0]), dumpTable(tables[1]); got != want || !reflect.DeepEqual(tables[0], tables[1]) || !reflect.DeepEqual(unplaced[0], unplaced[1]) {
+					t.Fatalf("table %d by %s: rows\n%s\nevery row by fillRow\n%s\n%s", id, def.Format, got, want, text)
+				}
+				rows += len(def.Rows)
+			}
+		}
+	}
+	if rows < 10000 {
+		t.Fatalf("only %d rows", rows)
 	}
 }

@@ -347,7 +347,13 @@ func (p *parser) fillFoundRows(t *Table, lx *lexer, found []*segment) {
 		if sg.label != nil {
 			row.Label = p.labelFor(t, sg.label)
 		}
-		p.fillRow(t, []*Row{row}, sg.values, sg.filled, sg.label)
+		if n := len(row.Def.Cols); sg.filled == n && n > 0 {
+			// the row's n values, and empties (most rows): what fit
+			// answers first, placed without fillRow's steps
+			p.placeCellsFrom(t, []*Row{row}, sg.values, len(sg.values) != n, "", "")
+		} else {
+			p.fillRow(t, []*Row{row}, sg.values, sg.filled, sg.label)
+		}
 		if sg.byPosition {
 			for _, c := range row.Cells {
 				if c != nil && c.Doubt == "" {

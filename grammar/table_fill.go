@@ -216,14 +216,17 @@ func (p *parser) placeCells(t *Table, rows []*Row, placed []*token, splitBy Spli
 // when skipEmpties.
 func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpties bool, splitBy SplitHow, doubt string) {
 	i := 0
+	// read once, not at each cell: the stores into the cells may alias them
+	id, v := t.ID, p.v
 	for _, r := range rows {
 		r.Split, r.SplitBy = splitBy != "", splitBy
+		rd, slots := r.Def, r.Cells
 		// the row's cells in one take (a call each was a tenth of this
 		// loop): one a column, and those no token is placed in given back
 		// unwritten (counting them first cost more)
-		cells := p.cellSlab.take(len(r.Def.Cols), max(p.slabSlots, 64))
+		cells := p.cellSlab.take(len(rd.Cols), max(p.slabSlots, 64))
 		used := 0
-		for ci, col := range r.Def.Cols {
+		for ci, col := range rd.Cols {
 			for skipEmpties && placed[i].kind == tokEmpty {
 				i++
 			}
@@ -233,11 +236,14 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 				continue
 			}
 			// a new cell is zero: its fields are set one by one, with no
-			// whole Cell built and copied. The cells of a report's
-			// tables are one block, as their slots are.
+			// whole Cell built and copied (nor a Doubt that is none). The
+			// cells of a report's tables are one block, as their slots are.
 			c := &cells[used]
 			used++
-			c.Table, c.Row, c.Col, c.Text, c.Span, c.Doubt = t.ID, r.Def, col, pv.text, p.span(pv.start, pv.end), doubt
+			c.Table, c.Row, c.Col, c.Text, c.Span = id, rd, col, pv.text, v.ToSource(Span{pv.start, pv.end})
+			if doubt != "" {
+				c.Doubt = doubt
+			}
 			switch pv.kind {
 			case tokEmpty:
 				c.Kind = CellEmpty
@@ -262,7 +268,7 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 					c.Kind = CellText
 				}
 			}
-			r.Cells[ci] = c
+			slots[ci] = c
 		}
 		p.cellSlab.giveBack(len(cells) - used)
 	}
