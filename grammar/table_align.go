@@ -258,19 +258,30 @@ func (p *parser) placeOrphans(t *Table, segs []*segment, found []*segment, label
 	var orphans []*segment
 	var missing []int
 	for ai := 0; ai <= len(labelled); ai++ {
-		lo, loPos := -1, -1
+		// the segments between the labelled rows ai-1 and ai
+		from, to := 0, len(segs)
 		if ai > 0 {
-			lo, loPos = labelled[ai-1].order, labelled[ai-1].pos
+			from = labelled[ai-1].pos + 1
 		}
-		hi, hiPos := len(t.Def.Rows), len(segs)
 		if ai < len(labelled) {
-			hi, hiPos = labelled[ai].order, labelled[ai].pos
+			to = labelled[ai].pos
 		}
 		orphans = orphans[:0]
-		for _, sg := range segs[loPos+1 : hiPos] {
+		for _, sg := range segs[from:to] {
 			if sg.order < 0 && sg.filled > 0 {
 				orphans = append(orphans, sg)
 			}
+		}
+		if len(orphans) == 0 {
+			continue // most gaps: nothing to place nor to report
+		}
+		// the template's rows between them
+		lo, hi := -1, len(t.Def.Rows)
+		if ai > 0 {
+			lo = labelled[ai-1].order
+		}
+		if ai < len(labelled) {
+			hi = labelled[ai].order
 		}
 		missing = missing[:0]
 		for k := lo + 1; k < hi; k++ {
