@@ -352,7 +352,7 @@ func (p *parser) fillFoundRows(t *Table, lx *lexer, found []*segment) {
 		sg := found[i]
 		if sg == nil {
 			t.Problems = append(t.Problems, &Problem{Kind: "missing-row", Row: row.Def, Span: p.span(prevEnd, prevEnd),
-				Message: fmt.Sprintf("缺少“%s”行，或其数值无法确定", row.Def.Label)})
+				Message: missingRowMessage(row.Def.Label)})
 			continue
 		}
 		if sg.label != nil {

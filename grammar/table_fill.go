@@ -64,19 +64,23 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, filled int, label
 		p.unplacedDisagreeing(t, vals, res.placed, fmt.Sprintf("“%s”：%s", name, msg))
 	}
 	if len(res.extra) > 0 {
-		doubt = fmt.Sprintf("该行有%d个数值，应为%d个", nonEmpty(vals), n)
-		msg := fmt.Sprintf("“%s”有%d个单元格，模板为%d个；多出的%d个未采用", name, len(res.placed)+len(res.extra), n, len(res.extra))
+		doubt = extraValuesDoubt(filled, n)
+		msg := extraValuesMessage(name, len(res.placed)+len(res.extra), n, len(res.extra))
 		span := spanOf(res.extra)
 		if d := res.dropped; d != nil {
 			// the value the row balances without may be the wrong one
-			msg += fmt.Sprintf("；只有舍去非零的“%s”本行合计才成立，它可能是填错的数，请核对", d.text)
+			msg += droppedValueNote(d.text)
 			// from the value on, over the cells left out
 			span = p.span(min(d.start, res.extra[0].start), max(d.end, res.extra[len(res.extra)-1].end))
 		}
 		t.Problems = append(t.Problems, &Problem{Kind: "extra-values", Row: rows[0].Def, Span: span, Message: msg})
+		reason := "" // made once, for the first value
 		for _, v := range res.extra {
 			if v.kind != tokEmpty {
-				p.unplaced(t, v, fmt.Sprintf("“%s”多出的单元格", name))
+				if reason == "" {
+					reason = extraCellReason(name)
+				}
+				p.unplaced(t, v, reason)
 			}
 		}
 	}
@@ -272,6 +276,38 @@ func (p *parser) placeCellsFrom(t *Table, rows []*Row, placed []*token, skipEmpt
 		}
 		p.cellSlab.giveBack(len(cells) - used)
 	}
+}
+
+// The messages of a row with more values than cells, and of a missing row,
+// are joined, not formatted (fmt.Sprintf with %s and %d, as the tests
+// check): a table with a surplus column has one of each a row.
+
+// extraValuesDoubt is the Doubt of the cells of a row of filled values
+// for n cells.
+func extraValuesDoubt(filled, n int) string {
+	return "该行有" + strconv.Itoa(filled) + "个数值，应为" + strconv.Itoa(n) + "个"
+}
+
+// extraValuesMessage is the problem of the row name of cells cells for n,
+// extra of them left out.
+func extraValuesMessage(name string, cells, n, extra int) string {
+	return "“" + name + "”有" + strconv.Itoa(cells) + "个单元格，模板为" + strconv.Itoa(n) + "个；多出的" + strconv.Itoa(extra) + "个未采用"
+}
+
+// droppedValueNote follows extraValuesMessage when the row balances only
+// without the value text.
+func droppedValueNote(text string) string {
+	return "；只有舍去非零的“" + text + "”本行合计才成立，它可能是填错的数，请核对"
+}
+
+// extraCellReason is why a value left out of the row name is unplaced.
+func extraCellReason(name string) string {
+	return "“" + name + "”多出的单元格"
+}
+
+// missingRowMessage is the problem of a row label not found.
+func missingRowMessage(label string) string {
+	return "缺少“" + label + "”行，或其数值无法确定"
 }
 
 func problemMessage(kind, name string, n int, vals []*token, msg string) string {
