@@ -34,6 +34,15 @@ func (b *blockAlloc[T]) reserve(n, extra int) {
 	}
 }
 
+// take returns n zero values in a row, as n calls of next would return
+// them when reserve made room for them.
+func (b *blockAlloc[T]) take(n int) []T {
+	b.reserve(n, 0)
+	s := b.free[:n:n]
+	b.free = b.free[n:]
+	return s
+}
+
 // reset zeroes every value handed out, to hand it out again.
 func (b *blockAlloc[T]) reset() {
 	clearBlocks(b.blocks[:b.used])

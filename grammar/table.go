@@ -274,11 +274,15 @@ func (p *parser) readTokens(def *TableDef, lx *lexer) *Table {
 		// tables after it too (a report's tables have about 20, 40, 20)
 		p.labels.reserve(labels, [3]int{60, 20, 0}[def.ID-1])
 	}
+	// the labels, from the block reserved: in a row, as made one by one
 	toks := lx.toks
-	for _, i := range lx.labelAt {
+	ls := p.labels.take(len(lx.labelAt))
+	t.Labels = t.Labels[:len(ls)]
+	for k, i := range lx.labelAt {
 		tk := &toks[i]
-		t.Labels = append(t.Labels, p.makeLabel(tk))
-		tk.label = int32(len(t.Labels))
+		p.setLabel(&ls[k], tk)
+		t.Labels[k] = &ls[k]
+		tk.label = int32(k + 1)
 	}
 	// the rows and their cell slots, for the report's three tables in one
 	// allocation each (two allocations per row were a tenth of a parse's)
@@ -363,10 +367,16 @@ func (t *Table) anyCell() bool {
 }
 
 func (p *parser) makeLabel(tk *token) *Label {
-	e := tk.entry
-	// a new label is zero: its fields are set one by one, as a cell's
-	// (placeCellsFrom), with no whole Label built and copied
 	l := p.labels.next()
+	p.setLabel(l, tk)
+	return l
+}
+
+// setLabel sets the new label l, zero, to the label of tk.
+func (p *parser) setLabel(l *Label, tk *token) {
+	e := tk.entry
+	// its fields are set one by one, as a cell's (placeCellsFrom), with
+	// no whole Label built and copied
 	l.Kind, l.Span, l.Text, l.Canonical, l.Row, l.Col = e.kind, p.span(tk.start, tk.end), tk.text, e.label, e.row, e.col
 	l.Exact = !e.variant && tk.how == howExact && !e.unnumered
 	l.Normalized = l.Exact && (tk.canonical || tk.text == e.label)
@@ -378,7 +388,6 @@ func (p *parser) makeLabel(tk *token) *Label {
 	case e.unnumered:
 		l.How = "unnumbered"
 	}
-	return l
 }
 
 func (p *parser) unplaced(t *Table, tk *token, reason string) {
