@@ -397,35 +397,41 @@ func (lx *lexer) lexLineTab(li, s, e, tab int) {
 	if sep == '|' {
 		j = unknownSep
 	}
+	// the cells end at to: the scans below, bounded by len(t), need no
+	// other bound (nor checks of their indexes)
+	t = t[:to]
 	for {
 		// a cell of ASCII digits between spaces (most cells: | 12 |)
 		// is the whole number lexCell makes of the trimmed cell, read as
 		// the separator is looked for
 		a := from
-		for a < to && t[a] == ' ' {
+		for a < len(t) && t[a] == ' ' {
 			a++
 		}
 		k := a
-		for k < to && t[k] >= '0' && t[k] <= '9' {
+		for k < len(t) && t[k]-'0' <= 9 {
 			k++
 		}
 		z := k
-		for z < to && t[z] == ' ' {
+		for z < len(t) && t[z] == ' ' {
 			z++
 		}
-		if k > a && (z == to || t[z] == sep) && !lx.m.digitsKey {
+		if k > a && (z == len(t) || t[z] == sep) && !lx.m.digitsKey {
 			lx.addValue(tokNumber, a, k, t[a:k], li, true)
-			if z == to {
+			if z == len(t) {
 				return
 			}
 			from, j = z+1, unknownSep
 			continue
 		}
 		if j == unknownSep {
-			if from < to && t[from] == sep {
+			switch {
+			case from == len(t):
+				j = -1 // an empty cell after the last separator
+			case t[from] == sep:
 				j = 0 // an empty cell between two separators (\t\t)
-			} else {
-				j = strings.IndexByte(t[from:to], sep)
+			default:
+				j = strings.IndexByte(t[from:], sep)
 			}
 		}
 		end := to
