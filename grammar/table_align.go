@@ -179,14 +179,16 @@ func (p *parser) cutSegments(t *Table, lx *lexer, ss *segments) []*segment {
 			}
 			// the values after it (the rest of a row's cells) join it as
 			// well, in a loop of their own
-			for i+1 < len(toks) && toks[i+1].kind != tokLabel && toks[i+1].kind != tokText {
-				i++
-				vals[n] = &toks[i]
+			j := i + 1
+			for j < len(toks) && toks[j].kind != tokLabel && toks[j].kind != tokText {
+				vals[n] = &toks[j]
 				n++
-				if toks[i].kind != tokEmpty {
+				if toks[j].kind != tokEmpty {
 					ne++
 				}
+				j++
 			}
+			i = j - 1
 		}
 	}
 	setRun(cur, vals, run, n, ne-neRun)
@@ -447,8 +449,12 @@ func lineRunEnd(vs []*token, a int) int {
 	return b
 }
 
+// shortValueText: s is a value written with words (减4), of 8 runes at
+// most. A rune has 4 bytes at most, and the text of most cells it is asked
+// about (headers) has no digit: those are told before the runes are
+// counted.
 func shortValueText(s string) bool {
-	return utf8.RuneCountInString(s) <= 8 && containsDigit(s)
+	return len(s) <= 4*8 && containsDigit(s) && utf8.RuneCountInString(s) <= 8
 }
 
 // anyValue: nonEmpty(vs) > 0, told at the first value.

@@ -76,10 +76,16 @@ func valueRuns(lx *lexer, ss *segments) []valueRun {
 			}
 			vals[n] = tk
 			n++
-			cur.vals = vals[run:n:n]
 			continue
 		}
+		// the run ends: its values, given once
+		if cur != nil {
+			cur.vals = vals[run:n:n]
+		}
 		cur = nil
+	}
+	if cur != nil {
+		cur.vals = vals[run:n:n]
 	}
 	ss.runs, ss.n = runs, n
 	for k := range runs {
