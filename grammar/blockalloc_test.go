@@ -48,3 +48,27 @@ func TestBlockTakeAsNexts(t *testing.T) {
 		}
 	}
 }
+
+// The block sizes of each format's templates, counted once, are those
+// counted for each report; other tables are counted.
+func TestTemplateSlabsAsCounted(t *testing.T) {
+	for _, f := range []Format{FormatUnknown, Format2019, Format2021} {
+		p := &parser{}
+		p.sizeTableSlabs(Tables(f))
+		rows, slots := countTableSlabs(Tables(f))
+		if p.slabRows != rows || p.slabSlots != slots || rows == 0 || slots == 0 {
+			t.Fatalf("format %q: %d rows, %d slots; counted %d, %d", f, p.slabRows, p.slabSlots, rows, slots)
+		}
+	}
+	// the 2019 table 一 with the 2021 others: none of the formats'
+	defs := [3]*TableDef{Table1For2019, Table2, Table3}
+	p := &parser{}
+	p.sizeTableSlabs(defs)
+	r1, s1 := Table1For2019.size()
+	r2, s2 := Table2For2019.size()
+	r3, s3 := Table2.size()
+	r4, s4 := Table3.size()
+	if rows, slots := r1+max(r2, r3)+r4, s1+max(s2, s3)+s4; p.slabRows != rows || p.slabSlots != slots {
+		t.Fatalf("%d rows, %d slots; counted %d, %d", p.slabRows, p.slabSlots, rows, slots)
+	}
+}

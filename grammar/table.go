@@ -105,7 +105,18 @@ func (p *parser) findTables() {
 // the report's three tables (table 三 by either format's rows: lexTable
 // chooses).
 func (p *parser) sizeTableSlabs(defs [3]*TableDef) {
-	p.slabRows, p.slabSlots = 0, 0
+	for _, ts := range templateSlabs {
+		if ts.defs == defs {
+			p.slabRows, p.slabSlots = ts.rows, ts.slots
+			return
+		}
+	}
+	p.slabRows, p.slabSlots = countTableSlabs(defs)
+}
+
+// countTableSlabs counts the rows and the cell slots of the three tables
+// defs.
+func countTableSlabs(defs [3]*TableDef) (allRows, allSlots int) {
 	for _, def := range defs {
 		rows, slots := def.size()
 		if def.ID == TableRequests {
@@ -113,10 +124,24 @@ func (p *parser) sizeTableSlabs(defs [3]*TableDef) {
 			r21, s21 := Table2.size()
 			rows, slots = max(r19, r21), max(s19, s21)
 		}
-		p.slabRows += rows
-		p.slabSlots += slots
+		allRows += rows
+		allSlots += slots
 	}
+	return allRows, allSlots
 }
+
+// templateSlabs are sizeTableSlabs' sizes for each format's templates
+// (Tables), counted once: the same for every report.
+var templateSlabs = func() (out [2]struct {
+	defs        [3]*TableDef
+	rows, slots int
+}) {
+	for k, f := range []Format{Format2019, Format2021} {
+		out[k].defs = Tables(f)
+		out[k].rows, out[k].slots = countTableSlabs(out[k].defs)
+	}
+	return out
+}()
 
 // size returns the number of rows and of cells of def.
 func (def *TableDef) size() (rows, cells int) {
@@ -331,14 +356,15 @@ const (
 )
 
 // otherRows tells the rows under （六）其他处理 from the tokens, in one
-// pass: one of the 2021 rows says 2021 whatever comes before it; else
+// pass: one of the 2021 rows says 2021 wherever it is; else
 // "（六）其他处理" followed by its own values (after the empty cells of a
-// merged label) says 2019.
+// merged label) says 2019. The labels are read from the last: the rows
+// under （六） are near the table's end.
 func (lx *lexer) otherRows() int {
 	found := false
 	toks := lx.toks
-	for _, at := range lx.labelAt {
-		i := int(at)
+	for k := len(lx.labelAt) - 1; k >= 0; k-- {
+		i := int(lx.labelAt[k])
 		tk := &toks[i]
 		if tk.entry.kind == LabelRow && tk.entry.row.Group == groupOt {
 			return otherRows2021
