@@ -242,6 +242,7 @@ type readBack struct {
 	segs *rules.ProseSegments
 }
 
+// segments cuts the report's prose the first time a pair needs it.
 func (rb *readBack) segments() rules.ProseSegments {
 	if rb.segs == nil {
 		s := rules.SegmentProse(rb.y)
