@@ -497,60 +497,76 @@ func jfindings(out []jsonFinding, r *batch.Report, sources *sourceCache, lang st
 
 // WriteJSON writes the result as one JSON document (see SchemaVersion).
 // The reports' findings, most of the document, are made and written one
-// report at a time, laid out as one encoder of the whole document would.
+// report at a time, laid out as one encoder of the whole document would;
+// the reports and the checks are written by appendReportHead,
+// appendFindings and appendCheck (jsonenc.go), the rest by encoding/json.
 func WriteJSON(w io.Writer, res *batch.Result) error {
 	d := documentOf(res, false)
-	reports := d.Reports
-	d.Reports = []jsonReport{}
+	reports, checks := d.Reports, d.Checks
+	d.Reports, d.Checks = []jsonReport{}, []jsonCheck{}
 	var head bytes.Buffer
 	if err := newJSONEncoder(&head, "").Encode(d); err != nil {
 		return err
 	}
-	// no string value can hold this line: quotes inside strings are escaped
-	marker := []byte("\n  \"reports\": [],\n")
-	at := bytes.Index(head.Bytes(), marker)
-	if len(reports) == 0 || at < 0 {
-		_, err := w.Write(head.Bytes())
-		return err
+	// no string value can hold these lines: quotes inside strings are escaped
+	h := head.Bytes()
+	const reportsMarker, checksMarker = "\n  \"reports\": [],\n", "\n  \"checks\": [],\n"
+	reportsAt, checksAt := bytes.Index(h, []byte(reportsMarker)), bytes.Index(h, []byte(checksMarker))
+	if reportsAt < 0 || checksAt < reportsAt {
+		return errors.New("batch JSON: the document lost the place of its reports or checks")
 	}
-	sources := newSourceCache(res)
 	bw := bufio.NewWriter(w)
-	bw.Write(head.Bytes()[:at])
+	bw.Write(h[:reportsAt])
 	bw.WriteString("\n  \"reports\": [")
-	var elem bytes.Buffer
-	var findings []byte
+	sources := newSourceCache(res)
+	var b []byte
 	var found []jsonFinding // reused from report to report
-	enc := newJSONEncoder(&elem, "    ")
-	// the report is encoded with no findings, the last member; they are
-	// appended in place of its empty array (jsonenc.go)
-	empty := []byte(`"diagnostics": []` + "\n    }\n")
 	for i := range reports {
 		jr := &reports[i]
 		jr.statsAt(sources) // reads the text jfindings reads below
-		jr.withStats()
-		elem.Reset()
-		if err := enc.Encode(jr); err != nil {
+		var ok bool
+		if b, ok = appendReportHead(b[:0], jr); !ok {
+			jr.withStats()
+			_, err := json.Marshal(jr) // its error
 			return err
 		}
-		jr.Stats = nil
-		head, ok := bytes.CutSuffix(elem.Bytes(), empty)
-		if !ok {
-			return errors.New("batch JSON: a report does not end with its findings")
-		}
 		found = jfindings(found, res.Reports[i], sources, res.Lang, true)
-		findings = appendFindings(findings[:0], found)
+		b = append(b, `"diagnostics": `...)
+		b = appendFindings(b, found)
 		if i > 0 {
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n    ")
-		bw.Write(head)
-		bw.WriteString(`"diagnostics": `)
-		bw.Write(findings)
+		bw.Write(b)
 		bw.WriteString("\n    }")
 	}
-	bw.WriteString("\n  ],\n")
-	bw.Write(head.Bytes()[at+len(marker):])
+	endArray(bw, len(reports))
+	bw.Write(h[reportsAt+len(reportsMarker) : checksAt])
+	bw.WriteString("\n  \"checks\": [")
+	for i := range checks {
+		var ok bool
+		if b, ok = appendCheck(b[:0], &checks[i]); !ok {
+			_, err := json.Marshal(&checks[i]) // its error
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	endArray(bw, len(checks))
+	bw.Write(h[checksAt+len(checksMarker):])
 	return bw.Flush()
+}
+
+// endArray closes a member array of the document of n elements, opened by
+// its "[".
+func endArray(bw *bufio.Writer, n int) {
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n")
 }
 
 // newJSONEncoder indents by two spaces after prefix and leaves <, > and &
