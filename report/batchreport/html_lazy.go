@@ -116,37 +116,21 @@ func (v *htmlView) writeLazyJSON(w *bufio.Writer, res *batch.Result) error {
 	w.WriteString(`{"reports":`)
 	n := 0
 	var b []byte
-	var cells []string // the findings' cells, reused from report to report
-	var found []jsonFinding
+	var found []jsonFinding // reused from report to report
 	for i, row := range v.Details {
 		r := row.R
 		if r.Error != "" {
 			continue
 		}
 		lr := lazyReport{ID: row.ID, Path: r.Path, Body: r.Body, Meta: v.meta(r), Families: familiesLine(r, lang)}
-		cells = cells[:0]
 		found = jfindings(found, res.Reports[i], sources, res.Lang, false)
-		for _, g := range found {
-			var rel string
-			for i, o := range g.Related {
-				if i > 0 {
-					rel += "\n"
-				}
-				rel += o.Path + ":" + strconv.Itoa(o.Line) + ":" + strconv.Itoa(o.Column) + " " + o.Message
-			}
-			cells = append(cells, g.Rule, g.Severity.String(),
-				g.Path()+":"+strconv.Itoa(g.Line)+":"+strconv.Itoa(g.Column), g.Msg(), g.Text, rel)
-		}
-		for c := 0; c < len(cells); c += lazyFindingCells {
-			lr.Findings = append(lr.Findings, cells[c:c+lazyFindingCells])
-		}
 		if n == 0 {
 			w.WriteString("[")
 		} else {
 			w.WriteString(",")
 		}
 		n++
-		b = appendLazyReport(b[:0], &lr)
+		b = appendLazyFindings(appendLazyHead(b[:0], &lr), found)
 		w.Write(b)
 	}
 	if n == 0 {
@@ -164,12 +148,10 @@ func (v *htmlView) writeLazyJSON(w *bufio.Writer, res *batch.Result) error {
 	return nil
 }
 
-// lazyFindingCells is the length of a lazyReport finding.
-const lazyFindingCells = 6
-
-// appendLazyReport appends json.Marshal(lr): encoding/json's reflection
-// on thousands of reports' findings was most of writeLazyJSON's time.
-func appendLazyReport(b []byte, lr *lazyReport) []byte {
+// appendLazyHead appends json.Marshal(lr) up to the value of its
+// "findings": encoding/json's reflection on thousands of reports' findings
+// was most of writeLazyJSON's time.
+func appendLazyHead(b []byte, lr *lazyReport) []byte {
 	b = append(b, `{"id":`...)
 	b = appendHTMLJSONString(b, lr.ID)
 	b = append(b, `,"path":`...)
@@ -180,31 +162,64 @@ func appendLazyReport(b []byte, lr *lazyReport) []byte {
 	b = appendHTMLJSONString(b, lr.Meta)
 	b = append(b, `,"families":`...)
 	b = appendHTMLJSONString(b, lr.Families)
-	b = append(b, `,"findings":`...)
-	if lr.Findings == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, f := range lr.Findings {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if f == nil {
-				b = append(b, "null"...)
-				continue
-			}
-			b = append(b, '[')
-			for j, c := range f {
-				if j > 0 {
-					b = append(b, ',')
-				}
-				b = appendHTMLJSONString(b, c)
-			}
-			b = append(b, ']')
-		}
-		b = append(b, ']')
+	return append(b, `,"findings":`...)
+}
+
+// appendLazyFindings appends the report's findings as the rows of
+// lazyReport.Findings (rule, severity, location, message, text, related,
+// one per line) and closes the report. Each row is written from the
+// finding's fields, as the quoted cells they were joined into: quoting
+// goes character by character, and what joins them (':', digits, ' ',
+// '\n') is written as it stands or as \n.
+func appendLazyFindings(b []byte, found []jsonFinding) []byte {
+	if len(found) == 0 {
+		return append(b, "null}"...) // a nil slice, as json.Marshal writes it
 	}
-	return append(b, '}')
+	b = append(b, '[')
+	for i := range found {
+		g := &found[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendHTMLJSONString(b, g.Rule)
+		b = append(b, ',')
+		b = appendHTMLJSONString(b, g.Severity.String())
+		b = append(b, ',', '"')
+		b = appendPlace(appendHTMLJSONInner(b, g.Path()), g.Line, g.Column)
+		b = append(b, '"', ',')
+		b = appendHTMLJSONString(b, g.Msg())
+		b = append(b, ',')
+		b = appendHTMLJSONString(b, g.Text)
+		b = append(b, ',', '"')
+		for i, o := range g.Related {
+			if i > 0 {
+				b = append(b, '\\', 'n')
+			}
+			b = appendPlace(appendHTMLJSONInner(b, o.Path), o.Line, o.Column)
+			b = append(b, ' ')
+			b = appendHTMLJSONInner(b, o.Message)
+		}
+		b = append(b, '"', ']')
+	}
+	return append(b, ']', '}')
+}
+
+// appendPlace appends ":line:column".
+func appendPlace(b []byte, line, column int) []byte {
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(line), 10)
+	b = append(b, ':')
+	return strconv.AppendInt(b, int64(column), 10)
+}
+
+// appendHTMLJSONInner appends what appendHTMLJSONString would between the
+// quotes.
+func appendHTMLJSONInner(b []byte, s string) []byte {
+	start := len(b)
+	b = appendHTMLJSONString(b, s)
+	n := copy(b[start:], b[start+1:len(b)-1])
+	return b[:start+n]
 }
 
 // appendHTMLJSONString appends s quoted as json.Marshal does, with <, >

@@ -4,11 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gdlint/gdlint/internal/testshared"
+	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/batch"
 )
 
 // The marker is replaced once, wherever the writes split it; text after
@@ -95,5 +101,126 @@ func TestAppendLazyReportMatchesMarshal(t *testing.T) {
 			lr.Findings = append(lr.Findings, f)
 		}
 		check(lr)
+	}
+}
+
+// lazyFindingCells is the length of a lazyReport finding.
+const lazyFindingCells = 6
+
+// appendLazyReport appends json.Marshal(lr) as writeLazyJSON did before
+// appendLazyFindings: the reference of appendLazyHead and appendLazyFindings.
+func appendLazyReport(b []byte, lr *lazyReport) []byte {
+	b = appendLazyHead(b, lr)
+	if lr.Findings == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, f := range lr.Findings {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if f == nil {
+				b = append(b, "null"...)
+				continue
+			}
+			b = append(b, '[')
+			for j, c := range f {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendHTMLJSONString(b, c)
+			}
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// lazyCells are the rows of lazyReport.Findings, made as writeLazyJSON made
+// them before appendLazyFindings.
+func lazyCells(found []jsonFinding) [][]string {
+	var cells []string
+	for _, g := range found {
+		var rel string
+		for i, o := range g.Related {
+			if i > 0 {
+				rel += "\n"
+			}
+			rel += o.Path + ":" + strconv.Itoa(o.Line) + ":" + strconv.Itoa(o.Column) + " " + o.Message
+		}
+		cells = append(cells, g.Rule, g.Severity.String(),
+			g.Path()+":"+strconv.Itoa(g.Line)+":"+strconv.Itoa(g.Column), g.Msg(), g.Text, rel)
+	}
+	var rows [][]string
+	for c := 0; c < len(cells); c += lazyFindingCells {
+		rows = append(rows, cells[c:c+lazyFindingCells])
+	}
+	return rows
+}
+
+// appendLazyFindings writes the cells lazyCells makes, as appendLazyReport
+// writes them: the seeds' findings (in both languages) and findings of
+// random text with <, >, &, quotes, controls, CRLF, U+2028, 𠀀 and invalid
+// UTF-8 (at the ends of the strings joined, too).
+func TestAppendLazyFindingsMatchesCells(t *testing.T) {
+	same := func(found []jsonFinding) {
+		t.Helper()
+		lr := lazyReport{ID: "r1", Path: "p", Body: "b<", Meta: "m", Families: "f"}
+		got := string(appendLazyFindings(appendLazyHead(nil, &lr), found))
+		lr.Findings = lazyCells(found)
+		if want := string(appendLazyReport(nil, &lr)); got != want {
+			t.Fatalf("appendLazyFindings:\n%s\nappendLazyReport of the cells:\n%s", got, want)
+		}
+	}
+	same(nil)
+	dir := t.TempDir()
+	for _, f := range testshared.Seeds(t) {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for y := range 2 {
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d-%s", 2022+y, filepath.Base(f))), text, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	res, err := batch.Run([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := newSourceCache(res)
+	n := 0
+	for _, lang := range []string{"zh", "en"} {
+		for _, r := range res.Reports {
+			found := jfindings(nil, r, sources, lang, false)
+			n += len(found)
+			same(found)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no findings in the seeds")
+	}
+	alphabet := []string{"a", "报", "<", ">", "&", `"`, `\`, "\r\n", "\n", "\t", "\x01", "\x7f", "\u2028", "𠀀", "\xff", "\xe4\xb8", "\xf0\x90", " ", ":", "/"}
+	rng := rand.New(rand.NewPCG(7, 9))
+	str := func() string {
+		var s strings.Builder
+		for range rng.IntN(8) {
+			s.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return s.String()
+	}
+	for range 1000 {
+		var found []jsonFinding
+		for range rng.IntN(4) {
+			g := jsonFinding{Rule: str(), Severity: lint.Severity(rng.IntN(3)), Message: str(), MessageEN: str(), Line: rng.IntN(300) - 1,
+				Column: rng.IntN(300), Text: str(), path: str(), lang: []string{"zh", "en"}[rng.IntN(2)]}
+			for range rng.IntN(3) {
+				g.Related = append(g.Related, jsonRelated{Path: str(), Line: rng.IntN(99), Column: rng.IntN(99), Message: str()})
+			}
+			found = append(found, g)
+		}
+		same(found)
 	}
 }
