@@ -3,9 +3,14 @@ package batchreport
 import (
 	"html/template"
 	"strconv"
+
+	"github.com/gdlint/gdlint/lint"
+	"github.com/gdlint/gdlint/lint/batch"
+	"github.com/gdlint/gdlint/report"
 )
 
-// The overview's rows and the cross-year checks' rows are written here, not
+// The overview's rows, the cross-year checks' rows and the inline page's
+// sections of findings are written here, not
 // by the template: executing the template's fields, ifs and index calls
 // through reflection for every cell of thousands of rows was most of
 // WriteHTML's time. Each value is escaped as html/template escapes it in
@@ -179,6 +184,139 @@ func (v *htmlView) CheckRow(c *jsonCheck) template.HTML {
 		b = appendHTMLEscaped(b, c.PrevPath)
 	}
 	b = append(b, "</div>\n</td></tr>\n"...)
+	v.rowBuf = b
+	return template.HTML(b)
+}
+
+// DetailSection is a report's section of findings on the inline page
+// ("" for a file that could not be checked).
+func (v *htmlView) DetailSection(row *htmlRow) template.HTML {
+	r, L := row.R, v.L
+	if r.Error != "" {
+		return ""
+	}
+	b := v.rowBuf[:0]
+	b = append(b, `<section class="report" id="`...)
+	b = appendHTMLEscaped(b, row.ID)
+	b = append(b, `" data-path="`...)
+	b = appendHTMLEscaped(b, r.Path)
+	b = append(b, `" data-body="`...)
+	b = appendHTMLEscaped(b, r.Body)
+	b = append(b, "\">\n<h3>"...)
+	b = appendHTMLEscaped(b, r.Path)
+	b = append(b, "</h3>\n<p class=\"meta\">"...)
+	if r.Body != "" {
+		b = appendHTMLEscaped(b, r.Body)
+		b = append(b, " · "...)
+	}
+	if r.Year != 0 {
+		b = strconv.AppendInt(b, int64(r.Year), 10)
+		b = append(b, " · "...)
+	}
+	if r.Format != "" {
+		b = appendHTMLEscaped(b, r.Format)
+		b = append(b, " · "...)
+	}
+	b = appendHTMLEscaped(b, L["encoding"])
+	b = append(b, ' ')
+	b = appendHTMLEscaped(b, r.Encoding)
+	if p := r.Period; p != nil {
+		b = append(b, " · "...)
+		b = appendHTMLEscaped(b, L["period"])
+		b = append(b, ' ')
+		b = appendHTMLEscaped(b, p.Start)
+		b = append(b, " – "...)
+		b = appendHTMLEscaped(b, p.End)
+	}
+	if r.Published != "" {
+		b = append(b, " · "...)
+		b = appendHTMLEscaped(b, L["published"])
+		b = append(b, ' ')
+		b = appendHTMLEscaped(b, r.Published)
+	}
+	if r.Signed != "" {
+		b = append(b, " · "...)
+		b = appendHTMLEscaped(b, L["signed"])
+		b = append(b, ' ')
+		b = appendHTMLEscaped(b, r.Signed)
+	}
+	b = append(b, "</p>\n"...)
+	if fams := r.Counts.ByFamily; len(fams) > 0 {
+		lang := "zh"
+		if v.Lang == "en" {
+			lang = "en"
+		}
+		b = append(b, `<p class="meta families">`...)
+		for _, fam := range familyNames(fams) {
+			var c batch.SeverityCounts
+			if p := fams[fam]; p != nil {
+				c = *p
+			}
+			b = append(b, `<span class="fam">`...)
+			b = appendHTMLEscaped(b, report.FamilyTitle(lint.Family(fam), lang))
+			b = append(b, `: <span class="sev-error">`...)
+			b = strconv.AppendInt(b, int64(c.Errors), 10)
+			b = append(b, `</span> / <span class="sev-warning">`...)
+			b = strconv.AppendInt(b, int64(c.Warnings), 10)
+			b = append(b, `</span> / <span class="sev-info">`...)
+			b = strconv.AppendInt(b, int64(c.Infos), 10)
+			b = append(b, "</span></span>　"...)
+		}
+		b = append(b, "</p>"...)
+	}
+	b = append(b, '\n')
+	if len(r.Diagnostics) == 0 {
+		b = append(b, `<p class="note">`...)
+		b = appendHTMLEscaped(b, L["no_findings"])
+		b = append(b, "</p>"...)
+	} else {
+		b = append(b, `<div class="wrap"><table class="findings"><thead><tr><th>`...)
+		b = appendHTMLEscaped(b, L["location"])
+		b = append(b, "</th><th>"...)
+		b = appendHTMLEscaped(b, L["rule"])
+		b = append(b, "</th><th>"...)
+		b = appendHTMLEscaped(b, L["severity"])
+		b = append(b, "</th><th>"...)
+		b = appendHTMLEscaped(b, L["message"])
+		b = append(b, "</th></tr></thead><tbody>\n"...)
+		for i := range r.Diagnostics {
+			g := &r.Diagnostics[i]
+			sev := g.Severity.String()
+			b = append(b, `<tr data-rule="`...)
+			b = appendHTMLEscaped(b, g.Rule)
+			b = append(b, `" data-sev="`...)
+			b = appendHTMLEscaped(b, sev)
+			b = append(b, "\">\n<td class=\"path\">"...)
+			b = appendPlace(appendHTMLEscaped(b, g.Path()), g.Line, g.Column)
+			b = append(b, "</td>\n<td><code>"...)
+			b = appendHTMLEscaped(b, g.Rule)
+			b = append(b, "</code></td>\n<td class=\"sev sev-"...)
+			b = appendHTMLEscaped(b, sev)
+			b = append(b, `">`...)
+			b = appendHTMLEscaped(b, L[sev])
+			b = append(b, "</td>\n<td>"...)
+			b = appendHTMLEscaped(b, g.Msg())
+			if g.Text != "" {
+				b = append(b, " <code>"...)
+				b = appendHTMLEscaped(b, g.Text)
+				b = append(b, "</code>"...)
+			}
+			if len(g.Related) > 0 {
+				b = append(b, `<ul class="rel">`...)
+				for _, o := range g.Related {
+					b = append(b, `<li><span class="path">`...)
+					b = appendPlace(appendHTMLEscaped(b, o.Path), o.Line, o.Column)
+					b = append(b, "</span> "...)
+					b = appendHTMLEscaped(b, o.Message)
+					b = append(b, "</li>"...)
+				}
+				b = append(b, "</ul>"...)
+			}
+			b = append(b, "</td>\n</tr>\n"...)
+		}
+		b = append(b, "</tbody></table></div>\n"...)
+	}
+	b = append(b, "\n</section>\n"...)
 	v.rowBuf = b
 	return template.HTML(b)
 }

@@ -11,11 +11,13 @@ import (
 	"testing"
 
 	"github.com/gdlint/gdlint/internal/testshared"
+	"github.com/gdlint/gdlint/lint"
 	"github.com/gdlint/gdlint/lint/batch"
 )
 
 // htmlRowsReference is the page's template as it was, with the overview's
-// and the checks' rows written by the template itself.
+// and the checks' rows and the inline page's sections of findings written
+// by the template itself.
 func htmlRowsReference(t *testing.T) *template.Template {
 	t.Helper()
 	const overviewRow = `<tr data-path="{{.R.Path}}">
@@ -29,6 +31,21 @@ func htmlRowsReference(t *testing.T) *template.Template {
 <td class="cy" data-v="{{.R.CrossYear}}" title="{{.Status}}">{{range .Checks}}<div class="st-{{.Status}}">{{index $.L (print "short-" .Kind)}} {{index $.L (print "mark-" .Status)}}</div>{{else}}{{$.L.none}}{{end}}</td>
 </tr>
 `
+	const detailSection = `{{if not .R.Error}}<section class="report" id="{{.ID}}" data-path="{{.R.Path}}" data-body="{{.R.Body}}">
+<h3>{{.R.Path}}</h3>
+<p class="meta">{{if .R.Body}}{{.R.Body}} · {{end}}{{if .R.Year}}{{.R.Year}} · {{end}}{{if .R.Format}}{{.R.Format}} · {{end}}{{$.L.encoding}} {{.R.Encoding}}{{with .R.Period}} · {{$.L.period}} {{.Start}} – {{.End}}{{end}}{{if .R.Published}} · {{$.L.published}} {{.R.Published}}{{end}}{{if .R.Signed}} · {{$.L.signed}} {{.R.Signed}}{{end}}</p>
+{{if .R.Counts.ByFamily}}<p class="meta families">{{range $fam, $c := .R.Counts.ByFamily}}<span class="fam">{{fam $fam $.Lang}}: <span class="sev-error">{{$c.Errors}}</span> / <span class="sev-warning">{{$c.Warnings}}</span> / <span class="sev-info">{{$c.Infos}}</span></span>　{{end}}</p>{{end}}
+{{if .R.Diagnostics}}<div class="wrap"><table class="findings"><thead><tr><th>{{$.L.location}}</th><th>{{$.L.rule}}</th><th>{{$.L.severity}}</th><th>{{$.L.message}}</th></tr></thead><tbody>
+{{range .R.Diagnostics}}<tr data-rule="{{.Rule}}" data-sev="{{.Severity}}">
+<td class="path">{{.Path}}:{{.Line}}:{{.Column}}</td>
+<td><code>{{.Rule}}</code></td>
+<td class="sev sev-{{.Severity}}">{{index $.L (print .Severity)}}</td>
+<td>{{.Msg}}{{if .Text}} <code>{{.Text}}</code>{{end}}{{if .Related}}<ul class="rel">{{range .Related}}<li><span class="path">{{.Path}}:{{.Line}}:{{.Column}}</span> {{.Message}}</li>{{end}}</ul>{{end}}</td>
+</tr>
+{{end}}</tbody></table></div>
+{{else}}<p class="note">{{$.L.no_findings}}</p>{{end}}
+</section>
+{{end}}`
 	const checkRow = `<tr data-rule="{{.Rule}}" data-status="{{.Status}}" data-year="{{.Year}}">
 <td class="n">{{if .PrevYear}}{{.PrevYear}} → {{end}}{{.Year}}</td>
 <td><code>{{.Rule}}</code></td>
@@ -41,7 +58,8 @@ func htmlRowsReference(t *testing.T) *template.Template {
 </td></tr>
 `
 	src := htmlSource
-	for call, body := range map[string]string{"{{$.OverviewRow .}}": overviewRow, "{{$.CheckRow .}}": checkRow} {
+	for call, body := range map[string]string{"{{$.OverviewRow .}}": overviewRow, "{{$.CheckRow .}}": checkRow,
+		"{{$.DetailSection .}}": detailSection} {
 		if strings.Count(src, call) != 1 {
 			t.Fatalf("the template has not one %s", call)
 		}
@@ -97,6 +115,28 @@ func TestHTMLRowsMatchTemplate(t *testing.T) {
 	if got, want := pageOf(t, htmlTemplate(), res), pageOf(t, ref, res); got != want {
 		t.Errorf("seeds: pages differ at byte %d", firstDiff(got, want))
 	}
+	// the seeds of two years: an inline page, with their findings
+	inline := t.TempDir()
+	for i, f := range testshared.Seeds(t) {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for y := range 2 {
+			if err := os.WriteFile(filepath.Join(inline, fmt.Sprintf("%02d-%d.txt", i, 2022+y)), text, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, lang := range []string{"", "en"} {
+		res, err := batch.Run([]string{inline}, &batch.Options{Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := pageOf(t, htmlTemplate(), res), pageOf(t, ref, res); got != want {
+			t.Errorf("seeds inline (%q): pages differ at byte %d", lang, firstDiff(got, want))
+		}
+	}
 
 	// random views: every string the rows show, from text with the
 	// characters html/template escapes, 𠀀, CRLF and invalid UTF-8
@@ -146,8 +186,34 @@ func TestHTMLRowsMatchTemplate(t *testing.T) {
 		for range batch.StatDefs {
 			r.statsList = append(r.statsList, value())
 		}
+		if rng.IntN(4) > 0 {
+			r.Diagnostics = nil
+			for range rng.IntN(4) {
+				g := jsonFinding{Rule: str(), Severity: lint.Severity(rng.IntN(3)), Message: str(), MessageEN: str(), Line: rng.IntN(300),
+					Column: rng.IntN(300), Text: str(), path: str(), lang: lang}
+				for range rng.IntN(3) {
+					g.Related = append(g.Related, jsonRelated{Path: str(), Line: rng.IntN(99), Column: rng.IntN(99), Message: str()})
+				}
+				r.Diagnostics = append(r.Diagnostics, g)
+			}
+		}
+		if rng.IntN(2) == 0 {
+			r.Encoding, r.Published, r.Signed = str(), str(), str()
+		}
+		if rng.IntN(2) == 0 {
+			r.Period = &jsonPeriod{Start: str(), End: str()}
+		}
+		if rng.IntN(4) > 0 {
+			r.Counts.ByFamily = map[string]*batch.SeverityCounts{}
+			for _, fam := range []string{"tables", "years", "wording", str()}[:rng.IntN(5)] {
+				r.Counts.ByFamily[fam] = &batch.SeverityCounts{Errors: rng.IntN(3), Warnings: rng.IntN(3), Infos: rng.IntN(3)}
+			}
+		}
 		row := &htmlRow{ID: "r1", Display: str(), R: r, Status: str(), Checks: checks}
+		failed := &htmlRow{ID: "r2", Display: str(), R: &jsonReport{Path: str(), Error: str()}}
 		v.Rows = []*htmlRow{row}
+		v.Details = []*htmlRow{row, failed}
+		v.Lang = []string{"zh-CN", "en"}[rng.IntN(2)]
 		v.Groups = []*htmlGroup{{Name: str(), Years: str(), Checks: checks}}
 		v.Doc = &jsonDoc{Summary: jsonSummary{CrossYear: map[string]int{}}}
 		var got, want bytes.Buffer
