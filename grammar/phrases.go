@@ -87,8 +87,11 @@ func scanSets(text string, sets []*phraseSet) [][]phraseHit {
 // was most of a candidate's cost), each on its first eight bytes at once.
 type setsIndex struct {
 	first [1024]uint64 // BMP code points that start a phrase of any set
-	block [1024]uint8  // for each 64 characters, its row of slot (0: none)
-	slot  [][64]uint8  // slot[0] is the empty row
+	// first3 is first's three-byte characters, by the word pair3 takes
+	// from their bytes (cheaper than the code point's)
+	first3 [1024]uint64
+	block  [1024]uint8 // for each 64 characters, its row of slot (0: none)
+	slot   [][64]uint8 // slot[0] is the empty row
 	// lists[slot[block[r>>6]][r&63]] are the phrases that start with r,
 	// set after set, each set's in its order
 	lists [][]setPhrase
@@ -117,6 +120,10 @@ func newSetsIndex(sets []*phraseSet) *setsIndex {
 		for _, p := range s.phrases {
 			r, _ := utf8.DecodeRuneInString(p) // a BMP character: newPhraseSet checked
 			x.first[r>>6] |= 1 << (uint(r) & 63)
+			if r >= 0x800 {
+				word, bit := pair3(uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16)
+				x.first3[word] |= 1 << bit
+			}
 			if x.block[r>>6] == 0 {
 				x.block[r>>6] = uint8(len(x.slot))
 				x.slot = append(x.slot, [64]uint8{})
@@ -195,63 +202,115 @@ type setsScan struct {
 
 func (sc *setsScan) run(from, to int) {
 	text := sc.text
-	first := &sc.x.first
+	// the characters that start before to: a word at a time where skip
+	// can (it reads text[i:qend], eight bytes from a character that
+	// starts before to, and eleven for two), the others one at a time
+	qend := min(to+7, len(text))
+	for i := from; i < to; {
+		if i+11 <= qend {
+			if i += sc.x.skip(text[i:qend]); i >= to {
+				break
+			}
+		}
+		i = sc.step(i)
+	}
+}
+
+// skip returns the length of the characters at the start of q, read a
+// word at a time while eleven bytes are left, that are ASCII or three bytes
+// long and cannot start a phrase. A report changes between ASCII and
+// Chinese every few characters: one loop for both saves a dispatch at each
+// change, and one that calls nothing keeps its state in registers.
+func (x *setsIndex) skip(q string) int {
+	n := len(q)
+	first3 := &x.first3
 	// the ASCII characters that start a phrase, as two words: most of a
 	// report's ASCII (digits, spaces, tabs) starts none
-	lo, hi := first[0], first[1]
-	n := len(text)
-	for i := from; i < to; {
-		c := text[i]
-		switch {
-		case c < 0x80:
-			// a run of ASCII (digits, tabs and spaces in a table)
-			for {
-				m := lo
-				if c >= 64 {
-					m = hi
-				}
-				if m>>(c&63)&1 != 0 {
-					sc.matchAt(i, uint(c>>6), uint(c&63))
-				}
-				i++
-				if i >= to {
-					break
-				}
-				if c = text[i]; c >= 0x80 {
-					break
-				}
+	lo, hi := x.first[0], x.first[1]
+	for len(q) >= 11 {
+		w := load8(q, 0)
+		if w&0x80 == 0 {
+			m := lo
+			if w&0x40 != 0 {
+				m = hi
 			}
-		case c&0xF0 == 0xE0 && i+2 < n:
-			// a run of three-byte characters, most of a report: the three
-			// bytes give a character's bit without decoding it
-			// (i >= end is i >= to or i+2 >= n, in one comparison)
-			end := min(to, n-2)
-			for {
-				t := text[i : i+3]
-				word, bit := (uint(t[0]&0x0F)<<6|uint(t[1]&0x3F))&1023, uint(t[2]&0x3F)
-				if first[word]>>bit&1 != 0 {
-					c := &sc.x.common[sc.x.slot[sc.x.block[word]][bit]]
-					if i+8 > n || load8(text, i)&c.mask == c.head {
-						sc.matchAt(i, word, bit)
-					}
-				}
-				i += 3
-				if i >= end || text[i]&0xF0 != 0xE0 {
-					break
-				}
+			if m>>(w&63)&1 != 0 {
+				break
 			}
-		case c >= 0xC0 && c < 0xE0 && i+1 < n:
-			r := uint(c&0x1F)<<6 | uint(text[i+1]&0x3F)
-			if first[r>>6]>>(r&63)&1 != 0 {
-				sc.matchAt(i, r>>6, r&63)
-			}
-			i += 2
-		case c >= 0xF0:
-			i += 4 // outside the BMP (or broken): starts no phrase
-		default:
-			i++
+			q = q[1:]
+			continue
 		}
+		// two three-byte characters, most of a report: their bytes give
+		// their bits in first3 without decoding them (pair3, for both at
+		// once); where a bit is set, the first eight bytes still rule most
+		// of them out
+		if uint32(w)&0xF00000F0 == 0xE00000E0 {
+			v := w ^ w>>4
+			if first3[v&1023]>>(w>>16&63)&1 != 0 && x.mayStart3(w) {
+				break
+			}
+			if first3[v>>24&1023]>>(w>>40&63)&1 != 0 && x.mayStart3(load8(q, 3)) {
+				q = q[3:]
+				break
+			}
+			q = q[6:]
+			continue
+		}
+		if w&0xF0 == 0xE0 {
+			if word, bit := pair3(w); first3[word]>>bit&1 != 0 && x.mayStart3(w) {
+				break
+			}
+			q = q[3:]
+			continue
+		}
+		break
 	}
+	return n - len(q)
+}
+
+// mayStart3 reports whether a phrase may start with the eight bytes w,
+// the first three a character set in first3: they start as its phrases'
+// common leading bytes.
+func (x *setsIndex) mayStart3(w uint64) bool {
+	word, bit := uint(w&0x0F)<<6|uint(w>>8&0x3F), uint(w>>16&0x3F)
+	c := &x.common[x.slot[x.block[word]][bit]]
+	return w&c.mask == c.head
+}
+
+// step is run's test of the character at text[i], of any length; it
+// returns where the next starts.
+func (sc *setsScan) step(i int) int {
+	text, first := sc.text, &sc.x.first
+	n := len(text)
+	c := text[i]
+	var r uint
+	size := 1
+	switch {
+	case c < 0x80:
+		r = uint(c)
+	case c&0xF0 == 0xE0 && i+2 < n:
+		r = uint(c&0x0F)<<12 | uint(text[i+1]&0x3F)<<6 | uint(text[i+2]&0x3F)
+		size = 3
+	case c >= 0xC0 && c < 0xE0 && i+1 < n:
+		r = uint(c&0x1F)<<6 | uint(text[i+1]&0x3F)
+		size = 2
+	case c >= 0xF0:
+		return i + 4 // outside the BMP (or broken): starts no phrase
+	default:
+		return i + 1
+	}
+	if first[r>>6]>>(r&63)&1 != 0 {
+		sc.matchAt(i, r>>6, r&63)
+	}
+	return i + size
+}
+
+// pair3 is the word and bit of first3 of the three-byte character whose
+// bytes start w (little-endian): the word is a one-to-one function of the
+// lead byte's low four bits and the second byte's low six (its high four
+// being E), the bit the third byte's low six.
+func pair3(w uint64) (word, bit uint) {
+	return uint(w^w>>4) & 1023, uint(w>>16) & 63
 }
 
 // matchAt appends to out[k] the first phrase of set k, in its order, that
