@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -90,8 +91,14 @@ type setsIndex struct {
 	// first3 is first's three-byte characters, by the word pair3 takes
 	// from their bytes (cheaper than the code point's)
 	first3 [1024]uint64
-	block  [1024]uint8 // for each 64 characters, its row of slot (0: none)
-	slot   [][64]uint8 // slot[0] is the empty row
+	// asciiStarts are the ASCII characters that start a phrase, each in
+	// every byte of a word (0xFF, no character, for the unused ones), when
+	// there are four at most (asciiFew): skip tests a word of ASCII
+	// against them at once
+	asciiStarts [4]uint64
+	asciiFew    bool
+	block       [1024]uint8 // for each 64 characters, its row of slot (0: none)
+	slot        [][64]uint8 // slot[0] is the empty row
 	// lists[slot[block[r>>6]][r&63]] are the phrases that start with r,
 	// set after set, each set's in its order
 	lists [][]setPhrase
@@ -142,6 +149,21 @@ func newSetsIndex(sets []*phraseSet) *setsIndex {
 			if len(x.slot) > 255 || len(x.lists) > 255 {
 				panic("setsIndex: more than 254 first characters or blocks of them")
 			}
+		}
+	}
+	var ascii []byte
+	for c := range 128 {
+		if x.first[c>>6]>>(c&63)&1 != 0 {
+			ascii = append(ascii, byte(c))
+		}
+	}
+	if x.asciiFew = len(ascii) <= len(x.asciiStarts); x.asciiFew {
+		for k := range x.asciiStarts {
+			c := byte(0xFF)
+			if k < len(ascii) {
+				c = ascii[k]
+			}
+			x.asciiStarts[k] = 0x0101010101010101 * uint64(c)
 		}
 	}
 	x.common = make([]setPhrase, len(x.lists))
@@ -220,7 +242,9 @@ func (sc *setsScan) run(from, to int) {
 // word at a time while eleven bytes are left, that are ASCII or three bytes
 // long and cannot start a phrase. A report changes between ASCII and
 // Chinese every few characters: one loop for both saves a dispatch at each
-// change, and one that calls nothing keeps its state in registers.
+// change, and one that calls nothing keeps its state in registers. What
+// it passes may run past the characters run asks about: none of it starts
+// a phrase.
 func (x *setsIndex) skip(q string) int {
 	n := len(q)
 	first3 := &x.first3
@@ -229,6 +253,22 @@ func (x *setsIndex) skip(q string) int {
 	lo, hi := x.first[0], x.first[1]
 	for len(q) >= 11 {
 		w := load8(q, 0)
+		if w&0x80 == 0 && x.asciiFew {
+			// the ASCII bytes up to the first that is not (all eight when
+			// none), tested together: a byte of w^s is zero where w holds
+			// s, and t-1&^t sets its high bit, and no other's below the
+			// first (above it, a borrow may: the first is the one told)
+			high := w & 0x8080808080808080
+			t0, t1, t2, t3 := w^x.asciiStarts[0], w^x.asciiStarts[1], w^x.asciiStarts[2], w^x.asciiStarts[3]
+			const ones = 0x0101010101010101
+			hits := ((t0-ones)&^t0 | (t1-ones)&^t1 | (t2-ones)&^t2 | (t3-ones)&^t3) & 0x8080808080808080 & (high ^ (high - 1))
+			if hits != 0 {
+				q = q[bits.TrailingZeros64(hits)>>3:]
+				break
+			}
+			q = q[bits.TrailingZeros64(high)>>3:]
+			continue
+		}
 		if w&0x80 == 0 {
 			m := lo
 			if w&0x40 != 0 {

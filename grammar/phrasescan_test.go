@@ -154,3 +154,43 @@ func TestScanSetsAsPerRun(t *testing.T) {
 		t.Fatalf("%d hits: the test must see phrases", hits)
 	}
 }
+
+// TestScanSetsAnyASCIIStarts: skip tests a word of ASCII at once against
+// four characters at most (asciiStarts), else byte by byte; with none, a
+// few and more than four ASCII characters that start a phrase, scanSets
+// finds what each set's own scan finds.
+func TestScanSetsAnyASCIIStarts(t *testing.T) {
+	cases := [][]*phraseSet{
+		{newPhraseSet([]string{"公开", "政府信息", "年"})},
+		{newPhraseSet([]string{"a", "公开"}), newPhraseSet([]string{"~~", "z"})},
+		append(slices.Clone(parserPhrases), newPhraseSet([]string{"0", "\t", "ab", "公开"})),
+		{newPhraseSet([]string{"\x7f", "\x01", " ", "|", "\n", "年度"})},
+	}
+	pieces := []string{"公开", "政府信息", "年", "年度", "a", "ab", "b", "z", "~", "~~", "-", "=", "[", "0", "12", "\t", " ", "|",
+		"\n", "\r\n", "\x7f", "\x01", "é", "𠀀", "\xff", "\xe5", "\xe5\xbc", "公", "开", "，", "2023年"}
+	rng := rand.New(rand.NewSource(17))
+	for ci, sets := range cases {
+		x := newSetsIndex(sets)
+		if x.asciiFew != (ci != 2 && ci != 3) {
+			t.Fatalf("case %d: asciiFew %v", ci, x.asciiFew)
+		}
+		for n := 0; n < 3000; n++ {
+			var b strings.Builder
+			for k := rng.Intn(60); k >= 0; k-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			text := b.String()
+			got := scanSets(text, sets)
+			for k, s := range sets {
+				var want []phraseHit
+				s.scan(text, func(off int, p string) bool {
+					want = append(want, phraseHit{off, p})
+					return true
+				})
+				if !slices.Equal(got[k], want) {
+					t.Fatalf("case %d, set %d, %q: scanSets %v, scan %v", ci, k, text, got[k], want)
+				}
+			}
+		}
+	}
+}
