@@ -88,13 +88,13 @@ func scanSets(text string, sets []*phraseSet) [][]phraseHit {
 // was most of a candidate's cost), each on its first eight bytes at once.
 type setsIndex struct {
 	first [1024]uint64 // BMP code points that start a phrase of any set
-	// first3 is first's three-byte characters, by the word pair3 takes
-	// from their bytes (cheaper than the code point's)
-	first3 [1024]uint64
+	// first3 is first's three-byte characters, by their bytes rather
+	// than the code point (at3)
+	first3 [0x3F40]uint32
 	// asciiStarts are the ASCII characters that start a phrase, each in
-	// every byte of a word (0xFF, no character, for the unused ones), when
-	// there are four at most (asciiFew): skip tests a word of ASCII
-	// against them at once
+	// every byte of a word (the first again for the unused ones, DEL when
+	// there is none), when there are four at most (asciiFew): skip tests a
+	// word of ASCII against them at once
 	asciiStarts [4]uint64
 	asciiFew    bool
 	block       [1024]uint8 // for each 64 characters, its row of slot (0: none)
@@ -128,8 +128,8 @@ func newSetsIndex(sets []*phraseSet) *setsIndex {
 			r, _ := utf8.DecodeRuneInString(p) // a BMP character: newPhraseSet checked
 			x.first[r>>6] |= 1 << (uint(r) & 63)
 			if r >= 0x800 {
-				word, bit := pair3(uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16)
-				x.first3[word] |= 1 << bit
+				at, bit := at3(uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16)
+				x.first3[at] |= 1 << bit
 			}
 			if x.block[r>>6] == 0 {
 				x.block[r>>6] = uint8(len(x.slot))
@@ -159,9 +159,9 @@ func newSetsIndex(sets []*phraseSet) *setsIndex {
 	}
 	if x.asciiFew = len(ascii) <= len(x.asciiStarts); x.asciiFew {
 		for k := range x.asciiStarts {
-			c := byte(0xFF)
-			if k < len(ascii) {
-				c = ascii[k]
+			c := byte(0x7F)
+			if len(ascii) > 0 {
+				c = ascii[min(k, len(ascii)-1)]
 			}
 			x.asciiStarts[k] = 0x0101010101010101 * uint64(c)
 		}
@@ -254,15 +254,16 @@ func (x *setsIndex) skip(q string) int {
 	for len(q) >= 11 {
 		w := load8(q, 0)
 		if w&0x80 == 0 && x.asciiFew {
-			// the ASCII bytes up to the first that is not (all eight when
+			// the ASCII bytes below the first that is not (all eight when
 			// none), tested together: a byte of w^s is zero where w holds
-			// s, and t-1&^t sets its high bit, and no other's below the
-			// first (above it, a borrow may: the first is the one told)
+			// s, and below 0x80 for the ASCII ones, so that adding 0x7F to
+			// each sets its high bit unless it is zero, without carry (from
+			// the first byte that is not ASCII on, the mask drops them)
 			high := w & 0x8080808080808080
-			t0, t1, t2, t3 := w^x.asciiStarts[0], w^x.asciiStarts[1], w^x.asciiStarts[2], w^x.asciiStarts[3]
-			const ones = 0x0101010101010101
-			hits := ((t0-ones)&^t0 | (t1-ones)&^t1 | (t2-ones)&^t2 | (t3-ones)&^t3) & 0x8080808080808080 & (high ^ (high - 1))
-			if hits != 0 {
+			const sevens = 0x7F7F7F7F7F7F7F7F
+			none := (w ^ x.asciiStarts[0] + sevens) & (w ^ x.asciiStarts[1] + sevens) &
+				(w ^ x.asciiStarts[2] + sevens) & (w ^ x.asciiStarts[3] + sevens)
+			if hits := ^none & 0x8080808080808080 & (high&-high - 1); hits != 0 {
 				q = q[bits.TrailingZeros64(hits)>>3:]
 				break
 			}
@@ -281,15 +282,13 @@ func (x *setsIndex) skip(q string) int {
 			continue
 		}
 		// two three-byte characters, most of a report: their bytes give
-		// their bits in first3 without decoding them (pair3, for both at
-		// once); where a bit is set, the first eight bytes still rule most
-		// of them out
+		// their bits in first3 without decoding them (at3); where a bit
+		// is set, the first eight bytes still rule most of them out
 		if uint32(w)&0xF00000F0 == 0xE00000E0 {
-			v := w ^ w>>4
-			if first3[v&1023]>>(w>>16&63)&1 != 0 && x.mayStart3(w) {
+			if first3[w>>8&0x3F3F]>>(w&31)&1 != 0 && x.mayStart3(w) {
 				break
 			}
-			if first3[v>>24&1023]>>(w>>40&63)&1 != 0 && x.mayStart3(load8(q, 3)) {
+			if first3[w>>32&0x3F3F]>>(w>>24&31)&1 != 0 && x.mayStart3(load8(q, 3)) {
 				q = q[3:]
 				break
 			}
@@ -297,7 +296,7 @@ func (x *setsIndex) skip(q string) int {
 			continue
 		}
 		if w&0xF0 == 0xE0 {
-			if word, bit := pair3(w); first3[word]>>bit&1 != 0 && x.mayStart3(w) {
+			if at, bit := at3(w); first3[at]>>bit&1 != 0 && x.mayStart3(w) {
 				break
 			}
 			q = q[3:]
@@ -345,12 +344,12 @@ func (sc *setsScan) step(i int) int {
 	return i + size
 }
 
-// pair3 is the word and bit of first3 of the three-byte character whose
-// bytes start w (little-endian): the word is a one-to-one function of the
-// lead byte's low four bits and the second byte's low six (its high four
-// being E), the bit the third byte's low six.
-func pair3(w uint64) (word, bit uint) {
-	return uint(w^w>>4) & 1023, uint(w>>16) & 63
+// at3 is where the three-byte character whose bytes start w (little-endian)
+// is in first3: the index has the second and third bytes' low six bits, the
+// bit is the lead byte's low four (its low five: it is 1110xxxx), one a
+// shift and a mask each, where the code point takes several.
+func at3(w uint64) (at, bit uint) {
+	return uint(w>>8) & 0x3F3F, uint(w) & 31
 }
 
 // matchAt appends to out[k] the first phrase of set k, in its order, that
