@@ -202,8 +202,9 @@ func load8(s string, i int) uint64 {
 // start, in valid UTF-8).
 //
 // Its decoding repeats scan's on purpose, specialised: a report is mostly
-// three-byte characters and ASCII, and the three bytes give the bit of the
-// character in first without the rune being decoded.
+// three-byte characters and ASCII, read a word at a time (skip), and the
+// three bytes give the bit of the character in first3 without the rune
+// being decoded.
 func scanSetsFrom(text string, from, to int, sets []*phraseSet, out [][]phraseHit) [][]phraseHit {
 	x := parserIndex
 	if len(sets) != len(parserPhrases) || len(sets) > 0 && &sets[0] != &parserPhrases[0] {
