@@ -171,6 +171,12 @@ func oldBlockNoRequests(b *proseBlock) [][2]int {
 	return out
 }
 
+// namesReviewOrSuit reports whether text holds 行政复议 or 行政诉讼 (the
+// reference's test; blockReviewClaims searches with two wordAfters).
+func namesReviewOrSuit(text string) bool {
+	return indexWordBy(text, "行政复议", 7) >= 0 || indexWordBy(text, "行政诉讼", 8) >= 0
+}
+
 func oldBlockReviewClaims(b *proseBlock) []reviewClaim {
 	if !namesReviewOrSuit(b.Text) {
 		return nil // the test below fails for every sentence

@@ -107,13 +107,6 @@ func checkNarrativeReview(c *lint.Context) {
 
 // reviewClaim is a count of reviews or suits a block states: n of them, or
 // none (zero).
-// namesReviewOrSuit reports whether text holds 行政复议 or 行政诉讼, searched
-// by 复's second byte (A4) and 诉's last (89): 行's last byte, what hasWord
-// searches by, also ends every ，.
-func namesReviewOrSuit(text string) bool {
-	return indexWordBy(text, "行政复议", 7) >= 0 || indexWordBy(text, "行政诉讼", 8) >= 0
-}
-
 type reviewClaim struct {
 	start, end int // in the block's text
 	what       string
@@ -124,8 +117,8 @@ type reviewClaim struct {
 
 // blockReviewClaims reads the review and suit counts of block b.
 func blockReviewClaims(b *proseBlock) []reviewClaim {
-	// searched by 复's second byte (A4) and 诉's last (89), as
-	// namesReviewOrSuit searches them, each occurrence once for the block
+	// searched by 复's second byte (A4) and 诉's last (89) (行's last byte
+	// also ends every ，), each occurrence once for the block
 	review := wordAfter{text: b.Text, word: "行政复议", k: 7, at: -1}
 	suit := wordAfter{text: b.Text, word: "行政诉讼", k: 8, at: -1}
 	if !review.within(0, len(b.Text)) && !suit.within(0, len(b.Text)) {

@@ -490,15 +490,6 @@ func hasBlankCells(t *grammar.Table, n int) bool {
 	return n <= 0
 }
 
-// blankColumnSet is blankColumns as a set.
-func blankColumnSet(t *grammar.Table) map[string]bool {
-	set := map[string]bool{}
-	for _, k := range blankColumns(t) {
-		set[k] = true
-	}
-	return set
-}
-
 // columnLabels names columns by key as the table's cells label them.
 func columnLabels(t *grammar.Table, keys []string) []string {
 	label := map[string]string{}
