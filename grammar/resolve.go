@@ -1,9 +1,6 @@
 package grammar
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // maxCandidates bounds the splits kept for one ambiguous glued row, and
 // maxCombinations the joint search over all of them.
@@ -50,11 +47,7 @@ func (p *parser) resolvePending(t *Table) {
 			msg := problemMessage("ambiguous-split", name, n, pr.vals, "")
 			t.Problems = append(t.Problems, &Problem{Kind: "ambiguous-split", Row: pr.row.Def,
 				Span: p.span(pr.vals[0].start, pr.vals[len(pr.vals)-1].end), Message: msg})
-			for _, v := range pr.vals {
-				if v.kind != tokEmpty {
-					p.unplaced(t, v, fmt.Sprintf("“%s”：%s", name, msg))
-				}
-			}
+			p.unplacedAll(t, pr.vals, name, msg)
 		}
 		return
 	}

@@ -134,9 +134,19 @@ func (p *parser) unfitted(t *Table, rows []*Row, vals []*token, label *token, n 
 		}
 	}
 	t.Problems = append(t.Problems, &Problem{Kind: kind, Row: rows[0].Def, Span: span, Message: text})
+	p.unplacedAll(t, vals, name, text)
+}
+
+// unplacedAll notes each value of vals that is not empty as unplaced, for
+// the reason "“name”：text" (made once, not once a value).
+func (p *parser) unplacedAll(t *Table, vals []*token, name, text string) {
+	reason := ""
 	for _, v := range vals {
 		if v.kind != tokEmpty {
-			p.unplaced(t, v, fmt.Sprintf("“%s”：%s", name, text))
+			if reason == "" {
+				reason = "“" + name + "”：" + text
+			}
+			p.unplaced(t, v, reason)
 		}
 	}
 }
