@@ -101,7 +101,7 @@ func rowTotal(kind BalanceKind, table int, r *RowDef, n int) Balance {
 // both formats (made once: fillRow asks for one per row of every table).
 var rowChecks = func() map[*RowDef]func([]float64) bool {
 	m := map[*RowDef]func([]float64) bool{}
-	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+	for _, def := range tableDefs {
 		for _, r := range def.Rows {
 			m[r] = rowCheck(def, []*RowDef{r})
 		}

@@ -83,7 +83,7 @@ func TestCutSegmentsAsTokenByToken(t *testing.T) {
 			if !ok {
 				continue
 			}
-			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			for _, def := range tableDefs {
 				lx := p.lexRegion(def, a, b)
 				lx.releaseTrailingText()
 				tb := &Table{ID: def.ID, Def: def}
@@ -187,7 +187,7 @@ func TestSegmentsFilledAsCounted(t *testing.T) {
 			if !ok {
 				continue
 			}
-			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			for _, def := range tableDefs {
 				lx := p.lexRegion(def, a, b)
 				lx.releaseTrailingText()
 				tb := &Table{ID: def.ID, Def: def}
@@ -290,7 +290,7 @@ func TestFillFoundRowsAsEachByFillRow(t *testing.T) {
 			if !ok {
 				continue
 			}
-			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			for _, def := range tableDefs {
 				if def.Positional {
 					continue
 				}

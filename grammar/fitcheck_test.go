@@ -89,7 +89,7 @@ func TestFitAsWithTheCheckMadeFirst(t *testing.T) {
 		return vals
 	}
 	asked := 0
-	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+	for _, def := range tableDefs {
 		tb := &Table{ID: def.ID, Def: def}
 		var all []*Row
 		for _, rd := range def.Rows {

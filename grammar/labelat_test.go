@@ -41,7 +41,7 @@ func refOtherRows(lx *lexer) int {
 // and random lines of labels, near misses, numbers, tabs, pipes, 𠀀 and
 // invalid UTF-8.
 func TestLabelAtAsEveryToken(t *testing.T) {
-	defs := []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019}
+	defs := tableDefs
 	check := func(p *parser, def *TableDef, a, b int) int {
 		t.Helper()
 		lx := p.lexRegion(def, a, b)
@@ -107,7 +107,7 @@ func TestSlotCellsAsScanned(t *testing.T) {
 	for _, c := range cells {
 		for _, text := range []string{"行政许可\t" + c + "\t1", c, "| " + c + " | 2 |"} {
 			p := &parser{text: text}
-			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			for _, def := range tableDefs {
 				m := matcherFor(def)
 				for range 3 {
 					got, want := &lexer{p: p, m: m}, &lexer{p: p, m: m, unremembered: true}

@@ -136,7 +136,7 @@ func TestLexLineTabAsRef(t *testing.T) {
 	lines := 0
 	for _, text := range brokenTexts(t, 2) {
 		for _, text := range []string{text, strings.ReplaceAll(text, "\n", "\r\n")} {
-			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			for _, def := range tableDefs {
 				m := matcherFor(def)
 				start := 0
 				for li, l := range strings.SplitAfter(text, "\n") {

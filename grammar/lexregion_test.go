@@ -139,7 +139,7 @@ func lexRegionMatches(t *testing.T, p *parser, def *TableDef, a, b int) (numbers
 // and random lines of numbers after tabs or spaces, cells and labels, also
 // with a template whose labels include one of digits.
 func TestLexRegionAsEveryLineLexed(t *testing.T) {
-	defs := []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019}
+	defs := tableDefs
 	numbers := 0
 	for _, text := range brokenTexts(t, 2) {
 		for _, text := range []string{text, strings.ReplaceAll(text, "\n", "\r\n")} {

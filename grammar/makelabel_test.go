@@ -35,7 +35,7 @@ func TestMakeLabelAsBefore(t *testing.T) {
 	rng := rand.New(rand.NewSource(71))
 	views := []*View{{}, {pieces: []piece{{L: 0, S: 3, LLen: 1 << 20, SLen: 1 << 20}}}}
 	n := 0
-	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+	for _, def := range tableDefs {
 		for _, e := range matcherFor(def).all {
 			for _, v := range views {
 				p := &parser{v: v}

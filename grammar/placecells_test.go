@@ -74,7 +74,7 @@ func TestPlaceCellsFromAsCountingFirst(t *testing.T) {
 		// takes a short way)
 		"1", "7", "9", ":", "a", "\xff", "00", "9 "}
 	kinds := []tokKind{tokNumber, tokNumber, tokNumber, tokEmpty, tokPlaceholder, tokText}
-	defs := []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019}
+	defs := tableDefs
 	rng := rand.New(rand.NewSource(61))
 	cells := 0
 	for round := range 300 {

@@ -73,7 +73,7 @@ func TestPlaceOrphansAsEveryGapWalked(t *testing.T) {
 			if !ok {
 				continue
 			}
-			for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+			for _, def := range tableDefs {
 				if def.Positional {
 					continue
 				}

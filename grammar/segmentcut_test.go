@@ -82,7 +82,7 @@ func TestValueRunsAsEachValueGiven(t *testing.T) {
 				if !ok {
 					continue
 				}
-				for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+				for _, def := range tableDefs {
 					lx := p.lexRegion(def, a, b)
 					lx.releaseTrailingText()
 					ssGot, ssWant := getSegments(len(lx.toks), 0), getSegments(len(lx.toks), 0)

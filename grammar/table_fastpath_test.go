@@ -281,7 +281,7 @@ func TestDigitCellAsScanned(t *testing.T) {
 	for _, text := range tableTexts(t) {
 		cells = append(cells, re.FindAllString(text, -1)...)
 	}
-	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+	for _, def := range tableDefs {
 		m := matcherFor(def)
 		if m.digitsKey {
 			t.Fatalf("a label of %s %d is digits only: lexCell's fast path is off", def.Format, def.ID)
@@ -308,7 +308,7 @@ func TestLexLineAsBefore(t *testing.T) {
 	lines := 0
 	for _, text := range brokenTexts(t, 2) {
 		p := &parser{text: text}
-		for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+		for _, def := range tableDefs {
 			m := matcherFor(def)
 			start := 0
 			for li, l := range strings.SplitAfter(text, "\n") {
@@ -368,7 +368,7 @@ func TestLexLineOfPiecesAsBefore(t *testing.T) {
 // exactly (its fast path), cut short, or followed by anything.
 func TestMatchKeyOfEveryLabel(t *testing.T) {
 	tails := []string{"", "0", "１２", "）", "\t", "𠮷", "\xff", "总计", " 1"}
-	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+	for _, def := range tableDefs {
 		for _, e := range matcherFor(def).all {
 			// the key, and the key with an ignorable rune inside
 			written := []string{e.keyText}
@@ -419,7 +419,7 @@ func TestRememberedCellsAsScanned(t *testing.T) {
 	context := "行政许可\t3个 行政处罚\n信息内容\t3个 行政处罚\n3个 行政处罚\n规章 3个 行政强制\n（元）\t3个 规章\n信息内容\t3个 规章\n"
 	for _, text := range append(brokenTexts(t, 2), context) {
 		p := &parser{text: text}
-		for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+		for _, def := range tableDefs {
 			m := matcherFor(def)
 			for range 2 {
 				got, want := &lexer{p: p, m: m}, &lexer{p: p, m: m, unremembered: true}
@@ -573,7 +573,7 @@ func TestTrimKeepTabsAndIsProseAsDecoding(t *testing.T) {
 // rowCheckOne answers as the check made for the row.
 func TestRowCheckOneAsRowCheck(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
-	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+	for _, def := range tableDefs {
 		for _, r := range def.Rows {
 			got, want := rowCheckOne(def, r), rowCheck(def, []*RowDef{r})
 			if (got == nil) != (want == nil) {
@@ -1438,7 +1438,7 @@ func TestLexRegionAsBefore(t *testing.T) {
 	regions := 0
 	for _, text := range append(brokenTexts(t, 2), extra) {
 		p := parserBeforeTables(text)
-		for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+		for _, def := range tableDefs {
 			for id := 0; id <= 3; id++ {
 				a, b, ok := 0, len(p.text), true
 				if id > 0 {

@@ -91,7 +91,7 @@ func (p *parser) fillRow(t *Table, rows []*Row, vals []*token, filled int, label
 // positional table fills them at once (alignPositional).
 var wholeTableChecks = func() map[*TableDef]func([]float64) bool {
 	m := map[*TableDef]func([]float64) bool{}
-	for _, def := range []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019} {
+	for _, def := range tableDefs {
 		m[def] = rowCheck(def, def.Rows)
 	}
 	return m

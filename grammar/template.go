@@ -359,6 +359,9 @@ var (
 	cols2019Procurement = []*ColDef{{Key: "items", Label: "采购项目数量"}, {Key: ColAmount, Label: "采购总金额"}}
 )
 
+// tableDefs are the tables of both formats, each once (table 三 is both's).
+var tableDefs = []*TableDef{Table1, Table2, Table3, Table1For2019, Table2For2019}
+
 // Tables returns the three table definitions of a format (2021 when unknown).
 func Tables(f Format) [3]*TableDef {
 	if f == Format2019 {
