@@ -1826,6 +1826,14 @@ func oldCheckPeriodMissing(c *lint.Context) {
 		"the report does not state the statistics period (expected "+want+")")
 }
 
+// relSummary is appendRelSummary's two texts as strings, as the check
+// made them before it wrote them in place.
+func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
+	var zhBuf, enBuf [256]byte
+	z, e := appendRelSummary(zhBuf[:0], enBuf[:0], def, rels)
+	return string(z), string(e)
+}
+
 // The old relSummary before quotedList and its lists made at their size.
 func oldRelSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
 	colLabel := func(ref grammar.CellRef) string {

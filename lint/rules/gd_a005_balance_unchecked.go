@@ -262,15 +262,9 @@ func cellKindSummary(cs []*grammar.Cell) (zh, en string) {
 	return strings.Join(zs, "，"), strings.Join(es, "; ")
 }
 
-// relSummary names the unchecked relations briefly, grouped by kind.
-func relSummary(def *grammar.TableDef, rels []*relation) (zh, en string) {
-	var zhBuf, enBuf [256]byte
-	z, e := appendRelSummary(zhBuf[:0], enBuf[:0], def, rels)
-	return string(z), string(e)
-}
-
-// appendRelSummary appends relSummary's two texts to zh and en: each
-// kind's names written in place, where they were quoted lists joined and
+// appendRelSummary names the unchecked relations briefly, grouped by
+// kind, appending the Chinese to zh and the English to en: each kind's
+// names written in place, where they were quoted lists joined and
 // concatenated.
 func appendRelSummary(zh, en []byte, def *grammar.TableDef, rels []*relation) ([]byte, []byte) {
 	colLabel := func(ref grammar.CellRef) string {
