@@ -127,22 +127,6 @@ const tempPattern = ".gdlint-*"
 // run removes it as left by a killed run (a live run writes within seconds).
 const staleTempAge = 10 * time.Minute
 
-// ReadFile reads a report file, refusing files larger than
-// input.MaxSourceSize before reading them whole.
-func ReadFile(path string) ([]byte, error) {
-	f, err := openForReading(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// room for the whole file at once: io.ReadAll starts at 512 bytes and
-	// reads a 7 KB report in five calls, which a batch of thousands feels
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= input.MaxSourceSize {
-		return readSized(f, int(fi.Size()))
-	}
-	return ReadLimited(f)
-}
-
 // readSized reads f, whose size was size when it was opened (it may have
 // changed since), up to input.MaxSourceSize.
 func readSized(f io.Reader, size int) ([]byte, error) {
@@ -160,6 +144,11 @@ func readSized(f io.Reader, size int) ([]byte, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		if n > 0 && len(buf) == size && len(buf) < cap(buf) {
+			// a regular file read short at the size it had when opened
+			// is at its end: no second read to be told so
+			return buf, nil
 		}
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)] // the file grew: more room

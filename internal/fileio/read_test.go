@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/iotest"
 
 	"github.com/gdlint/gdlint/grammar/input"
 )
@@ -67,5 +69,27 @@ func TestReadFileErrorsAsOpen(t *testing.T) {
 	f.Close()
 	if err == nil || err.Error() != want.Error() {
 		t.Errorf("ReadFile of a directory: %v, want %v", err, want)
+	}
+}
+
+// A file that comes in short reads is read whole: only a short read that
+// ends at the file's size ends it.
+func TestReadSizedShortReads(t *testing.T) {
+	text := bytes.Repeat([]byte("𠀀年报\r\n"), 300)
+	for _, tc := range []struct {
+		name string
+		r    io.Reader
+		size int
+		want []byte
+	}{
+		{"one byte a read", iotest.OneByteReader(bytes.NewReader(text)), len(text), text},
+		{"half a read", iotest.HalfReader(bytes.NewReader(text)), len(text), text},
+		{"EOF with the data", iotest.DataErrReader(bytes.NewReader(text)), len(text), text},
+		{"shrunk since opened", bytes.NewReader(text[:100]), 1000, text[:100]},
+	} {
+		got, err := readSized(tc.r, tc.size)
+		if err != nil || !bytes.Equal(got, tc.want) {
+			t.Errorf("%s: %d bytes, %v; want %d", tc.name, len(got), err, len(tc.want))
+		}
 	}
 }
