@@ -122,8 +122,8 @@ func blockRequestCandidates(b *proseBlock) []requestCandidate {
 		has := hasWord(s.text, "申请")
 		about := has || prevHas
 		prevHas = has
-		if !about || !hasWord(s.text, "件") && !hasWord(s.text, "条") {
-			return // every pattern below counts 件 (reReceived also 条)
+		if !about || !hasCount(s.text, requestUnits) {
+			return // every pattern below counts 件 (reReceived also 条) after a number
 		}
 		add := func(kind string, numStart, numEnd, year int) {
 			n, ok := atoiDigits(s.text[numStart:numEnd])
@@ -143,6 +143,53 @@ func blockRequestCandidates(b *proseBlock) []requestCandidate {
 		receivedClaims(s, has, func(kind string, numStart, numEnd int) { add(kind, numStart, numEnd, 0) })
 	})
 	return out
+}
+
+// requestUnits are the words every pattern of blockRequestCandidates puts
+// after its number (\s* between): a sentence that names applications with
+// no count of them (an introduction listing the sections, "条例") is not
+// searched for the patterns' verbs.
+var requestUnits = []string{"件", "条"}
+
+// hasCount reports whether text holds a number ([0-9０-９]), \s* and one of
+// units.
+func hasCount(text string, units []string) bool {
+	for _, unit := range units {
+		for from := 0; ; {
+			i := indexWord(text[from:], unit)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if digitEndsAt(text, skipSpaceBack(text, at)) {
+				return true
+			}
+			from = at + len(unit)
+		}
+	}
+	return false
+}
+
+// skipSpaceBack returns the start of the run of \s (RE2's [\t\n\f\r ])
+// that ends at i.
+func skipSpaceBack(text string, i int) int {
+	for i > 0 {
+		switch text[i-1] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i--
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// digitEndsAt reports whether a digit ([0-9] or full-width ０-９) ends at i.
+func digitEndsAt(text string, i int) bool {
+	if i >= 1 && text[i-1] >= '0' && text[i-1] <= '9' {
+		return true
+	}
+	return i >= 3 && text[i-3] == 0xEF && text[i-2] == 0xBC && text[i-1] >= 0x90 && text[i-1] <= 0x99
 }
 
 // carriedClaims reads the counts carried over from last year and into next

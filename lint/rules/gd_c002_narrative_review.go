@@ -39,7 +39,11 @@ var (
 	reReviewCountPre = scanFromNumber(`([0-9０-９]+)\s*(?:件|起|宗|个)([^，。；;,0-9０-９]{0,20}?)行政(复议|诉讼)`, "件", "起", "宗", "个").filtered(mayReviewCountPre)
 	reNoReview       = scanFrom(`(?:未|没有)(?:出现|发生|收到|产生|接到|有)?[^。；，,0-9０-９]{0,30}?行政(?:复议|诉讼)[^。；，,]*`, "未", "没有").matched(matchNoReview)
 	reviewOutcome    = wordSet("纠错", "纠正", "败诉", "撤销", "确认违法", "被复议", "被诉")
-	aboutDisclose    = wordSet("信息公开", "依申请", "政府信息", "公开申请")
+	// reviewUnits are the words reReviewCount and reReviewCountPre put
+	// after their number (a sentence without such a count, as an
+	// introduction listing the sections, is not searched for them)
+	reviewUnits   = []string{"件", "起", "宗", "个"}
+	aboutDisclose = wordSet("信息公开", "依申请", "政府信息", "公开申请")
 )
 
 // reviewFigures are the totals of 表四 the text is held to: the
@@ -144,7 +148,8 @@ func blockReviewClaims(b *proseBlock) []reviewClaim {
 		}
 		var takenBuf [8]int
 		taken := takenBuf[:0] // the number offsets read: a few, a list
-		for _, m := range reReviewCount.FindAll(s.text) {
+		counts := hasCount(s.text, reviewUnits)
+		for _, m := range reReviewCount.FindAllIf(counts, s.text) {
 			if reviewOutcome.in(s.text[m[0]:m[1]]) {
 				continue
 			}
@@ -155,7 +160,7 @@ func blockReviewClaims(b *proseBlock) []reviewClaim {
 			taken = append(taken, m[4])
 			add(m[4], m[5], s.text[m[2]:m[3]], n, false)
 		}
-		for _, m := range reReviewCountPre.FindAll(s.text) {
+		for _, m := range reReviewCountPre.FindAllIf(counts, s.text) {
 			if slices.Contains(taken, m[2]) || reviewOutcome.in(s.text[m[4]:m[5]]) || strings.Contains(s.text[m[4]:m[5]], "申请") {
 				continue
 			}
