@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/lint"
 )
 
 // The narrative extractors before a sentence without a count (a number,
@@ -161,5 +164,214 @@ func TestHasCount(t *testing.T) {
 	}
 	if hits < 1000 {
 		t.Fatalf("%d texts with a count: the test proves little", hits)
+	}
+}
+
+// GD-W006 before a heading without 是 near its start was left unsearched,
+// before the matches of a run without a cache were found in one pair of
+// arrays, and before a sequence of one item was checked; GD-C003's blocks
+// before a sentence without a count was left unread and 规范性文件 was
+// searched by its third byte.
+
+func h14bOldEnumeratorsOf(c *lint.Context, text string) [][]int {
+	if ms, ok := lint.Recall(c, enumeratorsKey, text); ok {
+		return ms
+	}
+	ms := enumerators(text)
+	lint.Keep(c, enumeratorsKey, text, ms)
+	return ms
+}
+
+func h14bOldCheckShiSequences(c *lint.Context) {
+	r := c.Report
+	var seqBuf [16]enumItem // a sequence is a few items: on the stack
+	seq := seqBuf[:0]
+	flush := func() {
+		checkSequence(c, seq, "是")
+		seq = seq[:0]
+	}
+	prevEnd := 0
+	eachEnumPiece(r, func(pc enumPiece) {
+		if tableBetween(r, prevEnd, pc.span.Start) {
+			flush()
+		}
+		prevEnd = pc.span.End
+		text := pc.text
+		ms := h14bOldEnumeratorsOf(c, text)
+		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3 || pc.at < 0) {
+			flush()
+			return
+		}
+		for _, m := range ms {
+			v := cnNumber(text[m[4]:m[5]])
+			if v == 0 || m[2] >= 0 && v != 1 {
+				continue
+			}
+			if v == 1 {
+				flush()
+			}
+			seq = append(seq, enumItem{value: v,
+				span: srcSpan(r, pc.at+m[4], pc.at+m[1]),
+				num:  srcSpan(r, pc.at+m[4], pc.at+m[5])})
+		}
+	})
+	flush()
+}
+
+func h14bOldCheckEnumeration(c *lint.Context) {
+	h14bOldCheckShiSequences(c)
+	checkSubheadingNumbers(c)
+}
+
+func h14bOldBlockDocClaims(b *proseBlock) []docClaim {
+	// 规范性文件 and 规章 are searched by 规's second byte (A7) and 章's
+	// (AB), not by 规's last (84), which ends 的 too; each occurrence once
+	// for the whole block: a sentence or a clause holds a word when the
+	// first one at or after its start ends within it
+	norm := wordAfter{text: b.Text, word: "规范性文件", k: 1, at: -1}
+	rule := wordAfter{text: b.Text, word: "规章", k: 4, at: -1}
+	// the first of each found by one search for 规 (by its second byte,
+	// as norm's): a block without them, most, is read once, not twice
+	firstOfEach(&norm, &rule, "规", 1)
+	if norm.at == len(b.Text) && rule.at == len(b.Text) {
+		return nil // the test below fails for every sentence
+	}
+	var out []docClaim
+	eachBlockSentence(b, func(s sentenceCtx) {
+		if !norm.within(s.start, s.end) && !rule.within(s.start, s.end) {
+			return // no clause can name a subject
+		}
+		subject := ""
+		pos := 0
+		for pos <= len(s.text) {
+			cut, next := clauseEnd(s.text, pos)
+			clause := s.text[pos:cut]
+			base := pos
+			pos = next
+			switch {
+			case norm.within(s.start+base, s.start+cut):
+				subject = grammar.RowNormative
+				if h14bOldOtherBodiesDocs(clause) {
+					subject = ""
+				}
+			case rule.within(s.start+base, s.start+cut) && !hasWord(clause, "规章制度"):
+				subject = grammar.RowRules
+			case subject == "":
+				// the case below would leave it so
+			case hasWord(clause, "文件") || hasWord(clause, "信息") || hasWord(clause, "政策"):
+				subject = ""
+			}
+			if subject == "" {
+				continue
+			}
+			// the number first: a scan for digits, where the verbs are
+			// eight searches
+			m := reDocNumber.Find(clause)
+			if m == nil {
+				continue
+			}
+			col := ""
+			switch {
+			case hasWord(clause, "现行有效"):
+				col = grammar.ColInForce
+			case repealVerbs.in(clause):
+				col = grammar.ColRepealed
+			case issueVerbs.in(clause):
+				col = grammar.ColIssued
+			default:
+				continue
+			}
+			n, ok := atoiDigits(clause[m[2]:m[3]])
+			if !ok {
+				continue
+			}
+			out = append(out, docClaim{start: s.start + base + m[2], end: s.start + base + m[3],
+				subject: subject, col: col, n: n, unit: clause[m[4]:m[5]]})
+		}
+	})
+	return out
+}
+
+func h14bOldOtherBodiesDocs(text string) bool {
+	for from := 0; ; {
+		i := indexWord(text[from:], "规范性文件")
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		before := strings.TrimSuffix(strings.TrimSuffix(text[:at], "行政"), "的")
+		for _, w := range otherBodies {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+		from = at + len("规范性文件")
+	}
+}
+
+// enumPieces are what random reports for GD-W006 are made of: headings
+// and items of 一是 sequences, with gaps, and the usual breakers.
+var enumPieces = []string{"\n\n", "\n", "\r\n", "一、总体情况\n", "（一）主动公开\n", "（二）依申请公开\n", "二、", "1.", "一是", "二是", "三是", "四是",
+	"五是", "十是", "十一是", "统一是", "第一是", "，", "。", "；", "：", "、", " ", "“", "）", "是", "我局", "加强", "𠀀", "\xff", "\xe6\x98", "一", "二",
+	"表一\n| 项目 | 本年 |\n| --- | --- |\n| 主动公开 | 3 |\n"}
+
+func TestEnumerationAsBefore(t *testing.T) {
+	old := *lint.RuleByID("GD-W006")
+	old.Check = h14bOldCheckEnumeration
+	opts := &lint.Options{}
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+	}
+	rng := rand.New(rand.NewSource(16))
+	for range 3000 {
+		texts = append(texts, randomText(rng, enumPieces, rng.Intn(80)))
+	}
+	found := 0
+	for _, text := range texts {
+		// parsed without the input's check: broken UTF-8 too
+		rep := grammar.Parse(grammar.NewSource("report.txt", text))
+		got := lint.Run(rep, []*lint.Rule{lint.RuleByID("GD-W006")}, opts)
+		want := lint.Run(rep, []*lint.Rule{&old}, opts)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("GD-W006 found %v, want %v in %q", got, want, text)
+		}
+		// with a cache, twice (the second run recalls the matches)
+		var cache, oldCache lint.ParagraphCache
+		for range 2 {
+			got = lint.RunCached(rep, []*lint.Rule{lint.RuleByID("GD-W006")}, opts, &cache)
+			want = lint.RunCached(rep, []*lint.Rule{&old}, opts, &oldCache)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("GD-W006 with a cache found %v, want %v in %q", got, want, text)
+			}
+		}
+		found += len(want)
+	}
+	if found < 300 {
+		t.Fatalf("only %d findings: the test proves little", found)
+	}
+}
+
+func TestDocClaimsAsBefore(t *testing.T) {
+	texts := extractorTexts(t)
+	rng := rand.New(rand.NewSource(17))
+	for range 30000 {
+		texts = append(texts, randomText(rng, countPieces, rng.Intn(60)))
+	}
+	found := 0
+	for _, text := range texts {
+		got, want := blockDocClaims(&proseBlock{Text: text}), h14bOldBlockDocClaims(&proseBlock{Text: text})
+		if len(got) != 0 || len(want) != 0 {
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("blockDocClaims(%q) = %v, want %v", text, got, want)
+			}
+		}
+		if got, want := otherBodiesDocs(text), h14bOldOtherBodiesDocs(text); got != want {
+			t.Fatalf("otherBodiesDocs(%q) = %v, want %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Fatalf("found %d claims: the test proves little", found)
 	}
 }

@@ -156,7 +156,7 @@ var requestUnits = []string{"件", "条"}
 func hasCount(text string, units []string) bool {
 	for _, unit := range units {
 		for from := 0; ; {
-			i := indexWord(text[from:], unit)
+			i := indexWordBy(text[from:], unit, searchOffset(unit))
 			if i < 0 {
 				break
 			}
@@ -437,7 +437,7 @@ func blockNoRequests(b *proseBlock) [][2]int {
 	apply := wordAfter{text: b.Text, word: "申请", k: 2, at: at}
 	var out [][2]int
 	eachBlockSentence(b, func(s sentenceCtx) {
-		if !apply.within(s.start, s.end) || !hasWord(s.text, "未") && !hasWord(s.text, "没有") {
+		if !apply.within(s.start, s.end) || !hasWord(s.text, "未") && indexWordBy(s.text, "没有", searchOffset("没有")) < 0 {
 			return // literals of reNoRequests
 		}
 		for _, m := range reNoRequests.FindAll(s.text) {

@@ -32,6 +32,7 @@ Basis: spec §3 and §4.3 item 7; 国办公开办函〔2021〕30号 requires acc
 
 var (
 	reDocNumber = scanFromNumber(`([0-9０-９]+)\s*(件|部|条|个|份)`, "件", "部", "条", "个", "份").matched(matchDocNumber)
+	docUnits    = []string{"件", "部", "条", "个", "份"} // reDocNumber's, after its number
 	issueVerbs  = wordSet("制发", "印发", "出台", "发布", "制定")
 	repealVerbs = wordSet("废止", "失效")
 	otherBodies = [...]string{"部门", "各单位", "区直", "县直", "市直", "乡镇", "街道", "各地", "上级", "省级", "国家"}
@@ -46,7 +47,7 @@ var (
 // each of the eleven words).
 func otherBodiesDocs(text string) bool {
 	for from := 0; ; {
-		i := indexWord(text[from:], "规范性文件")
+		i := indexWordBy(text[from:], "规范性文件", 1) // by 规's second byte, as blockDocClaims
 		if i < 0 {
 			return false
 		}
@@ -164,6 +165,9 @@ func blockDocClaims(b *proseBlock) []docClaim {
 	eachBlockSentence(b, func(s sentenceCtx) {
 		if !norm.within(s.start, s.end) && !rule.within(s.start, s.end) {
 			return // no clause can name a subject
+		}
+		if !hasCount(s.text, docUnits) {
+			return // no clause holds reDocNumber's count
 		}
 		subject := ""
 		pos := 0

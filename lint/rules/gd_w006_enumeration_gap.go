@@ -121,15 +121,21 @@ func cnNumeral(n int) string {
 // It is tried at those places only (enumeratorAt), in increasing order,
 // each at most once.
 func enumerators(text string) [][]int {
-	var out [][]int
-	var ints []int // the matches' offsets, six each, in one array
-	pos := 0       // the end of the last match: the next one starts here or later
+	out, _ := appendEnumerators(nil, nil, text)
+	return out
+}
+
+// appendEnumerators appends enumerators(text) to out, their offsets to ints
+// (six each), and returns both: a run that keeps no value reads the matches
+// of one text before it asks for the next, in the arrays of the last.
+func appendEnumerators(out [][]int, ints []int, text string) ([][]int, []int) {
+	pos := 0 // the end of the last match: the next one starts here or later
 	for from := 0; ; {
 		// searched by 是's second byte (98): its last, AF, ends 息 of
 		// 信息 and 软 too
 		i := indexWordBy(text[from:], "是", 1)
 		if i < 0 {
-			return out
+			return out, ints
 		}
 		e := from + i
 		from = e + len("是")
@@ -153,7 +159,7 @@ func enumerators(text string) [][]int {
 			if !ok {
 				continue
 			}
-			if out == nil {
+			if cap(out) == 0 {
 				out = make([][]int, 0, 2) // one allocation for two, not two
 				ints = make([]int, 0, 2*len(m6))
 			}
@@ -303,13 +309,33 @@ var enumeratorsKey = lint.NewTextKey[[][]int]("enumerators")
 // enumeratorsOf is enumerators(text), kept across an editor's runs by the
 // text of each paragraph or heading (the search for 是 is slow in Chinese
 // text: its first byte begins thousands of other characters).
-func enumeratorsOf(c *lint.Context, text string) [][]int {
+func enumeratorsOf(c *lint.Context, text string, buf *enumBuf) [][]int {
+	if !c.KeepsValues() {
+		buf.ms, buf.ints = appendEnumerators(buf.ms[:0], buf.ints[:0], text)
+		return buf.ms
+	}
 	if ms, ok := lint.Recall(c, enumeratorsKey, text); ok {
 		return ms
 	}
 	ms := enumerators(text)
 	lint.Keep(c, enumeratorsKey, text, ms)
 	return ms
+}
+
+// enumBuf is where enumeratorsOf finds the matches of each text in a run
+// that keeps none: one pair of arrays for the run, not two for each text
+// with a match.
+type enumBuf struct {
+	ms   [][]int
+	ints []int
+}
+
+// enumeratorNearStart reports whether a match of enumerators can have its
+// numerals within text's first four bytes (at 0, or after a mark of up to
+// three bytes), as a heading's sequence needs: then its 是, after one to
+// three numerals, ends by byte 15.
+func enumeratorNearStart(text string) bool {
+	return indexWordBy(text[:min(len(text), 15)], "是", 1) >= 0
 }
 
 // checkShiSequences checks the 一是、二是 sequences, reset at every heading
@@ -319,18 +345,25 @@ func checkShiSequences(c *lint.Context) {
 	var seqBuf [16]enumItem // a sequence is a few items: on the stack
 	seq := seqBuf[:0]
 	flush := func() {
-		checkSequence(c, seq, "是")
+		if len(seq) > 1 { // (a first item is never a gap)
+			checkSequence(c, seq, "是")
+		}
 		seq = seq[:0]
 	}
 	prevEnd := 0
+	var buf enumBuf
 	eachEnumPiece(r, func(pc enumPiece) {
 		if tableBetween(r, prevEnd, pc.span.Start) {
 			flush()
 		}
 		prevEnd = pc.span.End
 		text := pc.text
-		ms := enumeratorsOf(c, text)
-		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3 || pc.at < 0) {
+		if pc.heading != nil && (pc.at < 0 || !enumeratorNearStart(text)) {
+			flush() // as below, without a search of the heading
+			return
+		}
+		ms := enumeratorsOf(c, text, &buf)
+		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3) {
 			flush()
 			return
 		}

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // startScan finds the matches of re, trying it only where a match can start.
@@ -25,6 +26,7 @@ type startScan struct {
 	// begins with a run of [0-9０-９] that the rest of the pattern cannot
 	// continue, so a match inside a run implies one at the run's start.
 	lits   []string
+	ks     []int // per literal, the byte searched for (searchOffset)
 	digits bool
 	// units, for a digits scan: the pattern continues the run with \s* and
 	// one of these words; a run followed by anything else is not tried.
@@ -43,7 +45,22 @@ type startScan struct {
 // lits; the pattern must not use ^, $, \A, \z, \b or \B (the anchored copy
 // runs on a suffix of the text, which would change what they see).
 func scanFrom(expr string, lits ...string) *startScan {
-	return &startScan{expr: expr, at: anchored(expr), lits: lits}
+	ks := make([]int, len(lits))
+	for i, lit := range lits {
+		ks[i] = searchOffset(lit)
+	}
+	return &startScan{expr: expr, at: anchored(expr), lits: lits, ks: ks}
+}
+
+// searchOffset is the byte of word w a scan searches for (indexWordBy's
+// k): its third, as indexWord's, but its second when the third is A1, the
+// last byte of 信 (信息) and the second of 行 (进行, 行政): 没有 is searched
+// by B2, 条 by 9D.
+func searchOffset(w string) int {
+	if len(w) >= 3 && w[0] >= utf8.RuneSelf && w[2] == 0xA1 {
+		return 1
+	}
+	return 0
 }
 
 // scanFromNumber builds the scan of a pattern that begins with
@@ -144,7 +161,7 @@ func (s *startScan) candidate(text string, from int, next []int) int {
 			continue // no more occurrences
 		}
 		if next[i] < from {
-			j := indexWord(text[from:], lit)
+			j := indexWordBy(text[from:], lit, s.ks[i])
 			if j < 0 {
 				next[i] = -1
 				continue
