@@ -1,11 +1,15 @@
 package rules
 
 import (
+	"fmt"
+	"math"
 	"math/rand"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
 	"github.com/gdlint/gdlint/lint"
@@ -373,5 +377,252 @@ func TestDocClaimsAsBefore(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Fatalf("found %d claims: the test proves little", found)
+	}
+}
+
+// The sentences before the marks' searches were unrolled; GD-C005 before it
+// read the table's bases at the first claim, GD-C006 before it named the
+// cell at the first finding; the prose blocks before their run was taken
+// from the pool without a new one made first, and before ReleaseRun cleared
+// only the entries in use.
+
+func h14bOldAppendSentences(out [][2]int, text string) [][2]int {
+	// per kind of mark (; ! ? 。 and ；！？): its first offset at or after
+	// start, len(text) when none
+	next := [5]int{-1, -1, -1, -1, -1}
+	start := 0
+	for start < len(text) {
+		at := len(text)
+		for k := range next {
+			if next[k] < start {
+				switch k {
+				case 0, 1, 2:
+					next[k] = indexByteOr(text, start, ";!?"[k])
+				case 3:
+					// 。 by its last byte: its first, E3, begins 、 too
+					next[k] = len(text)
+					if j := indexWord(text[start:], "。"); j >= 0 {
+						next[k] = start + j
+					}
+				default:
+					next[k] = indexThree(text, start, 0xEF, 0xBC, "\x9b\x81\x9f") // ；！？
+				}
+			}
+			at = min(at, next[k])
+		}
+		if at == len(text) {
+			break
+		}
+		end := at + 1
+		if text[at] >= utf8.RuneSelf {
+			end = at + 3
+		}
+		out = append(out, [2]int{start, end})
+		start = end
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+func h14bOldCheckPercentages(c *lint.Context) {
+	r := c.Report
+	type base struct {
+		v       float64
+		zh, en  string
+		cell    *grammar.Cell
+		primary bool
+	}
+	var bases []base
+	if v, cell, summed, ok := tableTotal(r, grammar.TableRequests, grammar.RowTotal); ok && v > 0 {
+		zh, en := totalName(r, grammar.TableRequests, grammar.RowTotal, summed)
+		bases = append(bases, base{v: v, zh: zh, en: en, cell: cell, primary: true})
+	}
+	newV, newCell, newSum, newOK := tableTotal(r, grammar.TableRequests, grammar.RowNew)
+	if newOK && newV > 0 {
+		zh, en := totalName(r, grammar.TableRequests, grammar.RowNew, newSum)
+		bases = append(bases, base{v: newV, zh: zh, en: en, cell: newCell})
+		if carV, _, _, ok := tableTotal(r, grammar.TableRequests, grammar.RowCarried); ok && carV > 0 {
+			bases = append(bases, base{v: newV + carV, zh: "一 + 二", en: "rows 一 + 二", cell: newCell})
+		}
+	}
+	if len(bases) == 0 || !bases[0].primary {
+		return
+	}
+	for _, b := range narrativeBlocks(c) {
+		for _, k := range factsOf(c, b).percents.get(b, blockPercentClaims) {
+			n, p, decimals := k.n, k.p, k.decimals
+			ptext := b.Text[k.start:k.end]
+			unit := math.Pow(10, -float64(decimals))
+			matches := false
+			for _, bs := range bases {
+				x := float64(n) / bs.v * 100
+				if math.Abs(x-p) <= unit/2+1e-9 || x >= p-1e-9 && x < p+unit {
+					matches = true
+					break
+				}
+			}
+			if matches {
+				continue
+			}
+			bs := bases[0]
+			want := strconv.FormatFloat(float64(n)/bs.v*100, 'f', decimals, 64)
+			sp := b.Span(k.start, k.end)
+			c.Emit(lint.Diagnostic{Span: sp,
+				Message: fmt.Sprintf("正文称 %d 件占 %s%%，以%s %s 为基数应为 %s%%（以一、一 + 二为基数也算不上）",
+					n, ptext, bs.zh, formatNumber(bs.v), want),
+				MessageEN: fmt.Sprintf("the text gives %d as %s%%; out of %s (%s) it is %s%% (no other base fits either)",
+					n, ptext, bs.en, formatNumber(bs.v), want),
+				Fixes: []lint.Fix{{Title: "改为 " + want, TitleEN: "change to " + want,
+					Edits: []lint.Edit{{Span: sp, NewText: want}}, Applicability: lint.Unsafe}},
+				Related: related(bs.cell, bs.zh)})
+		}
+	}
+}
+
+func h14bOldCheckNarrativeFees(c *lint.Context) {
+	r := c.Report
+	if r.Format != grammar.Format2021 {
+		return
+	}
+	t := r.Table(grammar.TableProactive)
+	if t == nil {
+		return
+	}
+	cell, v, ok := trustedNumber(t, grammar.RowFees, grammar.ColAmount)
+	if !ok {
+		return
+	}
+	name, nameEN := cellName(cell), cellNameEN(cell)
+	for _, b := range narrativeBlocks(c) {
+		for _, k := range factsOf(c, b).fees.get(b, blockFeeClaims) {
+			if k.none {
+				if v <= 0 {
+					continue
+				}
+				c.Emit(lint.Diagnostic{Span: b.Span(k.start, k.end),
+					Message:   fmt.Sprintf("正文称未收取行政事业性收费，%s为 %s 万元", name, formatNumber(v)),
+					MessageEN: fmt.Sprintf("the text says no administrative fees were charged; %s is %s (10,000 yuan)", nameEN, formatNumber(v)),
+					Related:   related(cell, name)})
+				continue
+			}
+			if math.Abs(k.amount-v) < 0.00005 {
+				continue
+			}
+			stated := b.Text[k.start:k.end]
+			c.Emit(lint.Diagnostic{Span: b.Span(k.start, k.end),
+				Message:   fmt.Sprintf("正文称行政事业性收费 %s，%s为 %s 万元", stated, name, formatNumber(v)),
+				MessageEN: fmt.Sprintf("the text gives administrative fees of %s; %s is %s (10,000 yuan)", stated, nameEN, formatNumber(v)),
+				Related:   related(cell, name)})
+		}
+	}
+}
+
+// sentencePieces are what random texts for the sentence split are made of:
+// every mark, the bytes they share with other characters, broken UTF-8,
+// 𠀀 and CRLF.
+var sentencePieces = []string{"。", "；", "！", "？", ";", "!", "?", "，", "、", "：", "（", "）", "０", "１", "申请", "件", "𠀀", "\xff", "\xef\xbc",
+	"\xe3\x80", "\x82", "\x9b", "\x81", "\x9f", "\xbc", "\r\n", "\n", " ", "a", "是"}
+
+func TestSentencesAsBefore(t *testing.T) {
+	texts := extractorTexts(t)
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		texts = append(texts, randomText(rng, sentencePieces, rng.Intn(40)))
+	}
+	for _, text := range texts {
+		if got, want := appendSentences(nil, text), h14bOldAppendSentences(nil, text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("appendSentences(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// mutatedReports are the shared reports' texts, and each with digits
+// changed at random (findings of the narrative rules), in one list.
+func mutatedReports(t *testing.T, seed int64, copies int) []string {
+	rng := rand.New(rand.NewSource(seed))
+	var texts []string
+	for _, rep := range sharedReports(t) {
+		texts = append(texts, rep.Source.Text)
+	}
+	for _, text := range texts[:len(texts)] {
+		for range copies {
+			b := []byte(text)
+			for i := range b {
+				if b[i] >= '0' && b[i] <= '9' && rng.Intn(10) == 0 {
+					b[i] = '0' + byte(rng.Intn(10))
+				}
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	return texts
+}
+
+func TestPercentagesAndFeesAsBefore(t *testing.T) {
+	oldPct, oldFees := *lint.RuleByID("GD-C005"), *lint.RuleByID("GD-C006")
+	oldPct.Check, oldFees.Check = h14bOldCheckPercentages, h14bOldCheckNarrativeFees
+	newRules := []*lint.Rule{lint.RuleByID("GD-C005"), lint.RuleByID("GD-C006")}
+	opts := &lint.Options{}
+	texts := mutatedReports(t, 19, 8)
+	// and with fees stated in the text (GD-C006's findings)
+	for _, text := range texts[:len(texts)] {
+		if i := strings.Index(text, "一、总体情况"); i >= 0 {
+			i += strings.IndexByte(text[i:], '\n') + 1
+			for _, fee := range []string{"本年度收取行政事业性收费3.5万元。", "本年度未收取行政事业性收费。", "行政事业性收费1200元。"} {
+				texts = append(texts, text[:i]+"\n"+fee+"\n"+text[i:])
+			}
+		}
+	}
+	found, fees := 0, 0
+	for _, text := range texts {
+		rep := grammar.Parse(grammar.NewSource("report.txt", text))
+		got := lint.Run(rep, newRules, opts)
+		want := lint.Run(rep, []*lint.Rule{&oldPct, &oldFees}, opts)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("GD-C005, GD-C006 found %v, want %v", got, want)
+		}
+		found += len(want)
+		for _, d := range want {
+			if d.Rule == "GD-C006" {
+				fees++
+			}
+		}
+	}
+	if found < 20 || fees < 5 {
+		t.Fatalf("only %d findings, %d of GD-C006: the test proves little", found, fees)
+	}
+}
+
+// The prose blocks' run, taken from the pool report after report (larger
+// and smaller ones in turn), finds what a run of its own finds: every
+// narrative rule and GD-D004, with a cache (a new run each time) and
+// without one.
+func TestPooledProseRunsAsFresh(t *testing.T) {
+	var rules []*lint.Rule
+	for _, r := range lint.Rules() {
+		if r.Family == lint.FamilyNarrative || r.ID == "GD-D004" || r.ID == "GD-W007" {
+			rules = append(rules, r)
+		}
+	}
+	opts := &lint.Options{}
+	texts := mutatedReports(t, 20, 2)
+	rng := rand.New(rand.NewSource(21))
+	found := 0
+	for range 3 {
+		rng.Shuffle(len(texts), func(i, j int) { texts[i], texts[j] = texts[j], texts[i] })
+		for _, text := range texts {
+			rep := grammar.Parse(grammar.NewSource("report.txt", text))
+			var cache lint.ParagraphCache
+			want := lint.RunCached(rep, rules, opts, &cache)
+			if got := lint.Run(rep, rules, opts); !reflect.DeepEqual(got, want) {
+				t.Fatalf("a pooled run found %v, want %v", got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d findings: the test proves little", found)
 	}
 }

@@ -213,6 +213,9 @@ func blockDocClaims(b *proseBlock) []docClaim {
 			if !ok {
 				continue
 			}
+			if out == nil {
+				out = make([]docClaim, 0, 2) // a block's two: one allocation, not two
+			}
 			out = append(out, docClaim{start: s.start + base + m[2], end: s.start + base + m[3],
 				subject: subject, col: col, n: n, unit: clause[m[4]:m[5]]})
 		}

@@ -41,24 +41,30 @@ func checkPercentages(c *lint.Context) {
 		cell    *grammar.Cell
 		primary bool
 	}
+	// the bases, read at the first claim (most reports state none), in
+	// an array on the stack: three at most
+	var basesBuf [3]base
 	var bases []base
-	if v, cell, summed, ok := tableTotal(r, grammar.TableRequests, grammar.RowTotal); ok && v > 0 {
-		zh, en := totalName(r, grammar.TableRequests, grammar.RowTotal, summed)
-		bases = append(bases, base{v: v, zh: zh, en: en, cell: cell, primary: true})
-	}
-	newV, newCell, newSum, newOK := tableTotal(r, grammar.TableRequests, grammar.RowNew)
-	if newOK && newV > 0 {
-		zh, en := totalName(r, grammar.TableRequests, grammar.RowNew, newSum)
-		bases = append(bases, base{v: newV, zh: zh, en: en, cell: newCell})
-		if carV, _, _, ok := tableTotal(r, grammar.TableRequests, grammar.RowCarried); ok && carV > 0 {
-			bases = append(bases, base{v: newV + carV, zh: "一 + 二", en: "rows 一 + 二", cell: newCell})
-		}
-	}
-	if len(bases) == 0 || !bases[0].primary {
-		return
-	}
 	for _, b := range narrativeBlocks(c) {
 		for _, k := range factsOf(c, b).percents.get(b, blockPercentClaims) {
+			if bases == nil {
+				bases = basesBuf[:0]
+				if v, cell, summed, ok := tableTotal(r, grammar.TableRequests, grammar.RowTotal); ok && v > 0 {
+					zh, en := totalName(r, grammar.TableRequests, grammar.RowTotal, summed)
+					bases = append(bases, base{v: v, zh: zh, en: en, cell: cell, primary: true})
+				}
+				newV, newCell, newSum, newOK := tableTotal(r, grammar.TableRequests, grammar.RowNew)
+				if newOK && newV > 0 {
+					zh, en := totalName(r, grammar.TableRequests, grammar.RowNew, newSum)
+					bases = append(bases, base{v: newV, zh: zh, en: en, cell: newCell})
+					if carV, _, _, ok := tableTotal(r, grammar.TableRequests, grammar.RowCarried); ok && carV > 0 {
+						bases = append(bases, base{v: newV + carV, zh: "一 + 二", en: "rows 一 + 二", cell: newCell})
+					}
+				}
+				if len(bases) == 0 || !bases[0].primary {
+					return
+				}
+			}
 			n, p, decimals := k.n, k.p, k.decimals
 			ptext := b.Text[k.start:k.end]
 			unit := math.Pow(10, -float64(decimals))

@@ -52,9 +52,13 @@ func checkNarrativeFees(c *lint.Context) {
 	if !ok {
 		return
 	}
-	name, nameEN := cellName(cell), cellNameEN(cell)
+	// the cell named at the first finding: most reports have none
+	var name, nameEN string
 	for _, b := range narrativeBlocks(c) {
 		for _, k := range factsOf(c, b).fees.get(b, blockFeeClaims) {
+			if name == "" {
+				name, nameEN = cellName(cell), cellNameEN(cell)
+			}
 			if k.none {
 				if v <= 0 {
 					continue

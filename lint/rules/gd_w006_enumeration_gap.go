@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
@@ -323,12 +324,14 @@ func enumeratorsOf(c *lint.Context, text string, buf *enumBuf) [][]int {
 }
 
 // enumBuf is where enumeratorsOf finds the matches of each text in a run
-// that keeps none: one pair of arrays for the run, not two for each text
-// with a match.
+// that keeps none: one pair of arrays for the run (from enumBufs), not two
+// for each text with a match.
 type enumBuf struct {
 	ms   [][]int
 	ints []int
 }
+
+var enumBufs = sync.Pool{New: func() any { return new(enumBuf) }}
 
 // enumeratorNearStart reports whether a match of enumerators can have its
 // numerals within text's first four bytes (at 0, or after a mark of up to
@@ -351,7 +354,8 @@ func checkShiSequences(c *lint.Context) {
 		seq = seq[:0]
 	}
 	prevEnd := 0
-	var buf enumBuf
+	buf := enumBufs.Get().(*enumBuf)
+	defer enumBufs.Put(buf)
 	eachEnumPiece(r, func(pc enumPiece) {
 		if tableBetween(r, prevEnd, pc.span.Start) {
 			flush()
@@ -362,7 +366,7 @@ func checkShiSequences(c *lint.Context) {
 			flush() // as below, without a search of the heading
 			return
 		}
-		ms := enumeratorsOf(c, text, &buf)
+		ms := enumeratorsOf(c, text, buf)
 		if pc.heading != nil && (len(ms) == 0 || ms[0][4] > 3) {
 			flush()
 			return

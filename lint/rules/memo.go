@@ -30,31 +30,28 @@ func proseRunOf(c *lint.Context) *proseRun {
 		// a run that keeps no value builds in the arrays of an earlier
 		// one (ReleaseRun): a new set each report was a sixth of the
 		// bytes the rules allocate
-		run := &proseRun{}
-		if !c.KeepsValues() {
+		var run *proseRun
+		if c.KeepsValues() {
+			run = &proseRun{}
+		} else {
 			run = proseRunPool.Get().(*proseRun)
 			run.pooled = true
 		}
 		blocks := run.build(c.Report)
 		run.narrative = grown(run.narrative, len(blocks))
 		for _, b := range blocks {
+			b.arena = &run.sents
 			if narrativeSection(b.Section) {
 				run.narrative = append(run.narrative, b)
 			}
 		}
 		// the facts of the blocks the narrative rules read (their
 		// sections') in one array, when no fact outlives the run
-		var facts []blockFacts
 		if run.pooled {
 			n := len(run.narrative)
 			run.facts = grown(run.facts, n)[:n]
-			facts = run.facts
-		}
-		for _, b := range blocks {
-			b.arena = &run.sents
-			if len(facts) > 0 && narrativeSection(b.Section) {
-				b.spareFacts = &facts[0]
-				facts = facts[1:]
+			for i, b := range run.narrative {
+				b.spareFacts = &run.facts[i]
 			}
 		}
 		return run
@@ -86,13 +83,15 @@ func (run *proseRun) ReleaseRun() {
 	if !run.pooled {
 		return
 	}
-	clear(run.all[:cap(run.all)])
-	clear(run.blocks[:cap(run.blocks)])
-	clear(run.narrative[:cap(run.narrative)])
-	clear(run.pieces[:cap(run.pieces)])
-	clear(run.paras[:cap(run.paras)])
-	clear(run.facts[:cap(run.facts)])
-	clear(run.sents[:cap(run.sents)])
+	// the entries in use: those past them were cleared when last in use
+	// (an array is only ever filled from its start)
+	clear(run.all)
+	clear(run.blocks)
+	clear(run.narrative)
+	clear(run.pieces)
+	clear(run.paras)
+	clear(run.facts)
+	clear(run.sents)
 	*run = proseRun{all: run.all[:0], blocks: run.blocks[:0], narrative: run.narrative[:0], pieces: run.pieces[:0],
 		paras: run.paras[:0], facts: run.facts[:0], sents: run.sents[:0]}
 	if cap(run.all) > maxPooledBlocks || cap(run.pieces) > maxPooledBlocks || cap(run.sents) > 4*maxPooledBlocks {

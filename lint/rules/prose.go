@@ -170,8 +170,11 @@ func (run *proseRun) build(r *grammar.Report) []*proseBlock {
 			!blockBreakBetween(r, heads, &hi, prevSrcEnd, p.Span.Start)
 		if !join {
 			finish()
-			all = append(all, proseBlock{Section: p.Section, report: r})
+			// the next entry, zero (a new array, or cleared by
+			// ReleaseRun): two fields set, not a block copied in
+			all = all[:len(all)+1]
 			cur = &all[len(all)-1]
+			cur.Section, cur.report = p.Section, r
 			out = append(out, cur)
 		}
 		pieces = append(pieces, blockPiece{at: size, view: at, n: len(text)})
@@ -231,29 +234,32 @@ func sentences(text string) [][2]int { return appendSentences(nil, text) }
 // prefix of another's, so the first mark found after a sentence is the one
 // ranging over text finds.
 func appendSentences(out [][2]int, text string) [][2]int {
-	// per kind of mark (; ! ? 。 and ；！？): its first offset at or after
-	// start, len(text) when none
-	next := [5]int{-1, -1, -1, -1, -1}
+	// per kind of mark, its first offset at or after start (len(text) when
+	// none; -1 before the first search): ; ! ? (rare in Chinese text: most
+	// blocks search for each once), 。, and ；！？
+	semi, bang, ques, stop, wide := -1, -1, -1, -1, -1
 	start := 0
 	for start < len(text) {
-		at := len(text)
-		for k := range next {
-			if next[k] < start {
-				switch k {
-				case 0, 1, 2:
-					next[k] = indexByteOr(text, start, ";!?"[k])
-				case 3:
-					// 。 by its last byte: its first, E3, begins 、 too
-					next[k] = len(text)
-					if j := indexWord(text[start:], "。"); j >= 0 {
-						next[k] = start + j
-					}
-				default:
-					next[k] = indexThree(text, start, 0xEF, 0xBC, "\x9b\x81\x9f") // ；！？
-				}
-			}
-			at = min(at, next[k])
+		if semi < start {
+			semi = indexByteOr(text, start, ';')
 		}
+		if bang < start {
+			bang = indexByteOr(text, start, '!')
+		}
+		if ques < start {
+			ques = indexByteOr(text, start, '?')
+		}
+		if stop < start {
+			// 。 by its last byte: its first, E3, begins 、 too
+			stop = len(text)
+			if j := indexWord(text[start:], "。"); j >= 0 {
+				stop = start + j
+			}
+		}
+		if wide < start {
+			wide = indexThree(text, start, 0xEF, 0xBC, "\x9b\x81\x9f") // ；！？
+		}
+		at := min(semi, bang, ques, stop, wide)
 		if at == len(text) {
 			break
 		}
