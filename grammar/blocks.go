@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -26,7 +27,7 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 		p.r.Paragraphs = make([]*Paragraph, 0, max(p.nonblankLines-len(p.tableRanges), 8))
 	}
 	tables, ti := p.tableRanges, 0
-	for li := range p.lines {
+	for li := 0; li < len(trimmed); li++ {
 		a, b := trimmed[li].start, trimmed[li].end
 		if a == b || p.isResidueLine(li) {
 			continue
@@ -39,6 +40,13 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 		}
 		if ti < len(tables) && tables[ti].Start <= a && b <= tables[ti].End && tables[ti].Start < tables[ti].End &&
 			(hi == len(heads) || heads[hi].vStart >= b) {
+			// so are the lines after it, mostly: passed over by a loop
+			// that calls nothing (this one spills around content)
+			next := math.MaxInt
+			if hi < len(heads) {
+				next = heads[hi].vStart
+			}
+			li, ti = skipTableLines(trimmed, li, tables, ti, next)
 			continue
 		}
 		// section headings on this line: the text after them is content
@@ -64,6 +72,35 @@ func (p *parser) findOtherHeadingsAndParagraphs() {
 		p.r.Headings = nil
 	}
 	p.collectSubItems()
+}
+
+// skipTableLines returns the last of the lines after trimmed[li] that
+// findOtherHeadingsAndParagraphs passes over as a table's (or as blank)
+// before the first it must read, and its table index ti then: the test it
+// makes, for lines that end by next, the next part heading's start. The
+// index may pass the ranges that end by a residue line, as the loop's
+// would at the next line.
+func skipTableLines(trimmed []line, li int, tables []Span, ti, next int) (int, int) {
+	if li < 0 || ti < 0 {
+		return li, ti // never: lets the compiler drop the bounds checks
+	}
+	k := li + 1
+	for ; k < len(trimmed); k++ {
+		a, b := trimmed[k].start, trimmed[k].end
+		if a == b {
+			continue
+		}
+		for ti < len(tables) && tables[ti].End <= a {
+			ti++
+		}
+		if ti == len(tables) {
+			break
+		}
+		if r := tables[ti]; r.Start > a || b > r.End || r.Start >= r.End || next < b {
+			break
+		}
+	}
+	return k - 1, ti
 }
 
 // collectSubItems gives each section the sub-items it holds, counted first
