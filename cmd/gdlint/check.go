@@ -554,6 +554,9 @@ func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", p, report.NoReportFilesText(c.f.lang))
 		}
 		if !(len(found) == 1 && found[0] == p) {
+			if len(c.walked) == 0 {
+				c.walked = make(map[string]bool, len(found))
+			}
 			for _, f := range found {
 				c.walked[f] = true
 			}
@@ -600,7 +603,7 @@ func (c *checkRun) checkAndCompactWith(path string, o lint.CheckOptions) checked
 		}
 		return out
 	}
-	if c.walked[path] && !r.Annual {
+	if !r.Annual && c.walked[path] {
 		g := lint.JudgeReport(r.Report)
 		out.notReport = &g
 	}
