@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -882,5 +883,44 @@ func TestSourceThroughAsWhole(t *testing.T) {
 	}
 	if err := store.Err(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSourceThroughHead: a text whose head is kept in memory (keepHead)
+// reads back through an offset exactly what the file gives, and keeps no
+// head past headLimit.
+func TestSourceThroughHead(t *testing.T) {
+	store, err := NewTextStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	rng := rand.New(rand.NewPCG(3, 5))
+	pieces := []string{"甲", "𠀀", "a", "\r\n", "\n", "，", "\xff", "2023"}
+	var b strings.Builder
+	for b.Len() < 12000 {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	text := b.String()
+	src := grammar.NewSource("r.txt", text)
+	src.PageStarts = []int{300, 6000}
+	for _, through := range []int{0, 1, strings.IndexByte(text, '\n'), 500, 2000, headLimit - 30, headLimit - 3, headLimit + 10, 9000} {
+		kept, plain := store.put(src), store.put(src)
+		kept.keepHead(text, through)
+		if i := strings.IndexByte(text[through:], '\n'); i < 0 || through+i+1 > headLimit {
+			if kept.head != "" {
+				t.Fatalf("through %d: a head of %d bytes kept", through, len(kept.head))
+			}
+			continue
+		}
+		if kept.head == "" || !strings.HasPrefix(text, kept.head) || !strings.HasSuffix(kept.head, "\n") || len(kept.head) <= through {
+			t.Fatalf("through %d: head %q", through, kept.head)
+		}
+		for off := 0; off <= len(text); off += 1 + rng.IntN(40) {
+			got, want := kept.sourceThrough(off), plain.sourceThrough(off)
+			if got.Text != want.Text || got.CRLF != want.CRLF || got.ValidUTF8 != want.ValidUTF8 || !slices.Equal(got.PageStarts, want.PageStarts) {
+				t.Fatalf("through %d, offset %d: %d bytes (CRLF %v), the file gives %d (CRLF %v)", through, off, len(got.Text), got.CRLF, len(want.Text), want.CRLF)
+			}
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -88,6 +89,24 @@ type storedText struct {
 	pages []int
 	valid bool // the text was checked valid UTF-8 (Source.ValidUTF8)
 	crlf  bool // Source.CRLF of the whole text, which a part may not show
+	// head is the stored text through the line of its year (keepHead),
+	// kept in memory: the cross-year findings point there, and a batch of
+	// copies has one for each copy, each read back from the file
+	head string
+}
+
+// headLimit is the longest head a stored text keeps.
+const headLimit = 4 << 10
+
+// keepHead keeps in memory the first bytes of the stored text, through the
+// line that holds byte through and its line break, when they are few.
+func (t *storedText) keepHead(text string, through int) {
+	if t.store == nil || through < 0 || through >= len(text) {
+		return
+	}
+	if i := strings.IndexByte(text[through:], '\n'); i >= 0 && through+i+1 <= headLimit {
+		t.head = strings.Clone(text[:through+i+1])
+	}
 }
 
 // put keeps src's text in the store, or src itself when the store is nil
@@ -198,6 +217,11 @@ const lineReach = 1024
 func (t storedText) sourceThrough(off int) *grammar.Source {
 	if t.store == nil || off < 0 || off >= t.n {
 		return t.source()
+	}
+	if off < len(t.head) {
+		// the head ends with a line break
+		i := strings.IndexByte(t.head[off:], '\n')
+		return t.sourceOf(t.head[:off+i+1])
 	}
 	buf, ok := t.loadFirst(off + lineReach)
 	if !ok {
