@@ -209,24 +209,31 @@ func (c *Config) suppress(src *grammar.Source, rules []*Rule, diags []Diagnostic
 			ignores = append(ignores, ig)
 		}
 	}
-	out := diags[:0] // filtered in place: diags are this run's own
-	for _, d := range diags {
-		line := src.Line(d.Span.Start)
-		suppressed := false
-		for _, dir := range dirs {
-			if dir.covers(d.Rule, line) {
-				dir.used = true
-				suppressed = true
+	out := diags
+	if len(dirs) > 0 || len(ignores) > 0 {
+		// filtered in place: diags are this run's own (with neither,
+		// nothing is: a report's findings are not looked at, each line
+		// found and each finding copied twice)
+		out = diags[:0]
+		for i := range diags {
+			d := &diags[i]
+			line := src.Line(d.Span.Start)
+			suppressed := false
+			for _, dir := range dirs {
+				if dir.covers(d.Rule, line) {
+					dir.used = true
+					suppressed = true
+				}
 			}
-		}
-		for _, ig := range ignores {
-			if ig.matches(src, &d) {
-				ig.matched.Add(1)
-				suppressed = true
+			for _, ig := range ignores {
+				if ig.matches(src, d) {
+					ig.matched.Add(1)
+					suppressed = true
+				}
 			}
-		}
-		if !suppressed {
-			out = append(out, d)
+			if !suppressed {
+				out = append(out, *d)
+			}
 		}
 	}
 	if ruleIn(rules, RuleInvalidSuppression) {
