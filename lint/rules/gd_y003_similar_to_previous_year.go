@@ -88,7 +88,7 @@ type Match struct {
 type segment struct {
 	span     grammar.Span
 	chars    int
-	shingles []uint64 // sorted, distinct
+	shingles []uint64 // distinct, in the order first met (compare reads them as a set)
 }
 
 // proseOf reads the layout of rep's prose: its paragraphs and, sorted, the
@@ -189,6 +189,7 @@ func segments(p prose) []segment {
 	}
 	var out []segment
 	var cur []rune // normalised significant characters of the pending segment
+	var set shingleSet
 	start, end := -1, -1
 	para, lastPara := 0, -1 // the paragraph of the pending and of the last segment
 	flush := func(force bool) {
@@ -197,14 +198,14 @@ func segments(p prose) []segment {
 		}
 		switch {
 		case len(cur) >= minSegment:
-			out = append(out, segment{span: grammar.Span{Start: start, End: end}, chars: len(cur), shingles: shingles(cur)})
+			out = append(out, segment{span: grammar.Span{Start: start, End: end}, chars: len(cur), shingles: set.shingles(cur)})
 			lastPara = para
 		case lastPara == para && len(out) > 0:
 			// a short tail joins the previous segment of its paragraph
 			last := &out[len(out)-1]
 			last.span.End = end
 			last.chars += len(cur)
-			last.shingles = mergeSorted(last.shingles, shingles(cur))
+			last.shingles = set.union(last.shingles, set.shingles(cur))
 		}
 		cur, start, end = cur[:0], -1, -1
 	}
@@ -350,14 +351,15 @@ func significant(r rune) (rune, bool) {
 	return 0, false
 }
 
-// shingles hashes every shingleSize-rune window (runs of digits count once).
-func shingles(rs []rune) []uint64 {
+// shingles hashes every shingleSize-rune window (runs of digits count once)
+// and returns the distinct hashes.
+func (t *shingleSet) shingles(rs []rune) []uint64 {
 	// the windows of rs with digit runs collapsed (2023 and 154 are the
 	// same "number"), read as they come: no collapsed copy is made, and the
 	// window is four registers (shingleSize is 4)
 	var w0, w1, w2, w3 rune
 	n, last := 0, rune(-1) // runes kept so far; the last rune of rs
-	set := make([]uint64, 0, len(rs))
+	all := make([]uint64, 0, len(rs))
 	for _, r := range rs {
 		collapsed := r == '0' && last == '0'
 		last = r
@@ -370,7 +372,7 @@ func shingles(rs []rune) []uint64 {
 			h := (uint64(14695981039346656037) ^ uint64(w0)) * fnvPrime
 			h = (h ^ uint64(w1)) * fnvPrime
 			h = (h ^ uint64(w2)) * fnvPrime
-			set = append(set, (h^uint64(w3))*fnvPrime)
+			all = append(all, (h^uint64(w3))*fnvPrime)
 		}
 	}
 	if n < shingleSize {
@@ -380,32 +382,60 @@ func shingles(rs []rune) []uint64 {
 		for _, r := range w[shingleSize-n:] {
 			h = (h ^ uint64(r)) * fnvPrime
 		}
-		set = append(set, h)
+		all = append(all, h)
 	}
-	slices.Sort(set)
-	return dedup(set)
+	return t.distinct(all)
 }
 
 // fnvPrime is FNV-1a's 64-bit prime; a shingle is the FNV-1a hash of its
 // runes, each taken as one word.
 const fnvPrime = 1099511628211
 
-func dedup(s []uint64) []uint64 {
+// shingleSet finds the distinct shingles of a report's segments: one table
+// for them all, whose slots a segment tells as its own by its mark (none
+// is cleared between segments). Sorting each segment's shingles to drop
+// the repeated ones was a sixth of the cross-year checks.
+type shingleSet struct {
+	keys  []uint64
+	marks []uint32
+	mark  uint32
+}
+
+// distinct keeps the first of each value of s, in s, in the order met.
+func (t *shingleSet) distinct(s []uint64) []uint64 {
+	bits := uint(4)
+	for 1<<bits < 2*len(s) {
+		bits++
+	}
+	size := 1 << bits
+	if len(t.keys) < size {
+		t.keys, t.marks, t.mark = make([]uint64, size), make([]uint32, size), 0
+	}
+	if t.mark++; t.mark == 0 { // wrapped: the old marks are no segment's
+		clear(t.marks)
+		t.mark = 1
+	}
+	keys, marks, mask, shift := t.keys[:size], t.marks[:size], size-1, 64-bits
 	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
+	for _, h := range s {
+		i := int((h * 0x9E3779B97F4A7C15) >> shift)
+		for marks[i] == t.mark && keys[i] != h {
+			i = (i + 1) & mask
 		}
+		if marks[i] == t.mark {
+			continue // met before
+		}
+		marks[i], keys[i] = t.mark, h
+		out = append(out, h)
 	}
 	return out
 }
 
-func mergeSorted(a, b []uint64) []uint64 {
+// union is the distinct shingles of a and b (each distinct): a's, then
+// those of b not in a.
+func (t *shingleSet) union(a, b []uint64) []uint64 {
 	out := make([]uint64, 0, len(a)+len(b))
-	out = append(out, a...)
-	out = append(out, b...)
-	slices.Sort(out)
-	return dedup(out)
+	return t.distinct(append(append(out, a...), b...))
 }
 
 // compare finds, for each segment of cur, the most similar segment of prev

@@ -11,7 +11,8 @@ func TestCompareSegments(t *testing.T) {
 				rs = append(rs, k)
 			}
 		}
-		return segment{chars: len(rs), shingles: shingles(rs)}
+		var set shingleSet
+		return segment{chars: len(rs), shingles: set.shingles(rs)}
 	}
 	prev := []segment{seg("本机关严格落实主动公开目录，全年累计完成12项，群众获取信息更加便捷。"), seg("门户网站编辑部及时更新政策解读和回应关切。")}
 	cur := []segment{
