@@ -229,6 +229,33 @@ func segments(p prose) []segment {
 					continue
 				}
 			}
+			// the ideographs before the next skipped span, most of the
+			// prose, in a loop of their own: each is significant, itself,
+			// and no stop (U+4E00–U+9FFF: lead E4 from B8 on, or E5–E9,
+			// then two continuation bytes). Decoded and classed one call
+			// each, a rune cost over a hundred instructions.
+			// (where a skipped span has begun, inside is asked at each rune
+			// start: limit is off)
+			limit := ps.End
+			if c < len(covered) && covered[c].Start < limit {
+				limit = max(covered[c].Start, off)
+			}
+			from := off
+			for off < limit && off+2 < len(text) {
+				c0, c1, c2 := text[off], text[off+1], text[off+2]
+				if c0-0xE4 > 0xE9-0xE4 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c0 == 0xE4 && c1 < 0xB8 {
+					break
+				}
+				if start < 0 {
+					start = off
+				}
+				cur = append(cur, rune(c0&0x0F)<<12|rune(c1&0x3F)<<6|rune(c2&0x3F))
+				off += 3
+				end = off
+			}
+			if off > from && off >= limit {
+				continue
+			}
 			r, n := decodeRuneAt(text, off)
 			if k, ok := significant(r); ok {
 				if start < 0 {

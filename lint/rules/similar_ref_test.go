@@ -214,7 +214,9 @@ func TestSegmentsAreTheReference(t *testing.T) {
 	}
 	rng := rand.New(rand.NewSource(4))
 	pieces := []string{"本机关严格落实主动公开目录，", "全年累计完成12项。", "群众获取信息更加便捷；", "\n", "𠀀", "\xff", "ＡＢ１２", "“政务公开”", "、", "!?", " ", "々〆",
-		"\xe0\x80\x80", "\xe0\xa0\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe4\xb8", "\xef\xbf\xbf", "\xe4\xb8\x41"}
+		"\xe0\x80\x80", "\xe0\xa0\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe4\xb8", "\xef\xbf\xbf", "\xe4\xb8\x41",
+		// the edges of U+4E00–U+9FFF: ䷿ (U+4DFF), 一, 鿿 (U+9FFF), ꀀ (U+A000)
+		"\xe4\xb7\xbf", "\xe4\xb8\x80", "\xe9\xbf\xbf", "\xea\x80\x80", "\xe4\xb8\xc0", "\xe9\x80"}
 	for range 2000 {
 		var b strings.Builder
 		for range rng.Intn(40) {
