@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -189,7 +190,8 @@ func segments(p prose) []segment {
 	}
 	var out []segment
 	var cur []rune // normalised significant characters of the pending segment
-	var set shingleSet
+	set := shingleSets.Get().(*shingleSet)
+	defer shingleSets.Put(set)
 	start, end := -1, -1
 	para, lastPara := 0, -1 // the paragraph of the pending and of the last segment
 	flush := func(force bool) {
@@ -306,7 +308,7 @@ func lineOf(src *grammar.Source, sp grammar.Span) grammar.Span {
 // unionOf merges spans sorted by start into the sorted, disjoint spans that
 // cover the same offsets.
 func unionOf(spans []grammar.Span) []grammar.Span {
-	var out []grammar.Span
+	out := make([]grammar.Span, 0, len(spans))
 	for _, s := range spans {
 		if s.End <= s.Start {
 			continue
@@ -428,6 +430,9 @@ type shingleSet struct {
 	mark  uint32
 }
 
+// shingleSets keeps the sets of the reports cut: a batch cuts thousands.
+var shingleSets = sync.Pool{New: func() any { return new(shingleSet) }}
+
 // distinct keeps the first of each value of s, in s, in the order met.
 func (t *shingleSet) distinct(s []uint64) []uint64 {
 	bits := uint(4)
@@ -474,8 +479,13 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 	for _, s := range prev {
 		n += len(s.shingles)
 	}
-	first := newShingleTable(n)
-	postings := make([]posting, 0, n)
+	// the table and the counts from a pool: a batch compares thousands of
+	// pairs, and their arrays made anew were most of what it allocated
+	bufs := compareBufsPool.Get().(*compareBufs)
+	defer compareBufsPool.Put(bufs)
+	first := bufs.table(n)
+	postings := bufs.postings[:0]
+	defer func() { bufs.postings = postings[:0] }()
 	for i, s := range prev {
 		for _, h := range s.shingles {
 			at := first.slot(h)
@@ -484,8 +494,14 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 		}
 	}
 	sim := &Similarity{Jaccard: jaccard}
-	common := make([]int, len(prev))
-	var touched []int32
+	// common is all zeros between segments (each count touched is reset)
+	common := bufs.common[:0]
+	for range prev {
+		common = append(common, 0)
+	}
+	bufs.common = common
+	touched := bufs.touched[:0]
+	defer func() { bufs.touched = touched[:0] }()
 	for _, s := range cur {
 		sim.Segments++
 		sim.Chars += s.chars
@@ -523,6 +539,36 @@ func compare(prev, cur []segment, jaccard float64) *Similarity {
 	return sim
 }
 
+// compareBufs are the arrays of a compare, kept for the next.
+type compareBufs struct {
+	keys     []uint64
+	last     []int32
+	postings []posting
+	common   []int
+	touched  []int32
+}
+
+var compareBufsPool = sync.Pool{New: func() any { return new(compareBufs) }}
+
+// table is an empty shingleTable for n shingles, in the kept arrays:
+// twice as many slots, a power of two.
+func (b *compareBufs) table(n int) shingleTable {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	size := 1 << bits
+	if cap(b.keys) < size {
+		b.keys, b.last = make([]uint64, size), make([]int32, size)
+	}
+	last := b.last[:size]
+	for i := range last {
+		last[i] = -1
+	}
+	// keys of empty slots are never read (last is -1 there)
+	return shingleTable{keys: b.keys[:size], last: last, shift: 64 - bits}
+}
+
 // shingleTable gives a shingle's last posting: open addressing over twice
 // as many slots as shingles, placed by the shingle's bits (Fibonacci
 // hashing: the high bits of a product mix them all); a map hashed each
@@ -531,18 +577,6 @@ type shingleTable struct {
 	keys  []uint64
 	last  []int32 // -1: an empty slot
 	shift uint
-}
-
-func newShingleTable(n int) shingleTable {
-	bits := uint(4)
-	for 1<<bits < 2*n {
-		bits++
-	}
-	last := make([]int32, 1<<bits)
-	for i := range last {
-		last[i] = -1
-	}
-	return shingleTable{keys: make([]uint64, 1<<bits), last: last, shift: 64 - bits}
 }
 
 // slot is h's slot, or the empty one where it goes.
