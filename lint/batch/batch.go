@@ -306,7 +306,7 @@ func summarize(f *lint.FileResult, store *TextStore, stats bool) *Report {
 		r.doc = store.put(f.Report.Source)
 		if r.doc.store != nil {
 			r.doc.keepHead(f.Report.Source.Text, r.year.Anchor.End)
-			r.year = r.year.TextFrom(r.doc.text)
+			r.year = r.year.TextFrom(r.doc.textReused)
 			if rec, ok := store.putRecord(r.year.AppendData(nil)); ok {
 				r.yearData, r.year = rec, r.year.WithoutData()
 			}

@@ -924,3 +924,38 @@ func TestSourceThroughHead(t *testing.T) {
 		}
 	}
 }
+
+// TestProseTextReused: the cross-year checks cut each report's prose from
+// its text read back into a reused buffer (textReused); cut in turn, and
+// again, the reports give the segments of their texts held in memory.
+func TestProseTextReused(t *testing.T) {
+	dir := testshared.Dir(t)
+	paths, _ := filepath.Glob(filepath.Join(dir, "corpus", "pingtan-dept", "*.txt"))
+	if len(paths) < 4 {
+		t.Fatalf("%d reports", len(paths))
+	}
+	store, err := NewTextStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var stored, held []*Report
+	for _, p := range paths[:4] {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := lint.Check(lint.FromBytes(p, raw), lint.DefaultConfig(), lint.CheckOptions{})
+		stored = append(stored, SummarizeForYears(res, store))
+		held = append(held, SummarizeForYears(res, nil))
+	}
+	for _, i := range []int{0, 1, 2, 3, 0, 2, 1, 3} {
+		got, want := rules.SegmentProse(stored[i].yearReport()), rules.SegmentProse(held[i].yearReport())
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: the segments of the text read back differ", paths[i])
+		}
+	}
+	if err := store.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -186,6 +186,29 @@ func (t storedText) text() (string, bool) {
 	return unsafe.String(unsafe.SliceData(buf), len(buf)), true // buf is not used again
 }
 
+// textBuffers are the buffers textReused reads texts into.
+var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// textReused is text, read into a buffer of textBuffers when it is stored,
+// and the func that puts the buffer back (nil when there is none): the
+// cross-year checks read each report's text once to cut its prose, and
+// thousands of texts made anew were a quarter of what they allocated.
+func (t storedText) textReused() (string, func(), bool) {
+	if t.store == nil || t.n == 0 {
+		s, ok := t.text()
+		return s, nil, ok
+	}
+	bp := textBuffers.Get().(*[]byte)
+	buf := slices.Grow((*bp)[:0], t.n)[:t.n]
+	if err := t.store.read(buf, t.off); err != nil {
+		t.store.fail(err)
+		textBuffers.Put(bp)
+		return "", nil, false
+	}
+	*bp = buf
+	return unsafe.String(&buf[0], len(buf)), func() { textBuffers.Put(bp) }, true
+}
+
 // source is the document: src, or a new Source over the text read back
 // (positions, pages and excerpts as in the original).
 func (t storedText) source() *grammar.Source {

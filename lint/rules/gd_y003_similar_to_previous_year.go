@@ -184,9 +184,13 @@ func sortApart(spans []grammar.Span) bool {
 // block.
 func segments(p prose) []segment {
 	skip := p.skip
-	text, ok := p.textOf()
+	text, done, ok := p.textOf()
 	if !ok {
 		return nil // not read back: the check cannot judge (too little prose)
+	}
+	if done != nil {
+		// the segments hold spans and shingles, none of the text
+		defer done()
 	}
 	var out []segment
 	var cur []rune // normalised significant characters of the pending segment

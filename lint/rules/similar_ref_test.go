@@ -99,7 +99,7 @@ func sortedShingles(segs []segment) []segment {
 
 func segmentsRef(p prose) []segment {
 	skip := p.skip
-	text, ok := p.textOf()
+	text, _, ok := p.textOf()
 	if !ok {
 		return nil
 	}

@@ -44,24 +44,29 @@ type yearCell struct {
 // spans that are not prose (tables, headings, web residue, the title and
 // publication lines), sorted by start.
 type prose struct {
-	text       string
-	load       func() (string, bool) // when set, reads text back (text is "")
+	text string
+	// load, when set, reads text back (text is ""); the func it returns
+	// (nil when none) gives the text's memory back once it is not read
+	load       func() (string, func(), bool)
 	paragraphs []grammar.Span
 	skip       []grammar.Span
 }
 
-// textOf is the prose's text; false when it could not be read back.
-func (p prose) textOf() (string, bool) {
+// textOf is the prose's text and the func that gives its memory back (nil:
+// none); false when it could not be read back.
+func (p prose) textOf() (string, func(), bool) {
 	if p.load != nil {
 		return p.load()
 	}
-	return p.text, true
+	return p.text, nil, true
 }
 
 // TextFrom makes y read its report's text through load when a check needs
 // it, instead of holding it: a batch keeps the texts of thousands of
-// reports in a temporary file. load returns false when it cannot read it.
-func (y YearReport) TextFrom(load func() (string, bool)) YearReport {
+// reports in a temporary file. load returns false when it cannot read it,
+// and with the text a func (or nil) that gives its memory back: the check
+// calls it when it no longer reads the text.
+func (y YearReport) TextFrom(load func() (string, func(), bool)) YearReport {
 	y.prose.text, y.prose.load = "", load
 	return y
 }
