@@ -44,7 +44,9 @@ func CheckCarryOver(prev, cur YearReport, sev lint.Severity) *YearOutcome {
 	var mismatched, unjudged []string
 	var firstUnjudged *grammar.Span
 	confirmed := 0
-	for _, col := range grammar.Table2.Row(grammar.RowCarried).Cols {
+	cols := grammar.Table2.Row(grammar.RowCarried).Cols
+	o.Columns = make([]Column, 0, len(cols)) // one each, made once
+	for _, col := range cols {
 		pv, _ := prev.cell(grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarryOver, Col: col.Key})
 		cv, cc := cur.cell(grammar.CellRef{Table: grammar.TableRequests, Row: grammar.RowCarried, Col: col.Key})
 		k := Column{Key: col.Key, Label: col.Label, LabelEN: colEN[col.Key], Prev: pv, Cur: cv}

@@ -392,7 +392,7 @@ func (t *shingleSet) shingles(rs []rune) []uint64 {
 	// window is four registers (shingleSize is 4)
 	var w0, w1, w2, w3 rune
 	n, last := 0, rune(-1) // runes kept so far; the last rune of rs
-	all := make([]uint64, 0, len(rs))
+	all := t.scratch[:0]
 	for _, r := range rs {
 		collapsed := r == '0' && last == '0'
 		last = r
@@ -417,8 +417,25 @@ func (t *shingleSet) shingles(rs []rune) []uint64 {
 		}
 		all = append(all, h)
 	}
-	return t.distinct(all)
+	t.scratch = all
+	return t.keep(t.distinct(all))
 }
+
+// keep copies s into the set's slab, where a segment's shingles are kept:
+// one array for the segments of many reports, not one each (the slab's
+// parts never overlap, and each is capped: no append reaches the next).
+func (t *shingleSet) keep(s []uint64) []uint64 {
+	if cap(t.slab)-len(t.slab) < len(s) {
+		t.slab = make([]uint64, 0, max(len(s), shingleSlab))
+	}
+	n := len(t.slab)
+	t.slab = append(t.slab, s...)
+	return t.slab[n:len(t.slab):len(t.slab)]
+}
+
+// shingleSlab is how many shingles a slab holds (16 KB): a report's prose
+// has a few thousand.
+const shingleSlab = 2048
 
 // fnvPrime is FNV-1a's 64-bit prime; a shingle is the FNV-1a hash of its
 // runes, each taken as one word.
@@ -432,6 +449,9 @@ type shingleSet struct {
 	keys  []uint64
 	marks []uint32
 	mark  uint32
+	// scratch holds a segment's shingles while they are made; slab, the
+	// segments' distinct ones (keep)
+	scratch, slab []uint64
 }
 
 // shingleSets keeps the sets of the reports cut: a batch cuts thousands.
