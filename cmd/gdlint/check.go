@@ -532,6 +532,7 @@ func (c *checkRun) adjust(cfg *lint.Config) *lint.Config {
 // says where stdin is among them (-1: not read).
 func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 	stdinAt = -1
+	var chosen map[string]string // a file's clean path: the path it is checked under
 	for _, p := range paths {
 		if p == "-" {
 			if stdinAt < 0 {
@@ -553,15 +554,44 @@ func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 		if len(found) == 0 && len(errs) == 0 {
 			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", p, report.NoReportFilesText(c.f.lang))
 		}
-		if !(len(found) == 1 && found[0] == p) {
-			if len(c.walked) == 0 {
-				c.walked = make(map[string]bool, len(found))
+		walk := !(len(found) == 1 && found[0] == p)
+		if walk && len(c.walked) == 0 {
+			c.walked = make(map[string]bool, len(found))
+		}
+		if len(paths) == 1 {
+			// one path's files are found once each
+			if walk {
+				for _, f := range found {
+					c.walked[f] = true
+				}
 			}
-			for _, f := range found {
+			files = append(files, found...)
+			continue
+		}
+		// a file given twice, or given and found in a directory given, is
+		// checked once, under the path it was met first by (checked twice,
+		// it was printed twice and GD-Y004 said it duplicated itself); once
+		// named, it is checked as named, not as a walk's find
+		if chosen == nil {
+			chosen = map[string]string{}
+		}
+		for _, f := range found {
+			key := f // a walk's paths are clean
+			if !walk {
+				key = filepath.Clean(f)
+			}
+			if first, ok := chosen[key]; ok {
+				if !walk {
+					delete(c.walked, first)
+				}
+				continue
+			}
+			chosen[key] = f
+			if walk {
 				c.walked[f] = true
 			}
+			files = append(files, f)
 		}
-		files = append(files, found...)
 	}
 	return files, stdinAt
 }
