@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -51,6 +52,9 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, "unknown --lang %q (zh or en)", f.lang)
 	}
 	r := fmtRun{f: f, stdin: stdin, stdout: stdout, stderr: stderr}
+	// a file given twice, or given and found in a directory given, is
+	// formatted and counted once (by its clean path; a walk's are clean)
+	done := map[string]bool{}
 	for _, p := range paths {
 		if p == "-" {
 			r.one("-", false)
@@ -65,6 +69,14 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		walked := !(len(found) == 1 && found[0] == p)
 		for _, file := range found {
+			key := file
+			if !walked {
+				key = filepath.Clean(file)
+			}
+			if done[key] {
+				continue
+			}
+			done[key] = true
 			r.one(file, walked)
 		}
 	}
