@@ -533,6 +533,7 @@ func (c *checkRun) adjust(cfg *lint.Config) *lint.Config {
 func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 	stdinAt = -1
 	var chosen map[string]string // a file's clean path: the path it is checked under
+	told := pathsTold{many: len(paths) > 1}
 	for _, p := range paths {
 		if p == "-" {
 			if stdinAt < 0 {
@@ -543,15 +544,18 @@ func (c *checkRun) expand(paths []string) (files []string, stdinAt int) {
 		}
 		found, errs := fileio.ExpandPaths([]string{p})
 		for _, e := range errs {
-			fmt.Fprintf(c.stderr, "gdlint: %s\n", report.ErrorText(e, c.f.lang))
-			c.status = exitError
 			path, err := p, e
 			if fe := (*fileio.FileError)(nil); errors.As(e, &fe) {
 				path, err = fe.Path, fe.Err // the path once, as for a file read
 			}
+			if !told.first(path) {
+				continue // a path given twice: said once
+			}
+			fmt.Fprintf(c.stderr, "gdlint: %s\n", report.ErrorText(e, c.f.lang))
+			c.status = exitError
 			c.unexpanded = append(c.unexpanded, &lint.FileResult{Path: path, Err: err})
 		}
-		if len(found) == 0 && len(errs) == 0 {
+		if len(found) == 0 && len(errs) == 0 && told.first(p) {
 			fmt.Fprintf(c.stderr, "gdlint: %s: %s\n", p, report.NoReportFilesText(c.f.lang))
 		}
 		walk := !(len(found) == 1 && found[0] == p)
@@ -831,4 +835,27 @@ func relPath(p string) string {
 		return r
 	}
 	return p
+}
+
+// pathsTold is the paths of a command line already said to be missing,
+// unreadable or without reports: a path given twice is said once.
+type pathsTold struct {
+	many bool // more than one path given: one may repeat another
+	seen map[string]bool
+}
+
+// first tells whether path (in any spelling) is told of the first time.
+func (t *pathsTold) first(path string) bool {
+	if !t.many {
+		return true
+	}
+	key := filepath.Clean(path)
+	if t.seen[key] {
+		return false
+	}
+	if t.seen == nil {
+		t.seen = map[string]bool{}
+	}
+	t.seen[key] = true
+	return true
 }

@@ -55,6 +55,7 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// a file given twice, or given and found in a directory given, is
 	// formatted and counted once (by its clean path; a walk's are clean)
 	done := map[string]bool{}
+	told := pathsTold{many: len(paths) > 1}
 	for _, p := range paths {
 		if p == "-" {
 			r.one("-", false)
@@ -62,9 +63,15 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		found, errs := fileio.ExpandPaths([]string{p})
 		for _, e := range errs {
-			r.fail(e)
+			path := p
+			if fe := (*fileio.FileError)(nil); errors.As(e, &fe) {
+				path = fe.Path
+			}
+			if told.first(path) {
+				r.fail(e)
+			}
 		}
-		if len(found) == 0 && len(errs) == 0 {
+		if len(found) == 0 && len(errs) == 0 && told.first(p) {
 			fmt.Fprintf(stderr, "gdlint: %s: %s\n", p, report.NoReportFilesText(f.lang))
 		}
 		walked := !(len(found) == 1 && found[0] == p)
