@@ -156,11 +156,15 @@ const tempPattern = ".gdlint-*"
 const staleTempAge = 10 * time.Minute
 
 // readSized reads f, whose size was size when it was opened (it may have
-// changed since), up to input.MaxSourceSize.
-func readSized(f io.Reader, size int) ([]byte, error) {
+// changed since), up to input.MaxSourceSize, into buf when it has room for
+// size+1 bytes.
+func readSized(f io.Reader, size int, buf []byte) ([]byte, error) {
 	// one byte more than the size, so the read that meets the end needs
 	// no second buffer
-	buf := make([]byte, 0, size+1)
+	if cap(buf) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
+	buf = buf[:0]
 	for {
 		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]

@@ -28,6 +28,29 @@ func TestReadFileReadsWholeFiles(t *testing.T) {
 	}
 }
 
+// ReadFileInto reads into the buffer it is given when the file fits in it,
+// whatever the buffer held before, and into a buffer of its own otherwise.
+func TestReadFileIntoReusesTheBuffer(t *testing.T) {
+	dir := t.TempDir()
+	buf := bytes.Repeat([]byte{0xff}, 8<<10)[:0]
+	for _, size := range []int{7500, 0, 100, 8<<10 - 1, 8 << 10, 100 << 10} {
+		want := bytes.Repeat([]byte("表a\n"), size/5+1)[:size]
+		path := filepath.Join(dir, fmt.Sprint(size))
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadFileInto(path, buf)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("ReadFileInto of %d bytes: %d bytes, %v", size, len(got), err)
+		}
+		// size+1 bytes of room: the read that meets the end needs one more
+		reused := cap(got) > 0 && &got[:1][0] == &buf[:1][0]
+		if fits := size+1 <= cap(buf); reused != fits {
+			t.Errorf("ReadFileInto of %d bytes into %d of room: buffer reused %v, want %v", size, cap(buf), reused, fits)
+		}
+	}
+}
+
 func TestReadFileRefusesTooLarge(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "big.txt")
 	f, err := os.Create(path)
@@ -47,7 +70,7 @@ func TestReadFileRefusesTooLarge(t *testing.T) {
 // A file longer than its size said when opened is read whole.
 func TestReadSizedFileThatGrew(t *testing.T) {
 	want := bytes.Repeat([]byte("年报"), 5000)
-	got, err := readSized(bytes.NewReader(want), 100)
+	got, err := readSized(bytes.NewReader(want), 100, nil)
 	if err != nil || !bytes.Equal(got, want) {
 		t.Errorf("readSized of a file grown from 100 to %d bytes: %d bytes, %v", len(want), len(got), err)
 	}
@@ -87,7 +110,7 @@ func TestReadSizedShortReads(t *testing.T) {
 		{"EOF with the data", iotest.DataErrReader(bytes.NewReader(text)), len(text), text},
 		{"shrunk since opened", bytes.NewReader(text[:100]), 1000, text[:100]},
 	} {
-		got, err := readSized(tc.r, tc.size)
+		got, err := readSized(tc.r, tc.size, nil)
 		if err != nil || !bytes.Equal(got, tc.want) {
 			t.Errorf("%s: %d bytes, %v; want %d", tc.name, len(got), err, len(tc.want))
 		}
