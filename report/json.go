@@ -97,9 +97,14 @@ func (s *jsonStream) File(r *lint.FileResult) error {
 			return err
 		}
 	}
+	if s.o.Chunked {
+		return s.out.flushFull()
+	}
 	// each file reaches the reader (a terminal, a pipe) as it is checked
 	return s.out.flush()
 }
+
+func (s *jsonStream) Flush() error { return s.out.flush() }
 
 func (s *jsonStream) Close() error {
 	if s.n == 0 {

@@ -37,8 +37,12 @@ func (s *jsonLinesStream) File(r *lint.FileResult) error {
 			return err
 		}
 	}
+	if s.o.Chunked {
+		return s.out.flushFull()
+	}
 	// each file reaches the reader (a terminal, a pipe) as it is checked
 	return s.out.flush()
 }
 
+func (s *jsonLinesStream) Flush() error { return s.out.flush() }
 func (s *jsonLinesStream) Close() error { return s.out.flush() }

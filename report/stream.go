@@ -11,6 +11,9 @@ import (
 // File may read r.Source only during the call.
 type Stream interface {
 	File(r *lint.FileResult) error
+	// Flush writes what a chunked stream holds (OutputOptions.Chunked),
+	// before something else is written beside it (notes on stderr).
+	Flush() error
 	// Close ends the output (the closing bracket of the json array) and
 	// flushes it.
 	Close() error

@@ -32,6 +32,10 @@ type OutputOptions struct {
 	// makes those findings failures.
 	FailOn    lint.Severity
 	NeverFail bool
+	// Chunked lets a stream write its findings in chunks of tens of KB
+	// instead of file by file: no reader waits for each file (the output
+	// is a regular file or /dev/null, not a terminal or a pipe).
+	Chunked bool
 }
 
 func (o OutputOptions) en() bool { return o.Lang == "en" }
@@ -164,6 +168,9 @@ type textStream struct {
 }
 
 func newTextStream(w io.Writer, o OutputOptions) *textStream {
+	if o.Chunked {
+		return &textStream{bw: bufio.NewWriterSize(w, flushAt), o: o}
+	}
 	return &textStream{bw: bufio.NewWriter(w), o: o}
 }
 
@@ -203,6 +210,9 @@ func (t *textStream) File(r *lint.FileResult) error {
 			writeSourceLine(bw, r.Source, d.Span, o.Color)
 		}
 	}
+	if o.Chunked {
+		return nil
+	}
 	// each file reaches the reader (a terminal, a pipe) as it is checked
 	return t.bw.Flush()
 }
@@ -215,6 +225,7 @@ func appendPaint(b []byte, on bool, code, s string) []byte {
 	return append(append(append(b, code...), s...), ansiReset...)
 }
 
+func (t *textStream) Flush() error { return t.bw.Flush() }
 func (t *textStream) Close() error { return t.bw.Flush() }
 
 // pageText names the page of a finding in a paged document (PDF) after its
@@ -303,6 +314,8 @@ type ruleStat struct {
 	rule        string
 	n, nfixable int
 }
+
+func (s *statsStream) Flush() error { return nil } // written at Close
 
 func (s *statsStream) File(r *lint.FileResult) error {
 	container := input.IsContainer(r.Path)
