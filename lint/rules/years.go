@@ -28,8 +28,11 @@ type YearReport struct {
 	// Anchor is where a finding about the whole report points: the year in
 	// the title, else the title, else the start.
 	Anchor grammar.Span
-	cells  [len(yearCells)]yearCell
-	prose  prose
+	// cells is nil in a report without its data (WithoutData): a batch
+	// keeps a summary of each of thousands of reports to the end, and the
+	// cells were half of it
+	cells *[len(yearCells)]yearCell
+	prose prose
 }
 
 // yearCell is a cell a GD-Y rule reads: its value when it holds a number,
@@ -119,7 +122,7 @@ var yearCellIndex = func() map[grammar.CellRef]int {
 // SummarizeYear reads of rep what the GD-Y rules need; year is the
 // report's year as the batch grouped it.
 func SummarizeYear(path string, year int, rep *grammar.Report) YearReport {
-	y := YearReport{Path: path, Year: year, Anchor: anchor(rep)}
+	y := YearReport{Path: path, Year: year, Anchor: anchor(rep), cells: new([len(yearCells)]yearCell)}
 	// the values in one array, their texts copied (a cell's is a slice of
 	// the whole document's) into one string: two allocations, not three a cell
 	var values [len(yearCells)]Value
@@ -205,6 +208,9 @@ func (y YearReport) cell(ref grammar.CellRef) (*Value, *grammar.Span) {
 	i, ok := yearCellIndex[ref]
 	if !ok {
 		panic("rules: cell not read by SummarizeYear: " + ref.Row + " " + ref.Col)
+	}
+	if y.cells == nil {
+		return nil, nil
 	}
 	c := y.cells[i]
 	if !c.present {

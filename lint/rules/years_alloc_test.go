@@ -64,7 +64,7 @@ func TestSummarizeYearCellsAsBefore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, want := SummarizeYear(f, 2024, rep).cells, summarizeYearAsBefore(rep)
+		got, want := *SummarizeYear(f, 2024, rep).cells, summarizeYearAsBefore(rep)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: cells differ:\n%+v\nwant\n%+v", f, got, want)
 		}

@@ -23,6 +23,9 @@ func (y YearReport) AppendData(b []byte) []byte {
 	// eight arrays), a span taken as six bytes (two varints of offsets
 	// below 1 MB); a record that needs more grows again
 	const span = 6
+	if y.cells == nil {
+		y.cells = new([len(yearCells)]yearCell) // written as absent cells
+	}
 	n := 2 + span*(len(y.prose.paragraphs)+len(y.prose.skip))
 	for i := range y.cells {
 		n += 1 + span
@@ -68,6 +71,7 @@ func (y YearReport) WithData(b []byte) (YearReport, error) {
 	var values [len(yearCells)]Value
 	var flags [len(yearCells)]byte
 	n := 0
+	y.cells = new([len(yearCells)]yearCell) // y's own: not the one it was copied from
 	for i := range y.cells {
 		flags[i] = d.Byte()
 		y.cells[i] = yearCell{span: d.Span(), present: flags[i]&1 != 0}
