@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"io/fs"
@@ -38,6 +40,15 @@ func TestReusedBuffersChangeNoOutput(t *testing.T) {
 			}
 			batchtest.Write(t, gen, fmt.Sprintf("years/%d/%d.txt", b, y), batchtest.Render(t, s))
 		}
+	}
+	// the seeds as Word documents too: a .docx is read into a buffer and
+	// unzipped, its text made anew
+	for i, seed := range testshared.Seeds(t) {
+		text, err := os.ReadFile(seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		batchtest.Write(t, gen, fmt.Sprintf("docx/%d.docx", i), docxOfText(t, string(text)))
 	}
 	inputs := []string{filepath.Join(shared, "seeds"), filepath.Join(shared, "corpus"),
 		"../../testdata/examples", "../../testdata/crawler", "../../testdata/containers", gen}
@@ -189,4 +200,47 @@ func TestChunkedFindingsBeforeNotes(t *testing.T) {
 			t.Errorf("a line before the findings' end is not a finding: %s", l)
 		}
 	}
+}
+
+// docxOfText is a Word document of text's lines, a paragraph each, tabs as
+// Word's tabs.
+func docxOfText(t *testing.T, text string) []byte {
+	t.Helper()
+	var doc strings.Builder
+	doc.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	for _, line := range strings.Split(strings.TrimPrefix(text, "\ufeff"), "\n") {
+		doc.WriteString("<w:p>")
+		for i, part := range strings.Split(strings.TrimSuffix(line, "\r"), "\t") {
+			if i > 0 {
+				doc.WriteString("<w:r><w:tab/></w:r>")
+			}
+			doc.WriteString(`<w:r><w:t xml:space="preserve">`)
+			if err := xml.EscapeText(&doc, []byte(part)); err != nil {
+				t.Fatal(err)
+			}
+			doc.WriteString("</w:t></w:r>")
+		}
+		doc.WriteString("</w:p>")
+	}
+	doc.WriteString("<w:sectPr/></w:body></w:document>")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, e := range [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/document.xml", doc.String()},
+	} {
+		w, err := zw.Create(e[0])
+		if err == nil {
+			_, err = w.Write([]byte(e[1]))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
