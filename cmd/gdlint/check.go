@@ -646,9 +646,10 @@ type checkedFile struct {
 }
 
 // rawBuffers are the buffers a streaming batch reads its files into. A file
-// read into a newly allocated buffer took a page fault per 4 KB inside the
-// read, a tenth of the time of a 2,000-report batch on a virtual machine
-// where a fault costs 10 µs; a buffer handed back is already the process's.
+// read into a newly allocated buffer takes a page fault per 4 KB inside the
+// read: on a virtual machine where a fault costs 10 µs, 11.9 µs to read a
+// 7.5 KB report against 3.2 µs into a buffer already used, which a buffer
+// handed back is.
 // A file's buffer goes back once its findings are printed, when nothing the
 // run keeps refers to its bytes: the summaries hold copies and the texts
 // are in the TextStore (when it cannot be written, the summaries hold the
