@@ -11,9 +11,11 @@
 # other, so that a change in the machine's load falls on all of them; the
 # table gives each command's median wall time with the range over the
 # rounds, its largest peak RSS (GNU time), and gdlint's median against
-# AutoCorrect's and `cat`'s. AutoCorrect is installed from npm
-# (autocorrect-node) into ~/.cache/gdlint-bench when missing; without npm
-# its row says so. Run it on an idle machine.
+# AutoCorrect's and `cat`'s; the row under gdlint's is gdlint on an empty
+# directory, the part of each run that is the process's start (the
+# runtime's and the linked packages' initialization). AutoCorrect is
+# installed from npm (autocorrect-node) into ~/.cache/gdlint-bench when
+# missing; without npm its row says so. Run it on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=5
@@ -32,6 +34,7 @@ seeds=../shared/seeds
 [ -d "$seeds" ] || { echo "bench/batch.sh: $seeds not found (the shared reports)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench/batch.sh: needs GNU time (/usr/bin/time; Debian package time)" >&2; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+mkdir "$work/empty" # gdlint on no report: the fixed cost of a run (the runtime's and the packages' initialization)
 # built as scripts/release builds what users run: static, stripped
 CGO_ENABLED=0 go build -trimpath -buildvcs=false -ldflags "-s -w" -o "$work/gdlint" ./cmd/gdlint
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/gdlint-bench
@@ -75,22 +78,24 @@ for n in "${sizes[@]}"; do
   for ((r = 0; r < rounds; r++)); do
     measure run-cat sh -c "cat '$dir'/* > /dev/null"
     measure run-json "$work/gdlint" check --format json "$dir"
+    measure run-start "$work/gdlint" check --format json "$work/empty"
     measure run-report "$work/gdlint" check -q --report-html "$work/r.html" --report-xlsx "$work/r.xlsx" --report-json "$work/r.json" "$dir"
     if [ -x "$autocorrect" ]; then
       measure run-autocorrect "$autocorrect" --lint --format json "$dir"
     fi
   done
   read -r json_med _ < <(summary run-json)
-  row() { # row NAME KEY
-    local med lo hi mib ratio=""
+  row() { # row NAME KEY [FILES]
+    local med lo hi mib ratio="" files=${3:-$n}
     read -r med lo hi mib < <(summary "$2")
     if [ "$2" = run-cat ] || [ "$2" = run-autocorrect ]; then
       ratio=$(awk -v a="$json_med" -v b="$med" 'BEGIN {if (b > 0) printf "%.3f×", a / b; else print "-"}')
     fi
-    printf '| %-36s | %6d | %8.3f | %5.3f–%5.3f | %8d | %11s |\n' "$1" "$n" "$med" "$lo" "$hi" "$mib" "$ratio"
+    printf '| %-36s | %6d | %8.3f | %5.3f–%5.3f | %8d | %11s |\n' "$1" "$files" "$med" "$lo" "$hi" "$mib" "$ratio"
   }
   row "cat" run-cat
   row "gdlint check --format json" run-json
+  row "  of which the process's start" run-start 0
   row "gdlint check --report-html/xlsx/json" run-report
   if [ -x "$autocorrect" ]; then
     row "autocorrect --lint --format json" run-autocorrect
