@@ -4,7 +4,8 @@
 // bundled one first (also when gdlint.path is set, and when the zip lost its
 // executable bit), gdlint.path without a bundled binary, PATH last, and an
 // error that says what to do when there is none. The binary it picks is run
-// (`version`) as the client would start it.
+// (`version`) as the client would start it. First it checks that the package
+// carries the extension as two bundles (dist/) and no node_modules.
 'use strict';
 const Module = require('node:module');
 const assert = require('node:assert/strict');
@@ -55,19 +56,19 @@ class FakeClient {
 const fakeClientModule = { LanguageClient: FakeClient, State: { Stopped: 1, Starting: 3, Running: 2 }, TransportKind: { stdio: 0 } };
 
 const resolve = Module._resolveFilename;
+// the extension's bundle (dist/extension.js) requires the language client as
+// ./client.js, its own bundle beside it (editors/vscode/build.mjs)
 Module._resolveFilename = function (request, ...rest) {
-  if (request === 'vscode' || request === 'vscode-languageclient/node') return request;
+  if (request === 'vscode' || request === './client.js') return request;
   return resolve.call(this, request, ...rest);
 };
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: fakeVscode };
-require.cache['vscode-languageclient/node'] = {
-  id: 'vscode-languageclient/node', filename: 'vscode-languageclient/node', loaded: true, exports: fakeClientModule,
-};
+require.cache['./client.js'] = { id: './client.js', filename: './client.js', loaded: true, exports: fakeClientModule };
 
 async function activate(dir, settings, envPath) {
   rec = { log: [], errors: [], warnings: [], settings, server: undefined };
-  const main = path.join(dir, 'out', 'src', 'extension.js');
-  for (const k of Object.keys(require.cache)) if (k.startsWith(path.join(dir, 'out'))) delete require.cache[k];
+  const main = path.join(dir, 'dist', 'extension.js');
+  for (const k of Object.keys(require.cache)) if (k.startsWith(path.join(dir, 'dist'))) delete require.cache[k];
   const savedPath = process.env.PATH;
   process.env.PATH = envPath;
   try {
@@ -83,7 +84,27 @@ function copyWithoutBin(dst) {
   return dst;
 }
 
+// The package carries the two bundles and no node_modules, and the client's
+// bundle loads on its own (in a process of its own, with a vscode API whose
+// every member is an empty class) and gives what the extension uses.
+function checkBundles() {
+  for (const f of ['extension.js', 'client.js']) assert.ok(fs.existsSync(path.join(extDir, 'dist', f)), `no dist/${f} in the package`);
+  assert.ok(!fs.existsSync(path.join(extDir, 'node_modules')), 'the package carries node_modules beside its bundles');
+  const load = `
+    const Module = require('node:module');
+    const resolve = Module._resolveFilename;
+    Module._resolveFilename = function (r, ...rest) { return r === 'vscode' ? r : resolve.call(this, r, ...rest); };
+    const anyClass = new Proxy(class {}, { get: (t, k) => (k in t ? t[k] : anyClass) });
+    require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: new Proxy({}, { get: () => anyClass }) };
+    const c = require(process.argv[1]);
+    process.stdout.write([typeof c.LanguageClient, c.TransportKind.stdio, c.State.Running].join(' '));`;
+  const got = execFileSync(process.execPath, ['-e', load, path.join(extDir, 'dist', 'client.js')], { encoding: 'utf8' });
+  assert.equal(got, 'function 0 2');
+  console.log('ok: the package carries dist/extension.js and dist/client.js, no node_modules, and the client bundle loads');
+}
+
 (async () => {
+  checkBundles();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsix-activate-'));
   const emptyPath = path.join(tmp, 'empty-path');
   fs.mkdirSync(emptyPath);

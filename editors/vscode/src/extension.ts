@@ -6,7 +6,7 @@ import {
   ServerOptions,
   State,
   TransportKind,
-} from 'vscode-languageclient/node';
+} from './client';
 import { bundledCandidates, describeSource, findServer } from './binary';
 import { readSettings, statusText } from './settings';
 
