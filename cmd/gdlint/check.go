@@ -157,6 +157,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	c.summarize = c.f.batch.wanted() || len(files) > 1
 	if c.summarize {
+		gctune.PreferHugePages(len(files))
 		gctune.Start() // a batch: much garbage, little kept
 	}
 	if c.summarize && c.stream != nil {
