@@ -19,6 +19,9 @@ func preferHugePages() {
 	if unsafe.Sizeof(uintptr(0)) < 8 || transparentHugePagesMode() != "madvise" {
 		return // "always" needs no advice, "never" takes none; 32-bit heaps are small
 	}
+	if debug.SetMemoryLimit(-1) < 4*heapReserve {
+		return // a GOMEMLIMIT this low would have the collector fight the reserve
+	}
 	_ = adviseHeap() // advice is best effort: without it the pages stay as they are
 }
 
