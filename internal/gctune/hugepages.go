@@ -11,7 +11,8 @@ import (
 // MiB of fresh heap, 4 KiB at a time: about 7,000 page faults for 2,000
 // reports, 15–20 % of the CPU on a virtual machine where a fault costs
 // 10 µs. Setting GODEBUG=disablethp=1, the Go runtime's own switch against
-// huge pages for the heap, turns this off too. The language server does
+// huge pages for the heap, turns this off too, as does a GOMEMLIMIT under
+// 256 MiB (on Linux). The language server does
 // not call it: it lives long, and returns memory in small pieces.
 //
 // A run of fewer than hugePagesFrom reports is left as it is: a huge page
