@@ -39,7 +39,9 @@ func TestAdviseHeapCoversNewAllocations(t *testing.T) {
 	for range 256 { // 16 MiB in pieces of 64 KiB, as reports' parses are
 		pieces = append(pieces, make([]byte, 64<<10))
 	}
-	objects := make([]*[64]byte, 16<<10) // 1 MiB of small objects
+	// 8 MiB of small objects: the free room left in the heap mapped before,
+	// about 1 MiB, holds an eighth of them at most
+	objects := make([]*[64]byte, 128<<10)
 	for i := range objects {
 		objects[i] = new([64]byte)
 	}
