@@ -12,8 +12,8 @@ import (
 // reports, 15–20 % of the CPU on a virtual machine where a fault costs
 // 10 µs. Setting GODEBUG=disablethp=1, the Go runtime's own switch against
 // huge pages for the heap, turns this off too, as does a GOMEMLIMIT under
-// 256 MiB (on Linux). The language server does
-// not call it: it lives long, and returns memory in small pieces.
+// 256 MiB (on Linux). The language server does not call it: it lives long,
+// and returns memory in small pieces.
 //
 // A run of fewer than hugePagesFrom reports is left as it is: a huge page
 // is zeroed whole at its first touch, which made 10 reports 3 ms slower
