@@ -62,8 +62,8 @@ summary() {
 
 echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); $(go version | cut -d' ' -f3); gdlint $(git describe --always --dirty 2>/dev/null); $rounds rounds${years:+; reports of consecutive years (-y)}"
 echo
-echo "| command                              |  files | median s | range s     | peak MiB | gdlint ÷ it |"
-echo "|--------------------------------------|-------:|---------:|-------------|---------:|------------:|"
+echo "| command                              |  files | median s | range s       | peak MiB | gdlint ÷ it |"
+echo "|--------------------------------------|-------:|---------:|---------------|---------:|------------:|"
 for n in "${sizes[@]}"; do
   dir=$work/reports-$n; mkdir -p "$dir"
   if [ -n "$years" ]; then
@@ -91,7 +91,7 @@ for n in "${sizes[@]}"; do
     if [ "$2" = run-cat ] || [ "$2" = run-autocorrect ]; then
       ratio=$(awk -v a="$json_med" -v b="$med" 'BEGIN {if (b > 0) printf "%.3f×", a / b; else print "-"}')
     fi
-    printf '| %-36s | %6d | %8.3f | %5.3f–%5.3f | %8d | %11s |\n' "$1" "$files" "$med" "$lo" "$hi" "$mib" "$ratio"
+    printf '| %-36s | %6d | %8.3f | %6.3f–%-6.3f | %8d | %11s |\n' "$1" "$files" "$med" "$lo" "$hi" "$mib" "$ratio"
   }
   row "cat" run-cat
   row "gdlint check --format json" run-json
@@ -100,7 +100,7 @@ for n in "${sizes[@]}"; do
   if [ -x "$autocorrect" ]; then
     row "autocorrect --lint --format json" run-autocorrect
   else
-    printf '| %-36s | %6d | %8s | %11s | %8s | %11s |\n' "autocorrect (not installed)" "$n" "-" "-" "-" "-"
+    printf '| %-36s | %6d | %8s | %13s | %8s | %11s |\n' "autocorrect (not installed)" "$n" "-" "-" "-" "-"
   fi
   rm -rf "$dir"
 done
