@@ -60,7 +60,9 @@ summary() {
     END {printf "%.3f %.3f %.3f %d\n", (NR % 2 ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2), w[1], w[NR], m / 1024}'
 }
 
-echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); $(go version | cut -d' ' -f3); gdlint $(git describe --always --dirty 2>/dev/null); $rounds rounds${years:+; reports of consecutive years (-y)}"
+# gdlint asks for huge pages only in the "madvise" mode (internal/gctune)
+thp=$(sed -n 's/.*\[\(.*\)\].*/\1/p' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)
+echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg), transparent huge pages ${thp:-unknown}; $(go version | cut -d' ' -f3); gdlint $(git describe --always --dirty 2>/dev/null); $rounds rounds${years:+; reports of consecutive years (-y)}"
 echo
 echo "| command                              |  files | median s | range s       | peak MiB | gdlint ÷ it |"
 echo "|--------------------------------------|-------:|---------:|---------------|---------:|------------:|"
