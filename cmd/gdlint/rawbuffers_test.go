@@ -1,7 +1,6 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -157,23 +156,5 @@ func docxOfText(t *testing.T, text string) []byte {
 		doc.WriteString("</w:p>")
 	}
 	doc.WriteString("<w:sectPr/></w:body></w:document>")
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, e := range [][2]string{
-		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
-		{"_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
-		{"word/document.xml", doc.String()},
-	} {
-		w, err := zw.Create(e[0])
-		if err == nil {
-			_, err = w.Write([]byte(e[1]))
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return batchtest.DOCX(t, doc.String())
 }

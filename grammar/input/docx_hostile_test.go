@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/gdlint/gdlint/internal/batchtest"
 )
 
 // A document.xml nested millions of elements deep (64 KB zipped) made the
@@ -27,11 +29,11 @@ func TestDOCXDeepNestingIsRefused(t *testing.T) {
 // An archive of more entries than any Word document is refused before its
 // parts are read.
 func TestDOCXTooManyEntriesIsRefused(t *testing.T) {
-	entries := []zipEntry{{"word/document.xml", docxHead + wP("一、总体情况") + docxTail}}
+	entries := []batchtest.ZipEntry{{"word/document.xml", docxHead + wP("一、总体情况") + docxTail}}
 	for i := 0; i <= maxDOCXEntries; i++ {
-		entries = append(entries, zipEntry{fmt.Sprintf("x/%d", i), ""})
+		entries = append(entries, batchtest.ZipEntry{fmt.Sprintf("x/%d", i), ""})
 	}
-	_, err := DOCXText(makeZip(t, entries...))
+	_, err := DOCXText(batchtest.Zip(t, entries...))
 	if !errors.Is(err, ErrDOCX) || !strings.Contains(err.Error(), "entries") {
 		t.Fatalf("err %v, want ErrDOCX naming the entries", err)
 	}

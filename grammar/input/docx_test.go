@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gdlint/gdlint/grammar"
+	"github.com/gdlint/gdlint/internal/batchtest"
 )
 
 // ---- building .docx files in the test ----
@@ -70,32 +71,8 @@ func vals(vs ...string) []string {
 	return out
 }
 
-type zipEntry struct{ name, body string }
-
-func makeZip(t testing.TB, entries ...zipEntry) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, e := range entries {
-		w, err := zw.Create(e.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(e.body)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func makeDOCX(t testing.TB, body string) []byte {
-	return makeZip(t,
-		zipEntry{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
-		zipEntry{"_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
-		zipEntry{"word/document.xml", docxHead + body + docxTail})
+	return batchtest.DOCX(t, docxHead+body+docxTail)
 }
 
 // reportDOCX is a report in the template with the three tables as Word
@@ -313,9 +290,9 @@ func TestDOCXNestedTable(t *testing.T) {
 }
 
 func TestDOCXMainPartFromRelationships(t *testing.T) {
-	raw := makeZip(t,
-		zipEntry{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`},
-		zipEntry{"word/document2.xml", docxHead + wP("正文") + docxTail})
+	raw := batchtest.Zip(t,
+		batchtest.ZipEntry{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`},
+		batchtest.ZipEntry{"word/document2.xml", docxHead + wP("正文") + docxTail})
 	text, err := DOCXText(raw)
 	if err != nil || text != "正文\n" {
 		t.Errorf("got %q, %v", text, err)
@@ -325,7 +302,7 @@ func TestDOCXMainPartFromRelationships(t *testing.T) {
 func TestDOCXStrictNamespace(t *testing.T) {
 	doc := strings.ReplaceAll(docxHead+wP("正文")+docxTail,
 		"http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main")
-	text, err := DOCXText(makeZip(t, zipEntry{"word/document.xml", doc}))
+	text, err := DOCXText(batchtest.Zip(t, batchtest.ZipEntry{"word/document.xml", doc}))
 	if err != nil || text != "正文\n" {
 		t.Errorf("got %q, %v", text, err)
 	}
@@ -351,9 +328,9 @@ func TestDOCXErrors(t *testing.T) {
 	}{
 		{"not a zip", []byte("这不是压缩包"), "not a zip archive"},
 		{"old .doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), "old binary Word file"},
-		{"no document part", makeZip(t, zipEntry{"word/styles.xml", "<w:styles/>"}), "no word/document.xml"},
-		{"malformed XML", makeZip(t, zipEntry{"word/document.xml", docxHead + "<w:p><w:r><w:t>甲</w:r></w:p>" + docxTail}), "word/document.xml"},
-		{"truncated XML", makeZip(t, zipEntry{"word/document.xml", docxHead + "<w:p><w:r><w:t>甲"}), "word/document.xml"},
+		{"no document part", batchtest.Zip(t, batchtest.ZipEntry{"word/styles.xml", "<w:styles/>"}), "no word/document.xml"},
+		{"malformed XML", batchtest.Zip(t, batchtest.ZipEntry{"word/document.xml", docxHead + "<w:p><w:r><w:t>甲</w:r></w:p>" + docxTail}), "word/document.xml"},
+		{"truncated XML", batchtest.Zip(t, batchtest.ZipEntry{"word/document.xml", docxHead + "<w:p><w:r><w:t>甲"}), "word/document.xml"},
 		{"zip bomb", bomb.Bytes(), "limit"},
 		{"no text", makeDOCX(t, "<w:p/><w:p/>"), "no text"},
 	}
@@ -420,10 +397,10 @@ func TestDOCXAutomaticNumbering(t *testing.T) {
 		numbered("", "2", "0", "要点") + // a bullet: no text
 		numbered("1", "0", "0", "不编号") + // numId 0 removes the style's number
 		wTbl(wTr(`<w:tc>`+numbered("", "3", "2", "属于国家秘密")+`</w:tc>`, wTc("0")))
-	raw := makeZip(t,
-		zipEntry{"word/document.xml", docxHead + body + docxTail},
-		zipEntry{"word/numbering.xml", numberingXML},
-		zipEntry{"word/styles.xml", stylesXML})
+	raw := batchtest.Zip(t,
+		batchtest.ZipEntry{"word/document.xml", docxHead + body + docxTail},
+		batchtest.ZipEntry{"word/numbering.xml", numberingXML},
+		batchtest.ZipEntry{"word/styles.xml", stylesXML})
 	text, err := DOCXText(raw)
 	if err != nil {
 		t.Fatal(err)
@@ -434,10 +411,10 @@ func TestDOCXAutomaticNumbering(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", text, want)
 	}
 	// and the parser sees the sections
-	r, err := Parse("n.docx", makeZip(t,
-		zipEntry{"word/document.xml", docxHead + numbered("1", "", "", "总体情况") + wP("正文。") +
+	r, err := Parse("n.docx", batchtest.Zip(t,
+		batchtest.ZipEntry{"word/document.xml", docxHead + numbered("1", "", "", "总体情况") + wP("正文。") +
 			numbered("1", "", "", "主动公开政府信息情况") + numbered("1", "", "", "收到和处理政府信息公开申请情况") + docxTail},
-		zipEntry{"word/numbering.xml", numberingXML}, zipEntry{"word/styles.xml", stylesXML}))
+		batchtest.ZipEntry{"word/numbering.xml", numberingXML}, batchtest.ZipEntry{"word/styles.xml", stylesXML}))
 	if err != nil {
 		t.Fatal(err)
 	}

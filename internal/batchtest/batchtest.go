@@ -1,7 +1,8 @@
 // Package batchtest generates the reports the batch tests run on: clean
 // 2021-format reports from testdata/batch/report.txt.tmpl with chosen
-// numbers and prose, and the directory of reports that lint/batch and
-// report/batchreport check.
+// numbers and prose, the directory of reports that lint/batch and
+// report/batchreport check, and the zip archives and Word documents that
+// the readers' tests open.
 package batchtest
 
 import (
